@@ -1,0 +1,403 @@
+/* sp-project-claims.c
+ *
+ * Claims: spans of a document's body where an actor takes a stance on an issue. Offsets
+ * count characters, which is also how SQLite's substr() counts in a TEXT value, so the quote
+ * is read straight from the stored body.
+ */
+#define G_LOG_DOMAIN "sp-project-claims"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sp-claim-private.h"
+#include "sp-project-private.h"
+
+#define CLAIM_QUERY \
+  "SELECT c.id, c.document_id, d.file_name, d.title, d.date, c.start_offset, c.end_offset, " \
+  "  substr(d.body, c.start_offset + 1, c.end_offset - c.start_offset), " \
+  "  c.actor_id, a.name, c.issue_id, i.key, i.label, c.stance, c.origin, c.confidence, " \
+  "  c.note, c.created, c.updated " \
+  "FROM claims c " \
+  "JOIN documents d ON d.id = c.document_id " \
+  "JOIN actors a ON a.id = c.actor_id " \
+  "JOIN issues i ON i.id = c.issue_id "
+
+static GHashTable *
+load_actor_names (SpProject  *self,
+                  GError    **error)
+{
+  g_autoptr(GHashTable) names = NULL;
+  g_autoptr(SpStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = _sp_project_prepare (self, "SELECT id, name FROM actors", error)))
+    return NULL;
+
+  names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_insert (names, g_memdup2 (&id, sizeof id),
+                           g_strdup (_sp_project_column_text (stmt, 1)));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _sp_project_set_error (self, error, rc, _("Could not read the actors"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&names);
+}
+
+static GListModel *
+query_claims (SpProject   *self,
+              const char  *sql,
+              gint64       param,
+              GError     **error)
+{
+  g_autoptr(GHashTable) groups = NULL;
+  g_autoptr(GHashTable) names = NULL;
+  g_autoptr(GListStore) store = NULL;
+  g_autoptr(SpStmt) stmt = NULL;
+  int rc;
+
+  if (!(groups = sp_project_dup_actor_groups (self, error)) ||
+      !(names = load_actor_names (self, error)) ||
+      !(stmt = _sp_project_prepare (self, sql, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, param);
+  store = g_list_store_new (SP_TYPE_CLAIM);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(SpClaim) claim = NULL;
+      SpClaimFields f = { 0 };
+      gint64 *group;
+
+      f.id = sqlite3_column_int64 (stmt, 0);
+      f.document_id = sqlite3_column_int64 (stmt, 1);
+      f.document_file = _sp_project_column_text (stmt, 2);
+      f.document_title = _sp_project_column_text (stmt, 3);
+      f.document_date = _sp_project_column_text (stmt, 4);
+      f.start = sqlite3_column_int (stmt, 5);
+      f.end = sqlite3_column_int (stmt, 6);
+      f.quote = _sp_project_column_text (stmt, 7);
+      f.actor_id = sqlite3_column_int64 (stmt, 8);
+      f.actor_name = _sp_project_column_text (stmt, 9);
+      f.issue_id = sqlite3_column_int64 (stmt, 10);
+      f.issue_key = _sp_project_column_text (stmt, 11);
+      f.issue_label = _sp_project_column_text (stmt, 12);
+      f.stance = sqlite3_column_int (stmt, 13);
+      f.origin = SP_CLAIM_ORIGIN_MANUAL;
+      sp_claim_origin_from_string (_sp_project_column_text (stmt, 14), &f.origin);
+      f.confidence = sqlite3_column_type (stmt, 15) == SQLITE_NULL ? -1.0 : sqlite3_column_double (stmt, 15);
+      f.note = _sp_project_column_text (stmt, 16);
+      f.created = _sp_project_column_text (stmt, 17);
+      f.updated = _sp_project_column_text (stmt, 18);
+
+      group = g_hash_table_lookup (groups, &f.actor_id);
+      f.group_name = group ? g_hash_table_lookup (names, group) : f.actor_name;
+
+      claim = _sp_claim_new (&f);
+      g_list_store_append (store, claim);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _sp_project_set_error (self, error, rc, _("Could not list the claims"));
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/**
+ * sp_project_list_claims:
+ * @document_id: the document whose claims to list, or 0 for all claims
+ *
+ * Returns: (transfer full): a #GListModel of #SpClaim ordered by document and position
+ */
+GListModel *
+sp_project_list_claims (SpProject  *self,
+                        gint64      document_id,
+                        GError    **error)
+{
+  g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
+
+  return query_claims (self,
+                       CLAIM_QUERY
+                       "WHERE ?1 = 0 OR c.document_id = ?1 "
+                       "ORDER BY c.document_id, c.start_offset, c.end_offset, c.id",
+                       document_id, error);
+}
+
+/**
+ * sp_project_get_claim:
+ *
+ * Returns: (transfer full): the claim, or %NULL with %SP_PROJECT_ERROR_NOT_FOUND
+ */
+SpClaim *
+sp_project_get_claim (SpProject  *self,
+                      gint64      id,
+                      GError    **error)
+{
+  g_autoptr(GListModel) one = NULL;
+
+  g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
+
+  if (!(one = query_claims (self, CLAIM_QUERY "WHERE c.id = ?1", id, error)))
+    return NULL;
+
+  if (g_list_model_get_n_items (one) == 0)
+    {
+      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
+                   _("There is no claim %" G_GINT64_FORMAT), id);
+      return NULL;
+    }
+
+  return g_list_model_get_item (one, 0);
+}
+
+static gboolean
+row_exists (SpProject  *self,
+            const char *sql,
+            gint64      id)
+{
+  g_autoptr(SpStmt) stmt = _sp_project_prepare (self, sql, NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+static gboolean
+check_claim (SpProject          *self,
+             const SpClaimSpec  *spec,
+             GError            **error)
+{
+  g_autoptr(SpStmt) stmt = NULL;
+  guint length;
+
+  if (spec->stance < SP_STANCE_MIN || spec->stance > SP_STANCE_MAX)
+    {
+      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
+                   _("A stance is between %d and +%d, not %d"),
+                   SP_STANCE_MIN, SP_STANCE_MAX, spec->stance);
+      return FALSE;
+    }
+
+  if ((guint)spec->origin > SP_CLAIM_ORIGIN_SUGGESTED)
+    {
+      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
+                   _("Unknown origin of a claim"));
+      return FALSE;
+    }
+
+  if (spec->origin == SP_CLAIM_ORIGIN_SUGGESTED &&
+      !(spec->confidence >= 0.0 && spec->confidence <= 1.0))
+    {
+      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
+                   _("A suggested claim's confidence is between 0 and 1"));
+      return FALSE;
+    }
+
+  if (!(stmt = _sp_project_prepare (self, "SELECT body_length FROM documents WHERE id = ?1", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, spec->document_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
+                   _("There is no document %" G_GINT64_FORMAT), spec->document_id);
+      return FALSE;
+    }
+
+  length = sqlite3_column_int (stmt, 0);
+  if (spec->start >= spec->end || spec->end > length)
+    {
+      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
+                   _("The span %u–%u is not inside the document, which has %u characters"),
+                   spec->start, spec->end, length);
+      return FALSE;
+    }
+
+  if (!row_exists (self, "SELECT 1 FROM actors WHERE id = ?1", spec->actor_id))
+    {
+      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
+                   _("There is no actor %" G_GINT64_FORMAT), spec->actor_id);
+      return FALSE;
+    }
+
+  if (!row_exists (self, "SELECT 1 FROM issues WHERE id = ?1", spec->issue_id))
+    {
+      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
+                   _("There is no issue %" G_GINT64_FORMAT), spec->issue_id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_claim (SpProject          *self,
+             gint64             *id,
+             const SpClaimSpec  *spec,
+             GError            **error)
+{
+  g_autofree char *now = _sp_project_now ();
+  g_autofree char *note = g_strstrip (g_strdup (spec->note ? spec->note : ""));
+  g_autoptr(SpStmt) stmt = NULL;
+
+  if (!check_claim (self, spec, error))
+    return FALSE;
+
+  if (*id == 0)
+    stmt = _sp_project_prepare (self,
+                                "INSERT INTO claims (document_id, start_offset, end_offset, actor_id, "
+                                "issue_id, stance, origin, confidence, note, created, updated) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                                error);
+  else if (_sp_project_touch (self, SP_TABLE_CLAIMS, *id, error))
+    stmt = _sp_project_prepare (self,
+                                "UPDATE claims SET document_id = ?1, start_offset = ?2, end_offset = ?3, "
+                                "actor_id = ?4, issue_id = ?5, stance = ?6, origin = ?7, "
+                                "confidence = ?8, note = ?9, updated = ?10 WHERE id = ?11",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, spec->document_id);
+  sqlite3_bind_int64 (stmt, 2, spec->start);
+  sqlite3_bind_int64 (stmt, 3, spec->end);
+  sqlite3_bind_int64 (stmt, 4, spec->actor_id);
+  sqlite3_bind_int64 (stmt, 5, spec->issue_id);
+  sqlite3_bind_int (stmt, 6, spec->stance);
+  _sp_project_bind_text (stmt, 7, sp_claim_origin_to_string (spec->origin));
+  if (spec->origin == SP_CLAIM_ORIGIN_SUGGESTED)
+    sqlite3_bind_double (stmt, 8, spec->confidence);
+  else
+    sqlite3_bind_null (stmt, 8);
+  _sp_project_bind_text (stmt, 9, note);
+  _sp_project_bind_text (stmt, 10, now);
+  if (*id != 0)
+    sqlite3_bind_int64 (stmt, 11, *id);
+
+  if (!_sp_project_step_done (self, stmt, error))
+    return FALSE;
+
+  if (*id == 0)
+    {
+      *id = sqlite3_last_insert_rowid (self->db);
+      if (!_sp_project_touch_inserted (self, SP_TABLE_CLAIMS, *id, error))
+        return FALSE;
+    }
+  else if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
+                   _("There is no claim %" G_GINT64_FORMAT), *id);
+      return FALSE;
+    }
+
+  _sp_project_mark_changed (self, SP_CHANGE_CLAIMS);
+
+  return TRUE;
+}
+
+/**
+ * sp_project_add_claim:
+ *
+ * Refuses, changing nothing, a claim whose span is not inside the document, whose actor,
+ * issue or document does not exist, or whose stance is outside −2..+2.
+ *
+ * Returns: the new claim's id, or 0 on error
+ */
+gint64
+sp_project_add_claim (SpProject          *self,
+                      const SpClaimSpec  *spec,
+                      GError            **error)
+{
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (SP_IS_PROJECT (self), 0);
+  g_return_val_if_fail (spec != NULL, 0);
+
+  if (!sp_project_begin_action (self, _("Add Claim"), error))
+    return 0;
+
+  ok = write_claim (self, &id, spec, error);
+
+  if (!sp_project_end_action (self, ok, ok ? error : NULL))
+    return 0;
+
+  return id;
+}
+
+gboolean
+sp_project_update_claim (SpProject          *self,
+                         gint64              id,
+                         const SpClaimSpec  *spec,
+                         GError            **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (id > 0, FALSE);
+  g_return_val_if_fail (spec != NULL, FALSE);
+
+  if (!sp_project_begin_action (self, _("Edit Claim"), error))
+    return FALSE;
+
+  ok = write_claim (self, &id, spec, error);
+
+  return sp_project_end_action (self, ok, ok ? error : NULL);
+}
+
+static gboolean
+delete_claim_row (SpProject  *self,
+                  gint64      id,
+                  GError    **error)
+{
+  g_autoptr(SpStmt) stmt = NULL;
+
+  if (!_sp_project_touch (self, SP_TABLE_CLAIMS, id, error) ||
+      !(stmt = _sp_project_prepare (self, "DELETE FROM claims WHERE id = ?1", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_sp_project_step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
+                   _("There is no claim %" G_GINT64_FORMAT), id);
+      return FALSE;
+    }
+
+  _sp_project_mark_changed (self, SP_CHANGE_CLAIMS);
+
+  return TRUE;
+}
+
+gboolean
+sp_project_delete_claim (SpProject  *self,
+                         gint64      id,
+                         GError    **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
+
+  if (!sp_project_begin_action (self, _("Delete Claim"), error))
+    return FALSE;
+
+  ok = delete_claim_row (self, id, error);
+
+  return sp_project_end_action (self, ok, ok ? error : NULL);
+}

@@ -1,0 +1,154 @@
+/* sp-project-schema.c
+ *
+ * The project file's schema as a list of migrations: migrations[n] takes a file from
+ * user_version n to n + 1. A new file runs them all; an older file runs the ones it lacks,
+ * after sp-project.c has made a backup. Never edit a migration that has shipped: add one.
+ *
+ * Triggers are not used to keep the full-text index in step, because project files come
+ * from anywhere and are opened with SQLITE_DBCONFIG_TRUSTED_SCHEMA off, which forbids
+ * virtual tables in triggers. sp-project-documents.c maintains documents_fts itself.
+ */
+#define G_LOG_DOMAIN "sp-project-schema"
+
+#include "config.h"
+
+#include "sp-project-private.h"
+
+static const char migration_1[] =
+  "CREATE TABLE documents ("
+  "  id INTEGER PRIMARY KEY,"
+  "  file_name TEXT NOT NULL,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  date TEXT CHECK (date IS NULL OR date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+  "  source TEXT,"
+  "  url TEXT,"
+  "  author TEXT,"
+  "  body TEXT NOT NULL CHECK (length(body) > 0),"
+  "  body_length INTEGER NOT NULL CHECK (body_length > 0),"
+  "  content_hash TEXT NOT NULL UNIQUE,"
+  "  text_hash TEXT NOT NULL UNIQUE,"
+  "  imported TEXT NOT NULL"
+  ");"
+  "CREATE TABLE actors ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('person', 'organisation', 'state', 'group')),"
+  "  affiliation_id INTEGER REFERENCES actors (id) ON DELETE RESTRICT"
+  "                 CHECK (affiliation_id IS NULL OR affiliation_id <> id),"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL"
+  ");"
+  "CREATE INDEX actors_affiliation ON actors (affiliation_id);"
+  "CREATE TABLE actor_aliases ("
+  "  id INTEGER PRIMARY KEY,"
+  "  actor_id INTEGER NOT NULL REFERENCES actors (id) ON DELETE RESTRICT,"
+  "  alias TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(alias)) > 0)"
+  ");"
+  "CREATE INDEX actor_aliases_actor ON actor_aliases (actor_id);"
+  "CREATE TABLE issues ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT NOT NULL UNIQUE"
+  "      CHECK (length(key) > 0 AND key NOT GLOB '*[^A-Za-z0-9_.-]*'),"
+  "  label TEXT NOT NULL CHECK (length(trim(label)) > 0),"
+  "  proposition TEXT NOT NULL DEFAULT '',"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL"
+  ");"
+  "CREATE TABLE issue_keywords ("
+  "  id INTEGER PRIMARY KEY,"
+  "  issue_id INTEGER NOT NULL REFERENCES issues (id) ON DELETE RESTRICT,"
+  "  keyword TEXT NOT NULL CHECK (length(trim(keyword)) > 0),"
+  "  UNIQUE (issue_id, keyword)"
+  ");"
+  "CREATE TABLE claims ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE RESTRICT,"
+  "  start_offset INTEGER NOT NULL CHECK (start_offset >= 0),"
+  "  end_offset INTEGER NOT NULL CHECK (end_offset > start_offset),"
+  "  actor_id INTEGER NOT NULL REFERENCES actors (id) ON DELETE RESTRICT,"
+  "  issue_id INTEGER NOT NULL REFERENCES issues (id) ON DELETE RESTRICT,"
+  "  stance INTEGER NOT NULL CHECK (stance BETWEEN -2 AND 2),"
+  "  origin TEXT NOT NULL CHECK (origin IN ('manual', 'suggested')),"
+  "  confidence REAL CHECK (confidence IS NULL OR (confidence >= 0 AND confidence <= 1)),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL"
+  ");"
+  "CREATE INDEX claims_document ON claims (document_id, start_offset);"
+  "CREATE INDEX claims_actor ON claims (actor_id);"
+  "CREATE INDEX claims_issue ON claims (issue_id);"
+  /* Filled by the suggestion engine; a suggestion becomes a claim when accepted. */
+  "CREATE TABLE suggestions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE RESTRICT,"
+  "  start_offset INTEGER NOT NULL CHECK (start_offset >= 0),"
+  "  end_offset INTEGER NOT NULL CHECK (end_offset > start_offset),"
+  "  actor_id INTEGER NOT NULL REFERENCES actors (id) ON DELETE RESTRICT,"
+  "  issue_id INTEGER NOT NULL REFERENCES issues (id) ON DELETE RESTRICT,"
+  "  stance INTEGER NOT NULL CHECK (stance BETWEEN -2 AND 2),"
+  "  confidence REAL NOT NULL CHECK (confidence >= 0 AND confidence <= 1),"
+  "  explanation TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'pending'"
+  "         CHECK (status IN ('pending', 'accepted', 'edited', 'rejected')),"
+  "  claim_id INTEGER REFERENCES claims (id) ON DELETE SET NULL,"
+  "  created TEXT NOT NULL"
+  ");"
+  "CREATE INDEX suggestions_document ON suggestions (document_id, status);";
+
+/* Full-text index over title and body, kept in step by sp-project-documents.c. */
+static const char migration_2[] =
+  "CREATE VIRTUAL TABLE documents_fts USING fts5 ("
+  "  title, body, content='documents', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2'"
+  ");"
+  "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');";
+
+static const char * const migrations[] = {
+  migration_1,
+  migration_2,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SP_PROJECT_SCHEMA_VERSION);
+
+/*
+ * _sp_project_schema_migrate:
+ *
+ * Runs the migrations from @from_version up to @to_version inside the caller's
+ * transaction and records the new user_version. PRAGMA user_version takes no parameter,
+ * which is why its statement is the one place that is formatted; the value is an integer
+ * from the table above, never input.
+ */
+gboolean
+_sp_project_schema_migrate (sqlite3  *db,
+                            int       from_version,
+                            int       to_version,
+                            GError  **error)
+{
+  g_autofree char *pragma = NULL;
+  char *errmsg = NULL;
+
+  g_return_val_if_fail (from_version >= 0, FALSE);
+  g_return_val_if_fail (to_version <= SP_PROJECT_SCHEMA_VERSION, FALSE);
+
+  for (int v = from_version; v < to_version; v++)
+    {
+      if (sqlite3_exec (db, migrations[v], NULL, NULL, &errmsg) != SQLITE_OK)
+        {
+          g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_FAILED,
+                       "Could not update the project to version %d: %s", v + 1, errmsg);
+          sqlite3_free (errmsg);
+          return FALSE;
+        }
+    }
+
+  pragma = g_strdup_printf ("PRAGMA user_version = %d", to_version);
+  if (sqlite3_exec (db, pragma, NULL, NULL, &errmsg) != SQLITE_OK)
+    {
+      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_FAILED,
+                   "Could not record the project version: %s", errmsg);
+      sqlite3_free (errmsg);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,177 @@
+/* sp-project.h
+ *
+ * One .standpoint file: a SQLite database holding documents, the codebook (actors and
+ * issues) and claims. Every public mutator is one transaction and, for claim and codebook
+ * edits, one undo step. An SpProject is one connection: use it from one thread only, and open
+ * another SpProject on the same path for a worker thread (WAL lets readers and one writer run
+ * side by side).
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sp-types.h"
+#include "sp-actor.h"
+#include "sp-claim.h"
+#include "sp-document.h"
+#include "sp-issue.h"
+
+G_BEGIN_DECLS
+
+#define SP_TYPE_PROJECT (sp_project_get_type ())
+
+G_DECLARE_FINAL_TYPE (SpProject, sp_project, SP, PROJECT, GObject)
+
+/* "StPt" in the database header, so that no other program's SQLite file is taken for ours */
+#define SP_PROJECT_APPLICATION_ID 0x53745074
+#define SP_PROJECT_SCHEMA_VERSION 2
+#define SP_PROJECT_SUFFIX         ".standpoint"
+
+/* What a new document is made of; all strings are borrowed. */
+typedef struct
+{
+  const char *file_name;     /* base name of the imported file */
+  const char *title;
+  const char *date;          /* YYYY-MM-DD or NULL */
+  const char *source;        /* nullable */
+  const char *url;           /* nullable */
+  const char *author;        /* nullable */
+  const char *body;          /* cleaned UTF-8; never changes after import */
+  const char *content_hash;  /* SHA-256 of the file's bytes */
+  const char *text_hash;     /* SHA-256 of body */
+} SpDocumentFields;
+
+/* What a claim is made of. note may be NULL; confidence is ignored for manual claims. */
+typedef struct
+{
+  gint64         document_id;
+  guint          start;
+  guint          end;
+  gint64         actor_id;
+  gint64         issue_id;
+  int            stance;
+  const char    *note;
+  SpClaimOrigin  origin;
+  double         confidence;
+} SpClaimSpec;
+
+SpProject   *sp_project_create                (const char          *path,
+                                               GError             **error);
+SpProject   *sp_project_open                  (const char          *path,
+                                               GError             **error);
+SpProject   *sp_project_open_or_create        (const char          *path,
+                                               GError             **error);
+const char  *sp_project_get_path              (SpProject           *self);
+void         sp_project_notify_changed        (SpProject           *self,
+                                               SpChangeFlags        what);
+
+guint        sp_project_count_documents       (SpProject           *self);
+GListModel  *sp_project_list_documents        (SpProject           *self,
+                                               GError             **error);
+SpDocument  *sp_project_get_document          (SpProject           *self,
+                                               gint64               id,
+                                               GError             **error);
+char        *sp_project_dup_document_body     (SpProject           *self,
+                                               gint64               id,
+                                               GError             **error);
+gboolean     sp_project_find_document         (SpProject           *self,
+                                               const char          *id_or_file_name,
+                                               gint64              *id,
+                                               GError             **error);
+gboolean     sp_project_find_duplicate        (SpProject           *self,
+                                               const char          *content_hash,
+                                               const char          *text_hash,
+                                               gint64              *existing_id,
+                                               GError             **error);
+gint64       sp_project_add_document          (SpProject           *self,
+                                               const SpDocumentFields *fields,
+                                               GError             **error);
+
+GListModel  *sp_project_list_actors           (SpProject           *self,
+                                               GError             **error);
+SpActor     *sp_project_get_actor             (SpProject           *self,
+                                               gint64               id,
+                                               GError             **error);
+gboolean     sp_project_find_actor            (SpProject           *self,
+                                               const char          *name_or_alias,
+                                               gint64              *id,
+                                               GError             **error);
+gint64       sp_project_add_actor             (SpProject           *self,
+                                               const char          *name,
+                                               SpActorKind          kind,
+                                               gint64               affiliation_id,
+                                               const char * const  *aliases,
+                                               GError             **error);
+gboolean     sp_project_update_actor          (SpProject           *self,
+                                               gint64               id,
+                                               const char          *name,
+                                               SpActorKind          kind,
+                                               gint64               affiliation_id,
+                                               const char * const  *aliases,
+                                               GError             **error);
+gboolean     sp_project_delete_actor          (SpProject           *self,
+                                               gint64               id,
+                                               GError             **error);
+GHashTable  *sp_project_dup_actor_groups      (SpProject           *self,
+                                               GError             **error);
+
+GListModel  *sp_project_list_issues           (SpProject           *self,
+                                               GError             **error);
+SpIssue     *sp_project_get_issue             (SpProject           *self,
+                                               gint64               id,
+                                               GError             **error);
+gboolean     sp_project_find_issue            (SpProject           *self,
+                                               const char          *key,
+                                               gint64              *id,
+                                               GError             **error);
+gint64       sp_project_add_issue             (SpProject           *self,
+                                               const char          *key,
+                                               const char          *label,
+                                               const char          *proposition,
+                                               const char * const  *keywords,
+                                               GError             **error);
+gboolean     sp_project_update_issue          (SpProject           *self,
+                                               gint64               id,
+                                               const char          *key,
+                                               const char          *label,
+                                               const char          *proposition,
+                                               const char * const  *keywords,
+                                               GError             **error);
+gboolean     sp_project_delete_issue          (SpProject           *self,
+                                               gint64               id,
+                                               GError             **error);
+
+GListModel  *sp_project_list_claims           (SpProject           *self,
+                                               gint64               document_id,
+                                               GError             **error);
+SpClaim     *sp_project_get_claim             (SpProject           *self,
+                                               gint64               id,
+                                               GError             **error);
+gint64       sp_project_add_claim             (SpProject           *self,
+                                               const SpClaimSpec   *spec,
+                                               GError             **error);
+gboolean     sp_project_update_claim          (SpProject           *self,
+                                               gint64               id,
+                                               const SpClaimSpec   *spec,
+                                               GError             **error);
+gboolean     sp_project_delete_claim          (SpProject           *self,
+                                               gint64               id,
+                                               GError             **error);
+
+gboolean     sp_project_begin_action          (SpProject           *self,
+                                               const char          *undo_label,
+                                               GError             **error);
+gboolean     sp_project_end_action            (SpProject           *self,
+                                               gboolean             success,
+                                               GError             **error);
+
+gboolean     sp_project_can_undo              (SpProject           *self);
+gboolean     sp_project_can_redo              (SpProject           *self);
+const char  *sp_project_get_undo_label        (SpProject           *self);
+const char  *sp_project_get_redo_label        (SpProject           *self);
+gboolean     sp_project_undo                  (SpProject           *self,
+                                               GError             **error);
+gboolean     sp_project_redo                  (SpProject           *self,
+                                               GError             **error);
+
+G_END_DECLS

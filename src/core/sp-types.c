@@ -1,0 +1,107 @@
+/* sp-types.c
+ *
+ * The string forms of the shared enums are part of the project file and of the codebook
+ * JSON: they are stored and exchanged, so they must never change.
+ */
+#define G_LOG_DOMAIN "sp-types"
+
+#include "config.h"
+
+#include "sp-types.h"
+
+G_DEFINE_QUARK (sp-project-error-quark, sp_project_error)
+
+static const char * const actor_kinds[] = {
+  [SP_ACTOR_KIND_PERSON] = "person",
+  [SP_ACTOR_KIND_ORGANISATION] = "organisation",
+  [SP_ACTOR_KIND_STATE] = "state",
+  [SP_ACTOR_KIND_GROUP] = "group",
+};
+
+static const char * const claim_origins[] = {
+  [SP_CLAIM_ORIGIN_MANUAL] = "manual",
+  [SP_CLAIM_ORIGIN_SUGGESTED] = "suggested",
+};
+
+static const char * const matrix_levels[] = {
+  [SP_MATRIX_LEVEL_ACTOR] = "actor",
+  [SP_MATRIX_LEVEL_GROUP] = "group",
+};
+
+static gboolean
+lookup (const char * const *names,
+        guint               n_names,
+        const char         *str,
+        guint              *value)
+{
+  if (str == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      if (g_str_equal (names[i], str))
+        {
+          *value = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+sp_actor_kind_to_string (SpActorKind kind)
+{
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (actor_kinds), NULL);
+  return actor_kinds[kind];
+}
+
+gboolean
+sp_actor_kind_from_string (const char  *str,
+                           SpActorKind *kind)
+{
+  guint value;
+
+  if (!lookup (actor_kinds, G_N_ELEMENTS (actor_kinds), str, &value))
+    return FALSE;
+  *kind = value;
+  return TRUE;
+}
+
+const char *
+sp_claim_origin_to_string (SpClaimOrigin origin)
+{
+  g_return_val_if_fail ((guint) origin < G_N_ELEMENTS (claim_origins), NULL);
+  return claim_origins[origin];
+}
+
+gboolean
+sp_claim_origin_from_string (const char    *str,
+                             SpClaimOrigin *origin)
+{
+  guint value;
+
+  if (!lookup (claim_origins, G_N_ELEMENTS (claim_origins), str, &value))
+    return FALSE;
+  *origin = value;
+  return TRUE;
+}
+
+const char *
+sp_matrix_level_to_string (SpMatrixLevel level)
+{
+  g_return_val_if_fail ((guint) level < G_N_ELEMENTS (matrix_levels), NULL);
+  return matrix_levels[level];
+}
+
+gboolean
+sp_matrix_level_from_string (const char    *str,
+                             SpMatrixLevel *level)
+{
+  guint value;
+
+  if (!lookup (matrix_levels, G_N_ELEMENTS (matrix_levels), str, &value))
+    return FALSE;
+  *level = value;
+  return TRUE;
+}

@@ -1,0 +1,82 @@
+/* sp-types.h
+ *
+ * Forward declarations and the enums shared across libstandpoint-core. Enum GTypes are
+ * generated from this header by gnome.mkenums_simple (sp-enums.h).
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef struct _SpProject  SpProject;
+typedef struct _SpDocument SpDocument;
+typedef struct _SpActor    SpActor;
+typedef struct _SpIssue    SpIssue;
+typedef struct _SpClaim    SpClaim;
+typedef struct _SpMatrix   SpMatrix;
+
+typedef enum
+{
+  SP_ACTOR_KIND_PERSON,
+  SP_ACTOR_KIND_ORGANISATION,
+  SP_ACTOR_KIND_STATE,
+  SP_ACTOR_KIND_GROUP,
+} SpActorKind;
+
+typedef enum
+{
+  SP_CLAIM_ORIGIN_MANUAL,
+  SP_CLAIM_ORIGIN_SUGGESTED,
+} SpClaimOrigin;
+
+/* Rows of the position matrix: one per actor, or one per group (an actor's top-most
+ * affiliation). */
+typedef enum
+{
+  SP_MATRIX_LEVEL_ACTOR,
+  SP_MATRIX_LEVEL_GROUP,
+} SpMatrixLevel;
+
+/* What a committed change touched; carried by SpProject::changed so views reload only
+ * what they show. */
+typedef enum /*< flags >*/
+{
+  SP_CHANGE_DOCUMENTS = 1 << 0,
+  SP_CHANGE_ACTORS    = 1 << 1,
+  SP_CHANGE_ISSUES    = 1 << 2,
+  SP_CHANGE_CLAIMS    = 1 << 3,
+  SP_CHANGE_ALL       = 0xF,
+} SpChangeFlags;
+
+#define SP_STANCE_MIN (-2)
+#define SP_STANCE_MAX 2
+
+#define SP_PROJECT_ERROR (sp_project_error_quark ())
+
+typedef enum
+{
+  SP_PROJECT_ERROR_NOT_A_PROJECT,  /* not SQLite, or someone else's database */
+  SP_PROJECT_ERROR_NEWER_VERSION,  /* written by a newer Standpoint */
+  SP_PROJECT_ERROR_CORRUPT,        /* quick_check failed */
+  SP_PROJECT_ERROR_EXISTS,         /* creating over an existing file */
+  SP_PROJECT_ERROR_NOT_FOUND,      /* no such document, actor, issue or claim */
+  SP_PROJECT_ERROR_INVALID,        /* a value breaks a rule (stance range, empty name, ...) */
+  SP_PROJECT_ERROR_CONFLICT,       /* a name, alias or key already taken */
+  SP_PROJECT_ERROR_IN_USE,         /* still referenced, e.g. an actor with claims */
+  SP_PROJECT_ERROR_FAILED,         /* SQLite said no for another reason */
+} SpProjectError;
+
+GQuark       sp_project_error_quark      (void);
+
+const char  *sp_actor_kind_to_string     (SpActorKind    kind);
+gboolean     sp_actor_kind_from_string   (const char    *str,
+                                          SpActorKind   *kind);
+const char  *sp_claim_origin_to_string   (SpClaimOrigin  origin);
+gboolean     sp_claim_origin_from_string (const char    *str,
+                                          SpClaimOrigin *origin);
+const char  *sp_matrix_level_to_string   (SpMatrixLevel  level);
+gboolean     sp_matrix_level_from_string (const char    *str,
+                                          SpMatrixLevel *level);
+
+G_END_DECLS
