@@ -438,36 +438,52 @@ backup_before_migration (sqlite3     *db,
   return TRUE;
 }
 
-/* Sets up a connection the same way for every project file, ours or not yet checked. */
+/* Sets up a connection the same way for every file, ours or not yet checked. Nothing here
+ * writes to the file: a database that turns out not to be ours must stay untouched. */
 static gboolean
 configure_connection (sqlite3     *db,
                       const char  *path,
                       GError     **error)
 {
-  g_autoptr(SpStmt) stmt = NULL;
-  const char *mode = NULL;
-
   sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
   sqlite3_extended_result_codes (db, 1);
   sqlite3_busy_timeout (db, 10000);
 
-  /* WAL lets the window read while an import worker writes; a crash leaves the WAL behind
-   * and the next open replays every committed transaction in it. */
   if (sqlite3_exec (db,
                     "PRAGMA foreign_keys = ON;"
                     "PRAGMA cell_size_check = ON;"
                     "PRAGMA synchronous = FULL;",
-                    NULL, NULL, NULL) == SQLITE_OK &&
-      sqlite3_prepare_v2 (db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL) == SQLITE_OK &&
+                    NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_A_PROJECT,
+                   _("%s is not a Standpoint project: %s"), path, sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* WAL lets the window read while an import worker writes; a crash leaves the WAL behind and
+ * the next open replays every committed transaction in it. Switching writes the header, so
+ * it happens only once the file is known to be ours. */
+static gboolean
+enable_wal (sqlite3     *db,
+            const char  *path,
+            GError     **error)
+{
+  g_autoptr(SpStmt) stmt = NULL;
+  const char *mode = NULL;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
     mode = (const char *)sqlite3_column_text (stmt, 0);
 
   if (mode == NULL)
     {
-      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_A_PROJECT,
-                   _("%s is not a Standpoint project: %s"), path, sqlite3_errmsg (db));
+      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_FAILED,
+                   _("Could not open %s: %s"), path, sqlite3_errmsg (db));
       return FALSE;
     }
 
@@ -485,6 +501,9 @@ initialise_new_file (sqlite3     *db,
   g_autofree char *set_id = NULL;
 
   set_id = g_strdup_printf ("PRAGMA application_id = %d", SP_PROJECT_APPLICATION_ID);
+
+  if (!enable_wal (db, path, error))
+    return FALSE;
 
   if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
       sqlite3_exec (db, set_id, NULL, NULL, NULL) != SQLITE_OK)
@@ -540,7 +559,8 @@ check_and_migrate (sqlite3     *db,
       return FALSE;
     }
 
-  if (!quick_check (db, path, error))
+  if (!quick_check (db, path, error) ||
+      !enable_wal (db, path, error))
     return FALSE;
 
   if (version < SP_PROJECT_SCHEMA_VERSION)

@@ -1,0 +1,84 @@
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "sp-test-util.h"
+
+char *
+sp_test_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("standpoint-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+sp_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      dir = g_dir_open (path, 0, NULL);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          sp_test_remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+SpProject *
+sp_test_new_project (const char *dir,
+                     const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  SpProject *project = sp_project_create (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  return project;
+}
+
+gint64
+sp_test_add_document (SpProject  *project,
+                      const char *file_name,
+                      const char *title,
+                      const char *body)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bytes = g_strconcat (file_name, "\n", body, NULL);
+  g_autofree char *content_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, bytes, -1);
+  g_autofree char *text_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, body, -1);
+  SpDocumentFields fields = {
+    .file_name = file_name,
+    .title = title,
+    .body = body,
+    .content_hash = content_hash,
+    .text_hash = text_hash,
+  };
+  gint64 id = sp_project_add_document (project, &fields, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+char *
+sp_test_sha256_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return NULL;
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
+}

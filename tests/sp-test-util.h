@@ -1,0 +1,22 @@
+/* sp-test-util.h
+ *
+ * Helpers shared by the GTest suites: throw-away project files in a temporary folder, and
+ * short articles written for the tests.
+ */
+#pragma once
+
+#include "sp-project.h"
+
+G_BEGIN_DECLS
+
+char      *sp_test_make_tmpdir      (void);
+void       sp_test_remove_tree      (const char *path);
+SpProject *sp_test_new_project      (const char *dir,
+                                     const char *name);
+gint64     sp_test_add_document     (SpProject  *project,
+                                     const char *file_name,
+                                     const char *title,
+                                     const char *body);
+char      *sp_test_sha256_file      (const char *path);
+
+G_END_DECLS
