@@ -1,0 +1,542 @@
+#define G_LOG_DOMAIN "sp-codebook-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sp-codebook-view.h"
+#include "sp-toast.h"
+
+typedef struct
+{
+  SpProject          *project;
+  GListStore         *items;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter    *filter;
+  GtkSortListModel   *sorted;
+  GtkSingleSelection *selection;
+
+  GtkStack           *stack;
+  AdwStatusPage      *empty_page;
+  GtkButton          *empty_add_button;
+  GtkSearchEntry     *search_entry;
+  GtkColumnView      *column_view;
+} SpCodebookViewPrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (SpCodebookView, sp_codebook_view, GTK_TYPE_WIDGET)
+
+static gboolean
+item_matches (gpointer item,
+              gpointer user_data)
+{
+  SpCodebookView *self = user_data;
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (priv->search_entry));
+  g_autofree char *needle = NULL;
+  g_autofree char *haystack = NULL;
+
+  if (search[0] == '\0')
+    return TRUE;
+
+  needle = g_utf8_casefold (search, -1);
+  haystack = SP_CODEBOOK_VIEW_GET_CLASS (self)->dup_search_text (item);
+
+  return strstr (haystack, needle) != NULL;
+}
+
+static void
+search_changed_cb (SpCodebookView *self)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+
+  gtk_filter_changed (GTK_FILTER (priv->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+update_actions (SpCodebookView *self)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+  gboolean selected = gtk_single_selection_get_selected_item (priv->selection) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.add", priv->project != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.edit", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.delete", selected);
+}
+
+static void
+reload (SpCodebookView *self)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+  g_autoptr(GListModel) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint selected = gtk_single_selection_get_selected (priv->selection);
+
+  if (priv->project != NULL &&
+      !(fresh = SP_CODEBOOK_VIEW_GET_CLASS (self)->list (self, priv->project, &error)))
+    sp_toast_show_error (GTK_WIDGET (self), error);
+
+  for (guint i = 0; fresh && i < g_list_model_get_n_items (fresh); i++)
+    g_ptr_array_add (items, g_list_model_get_item (fresh, i));
+
+  g_list_store_splice (priv->items, 0, g_list_model_get_n_items (G_LIST_MODEL (priv->items)),
+                       items->pdata, items->len);
+
+  /* Keep the selection where it was, so that a run of edits stays in place */
+  if (selected != GTK_INVALID_LIST_POSITION && items->len > 0)
+    gtk_single_selection_set_selected (priv->selection, MIN (selected, items->len - 1));
+
+  gtk_stack_set_visible_child_name (priv->stack, items->len > 0 ? "list" : "empty");
+  update_actions (self);
+}
+
+static void
+project_changed_cb (SpCodebookView *self,
+                    guint           what)
+{
+  /* Claim counts are shown, so claims count as a change too */
+  if (what & (SP_CHANGE_ACTORS | SP_CHANGE_ISSUES | SP_CHANGE_CLAIMS))
+    reload (self);
+}
+
+static void
+open_editor (SpCodebookView *self,
+             gpointer        item)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+  GtkWindow *editor;
+
+  if (priv->project == NULL)
+    return;
+
+  editor = SP_CODEBOOK_VIEW_GET_CLASS (self)->create_editor (self, priv->project, item);
+  gtk_window_set_transient_for (editor, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (editor);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  open_editor (SP_CODEBOOK_VIEW (widget), NULL);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  SpCodebookView *self = SP_CODEBOOK_VIEW (widget);
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+  gpointer item = gtk_single_selection_get_selected_item (priv->selection);
+
+  if (item != NULL)
+    open_editor (self, item);
+}
+
+static void
+activate_cb (SpCodebookView *self,
+             guint           position)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+
+  gtk_single_selection_set_selected (priv->selection, position);
+  edit_action (GTK_WIDGET (self), "codebook.edit", NULL);
+}
+
+static void
+delete_item (SpCodebookView *self,
+             gpointer        item)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = SP_CODEBOOK_VIEW_GET_CLASS (self)->dup_name (item);
+  g_autofree char *text = NULL;
+
+  if (priv->project == NULL)
+    return;
+
+  if (!SP_CODEBOOK_VIEW_GET_CLASS (self)->delete_item (self, priv->project, item, &error))
+    {
+      sp_toast_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  /* TRANSLATORS: %s is the name of an actor or the label of an issue */
+  text = g_strdup_printf (_("Deleted “%s”"), name);
+  sp_toast_show_undo (GTK_WIDGET (self), text);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SpCodebookView   *self)
+{
+  gpointer item = g_object_get_data (G_OBJECT (dialog), "sp-item");
+
+  if (g_str_equal (response, "delete") && item != NULL)
+    delete_item (self, item);
+}
+
+/**
+ * sp_codebook_view_delete_selected:
+ * @confirmed: %TRUE to delete without asking, even when the entry has claims
+ *
+ * Deleting an entry takes its claims with it, so the user is asked first when there are any
+ * (DESIGN.md: nothing is deleted silently). Undo brings everything back.
+ */
+void
+sp_codebook_view_delete_selected (SpCodebookView *self,
+                                  gboolean        confirmed)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+  gpointer item = gtk_single_selection_get_selected_item (priv->selection);
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  guint n_claims;
+
+  g_return_if_fail (SP_IS_CODEBOOK_VIEW (self));
+
+  if (item == NULL)
+    return;
+
+  n_claims = SP_CODEBOOK_VIEW_GET_CLASS (self)->get_claim_count (item);
+  if (confirmed || n_claims == 0)
+    {
+      delete_item (self, item);
+      return;
+    }
+
+  name = SP_CODEBOOK_VIEW_GET_CLASS (self)->dup_name (item);
+  /* TRANSLATORS: %s is the name of an actor or the label of an issue */
+  heading = g_strdup_printf (_("Delete “%s”?"), name);
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Its %u claim will be deleted too. Undo brings both back.",
+                                       "Its %u claims will be deleted too. Undo brings them all back.",
+                                       n_claims),
+                          n_claims);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL, NULL);
+  /* Names come from the codebook: plain text, never markup */
+  adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (dialog), heading);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "sp-item", g_object_ref (item), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  sp_codebook_view_delete_selected (SP_CODEBOOK_VIEW (widget), FALSE);
+}
+
+static GtkWidget *
+build_list_page (SpCodebookView *self)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  struct { const char *icon; const char *tooltip; const char *action; } buttons[] = {
+    { "list-add-symbolic", N_("Add"), "codebook.add" },
+    { "document-edit-symbolic", N_("Edit"), "codebook.edit" },
+    { "user-trash-symbolic", N_("Delete"), "codebook.delete" },
+  };
+
+  gtk_widget_set_margin_start (toolbar, 6);
+  gtk_widget_set_margin_end (toolbar, 6);
+  gtk_widget_set_margin_top (toolbar, 6);
+  gtk_widget_set_margin_bottom (toolbar, 6);
+
+  priv->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (priv->search_entry), TRUE);
+  g_object_set (priv->search_entry, "placeholder-text", _("Filter"), NULL);
+  g_signal_connect_object (priv->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (priv->search_entry));
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *button = gtk_button_new_from_icon_name (buttons[i].icon);
+
+      gtk_widget_set_tooltip_text (button, _(buttons[i].tooltip));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), buttons[i].action);
+      gtk_box_append (GTK_BOX (toolbar), button);
+    }
+
+  gtk_box_append (GTK_BOX (box), toolbar);
+
+  priv->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  gtk_column_view_set_show_column_separators (priv->column_view, FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (priv->column_view), "data-table");
+  g_signal_connect_object (priv->column_view, "activate", G_CALLBACK (activate_cb), self, G_CONNECT_SWAPPED);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (priv->column_view));
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), scroller);
+
+  return box;
+}
+
+static GtkWidget *
+build_empty_page (SpCodebookView *self)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *import = gtk_button_new_with_mnemonic (_("_Import Codebook…"));
+
+  priv->empty_add_button = GTK_BUTTON (gtk_button_new ());
+  gtk_button_set_use_underline (priv->empty_add_button, TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (priv->empty_add_button), "codebook.add");
+  gtk_widget_add_css_class (GTK_WIDGET (priv->empty_add_button), "pill");
+  gtk_widget_add_css_class (GTK_WIDGET (priv->empty_add_button), "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (import), "win.import-codebook");
+  gtk_widget_add_css_class (import, "pill");
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (priv->empty_add_button));
+  gtk_box_append (GTK_BOX (buttons), import);
+
+  priv->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_child (priv->empty_page, buttons);
+
+  return GTK_WIDGET (priv->empty_page);
+}
+
+static void
+sp_codebook_view_dispose (GObject *object)
+{
+  SpCodebookView *self = (SpCodebookView *)object;
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+
+  if (priv->stack != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (priv->stack));
+      priv->stack = NULL;
+    }
+
+  if (priv->project != NULL)
+    g_signal_handlers_disconnect_by_data (priv->project, self);
+  g_clear_object (&priv->project);
+  g_clear_object (&priv->selection);
+  g_clear_object (&priv->sorted);
+  g_clear_object (&priv->filtered);
+  g_clear_object (&priv->filter);
+  g_clear_object (&priv->items);
+
+  G_OBJECT_CLASS (sp_codebook_view_parent_class)->dispose (object);
+}
+
+static void
+sp_codebook_view_class_init (SpCodebookViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sp_codebook_view_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "codebook.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "codebook.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "codebook.delete", NULL, delete_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "codebook.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "codebook.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "codebook.add", NULL);
+}
+
+static void
+sp_codebook_view_init (SpCodebookView *self)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+  GtkSorter *sorter;
+
+  priv->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_parent (GTK_WIDGET (priv->stack), GTK_WIDGET (self));
+  gtk_stack_add_named (priv->stack, build_empty_page (self), "empty");
+  gtk_stack_add_named (priv->stack, build_list_page (self), "list");
+  gtk_stack_set_visible_child_name (priv->stack, "empty");
+
+  priv->items = g_list_store_new (G_TYPE_OBJECT);
+  priv->filter = gtk_custom_filter_new (item_matches, self, NULL);
+  priv->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (priv->items)),
+                                              g_object_ref (GTK_FILTER (priv->filter)));
+  sorter = gtk_column_view_get_sorter (priv->column_view);
+  priv->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (priv->filtered)),
+                                          sorter ? g_object_ref (sorter) : NULL);
+  priv->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->sorted)));
+  gtk_single_selection_set_autoselect (priv->selection, FALSE);
+  gtk_single_selection_set_can_unselect (priv->selection, TRUE);
+  g_signal_connect_object (priv->selection, "selection-changed", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
+
+  update_actions (self);
+}
+
+void
+sp_codebook_view_set_project (SpCodebookView *self,
+                              SpProject      *project)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+
+  g_return_if_fail (SP_IS_CODEBOOK_VIEW (self));
+
+  if (priv->project == project)
+    return;
+
+  if (priv->project != NULL)
+    g_signal_handlers_disconnect_by_data (priv->project, self);
+
+  g_set_object (&priv->project, project);
+  gtk_single_selection_set_selected (priv->selection, GTK_INVALID_LIST_POSITION);
+
+  if (project != NULL)
+    g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
+
+  reload (self);
+}
+
+/* Returns: (transfer none) (nullable) */
+SpProject *
+sp_codebook_view_get_project (SpCodebookView *self)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+
+  g_return_val_if_fail (SP_IS_CODEBOOK_VIEW (self), NULL);
+  return priv->project;
+}
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              const char               *property)
+{
+  GObject *object = gtk_list_item_get_item (item);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_auto(GValue) text = G_VALUE_INIT;
+
+  g_value_init (&value, pspec->value_type);
+  g_value_init (&text, G_TYPE_STRING);
+  g_object_get_property (object, property, &value);
+  g_value_transform (&value, &text);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      g_value_get_string (&text) ? g_value_get_string (&text) : "");
+}
+
+/**
+ * sp_codebook_view_add_column:
+ * @property: a string or number property of the rows, shown as text and sorted on
+ *
+ * Adds a sortable column.
+ */
+void
+sp_codebook_view_add_column (SpCodebookView *self,
+                             const char     *title,
+                             GType           item_type,
+                             const char     *property,
+                             gboolean        expand)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+  g_autoptr(GObjectClass) klass = g_type_class_ref (item_type);
+  GParamSpec *pspec = g_object_class_find_property (klass, property);
+  GtkExpression *expression;
+  GtkSorter *sorter;
+
+  g_return_if_fail (SP_IS_CODEBOOK_VIEW (self));
+  g_return_if_fail (pspec != NULL);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
+  g_signal_connect_data (factory, "bind", G_CALLBACK (cell_bind_cb),
+                         g_strdup (property), (GClosureNotify)(void (*)(void))g_free, 0);
+
+  expression = gtk_property_expression_new (item_type, NULL, property);
+  if (pspec->value_type == G_TYPE_STRING)
+    sorter = GTK_SORTER (gtk_string_sorter_new (expression));
+  else
+    sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
+
+  column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_sorter (column, sorter);
+  g_object_unref (sorter);
+  gtk_column_view_append_column (priv->column_view, column);
+}
+
+void
+sp_codebook_view_set_empty_state (SpCodebookView *self,
+                                  const char     *icon_name,
+                                  const char     *title,
+                                  const char     *description,
+                                  const char     *add_label)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+
+  g_return_if_fail (SP_IS_CODEBOOK_VIEW (self));
+
+  adw_status_page_set_icon_name (priv->empty_page, icon_name);
+  adw_status_page_set_title (priv->empty_page, title);
+  adw_status_page_set_description (priv->empty_page, description);
+  gtk_button_set_label (priv->empty_add_button, add_label);
+}
+
+/* Returns: the number of rows shown (after filtering) */
+guint
+sp_codebook_view_get_n_items (SpCodebookView *self)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+
+  g_return_val_if_fail (SP_IS_CODEBOOK_VIEW (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (priv->sorted));
+}
+
+/* Returns: (transfer full) (nullable): the row at @position in the shown order */
+gpointer
+sp_codebook_view_dup_item (SpCodebookView *self,
+                           guint           position)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+
+  g_return_val_if_fail (SP_IS_CODEBOOK_VIEW (self), NULL);
+  return g_list_model_get_item (G_LIST_MODEL (priv->sorted), position);
+}
+
+gboolean
+sp_codebook_view_select (SpCodebookView *self,
+                         guint           position)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+
+  g_return_val_if_fail (SP_IS_CODEBOOK_VIEW (self), FALSE);
+
+  if (position >= sp_codebook_view_get_n_items (self))
+    return FALSE;
+
+  gtk_single_selection_set_selected (priv->selection, position);
+  return TRUE;
+}

@@ -1,0 +1,465 @@
+#define G_LOG_DOMAIN "sp-matrix-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sp-matrix-export.h"
+#include "sp-matrix-view.h"
+#include "sp-toast.h"
+
+/* Exported PNGs are drawn at twice the screen size so that they stay sharp in reports */
+#define EXPORT_SCALE 2.0
+
+struct _SpMatrixView
+{
+  GtkWidget        parent_instance;
+
+  SpProject       *project;
+  SpMatrixLevel    level;
+  gboolean         dirty;       /* the project changed while the view was hidden */
+  GtkWidget       *cell_popover;
+
+  /* Template children */
+  GtkToggleButton *actor_button;
+  GtkToggleButton *group_button;
+  GtkLabel        *summary_label;
+  GtkStack        *stack;
+  SpMatrixWidget  *matrix_widget;
+};
+
+enum {
+  PROP_0,
+  PROP_LEVEL,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (SpMatrixView, sp_matrix_view, GTK_TYPE_WIDGET)
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+recompute (SpMatrixView *self)
+{
+  g_autoptr(SpMatrix) matrix = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *columns = NULL;
+  g_autofree char *claims = NULL;
+  guint n_rows, n_columns, n_claims;
+
+  self->dirty = FALSE;
+
+  if (self->project != NULL && !(matrix = sp_matrix_compute (self->project, self->level, &error)))
+    sp_toast_show_error (GTK_WIDGET (self), error);
+
+  sp_matrix_widget_set_matrix (self->matrix_widget, matrix);
+
+  n_claims = matrix ? sp_matrix_get_n_claims (matrix) : 0;
+  gtk_stack_set_visible_child_name (self->stack, n_claims > 0 ? "matrix" : "empty");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.export", n_claims > 0);
+
+  if (matrix == NULL)
+    {
+      gtk_label_set_text (self->summary_label, "");
+      return;
+    }
+
+  n_rows = sp_matrix_get_n_rows (matrix);
+  n_columns = sp_matrix_get_n_columns (matrix);
+  if (self->level == SP_MATRIX_LEVEL_GROUP)
+    rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u group", "%u groups", n_rows), n_rows);
+  else
+    rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u actor", "%u actors", n_rows), n_rows);
+  columns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u issue", "%u issues", n_columns), n_columns);
+  claims = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", n_claims), n_claims);
+  summary = g_strdup_printf ("%s × %s · %s", rows, columns, claims);
+  gtk_label_set_text (self->summary_label, summary);
+}
+
+static void
+project_changed_cb (SpMatrixView *self,
+                    guint         what)
+{
+  if (!(what & (SP_CHANGE_CLAIMS | SP_CHANGE_ACTORS | SP_CHANGE_ISSUES)))
+    return;
+
+  /* Aggregation runs when the data changes, not per frame, and not while hidden */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    recompute (self);
+  else
+    self->dirty = TRUE;
+}
+
+static void
+sp_matrix_view_map (GtkWidget *widget)
+{
+  SpMatrixView *self = SP_MATRIX_VIEW (widget);
+
+  GTK_WIDGET_CLASS (sp_matrix_view_parent_class)->map (widget);
+
+  if (self->dirty)
+    recompute (self);
+}
+
+static void
+level_toggled_cb (SpMatrixView    *self,
+                  GtkToggleButton *button)
+{
+  if (gtk_toggle_button_get_active (button))
+    sp_matrix_view_set_level (self, button == self->group_button ? SP_MATRIX_LEVEL_GROUP
+                                                                 : SP_MATRIX_LEVEL_ACTOR);
+}
+
+/* The claims behind a cell */
+
+static GtkWidget *
+create_claim_button (SpClaim *claim)
+{
+  int stance = sp_claim_get_stance (claim);
+  g_autofree char *stance_text = g_strdup_printf ("%s%d", stance > 0 ? "+" : stance < 0 ? "−" : "", ABS (stance));
+  g_autofree char *css = g_strdup_printf ("stance%c%d", stance < 0 ? 'm' : 'p', ABS (stance));
+  g_autofree char *source = g_strdup_printf ("%s · %s", sp_claim_get_actor_name (claim),
+                                             sp_claim_get_document_title (claim));
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *badge = gtk_label_new (stance_text);
+  GtkWidget *quote = gtk_label_new (sp_claim_get_quote (claim));
+  GtkWidget *from = gtk_label_new (source);
+
+  gtk_widget_add_css_class (badge, "stance-badge");
+  gtk_widget_add_css_class (badge, css);
+  gtk_widget_set_valign (badge, GTK_ALIGN_START);
+  gtk_label_set_xalign (GTK_LABEL (quote), 0);
+  gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (quote), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (quote), 4);
+  gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (quote), 60);
+  gtk_label_set_xalign (GTK_LABEL (from), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (from), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (from, "dim-label");
+  gtk_widget_add_css_class (from, "caption");
+  gtk_box_append (GTK_BOX (text), quote);
+  gtk_box_append (GTK_BOX (text), from);
+  gtk_box_append (GTK_BOX (box), badge);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Show in the document"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-claim");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                          g_variant_new_int64 (sp_claim_get_id (claim)));
+
+  return button;
+}
+
+static void
+cell_activated_cb (SpMatrixView   *self,
+                   guint           row,
+                   guint           column,
+                   SpMatrixWidget *widget)
+{
+  SpMatrix *matrix = sp_matrix_widget_get_matrix (widget);
+  g_autoptr(GListModel) claims = NULL;
+  g_autoptr(GHashTable) groups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading_text = NULL;
+  char mean_text[SP_MATRIX_MEAN_TEXT_SIZE];
+  GtkWidget *box, *list, *scroller, *heading;
+  graphene_rect_t cell;
+  gint64 row_id, issue_id;
+  double mean;
+  guint count;
+
+  if (matrix == NULL || self->project == NULL ||
+      !sp_matrix_get_cell (matrix, row, column, &mean, &count))
+    return;
+
+  if (!(claims = sp_project_list_claims (self->project, 0, &error)) ||
+      !(groups = sp_project_dup_actor_groups (self->project, &error)))
+    {
+      sp_toast_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  row_id = sp_matrix_get_row_id (matrix, row);
+  issue_id = sp_matrix_get_column_id (matrix, column);
+  sp_matrix_format_mean (mean, TRUE, mean_text);
+
+  /* TRANSLATORS: "Russia on Ukraine in NATO: mean +1.5 from 4 claims" */
+  heading_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%s on %s: mean %s from %u claim",
+                                               "%s on %s: mean %s from %u claims", count),
+                                  sp_matrix_get_row_label (matrix, row),
+                                  sp_matrix_get_column_label (matrix, column),
+                                  mean_text, count);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  heading = gtk_label_new (heading_text);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (heading), 50);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (box), heading);
+
+  list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(SpClaim) claim = g_list_model_get_item (claims, i);
+      gint64 actor = sp_claim_get_actor_id (claim);
+      gint64 *group = g_hash_table_lookup (groups, &actor);
+      gint64 owner = self->level == SP_MATRIX_LEVEL_GROUP && group ? *group : actor;
+
+      if (owner == row_id && sp_claim_get_issue_id (claim) == issue_id)
+        gtk_box_append (GTK_BOX (list), create_claim_button (claim));
+    }
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  gtk_box_append (GTK_BOX (box), scroller);
+
+  if (self->cell_popover == NULL)
+    {
+      self->cell_popover = gtk_popover_new ();
+      gtk_widget_set_parent (self->cell_popover, GTK_WIDGET (self->matrix_widget));
+    }
+
+  gtk_popover_set_child (GTK_POPOVER (self->cell_popover), box);
+  if (sp_matrix_widget_get_cell_rect (widget, row, column, &cell))
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->cell_popover),
+                                 &(GdkRectangle) { cell.origin.x, cell.origin.y, cell.size.width, cell.size.height });
+  gtk_popover_popup (GTK_POPOVER (self->cell_popover));
+}
+
+/* Export */
+
+/**
+ * sp_matrix_view_export:
+ * @file: where to write; a name ending in .csv gives the table, anything else a PNG
+ *
+ * Writes what the view shows, at its current level.
+ */
+gboolean
+sp_matrix_view_export (SpMatrixView  *self,
+                       GFile         *file,
+                       GError       **error)
+{
+  SpMatrix *matrix = sp_matrix_widget_get_matrix (self->matrix_widget);
+  g_autofree char *path = g_file_get_path (file);
+
+  g_return_val_if_fail (SP_IS_MATRIX_VIEW (self), FALSE);
+
+  if (matrix == NULL || path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("There is no matrix to export"));
+      return FALSE;
+    }
+
+  if (g_str_has_suffix (path, ".csv"))
+    return sp_matrix_export_csv (matrix, path, error);
+
+  return sp_matrix_export_png (matrix, path, EXPORT_SCALE, error);
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    SpMatrixView    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+
+      if (!sp_matrix_view_export (self, file, &error))
+        sp_toast_show_error (GTK_WIDGET (self), error);
+      else
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *text = g_strdup_printf (_("Matrix exported to %s"), name);
+          sp_toast_show (GTK_WIDGET (self), text);
+        }
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  SpMatrixView *self = SP_MATRIX_VIEW (widget);
+  gboolean csv = g_str_equal (g_variant_get_string (param, NULL), "csv");
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (csv ? _("Export Matrix as CSV") : _("Export Matrix as PNG"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
+                                     csv ? _("position-matrix.csv") : _("position-matrix.png"));
+  gtk_file_filter_set_name (filter, csv ? _("CSV Tables") : _("PNG Images"));
+  gtk_file_filter_add_pattern (filter, csv ? "*.csv" : "*.png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Lifecycle */
+
+static void
+sp_matrix_view_dispose (GObject *object)
+{
+  SpMatrixView *self = (SpMatrixView *)object;
+
+  g_clear_pointer (&self->cell_popover, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_MATRIX_VIEW);
+
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  g_clear_object (&self->project);
+
+  G_OBJECT_CLASS (sp_matrix_view_parent_class)->dispose (object);
+}
+
+static void
+sp_matrix_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  SpMatrixView *self = SP_MATRIX_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LEVEL:
+      g_value_set_enum (value, self->level);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_matrix_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  SpMatrixView *self = SP_MATRIX_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LEVEL:
+      sp_matrix_view_set_level (self, g_value_get_enum (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_matrix_view_class_init (SpMatrixViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sp_matrix_view_dispose;
+  object_class->get_property = sp_matrix_view_get_property;
+  object_class->set_property = sp_matrix_view_set_property;
+
+  widget_class->map = sp_matrix_view_map;
+
+  properties[PROP_LEVEL] =
+    g_param_spec_enum ("level", NULL, NULL,
+                       SP_TYPE_MATRIX_LEVEL, SP_MATRIX_LEVEL_ACTOR,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (SP_TYPE_MATRIX_WIDGET);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/standpoint/Standpoint/sp-matrix-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpMatrixView, actor_button);
+  gtk_widget_class_bind_template_child (widget_class, SpMatrixView, group_button);
+  gtk_widget_class_bind_template_child (widget_class, SpMatrixView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SpMatrixView, stack);
+  gtk_widget_class_bind_template_child (widget_class, SpMatrixView, matrix_widget);
+
+  gtk_widget_class_install_action (widget_class, "matrix.export", "s", export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "matrix.export", "s", "png");
+}
+
+static void
+sp_matrix_view_init (SpMatrixView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->actor_button, "toggled", G_CALLBACK (level_toggled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->group_button, "toggled", G_CALLBACK (level_toggled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->matrix_widget, "cell-activated", G_CALLBACK (cell_activated_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.export", FALSE);
+}
+
+void
+sp_matrix_view_set_project (SpMatrixView *self,
+                            SpProject    *project)
+{
+  g_return_if_fail (SP_IS_MATRIX_VIEW (self));
+
+  if (self->project == project)
+    return;
+
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+
+  g_set_object (&self->project, project);
+
+  if (project != NULL)
+    g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
+
+  recompute (self);
+}
+
+SpMatrixLevel
+sp_matrix_view_get_level (SpMatrixView *self)
+{
+  g_return_val_if_fail (SP_IS_MATRIX_VIEW (self), SP_MATRIX_LEVEL_ACTOR);
+  return self->level;
+}
+
+void
+sp_matrix_view_set_level (SpMatrixView  *self,
+                          SpMatrixLevel  level)
+{
+  g_return_if_fail (SP_IS_MATRIX_VIEW (self));
+
+  if (self->level == level)
+    return;
+
+  self->level = level;
+  gtk_toggle_button_set_active (level == SP_MATRIX_LEVEL_GROUP ? self->group_button : self->actor_button, TRUE);
+  recompute (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEVEL]);
+}
+
+/* Returns: (transfer none) */
+SpMatrixWidget *
+sp_matrix_view_get_widget (SpMatrixView *self)
+{
+  g_return_val_if_fail (SP_IS_MATRIX_VIEW (self), NULL);
+  return self->matrix_widget;
+}

@@ -1,0 +1,256 @@
+/* sp-matrix-widget.c
+ *
+ * The drawing is cached as a render node and only rebuilt when the matrix changes (the
+ * layout has a fixed natural size, so size changes do not affect it); hovering draws a light
+ * outline on top of the cached node.
+ */
+#define G_LOG_DOMAIN "sp-matrix-widget"
+
+#include "config.h"
+
+#include "sp-matrix-renderer.h"
+#include "sp-matrix-widget.h"
+
+struct _SpMatrixWidget
+{
+  GtkWidget       parent_instance;
+
+  SpMatrix       *matrix;
+  SpMatrixLayout *layout;
+  GskRenderNode  *cached;
+  int             width;
+  int             height;
+  guint           hover_row;
+  guint           hover_column;
+  gboolean        hovering;
+};
+
+enum {
+  CELL_ACTIVATED,
+  N_SIGNALS
+};
+
+G_DEFINE_FINAL_TYPE (SpMatrixWidget, sp_matrix_widget, GTK_TYPE_WIDGET)
+
+static guint signals[N_SIGNALS];
+
+static void
+rebuild_layout (SpMatrixWidget *self)
+{
+  g_clear_object (&self->layout);
+  g_clear_pointer (&self->cached, gsk_render_node_unref);
+  self->width = self->height = 0;
+
+  if (self->matrix != NULL)
+    {
+      self->layout = sp_matrix_layout_new (self->matrix, gtk_widget_get_pango_context (GTK_WIDGET (self)));
+      sp_matrix_layout_get_size (self->layout, &self->width, &self->height);
+    }
+
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+sp_matrix_widget_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  SpMatrixWidget *self = SP_MATRIX_WIDGET (widget);
+
+  *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? self->width : self->height;
+}
+
+static void
+sp_matrix_widget_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  SpMatrixWidget *self = SP_MATRIX_WIDGET (widget);
+  cairo_rectangle_t cell;
+
+  if (self->layout == NULL)
+    return;
+
+  if (self->cached == NULL)
+    {
+      GtkSnapshot *cache = gtk_snapshot_new ();
+      cairo_t *cr = gtk_snapshot_append_cairo (cache, &GRAPHENE_RECT_INIT (0, 0, self->width, self->height));
+
+      sp_matrix_layout_draw (self->layout, cr);
+      cairo_destroy (cr);
+      self->cached = gtk_snapshot_free_to_node (cache);
+    }
+
+  if (self->cached != NULL)
+    gtk_snapshot_append_node (snapshot, self->cached);
+
+  if (self->hovering &&
+      sp_matrix_layout_get_cell_rect (self->layout, self->hover_row, self->hover_column, &cell))
+    {
+      GskRoundedRect outline;
+      GdkRGBA color = { 0.1, 0.1, 0.1, 0.55 };
+      float widths[4] = { 2, 2, 2, 2 };
+      GdkRGBA colors[4] = { color, color, color, color };
+
+      gsk_rounded_rect_init_from_rect (&outline,
+                                       &GRAPHENE_RECT_INIT (cell.x, cell.y, cell.width, cell.height), 0);
+      gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+    }
+}
+
+static void
+motion_cb (SpMatrixWidget           *self,
+           double                    x,
+           double                    y,
+           GtkEventControllerMotion *motion)
+{
+  guint row, column;
+  gboolean hit = self->layout != NULL && sp_matrix_layout_hit_test (self->layout, x, y, &row, &column);
+
+  if (hit == self->hovering && (!hit || (row == self->hover_row && column == self->hover_column)))
+    return;
+
+  self->hovering = hit;
+  self->hover_row = hit ? row : 0;
+  self->hover_column = hit ? column : 0;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hit ? "pointer" : NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+leave_cb (SpMatrixWidget *self)
+{
+  if (!self->hovering)
+    return;
+
+  self->hovering = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+pressed_cb (SpMatrixWidget  *self,
+            int              n_press,
+            double           x,
+            double           y,
+            GtkGestureClick *click)
+{
+  guint row, column;
+
+  if (self->layout != NULL && sp_matrix_layout_hit_test (self->layout, x, y, &row, &column))
+    g_signal_emit (self, signals[CELL_ACTIVATED], 0, row, column);
+}
+
+static void
+sp_matrix_widget_system_setting_changed (GtkWidget        *widget,
+                                         GtkSystemSetting  setting)
+{
+  GTK_WIDGET_CLASS (sp_matrix_widget_parent_class)->system_setting_changed (widget, setting);
+
+  /* The layout measured its text with the old font or resolution */
+  if (SP_MATRIX_WIDGET (widget)->matrix != NULL)
+    rebuild_layout (SP_MATRIX_WIDGET (widget));
+}
+
+static void
+sp_matrix_widget_dispose (GObject *object)
+{
+  SpMatrixWidget *self = (SpMatrixWidget *)object;
+
+  g_clear_pointer (&self->cached, gsk_render_node_unref);
+  g_clear_object (&self->layout);
+  g_clear_pointer (&self->matrix, sp_matrix_unref);
+
+  G_OBJECT_CLASS (sp_matrix_widget_parent_class)->dispose (object);
+}
+
+static void
+sp_matrix_widget_class_init (SpMatrixWidgetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sp_matrix_widget_dispose;
+
+  widget_class->measure = sp_matrix_widget_measure;
+  widget_class->snapshot = sp_matrix_widget_snapshot;
+  widget_class->system_setting_changed = sp_matrix_widget_system_setting_changed;
+
+  /**
+   * SpMatrixWidget::cell-activated:
+   * @row: the matrix row
+   * @column: the matrix column
+   */
+  signals[CELL_ACTIVATED] =
+    g_signal_new ("cell-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+
+  gtk_widget_class_set_css_name (widget_class, "matrix");
+}
+
+static void
+sp_matrix_widget_init (SpMatrixWidget *self)
+{
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  g_signal_connect_object (motion, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (motion, "leave", G_CALLBACK (leave_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  g_signal_connect_object (click, "pressed", G_CALLBACK (pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
+
+GtkWidget *
+sp_matrix_widget_new (void)
+{
+  return g_object_new (SP_TYPE_MATRIX_WIDGET, NULL);
+}
+
+void
+sp_matrix_widget_set_matrix (SpMatrixWidget *self,
+                             SpMatrix       *matrix)
+{
+  g_return_if_fail (SP_IS_MATRIX_WIDGET (self));
+
+  if (self->matrix == matrix)
+    return;
+
+  g_clear_pointer (&self->matrix, sp_matrix_unref);
+  self->matrix = matrix ? sp_matrix_ref (matrix) : NULL;
+  self->hovering = FALSE;
+
+  rebuild_layout (self);
+}
+
+/* Returns: (transfer none) (nullable) */
+SpMatrix *
+sp_matrix_widget_get_matrix (SpMatrixWidget *self)
+{
+  g_return_val_if_fail (SP_IS_MATRIX_WIDGET (self), NULL);
+  return self->matrix;
+}
+
+/* Where a cell is drawn, in the widget's coordinates */
+gboolean
+sp_matrix_widget_get_cell_rect (SpMatrixWidget  *self,
+                                guint            row,
+                                guint            column,
+                                graphene_rect_t *rect)
+{
+  cairo_rectangle_t cell;
+
+  g_return_val_if_fail (SP_IS_MATRIX_WIDGET (self), FALSE);
+
+  if (self->layout == NULL || !sp_matrix_layout_get_cell_rect (self->layout, row, column, &cell))
+    return FALSE;
+
+  graphene_rect_init (rect, cell.x, cell.y, cell.width, cell.height);
+  return TRUE;
+}

@@ -1,0 +1,27 @@
+/* sp-matrix-widget.h
+ *
+ * Draws an SpMatrix on screen with the core renderer (the same code that draws the PNG
+ * export) and reports clicks on cells.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sp-matrix.h"
+
+G_BEGIN_DECLS
+
+#define SP_TYPE_MATRIX_WIDGET (sp_matrix_widget_get_type ())
+
+G_DECLARE_FINAL_TYPE (SpMatrixWidget, sp_matrix_widget, SP, MATRIX_WIDGET, GtkWidget)
+
+GtkWidget *sp_matrix_widget_new           (void);
+void       sp_matrix_widget_set_matrix    (SpMatrixWidget *self,
+                                           SpMatrix       *matrix);
+SpMatrix  *sp_matrix_widget_get_matrix    (SpMatrixWidget *self);
+gboolean   sp_matrix_widget_get_cell_rect (SpMatrixWidget  *self,
+                                           guint            row,
+                                           guint            column,
+                                           graphene_rect_t *rect);
+
+G_END_DECLS

@@ -1,0 +1,429 @@
+/* sp-window-actions.c
+ *
+ * The window's actions: projects (new, open, recent), importing articles and codebooks,
+ * exporting the codebook, undo and redo, and switching views. File choosers are
+ * GtkFileChooserNative so that they go through the portal inside the Flatpak.
+ */
+#define G_LOG_DOMAIN "sp-window-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sp-codebook.h"
+#include "sp-toast.h"
+#include "sp-window-private.h"
+
+typedef void (*ChooserDone) (SpWindow *self,
+                             GFile    *file);
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *first_pattern,
+            ...)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  va_list args;
+
+  gtk_file_filter_set_name (filter, name);
+  va_start (args, first_pattern);
+  for (const char *pattern = first_pattern; pattern != NULL; pattern = va_arg (args, const char *))
+    gtk_file_filter_add_pattern (filter, pattern);
+  va_end (args);
+
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static GtkFileChooserNative *
+new_chooser (SpWindow             *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept_label)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  return chooser;
+}
+
+static void
+single_file_response_cb (GtkNativeDialog *dialog,
+                         int              response,
+                         SpWindow        *self)
+{
+  ChooserDone done = g_object_get_data (G_OBJECT (dialog), "sp-chooser-done");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        done (self, file);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+/* Shows @chooser and calls @done with the chosen file; the chooser frees itself. */
+static void
+run_chooser (SpWindow             *self,
+             GtkFileChooserNative *chooser,
+             ChooserDone           done)
+{
+  g_object_set_data (G_OBJECT (chooser), "sp-chooser-done", done);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (single_file_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Projects */
+
+static void
+new_project_chosen (SpWindow *self,
+                    GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *with_suffix = NULL;
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    return;
+
+  if (!g_str_has_suffix (path, SP_PROJECT_SUFFIX))
+    with_suffix = g_strconcat (path, SP_PROJECT_SUFFIX, NULL);
+  else
+    with_suffix = g_strdup (path);
+
+  /* Creating never replaces a file, even one the chooser was told to overwrite: it may be
+   * weeks of someone's work. */
+  if (!(project = sp_project_create (with_suffix, &error)))
+    {
+      _sp_window_show_error (self, error->message);
+      return;
+    }
+
+  g_clear_object (&project);
+  sp_window_open_project (self, with_suffix);
+}
+
+static void
+new_project_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  SpWindow *self = SP_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = new_chooser (self, _("New Project"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Untitled" SP_PROJECT_SUFFIX));
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Standpoint Projects"), "*" SP_PROJECT_SUFFIX, NULL);
+  run_chooser (self, chooser, new_project_chosen);
+}
+
+static void
+open_project_chosen (SpWindow *self,
+                     GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path != NULL)
+    sp_window_open_project (self, path);
+}
+
+static void
+open_project_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  SpWindow *self = SP_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = new_chooser (self, _("Open Project"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Standpoint Projects"), "*" SP_PROJECT_SUFFIX, NULL);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("All Files"), "*", NULL);
+  run_chooser (self, chooser, open_project_chosen);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  sp_window_open_project (SP_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+void
+_sp_window_update_recent (SpWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_auto(GStrv) recent = NULL;
+  const char *current = self->project ? sp_project_get_path (self->project) : NULL;
+
+  g_menu_remove_all (self->recent_section);
+
+  if (!SP_IS_APPLICATION (app))
+    return;
+
+  recent = sp_application_dup_recent_projects (SP_APPLICATION (app));
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autofree char *base = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (g_strcmp0 (recent[i], current) == 0 || !g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
+        continue;
+
+      base = g_path_get_basename (recent[i]);
+      item = g_menu_item_new (base, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_section, item);
+    }
+}
+
+/* Importing */
+
+static void
+import_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    SpWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+
+      if (array->len > 0)
+        _sp_window_import_files (self, (GFile **)array->pdata, array->len);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+import_articles_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  SpWindow *self = SP_WINDOW (widget);
+  gboolean folders = g_str_equal (action_name, "win.import-folder");
+  GtkFileChooserNative *chooser;
+
+  chooser = new_chooser (self,
+                         folders ? _("Import Folders of Articles") : _("Import Articles"),
+                         folders ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_OPEN,
+                         _("_Import"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  if (!folders)
+    {
+      add_filter (GTK_FILE_CHOOSER (chooser), _("Articles (text, Markdown, HTML)"),
+                  "*.txt", "*.md", "*.markdown", "*.html", "*.htm", NULL);
+      add_filter (GTK_FILE_CHOOSER (chooser), _("All Files"), "*", NULL);
+    }
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Codebook */
+
+static void
+import_codebook_chosen (SpWindow *self,
+                        GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *summary = NULL;
+  SpCodebookImportStats stats = { 0 };
+  gsize length;
+
+  if (self->project == NULL)
+    return;
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error) ||
+      !sp_codebook_import (self->project, contents, length, name, &stats, &error))
+    {
+      _sp_window_show_error (self, error->message);
+      return;
+    }
+
+  summary = g_strdup_printf (_("Codebook imported: %u actors and %u issues added, %u actors and %u issues updated"),
+                             stats.actors_added, stats.issues_added,
+                             stats.actors_updated, stats.issues_updated);
+  sp_toast_show (GTK_WIDGET (self), summary);
+}
+
+static void
+import_codebook_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  SpWindow *self = SP_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = new_chooser (self, _("Import Codebook"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Codebooks (JSON)"), "*.json", NULL);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("All Files"), "*", NULL);
+  run_chooser (self, chooser, import_codebook_chosen);
+}
+
+static void
+export_codebook_chosen (SpWindow *self,
+                        GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *done = NULL;
+
+  if (self->project == NULL)
+    return;
+
+  if (!(json = sp_codebook_export (self->project, &error)) ||
+      !g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+    {
+      _sp_window_show_error (self, error->message);
+      return;
+    }
+
+  done = g_strdup_printf (_("Codebook exported to %s"), name);
+  sp_toast_show (GTK_WIDGET (self), done);
+}
+
+static void
+export_codebook_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  SpWindow *self = SP_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = new_chooser (self, _("Export Codebook"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("codebook.json"));
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Codebooks (JSON)"), "*.json", NULL);
+  run_chooser (self, chooser, export_codebook_chosen);
+}
+
+/* Undo and redo */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  SpWindow *self = SP_WINDOW (widget);
+  gboolean redo = g_str_equal (action_name, "win.redo");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->project == NULL)
+    return;
+
+  label = g_strdup (redo ? sp_project_get_redo_label (self->project)
+                         : sp_project_get_undo_label (self->project));
+  if (label == NULL)
+    return;
+
+  if (!(redo ? sp_project_redo (self->project, &error) : sp_project_undo (self->project, &error)))
+    {
+      _sp_window_show_error (self, error->message);
+      return;
+    }
+
+  /* TRANSLATORS: %s is what was undone or redone, e.g. "Add Claim" */
+  text = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), label);
+  sp_toast_show (GTK_WIDGET (self), text);
+}
+
+/* Views */
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  SpWindow *self = SP_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (param, NULL));
+}
+
+static void
+tag_claim_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  SpWindow *self = SP_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "documents");
+  gtk_widget_activate_action (GTK_WIDGET (self->documents_view), "documents.tag-claim", NULL);
+}
+
+/* Shows the sentence behind a claim, from the matrix's cell popover */
+static void
+show_claim_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  SpWindow *self = SP_WINDOW (widget);
+  g_autoptr(SpClaim) claim = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->project == NULL)
+    return;
+
+  if (!(claim = sp_project_get_claim (self->project, g_variant_get_int64 (param), &error)))
+    {
+      _sp_window_show_error (self, error->message);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "documents");
+  if (sp_documents_view_select_document (self->documents_view, sp_claim_get_document_id (claim)))
+    sp_reader_select_range (sp_documents_view_get_reader (self->documents_view),
+                            sp_claim_get_start (claim), sp_claim_get_end (claim));
+}
+
+void
+_sp_window_update_actions (SpWindow *self)
+{
+  gboolean has_project = self->project != NULL;
+  gboolean importing = _sp_window_is_importing (self);
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "win.undo", has_project && sp_project_can_undo (self->project));
+  gtk_widget_action_set_enabled (widget, "win.redo", has_project && sp_project_can_redo (self->project));
+  gtk_widget_action_set_enabled (widget, "win.import-articles", has_project && !importing);
+  gtk_widget_action_set_enabled (widget, "win.import-folder", has_project && !importing);
+  gtk_widget_action_set_enabled (widget, "win.import-codebook", has_project);
+  gtk_widget_action_set_enabled (widget, "win.export-codebook", has_project);
+  gtk_widget_action_set_enabled (widget, "win.cancel-import", importing);
+}
+
+void
+_sp_window_class_add_actions (SpWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
+  gtk_widget_class_install_action (widget_class, "win.open-project", NULL, open_project_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.import-articles", NULL, import_articles_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_articles_action);
+  gtk_widget_class_install_action (widget_class, "win.import-codebook", NULL, import_codebook_action);
+  gtk_widget_class_install_action (widget_class, "win.export-codebook", NULL, export_codebook_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.tag-claim", NULL, tag_claim_action);
+  gtk_widget_class_install_action (widget_class, "win.show-claim", "x", show_claim_action);
+}

@@ -1,0 +1,320 @@
+/* sp-window-import.c
+ *
+ * Importing articles into the window's project: files and folders dropped anywhere on the
+ * window or chosen in a file chooser. The import runs in a worker thread on its own
+ * connection to the project file (WAL lets the window keep reading); the main loop polls
+ * its progress a few times a second and shows a summary toast, with the per-file reasons
+ * one click away.
+ */
+#define G_LOG_DOMAIN "sp-window-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sp-window-private.h"
+
+#define PROGRESS_INTERVAL_MS 100
+
+typedef struct
+{
+  char      *project_path;
+  GPtrArray *files;
+  /* written by the worker, read by the main loop */
+  guint      done;
+  guint      total;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->project_path);
+  g_ptr_array_unref (job->files);
+  g_free (job);
+}
+
+static void
+import_progress_cb (guint       done,
+                    guint       total,
+                    const char *current_path,
+                    gpointer    user_data)
+{
+  ImportJob *job = user_data;
+
+  g_atomic_int_set (&job->total, total);
+  g_atomic_int_set (&job->done, done);
+}
+
+static void
+import_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  SpImportReport *report;
+
+  if (!(project = sp_project_open (job->project_path, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  report = sp_import_paths (project, (GFile * const *)job->files->pdata, job->files->len,
+                            cancellable, import_progress_cb, job, &error);
+  if (report == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify)sp_import_report_unref);
+}
+
+gboolean
+_sp_window_is_importing (SpWindow *self)
+{
+  return self->import_timeout != 0;
+}
+
+static gboolean
+import_progress_timeout_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  SpWindow *self = g_task_get_source_object (task);
+  ImportJob *job = g_task_get_task_data (task);
+  guint done = g_atomic_int_get (&job->done);
+  guint total = g_atomic_int_get (&job->total);
+  g_autofree char *text = NULL;
+
+  if (total == 0)
+    {
+      gtk_progress_bar_pulse (self->progress_bar);
+      gtk_label_set_text (self->progress_label, _("Looking for articles…"));
+      return G_SOURCE_CONTINUE;
+    }
+
+  gtk_progress_bar_set_fraction (self->progress_bar, (double)done / total);
+  /* TRANSLATORS: progress of an import, e.g. "Importing 12 of 300 files…" */
+  text = g_strdup_printf (_("Importing %u of %u files…"), done, total);
+  gtk_label_set_text (self->progress_label, text);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static char *
+describe_report (SpImportReport *report)
+{
+  guint imported = sp_import_report_get_n_imported (report);
+  guint duplicates = sp_import_report_get_n_duplicates (report);
+  guint failed = sp_import_report_get_n_failed (report);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Imported %u article", "Imported %u articles", imported), imported);
+  if (duplicates > 0)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u duplicate", ", %u duplicates", duplicates), duplicates);
+  if (failed > 0)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u failed", ", %u failed", failed), failed);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+show_import_details_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  SpWindow *self = SP_WINDOW (widget);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+  GtkWidget *scroller;
+  GtkWidget *label;
+
+  if (self->last_import == NULL)
+    return;
+
+  for (guint i = 0; i < sp_import_report_get_n_entries (self->last_import); i++)
+    {
+      const SpImportEntry *entry = sp_import_report_get_entry (self->last_import, i);
+
+      if (entry->status == SP_IMPORT_STATUS_IMPORTED)
+        continue;
+      if (body->len > 0)
+        g_string_append_c (body, '\n');
+      g_string_append (body, entry->message);
+    }
+
+  heading = describe_report (self->last_import);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   body->len ? NULL : _("Every file was imported."));
+
+  if (body->len > 0)
+    {
+      /* Reasons name files from anywhere: plain text, selectable for copying */
+      label = gtk_label_new (body->str);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "caption");
+
+      scroller = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+    }
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_finished_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  SpWindow *self = SP_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  SpImportReport *report;
+  AdwToast *toast;
+
+  g_clear_handle_id (&self->import_timeout, g_source_remove);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  _sp_window_update_actions (self);
+
+  report = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Whatever the worker committed is in the file: show it even after an error */
+  if (self->project != NULL)
+    sp_project_notify_changed (self->project, SP_CHANGE_DOCUMENTS);
+
+  if (report == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _sp_window_show_error (self, error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->last_import, sp_import_report_unref);
+  self->last_import = report;
+
+  summary = describe_report (report);
+  toast = adw_toast_new (summary);
+  if (sp_import_report_get_n_duplicates (report) + sp_import_report_get_n_failed (report) > 0)
+    {
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "win.show-import-details");
+      adw_toast_set_timeout (toast, 10);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  g_signal_emit_by_name (self, "import-finished", report);
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  SpWindow *self = SP_WINDOW (widget);
+
+  /* The worker stops after the current file and keeps what it committed. A fresh
+   * cancellable serves the window from now on. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+}
+
+/**
+ * _sp_window_import_files:
+ *
+ * Imports files and folders into the window's project in a worker thread. One import runs
+ * at a time; the actions that start one are disabled meanwhile.
+ */
+void
+_sp_window_import_files (SpWindow  *self,
+                         GFile    **files,
+                         guint      n_files)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  g_assert (SP_IS_WINDOW (self));
+
+  if (self->project == NULL || n_files == 0)
+    return;
+
+  if (_sp_window_is_importing (self))
+    {
+      _sp_window_show_error (self, _("An import is already running; drop the files again when it has finished"));
+      return;
+    }
+
+  job = g_new0 (ImportJob, 1);
+  job->project_path = g_strdup (sp_project_get_path (self->project));
+  job->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (job->files, g_object_ref (files[i]));
+
+  task = g_task_new (self, self->cancellable, import_finished_cb, NULL);
+  g_task_set_source_tag (task, _sp_window_import_files);
+  g_task_set_task_data (task, job, (GDestroyNotify)import_job_free);
+
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_label_set_text (self->progress_label, _("Looking for articles…"));
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  self->import_timeout = g_timeout_add_full (G_PRIORITY_DEFAULT, PROGRESS_INTERVAL_MS,
+                                             import_progress_timeout_cb,
+                                             g_object_ref (task), g_object_unref);
+  _sp_window_update_actions (self);
+
+  g_task_run_in_thread (task, import_worker);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         SpWindow      *self)
+{
+  GSList *list;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  list = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  g_slist_free (list);
+
+  if (files->len == 0)
+    return FALSE;
+
+  _sp_window_import_files (self, (GFile **)files->pdata, files->len);
+  return TRUE;
+}
+
+void
+_sp_window_setup_drop (SpWindow *self)
+{
+  GtkDropTarget *target;
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (target), "sp-import-drop-target");
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+void
+_sp_window_class_add_import_actions (SpWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.show-import-details", NULL, show_import_details_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+}

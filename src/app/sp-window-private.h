@@ -1,0 +1,53 @@
+/* sp-window-private.h
+ *
+ * SpWindow's internals, shared by sp-window.c (project, views, state), sp-window-actions.c
+ * (menu and keyboard actions) and sp-window-import.c (importing dropped and chosen files in a
+ * worker thread).
+ */
+#pragma once
+
+#include "sp-window.h"
+#include "sp-actors-view.h"
+#include "sp-documents-view.h"
+#include "sp-importer.h"
+#include "sp-issues-view.h"
+#include "sp-matrix-view.h"
+
+G_BEGIN_DECLS
+
+struct _SpWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  SpProject            *project;
+  GCancellable         *cancellable;     /* cancelled on close: stops the import worker */
+  SpImportReport       *last_import;
+  guint                 import_timeout;  /* refreshes the progress bar while importing */
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkRevealer          *progress_revealer;
+  GtkProgressBar       *progress_bar;
+  GtkLabel             *progress_label;
+  GMenu                *recent_section;
+  SpDocumentsView      *documents_view;
+  SpActorsView         *actors_view;
+  SpIssuesView         *issues_view;
+  SpMatrixView         *matrix_view;
+};
+
+void      _sp_window_class_add_actions (SpWindowClass  *klass);
+void      _sp_window_class_add_import_actions (SpWindowClass *klass);
+void      _sp_window_update_actions    (SpWindow       *self);
+void      _sp_window_update_recent     (SpWindow       *self);
+void      _sp_window_setup_drop        (SpWindow       *self);
+void      _sp_window_import_files      (SpWindow       *self,
+                                        GFile         **files,
+                                        guint           n_files);
+gboolean  _sp_window_is_importing      (SpWindow       *self);
+void      _sp_window_show_error        (SpWindow       *self,
+                                        const char     *message);
+
+G_END_DECLS

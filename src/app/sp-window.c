@@ -1,0 +1,342 @@
+/* sp-window.c
+ *
+ * The main window: one project, four views (Documents, Actors, Issues, Matrix) in a view
+ * stack, a progress bar for imports and toasts for summaries. The window owns the project's
+ * main connection; views get it through their "project" property and reload on
+ * SpProject::changed.
+ */
+#define G_LOG_DOMAIN "sp-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sp-window-private.h"
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+enum {
+  IMPORT_FINISHED,
+  N_SIGNALS
+};
+
+G_DEFINE_FINAL_TYPE (SpWindow, sp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static GSettings *
+get_settings (SpWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!SP_IS_APPLICATION (app))
+    return NULL;
+
+  return sp_application_get_settings (SP_APPLICATION (app));
+}
+
+static void
+project_can_undo_changed_cb (SpWindow   *self,
+                             GParamSpec *pspec,
+                             SpProject  *project)
+{
+  _sp_window_update_actions (self);
+}
+
+static void
+update_title (SpWindow *self)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->project == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Standpoint"));
+      return;
+    }
+
+  base = g_path_get_basename (sp_project_get_path (self->project));
+  if (g_str_has_suffix (base, SP_PROJECT_SUFFIX))
+    base[strlen (base) - strlen (SP_PROJECT_SUFFIX)] = '\0';
+
+  title = g_strdup_printf ("%s — %s", base, _("Standpoint"));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, base);
+}
+
+static void
+set_project (SpWindow  *self,
+             SpProject *project)
+{
+  g_assert (SP_IS_WINDOW (self));
+
+  if (self->project == project)
+    return;
+
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+
+  g_set_object (&self->project, project);
+
+  if (project != NULL)
+    {
+      g_signal_connect_object (project, "notify::can-undo",
+                               G_CALLBACK (project_can_undo_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (project, "notify::can-redo",
+                               G_CALLBACK (project_can_undo_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  sp_documents_view_set_project (self->documents_view, project);
+  sp_codebook_view_set_project (SP_CODEBOOK_VIEW (self->actors_view), project);
+  sp_codebook_view_set_project (SP_CODEBOOK_VIEW (self->issues_view), project);
+  sp_matrix_view_set_project (self->matrix_view, project);
+
+  update_title (self);
+  _sp_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+/**
+ * sp_window_open_project:
+ * @path: a project file; created when it is the default project and does not exist yet
+ *
+ * Shows the project at @path. When it cannot be opened, says why in a toast and keeps the
+ * current project; a window without any project falls back to the default project.
+ *
+ * Returns: %TRUE when @path is now the window's project
+ */
+gboolean
+sp_window_open_project (SpWindow   *self,
+                        const char *path)
+{
+  GtkApplication *app;
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *default_path = NULL;
+
+  g_return_val_if_fail (SP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (_sp_window_is_importing (self))
+    {
+      _sp_window_show_error (self, _("Wait for the import to finish before opening another project"));
+      return FALSE;
+    }
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (SP_IS_APPLICATION (app))
+    default_path = sp_application_dup_default_project (SP_APPLICATION (app));
+
+  if (g_strcmp0 (path, default_path) == 0)
+    project = sp_project_open_or_create (path, &error);
+  else
+    project = sp_project_open (path, &error);
+
+  if (project == NULL)
+    {
+      _sp_window_show_error (self, error->message);
+
+      if (self->project == NULL && default_path != NULL && g_strcmp0 (path, default_path) != 0)
+        sp_window_open_project (self, default_path);
+
+      return FALSE;
+    }
+
+  set_project (self, project);
+
+  if (SP_IS_APPLICATION (app))
+    sp_application_add_recent_project (SP_APPLICATION (app), path);
+  _sp_window_update_recent (self);
+
+  return TRUE;
+}
+
+/* Returns: (transfer none) (nullable) */
+SpProject *
+sp_window_get_project (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+  return self->project;
+}
+
+void
+_sp_window_show_error (SpWindow   *self,
+                       const char *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+save_window_state (SpWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  int width, height;
+
+  if (settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+}
+
+static gboolean
+sp_window_close_request (GtkWindow *window)
+{
+  SpWindow *self = SP_WINDOW (window);
+
+  /* The import worker commits what it has imported and stops; claims and codebook edits
+   * are committed when made, so nothing else is pending. */
+  g_cancellable_cancel (self->cancellable);
+  save_window_state (self);
+
+  return GTK_WINDOW_CLASS (sp_window_parent_class)->close_request (window);
+}
+
+static void
+sp_window_constructed (GObject *object)
+{
+  SpWindow *self = SP_WINDOW (object);
+  GSettings *settings;
+
+  G_OBJECT_CLASS (sp_window_parent_class)->constructed (object);
+
+  if ((settings = get_settings (self)))
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  _sp_window_update_recent (self);
+  _sp_window_update_actions (self);
+}
+
+static void
+sp_window_dispose (GObject *object)
+{
+  SpWindow *self = (SpWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->import_timeout, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_WINDOW);
+
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  g_clear_object (&self->project);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->last_import, sp_import_report_unref);
+
+  G_OBJECT_CLASS (sp_window_parent_class)->dispose (object);
+}
+
+static void
+sp_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  SpWindow *self = SP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_window_class_init (SpWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = sp_window_constructed;
+  object_class->dispose = sp_window_dispose;
+  object_class->get_property = sp_window_get_property;
+
+  window_class->close_request = sp_window_close_request;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL,
+                         SP_TYPE_PROJECT,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SpWindow::import-finished:
+   * @report: (type SpImportReport): what the import did with each file
+   *
+   * Emitted when an import of dropped or chosen files has finished and the views show it.
+   */
+  signals[IMPORT_FINISHED] =
+    g_signal_new ("import-finished",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_POINTER);
+
+  g_type_ensure (SP_TYPE_DOCUMENTS_VIEW);
+  g_type_ensure (SP_TYPE_ACTORS_VIEW);
+  g_type_ensure (SP_TYPE_ISSUES_VIEW);
+  g_type_ensure (SP_TYPE_MATRIX_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/standpoint/Standpoint/sp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, documents_view);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, actors_view);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, issues_view);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, matrix_view);
+
+  _sp_window_class_add_actions (klass);
+  _sp_window_class_add_import_actions (klass);
+}
+
+static void
+sp_window_init (SpWindow *self)
+{
+  self->cancellable = g_cancellable_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  _sp_window_setup_drop (self);
+}
+
+SpWindow *
+sp_window_new (SpApplication *application)
+{
+  return g_object_new (SP_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}

@@ -1,0 +1,421 @@
+/* sp-cli-claims.c: the verbs claim and claims */
+#define G_LOG_DOMAIN "standpoint-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <json-glib/json-glib.h>
+
+#include "sp-cli.h"
+#include "sp-csv.h"
+
+/* Claims from accepted suggestions say "accepted"; the status column leaves room for the
+ * suggestion states a later listing can add. */
+static const char *
+claim_status (SpClaim *claim)
+{
+  return sp_claim_get_origin (claim) == SP_CLAIM_ORIGIN_SUGGESTED ? "accepted" : "manual";
+}
+
+/* Folds runs of white space to one space, remembering for each kept character its
+ * character offset in @text. */
+static char *
+fold_spaces (const char *text,
+             GArray     *offsets)
+{
+  g_autoptr(GString) folded = g_string_new (NULL);
+  gboolean in_space = TRUE;
+  guint offset = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p), offset++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          if (in_space)
+            continue;
+          c = ' ';
+          in_space = TRUE;
+        }
+      else
+        in_space = FALSE;
+
+      g_string_append_unichar (folded, c);
+      if (offsets != NULL)
+        g_array_append_val (offsets, offset);
+    }
+
+  if (folded->len > 0 && folded->str[folded->len - 1] == ' ')
+    {
+      g_string_truncate (folded, folded->len - 1);
+      if (offsets != NULL)
+        g_array_set_size (offsets, offsets->len - 1);
+    }
+
+  return g_string_free (g_steal_pointer (&folded), FALSE);
+}
+
+/**
+ * find_quote:
+ *
+ * Finds the first place @quote occurs in @body, first exactly, then ignoring differences in
+ * white space (a quote copied from a wrapped page has line breaks where the body has
+ * spaces). Offsets are characters.
+ */
+static gboolean
+find_quote (const char *body,
+            const char *quote,
+            guint      *start,
+            guint      *end)
+{
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *folded_body = NULL;
+  g_autofree char *folded_quote = NULL;
+  const char *found;
+  guint first, length;
+
+  if (quote[0] == '\0')
+    return FALSE;
+
+  if ((found = strstr (body, quote)) != NULL)
+    {
+      *start = g_utf8_pointer_to_offset (body, found);
+      *end = *start + g_utf8_strlen (quote, -1);
+      return TRUE;
+    }
+
+  folded_body = fold_spaces (body, offsets);
+  folded_quote = fold_spaces (quote, NULL);
+  if (folded_quote[0] == '\0' || !(found = strstr (folded_body, folded_quote)))
+    return FALSE;
+
+  first = g_utf8_pointer_to_offset (folded_body, found);
+  length = g_utf8_strlen (folded_quote, -1);
+  *start = g_array_index (offsets, guint, first);
+  *end = g_array_index (offsets, guint, first + length - 1) + 1;
+
+  return TRUE;
+}
+
+static int
+claim_add (int    argc,
+           char **argv)
+{
+  g_autofree char *document = NULL;
+  g_autofree char *actor = NULL;
+  g_autofree char *issue = NULL;
+  g_autofree char *stance_text = NULL;
+  g_autofree char *quote = NULL;
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+  g_autofree char *note = NULL;
+  GOptionEntry entries[] = {
+    { "document", 0, 0, G_OPTION_ARG_STRING, &document, "The document's id or file name", "ID|FILE-NAME" },
+    { "actor", 0, 0, G_OPTION_ARG_STRING, &actor, "Who takes the stance (name or alias)", "NAME" },
+    { "issue", 0, 0, G_OPTION_ARG_STRING, &issue, "The issue's key", "KEY" },
+    { "stance", 0, 0, G_OPTION_ARG_STRING, &stance_text, "From -2 (strongly oppose) to 2 (strongly support)", "N" },
+    { "quote", 0, 0, G_OPTION_ARG_STRING, &quote, "The claim's words, as they occur in the document", "TEXT" },
+    { "start", 0, 0, G_OPTION_ARG_STRING, &start_text, "First character of the claim (instead of --quote)", "N" },
+    { "end", 0, 0, G_OPTION_ARG_STRING, &end_text, "One past the claim's last character", "N" },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, "A note", "TEXT" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT — add a claim");
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  SpClaimSpec spec = { 0 };
+  gint64 id;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!sp_cli_parse (context, &argc, &argv, 1, &status))
+    return status;
+
+  if (document == NULL || actor == NULL || issue == NULL || stance_text == NULL)
+    return sp_cli_usage (context, "--document, --actor, --issue and --stance are required");
+  if ((quote != NULL) == (start_text != NULL || end_text != NULL) ||
+      (start_text != NULL) != (end_text != NULL))
+    return sp_cli_usage (context, "give either --quote or both --start and --end");
+  if (!sp_cli_parse_stance (stance_text, &spec.stance))
+    return SP_CLI_USAGE;
+  if (start_text != NULL &&
+      (!sp_cli_parse_uint (start_text, "--start", &spec.start) ||
+       !sp_cli_parse_uint (end_text, "--end", &spec.end)))
+    return SP_CLI_USAGE;
+
+  if (!(project = sp_cli_open_project (argv[1])))
+    return SP_CLI_FAILED;
+
+  if (!sp_project_find_document (project, document, &spec.document_id, &error) ||
+      !sp_project_find_actor (project, actor, &spec.actor_id, &error) ||
+      !sp_project_find_issue (project, issue, &spec.issue_id, &error))
+    return sp_cli_fail (error);
+
+  if (quote != NULL)
+    {
+      if (!(body = sp_project_dup_document_body (project, spec.document_id, &error)))
+        return sp_cli_fail (error);
+
+      if (!find_quote (body, quote, &spec.start, &spec.end))
+        {
+          sp_cli_error ("--quote: the text does not occur in document %" G_GINT64_FORMAT " (%s)",
+                        spec.document_id, document);
+          return SP_CLI_FAILED;
+        }
+    }
+
+  spec.note = note;
+  spec.origin = SP_CLAIM_ORIGIN_MANUAL;
+
+  if (!(id = sp_project_add_claim (project, &spec, &error)))
+    return sp_cli_fail (error);
+
+  printf ("claim %" G_GINT64_FORMAT " (characters %u-%u)\n", id, spec.start, spec.end);
+  return SP_CLI_OK;
+}
+
+static gboolean
+parse_claim_id (const char *text,
+                gint64     *id)
+{
+  if (!g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, id, NULL))
+    {
+      sp_cli_error ("“%s” is not a claim id", text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+claim_edit (int    argc,
+            char **argv)
+{
+  g_autofree char *actor = NULL;
+  g_autofree char *issue = NULL;
+  g_autofree char *stance_text = NULL;
+  g_autofree char *note = NULL;
+  GOptionEntry entries[] = {
+    { "actor", 0, 0, G_OPTION_ARG_STRING, &actor, "Who takes the stance (name or alias)", "NAME" },
+    { "issue", 0, 0, G_OPTION_ARG_STRING, &issue, "The issue's key", "KEY" },
+    { "stance", 0, 0, G_OPTION_ARG_STRING, &stance_text, "From -2 to 2", "N" },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, "A note (empty to remove it)", "TEXT" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT CLAIM-ID — change a claim");
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(SpClaim) claim = NULL;
+  g_autoptr(GError) error = NULL;
+  SpClaimSpec spec = { 0 };
+  gint64 id;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
+    return status;
+  if (!parse_claim_id (argv[2], &id))
+    return SP_CLI_USAGE;
+
+  if (!(project = sp_cli_open_project (argv[1])))
+    return SP_CLI_FAILED;
+  if (!(claim = sp_project_get_claim (project, id, &error)))
+    return sp_cli_fail (error);
+
+  spec.document_id = sp_claim_get_document_id (claim);
+  spec.start = sp_claim_get_start (claim);
+  spec.end = sp_claim_get_end (claim);
+  spec.actor_id = sp_claim_get_actor_id (claim);
+  spec.issue_id = sp_claim_get_issue_id (claim);
+  spec.stance = sp_claim_get_stance (claim);
+  spec.note = note ? note : sp_claim_get_note (claim);
+  spec.origin = sp_claim_get_origin (claim);
+  spec.confidence = sp_claim_get_confidence (claim);
+
+  if (stance_text != NULL && !sp_cli_parse_stance (stance_text, &spec.stance))
+    return SP_CLI_USAGE;
+  if ((actor != NULL && !sp_project_find_actor (project, actor, &spec.actor_id, &error)) ||
+      (issue != NULL && !sp_project_find_issue (project, issue, &spec.issue_id, &error)))
+    return sp_cli_fail (error);
+
+  if (!sp_project_update_claim (project, id, &spec, &error))
+    return sp_cli_fail (error);
+
+  return SP_CLI_OK;
+}
+
+static int
+claim_delete (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT CLAIM-ID — delete a claim");
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  int status;
+
+  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
+    return status;
+  if (!parse_claim_id (argv[2], &id))
+    return SP_CLI_USAGE;
+
+  if (!(project = sp_cli_open_project (argv[1])))
+    return SP_CLI_FAILED;
+  if (!sp_project_delete_claim (project, id, &error))
+    return sp_cli_fail (error);
+
+  return SP_CLI_OK;
+}
+
+int
+sp_cli_claim (int    argc,
+              char **argv)
+{
+  if (argc >= 2 && g_str_equal (argv[1], "add"))
+    return claim_add (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "edit"))
+    return claim_edit (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "delete"))
+    return claim_delete (argc - 1, argv + 1);
+
+  return sp_cli_usage (NULL, "usage: standpoint-cli claim add PROJECT [options] | claim edit|delete PROJECT CLAIM-ID");
+}
+
+static void
+append_claim_csv (GString *out,
+                  SpClaim *claim)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, sp_claim_get_id (claim));
+  g_autofree char *document_id = g_strdup_printf ("%" G_GINT64_FORMAT, sp_claim_get_document_id (claim));
+  g_autofree char *stance = g_strdup_printf ("%d", sp_claim_get_stance (claim));
+  g_autofree char *start = g_strdup_printf ("%u", sp_claim_get_start (claim));
+  g_autofree char *end = g_strdup_printf ("%u", sp_claim_get_end (claim));
+  g_autofree char *confidence = NULL;
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (sp_claim_get_confidence (claim) >= 0)
+    confidence = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.2f", sp_claim_get_confidence (claim)));
+
+  sp_csv_append_field (out, id, TRUE);
+  sp_csv_append_field (out, document_id, FALSE);
+  sp_csv_append_text_field (out, sp_claim_get_document_file (claim), FALSE);
+  sp_csv_append_text_field (out, sp_claim_get_document_title (claim), FALSE);
+  sp_csv_append_field (out, sp_claim_get_document_date (claim), FALSE);
+  sp_csv_append_text_field (out, sp_claim_get_actor_name (claim), FALSE);
+  sp_csv_append_text_field (out, sp_claim_get_group_name (claim), FALSE);
+  sp_csv_append_text_field (out, sp_claim_get_issue_key (claim), FALSE);
+  sp_csv_append_field (out, stance, FALSE);
+  sp_csv_append_field (out, claim_status (claim), FALSE);
+  sp_csv_append_field (out, confidence, FALSE);
+  sp_csv_append_field (out, start, FALSE);
+  sp_csv_append_field (out, end, FALSE);
+  sp_csv_append_text_field (out, sp_claim_get_quote (claim), FALSE);
+  sp_csv_append_text_field (out, sp_claim_get_note (claim), FALSE);
+  g_string_append_c (out, '\n');
+}
+
+static void
+add_claim_json (JsonBuilder *builder,
+                SpClaim     *claim)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, sp_claim_get_id (claim));
+  json_builder_set_member_name (builder, "document_id");
+  json_builder_add_int_value (builder, sp_claim_get_document_id (claim));
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, sp_claim_get_document_file (claim));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, sp_claim_get_document_title (claim));
+  json_builder_set_member_name (builder, "date");
+  if (sp_claim_get_document_date (claim))
+    json_builder_add_string_value (builder, sp_claim_get_document_date (claim));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "actor");
+  json_builder_add_string_value (builder, sp_claim_get_actor_name (claim));
+  json_builder_set_member_name (builder, "group");
+  json_builder_add_string_value (builder, sp_claim_get_group_name (claim));
+  json_builder_set_member_name (builder, "issue");
+  json_builder_add_string_value (builder, sp_claim_get_issue_key (claim));
+  json_builder_set_member_name (builder, "stance");
+  json_builder_add_int_value (builder, sp_claim_get_stance (claim));
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, claim_status (claim));
+  json_builder_set_member_name (builder, "confidence");
+  if (sp_claim_get_confidence (claim) >= 0)
+    json_builder_add_double_value (builder, sp_claim_get_confidence (claim));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "start");
+  json_builder_add_int_value (builder, sp_claim_get_start (claim));
+  json_builder_set_member_name (builder, "end");
+  json_builder_add_int_value (builder, sp_claim_get_end (claim));
+  json_builder_set_member_name (builder, "quote");
+  json_builder_add_string_value (builder, sp_claim_get_quote (claim));
+  json_builder_set_member_name (builder, "note");
+  json_builder_add_string_value (builder, sp_claim_get_note (claim));
+  json_builder_end_object (builder);
+}
+
+int
+sp_cli_claims (int    argc,
+               char **argv)
+{
+  g_autofree char *format_text = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Output format: csv (default) or json", "FORMAT" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT — list the claims");
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(GListModel) claims = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  SpCliFormat format;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!sp_cli_parse (context, &argc, &argv, 1, &status))
+    return status;
+  if (!sp_cli_parse_format (format_text, &format))
+    return SP_CLI_USAGE;
+
+  if (!(project = sp_cli_open_project (argv[1])))
+    return SP_CLI_FAILED;
+  if (!(claims = sp_project_list_claims (project, 0, &error)))
+    return sp_cli_fail (error);
+
+  if (format == SP_CLI_FORMAT_JSON)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *json = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+        {
+          g_autoptr(SpClaim) claim = g_list_model_get_item (claims, i);
+          add_claim_json (builder, claim);
+        }
+      json_builder_end_array (builder);
+
+      root = json_builder_get_root (builder);
+      json = json_to_string (root, TRUE);
+      g_string_append (out, json);
+      g_string_append_c (out, '\n');
+    }
+  else
+    {
+      g_string_append (out, "id,document_id,file,title,date,actor,group,issue,stance,status,confidence,start,end,quote,note\n");
+      for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+        {
+          g_autoptr(SpClaim) claim = g_list_model_get_item (claims, i);
+          append_claim_csv (out, claim);
+        }
+    }
+
+  return sp_cli_write_output (NULL, out->str, out->len) ? SP_CLI_OK : SP_CLI_FAILED;
+}

@@ -1,0 +1,614 @@
+/* sp-cli-codebook.c: the verbs codebook, actor, actors, issue and issues */
+#define G_LOG_DOMAIN "standpoint-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <gio/gunixinputstream.h>
+#include <json-glib/json-glib.h>
+
+#include "sp-cli.h"
+#include "sp-codebook.h"
+#include "sp-csv.h"
+
+static char *
+read_input (const char  *path,
+            gsize       *length,
+            GError     **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GOutputStream) memory = NULL;
+  char *contents = NULL;
+
+  if (!g_str_equal (path, "-"))
+    return g_file_get_contents (path, &contents, length, error) ? contents : NULL;
+
+  stream = g_unix_input_stream_new (0, FALSE);
+  memory = g_memory_output_stream_new_resizable ();
+  if (g_output_stream_splice (memory, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
+    return NULL;
+
+  *length = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory));
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+static int
+codebook_import (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT FILE — merge a codebook (JSON) into the project; FILE may be - for standard input");
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  SpCodebookImportStats stats = { 0 };
+  gsize length = 0;
+  int status;
+
+  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
+    return status;
+
+  if (!(contents = read_input (argv[2], &length, &error)))
+    return sp_cli_fail (error);
+
+  if (!(project = sp_cli_open_project (argv[1])))
+    return SP_CLI_FAILED;
+
+  name = g_str_equal (argv[2], "-") ? g_strdup ("<stdin>") : g_path_get_basename (argv[2]);
+  if (!sp_codebook_import (project, contents, length, name, &stats, &error))
+    return sp_cli_fail (error);
+
+  printf ("actors added %u, updated %u; issues added %u, updated %u\n",
+          stats.actors_added, stats.actors_updated, stats.issues_added, stats.issues_updated);
+
+  return SP_CLI_OK;
+}
+
+static int
+codebook_export (int    argc,
+                 char **argv)
+{
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT — write the project's codebook as JSON");
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!sp_cli_parse (context, &argc, &argv, 1, &status))
+    return status;
+
+  if (!(project = sp_cli_open_project (argv[1])))
+    return SP_CLI_FAILED;
+
+  if (!(json = sp_codebook_export (project, &error)))
+    return sp_cli_fail (error);
+
+  return sp_cli_write_output (output, json, strlen (json)) ? SP_CLI_OK : SP_CLI_FAILED;
+}
+
+int
+sp_cli_codebook (int    argc,
+                 char **argv)
+{
+  if (argc >= 2 && g_str_equal (argv[1], "import"))
+    return codebook_import (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "export"))
+    return codebook_export (argc - 1, argv + 1);
+
+  return sp_cli_usage (NULL, "usage: standpoint-cli codebook import PROJECT FILE | codebook export PROJECT [-o FILE]");
+}
+
+/* Actors */
+
+static gboolean
+resolve_affiliation (SpProject  *project,
+                     const char *name,
+                     gint64     *id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sp_project_find_actor (project, name, id, &error))
+    {
+      sp_cli_error ("--affiliation: %s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_kind (const char  *text,
+            SpActorKind *kind)
+{
+  if (!sp_actor_kind_from_string (text, kind))
+    {
+      sp_cli_error ("--kind: “%s” is not one of person, organisation, state, group", text ? text : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Returns: (transfer full): @current without @remove and with @add appended */
+static GStrv
+edit_list (const char * const *current,
+           const char * const *add,
+           const char * const *remove)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; current != NULL && current[i] != NULL; i++)
+    {
+      gboolean removed = FALSE;
+
+      for (guint j = 0; remove != NULL && remove[j] != NULL; j++)
+        removed |= g_ascii_strcasecmp (current[i], remove[j]) == 0;
+      if (!removed)
+        g_strv_builder_add (builder, current[i]);
+    }
+
+  if (add != NULL)
+    g_strv_builder_addv (builder, (const char **)add);
+
+  return g_strv_builder_end (builder);
+}
+
+static int
+actor_add (int    argc,
+           char **argv)
+{
+  g_autofree char *kind_text = NULL;
+  g_autofree char *affiliation = NULL;
+  g_auto(GStrv) aliases = NULL;
+  GOptionEntry entries[] = {
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, "person, organisation, state or group", "KIND" },
+    { "affiliation", 0, 0, G_OPTION_ARG_STRING, &affiliation, "The actor it belongs to (name or alias)", "NAME" },
+    { "alias", 0, 0, G_OPTION_ARG_STRING_ARRAY, &aliases, "Another name it goes by (repeatable)", "ALIAS" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT NAME — add an actor");
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  SpActorKind kind;
+  gint64 affiliation_id = 0;
+  gint64 id;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
+    return status;
+  if (!parse_kind (kind_text ? kind_text : "person", &kind))
+    return SP_CLI_USAGE;
+
+  if (!(project = sp_cli_open_project (argv[1])))
+    return SP_CLI_FAILED;
+  if (affiliation != NULL && !resolve_affiliation (project, affiliation, &affiliation_id))
+    return SP_CLI_FAILED;
+
+  if (!(id = sp_project_add_actor (project, argv[2], kind, affiliation_id, (const char * const *)aliases, &error)))
+    return sp_cli_fail (error);
+
+  printf ("actor %" G_GINT64_FORMAT "\n", id);
+  return SP_CLI_OK;
+}
+
+static int
+actor_edit (int    argc,
+            char **argv)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *kind_text = NULL;
+  g_autofree char *affiliation = NULL;
+  gboolean no_affiliation = FALSE;
+  g_auto(GStrv) add_aliases = NULL;
+  g_auto(GStrv) remove_aliases = NULL;
+  GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, "A new name", "NAME" },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, "person, organisation, state or group", "KIND" },
+    { "affiliation", 0, 0, G_OPTION_ARG_STRING, &affiliation, "The actor it belongs to", "NAME" },
+    { "no-affiliation", 0, 0, G_OPTION_ARG_NONE, &no_affiliation, "Remove the affiliation", NULL },
+    { "alias", 0, 0, G_OPTION_ARG_STRING_ARRAY, &add_aliases, "Add an alias (repeatable)", "ALIAS" },
+    { "remove-alias", 0, 0, G_OPTION_ARG_STRING_ARRAY, &remove_aliases, "Remove an alias (repeatable)", "ALIAS" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT NAME — change an actor (NAME may be an alias)");
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(SpActor) actor = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) aliases = NULL;
+  SpActorKind kind;
+  gint64 id, affiliation_id;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
+    return status;
+
+  if (!(project = sp_cli_open_project (argv[1])))
+    return SP_CLI_FAILED;
+  if (!sp_project_find_actor (project, argv[2], &id, &error) ||
+      !(actor = sp_project_get_actor (project, id, &error)))
+    return sp_cli_fail (error);
+
+  kind = sp_actor_get_kind (actor);
+  if (kind_text != NULL && !parse_kind (kind_text, &kind))
+    return SP_CLI_USAGE;
+
+  affiliation_id = no_affiliation ? 0 : sp_actor_get_affiliation_id (actor);
+  if (affiliation != NULL && !resolve_affiliation (project, affiliation, &affiliation_id))
+    return SP_CLI_FAILED;
+
+  aliases = edit_list (sp_actor_get_aliases (actor), (const char * const *)add_aliases,
+                       (const char * const *)remove_aliases);
+
+  if (!sp_project_update_actor (project, id, name ? name : sp_actor_get_name (actor), kind,
+                                affiliation_id, (const char * const *)aliases, &error))
+    return sp_cli_fail (error);
+
+  return SP_CLI_OK;
+}
+
+static int
+actor_delete (int    argc,
+              char **argv)
+{
+  gboolean with_claims = FALSE;
+  GOptionEntry entries[] = {
+    { "with-claims", 0, 0, G_OPTION_ARG_NONE, &with_claims, "Also delete the actor's claims", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT NAME — delete an actor");
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(SpActor) actor = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
+    return status;
+
+  if (!(project = sp_cli_open_project (argv[1])))
+    return SP_CLI_FAILED;
+  if (!sp_project_find_actor (project, argv[2], &id, &error) ||
+      !(actor = sp_project_get_actor (project, id, &error)))
+    return sp_cli_fail (error);
+
+  /* Nothing is deleted silently: claims go only when asked for */
+  if (sp_actor_get_claim_count (actor) > 0 && !with_claims)
+    {
+      sp_cli_error ("%s has %u claims; add --with-claims to delete them too",
+                    sp_actor_get_name (actor), sp_actor_get_claim_count (actor));
+      return SP_CLI_FAILED;
+    }
+
+  if (!sp_project_delete_actor (project, id, &error))
+    return sp_cli_fail (error);
+
+  return SP_CLI_OK;
+}
+
+int
+sp_cli_actor (int    argc,
+              char **argv)
+{
+  if (argc >= 2 && g_str_equal (argv[1], "add"))
+    return actor_add (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "edit"))
+    return actor_edit (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "delete"))
+    return actor_delete (argc - 1, argv + 1);
+
+  return sp_cli_usage (NULL, "usage: standpoint-cli actor add|edit|delete PROJECT NAME [options]");
+}
+
+int
+sp_cli_actors (int    argc,
+               char **argv)
+{
+  g_autofree char *format_text = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Output format: csv (default) or json", "FORMAT" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT — list the actors");
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(GListModel) actors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  SpCliFormat format;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!sp_cli_parse (context, &argc, &argv, 1, &status))
+    return status;
+  if (!sp_cli_parse_format (format_text, &format))
+    return SP_CLI_USAGE;
+
+  if (!(project = sp_cli_open_project (argv[1])))
+    return SP_CLI_FAILED;
+  if (!(actors = sp_project_list_actors (project, &error)))
+    return sp_cli_fail (error);
+
+  g_string_append (out, "id,name,kind,affiliation,group,aliases,claims\n");
+  json_builder_begin_array (builder);
+
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(SpActor) actor = g_list_model_get_item (actors, i);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, sp_actor_get_id (actor));
+      g_autofree char *claims = g_strdup_printf ("%u", sp_actor_get_claim_count (actor));
+      g_autofree char *aliases = g_strjoinv ("; ", (char **)sp_actor_get_aliases (actor));
+
+      sp_csv_append_field (out, id, TRUE);
+      sp_csv_append_text_field (out, sp_actor_get_name (actor), FALSE);
+      sp_csv_append_field (out, sp_actor_kind_to_string (sp_actor_get_kind (actor)), FALSE);
+      sp_csv_append_text_field (out, sp_actor_get_affiliation_name (actor), FALSE);
+      sp_csv_append_text_field (out, sp_actor_get_group_name (actor), FALSE);
+      sp_csv_append_text_field (out, aliases, FALSE);
+      sp_csv_append_field (out, claims, FALSE);
+      g_string_append_c (out, '\n');
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, sp_actor_get_id (actor));
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, sp_actor_get_name (actor));
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, sp_actor_kind_to_string (sp_actor_get_kind (actor)));
+      json_builder_set_member_name (builder, "affiliation");
+      if (sp_actor_get_affiliation_name (actor))
+        json_builder_add_string_value (builder, sp_actor_get_affiliation_name (actor));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "group");
+      json_builder_add_string_value (builder, sp_actor_get_group_name (actor));
+      json_builder_set_member_name (builder, "aliases");
+      json_builder_begin_array (builder);
+      for (const char * const *alias = sp_actor_get_aliases (actor); *alias; alias++)
+        json_builder_add_string_value (builder, *alias);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "claims");
+      json_builder_add_int_value (builder, sp_actor_get_claim_count (actor));
+      json_builder_end_object (builder);
+    }
+
+  json_builder_end_array (builder);
+
+  if (format == SP_CLI_FORMAT_JSON)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+      g_autofree char *json = json_to_string (root, TRUE);
+
+      g_string_assign (out, json);
+      g_string_append_c (out, '\n');
+    }
+
+  return sp_cli_write_output (NULL, out->str, out->len) ? SP_CLI_OK : SP_CLI_FAILED;
+}
+
+/* Issues */
+
+static int
+issue_add (int    argc,
+           char **argv)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *proposition = NULL;
+  g_auto(GStrv) keywords = NULL;
+  GOptionEntry entries[] = {
+    { "label", 0, 0, G_OPTION_ARG_STRING, &label, "A short label (required)", "LABEL" },
+    { "proposition", 0, 0, G_OPTION_ARG_STRING, &proposition, "The proposition stances are coded on", "TEXT" },
+    { "keyword", 0, 0, G_OPTION_ARG_STRING_ARRAY, &keywords, "A phrase that signals the issue (repeatable)", "PHRASE" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT KEY — add an issue");
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
+    return status;
+  if (label == NULL)
+    return sp_cli_usage (context, "--label is required");
+
+  if (!(project = sp_cli_open_project (argv[1])))
+    return SP_CLI_FAILED;
+
+  if (!(id = sp_project_add_issue (project, argv[2], label, proposition, (const char * const *)keywords, &error)))
+    return sp_cli_fail (error);
+
+  printf ("issue %" G_GINT64_FORMAT "\n", id);
+  return SP_CLI_OK;
+}
+
+static int
+issue_edit (int    argc,
+            char **argv)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *proposition = NULL;
+  g_auto(GStrv) add_keywords = NULL;
+  g_auto(GStrv) remove_keywords = NULL;
+  GOptionEntry entries[] = {
+    { "key", 0, 0, G_OPTION_ARG_STRING, &key, "A new key", "KEY" },
+    { "label", 0, 0, G_OPTION_ARG_STRING, &label, "A new label", "LABEL" },
+    { "proposition", 0, 0, G_OPTION_ARG_STRING, &proposition, "A new proposition", "TEXT" },
+    { "keyword", 0, 0, G_OPTION_ARG_STRING_ARRAY, &add_keywords, "Add a keyword (repeatable)", "PHRASE" },
+    { "remove-keyword", 0, 0, G_OPTION_ARG_STRING_ARRAY, &remove_keywords, "Remove a keyword (repeatable)", "PHRASE" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT KEY — change an issue");
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(SpIssue) issue = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) keywords = NULL;
+  gint64 id;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
+    return status;
+
+  if (!(project = sp_cli_open_project (argv[1])))
+    return SP_CLI_FAILED;
+  if (!sp_project_find_issue (project, argv[2], &id, &error) ||
+      !(issue = sp_project_get_issue (project, id, &error)))
+    return sp_cli_fail (error);
+
+  keywords = edit_list (sp_issue_get_keywords (issue), (const char * const *)add_keywords,
+                        (const char * const *)remove_keywords);
+
+  if (!sp_project_update_issue (project, id,
+                                key ? key : sp_issue_get_key (issue),
+                                label ? label : sp_issue_get_label (issue),
+                                proposition ? proposition : sp_issue_get_proposition (issue),
+                                (const char * const *)keywords, &error))
+    return sp_cli_fail (error);
+
+  return SP_CLI_OK;
+}
+
+static int
+issue_delete (int    argc,
+              char **argv)
+{
+  gboolean with_claims = FALSE;
+  GOptionEntry entries[] = {
+    { "with-claims", 0, 0, G_OPTION_ARG_NONE, &with_claims, "Also delete the issue's claims", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT KEY — delete an issue");
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(SpIssue) issue = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
+    return status;
+
+  if (!(project = sp_cli_open_project (argv[1])))
+    return SP_CLI_FAILED;
+  if (!sp_project_find_issue (project, argv[2], &id, &error) ||
+      !(issue = sp_project_get_issue (project, id, &error)))
+    return sp_cli_fail (error);
+
+  if (sp_issue_get_claim_count (issue) > 0 && !with_claims)
+    {
+      sp_cli_error ("%s has %u claims; add --with-claims to delete them too",
+                    sp_issue_get_key (issue), sp_issue_get_claim_count (issue));
+      return SP_CLI_FAILED;
+    }
+
+  if (!sp_project_delete_issue (project, id, &error))
+    return sp_cli_fail (error);
+
+  return SP_CLI_OK;
+}
+
+int
+sp_cli_issue (int    argc,
+              char **argv)
+{
+  if (argc >= 2 && g_str_equal (argv[1], "add"))
+    return issue_add (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "edit"))
+    return issue_edit (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "delete"))
+    return issue_delete (argc - 1, argv + 1);
+
+  return sp_cli_usage (NULL, "usage: standpoint-cli issue add|edit|delete PROJECT KEY [options]");
+}
+
+int
+sp_cli_issues (int    argc,
+               char **argv)
+{
+  g_autofree char *format_text = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Output format: csv (default) or json", "FORMAT" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT — list the issues");
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(GListModel) issues = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  SpCliFormat format;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!sp_cli_parse (context, &argc, &argv, 1, &status))
+    return status;
+  if (!sp_cli_parse_format (format_text, &format))
+    return SP_CLI_USAGE;
+
+  if (!(project = sp_cli_open_project (argv[1])))
+    return SP_CLI_FAILED;
+  if (!(issues = sp_project_list_issues (project, &error)))
+    return sp_cli_fail (error);
+
+  g_string_append (out, "id,key,label,proposition,keywords,claims\n");
+  json_builder_begin_array (builder);
+
+  for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
+    {
+      g_autoptr(SpIssue) issue = g_list_model_get_item (issues, i);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, sp_issue_get_id (issue));
+      g_autofree char *claims = g_strdup_printf ("%u", sp_issue_get_claim_count (issue));
+      g_autofree char *keywords = g_strjoinv ("; ", (char **)sp_issue_get_keywords (issue));
+
+      sp_csv_append_field (out, id, TRUE);
+      sp_csv_append_text_field (out, sp_issue_get_key (issue), FALSE);
+      sp_csv_append_text_field (out, sp_issue_get_label (issue), FALSE);
+      sp_csv_append_text_field (out, sp_issue_get_proposition (issue), FALSE);
+      sp_csv_append_text_field (out, keywords, FALSE);
+      sp_csv_append_field (out, claims, FALSE);
+      g_string_append_c (out, '\n');
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, sp_issue_get_id (issue));
+      json_builder_set_member_name (builder, "key");
+      json_builder_add_string_value (builder, sp_issue_get_key (issue));
+      json_builder_set_member_name (builder, "label");
+      json_builder_add_string_value (builder, sp_issue_get_label (issue));
+      json_builder_set_member_name (builder, "proposition");
+      json_builder_add_string_value (builder, sp_issue_get_proposition (issue));
+      json_builder_set_member_name (builder, "keywords");
+      json_builder_begin_array (builder);
+      for (const char * const *keyword = sp_issue_get_keywords (issue); *keyword; keyword++)
+        json_builder_add_string_value (builder, *keyword);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "claims");
+      json_builder_add_int_value (builder, sp_issue_get_claim_count (issue));
+      json_builder_end_object (builder);
+    }
+
+  json_builder_end_array (builder);
+
+  if (format == SP_CLI_FORMAT_JSON)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+      g_autofree char *json = json_to_string (root, TRUE);
+
+      g_string_assign (out, json);
+      g_string_append_c (out, '\n');
+    }
+
+  return sp_cli_write_output (NULL, out->str, out->len) ? SP_CLI_OK : SP_CLI_FAILED;
+}

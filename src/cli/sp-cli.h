@@ -1,0 +1,62 @@
+/* sp-cli.h
+ *
+ * Shared by the standpoint-cli verbs: how they report failures (one line per reason on
+ * stderr, naming the file or field), open projects, parse common values and write output.
+ * Every verb returns the process exit status.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sp-project.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SP_CLI_OK = 0,
+  SP_CLI_FAILED = 1,   /* input refused or an operation failed; nothing was changed */
+  SP_CLI_USAGE = 2,    /* the command line itself is wrong */
+} SpCliStatus;
+
+typedef enum
+{
+  SP_CLI_FORMAT_CSV,
+  SP_CLI_FORMAT_JSON,
+} SpCliFormat;
+
+void       sp_cli_error          (const char   *format,
+                                  ...) G_GNUC_PRINTF (1, 2);
+int        sp_cli_fail           (GError       *error);
+int        sp_cli_usage          (GOptionContext *context,
+                                  const char   *message);
+gboolean   sp_cli_parse          (GOptionContext *context,
+                                  int          *argc,
+                                  char       ***argv,
+                                  int           n_positional,
+                                  int          *status);
+SpProject *sp_cli_open_project   (const char   *path);
+gboolean   sp_cli_parse_format   (const char   *text,
+                                  SpCliFormat  *format);
+gboolean   sp_cli_parse_stance   (const char   *text,
+                                  int          *stance);
+gboolean   sp_cli_parse_uint     (const char   *text,
+                                  const char   *what,
+                                  guint        *value);
+gboolean   sp_cli_write_output   (const char   *path,
+                                  const char   *contents,
+                                  gsize         length);
+
+int sp_cli_new            (int argc, char **argv);
+int sp_cli_import         (int argc, char **argv);
+int sp_cli_documents      (int argc, char **argv);
+int sp_cli_codebook       (int argc, char **argv);
+int sp_cli_actor          (int argc, char **argv);
+int sp_cli_actors         (int argc, char **argv);
+int sp_cli_issue          (int argc, char **argv);
+int sp_cli_issues         (int argc, char **argv);
+int sp_cli_claim          (int argc, char **argv);
+int sp_cli_claims         (int argc, char **argv);
+int sp_cli_matrix         (int argc, char **argv);
+
+G_END_DECLS
