@@ -154,7 +154,7 @@ sp_project_get_claim (SpProject  *self,
   if (g_list_model_get_n_items (one) == 0)
     {
       g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
-                   _("There is no claim %" G_GINT64_FORMAT), id);
+                   _("There is no claim %lld"), (long long) id);
       return NULL;
     }
 
@@ -213,7 +213,7 @@ check_claim (SpProject          *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
-                   _("There is no document %" G_GINT64_FORMAT), spec->document_id);
+                   _("There is no document %lld"), (long long) spec->document_id);
       return FALSE;
     }
 
@@ -229,14 +229,14 @@ check_claim (SpProject          *self,
   if (!row_exists (self, "SELECT 1 FROM actors WHERE id = ?1", spec->actor_id))
     {
       g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
-                   _("There is no actor %" G_GINT64_FORMAT), spec->actor_id);
+                   _("There is no actor %lld"), (long long) spec->actor_id);
       return FALSE;
     }
 
   if (!row_exists (self, "SELECT 1 FROM issues WHERE id = ?1", spec->issue_id))
     {
       g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
-                   _("There is no issue %" G_GINT64_FORMAT), spec->issue_id);
+                   _("There is no issue %lld"), (long long) spec->issue_id);
       return FALSE;
     }
 
@@ -299,7 +299,7 @@ write_claim (SpProject          *self,
   else if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
-                   _("There is no claim %" G_GINT64_FORMAT), *id);
+                   _("There is no claim %lld"), (long long) *id);
       return FALSE;
     }
 
@@ -376,7 +376,7 @@ delete_claim_row (SpProject  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
-                   _("There is no claim %" G_GINT64_FORMAT), id);
+                   _("There is no claim %lld"), (long long) id);
       return FALSE;
     }
 

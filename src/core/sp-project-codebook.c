@@ -308,7 +308,7 @@ sp_project_get_actor (SpProject  *self,
   if (g_list_model_get_n_items (one) == 0)
     {
       g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
-                   _("There is no actor %" G_GINT64_FORMAT), id);
+                   _("There is no actor %lld"), (long long) id);
       return NULL;
     }
 
@@ -626,7 +626,7 @@ write_actor (SpProject           *self,
   else if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
-                   _("There is no actor %" G_GINT64_FORMAT), *id);
+                   _("There is no actor %lld"), (long long) *id);
       return FALSE;
     }
 
@@ -751,7 +751,7 @@ delete_actor_rows (SpProject  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
-                   _("There is no actor %" G_GINT64_FORMAT), id);
+                   _("There is no actor %lld"), (long long) id);
       return FALSE;
     }
 
@@ -871,7 +871,7 @@ sp_project_get_issue (SpProject  *self,
   if (id <= 0 || g_list_model_get_n_items (one) == 0)
     {
       g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
-                   _("There is no issue %" G_GINT64_FORMAT), id);
+                   _("There is no issue %lld"), (long long) id);
       return NULL;
     }
 
@@ -1026,7 +1026,7 @@ write_issue (SpProject           *self,
   else if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
-                   _("There is no issue %" G_GINT64_FORMAT), *id);
+                   _("There is no issue %lld"), (long long) *id);
       return FALSE;
     }
 
@@ -1115,7 +1115,7 @@ delete_issue_rows (SpProject  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
-                   _("There is no issue %" G_GINT64_FORMAT), id);
+                   _("There is no issue %lld"), (long long) id);
       return FALSE;
     }
 

@@ -112,7 +112,7 @@ sp_project_get_document (SpProject  *self,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no document %" G_GINT64_FORMAT), id);
+                 _("There is no document %lld"), (long long) id);
   else
     _sp_project_set_error (self, error, rc, _("Could not read the document"));
 
@@ -145,7 +145,7 @@ sp_project_dup_document_body (SpProject  *self,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no document %" G_GINT64_FORMAT), id);
+                 _("There is no document %lld"), (long long) id);
   else
     _sp_project_set_error (self, error, rc, _("Could not read the document"));
 
