@@ -403,8 +403,11 @@ measure_headers (SpMatrixLayout *self,
 {
   static const int wrapped_widths[] = { 72, 96, 120 };
   guint n_columns = sp_matrix_get_n_columns (self->matrix);
+  g_autoptr(PangoLayout) measuring = make_text (self, self->label_font, "");
   double max_extent = 0.0;
   double max_right = 0.0;
+  int line_height;
+  int max_lines;
 
   *header_height = 0;
   *overhang = 0;
@@ -434,9 +437,14 @@ measure_headers (SpMatrixLayout *self,
         }
     }
 
-  /* Too many or too long: labels turned 45°, one line each, an ellipsis past a limit. The
-   * label's middle line runs from the bottom of its column's centre up to the right. */
+  /* Too many or too long: labels turned 45°. The label's middle runs from the bottom of
+   * its column's centre up to the right; a long one wraps onto a second line when the
+   * columns leave room for two, and ends in an ellipsis past that. */
   self->rotated = TRUE;
+  pango_layout_set_text (measuring, "Ag", -1);
+  measure (measuring, NULL, &line_height);
+  max_lines = self->column_width * G_SQRT2 / 2.0 >= 2 * line_height + 4 ? 2 : 1;
+
   for (guint c = 0; c < n_columns; c++)
     {
       PangoLayout *layout = g_ptr_array_index (self->column_labels, c);
@@ -444,11 +452,15 @@ measure_headers (SpMatrixLayout *self,
       int width, height;
 
       pango_layout_set_width (layout, -1);
+      pango_layout_set_height (layout, -1);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
       pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
       measure (layout, &width, &height);
       if (width > MAX_ROTATED_WIDTH)
         {
           pango_layout_set_width (layout, MAX_ROTATED_WIDTH * PANGO_SCALE);
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_height (layout, -max_lines);
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
           measure (layout, &width, &height);
         }
@@ -948,7 +960,8 @@ sp_matrix_layout_draw (SpMatrixLayout *self,
   cairo_rectangle (cr, 0, 0, self->width, self->height);
   cairo_fill (cr);
 
-  draw_headers (self, cr, x1, x2);
+  if (y1 < self->grid_y)
+    draw_headers (self, cr, x1, x2);
 
   if (self->empty_message != NULL)
     {
@@ -986,7 +999,8 @@ sp_matrix_layout_draw (SpMatrixLayout *self,
     for (guint c = first_column; c < last_column; c++)
       draw_cell (self, cr, r, c);
 
-  draw_legend (self, cr);
+  if (y2 > self->legend_y)
+    draw_legend (self, cr);
 
   cairo_restore (cr);
 }
