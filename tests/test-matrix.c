@@ -462,6 +462,8 @@ test_png (Fixture       *f,
   gsize first_length, second_length;
   PangoContext *context;
   cairo_surface_t *image;
+  cairo_surface_t *whole;
+  cairo_t *cr;
   int width, height;
   const double scale = 2.0;
   gint64 putin = add_actor (f, "Vladimir Putin", 0);
@@ -531,6 +533,25 @@ test_png (Fixture       *f,
 
   /* The background is painted, not transparent: the corner is white. */
   assert_color (pixel_at (image, 0, 0), 1, 1, 1);
+
+  /* The export, drawn in strips, is exactly the layout drawn in one go, as a view does. */
+  whole = cairo_image_surface_create (CAIRO_FORMAT_RGB24, cairo_image_surface_get_width (image),
+                                      cairo_image_surface_get_height (image));
+  cr = cairo_create (whole);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  sp_matrix_layout_draw (layout, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (whole);
+
+  for (int y = 0; y < cairo_image_surface_get_height (image); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (image); x++)
+      if (pixel_at (image, x, y) != pixel_at (whole, x, y))
+        g_error ("The exported pixel at %d,%d is %06x, drawn in one go %06x",
+                 x, y, pixel_at (image, x, y), pixel_at (whole, x, y));
+
+  cairo_surface_destroy (whole);
 
   cairo_surface_destroy (image);
 }

@@ -9,6 +9,9 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
+
+#include <zlib.h>
 
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
@@ -92,13 +95,189 @@ sp_matrix_export_csv (SpMatrix    *matrix,
   return g_file_set_contents (path, csv, -1, error);
 }
 
-static cairo_status_t
-append_bytes_cb (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
+/* PNG writing
+ *
+ * A chart of 200 actors × 50 issues is tens of millions of pixels. cairo's PNG writer needs
+ * the whole image in memory (almost half a gigabyte at scale 2) and compresses it with
+ * libpng's defaults, which take seconds. Here the chart is drawn in strips and each strip's
+ * rows go straight into zlib at its fastest level, with the "up" filter that suits flat
+ * colour: four times faster, a tenth larger, and the memory of one strip. The output is a
+ * plain 8-bit RGB PNG with no timestamp, so the same chart gives the same bytes.
+ */
+
+#define STRIP_HEIGHT 256
+#define IDAT_SIZE    (64 * 1024)
+
+static void
+append_uint32 (GByteArray *bytes,
+               guint32     value)
 {
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+  guint8 be[4] = { value >> 24, value >> 16, value >> 8, value };
+
+  g_byte_array_append (bytes, be, sizeof be);
+}
+
+static void
+append_chunk (GByteArray   *png,
+              const char   *type,
+              const guint8 *data,
+              gsize         length)
+{
+  uLong crc = crc32 (0, (const Bytef *)type, 4);
+
+  /* crc32() takes a NULL buffer as a request for its initial value */
+  if (length > 0)
+    crc = crc32 (crc, data, length);
+  append_uint32 (png, length);
+  g_byte_array_append (png, (const guint8 *)type, 4);
+  g_byte_array_append (png, data, length);
+  append_uint32 (png, crc);
+}
+
+typedef struct
+{
+  z_stream    zlib;
+  GByteArray *png;
+  GByteArray *pending;  /* compressed bytes not yet in an IDAT chunk */
+} SpPngWriter;
+
+static gboolean
+compress_bytes (SpPngWriter  *writer,
+                const guint8 *data,
+                gsize         length,
+                int           flush)
+{
+  guint8 buffer[16384];
+  int rc;
+
+  writer->zlib.next_in = (Bytef *)data;
+  writer->zlib.avail_in = length;
+
+  do
+    {
+      writer->zlib.next_out = buffer;
+      writer->zlib.avail_out = sizeof buffer;
+      rc = deflate (&writer->zlib, flush);
+      if (rc == Z_STREAM_ERROR)
+        return FALSE;
+
+      g_byte_array_append (writer->pending, buffer, sizeof buffer - writer->zlib.avail_out);
+      if (writer->pending->len >= IDAT_SIZE || (rc == Z_STREAM_END && writer->pending->len > 0))
+        {
+          append_chunk (writer->png, "IDAT", writer->pending->data, writer->pending->len);
+          g_byte_array_set_size (writer->pending, 0);
+        }
+    }
+  while (writer->zlib.avail_out == 0 || (flush == Z_FINISH && rc != Z_STREAM_END));
+
+  return TRUE;
+}
+
+static gboolean
+encode_png (SpMatrixLayout  *layout,
+            double           scale,
+            int              width,
+            int              height,
+            GByteArray      *png,
+            GError         **error)
+{
+  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  guint8 header[13] = { width >> 24, width >> 16, width >> 8, width,
+                        height >> 24, height >> 16, height >> 8, height,
+                        8, 2, 0, 0, 0 };  /* 8 bits per channel, RGB, no interlace */
+  g_autoptr(GByteArray) pending = g_byte_array_new ();
+  g_autofree guint8 *line = g_malloc ((gsize)width * 3 + 1);
+  g_autofree guint8 *above = g_malloc0 ((gsize)width * 3);
+  g_autofree guint8 *current = g_malloc ((gsize)width * 3);
+  SpPngWriter writer = { { 0 }, png, pending };
+  cairo_surface_t *strip;
+  cairo_status_t status = CAIRO_STATUS_SUCCESS;
+  gboolean ok = TRUE;
+
+  if (deflateInit (&writer.zlib, 1) != Z_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not compress the image"));
+      return FALSE;
+    }
+
+  g_byte_array_append (png, signature, sizeof signature);
+  append_chunk (png, "IHDR", header, sizeof header);
+
+  strip = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, STRIP_HEIGHT);
+
+  for (int top = 0; ok && top < height; top += STRIP_HEIGHT)
+    {
+      int rows = MIN (STRIP_HEIGHT, height - top);
+      const guint8 *data;
+      int stride;
+      cairo_t *cr = cairo_create (strip);
+
+      /* Paint the whole strip: a fractional scale leaves a sliver beyond the chart. */
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_translate (cr, 0, -top);
+      cairo_scale (cr, scale, scale);
+      sp_matrix_layout_draw (layout, cr);
+      status = cairo_status (cr);
+      cairo_destroy (cr);
+      cairo_surface_flush (strip);
+
+      if (status != CAIRO_STATUS_SUCCESS)
+        break;
+
+      data = cairo_image_surface_get_data (strip);
+      stride = cairo_image_surface_get_stride (strip);
+
+      for (int y = 0; ok && y < rows; y++)
+        {
+          const guint8 *pixels = data + (gsize)y * stride;
+          guint8 *swap;
+
+          for (int x = 0; x < width; x++)
+            {
+              guint32 pixel;
+
+              memcpy (&pixel, pixels + (gsize)x * 4, sizeof pixel);
+              current[x * 3] = pixel >> 16;
+              current[x * 3 + 1] = pixel >> 8;
+              current[x * 3 + 2] = pixel;
+            }
+
+          /* Filter "up": each byte as the difference to the byte above it */
+          line[0] = 2;
+          for (gsize i = 0; i < (gsize)width * 3; i++)
+            line[i + 1] = current[i] - above[i];
+
+          ok = compress_bytes (&writer, line, (gsize)width * 3 + 1, Z_NO_FLUSH);
+
+          swap = above;
+          above = current;
+          current = swap;
+        }
+    }
+
+  cairo_surface_destroy (strip);
+
+  if (ok && status == CAIRO_STATUS_SUCCESS)
+    ok = compress_bytes (&writer, NULL, 0, Z_FINISH);
+  deflateEnd (&writer.zlib);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not draw the matrix: %s"), cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  if (!ok)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not compress the image"));
+      return FALSE;
+    }
+
+  append_chunk (png, "IEND", NULL, 0);
+
+  return TRUE;
 }
 
 /**
@@ -117,9 +296,6 @@ sp_matrix_render_png (SpMatrix  *matrix,
   PangoContext *context;
   g_autoptr(SpMatrixLayout) layout = NULL;
   g_autoptr(GByteArray) png = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
   int width, height;
   double pixel_width, pixel_height;
 
@@ -141,24 +317,9 @@ sp_matrix_render_png (SpMatrix  *matrix,
       return NULL;
     }
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pixel_width, pixel_height);
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-  sp_matrix_layout_draw (layout, cr);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-
   png = g_byte_array_new ();
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, append_bytes_cb, png);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not draw the matrix: %s"), cairo_status_to_string (status));
-      return NULL;
-    }
+  if (!encode_png (layout, scale, pixel_width, pixel_height, png, error))
+    return NULL;
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&png));
 }
