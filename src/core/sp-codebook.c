@@ -789,20 +789,18 @@ resolve_affiliations (SpCodebook  *book,
   return TRUE;
 }
 
-static gboolean
-resolve_issues (SpCodebook  *book,
-                GListModel  *project_issues)
+static void
+resolve_issues (SpCodebook *book,
+                GListModel *project_issues)
 {
-  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   guint n = g_list_model_get_n_items (project_issues);
 
   for (guint i = 0; i < n; i++)
     {
       SpIssue *issue = g_list_model_get_item (project_issues, i);
 
-      /* The model keeps its own reference; this one is for the lookup below. */
       g_hash_table_insert (by_key, (gpointer)sp_issue_get_key (issue), issue);
-      g_object_unref (issue);
     }
 
   for (guint i = 0; i < book->issues->len; i++)
@@ -813,8 +811,6 @@ resolve_issues (SpCodebook  *book,
       if (existing != NULL)
         issue->existing = g_object_ref (existing);
     }
-
-  return TRUE;
 }
 
 /* Writing */
@@ -994,9 +990,10 @@ import_codebook (SpProject              *project,
     return FALSE;
 
   if (!resolve_actors (book, actors, held, error) ||
-      !resolve_affiliations (book, actors, held, error) ||
-      !resolve_issues (book, issues))
+      !resolve_affiliations (book, actors, held, error))
     return FALSE;
+
+  resolve_issues (book, issues);
 
   if (!write_actors (project, book, stats, error) ||
       !write_issues (project, book, stats, error))

@@ -75,6 +75,12 @@ sp_matrix_clear (SpMatrix *self)
   g_clear_pointer (&self->counts, g_free);
 }
 
+/**
+ * sp_matrix_ref:
+ *
+ * Returns: (transfer full): @self, with one more reference; a matrix never changes, so
+ *   threads may share it
+ */
 SpMatrix *
 sp_matrix_ref (SpMatrix *self)
 {
@@ -82,6 +88,11 @@ sp_matrix_ref (SpMatrix *self)
   return g_atomic_rc_box_acquire (self);
 }
 
+/**
+ * sp_matrix_unref:
+ *
+ * Drops a reference; the last one frees the matrix.
+ */
 void
 sp_matrix_unref (SpMatrix *self)
 {
