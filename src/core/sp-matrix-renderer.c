@@ -587,10 +587,11 @@ compute (SpMatrixLayout *self)
       const char *message = n_rows == 0 && n_columns == 0 ? _("No actors and no issues yet")
                             : n_rows == 0 ? _("No actors yet") : _("No issues yet");
 
+      /* Neither labels nor headers: just the message where the grid would be */
       self->empty_message = make_text (self, self->label_font, message);
       measure (self->empty_message, &grid_width, &grid_height);
-      grid_width += 2 * 12;
-      grid_height += 2 * 12;
+      self->grid_x = MARGIN;
+      self->grid_y = MARGIN;
       overhang = 0;
     }
   else
@@ -960,17 +961,17 @@ sp_matrix_layout_draw (SpMatrixLayout *self,
   cairo_rectangle (cr, 0, 0, self->width, self->height);
   cairo_fill (cr);
 
-  if (y1 < self->grid_y)
-    draw_headers (self, cr, x1, x2);
-
   if (self->empty_message != NULL)
     {
       set_source (cr, &secondary_text_color);
-      show_text (cr, self->empty_message, self->grid_x + 12, self->grid_y + 12);
+      show_text (cr, self->empty_message, self->grid_x, self->grid_y);
       draw_legend (self, cr);
       cairo_restore (cr);
       return;
     }
+
+  if (y1 < self->grid_y)
+    draw_headers (self, cr, x1, x2);
 
   /* Rows and columns that reach into the clip */
   first_row = (guint)CLAMP (floor ((y1 - self->grid_y) / self->row_height), 0, n_rows);
