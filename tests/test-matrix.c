@@ -465,7 +465,7 @@ test_png (Fixture       *f,
   cairo_surface_t *whole;
   cairo_t *cr;
   int width, height;
-  const double scale = 2.0;
+  const double scale = *(const double *)data;
   gint64 putin = add_actor (f, "Vladimir Putin", 0);
   gint64 zelensky = add_actor (f, "Volodymyr Zelensky", 0);
   gint64 nato = add_issue (f, "ukraine_nato", "Ukraine in NATO");
@@ -638,6 +638,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  static const double two = 2.0;
+  static const double one_and_a_half = 1.5;
+
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
@@ -650,7 +653,9 @@ main (int   argc,
   g_test_add_func ("/matrix/csv-fields", test_csv_fields);
   ADD ("/matrix/csv", test_csv);
   ADD ("/matrix/csv-group-level", test_csv_group_level);
-  ADD ("/matrix/png", test_png);
+  g_test_add ("/matrix/png", Fixture, &two, fixture_set_up, test_png, fixture_tear_down);
+  g_test_add ("/matrix/png-fractional-scale", Fixture, &one_and_a_half, fixture_set_up, test_png,
+              fixture_tear_down);
   ADD ("/matrix/layout", test_layout);
   g_test_add_func ("/matrix/stance-color", test_stance_color);
 

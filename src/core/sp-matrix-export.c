@@ -212,9 +212,7 @@ encode_png (SpMatrixLayout  *layout,
       int stride;
       cairo_t *cr = cairo_create (strip);
 
-      /* Paint the whole strip: a fractional scale leaves a sliver beyond the chart. */
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
+      /* The renderer paints everything in the clip, so the strip needs no clearing. */
       cairo_translate (cr, 0, -top);
       cairo_scale (cr, scale, scale);
       sp_matrix_layout_draw (layout, cr);

@@ -957,9 +957,10 @@ sp_matrix_layout_draw (SpMatrixLayout *self,
   cairo_save (cr);
   cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
 
+  /* The background covers the whole clip, a sliver past the chart included, so that
+   * nothing from before shows through; at fractional scales cell edges blend into it. */
   set_source (cr, &background_color);
-  cairo_rectangle (cr, 0, 0, self->width, self->height);
-  cairo_fill (cr);
+  cairo_paint (cr);
 
   if (self->empty_message != NULL)
     {
@@ -991,9 +992,15 @@ sp_matrix_layout_draw (SpMatrixLayout *self,
       show_text (cr, layout, MARGIN, rect.y + floor ((rect.height - height) / 2.0));
     }
 
+  /* Grid lines rather than a grid-sized rectangle under the cells: the cells would paint
+   * most of it again, and charts run to tens of millions of pixels. */
   set_source (cr, &grid_color);
-  cairo_rectangle (cr, self->grid_x, self->grid_y,
-                   n_columns * self->column_width + GAP, n_rows * self->row_height + GAP);
+  for (guint r = first_row; r <= last_row; r++)
+    cairo_rectangle (cr, self->grid_x, self->grid_y + r * self->row_height,
+                     n_columns * self->column_width + GAP, GAP);
+  for (guint c = first_column; c <= last_column; c++)
+    cairo_rectangle (cr, self->grid_x + c * self->column_width, self->grid_y,
+                     GAP, n_rows * self->row_height + GAP);
   cairo_fill (cr);
 
   for (guint r = first_row; r < last_row; r++)
