@@ -103,9 +103,18 @@ static const char migration_2[] =
   ");"
   "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');";
 
+/* The position matrix groups all claims by actor and issue (DESIGN.md: 100,000 claims in
+ * under 100 ms). Without this index SQLite walks claims_actor and looks every row up in the
+ * table, ten times slower than reading this index alone; it also serves everything
+ * claims_actor did. */
+static const char migration_3[] =
+  "CREATE INDEX claims_actor_issue ON claims (actor_id, issue_id, stance);"
+  "DROP INDEX claims_actor;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SP_PROJECT_SCHEMA_VERSION);

@@ -24,7 +24,7 @@ G_DECLARE_FINAL_TYPE (SpProject, sp_project, SP, PROJECT, GObject)
 
 /* "StPt" in the database header, so that no other program's SQLite file is taken for ours */
 #define SP_PROJECT_APPLICATION_ID 0x53745074
-#define SP_PROJECT_SCHEMA_VERSION 2
+#define SP_PROJECT_SCHEMA_VERSION 3
 #define SP_PROJECT_SUFFIX         ".standpoint"
 
 /* What a new document is made of; all strings are borrowed. */

@@ -1,0 +1,362 @@
+/* matrix-bench.c
+ *
+ * Figures for the matrix budgets in DESIGN.md (aggregation of 100,000 claims, render of
+ * 200 actors × 50 issues to PNG), each printed next to a baseline measured in the same run
+ * on the same data: the bare GROUP BY through plain sqlite3, and a plain cairo fill of as
+ * many rectangles written to a PNG. Prints figures; it never passes or fails.
+ *
+ *   matrix-bench [--keep DIR]
+ */
+#define G_LOG_DOMAIN "matrix-bench"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+#include <sqlite3.h>
+
+#include "sp-matrix.h"
+#include "sp-matrix-export.h"
+#include "sp-matrix-renderer.h"
+#include "sp-project.h"
+
+#define N_ACTORS   200
+#define N_GROUPS   20
+#define N_ISSUES   50
+#define N_CLAIMS   100000
+#define N_RUNS     9
+#define N_RENDER_RUNS 5
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a;
+  double y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median_ms (double *runs,
+           guint   n)
+{
+  qsort (runs, n, sizeof *runs, (GCompareFunc)compare_doubles);
+  return runs[n / 2];
+}
+
+static double
+elapsed_ms (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static SpProject *
+build_project (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  gint64 actors[N_ACTORS];
+  gint64 issues[N_ISSUES];
+  gint64 document;
+  SpDocumentFields fields = { 0 };
+  GRand *rand = g_rand_new_with_seed (20250304);
+  gint64 start = g_get_monotonic_time ();
+
+  if (!(project = sp_project_create (path, &error)))
+    g_error ("%s", error->message);
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append (body, "The delegations met again and each side restated its position. ");
+
+  fields.file_name = "bench.txt";
+  fields.title = "Benchmark article";
+  fields.body = body->str;
+  fields.content_hash = "bench-content";
+  fields.text_hash = "bench-text";
+
+  if (!sp_project_begin_action (project, NULL, &error))
+    g_error ("%s", error->message);
+
+  if (!(document = sp_project_add_document (project, &fields, &error)))
+    g_error ("%s", error->message);
+
+  /* The first N_GROUPS actors are groups; every other actor belongs to one of them. */
+  for (guint i = 0; i < N_ACTORS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Actor %03u", (i * 7919) % N_ACTORS);
+      gint64 affiliation = i < N_GROUPS ? 0 : actors[i % N_GROUPS];
+
+      actors[i] = sp_project_add_actor (project, name,
+                                        i < N_GROUPS ? SP_ACTOR_KIND_STATE : SP_ACTOR_KIND_PERSON,
+                                        affiliation, NULL, &error);
+      if (actors[i] == 0)
+        g_error ("%s", error->message);
+    }
+
+  for (guint i = 0; i < N_ISSUES; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("issue_%02u", i);
+      g_autofree char *label = g_strdup_printf ("Issue %u: a proposition of some length", i + 1);
+
+      if (!(issues[i] = sp_project_add_issue (project, key, label, "", NULL, &error)))
+        g_error ("%s", error->message);
+    }
+
+  for (guint i = 0; i < N_CLAIMS; i++)
+    {
+      guint start_offset = g_rand_int_range (rand, 0, body->len - 100);
+      SpClaimSpec spec = {
+        .document_id = document,
+        .start = start_offset,
+        .end = start_offset + 60,
+        .actor_id = actors[g_rand_int_range (rand, 0, N_ACTORS)],
+        .issue_id = issues[g_rand_int_range (rand, 0, N_ISSUES)],
+        .stance = g_rand_int_range (rand, SP_STANCE_MIN, SP_STANCE_MAX + 1),
+        .origin = SP_CLAIM_ORIGIN_MANUAL,
+      };
+
+      if (!sp_project_add_claim (project, &spec, &error))
+        g_error ("%s", error->message);
+    }
+
+  if (!sp_project_end_action (project, TRUE, &error))
+    g_error ("%s", error->message);
+
+  g_rand_free (rand);
+  g_print ("setup: %d actors (%d groups), %d issues, %d claims inserted in %.0f ms\n",
+           N_ACTORS, N_GROUPS, N_ISSUES, N_CLAIMS, elapsed_ms (start));
+
+  return g_steal_pointer (&project);
+}
+
+static double
+time_compute (SpProject     *project,
+              SpMatrixLevel  level)
+{
+  double runs[N_RUNS];
+
+  for (guint i = 0; i < N_RUNS; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SpMatrix) matrix = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      if (!(matrix = sp_matrix_compute (project, level, &error)))
+        g_error ("%s", error->message);
+      runs[i] = elapsed_ms (start);
+    }
+
+  return median_ms (runs, N_RUNS);
+}
+
+static double
+time_bare_group_by (const char *path)
+{
+  double runs[N_RUNS];
+  sqlite3 *db = NULL;
+  guint rows = 0;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    g_error ("%s: %s", path, sqlite3_errmsg (db));
+
+  for (guint i = 0; i < N_RUNS; i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      if (sqlite3_prepare_v2 (db, "SELECT actor_id, issue_id, avg(stance), count(*) "
+                                  "FROM claims GROUP BY 1, 2", -1, &stmt, NULL) != SQLITE_OK)
+        g_error ("%s", sqlite3_errmsg (db));
+
+      rows = 0;
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        rows++;
+      sqlite3_finalize (stmt);
+      runs[i] = elapsed_ms (start);
+    }
+
+  sqlite3_close (db);
+  g_assert (rows > 0);
+
+  return median_ms (runs, N_RUNS);
+}
+
+static cairo_status_t
+append_bytes_cb (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The baseline for the render: the same number of rectangles, in an image of the same
+ * size, each filled with one colour and written with cairo's own PNG writer; no text. */
+static void
+time_plain_cairo (int     width,
+                  int     height,
+                  int     n_rows,
+                  int     n_columns,
+                  double *fill_ms,
+                  double *total_ms)
+{
+  double fill_runs[N_RENDER_RUNS], total_runs[N_RENDER_RUNS];
+
+  for (guint i = 0; i < N_RENDER_RUNS; i++)
+    {
+      g_autoptr(GByteArray) png = g_byte_array_new ();
+      gint64 start = g_get_monotonic_time ();
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+      cairo_t *cr = cairo_create (surface);
+      double cell_width = (double)width / (n_columns + 4);
+      double cell_height = (double)height / (n_rows + 4);
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      for (int r = 0; r < n_rows; r++)
+        for (int c = 0; c < n_columns; c++)
+          {
+            double stance = ((r * 31 + c * 17) % 5) - 2;
+            double red, green, blue;
+
+            sp_stance_color (stance, &red, &green, &blue);
+            cairo_set_source_rgb (cr, red, green, blue);
+            cairo_rectangle (cr, (c + 3) * cell_width + 1, (r + 3) * cell_height + 1,
+                             cell_width - 2, cell_height - 2);
+            cairo_fill (cr);
+          }
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      fill_runs[i] = elapsed_ms (start);
+
+      cairo_surface_write_to_png_stream (surface, append_bytes_cb, png);
+      cairo_surface_destroy (surface);
+      total_runs[i] = elapsed_ms (start);
+    }
+
+  *fill_ms = median_ms (fill_runs, N_RENDER_RUNS);
+  *total_ms = median_ms (total_runs, N_RENDER_RUNS);
+}
+
+static void
+time_render (SpMatrix *matrix,
+             double    scale)
+{
+  double total[N_RENDER_RUNS], layout_runs[N_RENDER_RUNS], draw_runs[N_RENDER_RUNS];
+  guint n_rows = sp_matrix_get_n_rows (matrix);
+  guint n_columns = sp_matrix_get_n_columns (matrix);
+  int width = 0, height = 0;
+  gsize png_size = 0;
+  double fill_ms, plain_ms;
+
+  for (guint i = 0; i < N_RENDER_RUNS; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) png = NULL;
+      g_autoptr(SpMatrixLayout) layout = NULL;
+      PangoContext *context;
+      cairo_surface_t *surface;
+      cairo_t *cr;
+      gint64 start = g_get_monotonic_time ();
+
+      /* The export as a whole: layout, drawing in strips, PNG encoding */
+      if (!(png = sp_matrix_render_png (matrix, scale, &error)))
+        g_error ("%s", error->message);
+      total[i] = elapsed_ms (start);
+      png_size = g_bytes_get_size (png);
+
+      /* …and the renderer on its own: measuring, and drawing into one whole image */
+      start = g_get_monotonic_time ();
+      context = sp_matrix_create_export_context ();
+      layout = sp_matrix_layout_new (matrix, context);
+      g_object_unref (context);
+      sp_matrix_layout_get_size (layout, &width, &height);
+      layout_runs[i] = elapsed_ms (start);
+
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, ceil (width * scale),
+                                            ceil (height * scale));
+      start = g_get_monotonic_time ();
+      cr = cairo_create (surface);
+      cairo_scale (cr, scale, scale);
+      sp_matrix_layout_draw (layout, cr);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      draw_runs[i] = elapsed_ms (start);
+      cairo_surface_destroy (surface);
+    }
+
+  time_plain_cairo (ceil (width * scale), ceil (height * scale), n_rows, n_columns,
+                    &fill_ms, &plain_ms);
+
+  g_print ("\nrender %ux%u to PNG at scale %.0f (%.0fx%.0f px, %" G_GSIZE_FORMAT " bytes), "
+           "median of %d runs:\n",
+           n_rows, n_columns, scale, ceil (width * scale), ceil (height * scale), png_size,
+           N_RENDER_RUNS);
+  g_print ("  sp_matrix_render_png            %7.1f ms\n", median_ms (total, N_RENDER_RUNS));
+  g_print ("    of which sp_matrix_layout_new %7.1f ms\n", median_ms (layout_runs, N_RENDER_RUNS));
+  g_print ("    drawing alone, one surface    %7.1f ms\n", median_ms (draw_runs, N_RENDER_RUNS));
+  g_print ("  baseline: plain cairo fill of %u rectangles, same size\n", n_rows * n_columns);
+  g_print ("    fill alone                    %7.1f ms\n", fill_ms);
+  g_print ("    fill + cairo PNG writer       %7.1f ms\n", plain_ms);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(SpMatrix) matrix = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  gboolean keep = FALSE;
+  double actor_ms, group_ms, bare_ms;
+
+  if (argc == 3 && g_str_equal (argv[1], "--keep"))
+    {
+      dir = g_strdup (argv[2]);
+      keep = TRUE;
+      g_mkdir_with_parents (dir, 0755);
+    }
+  else if (!(dir = g_dir_make_tmp ("standpoint-bench-XXXXXX", &error)))
+    g_error ("%s", error->message);
+
+  path = g_build_filename (dir, "bench.standpoint", NULL);
+  g_unlink (path);
+  project = build_project (path);
+
+  actor_ms = time_compute (project, SP_MATRIX_LEVEL_ACTOR);
+  group_ms = time_compute (project, SP_MATRIX_LEVEL_GROUP);
+  bare_ms = time_bare_group_by (path);
+
+  g_print ("\naggregation of %d claims, median of %d runs:\n", N_CLAIMS, N_RUNS);
+  g_print ("  sp_matrix_compute, actor level  %7.1f ms\n", actor_ms);
+  g_print ("  sp_matrix_compute, group level  %7.1f ms\n", group_ms);
+  g_print ("  baseline: bare GROUP BY, plain sqlite3, same file %7.1f ms\n", bare_ms);
+
+  if (!(matrix = sp_matrix_compute (project, SP_MATRIX_LEVEL_ACTOR, &error)))
+    g_error ("%s", error->message);
+
+  time_render (matrix, 1.0);
+  time_render (matrix, 2.0);
+
+  g_clear_object (&project);
+  if (!keep)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+      g_unlink (path);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rmdir (dir);
+    }
+
+  return 0;
+}

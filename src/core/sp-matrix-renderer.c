@@ -1,0 +1,1046 @@
+/* sp-matrix-renderer.c
+ *
+ * The position matrix as a chart: row labels on the left, issue labels on top (wrapped when
+ * they fit in a few lines, otherwise turned 45°), one cell per actor and issue coloured on a
+ * diverging, colour-blind-safe scale (ColorBrewer RdBu: red opposes, blue supports) with its
+ * mean and number of claims written in it, and a legend below.
+ *
+ * SpMatrixLayout measures everything once, in whole layout units, so the geometry is the same
+ * for the same matrix and fonts, and hit tests and cell rectangles agree with what is drawn.
+ * The window draws it through gtk_snapshot_append_cairo() with its own PangoContext; exports
+ * use sp_matrix_create_export_context(), which fixes font, resolution and hinting so that an
+ * export gives the same bytes every time. Text from the project is always set as plain text,
+ * never as markup.
+ */
+#define G_LOG_DOMAIN "sp-matrix-renderer"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "sp-matrix-renderer.h"
+
+/* Geometry, in layout units (pixels at scale 1) */
+#define MARGIN               20
+#define GAP                  2     /* the grid line between two cells */
+#define CELL_PAD_X           8
+#define CELL_PAD_Y           5
+#define MIN_CELL_WIDTH       50
+#define LABEL_GAP            10    /* between the labels and the grid */
+#define MAX_LABEL_WIDTH      220
+#define MAX_LABEL_LINES      2
+#define MAX_HEADER_LINES     3
+#define MAX_WRAPPED_WIDTH    1200  /* the widest grid whose headers are written across */
+#define MAX_ROTATED_WIDTH    220
+#define HATCH_SPACING        6
+#define LEGEND_GAP           24
+#define LEGEND_ITEM_GAP      20
+#define MIN_LEGEND_WIDTH     420
+#define SWATCH_WIDTH         30
+#define SWATCH_HEIGHT        18
+#define SWATCH_TEXT_GAP      6
+
+typedef struct
+{
+  double red;
+  double green;
+  double blue;
+} SpRgb;
+
+/* ColorBrewer RdBu, 5 classes: −2 … +2 */
+static const SpRgb stance_stops[5] = {
+  { 0xca / 255.0, 0x00 / 255.0, 0x20 / 255.0 },
+  { 0xf4 / 255.0, 0xa5 / 255.0, 0x82 / 255.0 },
+  { 0xf7 / 255.0, 0xf7 / 255.0, 0xf7 / 255.0 },
+  { 0x92 / 255.0, 0xc5 / 255.0, 0xde / 255.0 },
+  { 0x05 / 255.0, 0x71 / 255.0, 0xb0 / 255.0 },
+};
+
+static const SpRgb background_color = { 1.0, 1.0, 1.0 };
+static const SpRgb grid_color = { 0xd0 / 255.0, 0xd4 / 255.0, 0xd9 / 255.0 };
+static const SpRgb empty_color = { 1.0, 1.0, 1.0 };
+static const SpRgb hatch_color = { 0xdd / 255.0, 0xe0 / 255.0, 0xe4 / 255.0 };
+static const SpRgb text_color = { 0x1f / 255.0, 0x23 / 255.0, 0x28 / 255.0 };
+static const SpRgb light_text_color = { 1.0, 1.0, 1.0 };
+static const SpRgb secondary_text_color = { 0x57 / 255.0, 0x60 / 255.0, 0x6a / 255.0 };
+
+typedef struct
+{
+  int          x;
+  int          y;
+  double       stance;  /* NAN for the "No claims" swatch */
+  PangoLayout *text;
+} SpLegendItem;
+
+struct _SpMatrixLayout
+{
+  GObject               parent_instance;
+
+  SpMatrix             *matrix;
+  PangoContext         *context;
+
+  PangoFontDescription *label_font;
+  PangoFontDescription *mean_font;
+  PangoFontDescription *count_font;
+  PangoFontDescription *caption_font;
+
+  GPtrArray            *row_labels;     /* PangoLayout per row */
+  GPtrArray            *column_labels;  /* PangoLayout per column */
+  GHashTable           *cell_texts;     /* "font:text" -> PangoLayout, filled while drawing */
+  PangoLayout          *corner;
+  PangoLayout          *empty_message;  /* nullable: shown when there are no cells */
+  PangoLayout          *legend_title;
+  PangoLayout          *legend_note;
+  GArray               *legend_items;   /* SpLegendItem */
+
+  gboolean              rotated;
+  int                   width;
+  int                   height;
+  int                   label_width;
+  int                   grid_x;
+  int                   grid_y;
+  int                   column_width;   /* a cell and the grid line after it */
+  int                   row_height;
+  int                   mean_height;
+  int                   count_height;
+  int                   legend_y;
+  int                   legend_note_y;
+};
+
+G_DEFINE_FINAL_TYPE (SpMatrixLayout, sp_matrix_layout, G_TYPE_OBJECT)
+
+static void
+clear_legend_item (gpointer data)
+{
+  SpLegendItem *item = data;
+
+  g_clear_object (&item->text);
+}
+
+static void
+sp_matrix_layout_dispose (GObject *object)
+{
+  SpMatrixLayout *self = (SpMatrixLayout *)object;
+
+  g_clear_pointer (&self->row_labels, g_ptr_array_unref);
+  g_clear_pointer (&self->column_labels, g_ptr_array_unref);
+  g_clear_pointer (&self->cell_texts, g_hash_table_unref);
+  g_clear_pointer (&self->legend_items, g_array_unref);
+  g_clear_object (&self->corner);
+  g_clear_object (&self->empty_message);
+  g_clear_object (&self->legend_title);
+  g_clear_object (&self->legend_note);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (sp_matrix_layout_parent_class)->dispose (object);
+}
+
+static void
+sp_matrix_layout_finalize (GObject *object)
+{
+  SpMatrixLayout *self = (SpMatrixLayout *)object;
+
+  g_clear_pointer (&self->matrix, sp_matrix_unref);
+  g_clear_pointer (&self->label_font, pango_font_description_free);
+  g_clear_pointer (&self->mean_font, pango_font_description_free);
+  g_clear_pointer (&self->count_font, pango_font_description_free);
+  g_clear_pointer (&self->caption_font, pango_font_description_free);
+
+  G_OBJECT_CLASS (sp_matrix_layout_parent_class)->finalize (object);
+}
+
+static void
+sp_matrix_layout_class_init (SpMatrixLayoutClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sp_matrix_layout_dispose;
+  object_class->finalize = sp_matrix_layout_finalize;
+}
+
+static void
+sp_matrix_layout_init (SpMatrixLayout *self)
+{
+  self->row_labels = g_ptr_array_new_with_free_func (g_object_unref);
+  self->column_labels = g_ptr_array_new_with_free_func (g_object_unref);
+  self->cell_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->legend_items = g_array_new (FALSE, TRUE, sizeof (SpLegendItem));
+  g_array_set_clear_func (self->legend_items, clear_legend_item);
+}
+
+/* Colours */
+
+/**
+ * sp_stance_color:
+ * @mean: a mean stance, −2 (strongly oppose) … +2 (strongly support)
+ *
+ * The colour of a cell: ColorBrewer's diverging RdBu scale, interpolated between its five
+ * classes, which stay apart for the common forms of colour blindness. 0 is a light neutral
+ * grey; empty cells are not drawn with this scale at all.
+ */
+void
+sp_stance_color (double  mean,
+                 double *red,
+                 double *green,
+                 double *blue)
+{
+  double t;
+  double f;
+  guint i;
+
+  g_return_if_fail (red != NULL && green != NULL && blue != NULL);
+
+  if (!isfinite (mean))
+    mean = 0.0;
+
+  t = CLAMP (mean, SP_STANCE_MIN, SP_STANCE_MAX) - SP_STANCE_MIN;
+  i = MIN ((guint)floor (t), G_N_ELEMENTS (stance_stops) - 2);
+  f = t - i;
+
+  *red = stance_stops[i].red + (stance_stops[i + 1].red - stance_stops[i].red) * f;
+  *green = stance_stops[i].green + (stance_stops[i + 1].green - stance_stops[i].green) * f;
+  *blue = stance_stops[i].blue + (stance_stops[i + 1].blue - stance_stops[i].blue) * f;
+}
+
+static double
+linear_channel (double c)
+{
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+static double
+luminance (const SpRgb *c)
+{
+  return 0.2126 * linear_channel (c->red) +
+         0.7152 * linear_channel (c->green) +
+         0.0722 * linear_channel (c->blue);
+}
+
+/* The text colour with the higher WCAG contrast against @fill. */
+static const SpRgb *
+text_color_on (const SpRgb *fill)
+{
+  double l = luminance (fill);
+  double on_dark = (luminance (&light_text_color) + 0.05) / (l + 0.05);
+  double on_light = (l + 0.05) / (luminance (&text_color) + 0.05);
+
+  return on_dark > on_light ? &light_text_color : &text_color;
+}
+
+static void
+set_source (cairo_t     *cr,
+            const SpRgb *c)
+{
+  cairo_set_source_rgb (cr, c->red, c->green, c->blue);
+}
+
+/* Measuring */
+
+static PangoFontDescription *
+derive_font (const PangoFontDescription *base,
+             double                      factor,
+             PangoWeight                 weight)
+{
+  PangoFontDescription *font = pango_font_description_copy (base);
+  int size = pango_font_description_get_size (base);
+
+  if (size <= 0)
+    size = 10 * PANGO_SCALE;
+
+  if (pango_font_description_get_size_is_absolute (base))
+    pango_font_description_set_absolute_size (font, round (size * factor));
+  else
+    pango_font_description_set_size (font, (int)round (size * factor));
+  pango_font_description_set_weight (font, weight);
+
+  return font;
+}
+
+static PangoLayout *
+make_text (SpMatrixLayout             *self,
+           const PangoFontDescription *font,
+           const char                 *text)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+
+  return layout;
+}
+
+static void
+measure (PangoLayout *layout,
+         int         *width,
+         int         *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (width != NULL)
+    *width = PANGO_PIXELS_CEIL (logical.width);
+  if (height != NULL)
+    *height = PANGO_PIXELS_CEIL (logical.height);
+}
+
+static void
+format_count (guint count,
+              char  buffer[32])
+{
+  g_snprintf (buffer, 32, "n=%u", count);
+}
+
+static void
+measure_cells (SpMatrixLayout *self,
+               int            *cell_width)
+{
+  guint n_rows = sp_matrix_get_n_rows (self->matrix);
+  guint n_columns = sp_matrix_get_n_columns (self->matrix);
+  guint max_count = 0;
+  char text[32];
+  g_autoptr(PangoLayout) mean = NULL;
+  g_autoptr(PangoLayout) count = NULL;
+  int mean_width, count_width;
+
+  for (guint r = 0; r < n_rows; r++)
+    for (guint c = 0; c < n_columns; c++)
+      {
+        guint n;
+
+        sp_matrix_get_cell (self->matrix, r, c, NULL, &n);
+        max_count = MAX (max_count, n);
+      }
+
+  /* The widest mean there can be, so that cells keep their size as claims come and go. */
+  mean = make_text (self, self->mean_font, "\xe2\x88\x92" "0.00");
+  measure (mean, &mean_width, &self->mean_height);
+
+  format_count (MAX (max_count, 100), text);
+  count = make_text (self, self->count_font, text);
+  measure (count, &count_width, &self->count_height);
+
+  *cell_width = MAX (MIN_CELL_WIDTH, MAX (mean_width, count_width) + 2 * CELL_PAD_X);
+}
+
+static int
+measure_row_labels (SpMatrixLayout *self)
+{
+  guint n_rows = sp_matrix_get_n_rows (self->matrix);
+  int label_width = 0;
+  int height = 0;
+
+  measure (self->corner, &label_width, NULL);
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      PangoLayout *layout = make_text (self, self->label_font,
+                                       sp_matrix_get_row_label (self->matrix, r));
+      int width;
+
+      measure (layout, &width, NULL);
+      label_width = MAX (label_width, MIN (width, MAX_LABEL_WIDTH));
+      g_ptr_array_add (self->row_labels, layout);
+    }
+
+  /* Long names wrap onto a second line, then end in an ellipsis. */
+  for (guint r = 0; r < n_rows; r++)
+    {
+      PangoLayout *layout = g_ptr_array_index (self->row_labels, r);
+      int h;
+
+      pango_layout_set_width (layout, label_width * PANGO_SCALE);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (layout, -MAX_LABEL_LINES);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+      measure (layout, NULL, &h);
+      height = MAX (height, h);
+    }
+
+  self->label_width = label_width;
+
+  return height;
+}
+
+/* Tries to write the issue labels across their columns, wrapped at word boundaries into a
+ * few lines. Returns the header height, or 0 when they do not fit in @column_width. */
+static int
+try_wrapped_headers (SpMatrixLayout *self,
+                     int             column_width)
+{
+  int text_width = column_width - GAP - 6;
+  int height = 0;
+
+  for (guint c = 0; c < self->column_labels->len; c++)
+    {
+      PangoLayout *layout = g_ptr_array_index (self->column_labels, c);
+      int width, h;
+
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+      pango_layout_set_height (layout, -1);
+      pango_layout_set_width (layout, text_width * PANGO_SCALE);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      measure (layout, &width, &h);
+
+      if (width > text_width || pango_layout_get_line_count (layout) > MAX_HEADER_LINES)
+        return 0;
+
+      height = MAX (height, h);
+    }
+
+  return height;
+}
+
+static void
+measure_headers (SpMatrixLayout *self,
+                 int             cell_width,
+                 int            *header_height,
+                 int            *overhang)
+{
+  static const int wrapped_widths[] = { 72, 96, 120 };
+  guint n_columns = sp_matrix_get_n_columns (self->matrix);
+  g_autoptr(PangoLayout) measuring = make_text (self, self->label_font, "");
+  double max_extent = 0.0;
+  double max_right = 0.0;
+  int line_height;
+  int max_lines;
+
+  *header_height = 0;
+  *overhang = 0;
+  self->column_width = cell_width + GAP;
+  self->rotated = FALSE;
+
+  for (guint c = 0; c < n_columns; c++)
+    g_ptr_array_add (self->column_labels,
+                     make_text (self, self->label_font, sp_matrix_get_column_label (self->matrix, c)));
+
+  if (n_columns == 0)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrapped_widths); i++)
+    {
+      int width = MAX (wrapped_widths[i], cell_width + GAP);
+      int height;
+
+      if ((int)n_columns * width > MAX_WRAPPED_WIDTH)
+        break;
+
+      if ((height = try_wrapped_headers (self, width)) > 0)
+        {
+          self->column_width = width;
+          *header_height = height + LABEL_GAP;
+          return;
+        }
+    }
+
+  /* Too many or too long: labels turned 45°. The label's middle runs from the bottom of
+   * its column's centre up to the right; a long one wraps onto a second line when the
+   * columns leave room for two, and ends in an ellipsis past that. */
+  self->rotated = TRUE;
+  pango_layout_set_text (measuring, "Ag", -1);
+  measure (measuring, NULL, &line_height);
+  max_lines = self->column_width * G_SQRT2 / 2.0 >= 2 * line_height + 4 ? 2 : 1;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      PangoLayout *layout = g_ptr_array_index (self->column_labels, c);
+      double x = (c + 0.5) * self->column_width;
+      int width, height;
+
+      pango_layout_set_width (layout, -1);
+      pango_layout_set_height (layout, -1);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+      measure (layout, &width, &height);
+      if (width > MAX_ROTATED_WIDTH)
+        {
+          pango_layout_set_width (layout, MAX_ROTATED_WIDTH * PANGO_SCALE);
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_height (layout, -max_lines);
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+          measure (layout, &width, &height);
+        }
+
+      max_extent = MAX (max_extent, (width + height) * G_SQRT2 / 2.0);
+      max_right = MAX (max_right, x + (width + height / 2.0) * G_SQRT2 / 2.0);
+    }
+
+  *header_height = (int)ceil (max_extent) + LABEL_GAP;
+  *overhang = MAX (0, (int)ceil (max_right) - (int)(n_columns * self->column_width + GAP));
+}
+
+static void
+add_legend_item (SpMatrixLayout *self,
+                 double          stance,
+                 const char     *text)
+{
+  SpLegendItem item = { 0, 0, stance, make_text (self, self->label_font, text) };
+
+  g_array_append_val (self->legend_items, item);
+}
+
+/* Lays the legend out below the grid within @available width; returns its width. */
+static int
+measure_legend (SpMatrixLayout *self,
+                int             top,
+                int             available)
+{
+  int x = MARGIN;
+  int y;
+  int used = 0;
+  int title_height, line_height = SWATCH_HEIGHT;
+  int note_height;
+
+  self->legend_title = make_text (self, self->caption_font, _("Mean stance of the claims"));
+  measure (self->legend_title, &used, &title_height);
+
+  add_legend_item (self, -2, _("−2 Strongly oppose"));
+  add_legend_item (self, -1, _("−1 Oppose"));
+  add_legend_item (self, 0, _("0 Neutral"));
+  add_legend_item (self, 1, _("+1 Support"));
+  add_legend_item (self, 2, _("+2 Strongly support"));
+  add_legend_item (self, NAN, _("No claims"));
+
+  for (guint i = 0; i < self->legend_items->len; i++)
+    {
+      SpLegendItem *item = &g_array_index (self->legend_items, SpLegendItem, i);
+      int width, height;
+
+      measure (item->text, &width, &height);
+      line_height = MAX (line_height, height);
+    }
+
+  self->legend_y = top;
+  y = top + title_height + 8;
+
+  for (guint i = 0; i < self->legend_items->len; i++)
+    {
+      SpLegendItem *item = &g_array_index (self->legend_items, SpLegendItem, i);
+      int width;
+
+      measure (item->text, &width, NULL);
+      width += SWATCH_WIDTH + SWATCH_TEXT_GAP;
+
+      if (x > MARGIN && x + width > MARGIN + available)
+        {
+          x = MARGIN;
+          y += line_height + 8;
+        }
+
+      item->x = x;
+      item->y = y + (line_height - SWATCH_HEIGHT) / 2;
+      used = MAX (used, x + width - MARGIN);
+      x += width + LEGEND_ITEM_GAP;
+    }
+
+  self->legend_note = make_text (self, self->count_font,
+                                 _("Each cell shows the mean stance of its claims and, below it, "
+                                   "their number (n). Rows are ordered by name, issues as in the codebook."));
+  pango_layout_set_width (self->legend_note, MAX (available, used) * PANGO_SCALE);
+  pango_layout_set_wrap (self->legend_note, PANGO_WRAP_WORD);
+  self->legend_note_y = y + line_height + 10;
+  measure (self->legend_note, NULL, &note_height);
+
+  self->height = self->legend_note_y + note_height + MARGIN;
+
+  return used;
+}
+
+static void
+compute (SpMatrixLayout *self)
+{
+  guint n_rows = sp_matrix_get_n_rows (self->matrix);
+  guint n_columns = sp_matrix_get_n_columns (self->matrix);
+  const PangoFontDescription *base = pango_context_get_font_description (self->context);
+  g_autoptr(PangoFontDescription) fallback = NULL;
+  int cell_width, label_height, header_height, overhang;
+  int grid_width, grid_height, right, legend_width;
+
+  if (base == NULL)
+    base = fallback = pango_font_description_from_string ("Sans 10");
+
+  self->label_font = derive_font (base, 1.0, PANGO_WEIGHT_NORMAL);
+  self->mean_font = derive_font (base, 1.0, PANGO_WEIGHT_BOLD);
+  self->count_font = derive_font (base, 0.8, PANGO_WEIGHT_NORMAL);
+  self->caption_font = derive_font (base, 0.9, PANGO_WEIGHT_BOLD);
+
+  self->corner = make_text (self, self->caption_font,
+                            sp_matrix_get_level (self->matrix) == SP_MATRIX_LEVEL_GROUP
+                            ? _("Group") : _("Actor"));
+
+  measure_cells (self, &cell_width);
+  label_height = measure_row_labels (self);
+  measure_headers (self, cell_width, &header_height, &overhang);
+
+  self->row_height = MAX (self->mean_height + self->count_height + 2 * CELL_PAD_Y,
+                          label_height + 4) + GAP;
+
+  self->grid_x = MARGIN + self->label_width + LABEL_GAP;
+  self->grid_y = MARGIN + MAX (header_height, 0);
+
+  if (n_rows == 0 || n_columns == 0)
+    {
+      const char *message = n_rows == 0 && n_columns == 0 ? _("No actors and no issues yet")
+                            : n_rows == 0 ? _("No actors yet") : _("No issues yet");
+
+      /* Neither labels nor headers: just the message where the grid would be */
+      self->empty_message = make_text (self, self->label_font, message);
+      measure (self->empty_message, &grid_width, &grid_height);
+      self->grid_x = MARGIN;
+      self->grid_y = MARGIN;
+      overhang = 0;
+    }
+  else
+    {
+      grid_width = n_columns * self->column_width + GAP;
+      grid_height = n_rows * self->row_height + GAP;
+    }
+
+  right = self->grid_x + grid_width + overhang;
+  legend_width = measure_legend (self, self->grid_y + grid_height + LEGEND_GAP,
+                                 MAX (right - MARGIN, MIN_LEGEND_WIDTH));
+
+  self->width = MAX (right, MARGIN + legend_width) + MARGIN;
+}
+
+/**
+ * sp_matrix_layout_new:
+ * @context: the #PangoContext to measure and draw text with: the widget's, or
+ *   sp_matrix_create_export_context() for files
+ *
+ * Measures the whole chart once. Make a new layout when the matrix, the font or the
+ * context's settings change.
+ *
+ * Returns: (transfer full): the layout
+ */
+SpMatrixLayout *
+sp_matrix_layout_new (SpMatrix     *matrix,
+                      PangoContext *context)
+{
+  SpMatrixLayout *self;
+
+  g_return_val_if_fail (matrix != NULL, NULL);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (SP_TYPE_MATRIX_LAYOUT, NULL);
+  self->matrix = sp_matrix_ref (matrix);
+  self->context = g_object_ref (context);
+  compute (self);
+
+  return self;
+}
+
+/**
+ * sp_matrix_layout_get_matrix:
+ *
+ * Returns: (transfer none): the matrix the layout draws
+ */
+SpMatrix *
+sp_matrix_layout_get_matrix (SpMatrixLayout *self)
+{
+  g_return_val_if_fail (SP_IS_MATRIX_LAYOUT (self), NULL);
+  return self->matrix;
+}
+
+/**
+ * sp_matrix_layout_get_size:
+ * @width: (out) (optional): the chart's width in layout units
+ * @height: (out) (optional): its height
+ */
+void
+sp_matrix_layout_get_size (SpMatrixLayout *self,
+                           int            *width,
+                           int            *height)
+{
+  g_return_if_fail (SP_IS_MATRIX_LAYOUT (self));
+
+  if (width != NULL)
+    *width = self->width;
+  if (height != NULL)
+    *height = self->height;
+}
+
+static void
+cell_rect (SpMatrixLayout    *self,
+           guint              row,
+           guint              column,
+           cairo_rectangle_t *rect)
+{
+  rect->x = self->grid_x + GAP + column * self->column_width;
+  rect->y = self->grid_y + GAP + row * self->row_height;
+  rect->width = self->column_width - GAP;
+  rect->height = self->row_height - GAP;
+}
+
+/**
+ * sp_matrix_layout_get_cell_rect:
+ * @rect: (out): the area the cell is painted in, without the grid lines around it
+ *
+ * Returns: %FALSE when @row or @column is out of range
+ */
+gboolean
+sp_matrix_layout_get_cell_rect (SpMatrixLayout    *self,
+                                guint              row,
+                                guint              column,
+                                cairo_rectangle_t *rect)
+{
+  g_return_val_if_fail (SP_IS_MATRIX_LAYOUT (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  if (row >= sp_matrix_get_n_rows (self->matrix) ||
+      column >= sp_matrix_get_n_columns (self->matrix))
+    return FALSE;
+
+  cell_rect (self, row, column, rect);
+  return TRUE;
+}
+
+/**
+ * sp_matrix_layout_hit_test:
+ * @row: (out) (optional): the row under the point
+ * @column: (out) (optional): the column under the point
+ *
+ * Finds the cell under a point in layout units; the grid line after a cell counts as part
+ * of it, so that the pointer is never between cells.
+ *
+ * Returns: whether the point is over a cell
+ */
+gboolean
+sp_matrix_layout_hit_test (SpMatrixLayout *self,
+                           double          x,
+                           double          y,
+                           guint          *row,
+                           guint          *column)
+{
+  double c, r;
+
+  g_return_val_if_fail (SP_IS_MATRIX_LAYOUT (self), FALSE);
+
+  if (self->empty_message != NULL)
+    return FALSE;
+
+  c = floor ((x - self->grid_x - GAP) / self->column_width);
+  r = floor ((y - self->grid_y - GAP) / self->row_height);
+
+  if (c < 0 || r < 0 ||
+      c >= sp_matrix_get_n_columns (self->matrix) ||
+      r >= sp_matrix_get_n_rows (self->matrix))
+    return FALSE;
+
+  if (row != NULL)
+    *row = (guint)r;
+  if (column != NULL)
+    *column = (guint)c;
+
+  return TRUE;
+}
+
+/* Drawing */
+
+static void
+show_text (cairo_t     *cr,
+           PangoLayout *layout,
+           double       x,
+           double       y)
+{
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* Cell texts repeat (there are at most 401 different means), so each is shaped once. */
+static PangoLayout *
+cell_text (SpMatrixLayout             *self,
+           const PangoFontDescription *font,
+           const char                 *text)
+{
+  g_autofree char *key = g_strdup_printf ("%c%s", font == self->mean_font ? 'm' : 'c', text);
+  PangoLayout *layout = g_hash_table_lookup (self->cell_texts, key);
+
+  if (layout == NULL)
+    {
+      layout = make_text (self, font, text);
+      g_hash_table_insert (self->cell_texts, g_steal_pointer (&key), layout);
+    }
+
+  return layout;
+}
+
+static void
+draw_hatch (cairo_t                 *cr,
+            const cairo_rectangle_t *rect)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, rect->x, rect->y, rect->width, rect->height);
+  cairo_clip (cr);
+
+  set_source (cr, &hatch_color);
+  cairo_set_line_width (cr, 1.0);
+  for (double d = HATCH_SPACING; d < rect->width + rect->height; d += HATCH_SPACING)
+    {
+      cairo_move_to (cr, rect->x + d, rect->y);
+      cairo_line_to (cr, rect->x + d - rect->height, rect->y + rect->height);
+    }
+  cairo_stroke (cr);
+
+  cairo_restore (cr);
+}
+
+static void
+draw_cell (SpMatrixLayout *self,
+           cairo_t        *cr,
+           guint           row,
+           guint           column)
+{
+  cairo_rectangle_t rect;
+  SpRgb fill;
+  const SpRgb *ink;
+  char mean_text[SP_MATRIX_MEAN_TEXT_SIZE];
+  char count_text[32];
+  PangoLayout *mean_layout, *count_layout;
+  double mean;
+  guint count;
+  int mean_width, count_width;
+  double top;
+
+  cell_rect (self, row, column, &rect);
+
+  if (!sp_matrix_get_cell (self->matrix, row, column, &mean, &count))
+    {
+      set_source (cr, &empty_color);
+      cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
+      cairo_fill (cr);
+      draw_hatch (cr, &rect);
+      return;
+    }
+
+  sp_stance_color (mean, &fill.red, &fill.green, &fill.blue);
+  set_source (cr, &fill);
+  cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
+  cairo_fill (cr);
+
+  sp_matrix_format_mean (mean, TRUE, mean_text);
+  format_count (count, count_text);
+  mean_layout = cell_text (self, self->mean_font, mean_text);
+  count_layout = cell_text (self, self->count_font, count_text);
+  measure (mean_layout, &mean_width, NULL);
+  measure (count_layout, &count_width, NULL);
+
+  ink = text_color_on (&fill);
+  top = rect.y + floor ((rect.height - self->mean_height - self->count_height) / 2.0);
+
+  set_source (cr, ink);
+  show_text (cr, mean_layout, rect.x + floor ((rect.width - mean_width) / 2.0), top);
+  cairo_set_source_rgba (cr, ink->red, ink->green, ink->blue, 0.85);
+  show_text (cr, count_layout, rect.x + floor ((rect.width - count_width) / 2.0),
+             top + self->mean_height);
+}
+
+static void
+draw_headers (SpMatrixLayout *self,
+              cairo_t        *cr,
+              double          clip_x1,
+              double          clip_x2)
+{
+  int corner_width, corner_height;
+
+  measure (self->corner, &corner_width, &corner_height);
+  set_source (cr, &secondary_text_color);
+  show_text (cr, self->corner, self->grid_x - LABEL_GAP - corner_width,
+             self->grid_y - LABEL_GAP / 2 - corner_height);
+
+  set_source (cr, &text_color);
+  for (guint c = 0; c < self->column_labels->len; c++)
+    {
+      PangoLayout *layout = g_ptr_array_index (self->column_labels, c);
+      double x = self->grid_x + GAP / 2.0 + (c + 0.5) * self->column_width;
+      int width, height;
+
+      measure (layout, &width, &height);
+
+      if (!self->rotated)
+        {
+          double left = self->grid_x + GAP + c * self->column_width;
+
+          if (left > clip_x2 || left + self->column_width < clip_x1)
+            continue;
+
+          /* Centred across the cell (the layout centres its lines in its width), standing
+           * on the grid */
+          show_text (cr, layout, x - pango_layout_get_width (layout) / (2.0 * PANGO_SCALE),
+                     self->grid_y - LABEL_GAP / 2 - height);
+        }
+      else
+        {
+          double anchor_y = self->grid_y - LABEL_GAP / 2 - height / 2.0 * G_SQRT2 / 2.0;
+
+          if (x - height > clip_x2 || x + MAX_ROTATED_WIDTH + height < clip_x1)
+            continue;
+
+          cairo_save (cr);
+          cairo_translate (cr, x, anchor_y);
+          cairo_rotate (cr, -G_PI / 4.0);
+          show_text (cr, layout, 0, -height / 2.0);
+          cairo_restore (cr);
+        }
+    }
+}
+
+static void
+draw_legend (SpMatrixLayout *self,
+             cairo_t        *cr)
+{
+  set_source (cr, &text_color);
+  show_text (cr, self->legend_title, MARGIN, self->legend_y);
+
+  for (guint i = 0; i < self->legend_items->len; i++)
+    {
+      SpLegendItem *item = &g_array_index (self->legend_items, SpLegendItem, i);
+      cairo_rectangle_t swatch = { item->x, item->y, SWATCH_WIDTH, SWATCH_HEIGHT };
+      int height;
+
+      set_source (cr, &grid_color);
+      cairo_rectangle (cr, swatch.x - 1, swatch.y - 1, swatch.width + 2, swatch.height + 2);
+      cairo_fill (cr);
+
+      if (isnan (item->stance))
+        {
+          set_source (cr, &empty_color);
+          cairo_rectangle (cr, swatch.x, swatch.y, swatch.width, swatch.height);
+          cairo_fill (cr);
+          draw_hatch (cr, &swatch);
+        }
+      else
+        {
+          SpRgb fill;
+
+          sp_stance_color (item->stance, &fill.red, &fill.green, &fill.blue);
+          set_source (cr, &fill);
+          cairo_rectangle (cr, swatch.x, swatch.y, swatch.width, swatch.height);
+          cairo_fill (cr);
+        }
+
+      measure (item->text, NULL, &height);
+      set_source (cr, &text_color);
+      show_text (cr, item->text, item->x + SWATCH_WIDTH + SWATCH_TEXT_GAP,
+                 item->y + (SWATCH_HEIGHT - height) / 2.0);
+    }
+
+  set_source (cr, &secondary_text_color);
+  show_text (cr, self->legend_note, MARGIN, self->legend_note_y);
+}
+
+/**
+ * sp_matrix_layout_draw:
+ * @cr: a cairo context in layout units: scale it for a larger image
+ *
+ * Draws the whole chart on its own opaque background, skipping what lies outside the
+ * current clip, so a view can draw just what is visible.
+ */
+void
+sp_matrix_layout_draw (SpMatrixLayout *self,
+                       cairo_t        *cr)
+{
+  guint n_rows, n_columns;
+  double x1, y1, x2, y2;
+  guint first_row, last_row, first_column, last_column;
+
+  g_return_if_fail (SP_IS_MATRIX_LAYOUT (self));
+  g_return_if_fail (cr != NULL);
+
+  n_rows = sp_matrix_get_n_rows (self->matrix);
+  n_columns = sp_matrix_get_n_columns (self->matrix);
+
+  cairo_save (cr);
+  cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
+
+  /* The background covers the whole clip, a sliver past the chart included, so that
+   * nothing from before shows through; at fractional scales cell edges blend into it. */
+  set_source (cr, &background_color);
+  cairo_paint (cr);
+
+  if (self->empty_message != NULL)
+    {
+      set_source (cr, &secondary_text_color);
+      show_text (cr, self->empty_message, self->grid_x, self->grid_y);
+      draw_legend (self, cr);
+      cairo_restore (cr);
+      return;
+    }
+
+  if (y1 < self->grid_y)
+    draw_headers (self, cr, x1, x2);
+
+  /* Rows and columns that reach into the clip */
+  first_row = (guint)CLAMP (floor ((y1 - self->grid_y) / self->row_height), 0, n_rows);
+  last_row = (guint)CLAMP (ceil ((y2 - self->grid_y) / self->row_height), 0, n_rows);
+  first_column = (guint)CLAMP (floor ((x1 - self->grid_x) / self->column_width), 0, n_columns);
+  last_column = (guint)CLAMP (ceil ((x2 - self->grid_x) / self->column_width), 0, n_columns);
+
+  set_source (cr, &text_color);
+  for (guint r = first_row; r < last_row; r++)
+    {
+      PangoLayout *layout = g_ptr_array_index (self->row_labels, r);
+      cairo_rectangle_t rect;
+      int height;
+
+      cell_rect (self, r, 0, &rect);
+      measure (layout, NULL, &height);
+      show_text (cr, layout, MARGIN, rect.y + floor ((rect.height - height) / 2.0));
+    }
+
+  /* Grid lines rather than a grid-sized rectangle under the cells: the cells would paint
+   * most of it again, and charts run to tens of millions of pixels. */
+  set_source (cr, &grid_color);
+  for (guint r = first_row; r <= last_row; r++)
+    cairo_rectangle (cr, self->grid_x, self->grid_y + r * self->row_height,
+                     n_columns * self->column_width + GAP, GAP);
+  for (guint c = first_column; c <= last_column; c++)
+    cairo_rectangle (cr, self->grid_x + c * self->column_width, self->grid_y,
+                     GAP, n_rows * self->row_height + GAP);
+  cairo_fill (cr);
+
+  for (guint r = first_row; r < last_row; r++)
+    for (guint c = first_column; c < last_column; c++)
+      draw_cell (self, cr, r, c);
+
+  if (y2 > self->legend_y)
+    draw_legend (self, cr);
+
+  cairo_restore (cr);
+}
+
+/**
+ * sp_matrix_create_export_context:
+ *
+ * A #PangoContext for image exports: a fixed font, resolution and language, and no hinting,
+ * so that the geometry does not depend on the desktop's settings and the text scales
+ * cleanly with the image. Use it from one thread.
+ *
+ * Returns: (transfer full): the context
+ */
+PangoContext *
+sp_matrix_create_export_context (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *options = cairo_font_options_create ();
+  PangoFontDescription *font = pango_font_description_from_string ("Sans 10");
+
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (context, options);
+  pango_cairo_context_set_resolution (context, 96.0);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  pango_context_set_language (context, pango_language_from_string ("en"));
+  pango_context_set_base_dir (context, PANGO_DIRECTION_LTR);
+  pango_context_set_font_description (context, font);
+
+  pango_font_description_free (font);
+  cairo_font_options_destroy (options);
+
+  return context;
+}

@@ -1,0 +1,44 @@
+/* sp-matrix-renderer.h
+ *
+ * Drawing the position matrix with cairo and pango. The same SpMatrixLayout draws the
+ * window's matrix view (through gtk_snapshot_append_cairo()) and the image exports, so what
+ * is exported is what is seen.
+ */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+#include "sp-matrix.h"
+
+G_BEGIN_DECLS
+
+#define SP_TYPE_MATRIX_LAYOUT (sp_matrix_layout_get_type ())
+
+G_DECLARE_FINAL_TYPE (SpMatrixLayout, sp_matrix_layout, SP, MATRIX_LAYOUT, GObject)
+
+SpMatrixLayout *sp_matrix_layout_new             (SpMatrix           *matrix,
+                                                  PangoContext       *context);
+SpMatrix       *sp_matrix_layout_get_matrix      (SpMatrixLayout     *self);
+void            sp_matrix_layout_get_size        (SpMatrixLayout     *self,
+                                                  int                *width,
+                                                  int                *height);
+gboolean        sp_matrix_layout_get_cell_rect   (SpMatrixLayout     *self,
+                                                  guint               row,
+                                                  guint               column,
+                                                  cairo_rectangle_t  *rect);
+gboolean        sp_matrix_layout_hit_test        (SpMatrixLayout     *self,
+                                                  double              x,
+                                                  double              y,
+                                                  guint              *row,
+                                                  guint              *column);
+void            sp_matrix_layout_draw            (SpMatrixLayout     *self,
+                                                  cairo_t            *cr);
+
+PangoContext   *sp_matrix_create_export_context  (void);
+void            sp_stance_color                  (double              mean,
+                                                  double             *red,
+                                                  double             *green,
+                                                  double             *blue);
+
+G_END_DECLS
