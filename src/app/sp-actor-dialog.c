@@ -84,10 +84,10 @@ static void
 sp_actor_dialog_init (SpActorDialog *self)
 {
   const char * const kind_names[] = {
-    C_("actor kind", "Person"),
-    C_("actor kind", "Organisation"),
-    C_("actor kind", "State"),
-    C_("actor kind", "Group"),
+    sp_actor_kind_to_label (kinds[0]),
+    sp_actor_kind_to_label (kinds[1]),
+    sp_actor_kind_to_label (kinds[2]),
+    sp_actor_kind_to_label (kinds[3]),
     NULL
   };
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());

@@ -76,7 +76,7 @@ sp_actors_view_init (SpActorsView *self)
   SpCodebookView *view = SP_CODEBOOK_VIEW (self);
 
   sp_codebook_view_add_column (view, _("Name"), SP_TYPE_ACTOR, "name", TRUE);
-  sp_codebook_view_add_column (view, _("Kind"), SP_TYPE_ACTOR, "kind-name", FALSE);
+  sp_codebook_view_add_column (view, _("Kind"), SP_TYPE_ACTOR, "kind-label", FALSE);
   sp_codebook_view_add_column (view, _("Affiliation"), SP_TYPE_ACTOR, "affiliation-name", TRUE);
   sp_codebook_view_add_column (view, _("Group"), SP_TYPE_ACTOR, "group-name", TRUE);
   sp_codebook_view_add_column (view, _("Aliases"), SP_TYPE_ACTOR, "aliases-text", TRUE);

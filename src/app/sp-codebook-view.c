@@ -462,20 +462,23 @@ sp_codebook_view_add_column (SpCodebookView *self,
   SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) column = NULL;
-  g_autoptr(GObjectClass) klass = g_type_class_ref (item_type);
+  GObjectClass *klass = g_type_class_ref (item_type);
   GParamSpec *pspec = g_object_class_find_property (klass, property);
+  GType value_type = pspec ? pspec->value_type : G_TYPE_INVALID;
   GtkExpression *expression;
   GtkSorter *sorter;
 
+  g_type_class_unref (klass);
+
   g_return_if_fail (SP_IS_CODEBOOK_VIEW (self));
-  g_return_if_fail (pspec != NULL);
+  g_return_if_fail (value_type != G_TYPE_INVALID);
 
   g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
   g_signal_connect_data (factory, "bind", G_CALLBACK (cell_bind_cb),
                          g_strdup (property), (GClosureNotify)(void (*)(void))g_free, 0);
 
   expression = gtk_property_expression_new (item_type, NULL, property);
-  if (pspec->value_type == G_TYPE_STRING)
+  if (value_type == G_TYPE_STRING)
     sorter = GTK_SORTER (gtk_string_sorter_new (expression));
   else
     sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));

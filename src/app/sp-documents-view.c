@@ -385,6 +385,7 @@ static void
 sp_documents_view_dispose (GObject *object)
 {
   SpDocumentsView *self = (SpDocumentsView *)object;
+  GtkWidget *child;
 
   if (self->claim_popover != NULL)
     {
@@ -392,6 +393,9 @@ sp_documents_view_dispose (GObject *object)
       self->claim_popover = NULL;
     }
 
+  /* Template children without an id are not cleared by dispose_template() in GTK 4.8 */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_DOCUMENTS_VIEW);
 
   if (self->project != NULL)

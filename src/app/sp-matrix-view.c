@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-enums.h"
 #include "sp-matrix-export.h"
 #include "sp-matrix-view.h"
 #include "sp-toast.h"
@@ -321,8 +322,12 @@ static void
 sp_matrix_view_dispose (GObject *object)
 {
   SpMatrixView *self = (SpMatrixView *)object;
+  GtkWidget *child;
 
   g_clear_pointer (&self->cell_popover, gtk_widget_unparent);
+  /* Template children without an id are not cleared by dispose_template() in GTK 4.8 */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_MATRIX_VIEW);
 
   if (self->project != NULL)

@@ -9,7 +9,7 @@
 
 /* Highlights are the matrix palette's colour at this opacity, so the text stays readable in
  * both light and dark styles. */
-#define HIGHLIGHT_ALPHA 0.38
+#define HIGHLIGHT_ALPHA 0.5
 #define NEUTRAL_HIGHLIGHT 0.55
 
 struct _SpReader
@@ -89,6 +89,7 @@ sp_reader_init (SpReader *self)
   GtkWidget *scroller;
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (self->box, "view");
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
   header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);

@@ -6,28 +6,34 @@
 
 #include "sp-toast.h"
 
+/* The overlay above @widget; for a window, or a dialog on top of one, the main window's */
 static AdwToastOverlay *
 find_overlay (GtkWidget *widget)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root;
+  GtkWindow *window;
 
-  if (overlay == NULL && GTK_IS_WIDGET (gtk_widget_get_root (widget)))
+  if (overlay != NULL)
+    return ADW_TOAST_OVERLAY (overlay);
+
+  root = gtk_widget_get_root (widget);
+  if (!GTK_IS_WINDOW (root))
+    return NULL;
+
+  window = GTK_WINDOW (root);
+  if (!ADW_IS_APPLICATION_WINDOW (window))
+    window = gtk_window_get_transient_for (window);
+
+  if (ADW_IS_APPLICATION_WINDOW (window))
     {
-      /* Dialogs are their own roots: fall back to their transient parent's overlay. */
-      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (gtk_widget_get_root (widget)));
+      GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
 
-      if (parent != NULL)
-        {
-          GtkWidget *child = gtk_window_get_child (parent);
-
-          if (ADW_IS_APPLICATION_WINDOW (parent))
-            child = adw_application_window_get_content (ADW_APPLICATION_WINDOW (parent));
-          if (ADW_IS_TOAST_OVERLAY (child))
-            overlay = child;
-        }
+      if (ADW_IS_TOAST_OVERLAY (content))
+        return ADW_TOAST_OVERLAY (content);
     }
 
-  return overlay ? ADW_TOAST_OVERLAY (overlay) : NULL;
+  return NULL;
 }
 
 /* Text is plain: titles of articles reach here, so markup is escaped. */

@@ -27,6 +27,7 @@ enum {
   PROP_ID,
   PROP_NAME,
   PROP_KIND_NAME,
+  PROP_KIND_LABEL,
   PROP_AFFILIATION_NAME,
   PROP_GROUP_NAME,
   PROP_ALIASES_TEXT,
@@ -73,6 +74,10 @@ sp_actor_get_property (GObject    *object,
       g_value_set_string (value, sp_actor_kind_to_string (self->kind));
       break;
 
+    case PROP_KIND_LABEL:
+      g_value_set_string (value, sp_actor_kind_to_label (self->kind));
+      break;
+
     case PROP_AFFILIATION_NAME:
       g_value_set_string (value, self->affiliation_name);
       break;
@@ -110,6 +115,9 @@ sp_actor_class_init (SpActorClass *klass)
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_KIND_NAME] =
     g_param_spec_string ("kind-name", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_KIND_LABEL] =
+    g_param_spec_string ("kind-label", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_AFFILIATION_NAME] =
     g_param_spec_string ("affiliation-name", NULL, NULL, NULL,

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sp-types.h"
 
 G_DEFINE_QUARK (sp-project-error-quark, sp_project_error)
@@ -54,6 +56,20 @@ sp_actor_kind_to_string (SpActorKind kind)
 {
   g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (actor_kinds), NULL);
   return actor_kinds[kind];
+}
+
+/* Returns: the kind as the user reads it, translated */
+const char *
+sp_actor_kind_to_label (SpActorKind kind)
+{
+  switch (kind)
+    {
+    case SP_ACTOR_KIND_PERSON: return C_("actor kind", "Person");
+    case SP_ACTOR_KIND_ORGANISATION: return C_("actor kind", "Organisation");
+    case SP_ACTOR_KIND_STATE: return C_("actor kind", "State");
+    case SP_ACTOR_KIND_GROUP: return C_("actor kind", "Group");
+    default: g_return_val_if_reached (NULL);
+    }
 }
 
 gboolean

@@ -70,6 +70,7 @@ typedef enum
 GQuark       sp_project_error_quark      (void);
 
 const char  *sp_actor_kind_to_string     (SpActorKind    kind);
+const char  *sp_actor_kind_to_label      (SpActorKind    kind);
 gboolean     sp_actor_kind_from_string   (const char    *str,
                                           SpActorKind   *kind);
 const char  *sp_claim_origin_to_string   (SpClaimOrigin  origin);

@@ -1,0 +1,554 @@
+/* test-window.c
+ *
+ * The real window under Xvfb: importing through the drop target's code path, tagging a claim
+ * through the claim popover's action and undoing it, deleting from the Actors view, and the
+ * colours the matrix widget draws. Screenshots are saved next to the test binary
+ * (window-*.png) for people to look at.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "sp-matrix-renderer.h"
+#include "sp-test-util.h"
+#include "sp-window-private.h"
+
+static const char talks_body[] =
+  "Delegations from Northland and Southland met in Portbridge.\n\n"
+  "Ana Berg said a ceasefire must come before any talk of borders.\n\n"
+  "Tomas Reyes rejected a ceasefire without guarantees.";
+
+typedef struct
+{
+  char      *dir;
+  char      *path;
+  SpWindow  *window;
+  gint64     document;
+  gint64     berg;
+  gint64     reyes;
+  gint64     northland;
+  gint64     ceasefire;
+  gint64     membership;
+} Fixture;
+
+static void
+iterate_until (gboolean (*done) (gpointer),
+               gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+}
+
+static gboolean
+frames_drawn (gpointer data)
+{
+  guint *remaining = data;
+  return *remaining == 0;
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  guint *remaining = data;
+
+  if (*remaining > 0)
+    (*remaining)--;
+  return *remaining > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* Lets the window lay out and paint a few frames */
+static void
+settle (GtkWidget *widget)
+{
+  guint remaining = 3;
+
+  gtk_widget_add_tick_callback (widget, count_frame_cb, &remaining, NULL);
+  iterate_until (frames_drawn, &remaining);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *berg_aliases[] = { "Berg", NULL };
+
+  f->dir = sp_test_make_tmpdir ();
+  project = sp_test_new_project (f->dir, "window.standpoint");
+  f->path = g_strdup (sp_project_get_path (project));
+  f->document = sp_test_add_document (project, "talks.txt", "Talks in Portbridge", talks_body);
+  f->northland = sp_project_add_actor (project, "Northland", SP_ACTOR_KIND_STATE, 0, NULL, &error);
+  f->berg = sp_project_add_actor (project, "Ana Berg", SP_ACTOR_KIND_PERSON, f->northland, berg_aliases, &error);
+  f->reyes = sp_project_add_actor (project, "Tomas Reyes", SP_ACTOR_KIND_PERSON, 0, NULL, &error);
+  f->ceasefire = sp_project_add_issue (project, "ceasefire", "Ceasefire first", NULL, NULL, &error);
+  f->membership = sp_project_add_issue (project, "membership", "Alliance membership", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&project);
+
+  f->window = sp_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
+  g_assert_true (sp_window_open_project (f->window, f->path));
+  gtk_window_present (GTK_WINDOW (f->window));
+  settle (GTK_WIDGET (f->window));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  sp_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static GdkTexture *
+take_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GdkTexture *texture;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", name, NULL);
+  gdk_texture_save_to_png (texture, path);
+  g_test_message ("screenshot: %s", path);
+
+  return texture;
+}
+
+/* Import by drop */
+
+static gboolean
+report_arrived (gpointer data)
+{
+  return *(SpImportReport **)data != NULL;
+}
+
+static void
+import_finished_cb (SpWindow        *window,
+                    SpImportReport  *report,
+                    SpImportReport **out)
+{
+  *out = sp_import_report_ref (report);
+}
+
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller) &&
+          g_strcmp0 (gtk_event_controller_get_name (controller), "sp-import-drop-target") == 0)
+        return GTK_DROP_TARGET (controller);
+    }
+
+  return NULL;
+}
+
+static void
+test_drop_imports (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "dropped", NULL);
+  g_autofree char *first = g_build_filename (folder, "summit.txt", NULL);
+  g_autofree char *second = g_build_filename (folder, "guarantees.html", NULL);
+  g_autofree char *binary = g_build_filename (folder, "photo.txt", NULL);
+  g_autofree char *loose = g_build_filename (f->dir, "troops.md", NULL);
+  g_autoptr(SpImportReport) report = NULL;
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autoptr(GFile) loose_file = g_file_new_for_path (loose);
+  g_auto(GValue) value = G_VALUE_INIT;
+  GSList *files = NULL;
+  GtkDropTarget *target;
+  gboolean accepted = FALSE;
+  gboolean found_reason = FALSE;
+  static const char png_bytes[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01";
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (first, "Summit ends without a deal\n\nThe leaders met for six hours.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (second, "<html><head><title>Guarantees</title></head><body><p>What guarantees could mean.</p></body></html>", -1, NULL));
+  g_assert_true (g_file_set_contents (binary, png_bytes, sizeof png_bytes - 1, NULL));
+  g_assert_true (g_file_set_contents (loose, "# Troops\n\nPeacekeepers were proposed.\n", -1, NULL));
+
+  g_assert_cmpuint (sp_documents_view_get_n_documents (f->window->documents_view), ==, 1);
+
+  /* A folder and a file dropped together, as a file manager does */
+  files = g_slist_append (files, folder_file);
+  files = g_slist_append (files, loose_file);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free (files);
+
+  g_signal_connect (f->window, "import-finished", G_CALLBACK (import_finished_cb), &report);
+  target = find_drop_target (GTK_WIDGET (f->window));
+  g_assert_nonnull (target);
+  g_signal_emit_by_name (target, "drop", &value, 100.0, 100.0, &accepted);
+  g_assert_true (accepted);
+
+  iterate_until (report_arrived, &report);
+
+  g_assert_cmpuint (sp_import_report_get_n_imported (report), ==, 3);
+  g_assert_cmpuint (sp_import_report_get_n_failed (report), ==, 1);
+  for (guint i = 0; i < sp_import_report_get_n_entries (report); i++)
+    {
+      const SpImportEntry *entry = sp_import_report_get_entry (report, i);
+
+      if (entry->status == SP_IMPORT_STATUS_FAILED)
+        found_reason = strstr (entry->message, "photo.txt") != NULL;
+    }
+  g_assert_true (found_reason);
+
+  /* The list shows what the worker committed */
+  settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_documents_view_get_n_documents (f->window->documents_view), ==, 4);
+  g_assert_cmpuint (sp_project_count_documents (sp_window_get_project (f->window)), ==, 4);
+  g_assert_false (gtk_revealer_get_reveal_child (f->window->progress_revealer));
+
+  g_object_unref (take_screenshot (GTK_WIDGET (f->window), "window-documents.png"));
+}
+
+/* Tagging a claim */
+
+static void
+select_text (SpReader   *reader,
+             const char *body,
+             const char *text,
+             gboolean    sloppy)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (sp_reader_get_text_view (reader));
+  guint start = g_utf8_pointer_to_offset (body, strstr (body, text));
+  guint end = start + g_utf8_strlen (text, -1);
+  GtkTextIter start_iter, end_iter;
+
+  /* A mouse drag often takes a space on either side */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, sloppy ? start - 1 : start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, sloppy ? end + 1 : end);
+  gtk_text_buffer_select_range (buffer, &start_iter, &end_iter);
+}
+
+static void
+test_tag_claim (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *sentence = "a ceasefire must come before any talk of borders.";
+  SpDocumentsView *view = f->window->documents_view;
+  SpReader *reader = sp_documents_view_get_reader (view);
+  SpClaimPopover *popover = sp_documents_view_get_claim_popover (view);
+  SpProject *project = sp_window_get_project (f->window);
+  g_autoptr(GListModel) claims = NULL;
+  g_autoptr(SpClaim) claim = NULL;
+  g_autoptr(GError) error = NULL;
+  guint start = g_utf8_pointer_to_offset (talks_body, strstr (talks_body, sentence));
+
+  g_assert_true (sp_documents_view_select_document (view, f->document));
+  settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_documents_view_get_n_claims (view), ==, 0);
+
+  select_text (reader, talks_body, sentence, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag-claim", NULL));
+  settle (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* Nothing is saved until actor, issue and stance are chosen */
+  gtk_widget_activate_action (GTK_WIDGET (popover), "claim.save", NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpuint (sp_project_count_documents (project), ==, 1);
+  claims = sp_project_list_claims (project, 0, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (claims), ==, 0);
+  g_clear_object (&claims);
+
+  sp_claim_popover_set_actor_search (popover, "berg");
+  g_assert_true (sp_claim_popover_choose_actor (popover, f->berg));
+  g_assert_true (sp_claim_popover_choose_issue (popover, f->ceasefire));
+  sp_claim_popover_set_stance (popover, 2);
+  sp_claim_popover_set_note (popover, "first round");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popover), "claim.save", NULL));
+  settle (GTK_WIDGET (f->window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* The claim is in the file, with the trimmed span */
+  claims = sp_project_list_claims (project, f->document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (claims), ==, 1);
+  claim = g_list_model_get_item (claims, 0);
+  g_assert_cmpint (sp_claim_get_actor_id (claim), ==, f->berg);
+  g_assert_cmpint (sp_claim_get_issue_id (claim), ==, f->ceasefire);
+  g_assert_cmpint (sp_claim_get_stance (claim), ==, 2);
+  g_assert_cmpuint (sp_claim_get_start (claim), ==, start);
+  g_assert_cmpstr (sp_claim_get_quote (claim), ==, sentence);
+  g_assert_cmpstr (sp_claim_get_note (claim), ==, "first round");
+
+  /* ...highlighted in the text and listed beside it */
+  g_assert_cmpuint (sp_reader_count_highlighted (reader, start + 3), ==, 1);
+  g_assert_cmpuint (sp_reader_count_highlighted (reader, start - 2), ==, 0);
+  g_assert_cmpuint (sp_documents_view_get_n_claims (view), ==, 1);
+  g_object_unref (take_screenshot (GTK_WIDGET (f->window), "window-tagged.png"));
+
+  /* Ctrl+Z takes it back out of the file and the view; Ctrl+Shift+Z restores it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_documents_view_get_n_claims (view), ==, 0);
+  g_assert_cmpuint (sp_reader_count_highlighted (reader, start + 3), ==, 0);
+  g_clear_object (&claims);
+  claims = sp_project_list_claims (project, 0, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (claims), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_documents_view_get_n_claims (view), ==, 1);
+  g_assert_cmpuint (sp_reader_count_highlighted (reader, start + 3), ==, 1);
+}
+
+static void
+test_tag_without_selection (Fixture       *f,
+                            gconstpointer  data)
+{
+  SpDocumentsView *view = f->window->documents_view;
+  SpClaimPopover *popover = sp_documents_view_get_claim_popover (view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (sp_reader_get_text_view (sp_documents_view_get_reader (view)));
+  GtkTextIter start;
+
+  g_assert_true (sp_documents_view_select_document (view, f->document));
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag-claim", NULL));
+  settle (GTK_WIDGET (f->window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+}
+
+/* Editing the codebook from the Actors view */
+
+static void
+test_delete_actor_and_undo (Fixture       *f,
+                            gconstpointer  data)
+{
+  SpCodebookView *view = SP_CODEBOOK_VIEW (f->window->actors_view);
+  SpProject *project = sp_window_get_project (f->window);
+  g_autoptr(SpActor) first = NULL;
+  g_autoptr(GError) error = NULL;
+  SpClaimSpec spec = { f->document, 0, 10, f->berg, f->ceasefire, 1, NULL, SP_CLAIM_ORIGIN_MANUAL, 0 };
+
+  g_assert_cmpint (sp_project_add_claim (project, &spec, &error), >, 0);
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
+  settle (GTK_WIDGET (f->window));
+
+  /* Sorted by name: Ana Berg, Northland, Tomas Reyes */
+  g_assert_cmpuint (sp_codebook_view_get_n_items (view), ==, 3);
+  first = sp_codebook_view_dup_item (view, 0);
+  g_assert_cmpstr (sp_actor_get_name (first), ==, "Ana Berg");
+  g_assert_cmpuint (sp_actor_get_claim_count (first), ==, 1);
+  g_object_unref (take_screenshot (GTK_WIDGET (f->window), "window-actors.png"));
+
+  g_assert_true (sp_codebook_view_select (view, 0));
+  sp_codebook_view_delete_selected (view, TRUE);
+  settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_codebook_view_get_n_items (view), ==, 2);
+  g_assert_cmpuint (sp_project_count_documents (project), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_codebook_view_get_n_items (view), ==, 3);
+  g_clear_object (&first);
+  first = sp_codebook_view_dup_item (view, 0);
+  g_assert_cmpuint (sp_actor_get_claim_count (first), ==, 1);
+}
+
+/* The matrix widget's colours */
+
+static void
+read_pixel (GdkTexture *texture,
+            int         x,
+            int         y,
+            double     *r,
+            double     *g,
+            double     *b)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc ((gsize)width * height * 4);
+  guchar *pixel;
+
+  g_assert_cmpint (x, <, width);
+  g_assert_cmpint (y, <, height);
+
+  /* Downloads are CAIRO_FORMAT_ARGB32: B, G, R, A in memory, premultiplied (opaque here) */
+  gdk_texture_download (texture, data, width * 4);
+  pixel = data + ((gsize)y * width + x) * 4;
+  *r = pixel[2] / 255.0;
+  *g = pixel[1] / 255.0;
+  *b = pixel[0] / 255.0;
+}
+
+static void
+assert_cell_colour (SpMatrixWidget *widget,
+                    GdkTexture     *texture,
+                    guint           row,
+                    guint           column,
+                    double          mean)
+{
+  graphene_rect_t cell;
+  graphene_point_t corner;
+  double r, g, b, er, eg, eb;
+
+  g_assert_true (sp_matrix_widget_get_cell_rect (widget, row, column, &cell));
+  /* The cell's corner, inside its border, away from the text in its middle */
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (widget), GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (widget))),
+                                           &GRAPHENE_POINT_INIT (cell.origin.x + 5, cell.origin.y + 5), &corner));
+  read_pixel (texture, (int)corner.x, (int)corner.y, &r, &g, &b);
+
+  if (isnan (mean))
+    {
+      /* An empty cell is not coloured: white or the light grey of its hatching */
+      g_assert_cmpfloat (fabs (r - g), <, 0.05);
+      g_assert_cmpfloat (fabs (g - b), <, 0.05);
+      g_assert_cmpfloat (r, >, 0.8);
+      return;
+    }
+
+  sp_stance_color (mean, &er, &eg, &eb);
+  g_test_message ("cell %u,%u: drawn %.2f %.2f %.2f, palette %.2f %.2f %.2f", row, column, r, g, b, er, eg, eb);
+  g_assert_cmpfloat (fabs (r - er), <, 0.04);
+  g_assert_cmpfloat (fabs (g - eg), <, 0.04);
+  g_assert_cmpfloat (fabs (b - eb), <, 0.04);
+}
+
+static void
+test_matrix_colours (Fixture       *f,
+                     gconstpointer  data)
+{
+  SpProject *project = sp_window_get_project (f->window);
+  SpMatrixWidget *widget = sp_matrix_view_get_widget (f->window->matrix_view);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  SpMatrix *matrix;
+  struct { gint64 actor; gint64 issue; int stance; } claims[] = {
+    { f->berg, f->ceasefire, 2 },
+    { f->berg, f->ceasefire, 1 },
+    { f->reyes, f->ceasefire, -2 },
+    { f->reyes, f->membership, -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (claims); i++)
+    {
+      SpClaimSpec spec = { f->document, i * 5, i * 5 + 4, claims[i].actor, claims[i].issue, claims[i].stance, NULL, SP_CLAIM_ORIGIN_MANUAL, 0 };
+      g_assert_cmpint (sp_project_add_claim (project, &spec, &error), >, 0);
+    }
+
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
+  settle (GTK_WIDGET (f->window));
+
+  matrix = sp_matrix_widget_get_matrix (widget);
+  g_assert_nonnull (matrix);
+  /* Rows by name: Ana Berg, Northland, Tomas Reyes; columns: ceasefire, membership */
+  g_assert_cmpuint (sp_matrix_get_n_rows (matrix), ==, 3);
+  g_assert_cmpstr (sp_matrix_get_row_label (matrix, 2), ==, "Tomas Reyes");
+
+  texture = take_screenshot (GTK_WIDGET (f->window), "window-matrix.png");
+  assert_cell_colour (widget, texture, 0, 0, 1.5);
+  assert_cell_colour (widget, texture, 0, 1, NAN);
+  assert_cell_colour (widget, texture, 1, 0, NAN);
+  assert_cell_colour (widget, texture, 2, 0, -2);
+  assert_cell_colour (widget, texture, 2, 1, -1);
+
+  /* Group level: Ana Berg's claims count for Northland */
+  sp_matrix_view_set_level (f->window->matrix_view, SP_MATRIX_LEVEL_GROUP);
+  settle (GTK_WIDGET (f->window));
+  matrix = sp_matrix_widget_get_matrix (widget);
+  g_assert_cmpuint (sp_matrix_get_n_rows (matrix), ==, 2);
+  g_assert_cmpstr (sp_matrix_get_row_label (matrix, 0), ==, "Northland");
+  g_clear_object (&texture);
+  texture = take_screenshot (GTK_WIDGET (f->window), "window-matrix-groups.png");
+  assert_cell_colour (widget, texture, 0, 0, 1.5);
+  assert_cell_colour (widget, texture, 1, 1, -1);
+}
+
+static void
+test_matrix_export (Fixture       *f,
+                    gconstpointer  data)
+{
+  SpProject *project = sp_window_get_project (f->window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv_path = g_build_filename (f->dir, "matrix.csv", NULL);
+  g_autofree char *png_path = g_build_filename (f->dir, "matrix.png", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) png = g_file_new_for_path (png_path);
+  g_autofree char *contents = NULL;
+  SpClaimSpec spec = { f->document, 0, 10, f->reyes, f->membership, -2, NULL, SP_CLAIM_ORIGIN_MANUAL, 0 };
+
+  g_assert_cmpint (sp_project_add_claim (project, &spec, &error), >, 0);
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
+  settle (GTK_WIDGET (f->window));
+
+  g_assert_true (sp_matrix_view_export (f->window->matrix_view, csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==,
+                   "actor,ceasefire,membership\n"
+                   "Ana Berg,,\n"
+                   "Northland,,\n"
+                   "Tomas Reyes,,-2\n");
+
+  g_assert_true (sp_matrix_view_export (f->window->matrix_view, png, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (png_path, G_FILE_TEST_IS_REGULAR));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  /* The application loads its style sheet; these tests build windows without one */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/standpoint/Standpoint/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/window/drop-imports", test_drop_imports);
+  ADD ("/window/tag-claim", test_tag_claim);
+  ADD ("/window/tag-without-selection", test_tag_without_selection);
+  ADD ("/window/delete-actor-and-undo", test_delete_actor_and_undo);
+  ADD ("/window/matrix-colours", test_matrix_colours);
+  ADD ("/window/matrix-export", test_matrix_export);
+#undef ADD
+
+  return g_test_run ();
+}
