@@ -12,6 +12,7 @@
 #include "sp-types.h"
 
 G_DEFINE_QUARK (sp-project-error-quark, sp_project_error)
+G_DEFINE_QUARK (sp-import-error-quark, sp_import_error)
 
 static const char * const actor_kinds[] = {
   [SP_ACTOR_KIND_PERSON] = "person",

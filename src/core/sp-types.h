@@ -67,7 +67,21 @@ typedef enum
   SP_PROJECT_ERROR_FAILED,         /* SQLite said no for another reason */
 } SpProjectError;
 
+#define SP_IMPORT_ERROR (sp_import_error_quark ())
+
+/* Why one article file could not be imported; the batch goes on with the next file. */
+typedef enum
+{
+  SP_IMPORT_ERROR_BINARY,       /* NUL bytes, control characters or a binary format's signature */
+  SP_IMPORT_ERROR_EMPTY,        /* no text left after cleaning */
+  SP_IMPORT_ERROR_TOO_LARGE,    /* over SP_IMPORT_MAX_FILE_SIZE */
+  SP_IMPORT_ERROR_ENCODING,     /* not valid in the encoding it carries or declares */
+  SP_IMPORT_ERROR_UNSUPPORTED,  /* a file type no reader handles */
+  SP_IMPORT_ERROR_READ,         /* the file could not be read */
+} SpImportError;
+
 GQuark       sp_project_error_quark      (void);
+GQuark       sp_import_error_quark       (void);
 
 const char  *sp_actor_kind_to_string     (SpActorKind    kind);
 const char  *sp_actor_kind_to_label      (SpActorKind    kind);

@@ -1,0 +1,381 @@
+/* sp-text-decode.c
+ *
+ * Article files come from anywhere: saved web pages, exports of news databases, text pasted
+ * into Notepad. The order of the decisions below matters: a byte order mark is the strongest
+ * signal, then whether the bytes are binary at all, then valid UTF-8 (the common case), then
+ * the charset the file declares, and last Windows-1252, which decodes every byte and is what
+ * an 8-bit file without a declaration almost always is. The result has LF line ends, no
+ * control characters but tab and newline, and is in NFC so that equal text has equal bytes
+ * (the duplicate check hashes it).
+ */
+#define G_LOG_DOMAIN "sp-text-decode"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "sp-text-decode.h"
+
+/* Above this share of control characters a file without NUL bytes is still binary. */
+#define BINARY_CONTROL_PERCENT 2
+
+/* Signatures of the binary formats people most often drop by mistake. */
+static const struct {
+  const char *magic;
+  gsize       length;
+} binary_signatures[] = {
+  { "%PDF-", 5 },
+  { "PK\003\004", 4 },              /* zip: docx, odt, epub */
+  { "\211PNG", 4 },
+  { "GIF8", 4 },
+  { "\377\330\377", 3 },            /* JPEG */
+  { "\037\213", 2 },                /* gzip */
+  { "\320\317\021\340", 4 },        /* OLE: doc, xls */
+  { "Rar!", 4 },
+  { "7z\274\257", 4 },
+};
+
+/* Windows-1252 0x80..0x9F; the five unassigned bytes map to the C1 controls (as in the
+ * WHATWG encoding standard), which the cleaning pass then drops. */
+static const gunichar cp1252_high[32] = {
+  0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+  0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+static gboolean
+has_binary_signature (const char *data,
+                      gsize       length)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (binary_signatures); i++)
+    {
+      if (length >= binary_signatures[i].length &&
+          memcmp (data, binary_signatures[i].magic, binary_signatures[i].length) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_control_byte (guchar c)
+{
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F;
+}
+
+/* NUL bytes, or more control characters than text ever has. Works on any ASCII-compatible
+ * encoding, UTF-8 included. */
+static gboolean
+looks_binary (const char *data,
+              gsize       length)
+{
+  gsize n_control = 0;
+
+  if (memchr (data, '\0', length) != NULL)
+    return TRUE;
+
+  for (gsize i = 0; i < length; i++)
+    if (is_control_byte ((guchar)data[i]))
+      n_control++;
+
+  return n_control * 100 > length * BINARY_CONTROL_PERCENT;
+}
+
+static char *
+decode_cp1252 (const char *data,
+               gsize       length)
+{
+  GString *out = g_string_sized_new (length + length / 8);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = data[i];
+
+      if (c < 0x80)
+        g_string_append_c (out, c);
+      else if (c < 0xA0)
+        g_string_append_unichar (out, cp1252_high[c - 0x80]);
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Whether invalid UTF-8 is mostly UTF-8 with a few broken bytes (a file pieced together
+ * from several sources) rather than an 8-bit encoding, which has no valid multi-byte
+ * sequences to speak of. */
+static gboolean
+mostly_utf8 (const char *data,
+             gsize       length)
+{
+  const char *p = data;
+  const char *end = data + length;
+  gsize n_sequences = 0;
+  gsize n_invalid = 0;
+
+  while (p < end)
+    {
+      const char *stop = NULL;
+      gboolean valid = g_utf8_validate_len (p, end - p, &stop);
+
+      for (const char *q = p; q < stop; q++)
+        if (((guchar)*q & 0xC0) == 0xC0)
+          n_sequences++;
+
+      if (valid)
+        break;
+
+      n_invalid++;
+      p = stop + 1;
+    }
+
+  return n_sequences > 0 && n_invalid <= n_sequences;
+}
+
+/* The declared charset as iconv should see it, or NULL when it cannot be used. The name
+ * comes from the file, so only plain charset names are passed on. */
+static char *
+normalise_charset (const char *charset)
+{
+  g_autofree char *name = NULL;
+
+  if (charset == NULL)
+    return NULL;
+
+  name = g_ascii_strdown (charset, -1);
+  g_strstrip (name);
+
+  if (name[0] == '\0' || strlen (name) > 40)
+    return NULL;
+
+  for (const char *p = name; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.' && *p != ':')
+      return NULL;
+
+  return g_steal_pointer (&name);
+}
+
+static gboolean
+is_utf8_label (const char *name)
+{
+  /* A BOM-less "UTF-16" declaration in a byte-oriented file means UTF-8 in practice (and in
+   * the HTML standard). */
+  return g_str_equal (name, "utf-8") || g_str_equal (name, "utf8") ||
+         g_str_equal (name, "unicode-1-1-utf-8") || g_str_has_prefix (name, "utf-16");
+}
+
+static gboolean
+is_cp1252_label (const char *name)
+{
+  static const char * const labels[] = {
+    "windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1", "iso_8859-1",
+    "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp819", "ibm819",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (name, labels[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* LF line ends; no controls but tab and newline (form feeds and Unicode line separators
+ * become line breaks). @text is valid UTF-8, so the C1 controls are exactly the byte pairs
+ * C2 80..C2 9F. */
+static char *
+clean_controls (const char *text,
+                gsize       length)
+{
+  GString *out = g_string_sized_new (length);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = text[i];
+      guchar next = i + 1 < length ? (guchar)text[i + 1] : 0;
+
+      if (c == '\r')
+        {
+          g_string_append_c (out, '\n');
+          if (next == '\n')
+            i++;
+        }
+      else if (c == '\f' || c == '\v')
+        g_string_append_c (out, '\n');
+      else if (is_control_byte (c))
+        continue;
+      else if (c == 0xC2 && next >= 0x80 && next <= 0x9F)
+        {
+          if (next == 0x85)  /* NEL */
+            g_string_append_c (out, '\n');
+          i++;
+        }
+      else if (c == 0xE2 && next == 0x80 && i + 2 < length &&
+               ((guchar)text[i + 2] == 0xA8 || (guchar)text[i + 2] == 0xA9))
+        {
+          g_string_append (out, (guchar)text[i + 2] == 0xA8 ? "\n" : "\n\n");
+          i += 2;
+        }
+      else
+        g_string_append_c (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if ((guchar)*p >= 0x80)
+      return FALSE;
+
+  return TRUE;
+}
+
+static char *
+set_binary_error (GError **error)
+{
+  g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_BINARY,
+                       _("binary file, not an article"));
+  return NULL;
+}
+
+/* Text that carries a UTF-16 or UTF-32 byte order mark. */
+static char *
+convert_unicode (const char  *data,
+                 gsize        length,
+                 const char  *from,
+                 const char  *label,
+                 GError     **error)
+{
+  g_autofree char *converted = NULL;
+  gsize written = 0;
+
+  converted = g_convert (data, length, "UTF-8", from, NULL, &written, NULL);
+  if (converted == NULL)
+    {
+      g_set_error (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_ENCODING,
+                   _("not valid %s text"), label);
+      return NULL;
+    }
+
+  if (looks_binary (converted, written))
+    return set_binary_error (error);
+
+  return g_steal_pointer (&converted);
+}
+
+/* The UTF-8 that the raw bytes stand for, before cleaning. */
+static char *
+to_utf8 (const char  *data,
+         gsize        length,
+         const char  *charset,
+         GError     **error)
+{
+  g_autofree char *name = normalise_charset (charset);
+  gboolean utf8_bom = FALSE;
+
+  if (has_binary_signature (data, length))
+    return set_binary_error (error);
+
+  /* UTF-32LE first: its mark starts like UTF-16LE's */
+  if (length >= 4 && memcmp (data, "\377\376\0\0", 4) == 0)
+    return convert_unicode (data + 4, length - 4, "UTF-32LE", "UTF-32", error);
+  if (length >= 4 && memcmp (data, "\0\0\376\377", 4) == 0)
+    return convert_unicode (data + 4, length - 4, "UTF-32BE", "UTF-32", error);
+  if (length >= 2 && memcmp (data, "\377\376", 2) == 0)
+    return convert_unicode (data + 2, length - 2, "UTF-16LE", "UTF-16", error);
+  if (length >= 2 && memcmp (data, "\376\377", 2) == 0)
+    return convert_unicode (data + 2, length - 2, "UTF-16BE", "UTF-16", error);
+
+  if (length >= 3 && memcmp (data, "\357\273\277", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+      utf8_bom = TRUE;
+    }
+
+  if (looks_binary (data, length))
+    return set_binary_error (error);
+
+  if (g_utf8_validate_len (data, length, NULL))
+    return g_strndup (data, length);
+
+  /* A UTF-8 mark is a promise: keep its text and mark the broken bytes. */
+  if (utf8_bom)
+    return g_utf8_make_valid (data, length);
+
+  if (name != NULL && !is_utf8_label (name) && !is_cp1252_label (name))
+    {
+      g_autoptr(GError) local_error = NULL;
+      char *converted;
+
+      converted = g_convert (data, length, "UTF-8", name, NULL, NULL, &local_error);
+      if (converted != NULL)
+        return converted;
+
+      if (!g_error_matches (local_error, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
+        {
+          g_set_error (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_ENCODING,
+                       _("not valid %s text"), charset);
+          return NULL;
+        }
+
+      g_debug ("No converter for the declared charset %s; guessing", name);
+    }
+
+  if (mostly_utf8 (data, length))
+    return g_utf8_make_valid (data, length);
+
+  return decode_cp1252 (data, length);
+}
+
+/**
+ * sp_text_decode:
+ * @data: (array length=length): the file's bytes
+ * @charset: (nullable): the charset the file declares (an HTML meta charset), used when the
+ *   bytes are neither valid UTF-8 nor marked with a byte order mark
+ *
+ * Decodes an article file. The UTF-8 byte order mark is removed, UTF-16 and UTF-32 with a
+ * byte order mark are converted, valid UTF-8 is kept, other text is converted from @charset
+ * or else from Windows-1252. CRLF and CR become LF; control characters other than tab and
+ * newline are dropped; the result is in NFC unless @flags has %SP_TEXT_DECODE_MARKUP.
+ *
+ * Fails with %SP_IMPORT_ERROR_EMPTY for no bytes, %SP_IMPORT_ERROR_BINARY for data that is
+ * not text, and %SP_IMPORT_ERROR_ENCODING for bytes that are invalid in the encoding their
+ * byte order mark or @charset names. Messages do not name the file: the caller does.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+sp_text_decode (const char         *data,
+                gsize               length,
+                const char         *charset,
+                SpTextDecodeFlags   flags,
+                GError            **error)
+{
+  g_autofree char *utf8 = NULL;
+  g_autofree char *clean = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length == 0)
+    {
+      g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_EMPTY, _("empty file"));
+      return NULL;
+    }
+
+  if (!(utf8 = to_utf8 (data, length, charset, error)))
+    return NULL;
+
+  clean = clean_controls (utf8, strlen (utf8));
+
+  if ((flags & SP_TEXT_DECODE_MARKUP) != 0 || is_ascii (clean))
+    return g_steal_pointer (&clean);
+
+  return g_utf8_normalize (clean, -1, G_NORMALIZE_NFC);
+}
