@@ -224,6 +224,8 @@ sp_window_constructed (GObject *object)
                                    g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      /* The enum's nicks are the key's choices */
+      g_settings_bind (settings, "matrix-level", self->matrix_view, "level", G_SETTINGS_BIND_DEFAULT);
     }
 
   _sp_window_update_recent (self);

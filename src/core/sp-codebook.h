@@ -1,7 +1,7 @@
 /* sp-codebook.h
  *
  * The codebook file: a project's actors and issues as JSON, to share a codebook between
- * projects and people. The format is a public interface (docs/formats.md); any change that
+ * projects and people. The format is a public interface (README.md, "File formats"); any change that
  * an older Standpoint would misread raises SP_CODEBOOK_VERSION.
  */
 #pragma once

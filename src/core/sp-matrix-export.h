@@ -1,7 +1,7 @@
 /* sp-matrix-export.h
  *
  * The position matrix as files: a PNG drawn by the same renderer as the window, and a CSV
- * whose columns are a public interface (docs/formats.md).
+ * whose columns are a public interface (README.md, "File formats").
  */
 #pragma once
 
