@@ -492,6 +492,50 @@ test_matrix_colours (Fixture       *f,
   assert_cell_colour (widget, texture, 1, 1, -1);
 }
 
+/* A matrix far larger than the window: what scrolls into view is drawn, in the right colour */
+static void
+test_matrix_scrolls (Fixture       *f,
+                     gconstpointer  data)
+{
+  SpProject *project = sp_window_get_project (f->window);
+  SpMatrixWidget *widget = sp_matrix_view_get_widget (f->window->matrix_view);
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (widget), GTK_TYPE_SCROLLED_WINDOW));
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkAdjustment *vadjustment;
+  gint64 last_actor = 0;
+  guint n_rows;
+
+  g_assert_true (sp_project_begin_action (project, NULL, &error));
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Zz Delegate %03u", i);
+      SpClaimSpec spec = { f->document, 0, 8, 0, f->membership, (int)(i % 5) - 2, NULL, SP_CLAIM_ORIGIN_MANUAL, 0 };
+
+      spec.actor_id = last_actor = sp_project_add_actor (project, name, SP_ACTOR_KIND_PERSON, 0, NULL, &error);
+      g_assert_cmpint (sp_project_add_claim (project, &spec, &error), >, 0);
+    }
+  g_assert_true (sp_project_end_action (project, TRUE, &error));
+  g_assert_no_error (error);
+
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
+  settle (GTK_WIDGET (f->window));
+
+  n_rows = sp_matrix_get_n_rows (sp_matrix_widget_get_matrix (widget));
+  g_assert_cmpuint (n_rows, ==, 123);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (widget)), >, gtk_widget_get_height (GTK_WIDGET (scroller)));
+
+  vadjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+  settle (GTK_WIDGET (f->window));
+
+  /* The last row is "Zz Delegate 119", stance 119 % 5 - 2 = 2 on membership */
+  g_assert_cmpstr (sp_matrix_get_row_label (sp_matrix_widget_get_matrix (widget), n_rows - 1), ==, "Zz Delegate 119");
+  texture = take_screenshot (GTK_WIDGET (f->window), "window-matrix-scrolled.png");
+  assert_cell_colour (widget, texture, n_rows - 1, 1, 2);
+  assert_cell_colour (widget, texture, n_rows - 1, 0, NAN);
+}
+
 static void
 test_matrix_export (Fixture       *f,
                     gconstpointer  data)
@@ -547,6 +591,7 @@ main (int   argc,
   ADD ("/window/tag-without-selection", test_tag_without_selection);
   ADD ("/window/delete-actor-and-undo", test_delete_actor_and_undo);
   ADD ("/window/matrix-colours", test_matrix_colours);
+  ADD ("/window/matrix-scrolls", test_matrix_scrolls);
   ADD ("/window/matrix-export", test_matrix_export);
 #undef ADD
 

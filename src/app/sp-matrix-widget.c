@@ -1,8 +1,9 @@
 /* sp-matrix-widget.c
  *
- * The drawing is cached as a render node and only rebuilt when the matrix changes (the
- * layout has a fixed natural size, so size changes do not affect it); hovering draws a light
- * outline on top of the cached node.
+ * The matrix is drawn in square tiles, each cached as a render node until the matrix
+ * changes, and only the tiles inside the scrolled window's view are ever drawn: a matrix of
+ * hundreds of actors is tens of megapixels, which must not be painted in one frame or held in
+ * memory. Hovering draws a light outline on top of the cached tiles.
  */
 #define G_LOG_DOMAIN "sp-matrix-widget"
 
@@ -11,13 +12,16 @@
 #include "sp-matrix-renderer.h"
 #include "sp-matrix-widget.h"
 
+#define TILE_SIZE 512
+
 struct _SpMatrixWidget
 {
   GtkWidget       parent_instance;
 
   SpMatrix       *matrix;
   SpMatrixLayout *layout;
-  GskRenderNode  *cached;
+  GHashTable     *tiles;          /* tile key -> GskRenderNode */
+  GtkAdjustment  *adjustments[2]; /* of the viewport we scroll in, to redraw what comes into view */
   int             width;
   int             height;
   guint           hover_row;
@@ -34,11 +38,18 @@ G_DEFINE_FINAL_TYPE (SpMatrixWidget, sp_matrix_widget, GTK_TYPE_WIDGET)
 
 static guint signals[N_SIGNALS];
 
+static inline guint
+tile_key (int column,
+          int row)
+{
+  return (guint)row << 16 | (guint)column;
+}
+
 static void
 rebuild_layout (SpMatrixWidget *self)
 {
   g_clear_object (&self->layout);
-  g_clear_pointer (&self->cached, gsk_render_node_unref);
+  g_hash_table_remove_all (self->tiles);
   self->width = self->height = 0;
 
   if (self->matrix != NULL)
@@ -64,28 +75,70 @@ sp_matrix_widget_measure (GtkWidget      *widget,
   *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? self->width : self->height;
 }
 
+/* The part of the widget the scrolled window shows, in the widget's coordinates */
+static void
+get_visible_area (SpMatrixWidget  *self,
+                  graphene_rect_t *visible)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_VIEWPORT);
+  graphene_rect_t all = GRAPHENE_RECT_INIT (0, 0, self->width, self->height);
+  graphene_rect_t shown;
+
+  if (viewport == NULL || !gtk_widget_compute_bounds (viewport, GTK_WIDGET (self), &shown) ||
+      !graphene_rect_intersection (&shown, &all, visible))
+    *visible = all;
+}
+
+static GskRenderNode *
+render_tile (SpMatrixWidget *self,
+             int             column,
+             int             row)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  graphene_rect_t bounds;
+  cairo_t *cr;
+
+  graphene_rect_init (&bounds, column * TILE_SIZE, row * TILE_SIZE,
+                      MIN (TILE_SIZE, self->width - column * TILE_SIZE),
+                      MIN (TILE_SIZE, self->height - row * TILE_SIZE));
+
+  /* The renderer draws only what lies inside the cairo clip: this tile */
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  sp_matrix_layout_draw (self->layout, cr);
+  cairo_destroy (cr);
+
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
 static void
 sp_matrix_widget_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
   SpMatrixWidget *self = SP_MATRIX_WIDGET (widget);
+  graphene_rect_t visible;
   cairo_rectangle_t cell;
 
-  if (self->layout == NULL)
+  if (self->layout == NULL || self->width == 0 || self->height == 0)
     return;
 
-  if (self->cached == NULL)
-    {
-      GtkSnapshot *cache = gtk_snapshot_new ();
-      cairo_t *cr = gtk_snapshot_append_cairo (cache, &GRAPHENE_RECT_INIT (0, 0, self->width, self->height));
+  get_visible_area (self, &visible);
 
-      sp_matrix_layout_draw (self->layout, cr);
-      cairo_destroy (cr);
-      self->cached = gtk_snapshot_free_to_node (cache);
-    }
+  for (int row = visible.origin.y / TILE_SIZE; row * TILE_SIZE < visible.origin.y + visible.size.height; row++)
+    for (int column = visible.origin.x / TILE_SIZE; column * TILE_SIZE < visible.origin.x + visible.size.width; column++)
+      {
+        guint key = tile_key (column, row);
+        GskRenderNode *tile = g_hash_table_lookup (self->tiles, GUINT_TO_POINTER (key));
 
-  if (self->cached != NULL)
-    gtk_snapshot_append_node (snapshot, self->cached);
+        if (tile == NULL)
+          {
+            tile = render_tile (self, column, row);
+            if (tile == NULL)
+              continue;
+            g_hash_table_insert (self->tiles, GUINT_TO_POINTER (key), tile);
+          }
+
+        gtk_snapshot_append_node (snapshot, tile);
+      }
 
   if (self->hovering &&
       sp_matrix_layout_get_cell_rect (self->layout, self->hover_row, self->hover_column, &cell))
@@ -99,6 +152,55 @@ sp_matrix_widget_snapshot (GtkWidget   *widget,
                                        &GRAPHENE_RECT_INIT (cell.x, cell.y, cell.width, cell.height), 0);
       gtk_snapshot_append_border (snapshot, &outline, widths, colors);
     }
+}
+
+/* Scrolling moves the widget without redrawing it; tiles that come into view are drawn then */
+static void
+watch_adjustments (SpMatrixWidget *self)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_VIEWPORT);
+  GtkAdjustment *adjustments[2] = { NULL, NULL };
+
+  if (viewport != NULL)
+    {
+      adjustments[0] = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (viewport));
+      adjustments[1] = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (adjustments); i++)
+    {
+      if (self->adjustments[i] == adjustments[i])
+        continue;
+
+      if (self->adjustments[i] != NULL)
+        g_signal_handlers_disconnect_by_data (self->adjustments[i], self);
+      g_set_object (&self->adjustments[i], adjustments[i]);
+      if (adjustments[i] != NULL)
+        g_signal_connect_object (adjustments[i], "value-changed",
+                                 G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+    }
+}
+
+static void
+sp_matrix_widget_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (sp_matrix_widget_parent_class)->root (widget);
+  watch_adjustments (SP_MATRIX_WIDGET (widget));
+}
+
+static void
+sp_matrix_widget_unroot (GtkWidget *widget)
+{
+  SpMatrixWidget *self = SP_MATRIX_WIDGET (widget);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->adjustments); i++)
+    {
+      if (self->adjustments[i] != NULL)
+        g_signal_handlers_disconnect_by_data (self->adjustments[i], self);
+      g_clear_object (&self->adjustments[i]);
+    }
+
+  GTK_WIDGET_CLASS (sp_matrix_widget_parent_class)->unroot (widget);
 }
 
 static void
@@ -159,7 +261,13 @@ sp_matrix_widget_dispose (GObject *object)
 {
   SpMatrixWidget *self = (SpMatrixWidget *)object;
 
-  g_clear_pointer (&self->cached, gsk_render_node_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->adjustments); i++)
+    {
+      if (self->adjustments[i] != NULL)
+        g_signal_handlers_disconnect_by_data (self->adjustments[i], self);
+      g_clear_object (&self->adjustments[i]);
+    }
+  g_clear_pointer (&self->tiles, g_hash_table_unref);
   g_clear_object (&self->layout);
   g_clear_pointer (&self->matrix, sp_matrix_unref);
 
@@ -176,6 +284,8 @@ sp_matrix_widget_class_init (SpMatrixWidgetClass *klass)
 
   widget_class->measure = sp_matrix_widget_measure;
   widget_class->snapshot = sp_matrix_widget_snapshot;
+  widget_class->root = sp_matrix_widget_root;
+  widget_class->unroot = sp_matrix_widget_unroot;
   widget_class->system_setting_changed = sp_matrix_widget_system_setting_changed;
 
   /**
@@ -198,6 +308,8 @@ sp_matrix_widget_init (SpMatrixWidget *self)
 {
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkGesture *click = gtk_gesture_click_new ();
+
+  self->tiles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)gsk_render_node_unref);
 
   g_signal_connect_object (motion, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (motion, "leave", G_CALLBACK (leave_cb), self, G_CONNECT_SWAPPED);
