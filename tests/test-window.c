@@ -328,6 +328,102 @@ test_tag_claim (Fixture       *f,
   g_assert_cmpuint (sp_reader_count_highlighted (reader, start + 3), ==, 1);
 }
 
+static GtkWidget *
+find_claim_row (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX_ROW (widget) && g_object_get_data (G_OBJECT (widget), "sp-claim"))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = find_claim_row (child);
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+/* Clicking a claim in the list opens it for editing; Delete removes it, Undo brings it back */
+static void
+test_edit_and_delete_claim (Fixture       *f,
+                            gconstpointer  data)
+{
+  SpDocumentsView *view = f->window->documents_view;
+  SpClaimPopover *popover = sp_documents_view_get_claim_popover (view);
+  SpProject *project = sp_window_get_project (f->window);
+  g_autoptr(SpClaim) claim = NULL;
+  g_autoptr(GError) error = NULL;
+  SpClaimSpec spec = { f->document, 12, 30, f->reyes, f->ceasefire, -1, NULL, SP_CLAIM_ORIGIN_MANUAL, 0 };
+  gint64 id = sp_project_add_claim (project, &spec, &error);
+  GtkWidget *row;
+
+  g_assert_true (sp_documents_view_select_document (view, f->document));
+  settle (GTK_WIDGET (f->window));
+
+  row = find_claim_row (GTK_WIDGET (view));
+  g_assert_nonnull (row);
+  gtk_widget_activate (row);
+  settle (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpint (sp_claim_popover_get_claim_id (popover), ==, id);
+
+  /* Change the stance and issue of the existing claim */
+  sp_claim_popover_set_stance (popover, -2);
+  g_assert_true (sp_claim_popover_choose_issue (popover, f->membership));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popover), "claim.save", NULL));
+  claim = sp_project_get_claim (project, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sp_claim_get_stance (claim), ==, -2);
+  g_assert_cmpint (sp_claim_get_issue_id (claim), ==, f->membership);
+  g_assert_cmpuint (sp_claim_get_start (claim), ==, 12);
+
+  /* Open it again and delete it */
+  settle (GTK_WIDGET (f->window));
+  gtk_widget_activate (find_claim_row (GTK_WIDGET (view)));
+  settle (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popover), "claim.delete", NULL));
+  settle (GTK_WIDGET (f->window));
+  g_assert_null (find_claim_row (GTK_WIDGET (view)));
+  g_clear_object (&claim);
+  claim = sp_project_get_claim (project, id, &error);
+  g_assert_null (claim);
+  g_clear_error (&error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  settle (GTK_WIDGET (f->window));
+  g_assert_nonnull (find_claim_row (GTK_WIDGET (view)));
+}
+
+/* From a claim (as the matrix's cell popover offers) to its sentence in the reader */
+static void
+test_show_claim (Fixture       *f,
+                 gconstpointer  data)
+{
+  SpProject *project = sp_window_get_project (f->window);
+  SpReader *reader = sp_documents_view_get_reader (f->window->documents_view);
+  g_autoptr(GError) error = NULL;
+  gint64 other = sp_test_add_document (project, "other.txt", "Other", "A different article about the talks.");
+  guint claimed = g_utf8_pointer_to_offset (talks_body, strstr (talks_body, "Ana Berg said"));
+  SpClaimSpec spec = { f->document, claimed, claimed + 13, f->berg, f->ceasefire, 2, NULL, SP_CLAIM_ORIGIN_MANUAL, 0 };
+  gint64 id = sp_project_add_claim (project, &spec, &error);
+  guint start, end;
+
+  sp_project_notify_changed (project, SP_CHANGE_DOCUMENTS);
+  g_assert_true (sp_documents_view_select_document (f->window->documents_view, other));
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
+  settle (GTK_WIDGET (f->window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-claim", "x", id));
+  settle (GTK_WIDGET (f->window));
+
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->view_stack), ==, "documents");
+  g_assert_cmpint (sp_documents_view_get_document_id (f->window->documents_view), ==, f->document);
+  g_assert_true (sp_reader_get_selection (reader, &start, &end));
+  g_assert_cmpuint (start, ==, claimed);
+  g_assert_cmpuint (end, ==, claimed + 13);
+}
+
 static void
 test_tag_without_selection (Fixture       *f,
                             gconstpointer  data)
@@ -589,6 +685,8 @@ main (int   argc,
   ADD ("/window/drop-imports", test_drop_imports);
   ADD ("/window/tag-claim", test_tag_claim);
   ADD ("/window/tag-without-selection", test_tag_without_selection);
+  ADD ("/window/edit-and-delete-claim", test_edit_and_delete_claim);
+  ADD ("/window/show-claim", test_show_claim);
   ADD ("/window/delete-actor-and-undo", test_delete_actor_and_undo);
   ADD ("/window/matrix-colours", test_matrix_colours);
   ADD ("/window/matrix-scrolls", test_matrix_scrolls);
