@@ -5,10 +5,7 @@
 
 #include <stdio.h>
 
-#include <json-glib/json-glib.h>
-
-#include "sp-cli.h"
-#include "sp-csv.h"
+#include "sp-cli-table.h"
 
 /* Claims from accepted suggestions say "accepted"; the status column leaves room for the
  * suggestion states a later listing can add. */
@@ -283,83 +280,6 @@ sp_cli_claim (int    argc,
   return sp_cli_usage (NULL, "usage: standpoint-cli claim add PROJECT [options] | claim edit|delete PROJECT CLAIM-ID");
 }
 
-static void
-append_claim_csv (GString *out,
-                  SpClaim *claim)
-{
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, sp_claim_get_id (claim));
-  g_autofree char *document_id = g_strdup_printf ("%" G_GINT64_FORMAT, sp_claim_get_document_id (claim));
-  g_autofree char *stance = g_strdup_printf ("%d", sp_claim_get_stance (claim));
-  g_autofree char *start = g_strdup_printf ("%u", sp_claim_get_start (claim));
-  g_autofree char *end = g_strdup_printf ("%u", sp_claim_get_end (claim));
-  g_autofree char *confidence = NULL;
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (sp_claim_get_confidence (claim) >= 0)
-    confidence = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.2f", sp_claim_get_confidence (claim)));
-
-  sp_csv_append_field (out, id, TRUE);
-  sp_csv_append_field (out, document_id, FALSE);
-  sp_csv_append_text_field (out, sp_claim_get_document_file (claim), FALSE);
-  sp_csv_append_text_field (out, sp_claim_get_document_title (claim), FALSE);
-  sp_csv_append_field (out, sp_claim_get_document_date (claim), FALSE);
-  sp_csv_append_text_field (out, sp_claim_get_actor_name (claim), FALSE);
-  sp_csv_append_text_field (out, sp_claim_get_group_name (claim), FALSE);
-  sp_csv_append_text_field (out, sp_claim_get_issue_key (claim), FALSE);
-  sp_csv_append_field (out, stance, FALSE);
-  sp_csv_append_field (out, claim_status (claim), FALSE);
-  sp_csv_append_field (out, confidence, FALSE);
-  sp_csv_append_field (out, start, FALSE);
-  sp_csv_append_field (out, end, FALSE);
-  sp_csv_append_text_field (out, sp_claim_get_quote (claim), FALSE);
-  sp_csv_append_text_field (out, sp_claim_get_note (claim), FALSE);
-  g_string_append_c (out, '\n');
-}
-
-static void
-add_claim_json (JsonBuilder *builder,
-                SpClaim     *claim)
-{
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, sp_claim_get_id (claim));
-  json_builder_set_member_name (builder, "document_id");
-  json_builder_add_int_value (builder, sp_claim_get_document_id (claim));
-  json_builder_set_member_name (builder, "file");
-  json_builder_add_string_value (builder, sp_claim_get_document_file (claim));
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, sp_claim_get_document_title (claim));
-  json_builder_set_member_name (builder, "date");
-  if (sp_claim_get_document_date (claim))
-    json_builder_add_string_value (builder, sp_claim_get_document_date (claim));
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "actor");
-  json_builder_add_string_value (builder, sp_claim_get_actor_name (claim));
-  json_builder_set_member_name (builder, "group");
-  json_builder_add_string_value (builder, sp_claim_get_group_name (claim));
-  json_builder_set_member_name (builder, "issue");
-  json_builder_add_string_value (builder, sp_claim_get_issue_key (claim));
-  json_builder_set_member_name (builder, "stance");
-  json_builder_add_int_value (builder, sp_claim_get_stance (claim));
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, claim_status (claim));
-  json_builder_set_member_name (builder, "confidence");
-  if (sp_claim_get_confidence (claim) >= 0)
-    json_builder_add_double_value (builder, sp_claim_get_confidence (claim));
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "start");
-  json_builder_add_int_value (builder, sp_claim_get_start (claim));
-  json_builder_set_member_name (builder, "end");
-  json_builder_add_int_value (builder, sp_claim_get_end (claim));
-  json_builder_set_member_name (builder, "quote");
-  json_builder_add_string_value (builder, sp_claim_get_quote (claim));
-  json_builder_set_member_name (builder, "note");
-  json_builder_add_string_value (builder, sp_claim_get_note (claim));
-  json_builder_end_object (builder);
-}
-
 int
 sp_cli_claims (int    argc,
                char **argv)
@@ -369,11 +289,15 @@ sp_cli_claims (int    argc,
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Output format: csv (default) or json", "FORMAT" },
     { NULL }
   };
+  const char * const columns[] = {
+    "id", "document_id", "file", "title", "date", "actor", "group", "issue", "stance", "status",
+    "confidence", "start", "end", "quote", "note", NULL
+  };
   g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT — list the claims");
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GListModel) claims = NULL;
+  g_autoptr(SpCliTable) table = sp_cli_table_new (columns);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
   SpCliFormat format;
   int status;
 
@@ -388,34 +312,27 @@ sp_cli_claims (int    argc,
   if (!(claims = sp_project_list_claims (project, 0, &error)))
     return sp_cli_fail (error);
 
-  if (format == SP_CLI_FORMAT_JSON)
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *json = NULL;
+      g_autoptr(SpClaim) claim = g_list_model_get_item (claims, i);
 
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
-        {
-          g_autoptr(SpClaim) claim = g_list_model_get_item (claims, i);
-          add_claim_json (builder, claim);
-        }
-      json_builder_end_array (builder);
-
-      root = json_builder_get_root (builder);
-      json = json_to_string (root, TRUE);
-      g_string_append (out, json);
-      g_string_append_c (out, '\n');
-    }
-  else
-    {
-      g_string_append (out, "id,document_id,file,title,date,actor,group,issue,stance,status,confidence,start,end,quote,note\n");
-      for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
-        {
-          g_autoptr(SpClaim) claim = g_list_model_get_item (claims, i);
-          append_claim_csv (out, claim);
-        }
+      sp_cli_table_begin_row (table);
+      sp_cli_table_add_int (table, sp_claim_get_id (claim));
+      sp_cli_table_add_int (table, sp_claim_get_document_id (claim));
+      sp_cli_table_add_text (table, sp_claim_get_document_file (claim));
+      sp_cli_table_add_text (table, sp_claim_get_document_title (claim));
+      sp_cli_table_add_word (table, sp_claim_get_document_date (claim));
+      sp_cli_table_add_text (table, sp_claim_get_actor_name (claim));
+      sp_cli_table_add_text (table, sp_claim_get_group_name (claim));
+      sp_cli_table_add_text (table, sp_claim_get_issue_key (claim));
+      sp_cli_table_add_int (table, sp_claim_get_stance (claim));
+      sp_cli_table_add_word (table, claim_status (claim));
+      sp_cli_table_add_double (table, sp_claim_get_confidence (claim), sp_claim_get_confidence (claim) >= 0);
+      sp_cli_table_add_int (table, sp_claim_get_start (claim));
+      sp_cli_table_add_int (table, sp_claim_get_end (claim));
+      sp_cli_table_add_text (table, sp_claim_get_quote (claim));
+      sp_cli_table_add_text (table, sp_claim_get_note (claim));
     }
 
-  return sp_cli_write_output (NULL, out->str, out->len) ? SP_CLI_OK : SP_CLI_FAILED;
+  return sp_cli_table_print (table, format);
 }

@@ -6,11 +6,9 @@
 #include <stdio.h>
 
 #include <gio/gunixinputstream.h>
-#include <json-glib/json-glib.h>
 
-#include "sp-cli.h"
+#include "sp-cli-table.h"
 #include "sp-codebook.h"
-#include "sp-csv.h"
 
 static char *
 read_input (const char  *path,
@@ -318,12 +316,12 @@ sp_cli_actors (int    argc,
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Output format: csv (default) or json", "FORMAT" },
     { NULL }
   };
+  const char * const columns[] = { "id", "name", "kind", "affiliation", "group", "aliases", "claims", NULL };
   g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT — list the actors");
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GListModel) actors = NULL;
+  g_autoptr(SpCliTable) table = sp_cli_table_new (columns);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   SpCliFormat format;
   int status;
 
@@ -338,61 +336,21 @@ sp_cli_actors (int    argc,
   if (!(actors = sp_project_list_actors (project, &error)))
     return sp_cli_fail (error);
 
-  g_string_append (out, "id,name,kind,affiliation,group,aliases,claims\n");
-  json_builder_begin_array (builder);
-
   for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
     {
       g_autoptr(SpActor) actor = g_list_model_get_item (actors, i);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, sp_actor_get_id (actor));
-      g_autofree char *claims = g_strdup_printf ("%u", sp_actor_get_claim_count (actor));
-      g_autofree char *aliases = g_strjoinv ("; ", (char **)sp_actor_get_aliases (actor));
 
-      sp_csv_append_field (out, id, TRUE);
-      sp_csv_append_text_field (out, sp_actor_get_name (actor), FALSE);
-      sp_csv_append_field (out, sp_actor_kind_to_string (sp_actor_get_kind (actor)), FALSE);
-      sp_csv_append_text_field (out, sp_actor_get_affiliation_name (actor), FALSE);
-      sp_csv_append_text_field (out, sp_actor_get_group_name (actor), FALSE);
-      sp_csv_append_text_field (out, aliases, FALSE);
-      sp_csv_append_field (out, claims, FALSE);
-      g_string_append_c (out, '\n');
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, sp_actor_get_id (actor));
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, sp_actor_get_name (actor));
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, sp_actor_kind_to_string (sp_actor_get_kind (actor)));
-      json_builder_set_member_name (builder, "affiliation");
-      if (sp_actor_get_affiliation_name (actor))
-        json_builder_add_string_value (builder, sp_actor_get_affiliation_name (actor));
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "group");
-      json_builder_add_string_value (builder, sp_actor_get_group_name (actor));
-      json_builder_set_member_name (builder, "aliases");
-      json_builder_begin_array (builder);
-      for (const char * const *alias = sp_actor_get_aliases (actor); *alias; alias++)
-        json_builder_add_string_value (builder, *alias);
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "claims");
-      json_builder_add_int_value (builder, sp_actor_get_claim_count (actor));
-      json_builder_end_object (builder);
+      sp_cli_table_begin_row (table);
+      sp_cli_table_add_int (table, sp_actor_get_id (actor));
+      sp_cli_table_add_text (table, sp_actor_get_name (actor));
+      sp_cli_table_add_word (table, sp_actor_kind_to_string (sp_actor_get_kind (actor)));
+      sp_cli_table_add_text (table, sp_actor_get_affiliation_name (actor));
+      sp_cli_table_add_text (table, sp_actor_get_group_name (actor));
+      sp_cli_table_add_list (table, sp_actor_get_aliases (actor));
+      sp_cli_table_add_int (table, sp_actor_get_claim_count (actor));
     }
 
-  json_builder_end_array (builder);
-
-  if (format == SP_CLI_FORMAT_JSON)
-    {
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-      g_autofree char *json = json_to_string (root, TRUE);
-
-      g_string_assign (out, json);
-      g_string_append_c (out, '\n');
-    }
-
-  return sp_cli_write_output (NULL, out->str, out->len) ? SP_CLI_OK : SP_CLI_FAILED;
+  return sp_cli_table_print (table, format);
 }
 
 /* Issues */
@@ -542,12 +500,12 @@ sp_cli_issues (int    argc,
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Output format: csv (default) or json", "FORMAT" },
     { NULL }
   };
+  const char * const columns[] = { "id", "key", "label", "proposition", "keywords", "claims", NULL };
   g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT — list the issues");
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GListModel) issues = NULL;
+  g_autoptr(SpCliTable) table = sp_cli_table_new (columns);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   SpCliFormat format;
   int status;
 
@@ -562,53 +520,18 @@ sp_cli_issues (int    argc,
   if (!(issues = sp_project_list_issues (project, &error)))
     return sp_cli_fail (error);
 
-  g_string_append (out, "id,key,label,proposition,keywords,claims\n");
-  json_builder_begin_array (builder);
-
   for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
     {
       g_autoptr(SpIssue) issue = g_list_model_get_item (issues, i);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, sp_issue_get_id (issue));
-      g_autofree char *claims = g_strdup_printf ("%u", sp_issue_get_claim_count (issue));
-      g_autofree char *keywords = g_strjoinv ("; ", (char **)sp_issue_get_keywords (issue));
 
-      sp_csv_append_field (out, id, TRUE);
-      sp_csv_append_text_field (out, sp_issue_get_key (issue), FALSE);
-      sp_csv_append_text_field (out, sp_issue_get_label (issue), FALSE);
-      sp_csv_append_text_field (out, sp_issue_get_proposition (issue), FALSE);
-      sp_csv_append_text_field (out, keywords, FALSE);
-      sp_csv_append_field (out, claims, FALSE);
-      g_string_append_c (out, '\n');
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, sp_issue_get_id (issue));
-      json_builder_set_member_name (builder, "key");
-      json_builder_add_string_value (builder, sp_issue_get_key (issue));
-      json_builder_set_member_name (builder, "label");
-      json_builder_add_string_value (builder, sp_issue_get_label (issue));
-      json_builder_set_member_name (builder, "proposition");
-      json_builder_add_string_value (builder, sp_issue_get_proposition (issue));
-      json_builder_set_member_name (builder, "keywords");
-      json_builder_begin_array (builder);
-      for (const char * const *keyword = sp_issue_get_keywords (issue); *keyword; keyword++)
-        json_builder_add_string_value (builder, *keyword);
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "claims");
-      json_builder_add_int_value (builder, sp_issue_get_claim_count (issue));
-      json_builder_end_object (builder);
+      sp_cli_table_begin_row (table);
+      sp_cli_table_add_int (table, sp_issue_get_id (issue));
+      sp_cli_table_add_text (table, sp_issue_get_key (issue));
+      sp_cli_table_add_text (table, sp_issue_get_label (issue));
+      sp_cli_table_add_text (table, sp_issue_get_proposition (issue));
+      sp_cli_table_add_list (table, sp_issue_get_keywords (issue));
+      sp_cli_table_add_int (table, sp_issue_get_claim_count (issue));
     }
 
-  json_builder_end_array (builder);
-
-  if (format == SP_CLI_FORMAT_JSON)
-    {
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-      g_autofree char *json = json_to_string (root, TRUE);
-
-      g_string_assign (out, json);
-      g_string_append_c (out, '\n');
-    }
-
-  return sp_cli_write_output (NULL, out->str, out->len) ? SP_CLI_OK : SP_CLI_FAILED;
+  return sp_cli_table_print (table, format);
 }

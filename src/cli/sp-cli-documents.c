@@ -5,10 +5,7 @@
 
 #include <stdio.h>
 
-#include <json-glib/json-glib.h>
-
-#include "sp-cli.h"
-#include "sp-csv.h"
+#include "sp-cli-table.h"
 #include "sp-importer.h"
 
 int
@@ -85,18 +82,6 @@ sp_cli_import (int    argc,
   return sp_import_report_get_n_failed (report) > 0 ? SP_CLI_FAILED : SP_CLI_OK;
 }
 
-static void
-add_nullable_member (JsonBuilder *builder,
-                     const char  *name,
-                     const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 int
 sp_cli_documents (int    argc,
                   char **argv)
@@ -109,10 +94,11 @@ sp_cli_documents (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT — list the documents");
+  const char *columns[] = { "id", "file", "title", "date", "source", "url", "author", "body", NULL };
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GListModel) documents = NULL;
+  g_autoptr(SpCliTable) table = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
   SpCliFormat format;
   int status;
 
@@ -128,70 +114,31 @@ sp_cli_documents (int    argc,
   if (!(documents = sp_project_list_documents (project, &error)))
     return sp_cli_fail (error);
 
-  if (format == SP_CLI_FORMAT_JSON)
+  if (!with_body)
+    columns[7] = NULL;
+  table = sp_cli_table_new (columns);
+
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *json = NULL;
+      g_autoptr(SpDocument) document = g_list_model_get_item (documents, i);
 
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+      sp_cli_table_begin_row (table);
+      sp_cli_table_add_int (table, sp_document_get_id (document));
+      sp_cli_table_add_text (table, sp_document_get_file_name (document));
+      sp_cli_table_add_text (table, sp_document_get_title (document));
+      sp_cli_table_add_word (table, sp_document_get_date (document));
+      sp_cli_table_add_text (table, sp_document_get_source (document));
+      sp_cli_table_add_text (table, sp_document_get_url (document));
+      sp_cli_table_add_text (table, sp_document_get_author (document));
+      if (with_body)
         {
-          g_autoptr(SpDocument) document = g_list_model_get_item (documents, i);
+          g_autofree char *body = sp_project_dup_document_body (project, sp_document_get_id (document), &error);
 
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_int_value (builder, sp_document_get_id (document));
-          add_nullable_member (builder, "file", sp_document_get_file_name (document));
-          add_nullable_member (builder, "title", sp_document_get_title (document));
-          add_nullable_member (builder, "date", sp_document_get_date (document));
-          add_nullable_member (builder, "source", sp_document_get_source (document));
-          add_nullable_member (builder, "url", sp_document_get_url (document));
-          add_nullable_member (builder, "author", sp_document_get_author (document));
-          if (with_body)
-            {
-              g_autofree char *body = sp_project_dup_document_body (project, sp_document_get_id (document), &error);
-
-              if (body == NULL)
-                return sp_cli_fail (error);
-              add_nullable_member (builder, "body", body);
-            }
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-
-      root = json_builder_get_root (builder);
-      json = json_to_string (root, TRUE);
-      g_string_append (out, json);
-      g_string_append_c (out, '\n');
-    }
-  else
-    {
-      g_string_append (out, with_body ? "id,file,title,date,source,url,author,body\n"
-                                      : "id,file,title,date,source,url,author\n");
-      for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
-        {
-          g_autoptr(SpDocument) document = g_list_model_get_item (documents, i);
-          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, sp_document_get_id (document));
-
-          sp_csv_append_field (out, id, TRUE);
-          sp_csv_append_text_field (out, sp_document_get_file_name (document), FALSE);
-          sp_csv_append_text_field (out, sp_document_get_title (document), FALSE);
-          sp_csv_append_field (out, sp_document_get_date (document), FALSE);
-          sp_csv_append_text_field (out, sp_document_get_source (document), FALSE);
-          sp_csv_append_text_field (out, sp_document_get_url (document), FALSE);
-          sp_csv_append_text_field (out, sp_document_get_author (document), FALSE);
-          if (with_body)
-            {
-              g_autofree char *body = sp_project_dup_document_body (project, sp_document_get_id (document), &error);
-
-              if (body == NULL)
-                return sp_cli_fail (error);
-              sp_csv_append_text_field (out, body, FALSE);
-            }
-          g_string_append_c (out, '\n');
+          if (body == NULL)
+            return sp_cli_fail (error);
+          sp_cli_table_add_text (table, body);
         }
     }
 
-  return sp_cli_write_output (NULL, out->str, out->len) ? SP_CLI_OK : SP_CLI_FAILED;
+  return sp_cli_table_print (table, format);
 }

@@ -469,19 +469,6 @@ read_actor (JsonNode      *node,
 }
 
 static gboolean
-key_is_valid (const char *key)
-{
-  if (key[0] == '\0')
-    return FALSE;
-
-  for (const char *p = key; *p; p++)
-    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-' && *p != '.')
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
 read_issue (JsonNode      *node,
             guint          index,
             const char    *source,
@@ -508,7 +495,7 @@ read_issue (JsonNode      *node,
       !read_strings (object, "keywords", source, where, &issue->keywords, error))
     return FALSE;
 
-  if (!key_is_valid (issue->key))
+  if (!sp_issue_key_is_valid (issue->key))
     {
       g_autofree char *path = g_strdup_printf ("%s.key", where);
 

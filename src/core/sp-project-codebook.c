@@ -912,19 +912,6 @@ sp_project_find_issue (SpProject   *self,
 }
 
 static gboolean
-key_is_valid (const char *key)
-{
-  if (key[0] == '\0')
-    return FALSE;
-
-  for (const char *p = key; *p; p++)
-    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-' && *p != '.')
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
 write_keywords (SpProject           *self,
                 gint64               issue_id,
                 const char * const  *keywords,
@@ -973,7 +960,7 @@ write_issue (SpProject           *self,
   g_autoptr(SpStmt) stmt = NULL;
   gint64 holder = 0;
 
-  if (!key_is_valid (key))
+  if (!sp_issue_key_is_valid (key))
     {
       g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
                    _("The issue key “%s” may only use letters, digits, “_”, “-” and “.”"), key);

@@ -104,6 +104,25 @@ sp_claim_origin_from_string (const char    *str,
   return TRUE;
 }
 
+/**
+ * sp_issue_key_is_valid:
+ *
+ * An issue key names a column in the matrix CSV, so it is kept to letters, digits, `_`, `-`
+ * and `.`.
+ */
+gboolean
+sp_issue_key_is_valid (const char *key)
+{
+  if (key == NULL || key[0] == '\0')
+    return FALSE;
+
+  for (const char *p = key; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-' && *p != '.')
+      return FALSE;
+
+  return TRUE;
+}
+
 const char *
 sp_matrix_level_to_string (SpMatrixLevel level)
 {

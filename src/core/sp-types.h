@@ -90,6 +90,7 @@ gboolean     sp_actor_kind_from_string   (const char    *str,
 const char  *sp_claim_origin_to_string   (SpClaimOrigin  origin);
 gboolean     sp_claim_origin_from_string (const char    *str,
                                           SpClaimOrigin *origin);
+gboolean     sp_issue_key_is_valid       (const char    *key);
 const char  *sp_matrix_level_to_string   (SpMatrixLevel  level);
 gboolean     sp_matrix_level_from_string (const char    *str,
                                           SpMatrixLevel *level);
