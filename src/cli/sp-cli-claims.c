@@ -270,30 +270,25 @@ int
 sp_cli_claim (int    argc,
               char **argv)
 {
-  if (argc >= 2 && g_str_equal (argv[1], "add"))
-    return claim_add (argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "edit"))
-    return claim_edit (argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "delete"))
-    return claim_delete (argc - 1, argv + 1);
+  static const SpCliSubcommand subcommands[] = {
+    { "add", claim_add },
+    { "edit", claim_edit },
+    { "delete", claim_delete },
+    { NULL }
+  };
 
-  return sp_cli_usage (NULL, "usage: standpoint-cli claim add PROJECT [options] | claim edit|delete PROJECT CLAIM-ID");
+  return sp_cli_dispatch (argc, argv, subcommands,
+                          "usage: standpoint-cli claim add PROJECT [options] | claim edit|delete PROJECT CLAIM-ID");
 }
 
 int
 sp_cli_claims (int    argc,
                char **argv)
 {
-  g_autofree char *format_text = NULL;
-  GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Output format: csv (default) or json", "FORMAT" },
-    { NULL }
-  };
   const char * const columns[] = {
     "id", "document_id", "file", "title", "date", "actor", "group", "issue", "stance", "status",
     "confidence", "start", "end", "quote", "note", NULL
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT — list the claims");
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GListModel) claims = NULL;
   g_autoptr(SpCliTable) table = sp_cli_table_new (columns);
@@ -301,14 +296,8 @@ sp_cli_claims (int    argc,
   SpCliFormat format;
   int status;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!sp_cli_parse (context, &argc, &argv, 1, &status))
+  if (!(project = sp_cli_open_listing (argc, argv, "PROJECT — list the claims", NULL, &format, &status)))
     return status;
-  if (!sp_cli_parse_format (format_text, &format))
-    return SP_CLI_USAGE;
-
-  if (!(project = sp_cli_open_project (argv[1])))
-    return SP_CLI_FAILED;
   if (!(claims = sp_project_list_claims (project, 0, &error)))
     return sp_cli_fail (error);
 

@@ -95,12 +95,14 @@ int
 sp_cli_codebook (int    argc,
                  char **argv)
 {
-  if (argc >= 2 && g_str_equal (argv[1], "import"))
-    return codebook_import (argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "export"))
-    return codebook_export (argc - 1, argv + 1);
+  static const SpCliSubcommand subcommands[] = {
+    { "import", codebook_import },
+    { "export", codebook_export },
+    { NULL }
+  };
 
-  return sp_cli_usage (NULL, "usage: standpoint-cli codebook import PROJECT FILE | codebook export PROJECT [-o FILE]");
+  return sp_cli_dispatch (argc, argv, subcommands,
+                          "usage: standpoint-cli codebook import PROJECT FILE | codebook export PROJECT [-o FILE]");
 }
 
 /* Actors */
@@ -297,27 +299,22 @@ int
 sp_cli_actor (int    argc,
               char **argv)
 {
-  if (argc >= 2 && g_str_equal (argv[1], "add"))
-    return actor_add (argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "edit"))
-    return actor_edit (argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "delete"))
-    return actor_delete (argc - 1, argv + 1);
+  static const SpCliSubcommand subcommands[] = {
+    { "add", actor_add },
+    { "edit", actor_edit },
+    { "delete", actor_delete },
+    { NULL }
+  };
 
-  return sp_cli_usage (NULL, "usage: standpoint-cli actor add|edit|delete PROJECT NAME [options]");
+  return sp_cli_dispatch (argc, argv, subcommands,
+                          "usage: standpoint-cli actor add|edit|delete PROJECT NAME [options]");
 }
 
 int
 sp_cli_actors (int    argc,
-               char **argv)
+              char **argv)
 {
-  g_autofree char *format_text = NULL;
-  GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Output format: csv (default) or json", "FORMAT" },
-    { NULL }
-  };
   const char * const columns[] = { "id", "name", "kind", "affiliation", "group", "aliases", "claims", NULL };
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT — list the actors");
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GListModel) actors = NULL;
   g_autoptr(SpCliTable) table = sp_cli_table_new (columns);
@@ -325,14 +322,8 @@ sp_cli_actors (int    argc,
   SpCliFormat format;
   int status;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!sp_cli_parse (context, &argc, &argv, 1, &status))
+  if (!(project = sp_cli_open_listing (argc, argv, "PROJECT — list the actors", NULL, &format, &status)))
     return status;
-  if (!sp_cli_parse_format (format_text, &format))
-    return SP_CLI_USAGE;
-
-  if (!(project = sp_cli_open_project (argv[1])))
-    return SP_CLI_FAILED;
   if (!(actors = sp_project_list_actors (project, &error)))
     return sp_cli_fail (error);
 
@@ -481,27 +472,22 @@ int
 sp_cli_issue (int    argc,
               char **argv)
 {
-  if (argc >= 2 && g_str_equal (argv[1], "add"))
-    return issue_add (argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "edit"))
-    return issue_edit (argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "delete"))
-    return issue_delete (argc - 1, argv + 1);
+  static const SpCliSubcommand subcommands[] = {
+    { "add", issue_add },
+    { "edit", issue_edit },
+    { "delete", issue_delete },
+    { NULL }
+  };
 
-  return sp_cli_usage (NULL, "usage: standpoint-cli issue add|edit|delete PROJECT KEY [options]");
+  return sp_cli_dispatch (argc, argv, subcommands,
+                          "usage: standpoint-cli issue add|edit|delete PROJECT KEY [options]");
 }
 
 int
 sp_cli_issues (int    argc,
-               char **argv)
+              char **argv)
 {
-  g_autofree char *format_text = NULL;
-  GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Output format: csv (default) or json", "FORMAT" },
-    { NULL }
-  };
   const char * const columns[] = { "id", "key", "label", "proposition", "keywords", "claims", NULL };
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT — list the issues");
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GListModel) issues = NULL;
   g_autoptr(SpCliTable) table = sp_cli_table_new (columns);
@@ -509,14 +495,8 @@ sp_cli_issues (int    argc,
   SpCliFormat format;
   int status;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!sp_cli_parse (context, &argc, &argv, 1, &status))
+  if (!(project = sp_cli_open_listing (argc, argv, "PROJECT — list the issues", NULL, &format, &status)))
     return status;
-  if (!sp_cli_parse_format (format_text, &format))
-    return SP_CLI_USAGE;
-
-  if (!(project = sp_cli_open_project (argv[1])))
-    return SP_CLI_FAILED;
   if (!(issues = sp_project_list_issues (project, &error)))
     return sp_cli_fail (error);
 

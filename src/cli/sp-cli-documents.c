@@ -86,14 +86,11 @@ int
 sp_cli_documents (int    argc,
                   char **argv)
 {
-  g_autofree char *format_text = NULL;
   gboolean with_body = FALSE;
   GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Output format: csv (default) or json", "FORMAT" },
     { "with-body", 0, 0, G_OPTION_ARG_NONE, &with_body, "Include each document's text", NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT — list the documents");
   const char *columns[] = { "id", "file", "title", "date", "source", "url", "author", "body", NULL };
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GListModel) documents = NULL;
@@ -102,14 +99,8 @@ sp_cli_documents (int    argc,
   SpCliFormat format;
   int status;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!sp_cli_parse (context, &argc, &argv, 1, &status))
+  if (!(project = sp_cli_open_listing (argc, argv, "PROJECT — list the documents", entries, &format, &status)))
     return status;
-  if (!sp_cli_parse_format (format_text, &format))
-    return SP_CLI_USAGE;
-
-  if (!(project = sp_cli_open_project (argv[1])))
-    return SP_CLI_FAILED;
 
   if (!(documents = sp_project_list_documents (project, &error)))
     return sp_cli_fail (error);

@@ -174,3 +174,62 @@ sp_cli_write_output (const char *path,
 
   return TRUE;
 }
+
+/* Runs the subcommand named by argv[1] ("add" in "actor add …"), or says how to call it */
+int
+sp_cli_dispatch (int                    argc,
+                 char                 **argv,
+                 const SpCliSubcommand *subcommands,
+                 const char            *usage)
+{
+  for (guint i = 0; argc >= 2 && subcommands[i].name != NULL; i++)
+    if (g_str_equal (argv[1], subcommands[i].name))
+      return subcommands[i].run (argc - 1, argv + 1);
+
+  return sp_cli_usage (NULL, usage);
+}
+
+/**
+ * sp_cli_open_listing:
+ * @extra_entries: (nullable): options besides --format, NULL-terminated
+ * @status: (out): the exit status when %NULL is returned
+ *
+ * The common start of the listing verbs: parse `PROJECT [--format csv|json]` and open the
+ * project.
+ *
+ * Returns: (transfer full) (nullable): the project
+ */
+SpProject *
+sp_cli_open_listing (int            argc,
+                     char         **argv,
+                     const char    *description,
+                     GOptionEntry  *extra_entries,
+                     SpCliFormat   *format,
+                     int           *status)
+{
+  g_autofree char *format_text = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Output format: csv (default) or json", "FORMAT" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (description);
+  SpProject *project;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (extra_entries != NULL)
+    g_option_context_add_main_entries (context, extra_entries, NULL);
+
+  if (!sp_cli_parse (context, &argc, &argv, 1, status))
+    return NULL;
+
+  if (!sp_cli_parse_format (format_text, format))
+    {
+      *status = SP_CLI_USAGE;
+      return NULL;
+    }
+
+  if (!(project = sp_cli_open_project (argv[1])))
+    *status = SP_CLI_FAILED;
+
+  return project;
+}

@@ -47,6 +47,23 @@ gboolean   sp_cli_write_output   (const char   *path,
                                   const char   *contents,
                                   gsize         length);
 
+typedef struct
+{
+  const char *name;
+  int       (*run) (int argc, char **argv);
+} SpCliSubcommand;
+
+int        sp_cli_dispatch       (int                    argc,
+                                  char                 **argv,
+                                  const SpCliSubcommand *subcommands,
+                                  const char            *usage);
+SpProject *sp_cli_open_listing   (int                   argc,
+                                  char                **argv,
+                                  const char           *description,
+                                  GOptionEntry         *extra_entries,
+                                  SpCliFormat          *format,
+                                  int                  *status);
+
 int sp_cli_new            (int argc, char **argv);
 int sp_cli_import         (int argc, char **argv);
 int sp_cli_documents      (int argc, char **argv);
