@@ -267,6 +267,7 @@ test_tag_claim (Fixture       *f,
   g_autoptr(SpClaim) claim = NULL;
   g_autoptr(GError) error = NULL;
   guint start = g_utf8_pointer_to_offset (talks_body, strstr (talks_body, sentence));
+  SpDocument *shown;
 
   g_assert_true (sp_documents_view_select_document (view, f->document));
   settle (GTK_WIDGET (f->window));
@@ -291,9 +292,13 @@ test_tag_claim (Fixture       *f,
   sp_claim_popover_set_stance (popover, 2);
   sp_claim_popover_set_note (popover, "first round");
 
+  shown = sp_reader_get_document (reader);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popover), "claim.save", NULL));
   settle (GTK_WIDGET (f->window));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* The reader is not reloaded (which would scroll it back to the top) */
+  g_assert_true (sp_reader_get_document (reader) == shown);
 
   /* The claim is in the file, with the trimmed span */
   claims = sp_project_list_claims (project, f->document, &error);
@@ -538,6 +543,21 @@ assert_cell_colour (SpMatrixWidget *widget,
   g_assert_cmpfloat (fabs (b - eb), <, 0.04);
 }
 
+static guint
+count_show_claim_buttons (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.show-claim") == 0)
+    n++;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_show_claim_buttons (child);
+
+  return n;
+}
+
 static void
 test_matrix_colours (Fixture       *f,
                      gconstpointer  data)
@@ -575,6 +595,14 @@ test_matrix_colours (Fixture       *f,
   assert_cell_colour (widget, texture, 1, 0, NAN);
   assert_cell_colour (widget, texture, 2, 0, -2);
   assert_cell_colour (widget, texture, 2, 1, -1);
+
+  /* A cell's popover lists the claims behind it, each a way to its sentence */
+  g_signal_emit_by_name (widget, "cell-activated", 0, 0);
+  settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (count_show_claim_buttons (GTK_WIDGET (widget)), ==, 2);
+  g_signal_emit_by_name (widget, "cell-activated", 2, 1);
+  settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (count_show_claim_buttons (GTK_WIDGET (widget)), ==, 1);
 
   /* Group level: Ana Berg's claims count for Northland */
   sp_matrix_view_set_level (f->window->matrix_view, SP_MATRIX_LEVEL_GROUP);

@@ -46,14 +46,7 @@ struct _SpClaimPopover
   GtkButton          *delete_button;
 };
 
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
 G_DEFINE_FINAL_TYPE (SpClaimPopover, sp_claim_popover, GTK_TYPE_POPOVER)
-
-static guint signals[N_SIGNALS];
 
 static const char *
 stance_description (int stance)
@@ -321,7 +314,6 @@ save_action (GtkWidget  *widget,
   self->last_issue_id = spec.issue_id;
   self->claim_id = id;
   gtk_popover_popdown (GTK_POPOVER (self));
-  g_signal_emit (self, signals[SAVED], 0, id);
 }
 
 static void
@@ -372,17 +364,6 @@ sp_claim_popover_class_init (SpClaimPopoverClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sp_claim_popover_dispose;
-
-  /**
-   * SpClaimPopover::saved:
-   * @claim_id: the claim that was added or changed
-   */
-  signals[SAVED] =
-    g_signal_new ("saved",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/standpoint/Standpoint/sp-claim-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, heading_label);

@@ -285,12 +285,14 @@ load_claims (SpDocumentsView *self)
   gtk_label_set_text (self->claims_heading, heading);
 }
 
-/* The selected document's row shows its claim count: refresh just that row. */
+/* The selected document's row shows its claim count: refresh just that row, keeping the
+ * selection (and so the reader's scroll position) where it is. */
 static void
 refresh_document_row (SpDocumentsView *self)
 {
   gint64 id = selected_document_id (self);
   g_autoptr(SpDocument) fresh = NULL;
+  GListModel *shown = G_LIST_MODEL (self->filtered);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
 
   if (id == 0 || self->project == NULL || !(fresh = sp_project_get_document (self->project, id, NULL)))
@@ -303,8 +305,19 @@ refresh_document_row (SpDocumentsView *self)
       if (sp_document_get_id (old) == id)
         {
           g_list_store_splice (self->documents, i, 1, (gpointer *)&fresh, 1);
-          sp_documents_view_select_document (self, id);
-          return;
+          break;
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(SpDocument) document = g_list_model_get_item (shown, i);
+
+      /* selection_changed_cb() sees the same document and leaves the reader alone */
+      if (sp_document_get_id (document) == id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          break;
         }
     }
 }

@@ -179,15 +179,15 @@ cell_activated_cb (SpMatrixView   *self,
       !sp_matrix_get_cell (matrix, row, column, &mean, &count))
     return;
 
-  if (!(claims = sp_project_list_claims (self->project, 0, &error)) ||
+  row_id = sp_matrix_get_row_id (matrix, row);
+  issue_id = sp_matrix_get_column_id (matrix, column);
+
+  if (!(claims = sp_project_list_issue_claims (self->project, issue_id, &error)) ||
       !(groups = sp_project_dup_actor_groups (self->project, &error)))
     {
       sp_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
-
-  row_id = sp_matrix_get_row_id (matrix, row);
-  issue_id = sp_matrix_get_column_id (matrix, column);
   sp_matrix_format_mean (mean, TRUE, mean_text);
 
   /* TRANSLATORS: "Russia on Ukraine in NATO: mean +1.5 from 4 claims" */
@@ -214,7 +214,7 @@ cell_activated_cb (SpMatrixView   *self,
       gint64 *group = g_hash_table_lookup (groups, &actor);
       gint64 owner = self->level == SP_MATRIX_LEVEL_GROUP && group ? *group : actor;
 
-      if (owner == row_id && sp_claim_get_issue_id (claim) == issue_id)
+      if (owner == row_id)
         gtk_box_append (GTK_BOX (list), create_claim_button (claim));
     }
 

@@ -135,6 +135,27 @@ sp_project_list_claims (SpProject  *self,
 }
 
 /**
+ * sp_project_list_issue_claims:
+ *
+ * The claims on one issue, for what is behind a column or a cell of the matrix.
+ *
+ * Returns: (transfer full): a #GListModel of #SpClaim ordered by document and position
+ */
+GListModel *
+sp_project_list_issue_claims (SpProject  *self,
+                              gint64      issue_id,
+                              GError    **error)
+{
+  g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
+
+  return query_claims (self,
+                       CLAIM_QUERY
+                       "WHERE c.issue_id = ?1 "
+                       "ORDER BY c.document_id, c.start_offset, c.end_offset, c.id",
+                       issue_id, error);
+}
+
+/**
  * sp_project_get_claim:
  *
  * Returns: (transfer full): the claim, or %NULL with %SP_PROJECT_ERROR_NOT_FOUND

@@ -144,6 +144,9 @@ gboolean     sp_project_delete_issue          (SpProject           *self,
 GListModel  *sp_project_list_claims           (SpProject           *self,
                                                gint64               document_id,
                                                GError             **error);
+GListModel  *sp_project_list_issue_claims     (SpProject           *self,
+                                               gint64               issue_id,
+                                               GError             **error);
 SpClaim     *sp_project_get_claim             (SpProject           *self,
                                                gint64               id,
                                                GError             **error);
