@@ -28,7 +28,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
-#include "sp-matrix-renderer.h"
+#include "sp-matrix-renderer-private.h"
 
 /* Geometry, in layout units (pixels at scale 1) */
 #define MARGIN               20
@@ -655,7 +655,8 @@ measure_legend (SpMatrixLayout *self,
 }
 
 static void
-compute (SpMatrixLayout *self)
+compute (SpMatrixLayout *self,
+         gboolean        allow_compact)
 {
   guint n_rows = sp_matrix_get_n_rows (self->matrix);
   guint n_columns = sp_matrix_get_n_columns (self->matrix);
@@ -676,7 +677,7 @@ compute (SpMatrixLayout *self)
                             sp_matrix_get_level (self->matrix) == SP_MATRIX_LEVEL_GROUP
                             ? _("Group") : _("Actor"));
 
-  self->compact = wants_compact (n_rows, n_columns);
+  self->compact = allow_compact && wants_compact (n_rows, n_columns);
   self->gap = self->compact ? COMPACT_GAP : GAP;
 
   if (self->compact)
@@ -722,6 +723,20 @@ compute (SpMatrixLayout *self)
   self->width = MAX (right, MARGIN + legend_width) + MARGIN;
 }
 
+static SpMatrixLayout *
+layout_new (SpMatrix     *matrix,
+            PangoContext *context,
+            gboolean      allow_compact)
+{
+  SpMatrixLayout *self = g_object_new (SP_TYPE_MATRIX_LAYOUT, NULL);
+
+  self->matrix = sp_matrix_ref (matrix);
+  self->context = g_object_ref (context);
+  compute (self, allow_compact);
+
+  return self;
+}
+
 /**
  * sp_matrix_layout_new:
  * @context: the #PangoContext to measure and draw text with: the widget's, or
@@ -736,17 +751,21 @@ SpMatrixLayout *
 sp_matrix_layout_new (SpMatrix     *matrix,
                       PangoContext *context)
 {
-  SpMatrixLayout *self;
-
   g_return_val_if_fail (matrix != NULL, NULL);
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
 
-  self = g_object_new (SP_TYPE_MATRIX_LAYOUT, NULL);
-  self->matrix = sp_matrix_ref (matrix);
-  self->context = g_object_ref (context);
-  compute (self);
+  return layout_new (matrix, context, TRUE);
+}
 
-  return self;
+/* Returns: (transfer full): the layout with numbers in every cell, however large */
+SpMatrixLayout *
+_sp_matrix_layout_new_legible (SpMatrix     *matrix,
+                               PangoContext *context)
+{
+  g_return_val_if_fail (matrix != NULL, NULL);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
+
+  return layout_new (matrix, context, FALSE);
 }
 
 /**
