@@ -1,7 +1,7 @@
 /* test-matrix.c
  *
  * The position matrix: aggregation (means, counts, empty cells, group level), the CSV export
- * byte for byte, and the PNG export drawn by the renderer.
+ * byte for byte, and the PNG export drawn by the renderer, legible or compact.
  */
 #define G_LOG_DOMAIN "test-matrix"
 
@@ -615,6 +615,236 @@ test_layout (Fixture       *f,
   g_assert_false (sp_matrix_layout_hit_test (layout, width - 1, height - 1, &row, &column));
 }
 
+/* Adds actors "Actor 000"… (so rows keep their order) up to @n_actors and issues up to
+ * @n_issues, in one action; with @claims, a third of the cells get claims: one, whose stance
+ * runs through the scale, and in every fourth column a second of +2, so that some means
+ * fall between the palette's classes. */
+static void
+add_grid (Fixture  *f,
+          guint     n_actors,
+          guint     n_issues,
+          gboolean  claims)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) actors = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) issues = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(SpMatrix) before = compute (f, SP_MATRIX_LEVEL_ACTOR);
+
+  g_assert_true (sp_project_begin_action (f->project, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = sp_matrix_get_n_rows (before); i < n_actors; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Actor %03u", i);
+      gint64 id = add_actor (f, name, 0);
+
+      g_array_append_val (actors, id);
+    }
+
+  for (guint i = sp_matrix_get_n_columns (before); i < n_issues; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("issue_%03u", i);
+      g_autofree char *label = g_strdup_printf ("Issue %u: a proposition long enough to be cut short", i);
+      gint64 id = add_issue (f, key, label);
+
+      g_array_append_val (issues, id);
+    }
+
+  for (guint r = 0; claims && r < actors->len; r++)
+    for (guint c = 0; c < issues->len; c++)
+      if ((r + 2 * c) % 3 == 0)
+        {
+          add_claim (f, g_array_index (actors, gint64, r), g_array_index (issues, gint64, c),
+                     (int)((r + c) % 5) - 2);
+          if (c % 4 == 0)
+            add_claim (f, g_array_index (actors, gint64, r), g_array_index (issues, gint64, c), 2);
+        }
+
+  g_assert_true (sp_project_end_action (f->project, TRUE, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_compact (Fixture *f)
+{
+  g_autoptr(SpMatrix) matrix = compute (f, SP_MATRIX_LEVEL_ACTOR);
+  g_autoptr(SpMatrixLayout) layout = NULL;
+  PangoContext *context = sp_matrix_create_export_context ();
+
+  layout = sp_matrix_layout_new (matrix, context);
+  g_object_unref (context);
+
+  return sp_matrix_layout_is_compact (layout);
+}
+
+static void
+test_compact_threshold (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_assert_false (is_compact (f));
+
+  /* 600 cells are still written out, 620 are not */
+  add_grid (f, 20, 30, TRUE);
+  g_assert_false (is_compact (f));
+  add_grid (f, 20, 31, FALSE);
+  g_assert_true (is_compact (f));
+}
+
+/* Without issues there is only the message, however many actors */
+static void
+test_compact_no_cells (Fixture       *f,
+                       gconstpointer  data)
+{
+  add_grid (f, 61, 0, FALSE);
+  g_assert_false (is_compact (f));
+}
+
+static void
+test_compact_rows (Fixture       *f,
+                   gconstpointer  data)
+{
+  add_grid (f, 60, 1, TRUE);
+  g_assert_false (is_compact (f));
+  add_grid (f, 61, 1, FALSE);
+  g_assert_true (is_compact (f));
+}
+
+static void
+test_compact_columns (Fixture       *f,
+                      gconstpointer  data)
+{
+  add_grid (f, 1, 60, TRUE);
+  g_assert_false (is_compact (f));
+  add_grid (f, 1, 61, FALSE);
+  g_assert_true (is_compact (f));
+}
+
+/* The budget case of DESIGN.md, 200 actors × 50 issues, exported as a heat map */
+static void
+test_compact_png (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(SpMatrix) matrix = NULL;
+  g_autoptr(SpMatrixLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  const double scale = *(const double *)data;
+  PangoContext *context;
+  cairo_surface_t *image;
+  cairo_surface_t *whole;
+  cairo_t *cr;
+  int width, height;
+  guint n_filled = 0, n_empty = 0;
+  guint row, column;
+
+  add_grid (f, 200, 50, TRUE);
+  matrix = compute (f, SP_MATRIX_LEVEL_ACTOR);
+  g_assert_cmpuint (sp_matrix_get_n_rows (matrix), ==, 200);
+  g_assert_cmpuint (sp_matrix_get_n_columns (matrix), ==, 50);
+
+  context = sp_matrix_create_export_context ();
+  layout = sp_matrix_layout_new (matrix, context);
+  g_object_unref (context);
+  g_assert_true (sp_matrix_layout_is_compact (layout));
+
+  /* Layout units are pixels at scale 1: 29 Mpx when every cell had its numbers */
+  sp_matrix_layout_get_size (layout, &width, &height);
+  g_assert_cmpint ((gint64)width * height, <, 4000000);
+
+  png = sp_matrix_render_png (matrix, scale, &error);
+  g_assert_no_error (error);
+  again = sp_matrix_render_png (matrix, scale, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (png, again));
+
+  stream = g_memory_input_stream_new_from_bytes (png);
+  image = cairo_image_surface_create_from_png_stream (read_bytes_cb, stream);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, (int)ceil (width * scale));
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, (int)ceil (height * scale));
+  cairo_surface_flush (image);
+
+  for (guint r = 0; r < 200; r++)
+    for (guint c = 0; c < 50; c++)
+      {
+        cairo_rectangle_t rect, next;
+        double mean, red, green, blue;
+
+        g_assert_true (sp_matrix_layout_get_cell_rect (layout, r, c, &rect));
+        g_assert_cmpfloat (rect.width, >=, 8);
+        g_assert_cmpfloat (rect.width, <=, 20);
+        g_assert_cmpfloat (rect.height, ==, rect.width);
+        g_assert_cmpfloat (rect.x + rect.width, <=, width);
+        g_assert_cmpfloat (rect.y + rect.height, <=, height);
+        if (c + 1 < 50)
+          {
+            g_assert_true (sp_matrix_layout_get_cell_rect (layout, r, c + 1, &next));
+            g_assert_cmpfloat (rect.x + rect.width, <, next.x);
+          }
+
+        /* The pointer finds the cell the widget outlines and opens */
+        g_assert_true (sp_matrix_layout_hit_test (layout, rect.x + rect.width / 2,
+                                                  rect.y + rect.height / 2, &row, &column));
+        g_assert_cmpuint (row, ==, r);
+        g_assert_cmpuint (column, ==, c);
+
+        if (sp_matrix_get_cell (matrix, r, c, &mean, NULL))
+          {
+            /* Filled with its palette colour, with no text in it */
+            sp_stance_color (mean, &red, &green, &blue);
+            assert_color (pixel_at (image, (int)((rect.x + rect.width / 2) * scale),
+                                    (int)((rect.y + rect.height / 2) * scale)),
+                          red, green, blue);
+            n_filled++;
+          }
+        else
+          {
+            gboolean hatched = FALSE;
+
+            /* No hue anywhere in it, but not plain white either: the "No claims" hatch */
+            for (int y = (int)ceil (rect.y * scale); y < (int)((rect.y + rect.height) * scale); y++)
+              for (int x = (int)ceil (rect.x * scale); x < (int)((rect.x + rect.width) * scale); x++)
+                {
+                  guint pixel = pixel_at (image, x, y);
+                  int r8 = (pixel >> 16) & 0xff, g8 = (pixel >> 8) & 0xff, b8 = pixel & 0xff;
+
+                  if (MIN (r8, MIN (g8, b8)) < 0xd8 ||
+                      MAX (r8, MAX (g8, b8)) - MIN (r8, MIN (g8, b8)) > 8)
+                    g_error ("The empty cell %u,%u has the colour %06x at %d,%d", r, c, pixel, x, y);
+                  hatched |= pixel != 0xffffff;
+                }
+            g_assert_true (hatched);
+            n_empty++;
+          }
+      }
+
+  g_assert_cmpuint (n_filled, >, 3000);
+  g_assert_cmpuint (n_empty, >, 3000);
+
+  g_assert_false (sp_matrix_layout_hit_test (layout, 1, 1, &row, &column));
+  g_assert_false (sp_matrix_layout_hit_test (layout, width - 1, height - 1, &row, &column));
+
+  /* Drawn in strips as in one go, as the window does */
+  whole = cairo_image_surface_create (CAIRO_FORMAT_RGB24, cairo_image_surface_get_width (image),
+                                      cairo_image_surface_get_height (image));
+  cr = cairo_create (whole);
+  cairo_scale (cr, scale, scale);
+  sp_matrix_layout_draw (layout, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (whole);
+
+  for (int y = 0; y < cairo_image_surface_get_height (image); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (image); x++)
+      if (pixel_at (image, x, y) != pixel_at (whole, x, y))
+        g_error ("The exported pixel at %d,%d is %06x, drawn in one go %06x",
+                 x, y, pixel_at (image, x, y), pixel_at (whole, x, y));
+
+  cairo_surface_destroy (whole);
+  cairo_surface_destroy (image);
+}
+
 static void
 test_stance_color (void)
 {
@@ -638,6 +868,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  static const double one = 1.0;
   static const double two = 2.0;
   static const double one_and_a_half = 1.5;
 
@@ -657,6 +888,14 @@ main (int   argc,
   g_test_add ("/matrix/png-fractional-scale", Fixture, &one_and_a_half, fixture_set_up, test_png,
               fixture_tear_down);
   ADD ("/matrix/layout", test_layout);
+  ADD ("/matrix/compact/threshold", test_compact_threshold);
+  ADD ("/matrix/compact/no-cells", test_compact_no_cells);
+  ADD ("/matrix/compact/rows", test_compact_rows);
+  ADD ("/matrix/compact/columns", test_compact_columns);
+  g_test_add ("/matrix/compact/png", Fixture, &one, fixture_set_up, test_compact_png,
+              fixture_tear_down);
+  g_test_add ("/matrix/compact/png-fractional-scale", Fixture, &one_and_a_half, fixture_set_up,
+              test_compact_png, fixture_tear_down);
   g_test_add_func ("/matrix/stance-color", test_stance_color);
 
 #undef ADD

@@ -1,13 +1,16 @@
 /* sp-matrix-widget.c
  *
  * The matrix is drawn in square tiles, each cached as a render node until the matrix
- * changes, and only the tiles inside the scrolled window's view are ever drawn: a matrix of
- * hundreds of actors is tens of megapixels, which must not be painted in one frame or held in
- * memory. Hovering draws a light outline on top of the cached tiles.
+ * changes, and only the tiles inside the scrolled window's view are ever drawn: a large
+ * matrix is megapixels, which must not be painted in one frame. Hovering draws a light
+ * outline on top of the cached tiles. The tooltip names the cell and gives its mean and
+ * count, which a large matrix, drawn compact, does not write in its cells.
  */
 #define G_LOG_DOMAIN "sp-matrix-widget"
 
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include "sp-matrix-renderer.h"
 #include "sp-matrix-widget.h"
@@ -245,6 +248,51 @@ pressed_cb (SpMatrixWidget  *self,
     g_signal_emit (self, signals[CELL_ACTIVATED], 0, row, column);
 }
 
+static gboolean
+sp_matrix_widget_query_tooltip (GtkWidget  *widget,
+                                int         x,
+                                int         y,
+                                gboolean    keyboard_tooltip,
+                                GtkTooltip *tooltip)
+{
+  SpMatrixWidget *self = SP_MATRIX_WIDGET (widget);
+  g_autofree char *text = NULL;
+  char mean_text[SP_MATRIX_MEAN_TEXT_SIZE];
+  cairo_rectangle_t cell;
+  double mean;
+  guint row, column, count;
+
+  if (keyboard_tooltip || self->layout == NULL ||
+      !sp_matrix_layout_hit_test (self->layout, x, y, &row, &column))
+    return FALSE;
+
+  if (sp_matrix_get_cell (self->matrix, row, column, &mean, &count))
+    {
+      sp_matrix_format_mean (mean, TRUE, mean_text);
+      /* TRANSLATORS: "Russia on Ukraine in NATO: mean +1.5 from 4 claims" */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s on %s: mean %s from %u claim",
+                                           "%s on %s: mean %s from %u claims", count),
+                              sp_matrix_get_row_label (self->matrix, row),
+                              sp_matrix_get_column_label (self->matrix, column),
+                              mean_text, count);
+    }
+  else
+    {
+      /* TRANSLATORS: "Russia on Ukraine in NATO: no claims" */
+      text = g_strdup_printf (_("%s on %s: no claims"),
+                              sp_matrix_get_row_label (self->matrix, row),
+                              sp_matrix_get_column_label (self->matrix, column));
+    }
+
+  /* Names come from articles: plain text, never markup */
+  gtk_tooltip_set_text (tooltip, text);
+  if (sp_matrix_layout_get_cell_rect (self->layout, row, column, &cell))
+    gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { cell.x, cell.y, cell.width, cell.height });
+
+  return TRUE;
+}
+
 static void
 sp_matrix_widget_system_setting_changed (GtkWidget        *widget,
                                          GtkSystemSetting  setting)
@@ -286,6 +334,7 @@ sp_matrix_widget_class_init (SpMatrixWidgetClass *klass)
   widget_class->snapshot = sp_matrix_widget_snapshot;
   widget_class->root = sp_matrix_widget_root;
   widget_class->unroot = sp_matrix_widget_unroot;
+  widget_class->query_tooltip = sp_matrix_widget_query_tooltip;
   widget_class->system_setting_changed = sp_matrix_widget_system_setting_changed;
 
   /**
@@ -317,6 +366,8 @@ sp_matrix_widget_init (SpMatrixWidget *self)
 
   g_signal_connect_object (click, "pressed", G_CALLBACK (pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
 GtkWidget *

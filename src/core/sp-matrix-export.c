@@ -210,10 +210,15 @@ encode_png (SpMatrixLayout  *layout,
       int rows = MIN (STRIP_HEIGHT, height - top);
       const guint8 *data;
       int stride;
-      cairo_t *cr = cairo_create (strip);
+      cairo_t *cr;
 
-      /* The renderer paints everything in the clip, so the strip needs no clearing. */
-      cairo_translate (cr, 0, -top);
+      /* The strip's place as a device offset, not a translation: the user space is then
+       * the same in every strip, and text comes out exactly as when the chart is drawn in
+       * one go (pango finds its place through the inverse of the transformation, which at
+       * a scale like 1.5 is not exact, and a glyph on a half pixel could round either way).
+       * The renderer paints everything in the clip, so the strip needs no clearing. */
+      cairo_surface_set_device_offset (strip, 0, -top);
+      cr = cairo_create (strip);
       cairo_scale (cr, scale, scale);
       sp_matrix_layout_draw (layout, cr);
       status = cairo_status (cr);

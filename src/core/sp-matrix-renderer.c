@@ -5,6 +5,13 @@
  * diverging, colour-blind-safe scale (ColorBrewer RdBu: red opposes, blue supports) with its
  * mean and number of claims written in it, and a legend below.
  *
+ * A matrix too large to be read number by number (more than COMPACT_MAX_CELLS cells, or
+ * more than COMPACT_MAX_LINES rows or columns) is drawn compact instead, as a heat map:
+ * small square cells in the same colours without text, labels in a smaller font on one
+ * line, issue labels turned upright. The layout chooses by itself, from the matrix alone,
+ * so the window and the exports always agree; the mean and count of a cell are then in the
+ * window's tooltip and popover.
+ *
  * SpMatrixLayout measures everything once, in whole layout units, so the geometry is the same
  * for the same matrix and fonts, and hit tests and cell rectangles agree with what is drawn.
  * The window draws it through gtk_snapshot_append_cairo() with its own PangoContext; exports
@@ -21,11 +28,11 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
-#include "sp-matrix-renderer.h"
+#include "sp-matrix-renderer-private.h"
 
 /* Geometry, in layout units (pixels at scale 1) */
 #define MARGIN               20
-#define GAP                  2     /* the grid line between two cells */
+#define GAP                  2     /* the grid line between two legible cells */
 #define CELL_PAD_X           8
 #define CELL_PAD_Y           5
 #define MIN_CELL_WIDTH       50
@@ -42,6 +49,16 @@
 #define SWATCH_WIDTH         30
 #define SWATCH_HEIGHT        18
 #define SWATCH_TEXT_GAP      6
+
+/* The compact layout. Up to 600 cells the legible chart stays within a few screens and
+ * well inside the export budget; past that, or past 60 rows or columns, a chart with
+ * numbers in every cell is only scrolled through, never read, and runs to tens of
+ * millions of pixels. */
+#define COMPACT_MAX_CELLS    600
+#define COMPACT_MAX_LINES    60
+#define COMPACT_GAP          1
+#define COMPACT_MIN_CELL     12    /* grows with the label font, so labels never overlap */
+#define COMPACT_LABEL_WIDTH  180
 
 typedef struct
 {
@@ -84,7 +101,7 @@ struct _SpMatrixLayout
 
   PangoFontDescription *label_font;
   PangoFontDescription *mean_font;
-  PangoFontDescription *count_font;
+  PangoFontDescription *count_font;     /* also the compact layout's labels */
   PangoFontDescription *caption_font;
 
   GPtrArray            *row_labels;     /* PangoLayout per row */
@@ -96,12 +113,14 @@ struct _SpMatrixLayout
   PangoLayout          *legend_note;
   GArray               *legend_items;   /* SpLegendItem */
 
+  gboolean              compact;
   gboolean              rotated;
   int                   width;
   int                   height;
   int                   label_width;
   int                   grid_x;
   int                   grid_y;
+  int                   gap;            /* the width of a grid line */
   int                   column_width;   /* a cell and the grid line after it */
   int                   row_height;
   int                   mean_height;
@@ -473,6 +492,84 @@ measure_headers (SpMatrixLayout *self,
   *overhang = MAX (0, (int)ceil (max_right) - (int)(n_columns * self->column_width + GAP));
 }
 
+static gboolean
+wants_compact (guint n_rows,
+               guint n_columns)
+{
+  if (n_rows == 0 || n_columns == 0)
+    return FALSE;
+
+  return n_rows > COMPACT_MAX_LINES || n_columns > COMPACT_MAX_LINES ||
+         (guint64)n_rows * n_columns > COMPACT_MAX_CELLS;
+}
+
+/* A label of the compact layout: small, on one line, ending in an ellipsis past @max_width.
+ * Returns its width. */
+static int
+compact_label (PangoLayout *layout,
+               int          max_width)
+{
+  int width;
+
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  measure (layout, &width, NULL);
+  if (width > max_width)
+    {
+      pango_layout_set_width (layout, max_width * PANGO_SCALE);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      measure (layout, &width, NULL);
+    }
+
+  return width;
+}
+
+/* Square cells as tall as a line of the small font, row labels on one line, issue labels
+ * upright (reading upwards from the grid), all ellipsized. Returns the header height. */
+static int
+measure_compact (SpMatrixLayout *self)
+{
+  guint n_rows = sp_matrix_get_n_rows (self->matrix);
+  guint n_columns = sp_matrix_get_n_columns (self->matrix);
+  g_autoptr(PangoLayout) measuring = make_text (self, self->count_font, "Ag");
+  int line_height;
+  int label_width = 0;
+  int header_width = 0;
+
+  measure (measuring, NULL, &line_height);
+  self->column_width = self->row_height = MAX (COMPACT_MIN_CELL, line_height) + self->gap;
+
+  measure (self->corner, &label_width, NULL);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      PangoLayout *layout = make_text (self, self->count_font,
+                                       sp_matrix_get_row_label (self->matrix, r));
+
+      label_width = MAX (label_width, compact_label (layout, COMPACT_LABEL_WIDTH));
+      g_ptr_array_add (self->row_labels, layout);
+    }
+
+  /* Right-aligned against the grid */
+  for (guint r = 0; r < n_rows; r++)
+    {
+      PangoLayout *layout = g_ptr_array_index (self->row_labels, r);
+
+      pango_layout_set_width (layout, label_width * PANGO_SCALE);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+    }
+  self->label_width = label_width;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      PangoLayout *layout = make_text (self, self->count_font,
+                                       sp_matrix_get_column_label (self->matrix, c));
+
+      header_width = MAX (header_width, compact_label (layout, COMPACT_LABEL_WIDTH));
+      g_ptr_array_add (self->column_labels, layout);
+    }
+
+  return header_width + LABEL_GAP;
+}
+
 static void
 add_legend_item (SpMatrixLayout *self,
                  double          stance,
@@ -537,9 +634,16 @@ measure_legend (SpMatrixLayout *self,
       x += width + LEGEND_ITEM_GAP;
     }
 
-  self->legend_note = make_text (self, self->count_font,
-                                 _("Each cell shows the mean stance of its claims and, below it, "
-                                   "their number (n). Rows are ordered by name, issues as in the codebook."));
+  if (self->compact)
+    self->legend_note = make_text (self, self->count_font,
+                                   _("Each cell is coloured by the mean stance of its claims. "
+                                     "Rows are ordered by name, issues as in the codebook.\n"
+                                     "Point at a cell in the window to see its mean and number "
+                                     "of claims; the CSV export has every mean."));
+  else
+    self->legend_note = make_text (self, self->count_font,
+                                   _("Each cell shows the mean stance of its claims and, below it, "
+                                     "their number (n). Rows are ordered by name, issues as in the codebook."));
   pango_layout_set_width (self->legend_note, MAX (available, used) * PANGO_SCALE);
   pango_layout_set_wrap (self->legend_note, PANGO_WRAP_WORD);
   self->legend_note_y = y + line_height + 10;
@@ -551,7 +655,8 @@ measure_legend (SpMatrixLayout *self,
 }
 
 static void
-compute (SpMatrixLayout *self)
+compute (SpMatrixLayout *self,
+         gboolean        allow_compact)
 {
   guint n_rows = sp_matrix_get_n_rows (self->matrix);
   guint n_columns = sp_matrix_get_n_columns (self->matrix);
@@ -572,12 +677,23 @@ compute (SpMatrixLayout *self)
                             sp_matrix_get_level (self->matrix) == SP_MATRIX_LEVEL_GROUP
                             ? _("Group") : _("Actor"));
 
-  measure_cells (self, &cell_width);
-  label_height = measure_row_labels (self);
-  measure_headers (self, cell_width, &header_height, &overhang);
+  self->compact = allow_compact && wants_compact (n_rows, n_columns);
+  self->gap = self->compact ? COMPACT_GAP : GAP;
 
-  self->row_height = MAX (self->mean_height + self->count_height + 2 * CELL_PAD_Y,
-                          label_height + 4) + GAP;
+  if (self->compact)
+    {
+      header_height = measure_compact (self);
+      overhang = 0;
+    }
+  else
+    {
+      measure_cells (self, &cell_width);
+      label_height = measure_row_labels (self);
+      measure_headers (self, cell_width, &header_height, &overhang);
+
+      self->row_height = MAX (self->mean_height + self->count_height + 2 * CELL_PAD_Y,
+                              label_height + 4) + GAP;
+    }
 
   self->grid_x = MARGIN + self->label_width + LABEL_GAP;
   self->grid_y = MARGIN + MAX (header_height, 0);
@@ -596,8 +712,8 @@ compute (SpMatrixLayout *self)
     }
   else
     {
-      grid_width = n_columns * self->column_width + GAP;
-      grid_height = n_rows * self->row_height + GAP;
+      grid_width = n_columns * self->column_width + self->gap;
+      grid_height = n_rows * self->row_height + self->gap;
     }
 
   right = self->grid_x + grid_width + overhang;
@@ -605,6 +721,20 @@ compute (SpMatrixLayout *self)
                                  MAX (right - MARGIN, MIN_LEGEND_WIDTH));
 
   self->width = MAX (right, MARGIN + legend_width) + MARGIN;
+}
+
+static SpMatrixLayout *
+layout_new (SpMatrix     *matrix,
+            PangoContext *context,
+            gboolean      allow_compact)
+{
+  SpMatrixLayout *self = g_object_new (SP_TYPE_MATRIX_LAYOUT, NULL);
+
+  self->matrix = sp_matrix_ref (matrix);
+  self->context = g_object_ref (context);
+  compute (self, allow_compact);
+
+  return self;
 }
 
 /**
@@ -621,17 +751,21 @@ SpMatrixLayout *
 sp_matrix_layout_new (SpMatrix     *matrix,
                       PangoContext *context)
 {
-  SpMatrixLayout *self;
-
   g_return_val_if_fail (matrix != NULL, NULL);
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
 
-  self = g_object_new (SP_TYPE_MATRIX_LAYOUT, NULL);
-  self->matrix = sp_matrix_ref (matrix);
-  self->context = g_object_ref (context);
-  compute (self);
+  return layout_new (matrix, context, TRUE);
+}
 
-  return self;
+/* Returns: (transfer full): the layout with numbers in every cell, however large */
+SpMatrixLayout *
+_sp_matrix_layout_new_legible (SpMatrix     *matrix,
+                               PangoContext *context)
+{
+  g_return_val_if_fail (matrix != NULL, NULL);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
+
+  return layout_new (matrix, context, FALSE);
 }
 
 /**
@@ -664,16 +798,33 @@ sp_matrix_layout_get_size (SpMatrixLayout *self,
     *height = self->height;
 }
 
+/**
+ * sp_matrix_layout_is_compact:
+ *
+ * Whether the layout draws the matrix as a heat map: small cells coloured by their mean,
+ * without the mean and count written in them, and smaller labels. The layout chooses this
+ * by itself for a matrix too large to be read cell by cell, the same way for the window
+ * and the exports.
+ *
+ * Returns: %TRUE for the compact layout
+ */
+gboolean
+sp_matrix_layout_is_compact (SpMatrixLayout *self)
+{
+  g_return_val_if_fail (SP_IS_MATRIX_LAYOUT (self), FALSE);
+  return self->compact;
+}
+
 static void
 cell_rect (SpMatrixLayout    *self,
            guint              row,
            guint              column,
            cairo_rectangle_t *rect)
 {
-  rect->x = self->grid_x + GAP + column * self->column_width;
-  rect->y = self->grid_y + GAP + row * self->row_height;
-  rect->width = self->column_width - GAP;
-  rect->height = self->row_height - GAP;
+  rect->x = self->grid_x + self->gap + column * self->column_width;
+  rect->y = self->grid_y + self->gap + row * self->row_height;
+  rect->width = self->column_width - self->gap;
+  rect->height = self->row_height - self->gap;
 }
 
 /**
@@ -723,8 +874,8 @@ sp_matrix_layout_hit_test (SpMatrixLayout *self,
   if (self->empty_message != NULL)
     return FALSE;
 
-  c = floor ((x - self->grid_x - GAP) / self->column_width);
-  r = floor ((y - self->grid_y - GAP) / self->row_height);
+  c = floor ((x - self->grid_x - self->gap) / self->column_width);
+  r = floor ((y - self->grid_y - self->gap) / self->row_height);
 
   if (c < 0 || r < 0 ||
       c >= sp_matrix_get_n_columns (self->matrix) ||
@@ -839,6 +990,93 @@ draw_cell (SpMatrixLayout *self,
              top + self->mean_height);
 }
 
+/* The hatch of draw_hatch() for many cells at once: each line is cut to its cell (inset by
+ * half a pixel so that no line end reaches the grid) instead of clipping cell by cell, and
+ * all of them go into one path. */
+static void
+add_hatch_path (cairo_t                 *cr,
+                const cairo_rectangle_t *rect)
+{
+  double left = rect->x + 0.5;
+  double top = rect->y + 0.5;
+  double right = rect->x + rect->width - 0.5;
+  double bottom = rect->y + rect->height - 0.5;
+
+  for (double d = HATCH_SPACING; d < rect->width + rect->height; d += HATCH_SPACING)
+    {
+      double c = rect->x + rect->y + d;   /* the line x + y = c */
+      double x_start = MIN (c - top, right);
+      double x_end = MAX (c - bottom, left);
+
+      if (x_start > x_end)
+        {
+          cairo_move_to (cr, x_start, c - x_start);
+          cairo_line_to (cr, x_end, c - x_end);
+        }
+    }
+}
+
+/* A heat map has thousands of cells: no text, and the empty cells filled and hatched all
+ * in one go. */
+static void
+draw_compact_cells (SpMatrixLayout *self,
+                    cairo_t        *cr,
+                    guint           first_row,
+                    guint           last_row,
+                    guint           first_column,
+                    guint           last_column)
+{
+  gboolean any_empty = FALSE;
+
+  for (guint r = first_row; r < last_row; r++)
+    for (guint c = first_column; c < last_column; c++)
+      {
+        cairo_rectangle_t rect;
+        SpRgb fill;
+        double mean;
+
+        if (!sp_matrix_get_cell (self->matrix, r, c, &mean, NULL))
+          {
+            any_empty = TRUE;
+            continue;
+          }
+
+        cell_rect (self, r, c, &rect);
+        sp_stance_color (mean, &fill.red, &fill.green, &fill.blue);
+        set_source (cr, &fill);
+        cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
+        cairo_fill (cr);
+      }
+
+  if (!any_empty)
+    return;
+
+  for (guint r = first_row; r < last_row; r++)
+    for (guint c = first_column; c < last_column; c++)
+      if (!sp_matrix_get_cell (self->matrix, r, c, NULL, NULL))
+        {
+          cairo_rectangle_t rect;
+
+          cell_rect (self, r, c, &rect);
+          cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
+        }
+  set_source (cr, &empty_color);
+  cairo_fill (cr);
+
+  for (guint r = first_row; r < last_row; r++)
+    for (guint c = first_column; c < last_column; c++)
+      if (!sp_matrix_get_cell (self->matrix, r, c, NULL, NULL))
+        {
+          cairo_rectangle_t rect;
+
+          cell_rect (self, r, c, &rect);
+          add_hatch_path (cr, &rect);
+        }
+  set_source (cr, &hatch_color);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+}
+
 static void
 draw_headers (SpMatrixLayout *self,
               cairo_t        *cr,
@@ -856,14 +1094,29 @@ draw_headers (SpMatrixLayout *self,
   for (guint c = 0; c < self->column_labels->len; c++)
     {
       PangoLayout *layout = g_ptr_array_index (self->column_labels, c);
-      double x = self->grid_x + GAP / 2.0 + (c + 0.5) * self->column_width;
+      double x = self->grid_x + self->gap / 2.0 + (c + 0.5) * self->column_width;
       int width, height;
 
       measure (layout, &width, &height);
 
-      if (!self->rotated)
+      if (self->compact)
         {
-          double left = self->grid_x + GAP + c * self->column_width;
+          cairo_matrix_t upright;
+
+          /* Upright, reading upwards from the grid, centred on the column: an exact
+           * quarter turn (cairo_rotate() leaves a cosine of 6e-17) */
+          if (x + height < clip_x1 || x - height > clip_x2)
+            continue;
+
+          cairo_save (cr);
+          cairo_matrix_init (&upright, 0, -1, 1, 0, x, self->grid_y - LABEL_GAP / 2);
+          cairo_transform (cr, &upright);
+          show_text (cr, layout, 0, -height / 2.0);
+          cairo_restore (cr);
+        }
+      else if (!self->rotated)
+        {
+          double left = self->grid_x + self->gap + c * self->column_width;
 
           if (left > clip_x2 || left + self->column_width < clip_x1)
             continue;
@@ -997,15 +1250,18 @@ sp_matrix_layout_draw (SpMatrixLayout *self,
   set_source (cr, &grid_color);
   for (guint r = first_row; r <= last_row; r++)
     cairo_rectangle (cr, self->grid_x, self->grid_y + r * self->row_height,
-                     n_columns * self->column_width + GAP, GAP);
+                     n_columns * self->column_width + self->gap, self->gap);
   for (guint c = first_column; c <= last_column; c++)
     cairo_rectangle (cr, self->grid_x + c * self->column_width, self->grid_y,
-                     GAP, n_rows * self->row_height + GAP);
+                     self->gap, n_rows * self->row_height + self->gap);
   cairo_fill (cr);
 
-  for (guint r = first_row; r < last_row; r++)
-    for (guint c = first_column; c < last_column; c++)
-      draw_cell (self, cr, r, c);
+  if (self->compact)
+    draw_compact_cells (self, cr, first_row, last_row, first_column, last_column);
+  else
+    for (guint r = first_row; r < last_row; r++)
+      for (guint c = first_column; c < last_column; c++)
+        draw_cell (self, cr, r, c);
 
   if (y2 > self->legend_y)
     draw_legend (self, cr);

@@ -23,6 +23,7 @@ SpMatrix       *sp_matrix_layout_get_matrix      (SpMatrixLayout     *self);
 void            sp_matrix_layout_get_size        (SpMatrixLayout     *self,
                                                   int                *width,
                                                   int                *height);
+gboolean        sp_matrix_layout_is_compact      (SpMatrixLayout     *self);
 gboolean        sp_matrix_layout_get_cell_rect   (SpMatrixLayout     *self,
                                                   guint               row,
                                                   guint               column,
