@@ -1,10 +1,12 @@
 /* sp-matrix-widget.c
  *
- * The matrix is drawn in square tiles, each cached as a render node until the matrix
- * changes, and only the tiles inside the scrolled window's view are ever drawn: a large
- * matrix is megapixels, which must not be painted in one frame. Hovering draws a light
- * outline on top of the cached tiles. The tooltip names the cell and gives its mean and
- * count, which a large matrix, drawn compact, does not write in its cells.
+ * Only the part of the matrix inside the scrolled window's view is drawn, as one render node
+ * kept until the view scrolls or the matrix changes: a large matrix is megapixels, which
+ * must not be painted in one frame, while the visible part takes a few milliseconds. (Tiles
+ * would show seams: text crossing a tile edge lands a fraction of a pixel apart in the two
+ * tiles.) Hovering draws a light outline on top of the kept node. The tooltip names the cell
+ * and gives its mean and count, which a large matrix, drawn compact, does not write in its
+ * cells.
  */
 #define G_LOG_DOMAIN "sp-matrix-widget"
 
@@ -15,15 +17,14 @@
 #include "sp-matrix-renderer.h"
 #include "sp-matrix-widget.h"
 
-#define TILE_SIZE 512
-
 struct _SpMatrixWidget
 {
   GtkWidget       parent_instance;
 
   SpMatrix       *matrix;
   SpMatrixLayout *layout;
-  GHashTable     *tiles;          /* tile key -> GskRenderNode */
+  GskRenderNode  *shown;          /* the drawing of shown_area */
+  graphene_rect_t shown_area;
   GtkAdjustment  *adjustments[2]; /* of the viewport we scroll in, to redraw what comes into view */
   int             width;
   int             height;
@@ -41,18 +42,11 @@ G_DEFINE_FINAL_TYPE (SpMatrixWidget, sp_matrix_widget, GTK_TYPE_WIDGET)
 
 static guint signals[N_SIGNALS];
 
-static inline guint
-tile_key (int column,
-          int row)
-{
-  return (guint)row << 16 | (guint)column;
-}
-
 static void
 rebuild_layout (SpMatrixWidget *self)
 {
   g_clear_object (&self->layout);
-  g_hash_table_remove_all (self->tiles);
+  g_clear_pointer (&self->shown, gsk_render_node_unref);
   self->width = self->height = 0;
 
   if (self->matrix != NULL)
@@ -78,7 +72,8 @@ sp_matrix_widget_measure (GtkWidget      *widget,
   *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? self->width : self->height;
 }
 
-/* The part of the widget the scrolled window shows, in the widget's coordinates */
+/* The part of the widget the scrolled window shows, in the widget's coordinates, widened to
+ * whole pixels */
 static void
 get_visible_area (SpMatrixWidget  *self,
                   graphene_rect_t *visible)
@@ -86,31 +81,17 @@ get_visible_area (SpMatrixWidget  *self,
   GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_VIEWPORT);
   graphene_rect_t all = GRAPHENE_RECT_INIT (0, 0, self->width, self->height);
   graphene_rect_t shown;
+  float x1, y1, x2, y2;
 
   if (viewport == NULL || !gtk_widget_compute_bounds (viewport, GTK_WIDGET (self), &shown) ||
       !graphene_rect_intersection (&shown, &all, visible))
     *visible = all;
-}
 
-static GskRenderNode *
-render_tile (SpMatrixWidget *self,
-             int             column,
-             int             row)
-{
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  graphene_rect_t bounds;
-  cairo_t *cr;
-
-  graphene_rect_init (&bounds, column * TILE_SIZE, row * TILE_SIZE,
-                      MIN (TILE_SIZE, self->width - column * TILE_SIZE),
-                      MIN (TILE_SIZE, self->height - row * TILE_SIZE));
-
-  /* The renderer draws only what lies inside the cairo clip: this tile */
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-  sp_matrix_layout_draw (self->layout, cr);
-  cairo_destroy (cr);
-
-  return gtk_snapshot_free_to_node (snapshot);
+  x1 = floorf (visible->origin.x);
+  y1 = floorf (visible->origin.y);
+  x2 = ceilf (visible->origin.x + visible->size.width);
+  y2 = ceilf (visible->origin.y + visible->size.height);
+  graphene_rect_init (visible, x1, y1, x2 - x1, y2 - y1);
 }
 
 static void
@@ -126,22 +107,23 @@ sp_matrix_widget_snapshot (GtkWidget   *widget,
 
   get_visible_area (self, &visible);
 
-  for (int row = visible.origin.y / TILE_SIZE; row * TILE_SIZE < visible.origin.y + visible.size.height; row++)
-    for (int column = visible.origin.x / TILE_SIZE; column * TILE_SIZE < visible.origin.x + visible.size.width; column++)
-      {
-        guint key = tile_key (column, row);
-        GskRenderNode *tile = g_hash_table_lookup (self->tiles, GUINT_TO_POINTER (key));
+  if (self->shown == NULL || !graphene_rect_equal (&visible, &self->shown_area))
+    {
+      GtkSnapshot *drawing = gtk_snapshot_new ();
+      cairo_t *cr;
 
-        if (tile == NULL)
-          {
-            tile = render_tile (self, column, row);
-            if (tile == NULL)
-              continue;
-            g_hash_table_insert (self->tiles, GUINT_TO_POINTER (key), tile);
-          }
+      /* The renderer draws only what lies inside the cairo clip: the visible area */
+      cr = gtk_snapshot_append_cairo (drawing, &visible);
+      sp_matrix_layout_draw (self->layout, cr);
+      cairo_destroy (cr);
 
-        gtk_snapshot_append_node (snapshot, tile);
-      }
+      g_clear_pointer (&self->shown, gsk_render_node_unref);
+      self->shown = gtk_snapshot_free_to_node (drawing);
+      self->shown_area = visible;
+    }
+
+  if (self->shown != NULL)
+    gtk_snapshot_append_node (snapshot, self->shown);
 
   if (self->hovering &&
       sp_matrix_layout_get_cell_rect (self->layout, self->hover_row, self->hover_column, &cell))
@@ -157,7 +139,8 @@ sp_matrix_widget_snapshot (GtkWidget   *widget,
     }
 }
 
-/* Scrolling moves the widget without redrawing it; tiles that come into view are drawn then */
+/* Scrolling moves the widget without redrawing it: redraw, so that what comes into view is
+ * drawn */
 static void
 watch_adjustments (SpMatrixWidget *self)
 {
@@ -315,7 +298,7 @@ sp_matrix_widget_dispose (GObject *object)
         g_signal_handlers_disconnect_by_data (self->adjustments[i], self);
       g_clear_object (&self->adjustments[i]);
     }
-  g_clear_pointer (&self->tiles, g_hash_table_unref);
+  g_clear_pointer (&self->shown, gsk_render_node_unref);
   g_clear_object (&self->layout);
   g_clear_pointer (&self->matrix, sp_matrix_unref);
 
@@ -357,8 +340,6 @@ sp_matrix_widget_init (SpMatrixWidget *self)
 {
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkGesture *click = gtk_gesture_click_new ();
-
-  self->tiles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)gsk_render_node_unref);
 
   g_signal_connect_object (motion, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (motion, "leave", G_CALLBACK (leave_cb), self, G_CONNECT_SWAPPED);
