@@ -116,10 +116,11 @@ new_project_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   SpWindow *self = SP_WINDOW (widget);
+  g_autofree char *name = g_strconcat (_("Untitled"), SP_PROJECT_SUFFIX, NULL);
   GtkFileChooserNative *chooser;
 
   chooser = new_chooser (self, _("New Project"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Untitled" SP_PROJECT_SUFFIX));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   add_filter (GTK_FILE_CHOOSER (chooser), _("Standpoint Projects"), "*" SP_PROJECT_SUFFIX, NULL);
   run_chooser (self, chooser, new_project_chosen);
 }

@@ -413,9 +413,8 @@ read_header (JsonObject  *root,
   if (number > SP_CODEBOOK_VERSION)
     {
       g_set_error (error, SP_CODEBOOK_ERROR, SP_CODEBOOK_ERROR_NEWER_VERSION,
-                   _("%s was written for a newer Standpoint (codebook version %" G_GINT64_FORMAT
-                     "; this version reads up to %d)"),
-                   source, number, SP_CODEBOOK_VERSION);
+                   _("%s was written for a newer Standpoint (codebook version %lld; this version reads up to %d)"),
+                   source, (long long) number, SP_CODEBOOK_VERSION);
       return FALSE;
     }
 

@@ -638,8 +638,8 @@ import_file (SpProject      *project,
       entry = entry_new (pending->path, SP_IMPORT_STATUS_DUPLICATE);
       entry->document_id = existing;
       entry->title = g_strdup (sp_document_get_title (document));
-      entry->message = g_strdup_printf (_("%s: already imported as document %" G_GINT64_FORMAT " “%s”"),
-                                        pending->path, existing, entry->title);
+      entry->message = g_strdup_printf (_("%s: already imported as document %lld “%s”"),
+                                        pending->path, (long long) existing, entry->title);
       *entry_out = g_steal_pointer (&entry);
       return TRUE;
     }
