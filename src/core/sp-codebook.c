@@ -185,7 +185,7 @@ check_text (const char  *data,
 
   if (length > MAX_CODEBOOK_SIZE)
     return fail (error, SP_CODEBOOK_ERROR_INVALID, source, NULL,
-                 _("%" G_GSIZE_FORMAT " bytes is too large for a codebook"), length);
+                 _("%llu bytes is too large for a codebook"), (unsigned long long) length);
 
   if (!g_utf8_validate (data, length, &end))
     {
@@ -420,7 +420,7 @@ read_header (JsonObject  *root,
 
   if (number < 1)
     return fail (error, SP_CODEBOOK_ERROR_INVALID, source, "version",
-                 _("%" G_GINT64_FORMAT " is not a codebook version"), number);
+                 _("%lld is not a codebook version"), (long long) number);
 
   return TRUE;
 }
