@@ -2,7 +2,7 @@
 # standpoint-cli on five real news articles (the shared corpus' seeds): import, codebook,
 # claims on the sentences around given words, and the matrix by actor and by group. The
 # articles are read where they lie; nothing of their text is kept here. Prints TAP; skips
-# (exit 77) when the corpus is not there.
+# when the corpus is not there.
 #
 # usage: test-corpus.sh STANDPOINT-CLI CORPUS-DIR
 set -u
@@ -12,8 +12,9 @@ CORPUS=${SP_CORPUS_DIR:-$2}
 SEEDS=$CORPUS/seeds
 
 if [ ! -d "$SEEDS" ] || [ "$(ls "$SEEDS"/*.txt 2>/dev/null | wc -l)" -lt 5 ]; then
+  # Under TAP a skipped test is an empty plan with a reason, and success
   echo "1..0 # SKIP the shared corpus is not at $SEEDS (set SP_CORPUS_DIR to run this test)"
-  exit 77
+  exit 0
 fi
 
 WORK=$(mktemp -d)

@@ -543,6 +543,20 @@ assert_cell_colour (SpMatrixWidget *widget,
   g_assert_cmpfloat (fabs (b - eb), <, 0.04);
 }
 
+static gboolean
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (find_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
 static guint
 count_show_claim_buttons (GtkWidget *widget)
 {
@@ -595,6 +609,12 @@ test_matrix_colours (Fixture       *f,
   assert_cell_colour (widget, texture, 1, 0, NAN);
   assert_cell_colour (widget, texture, 2, 0, -2);
   assert_cell_colour (widget, texture, 2, 1, -1);
+
+  /* Pointing at a cell puts its mean and count in the toolbar */
+  g_signal_emit_by_name (widget, "cell-hovered", 0, 0);
+  g_assert_true (find_label (GTK_WIDGET (f->window->matrix_view), "Ana Berg on Ceasefire first: mean +1.5 from 2 claims"));
+  g_signal_emit_by_name (widget, "cell-hovered", -1, -1);
+  g_assert_false (find_label (GTK_WIDGET (f->window->matrix_view), "Ana Berg on Ceasefire first: mean +1.5 from 2 claims"));
 
   /* A cell's popover lists the claims behind it, each a way to its sentence */
   g_signal_emit_by_name (widget, "cell-activated", 0, 0);

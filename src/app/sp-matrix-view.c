@@ -19,6 +19,7 @@ struct _SpMatrixView
   SpProject       *project;
   SpMatrixLevel    level;
   gboolean         dirty;       /* the project changed while the view was hidden */
+  char            *summary;     /* what the toolbar says when no cell is pointed at */
   GtkWidget       *cell_popover;
 
   /* Template children */
@@ -44,7 +45,6 @@ recompute (SpMatrixView *self)
 {
   g_autoptr(SpMatrix) matrix = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *summary = NULL;
   g_autofree char *rows = NULL;
   g_autofree char *columns = NULL;
   g_autofree char *claims = NULL;
@@ -61,6 +61,7 @@ recompute (SpMatrixView *self)
   gtk_stack_set_visible_child_name (self->stack, n_claims > 0 ? "matrix" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.export", n_claims > 0);
 
+  g_clear_pointer (&self->summary, g_free);
   if (matrix == NULL)
     {
       gtk_label_set_text (self->summary_label, "");
@@ -75,8 +76,8 @@ recompute (SpMatrixView *self)
     rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u actor", "%u actors", n_rows), n_rows);
   columns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u issue", "%u issues", n_columns), n_columns);
   claims = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", n_claims), n_claims);
-  summary = g_strdup_printf ("%s × %s · %s", rows, columns, claims);
-  gtk_label_set_text (self->summary_label, summary);
+  self->summary = g_strdup_printf ("%s × %s · %s", rows, columns, claims);
+  gtk_label_set_text (self->summary_label, self->summary);
 }
 
 static void
@@ -168,7 +169,6 @@ cell_activated_cb (SpMatrixView   *self,
   g_autoptr(GHashTable) groups = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *heading_text = NULL;
-  char mean_text[SP_MATRIX_MEAN_TEXT_SIZE];
   GtkWidget *box, *list, *scroller, *heading;
   graphene_rect_t cell;
   gint64 row_id, issue_id;
@@ -188,15 +188,7 @@ cell_activated_cb (SpMatrixView   *self,
       sp_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
-  sp_matrix_format_mean (mean, TRUE, mean_text);
-
-  /* TRANSLATORS: "Russia on Ukraine in NATO: mean +1.5 from 4 claims" */
-  heading_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "%s on %s: mean %s from %u claim",
-                                               "%s on %s: mean %s from %u claims", count),
-                                  sp_matrix_get_row_label (matrix, row),
-                                  sp_matrix_get_column_label (matrix, column),
-                                  mean_text, count);
+  heading_text = sp_matrix_widget_dup_cell_description (widget, row, column);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   heading = gtk_label_new (heading_text);
@@ -236,6 +228,21 @@ cell_activated_cb (SpMatrixView   *self,
     gtk_popover_set_pointing_to (GTK_POPOVER (self->cell_popover),
                                  &(GdkRectangle) { cell.origin.x, cell.origin.y, cell.size.width, cell.size.height });
   gtk_popover_popup (GTK_POPOVER (self->cell_popover));
+}
+
+/* The toolbar says what the pointed-at cell holds: a compact matrix writes nothing in it */
+static void
+cell_hovered_cb (SpMatrixView   *self,
+                 int             row,
+                 int             column,
+                 SpMatrixWidget *widget)
+{
+  g_autofree char *description = NULL;
+
+  if (row >= 0 && column >= 0)
+    description = sp_matrix_widget_dup_cell_description (widget, row, column);
+
+  gtk_label_set_text (self->summary_label, description ? description : self->summary ? self->summary : "");
 }
 
 /* Export */
@@ -333,6 +340,7 @@ sp_matrix_view_dispose (GObject *object)
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   g_clear_object (&self->project);
+  g_clear_pointer (&self->summary, g_free);
 
   G_OBJECT_CLASS (sp_matrix_view_parent_class)->dispose (object);
 }
@@ -415,6 +423,7 @@ sp_matrix_view_init (SpMatrixView *self)
   g_signal_connect_object (self->actor_button, "toggled", G_CALLBACK (level_toggled_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->group_button, "toggled", G_CALLBACK (level_toggled_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->matrix_widget, "cell-activated", G_CALLBACK (cell_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->matrix_widget, "cell-hovered", G_CALLBACK (cell_hovered_cb), self, G_CONNECT_SWAPPED);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.export", FALSE);
 }

@@ -4,9 +4,9 @@
  * kept until the view scrolls or the matrix changes: a large matrix is megapixels, which
  * must not be painted in one frame, while the visible part takes a few milliseconds. (Tiles
  * would show seams: text crossing a tile edge lands a fraction of a pixel apart in the two
- * tiles.) Hovering draws a light outline on top of the kept node. The tooltip names the cell
- * and gives its mean and count, which a large matrix, drawn compact, does not write in its
- * cells.
+ * tiles.) Hovering draws a light outline on top of the kept node and reports the cell, so
+ * that the view can say its mean and count, which a large matrix, drawn compact, does not
+ * write in its cells.
  */
 #define G_LOG_DOMAIN "sp-matrix-widget"
 
@@ -35,6 +35,7 @@ struct _SpMatrixWidget
 
 enum {
   CELL_ACTIVATED,
+  CELL_HOVERED,
   N_SIGNALS
 };
 
@@ -204,6 +205,7 @@ motion_cb (SpMatrixWidget           *self,
   self->hovering = hit;
   self->hover_row = hit ? row : 0;
   self->hover_column = hit ? column : 0;
+  g_signal_emit (self, signals[CELL_HOVERED], 0, hit ? (int)row : -1, hit ? (int)column : -1);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hit ? "pointer" : NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -215,6 +217,7 @@ leave_cb (SpMatrixWidget *self)
     return;
 
   self->hovering = FALSE;
+  g_signal_emit (self, signals[CELL_HOVERED], 0, -1, -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -231,50 +234,6 @@ pressed_cb (SpMatrixWidget  *self,
     g_signal_emit (self, signals[CELL_ACTIVATED], 0, row, column);
 }
 
-static gboolean
-sp_matrix_widget_query_tooltip (GtkWidget  *widget,
-                                int         x,
-                                int         y,
-                                gboolean    keyboard_tooltip,
-                                GtkTooltip *tooltip)
-{
-  SpMatrixWidget *self = SP_MATRIX_WIDGET (widget);
-  g_autofree char *text = NULL;
-  char mean_text[SP_MATRIX_MEAN_TEXT_SIZE];
-  cairo_rectangle_t cell;
-  double mean;
-  guint row, column, count;
-
-  if (keyboard_tooltip || self->layout == NULL ||
-      !sp_matrix_layout_hit_test (self->layout, x, y, &row, &column))
-    return FALSE;
-
-  if (sp_matrix_get_cell (self->matrix, row, column, &mean, &count))
-    {
-      sp_matrix_format_mean (mean, TRUE, mean_text);
-      /* TRANSLATORS: "Russia on Ukraine in NATO: mean +1.5 from 4 claims" */
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%s on %s: mean %s from %u claim",
-                                           "%s on %s: mean %s from %u claims", count),
-                              sp_matrix_get_row_label (self->matrix, row),
-                              sp_matrix_get_column_label (self->matrix, column),
-                              mean_text, count);
-    }
-  else
-    {
-      /* TRANSLATORS: "Russia on Ukraine in NATO: no claims" */
-      text = g_strdup_printf (_("%s on %s: no claims"),
-                              sp_matrix_get_row_label (self->matrix, row),
-                              sp_matrix_get_column_label (self->matrix, column));
-    }
-
-  /* Names come from articles: plain text, never markup */
-  gtk_tooltip_set_text (tooltip, text);
-  if (sp_matrix_layout_get_cell_rect (self->layout, row, column, &cell))
-    gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { cell.x, cell.y, cell.width, cell.height });
-
-  return TRUE;
-}
 
 static void
 sp_matrix_widget_system_setting_changed (GtkWidget        *widget,
@@ -317,7 +276,6 @@ sp_matrix_widget_class_init (SpMatrixWidgetClass *klass)
   widget_class->snapshot = sp_matrix_widget_snapshot;
   widget_class->root = sp_matrix_widget_root;
   widget_class->unroot = sp_matrix_widget_unroot;
-  widget_class->query_tooltip = sp_matrix_widget_query_tooltip;
   widget_class->system_setting_changed = sp_matrix_widget_system_setting_changed;
 
   /**
@@ -331,6 +289,18 @@ sp_matrix_widget_class_init (SpMatrixWidgetClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+
+  /**
+   * SpMatrixWidget::cell-hovered:
+   * @row: the matrix row under the pointer, or -1 when it left the cells
+   * @column: the matrix column, or -1
+   */
+  signals[CELL_HOVERED] =
+    g_signal_new ("cell-hovered",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT);
 
   gtk_widget_class_set_css_name (widget_class, "matrix");
 }
@@ -348,7 +318,6 @@ sp_matrix_widget_init (SpMatrixWidget *self)
   g_signal_connect_object (click, "pressed", G_CALLBACK (pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
 GtkWidget *
@@ -397,4 +366,41 @@ sp_matrix_widget_get_cell_rect (SpMatrixWidget  *self,
 
   graphene_rect_init (rect, cell.x, cell.y, cell.width, cell.height);
   return TRUE;
+}
+
+/**
+ * sp_matrix_widget_dup_cell_description:
+ *
+ * Returns: (transfer full) (nullable): "Russia on Ukraine in NATO: mean +1.5 from 4 claims",
+ *   or "…: no claims", as plain text
+ */
+char *
+sp_matrix_widget_dup_cell_description (SpMatrixWidget *self,
+                                       guint           row,
+                                       guint           column)
+{
+  char mean_text[SP_MATRIX_MEAN_TEXT_SIZE];
+  double mean;
+  guint count;
+
+  g_return_val_if_fail (SP_IS_MATRIX_WIDGET (self), NULL);
+
+  if (self->matrix == NULL ||
+      row >= sp_matrix_get_n_rows (self->matrix) || column >= sp_matrix_get_n_columns (self->matrix))
+    return NULL;
+
+  if (!sp_matrix_get_cell (self->matrix, row, column, &mean, &count))
+    /* TRANSLATORS: "Russia on Ukraine in NATO: no claims" */
+    return g_strdup_printf (_("%s on %s: no claims"),
+                            sp_matrix_get_row_label (self->matrix, row),
+                            sp_matrix_get_column_label (self->matrix, column));
+
+  sp_matrix_format_mean (mean, TRUE, mean_text);
+  /* TRANSLATORS: "Russia on Ukraine in NATO: mean +1.5 from 4 claims" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%s on %s: mean %s from %u claim",
+                                       "%s on %s: mean %s from %u claims", count),
+                          sp_matrix_get_row_label (self->matrix, row),
+                          sp_matrix_get_column_label (self->matrix, column),
+                          mean_text, count);
 }

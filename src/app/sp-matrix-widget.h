@@ -23,5 +23,8 @@ gboolean   sp_matrix_widget_get_cell_rect (SpMatrixWidget  *self,
                                            guint            row,
                                            guint            column,
                                            graphene_rect_t *rect);
+char      *sp_matrix_widget_dup_cell_description (SpMatrixWidget *self,
+                                                  guint           row,
+                                                  guint           column);
 
 G_END_DECLS
