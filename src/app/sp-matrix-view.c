@@ -150,7 +150,6 @@ create_claim_button (SpClaim *claim)
   gtk_box_append (GTK_BOX (box), text);
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Show in the document"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-claim");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
                                           g_variant_new_int64 (sp_claim_get_id (claim)));
@@ -169,7 +168,7 @@ cell_activated_cb (SpMatrixView   *self,
   g_autoptr(GHashTable) groups = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *heading_text = NULL;
-  GtkWidget *box, *list, *scroller, *heading;
+  GtkWidget *box, *list, *scroller, *heading, *hint;
   graphene_rect_t cell;
   gint64 row_id, issue_id;
   double mean;
@@ -197,6 +196,12 @@ cell_activated_cb (SpMatrixView   *self,
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_widget_add_css_class (heading, "heading");
   gtk_box_append (GTK_BOX (box), heading);
+
+  hint = gtk_label_new (_("Choose a claim to read it in its document"));
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_add_css_class (hint, "caption");
+  gtk_box_append (GTK_BOX (box), hint);
 
   list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
