@@ -23,34 +23,6 @@
   "JOIN actors a ON a.id = c.actor_id " \
   "JOIN issues i ON i.id = c.issue_id "
 
-static GHashTable *
-load_actor_names (SpProject  *self,
-                  GError    **error)
-{
-  g_autoptr(GHashTable) names = NULL;
-  g_autoptr(SpStmt) stmt = NULL;
-  int rc;
-
-  if (!(stmt = _sp_project_prepare (self, "SELECT id, name FROM actors", error)))
-    return NULL;
-
-  names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_hash_table_insert (names, g_memdup2 (&id, sizeof id),
-                           g_strdup (_sp_project_column_text (stmt, 1)));
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _sp_project_set_error (self, error, rc, _("Could not read the actors"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&names);
-}
-
 static GListModel *
 query_claims (SpProject   *self,
               const char  *sql,
@@ -64,7 +36,7 @@ query_claims (SpProject   *self,
   int rc;
 
   if (!(groups = sp_project_dup_actor_groups (self, error)) ||
-      !(names = load_actor_names (self, error)) ||
+      !(names = _sp_project_load_actor_names (self, error)) ||
       !(stmt = _sp_project_prepare (self, sql, error)))
     return NULL;
 

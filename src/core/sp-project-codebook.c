@@ -195,6 +195,35 @@ sp_project_dup_actor_groups (SpProject  *self,
   return g_steal_pointer (&groups);
 }
 
+/* Returns: (transfer full): actor id -> name, for every actor */
+GHashTable *
+_sp_project_load_actor_names (SpProject  *self,
+                              GError    **error)
+{
+  g_autoptr(GHashTable) names = NULL;
+  g_autoptr(SpStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = _sp_project_prepare (self, "SELECT id, name FROM actors", error)))
+    return NULL;
+
+  names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_insert (names, g_memdup2 (&id, sizeof id),
+                           g_strdup (_sp_project_column_text (stmt, 1)));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _sp_project_set_error (self, error, rc, _("Could not read the actors"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&names);
+}
+
 static GListModel *
 query_actors (SpProject  *self,
               gint64      only_id,
@@ -203,72 +232,53 @@ query_actors (SpProject  *self,
   g_autoptr(GHashTable) aliases = NULL;
   g_autoptr(GHashTable) parents = NULL;
   g_autoptr(GHashTable) names = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GListStore) store = NULL;
   g_autoptr(SpStmt) stmt = NULL;
   int rc;
 
+  /* Affiliations and groups may name any actor, not only the ones listed */
   if (!(aliases = load_string_lists (self,
                                      "SELECT actor_id, alias FROM actor_aliases "
                                      "ORDER BY actor_id, alias COLLATE NOCASE",
                                      error)) ||
-      !(parents = load_affiliations (self, error)))
+      !(parents = load_affiliations (self, error)) ||
+      !(names = _sp_project_load_actor_names (self, error)))
     return NULL;
 
   stmt = _sp_project_prepare (self,
                               "SELECT a.id, a.name, a.kind, a.affiliation_id, "
                               "  (SELECT count(*) FROM claims c WHERE c.actor_id = a.id) "
-                              "FROM actors a ORDER BY a.name COLLATE NOCASE, a.id",
+                              "FROM actors a WHERE ?1 = 0 OR a.id = ?1 "
+                              "ORDER BY a.name COLLATE NOCASE, a.id",
                               error);
   if (stmt == NULL)
     return NULL;
 
-  /* Names of every actor first: affiliations and groups refer to any of them. */
-  names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  rows = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_bind_int64 (stmt, 1, only_id);
+  store = g_list_store_new (SP_TYPE_ACTOR);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 affiliation = sqlite3_column_int64 (stmt, 3);
+      gint64 group = top_of (parents, id);
       SpActorKind kind = SP_ACTOR_KIND_PERSON;
+      g_autoptr(SpActor) actor = NULL;
 
       sp_actor_kind_from_string (_sp_project_column_text (stmt, 2), &kind);
-      g_hash_table_insert (names, g_memdup2 (&id, sizeof id),
-                           g_strdup (_sp_project_column_text (stmt, 1)));
-
-      if (only_id != 0 && id != only_id)
-        continue;
-
-      /* Placeholder rows hold the raw values until all names are known. */
-      g_ptr_array_add (rows, _sp_actor_new (id, _sp_project_column_text (stmt, 1), kind,
-                                            sqlite3_column_int64 (stmt, 3), NULL, 0, NULL,
-                                            list_strings (aliases, id),
-                                            sqlite3_column_int (stmt, 4)));
+      actor = _sp_actor_new (id, _sp_project_column_text (stmt, 1), kind,
+                             affiliation,
+                             affiliation ? g_hash_table_lookup (names, &affiliation) : NULL,
+                             group, g_hash_table_lookup (names, &group),
+                             list_strings (aliases, id),
+                             sqlite3_column_int (stmt, 4));
+      g_list_store_append (store, actor);
     }
 
   if (rc != SQLITE_DONE)
     {
       _sp_project_set_error (self, error, rc, _("Could not list the actors"));
       return NULL;
-    }
-
-  store = g_list_store_new (SP_TYPE_ACTOR);
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      SpActor *raw = g_ptr_array_index (rows, i);
-      gint64 id = sp_actor_get_id (raw);
-      gint64 affiliation = sp_actor_get_affiliation_id (raw);
-      gint64 group = top_of (parents, id);
-      g_autoptr(SpActor) actor = NULL;
-
-      actor = _sp_actor_new (id, sp_actor_get_name (raw), sp_actor_get_kind (raw),
-                             affiliation,
-                             affiliation ? g_hash_table_lookup (names, &affiliation) : NULL,
-                             group, g_hash_table_lookup (names, &group),
-                             sp_actor_get_aliases (raw),
-                             sp_actor_get_claim_count (raw));
-      g_list_store_append (store, actor);
     }
 
   return G_LIST_MODEL (g_steal_pointer (&store));

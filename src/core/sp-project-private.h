@@ -78,6 +78,8 @@ gboolean  _sp_project_touch_inserted   (SpProject     *self,
                                         GError       **error);
 void      _sp_project_mark_changed     (SpProject     *self,
                                         SpChangeFlags  what);
+GHashTable *_sp_project_load_actor_names (SpProject   *self,
+                                          GError     **error);
 gboolean  _sp_project_delete_rows      (SpProject     *self,
                                         SpTable        table,
                                         const char    *select_ids_sql,
