@@ -240,6 +240,39 @@ test_drop_imports (Fixture       *f,
   g_object_unref (take_screenshot (GTK_WIDGET (f->window), "window-documents.png"));
 }
 
+/* Stop: the import ends early, keeps what it committed and says so */
+static void
+test_stop_import (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "many", NULL);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autoptr(SpImportReport) report = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/article-%04u.txt", folder, i);
+      g_autofree char *text = g_strdup_printf ("Briefing number %u\n\nThe delegations met again on day %u.\n", i, i);
+
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+    }
+
+  g_signal_connect (f->window, "import-finished", G_CALLBACK (import_finished_cb), &report);
+  _sp_window_import_files (f->window, &folder_file, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cancel-import", NULL));
+  iterate_until (report_arrived, &report);
+
+  g_assert_true (sp_import_report_get_cancelled (report));
+  g_assert_cmpuint (sp_import_report_get_n_imported (report), <, 3000);
+  g_assert_cmpuint (sp_project_count_documents (sp_window_get_project (f->window)), ==,
+                    1 + sp_import_report_get_n_imported (report));
+  settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_documents_view_get_n_documents (f->window->documents_view), ==,
+                    1 + sp_import_report_get_n_imported (report));
+  g_assert_false (gtk_revealer_get_reveal_child (f->window->progress_revealer));
+}
+
 /* Tagging a claim */
 
 static void
@@ -738,6 +771,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/window/drop-imports", test_drop_imports);
+  ADD ("/window/stop-import", test_stop_import);
   ADD ("/window/tag-claim", test_tag_claim);
   ADD ("/window/tag-without-selection", test_tag_without_selection);
   ADD ("/window/edit-and-delete-claim", test_edit_and_delete_claim);

@@ -74,7 +74,7 @@ reload (SpCodebookView *self)
 
   if (priv->project != NULL &&
       !(fresh = SP_CODEBOOK_VIEW_GET_CLASS (self)->list (self, priv->project, &error)))
-    sp_toast_show_error (GTK_WIDGET (self), error);
+    sp_toast_show_error (GTK_WIDGET (self), error->message);
 
   for (guint i = 0; fresh && i < g_list_model_get_n_items (fresh); i++)
     g_ptr_array_add (items, g_list_model_get_item (fresh, i));
@@ -159,7 +159,7 @@ delete_item (SpCodebookView *self,
 
   if (!SP_CODEBOOK_VIEW_GET_CLASS (self)->delete_item (self, priv->project, item, &error))
     {
-      sp_toast_show_error (GTK_WIDGET (self), error);
+      sp_toast_show_error (GTK_WIDGET (self), error->message);
       return;
     }
 

@@ -130,7 +130,7 @@ show_document (SpDocumentsView *self,
 
   if (!(body = sp_project_dup_document_body (self->project, sp_document_get_id (document), &error)))
     {
-      sp_toast_show_error (GTK_WIDGET (self), error);
+      sp_toast_show_error (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -173,7 +173,7 @@ load_documents (SpDocumentsView *self)
   if (self->project != NULL)
     {
       if (!(documents = sp_project_list_documents (self->project, &error)))
-        sp_toast_show_error (GTK_WIDGET (self), error);
+        sp_toast_show_error (GTK_WIDGET (self), error->message);
     }
 
   for (guint i = 0; documents && i < g_list_model_get_n_items (documents); i++)
@@ -260,7 +260,7 @@ load_claims (SpDocumentsView *self)
   if (self->project != NULL && document_id != 0)
     {
       if (!(self->claims = sp_project_list_claims (self->project, document_id, &error)))
-        sp_toast_show_error (GTK_WIDGET (self), error);
+        sp_toast_show_error (GTK_WIDGET (self), error->message);
     }
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->claims_list))))

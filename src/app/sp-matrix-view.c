@@ -53,7 +53,7 @@ recompute (SpMatrixView *self)
   self->dirty = FALSE;
 
   if (self->project != NULL && !(matrix = sp_matrix_compute (self->project, self->level, &error)))
-    sp_toast_show_error (GTK_WIDGET (self), error);
+    sp_toast_show_error (GTK_WIDGET (self), error->message);
 
   sp_matrix_widget_set_matrix (self->matrix_widget, matrix);
 
@@ -184,7 +184,7 @@ cell_activated_cb (SpMatrixView   *self,
   if (!(claims = sp_project_list_issue_claims (self->project, issue_id, &error)) ||
       !(groups = sp_project_dup_actor_groups (self->project, &error)))
     {
-      sp_toast_show_error (GTK_WIDGET (self), error);
+      sp_toast_show_error (GTK_WIDGET (self), error->message);
       return;
     }
   heading_text = sp_matrix_widget_dup_cell_description (widget, row, column);
@@ -291,7 +291,7 @@ export_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GError) error = NULL;
 
       if (!sp_matrix_view_export (self, file, &error))
-        sp_toast_show_error (GTK_WIDGET (self), error);
+        sp_toast_show_error (GTK_WIDGET (self), error->message);
       else
         {
           g_autofree char *name = g_file_get_basename (file);

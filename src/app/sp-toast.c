@@ -59,26 +59,27 @@ sp_toast_show (GtkWidget  *widget,
   adw_toast_overlay_add_toast (overlay, toast);
 }
 
+/* A reason something failed: shown longer, and ahead of other toasts */
 void
-sp_toast_show_error (GtkWidget *widget,
-                     GError    *error)
+sp_toast_show_error (GtkWidget  *widget,
+                     const char *message)
 {
   AdwToastOverlay *overlay;
   g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (error != NULL);
+  g_return_if_fail (message != NULL);
 
   if (!(overlay = find_overlay (widget)))
     {
-      g_warning ("%s", error->message);
+      g_warning ("%s", message);
       return;
     }
 
-  escaped = g_markup_escape_text (error->message, -1);
+  escaped = g_markup_escape_text (message, -1);
   toast = adw_toast_new (escaped);
-  adw_toast_set_timeout (toast, 8);
+  adw_toast_set_timeout (toast, 10);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (overlay, toast);
 }

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 void sp_toast_show       (GtkWidget  *widget,
                           const char *text);
 void sp_toast_show_error (GtkWidget  *widget,
-                          GError     *error);
+                          const char *message);
 void sp_toast_show_undo  (GtkWidget  *widget,
                           const char *text);
 

@@ -102,7 +102,7 @@ new_project_chosen (SpWindow *self,
    * weeks of someone's work. */
   if (!(project = sp_project_create (with_suffix, &error)))
     {
-      _sp_window_show_error (self, error->message);
+      sp_toast_show_error (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -252,7 +252,7 @@ import_codebook_chosen (SpWindow *self,
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error) ||
       !sp_codebook_import (self->project, contents, length, name, &stats, &error))
     {
-      _sp_window_show_error (self, error->message);
+      sp_toast_show_error (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -292,7 +292,7 @@ export_codebook_chosen (SpWindow *self,
       !g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
                                 G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
     {
-      _sp_window_show_error (self, error->message);
+      sp_toast_show_error (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -337,7 +337,7 @@ undo_action (GtkWidget  *widget,
 
   if (!(redo ? sp_project_redo (self->project, &error) : sp_project_undo (self->project, &error)))
     {
-      _sp_window_show_error (self, error->message);
+      sp_toast_show_error (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -384,7 +384,7 @@ show_claim_action (GtkWidget  *widget,
 
   if (!(claim = sp_project_get_claim (self->project, g_variant_get_int64 (param), &error)))
     {
-      _sp_window_show_error (self, error->message);
+      sp_toast_show_error (GTK_WIDGET (self), error->message);
       return;
     }
 

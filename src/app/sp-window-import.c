@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-toast.h"
 #include "sp-window-private.h"
 
 #define PROGRESS_INTERVAL_MS 100
@@ -109,7 +110,13 @@ describe_report (SpImportReport *report)
   guint failed = sp_import_report_get_n_failed (report);
   g_autoptr(GString) text = g_string_new (NULL);
 
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Imported %u article", "Imported %u articles", imported), imported);
+  if (sp_import_report_get_cancelled (report))
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                               "Import stopped after %u article",
+                                               "Import stopped after %u articles", imported),
+                            imported);
+  else
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Imported %u article", "Imported %u articles", imported), imported);
   if (duplicates > 0)
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u duplicate", ", %u duplicates", duplicates), duplicates);
   if (failed > 0)
@@ -194,7 +201,7 @@ import_finished_cb (GObject      *object,
   if (report == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _sp_window_show_error (self, error->message);
+        sp_toast_show_error (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -249,7 +256,7 @@ _sp_window_import_files (SpWindow  *self,
 
   if (_sp_window_is_importing (self))
     {
-      _sp_window_show_error (self, _("An import is already running; drop the files again when it has finished"));
+      sp_toast_show_error (GTK_WIDGET (self), _("An import is already running; drop the files again when it has finished"));
       return;
     }
 
@@ -261,6 +268,8 @@ _sp_window_import_files (SpWindow  *self,
 
   task = g_task_new (self, self->cancellable, import_finished_cb, NULL);
   g_task_set_source_tag (task, _sp_window_import_files);
+  /* A stopped import still returns what it did: the files it committed stay */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, job, (GDestroyNotify)import_job_free);
 
   gtk_progress_bar_set_fraction (self->progress_bar, 0);

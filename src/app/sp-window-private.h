@@ -47,7 +47,5 @@ void      _sp_window_import_files      (SpWindow       *self,
                                         GFile         **files,
                                         guint           n_files);
 gboolean  _sp_window_is_importing      (SpWindow       *self);
-void      _sp_window_show_error        (SpWindow       *self,
-                                        const char     *message);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-toast.h"
 #include "sp-window-private.h"
 
 enum {
@@ -126,7 +127,7 @@ sp_window_open_project (SpWindow   *self,
 
   if (_sp_window_is_importing (self))
     {
-      _sp_window_show_error (self, _("Wait for the import to finish before opening another project"));
+      sp_toast_show_error (GTK_WIDGET (self), _("Wait for the import to finish before opening another project"));
       return FALSE;
     }
 
@@ -141,7 +142,7 @@ sp_window_open_project (SpWindow   *self,
 
   if (project == NULL)
     {
-      _sp_window_show_error (self, error->message);
+      sp_toast_show_error (GTK_WIDGET (self), error->message);
 
       if (self->project == NULL && default_path != NULL && g_strcmp0 (path, default_path) != 0)
         sp_window_open_project (self, default_path);
@@ -164,18 +165,6 @@ sp_window_get_project (SpWindow *self)
 {
   g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
   return self->project;
-}
-
-void
-_sp_window_show_error (SpWindow   *self,
-                       const char *message)
-{
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  adw_toast_set_timeout (toast, 10);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void

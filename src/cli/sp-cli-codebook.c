@@ -105,6 +105,19 @@ sp_cli_codebook (int    argc,
                           "usage: standpoint-cli codebook import PROJECT FILE | codebook export PROJECT [-o FILE]");
 }
 
+/* Nothing is deleted silently: an actor's or issue's claims go only when asked for */
+static gboolean
+may_delete (const char *name,
+            guint       n_claims,
+            gboolean    with_claims)
+{
+  if (n_claims == 0 || with_claims)
+    return TRUE;
+
+  sp_cli_error ("%s has %u claims; add --with-claims to delete them too", name, n_claims);
+  return FALSE;
+}
+
 /* Actors */
 
 static gboolean
@@ -281,13 +294,8 @@ actor_delete (int    argc,
       !(actor = sp_project_get_actor (project, id, &error)))
     return sp_cli_fail (error);
 
-  /* Nothing is deleted silently: claims go only when asked for */
-  if (sp_actor_get_claim_count (actor) > 0 && !with_claims)
-    {
-      sp_cli_error ("%s has %u claims; add --with-claims to delete them too",
-                    sp_actor_get_name (actor), sp_actor_get_claim_count (actor));
-      return SP_CLI_FAILED;
-    }
+  if (!may_delete (sp_actor_get_name (actor), sp_actor_get_claim_count (actor), with_claims))
+    return SP_CLI_FAILED;
 
   if (!sp_project_delete_actor (project, id, &error))
     return sp_cli_fail (error);
@@ -455,12 +463,8 @@ issue_delete (int    argc,
       !(issue = sp_project_get_issue (project, id, &error)))
     return sp_cli_fail (error);
 
-  if (sp_issue_get_claim_count (issue) > 0 && !with_claims)
-    {
-      sp_cli_error ("%s has %u claims; add --with-claims to delete them too",
-                    sp_issue_get_key (issue), sp_issue_get_claim_count (issue));
-      return SP_CLI_FAILED;
-    }
+  if (!may_delete (sp_issue_get_key (issue), sp_issue_get_claim_count (issue), with_claims))
+    return SP_CLI_FAILED;
 
   if (!sp_project_delete_issue (project, id, &error))
     return sp_cli_fail (error);
