@@ -4,7 +4,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sp-enums.h"
+#include "sp-matrix-enums.h"
 #include "sp-matrix-export.h"
 #include "sp-matrix-view.h"
 #include "sp-toast.h"

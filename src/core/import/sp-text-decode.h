@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include "sp-types.h"
+#include "sp-article.h"
 
 G_BEGIN_DECLS
 

@@ -1,6 +1,6 @@
 /* sp-types.h
  *
- * Forward declarations and the enums shared across libstandpoint-core. Enum GTypes are
+ * Forward declarations and the enums of the store's snapshot types. Enum GTypes are
  * generated from this header by gnome.mkenums_simple (sp-enums.h).
  */
 #pragma once
@@ -14,7 +14,6 @@ typedef struct _SpDocument SpDocument;
 typedef struct _SpActor    SpActor;
 typedef struct _SpIssue    SpIssue;
 typedef struct _SpClaim    SpClaim;
-typedef struct _SpMatrix   SpMatrix;
 
 typedef enum
 {
@@ -29,14 +28,6 @@ typedef enum
   SP_CLAIM_ORIGIN_MANUAL,
   SP_CLAIM_ORIGIN_SUGGESTED,
 } SpClaimOrigin;
-
-/* Rows of the position matrix: one per actor, or one per group (an actor's top-most
- * affiliation). */
-typedef enum
-{
-  SP_MATRIX_LEVEL_ACTOR,
-  SP_MATRIX_LEVEL_GROUP,
-} SpMatrixLevel;
 
 /* What a committed change touched; carried by SpProject::changed so views reload only
  * what they show. */
@@ -67,21 +58,7 @@ typedef enum
   SP_PROJECT_ERROR_FAILED,         /* SQLite said no for another reason */
 } SpProjectError;
 
-#define SP_IMPORT_ERROR (sp_import_error_quark ())
-
-/* Why one article file could not be imported; the batch goes on with the next file. */
-typedef enum
-{
-  SP_IMPORT_ERROR_BINARY,       /* NUL bytes, control characters or a binary format's signature */
-  SP_IMPORT_ERROR_EMPTY,        /* no text left after cleaning */
-  SP_IMPORT_ERROR_TOO_LARGE,    /* over SP_IMPORT_MAX_FILE_SIZE */
-  SP_IMPORT_ERROR_ENCODING,     /* not valid in the encoding it carries or declares */
-  SP_IMPORT_ERROR_UNSUPPORTED,  /* a file type no reader handles */
-  SP_IMPORT_ERROR_READ,         /* the file could not be read */
-} SpImportError;
-
 GQuark       sp_project_error_quark      (void);
-GQuark       sp_import_error_quark       (void);
 
 const char  *sp_actor_kind_to_string     (SpActorKind    kind);
 const char  *sp_actor_kind_to_label      (SpActorKind    kind);
@@ -91,8 +68,5 @@ const char  *sp_claim_origin_to_string   (SpClaimOrigin  origin);
 gboolean     sp_claim_origin_from_string (const char    *str,
                                           SpClaimOrigin *origin);
 gboolean     sp_issue_key_is_valid       (const char    *key);
-const char  *sp_matrix_level_to_string   (SpMatrixLevel  level);
-gboolean     sp_matrix_level_from_string (const char    *str,
-                                          SpMatrixLevel *level);
 
 G_END_DECLS

@@ -55,6 +55,13 @@ typedef struct
   double         confidence;
 } SpClaimSpec;
 
+/* One actor's stances on one issue, summed: see sp_project_foreach_stance_total(). */
+typedef void (*SpStanceTotalFunc) (gint64   actor_id,
+                                   gint64   issue_id,
+                                   gint64   stance_sum,
+                                   guint    n_claims,
+                                   gpointer user_data);
+
 SpProject   *sp_project_create                (const char          *path,
                                                GError             **error);
 SpProject   *sp_project_open                  (const char          *path,
@@ -149,6 +156,10 @@ GListModel  *sp_project_list_issue_claims     (SpProject           *self,
                                                GError             **error);
 SpClaim     *sp_project_get_claim             (SpProject           *self,
                                                gint64               id,
+                                               GError             **error);
+gboolean     sp_project_foreach_stance_total  (SpProject           *self,
+                                               SpStanceTotalFunc    func,
+                                               gpointer             user_data,
                                                GError             **error);
 gint64       sp_project_add_claim             (SpProject           *self,
                                                const SpClaimSpec   *spec,

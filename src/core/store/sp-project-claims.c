@@ -128,6 +128,47 @@ sp_project_list_issue_claims (SpProject  *self,
 }
 
 /**
+ * sp_project_foreach_stance_total:
+ * @func: (scope call): called once per actor and issue that have claims
+ *
+ * The sum and number of stances of every actor on every issue, in one pass over the claims:
+ * what the position matrix aggregates.
+ *
+ * Returns: %FALSE if the claims could not be read
+ */
+gboolean
+sp_project_foreach_stance_total (SpProject          *self,
+                                 SpStanceTotalFunc   func,
+                                 gpointer            user_data,
+                                 GError            **error)
+{
+  g_autoptr(SpStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  stmt = _sp_project_prepare (self,
+                              "SELECT actor_id, issue_id, sum(stance), count(*) "
+                              "FROM claims GROUP BY actor_id, issue_id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+          sqlite3_column_int64 (stmt, 2), sqlite3_column_int (stmt, 3), user_data);
+
+  if (rc != SQLITE_DONE)
+    {
+      _sp_project_set_error (self, error, rc, _("Could not read the claims"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * sp_project_get_claim:
  *
  * Returns: (transfer full): the claim, or %NULL with %SP_PROJECT_ERROR_NOT_FOUND

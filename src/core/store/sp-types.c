@@ -12,7 +12,6 @@
 #include "sp-types.h"
 
 G_DEFINE_QUARK (sp-project-error-quark, sp_project_error)
-G_DEFINE_QUARK (sp-import-error-quark, sp_import_error)
 
 static const char * const actor_kinds[] = {
   [SP_ACTOR_KIND_PERSON] = "person",
@@ -24,11 +23,6 @@ static const char * const actor_kinds[] = {
 static const char * const claim_origins[] = {
   [SP_CLAIM_ORIGIN_MANUAL] = "manual",
   [SP_CLAIM_ORIGIN_SUGGESTED] = "suggested",
-};
-
-static const char * const matrix_levels[] = {
-  [SP_MATRIX_LEVEL_ACTOR] = "actor",
-  [SP_MATRIX_LEVEL_GROUP] = "group",
 };
 
 static gboolean
@@ -120,24 +114,5 @@ sp_issue_key_is_valid (const char *key)
     if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-' && *p != '.')
       return FALSE;
 
-  return TRUE;
-}
-
-const char *
-sp_matrix_level_to_string (SpMatrixLevel level)
-{
-  g_return_val_if_fail ((guint) level < G_N_ELEMENTS (matrix_levels), NULL);
-  return matrix_levels[level];
-}
-
-gboolean
-sp_matrix_level_from_string (const char    *str,
-                             SpMatrixLevel *level)
-{
-  guint value;
-
-  if (!lookup (matrix_levels, G_N_ELEMENTS (matrix_levels), str, &value))
-    return FALSE;
-  *level = value;
   return TRUE;
 }

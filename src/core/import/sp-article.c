@@ -4,6 +4,8 @@
 
 #include "sp-article.h"
 
+G_DEFINE_QUARK (sp-import-error-quark, sp_import_error)
+
 /**
  * sp_article_new:
  *

@@ -20,7 +20,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "sp-matrix.h"
-#include "sp-project-private.h"
 
 typedef struct
 {
@@ -203,6 +202,44 @@ index_ids (GArray *array,
   return index;
 }
 
+typedef struct
+{
+  SpMatrix   *matrix;
+  GHashTable *groups;
+  GHashTable *row_index;
+  GHashTable *column_index;
+} Aggregation;
+
+static void
+add_stance_total (gint64   actor_id,
+                  gint64   issue_id,
+                  gint64   stance_sum,
+                  guint    n_claims,
+                  gpointer user_data)
+{
+  Aggregation *aggregation = user_data;
+  SpMatrix *self = aggregation->matrix;
+  guint n_columns = self->columns->len;
+  guint row, column;
+
+  if (aggregation->groups != NULL)
+    {
+      gint64 *group = g_hash_table_lookup (aggregation->groups, &actor_id);
+
+      if (group != NULL)
+        actor_id = *group;
+    }
+
+  row = GPOINTER_TO_UINT (g_hash_table_lookup (aggregation->row_index, &actor_id));
+  column = GPOINTER_TO_UINT (g_hash_table_lookup (aggregation->column_index, &issue_id));
+  if (row == 0 || column == 0)
+    return;
+
+  self->sums[(row - 1) * n_columns + column - 1] += stance_sum;
+  self->counts[(row - 1) * n_columns + column - 1] += n_claims;
+  self->n_claims += n_claims;
+}
+
 static gboolean
 aggregate (SpMatrix    *self,
            SpProject   *project,
@@ -211,50 +248,9 @@ aggregate (SpMatrix    *self,
 {
   g_autoptr(GHashTable) row_index = index_ids (self->rows, sizeof (SpMatrixRow));
   g_autoptr(GHashTable) column_index = index_ids (self->columns, sizeof (SpMatrixColumn));
-  g_autoptr(SpStmt) stmt = NULL;
-  guint n_columns = self->columns->len;
-  int rc;
+  Aggregation aggregation = { self, groups, row_index, column_index };
 
-  stmt = _sp_project_prepare (project,
-                              "SELECT actor_id, issue_id, sum(stance), count(*) "
-                              "FROM claims GROUP BY actor_id, issue_id",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 actor_id = sqlite3_column_int64 (stmt, 0);
-      gint64 issue_id = sqlite3_column_int64 (stmt, 1);
-      gint64 sum = sqlite3_column_int64 (stmt, 2);
-      guint count = sqlite3_column_int (stmt, 3);
-      guint row, column;
-
-      if (groups != NULL)
-        {
-          gint64 *group = g_hash_table_lookup (groups, &actor_id);
-
-          if (group != NULL)
-            actor_id = *group;
-        }
-
-      row = GPOINTER_TO_UINT (g_hash_table_lookup (row_index, &actor_id));
-      column = GPOINTER_TO_UINT (g_hash_table_lookup (column_index, &issue_id));
-      if (row == 0 || column == 0)
-        continue;
-
-      self->sums[(row - 1) * n_columns + column - 1] += sum;
-      self->counts[(row - 1) * n_columns + column - 1] += count;
-      self->n_claims += count;
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _sp_project_set_error (project, error, rc, _("Could not read the claims"));
-      return FALSE;
-    }
-
-  return TRUE;
+  return sp_project_foreach_stance_total (project, add_stance_total, &aggregation, error);
 }
 
 /**
@@ -457,4 +453,35 @@ sp_matrix_format_mean (double   mean,
 
   g_snprintf (buffer, SP_MATRIX_MEAN_TEXT_SIZE, "%s%" G_GUINT64_FORMAT "%s",
               sign, magnitude / 100, fraction);
+}
+
+static const char * const matrix_levels[] = {
+  [SP_MATRIX_LEVEL_ACTOR] = "actor",
+  [SP_MATRIX_LEVEL_GROUP] = "group",
+};
+
+const char *
+sp_matrix_level_to_string (SpMatrixLevel level)
+{
+  g_return_val_if_fail ((guint) level < G_N_ELEMENTS (matrix_levels), NULL);
+  return matrix_levels[level];
+}
+
+gboolean
+sp_matrix_level_from_string (const char    *str,
+                             SpMatrixLevel *level)
+{
+  if (str == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (matrix_levels); i++)
+    {
+      if (g_str_equal (matrix_levels[i], str))
+        {
+          *level = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }

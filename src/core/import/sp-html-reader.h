@@ -5,7 +5,6 @@
 #pragma once
 
 #include "sp-article.h"
-#include "sp-types.h"
 
 G_BEGIN_DECLS
 

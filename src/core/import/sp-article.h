@@ -10,6 +10,21 @@
 
 G_BEGIN_DECLS
 
+#define SP_IMPORT_ERROR (sp_import_error_quark ())
+
+/* Why one article file could not be imported; the batch goes on with the next file. */
+typedef enum
+{
+  SP_IMPORT_ERROR_BINARY,       /* NUL bytes, control characters or a binary format's signature */
+  SP_IMPORT_ERROR_EMPTY,        /* no text left after cleaning */
+  SP_IMPORT_ERROR_TOO_LARGE,    /* over SP_IMPORT_MAX_FILE_SIZE */
+  SP_IMPORT_ERROR_ENCODING,     /* not valid in the encoding it carries or declares */
+  SP_IMPORT_ERROR_UNSUPPORTED,  /* a file type no reader handles */
+  SP_IMPORT_ERROR_READ,         /* the file could not be read */
+} SpImportError;
+
+GQuark     sp_import_error_quark (void);
+
 typedef struct
 {
   char *title;

@@ -12,6 +12,16 @@ G_BEGIN_DECLS
 
 #define SP_TYPE_MATRIX (sp_matrix_get_type ())
 
+typedef struct _SpMatrix SpMatrix;
+
+/* Rows of the position matrix: one per actor, or one per group (an actor's top-most
+ * affiliation). The string forms are part of the CLI and must never change. */
+typedef enum
+{
+  SP_MATRIX_LEVEL_ACTOR,
+  SP_MATRIX_LEVEL_GROUP,
+} SpMatrixLevel;
+
 /* The longest text sp_matrix_format_mean() writes, with its NUL: "−0.33" is 8 bytes. */
 #define SP_MATRIX_MEAN_TEXT_SIZE 16
 
@@ -41,6 +51,10 @@ gboolean     sp_matrix_get_cell          (SpMatrix      *self,
                                           double        *mean,
                                           guint         *count);
 guint        sp_matrix_get_n_claims      (SpMatrix      *self);
+
+const char  *sp_matrix_level_to_string   (SpMatrixLevel  level);
+gboolean     sp_matrix_level_from_string (const char    *str,
+                                          SpMatrixLevel *level);
 
 void         sp_matrix_format_mean       (double         mean,
                                           gboolean       for_display,
