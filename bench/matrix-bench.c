@@ -226,10 +226,10 @@ time_plain_cairo (int     width,
         for (int c = 0; c < n_columns; c++)
           {
             double stance = ((r * 31 + c * 17) % 5) - 2;
-            double red, green, blue;
+            SpRgb fill;
 
-            sp_stance_color (stance, &red, &green, &blue);
-            cairo_set_source_rgb (cr, red, green, blue);
+            sp_stance_color (stance, &fill);
+            cairo_set_source_rgb (cr, fill.red, fill.green, fill.blue);
             cairo_rectangle (cr, (c + 3) * cell_width + 1, (r + 3) * cell_height + 1,
                              cell_width - 2, cell_height - 2);
             cairo_fill (cr);

@@ -420,6 +420,19 @@ pixel_at (cairo_surface_t *surface,
   return *(const guint32 *)(const void *)(data + y * stride + x * 4) & 0xffffff;
 }
 
+static void assert_color (guint pixel, double red, double green, double blue);
+
+/* The pixel has the palette's colour for @mean. */
+static void
+assert_stance_color (guint  pixel,
+                     double mean)
+{
+  SpRgb fill;
+
+  sp_stance_color (mean, &fill);
+  assert_color (pixel, fill.red, fill.green, fill.blue);
+}
+
 static void
 assert_color (guint  pixel,
               double red,
@@ -510,7 +523,7 @@ test_png (Fixture       *f,
     for (guint c = 0; c < sp_matrix_get_n_columns (matrix); c++)
       {
         cairo_rectangle_t rect;
-        double mean, red, green, blue;
+        double mean;
         guint pixel;
 
         g_assert_true (sp_matrix_layout_get_cell_rect (layout, r, c, &rect));
@@ -518,8 +531,7 @@ test_png (Fixture       *f,
 
         if (sp_matrix_get_cell (matrix, r, c, &mean, NULL))
           {
-            sp_stance_color (mean, &red, &green, &blue);
-            assert_color (pixel, red, green, blue);
+            assert_stance_color (pixel, mean);
           }
         else
           {
@@ -770,7 +782,7 @@ test_compact_png (Fixture       *f,
     for (guint c = 0; c < 50; c++)
       {
         cairo_rectangle_t rect, next;
-        double mean, red, green, blue;
+        double mean;
 
         g_assert_true (sp_matrix_layout_get_cell_rect (layout, r, c, &rect));
         g_assert_cmpfloat (rect.width, >=, 8);
@@ -793,10 +805,9 @@ test_compact_png (Fixture       *f,
         if (sp_matrix_get_cell (matrix, r, c, &mean, NULL))
           {
             /* Filled with its palette colour, with no text in it */
-            sp_stance_color (mean, &red, &green, &blue);
-            assert_color (pixel_at (image, (int)((rect.x + rect.width / 2) * scale),
-                                    (int)((rect.y + rect.height / 2) * scale)),
-                          red, green, blue);
+            assert_stance_color (pixel_at (image, (int)((rect.x + rect.width / 2) * scale),
+                                           (int)((rect.y + rect.height / 2) * scale)),
+                                 mean);
             n_filled++;
           }
         else
@@ -848,20 +859,12 @@ test_compact_png (Fixture       *f,
 static void
 test_stance_color (void)
 {
-  double r, g, b;
-
-  sp_stance_color (-2, &r, &g, &b);
-  assert_color (0xca0020, r, g, b);
-  sp_stance_color (0, &r, &g, &b);
-  assert_color (0xf7f7f7, r, g, b);
-  sp_stance_color (2, &r, &g, &b);
-  assert_color (0x0571b0, r, g, b);
-  sp_stance_color (1, &r, &g, &b);
-  assert_color (0x92c5de, r, g, b);
-  sp_stance_color (-1.5, &r, &g, &b);
-  assert_color (0xdf5351, r, g, b);
-  sp_stance_color (7, &r, &g, &b);
-  assert_color (0x0571b0, r, g, b);
+  assert_stance_color (0xca0020, -2);
+  assert_stance_color (0xf7f7f7, 0);
+  assert_stance_color (0x0571b0, 2);
+  assert_stance_color (0x92c5de, 1);
+  assert_stance_color (0xdf5351, -1.5);
+  assert_stance_color (0x0571b0, 7);
 }
 
 int

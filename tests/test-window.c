@@ -557,7 +557,8 @@ assert_cell_colour (SpMatrixWidget *widget,
 {
   graphene_rect_t cell;
   graphene_point_t corner;
-  double r, g, b, er, eg, eb;
+  double r, g, b;
+  SpRgb expected;
 
   g_assert_true (sp_matrix_widget_get_cell_rect (widget, row, column, &cell));
   /* The cell's corner, inside its border, away from the text in its middle */
@@ -574,11 +575,12 @@ assert_cell_colour (SpMatrixWidget *widget,
       return;
     }
 
-  sp_stance_color (mean, &er, &eg, &eb);
-  g_test_message ("cell %u,%u: drawn %.2f %.2f %.2f, palette %.2f %.2f %.2f", row, column, r, g, b, er, eg, eb);
-  g_assert_cmpfloat (fabs (r - er), <, 0.04);
-  g_assert_cmpfloat (fabs (g - eg), <, 0.04);
-  g_assert_cmpfloat (fabs (b - eb), <, 0.04);
+  sp_stance_color (mean, &expected);
+  g_test_message ("cell %u,%u: drawn %.2f %.2f %.2f, palette %.2f %.2f %.2f", row, column,
+                  r, g, b, expected.red, expected.green, expected.blue);
+  g_assert_cmpfloat (fabs (r - expected.red), <, 0.04);
+  g_assert_cmpfloat (fabs (g - expected.green), <, 0.04);
+  g_assert_cmpfloat (fabs (b - expected.blue), <, 0.04);
 }
 
 static gboolean

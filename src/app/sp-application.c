@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-application.h"
+#include "sp-stance-palette.h"
 #include "sp-window.h"
 
 #define MAX_RECENT_PROJECTS 10
@@ -128,6 +129,20 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action_cb },
 };
 
+/* The stance colours of badges and stance buttons come from the core palette, the one
+ * definition the matrix and the reader also use; ui/style.css holds only their shape. */
+static void
+load_stance_css (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  g_autofree char *css = sp_stance_palette_to_css ();
+
+  gtk_css_provider_load_from_data (provider, css, -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 static void
 sp_application_startup (GApplication *app)
 {
@@ -146,6 +161,8 @@ sp_application_startup (GApplication *app)
   static const char *views[] = { "documents", "actors", "issues", "matrix" };
 
   G_APPLICATION_CLASS (sp_application_parent_class)->startup (app);
+
+  load_stance_css ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

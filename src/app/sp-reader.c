@@ -4,13 +4,12 @@
 
 #include <glib/gi18n.h>
 
-#include "sp-matrix-renderer.h"
+#include "sp-stance-palette.h"
 #include "sp-reader.h"
 
 /* Highlights are the matrix palette's colour at this opacity, so the text stays readable in
  * both light and dark styles. */
 #define HIGHLIGHT_ALPHA 0.5
-#define NEUTRAL_HIGHLIGHT 0.55
 
 struct _SpReader
 {
@@ -60,16 +59,13 @@ create_stance_tags (SpReader *self)
     {
       g_autofree char *name = g_strdup_printf ("stance%+d", stance);
       GdkRGBA rgba = { 0, 0, 0, HIGHLIGHT_ALPHA };
-      double r, g, b;
       GtkTextTag *tag;
+      SpRgb fill;
 
-      sp_stance_color (stance, &r, &g, &b);
-      /* The palette's neutral is near-white: give neutral claims a visible grey instead */
-      if (stance == 0)
-        r = g = b = NEUTRAL_HIGHLIGHT;
-      rgba.red = r;
-      rgba.green = g;
-      rgba.blue = b;
+      sp_stance_mark_color (stance, &fill);
+      rgba.red = fill.red;
+      rgba.green = fill.green;
+      rgba.blue = fill.blue;
 
       tag = gtk_text_tag_new (name);
       g_object_set (tag,

@@ -60,28 +60,11 @@
 #define COMPACT_MIN_CELL     12    /* grows with the label font, so labels never overlap */
 #define COMPACT_LABEL_WIDTH  180
 
-typedef struct
-{
-  double red;
-  double green;
-  double blue;
-} SpRgb;
-
-/* ColorBrewer RdBu, 5 classes: −2 … +2 */
-static const SpRgb stance_stops[5] = {
-  { 0xca / 255.0, 0x00 / 255.0, 0x20 / 255.0 },
-  { 0xf4 / 255.0, 0xa5 / 255.0, 0x82 / 255.0 },
-  { 0xf7 / 255.0, 0xf7 / 255.0, 0xf7 / 255.0 },
-  { 0x92 / 255.0, 0xc5 / 255.0, 0xde / 255.0 },
-  { 0x05 / 255.0, 0x71 / 255.0, 0xb0 / 255.0 },
-};
-
 static const SpRgb background_color = { 1.0, 1.0, 1.0 };
 static const SpRgb grid_color = { 0xd0 / 255.0, 0xd4 / 255.0, 0xd9 / 255.0 };
 static const SpRgb empty_color = { 1.0, 1.0, 1.0 };
 static const SpRgb hatch_color = { 0xdd / 255.0, 0xe0 / 255.0, 0xe4 / 255.0 };
-static const SpRgb text_color = { 0x1f / 255.0, 0x23 / 255.0, 0x28 / 255.0 };
-static const SpRgb light_text_color = { 1.0, 1.0, 1.0 };
+static const SpRgb text_color = SP_STANCE_DARK_TEXT;
 static const SpRgb secondary_text_color = { 0x57 / 255.0, 0x60 / 255.0, 0x6a / 255.0 };
 
 typedef struct
@@ -191,63 +174,6 @@ sp_matrix_layout_init (SpMatrixLayout *self)
 }
 
 /* Colours */
-
-/**
- * sp_stance_color:
- * @mean: a mean stance, −2 (strongly oppose) … +2 (strongly support)
- *
- * The colour of a cell: ColorBrewer's diverging RdBu scale, interpolated between its five
- * classes, which stay apart for the common forms of colour blindness. 0 is a light neutral
- * grey; empty cells are not drawn with this scale at all.
- */
-void
-sp_stance_color (double  mean,
-                 double *red,
-                 double *green,
-                 double *blue)
-{
-  double t;
-  double f;
-  guint i;
-
-  g_return_if_fail (red != NULL && green != NULL && blue != NULL);
-
-  if (!isfinite (mean))
-    mean = 0.0;
-
-  t = CLAMP (mean, SP_STANCE_MIN, SP_STANCE_MAX) - SP_STANCE_MIN;
-  i = MIN ((guint)floor (t), G_N_ELEMENTS (stance_stops) - 2);
-  f = t - i;
-
-  *red = stance_stops[i].red + (stance_stops[i + 1].red - stance_stops[i].red) * f;
-  *green = stance_stops[i].green + (stance_stops[i + 1].green - stance_stops[i].green) * f;
-  *blue = stance_stops[i].blue + (stance_stops[i + 1].blue - stance_stops[i].blue) * f;
-}
-
-static double
-linear_channel (double c)
-{
-  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
-}
-
-static double
-luminance (const SpRgb *c)
-{
-  return 0.2126 * linear_channel (c->red) +
-         0.7152 * linear_channel (c->green) +
-         0.0722 * linear_channel (c->blue);
-}
-
-/* The text colour with the higher WCAG contrast against @fill. */
-static const SpRgb *
-text_color_on (const SpRgb *fill)
-{
-  double l = luminance (fill);
-  double on_dark = (luminance (&light_text_color) + 0.05) / (l + 0.05);
-  double on_light = (l + 0.05) / (luminance (&text_color) + 0.05);
-
-  return on_dark > on_light ? &light_text_color : &text_color;
-}
 
 static void
 set_source (cairo_t     *cr,
@@ -948,7 +874,7 @@ draw_cell (SpMatrixLayout *self,
 {
   cairo_rectangle_t rect;
   SpRgb fill;
-  const SpRgb *ink;
+  SpRgb ink;
   char mean_text[SP_MATRIX_MEAN_TEXT_SIZE];
   char count_text[32];
   PangoLayout *mean_layout, *count_layout;
@@ -968,7 +894,7 @@ draw_cell (SpMatrixLayout *self,
       return;
     }
 
-  sp_stance_color (mean, &fill.red, &fill.green, &fill.blue);
+  sp_stance_color (mean, &fill);
   set_source (cr, &fill);
   cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
   cairo_fill (cr);
@@ -980,12 +906,12 @@ draw_cell (SpMatrixLayout *self,
   measure (mean_layout, &mean_width, NULL);
   measure (count_layout, &count_width, NULL);
 
-  ink = text_color_on (&fill);
+  sp_stance_text_color (&fill, &ink);
   top = rect.y + floor ((rect.height - self->mean_height - self->count_height) / 2.0);
 
-  set_source (cr, ink);
+  set_source (cr, &ink);
   show_text (cr, mean_layout, rect.x + floor ((rect.width - mean_width) / 2.0), top);
-  cairo_set_source_rgba (cr, ink->red, ink->green, ink->blue, 0.85);
+  cairo_set_source_rgba (cr, ink.red, ink.green, ink.blue, 0.85);
   show_text (cr, count_layout, rect.x + floor ((rect.width - count_width) / 2.0),
              top + self->mean_height);
 }
@@ -1042,7 +968,7 @@ draw_compact_cells (SpMatrixLayout *self,
           }
 
         cell_rect (self, r, c, &rect);
-        sp_stance_color (mean, &fill.red, &fill.green, &fill.blue);
+        sp_stance_color (mean, &fill);
         set_source (cr, &fill);
         cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
         cairo_fill (cr);
@@ -1170,7 +1096,7 @@ draw_legend (SpMatrixLayout *self,
         {
           SpRgb fill;
 
-          sp_stance_color (item->stance, &fill.red, &fill.green, &fill.blue);
+          sp_stance_color (item->stance, &fill);
           set_source (cr, &fill);
           cairo_rectangle (cr, swatch.x, swatch.y, swatch.width, swatch.height);
           cairo_fill (cr);

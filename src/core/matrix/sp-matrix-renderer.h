@@ -10,6 +10,7 @@
 #include <pango/pango.h>
 
 #include "sp-matrix.h"
+#include "sp-stance-palette.h"
 
 G_BEGIN_DECLS
 
@@ -37,9 +38,5 @@ void            sp_matrix_layout_draw            (SpMatrixLayout     *self,
                                                   cairo_t            *cr);
 
 PangoContext   *sp_matrix_create_export_context  (void);
-void            sp_stance_color                  (double              mean,
-                                                  double             *red,
-                                                  double             *green,
-                                                  double             *blue);
 
 G_END_DECLS
