@@ -36,6 +36,7 @@ struct _SpProject
 
   char          *path;
   sqlite3       *db;
+  gboolean       read_only;     /* opened read-only: every mutator refuses */
 
   /* The open action: depth of nested sp_project_begin_action() calls, the changes it has
    * made so far, and what the SpProject::changed signal will carry when it commits. */

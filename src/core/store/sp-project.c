@@ -695,6 +695,19 @@ sp_project_get_path (SpProject *self)
 }
 
 /**
+ * sp_project_is_read_only:
+ *
+ * Returns: whether the project was opened read-only (its file or folder cannot be written);
+ *   every edit then fails with %SP_PROJECT_ERROR_READ_ONLY
+ */
+gboolean
+sp_project_is_read_only (SpProject *self)
+{
+  g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
+  return self->read_only;
+}
+
+/**
  * sp_project_notify_changed:
  *
  * Emits SpProject::changed for changes another connection (a worker thread's) committed to

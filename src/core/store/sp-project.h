@@ -69,6 +69,7 @@ SpProject   *sp_project_open                  (const char          *path,
 SpProject   *sp_project_open_or_create        (const char          *path,
                                                GError             **error);
 const char  *sp_project_get_path              (SpProject           *self);
+gboolean     sp_project_is_read_only          (SpProject           *self);
 void         sp_project_notify_changed        (SpProject           *self,
                                                SpChangeFlags        what);
 

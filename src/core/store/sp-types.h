@@ -56,6 +56,7 @@ typedef enum
   SP_PROJECT_ERROR_CONFLICT,       /* a name, alias or key already taken */
   SP_PROJECT_ERROR_IN_USE,         /* still referenced, e.g. an actor with claims */
   SP_PROJECT_ERROR_FAILED,         /* SQLite said no for another reason */
+  SP_PROJECT_ERROR_READ_ONLY,      /* an edit of a project opened read-only */
 } SpProjectError;
 
 GQuark       sp_project_error_quark      (void);
