@@ -62,6 +62,7 @@ sp_cli_import (int    argc,
           break;
 
         case SP_IMPORT_STATUS_DUPLICATE:
+        case SP_IMPORT_STATUS_SKIPPED:
           printf ("%s\n", entry->message);
           break;
 
