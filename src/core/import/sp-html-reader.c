@@ -656,10 +656,10 @@ nfc (char *text)
 {
   g_autofree char *owned = text;
 
-  if (text == NULL)
+  if (owned == NULL)
     return NULL;
 
-  return g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  return g_utf8_normalize (owned, -1, G_NORMALIZE_NFC);
 }
 
 /* Parses the page into @doc_out, which stays NULL for a page libxml2 makes no tree of */

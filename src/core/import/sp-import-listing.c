@@ -213,7 +213,7 @@ list_folder (GFile         *folder,
       g_autoptr(GFileEnumerator) enumerator = NULL;
       g_autoptr(GError) local_error = NULL;
 
-      enumerator = g_file_enumerate_children (dir, FOLDER_ATTRIBUTES,
+      enumerator = g_file_enumerate_children (owned_dir, FOLDER_ATTRIBUTES,
                                               G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
                                               cancellable, &local_error);
 
@@ -245,7 +245,7 @@ list_folder (GFile         *folder,
             }
 
           _sp_import_set_read_error (&problem, local_error);
-          g_ptr_array_add (found, pending_new (dir, SP_IMPORT_STATUS_FAILED, problem));
+          g_ptr_array_add (found, pending_new (owned_dir, SP_IMPORT_STATUS_FAILED, problem));
         }
     }
 

@@ -7,9 +7,11 @@
  * inside one), so that an edit from the window or the command line during an import waits
  * for one short write at most. A transaction is not opened for each document, which would
  * cost a sync of the journal each and make the import several times slower; read articles
- * are queued and written together once enough are waiting, and a write ends after
- * WRITE_SECONDS even if more are queued. A crash or a cancellation keeps every transaction
- * committed before it, and the report lists a file only once its document is committed.
+ * are queued and written together once enough are waiting. A write ends after WRITE_SECONDS
+ * even if more are queued, and the next one starts PAUSE_SECONDS later at the earliest:
+ * SQLite's lock is not fair, and back-to-back transactions would starve a waiting writer.
+ * A crash or a cancellation keeps every transaction committed before it, and the report
+ * lists a file only once its document is committed.
  * Imports are not undone with Ctrl+Z, so the actions have no undo label.
  *
  * This runs in an import worker thread with its own SpProject, or on the command line's
@@ -35,13 +37,16 @@
 #include "sp-text-decode.h"
 #include "sp-text-reader.h"
 
-/* Read articles wait for a write until this many are queued, they hold this many bytes of
+/* Read articles wait to be written until this many are queued, they hold this many bytes of
  * text, or the first of them has waited this long */
 #define QUEUE_FILES   256
 #define QUEUE_BYTES   (8 * 1024 * 1024)
 #define QUEUE_SECONDS 0.5
-/* One write transaction ends after this long; the rest of the queue goes in the next */
-#define WRITE_SECONDS 0.1
+/* One write transaction ends after this long, and the next starts no sooner than this long
+ * after it ends: long enough for another connection waiting for the lock (the store's
+ * connections look every millisecond) to take it */
+#define WRITE_SECONDS 0.05
+#define PAUSE_SECONDS 0.005
 
 #define READ_CHUNK (64 * 1024)
 
@@ -500,35 +505,33 @@ report_entries (SpImportReport *report,
     }
 }
 
-/* Writes every queued file, in as many transactions of WRITE_SECONDS as it takes, and
- * empties the queue. Returns FALSE, with @error set, when the database failed; what was
+/* Writes queued files from the head of the queue in one transaction of at most
+ * WRITE_SECONDS, reports them and takes them off the queue; files that failed to read are
+ * reported on the way. Returns FALSE, with @error set, when the database failed; what was
  * committed before stays. */
 static gboolean
-write_queue (SpProject       *project,
-             GPtrArray       *queue,
-             SpImportReport  *report,
-             GError         **error)
+write_some (SpProject       *project,
+            GPtrArray       *queue,
+            SpImportReport  *report,
+            GError         **error)
 {
-  g_autoptr(GTimer) timer = g_timer_new ();
+  g_autoptr(GTimer) timer = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint first = 0;
   guint i = 0;
 
-  while (i < queue->len)
+  /* Files that failed to read need no transaction */
+  for (; i < queue->len && ((SpReadFile *)g_ptr_array_index (queue, i))->article == NULL; i++)
+    ;
+  report_entries (report, queue, 0, i);
+
+  if (i < queue->len)
     {
-      g_autoptr(GError) local_error = NULL;
-      guint first = i;
-
-      /* Files that failed to read need no transaction */
-      for (; i < queue->len && ((SpReadFile *)g_ptr_array_index (queue, i))->article == NULL; i++)
-        ;
-      report_entries (report, queue, first, i);
-      if (i == queue->len)
-        break;
-
       if (!sp_project_begin_action (project, NULL, error))
         return FALSE;
 
       first = i;
-      g_timer_start (timer);
+      timer = g_timer_new ();
 
       for (; i < queue->len; i++)
         {
@@ -555,8 +558,24 @@ write_queue (SpProject       *project,
       report_entries (report, queue, first, i);
     }
 
-  g_ptr_array_set_size (queue, 0);
+  g_ptr_array_remove_range (queue, 0, i);
   return TRUE;
+}
+
+static gsize
+queued_bytes (GPtrArray *queue)
+{
+  gsize n = 0;
+
+  for (guint i = 0; i < queue->len; i++)
+    {
+      SpReadFile *read = g_ptr_array_index (queue, i);
+
+      if (read->article != NULL)
+        n += strlen (read->article->body);
+    }
+
+  return n;
 }
 
 /**
@@ -595,8 +614,9 @@ sp_import_paths (SpProject             *project,
   g_autoptr(GPtrArray) pending = NULL;
   g_autoptr(GPtrArray) queue = NULL;
   g_autoptr(GTimer) waiting = NULL;
+  g_autoptr(GTimer) since_write = NULL;
   g_autoptr(GError) local_error = NULL;
-  gsize queued_bytes = 0;
+  gsize bytes = 0;
   guint done;
 
   g_return_val_if_fail (SP_IS_PROJECT (project), NULL);
@@ -614,6 +634,7 @@ sp_import_paths (SpProject             *project,
     }
 
   waiting = g_timer_new ();
+  since_write = g_timer_new ();
 
   for (done = 0; done < pending->len; done++)
     {
@@ -639,20 +660,32 @@ sp_import_paths (SpProject             *project,
         g_timer_start (waiting);
       g_ptr_array_add (queue, read);
       if (read->article != NULL)
-        queued_bytes += strlen (read->article->body);
+        bytes += strlen (read->article->body);
 
-      if (queue->len >= QUEUE_FILES || queued_bytes >= QUEUE_BYTES ||
-          g_timer_elapsed (waiting, NULL) >= QUEUE_SECONDS)
+      if ((queue->len >= QUEUE_FILES || bytes >= QUEUE_BYTES ||
+           g_timer_elapsed (waiting, NULL) >= QUEUE_SECONDS) &&
+          g_timer_elapsed (since_write, NULL) >= PAUSE_SECONDS)
         {
-          if (!write_queue (project, queue, report, error))
+          if (!write_some (project, queue, report, error))
             return NULL;
-          queued_bytes = 0;
+          bytes = queued_bytes (queue);
+          g_timer_start (waiting);
+          g_timer_start (since_write);
         }
     }
 
-  /* What was read before a cancellation is written too */
-  if (!write_queue (project, queue, report, error))
-    return NULL;
+  /* What was read (also before a cancellation) is written, with the same pauses */
+  while (queue->len > 0)
+    {
+      gdouble since = g_timer_elapsed (since_write, NULL);
+
+      if (since < PAUSE_SECONDS)
+        g_usleep ((gulong)((PAUSE_SECONDS - since) * G_USEC_PER_SEC));
+
+      if (!write_some (project, queue, report, error))
+        return NULL;
+      g_timer_start (since_write);
+    }
 
   if (progress != NULL)
     progress (done, pending->len, NULL, user_data);

@@ -438,6 +438,22 @@ backup_before_migration (sqlite3     *db,
   return TRUE;
 }
 
+/* How long a connection waits for another one's write lock, looking every millisecond:
+ * SQLite's own busy timeout looks again only every 100 ms once it has waited a while, so
+ * it would miss the short gaps an import leaves between its write transactions. */
+#define BUSY_WAIT_MS 10000
+
+static int
+busy_cb (void *user_data,
+         int   n_calls)
+{
+  if (n_calls >= BUSY_WAIT_MS)
+    return 0;
+
+  g_usleep (1000);
+  return 1;
+}
+
 /* Sets up a connection the same way for every file, ours or not yet checked. Nothing here
  * writes to the file: a database that turns out not to be ours must stay untouched. */
 static gboolean
@@ -449,7 +465,7 @@ configure_connection (sqlite3     *db,
   sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
   sqlite3_extended_result_codes (db, 1);
-  sqlite3_busy_timeout (db, 10000);
+  sqlite3_busy_handler (db, busy_cb, NULL);
 
   if (sqlite3_exec (db,
                     "PRAGMA foreign_keys = ON;"
