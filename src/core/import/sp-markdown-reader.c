@@ -32,6 +32,9 @@
 #include "sp-text-reader.h"
 
 #define MARKDOWN_FLAGS (MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_NOINDENTEDCODEBLOCKS)
+/* md4c 0.4.8 reads a few bytes past the end of its input in some places (fixed upstream in
+ * 0.5.0): the text it is given is followed by this many zero bytes */
+#define MD4C_PADDING 64
 
 typedef enum
 {
@@ -543,6 +546,7 @@ sp_markdown_reader_read (const char    *text,
   g_auto(SpMarkdown) self = { 0 };
   g_autofree char *reduced = NULL;
   g_autofree char *bounded = NULL;
+  g_autofree char *padded = NULL;
   const char *markdown;
   gsize markdown_length;
   gsize bounded_length = 0;
@@ -575,6 +579,10 @@ sp_markdown_reader_read (const char    *text,
       markdown = bounded;
       markdown_length = bounded_length;
     }
+
+  padded = g_malloc0 (markdown_length + MD4C_PADDING);
+  memcpy (padded, markdown, markdown_length);
+  markdown = padded;
 
   self.doc = markdown;
   self.doc_end = markdown + markdown_length;
