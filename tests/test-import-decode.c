@@ -266,16 +266,45 @@ test_decode_western (void)
     {
       g_autofree char *text = decode_fixture (fixtures[i], &error);
       g_autofree char *expected = fixture_as (fixtures[i], "WINDOWS-1252");
-      g_autofree char *tidy = NULL;
+      g_autoptr(GString) lf = g_string_new (NULL);
 
       g_assert_no_error (error);
-      /* cp1252.txt has CRLF and NEL line ends, which decoding turns into LF */
-      tidy = g_utf8_normalize (expected, -1, G_NORMALIZE_NFC);
-      if (i == 0)
-        g_assert_cmpstr (text, ==, tidy);
-      else
-        g_assert_true (g_str_has_prefix (text, "Euro Zone Ministers Split on Rescue Fund\n"));
+      /* cp1252.txt has CRLF and NEL (0x85) line ends, which decoding turns into LF */
+      for (const char *p = expected; *p; p++)
+        {
+          if (p[0] == '\r' && p[1] == '\n')
+            continue;
+          if ((guchar)p[0] == 0xC2 && (guchar)p[1] == 0x85)
+            {
+              g_string_append_c (lf, '\n');
+              p++;
+              continue;
+            }
+          g_string_append_c (lf, *p);
+        }
+      g_assert_cmpstr (text, ==, lf->str);
     }
+
+  /* ICU is nearly as sure of a Turkish or a Cyrillic reading of these: the Western one is
+   * close enough behind to be taken */
+  {
+    static const char * const western[] = {
+      "Die K\344ufer z\366gerten; B\374rger \374bten Kritik an \336\363r.",
+      "\375\360\376 \335\320\336 \347a va",
+    };
+    static const char * const expected[] = {
+      "Die Käufer zögerten; Bürger übten Kritik an Þór.",
+      "ýðþ ÝÐÞ ça va",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (western); i++)
+      {
+        g_autofree char *text = sp_test_decode (western[i], -1, NULL, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpstr (text, ==, expected[i]);
+      }
+  }
 
   /* A few accented letters are too little for ICU to be sure of anything */
   short_text = sp_test_decode ("R\351sum\351 of the talks", -1, NULL, &error);
@@ -360,9 +389,10 @@ test_decode_utf16_binary (void)
   g_assert_null (text);
   g_clear_error (&error);
 
-  /* ... nor with random high bytes */
+  /* ... nor data that reads as UTF-16 of letters and characters no text uses (private use) */
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
-    samples[i] = GUINT16_TO_LE (g_rand_int_range (rand, 0, 65536) & 0xFF00);
+    samples[i] = GUINT16_TO_LE (i % 2 == 0 ? g_rand_int_range (rand, 'a', 'z' + 1)
+                                           : g_rand_int_range (rand, 0xE001, 0xF8FF));
 
   text = sp_test_decode ((const char *)samples, sizeof samples, NULL, &error);
   g_assert_error (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_BINARY);
