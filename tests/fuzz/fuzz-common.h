@@ -11,6 +11,7 @@
 
 #include "sp-article.h"
 #include "sp-read-budget.h"
+#include "sp-text-decode.h"
 
 /* No deadline: libFuzzer's -timeout finds slow inputs; the steps find non-linear walks */
 static inline SpReadBudget *
@@ -62,4 +63,28 @@ fuzz_check_result (SpArticle    *article,
   /* The body's layout: no blank lines at its ends, none doubled */
   if (article->body[0] == '\n' || strstr (article->body, "\n\n\n") != NULL)
     abort ();
+}
+
+typedef SpArticle *(*FuzzTextReader) (const char    *text,
+                                      SpReadBudget  *budget,
+                                      GError       **error);
+
+/* Decodes @data as an article file of its type is, and reads the text with @read */
+static inline SpArticle *
+fuzz_read_text (const guint8   *data,
+                size_t          size,
+                FuzzTextReader  read)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpReadBudget) budget = fuzz_budget_new (size);
+  g_autofree char *text = NULL;
+  SpArticle *article;
+
+  text = sp_text_decode ((const char *)data, size, NULL, SP_TEXT_DECODE_DEFAULT, &error);
+  if (text == NULL)
+    return NULL;
+
+  article = read (text, budget, &error);
+  fuzz_check_result (article, error);
+  return article;
 }
