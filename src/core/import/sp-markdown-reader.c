@@ -35,6 +35,8 @@
 /* md4c 0.4.8 reads a few bytes past the end of its input in some places (fixed upstream in
  * 0.5.0): the text it is given is followed by this many zero bytes */
 #define MD4C_PADDING 64
+/* How far back from a strike-through's first text its tildes are looked for */
+#define MAX_MARKERS_BEFORE_TEXT 16
 
 typedef enum
 {
@@ -394,7 +396,9 @@ is_single_tilde (SpMarkdown *self,
 {
   const char *p = text;
 
-  while (p > self->doc && strchr ("*_[`", p[-1]) != NULL)
+  /* Markers of that many spans at once are not written by anyone: the look back is bounded,
+   * so that no text is looked at more than a few times */
+  while (p > self->doc && text - p < MAX_MARKERS_BEFORE_TEXT && strchr ("*_[`", p[-1]) != NULL)
     p--;
 
   return p > self->doc && p[-1] == '~' && (p - 1 == self->doc || p[-2] != '~');
