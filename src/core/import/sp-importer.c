@@ -10,6 +10,8 @@
  * are queued and written together once enough are waiting. A write ends after WRITE_SECONDS
  * even if more are queued, and the next one starts PAUSE_SECONDS later at the earliest:
  * SQLite's lock is not fair, and back-to-back transactions would starve a waiting writer.
+ * Shorter transactions cost more than their commits: each leaves the full-text index a
+ * segment to merge later (bench/import-bench, bench/import-contention-bench).
  * A crash or a cancellation keeps every transaction committed before it, and the report
  * lists a file only once its document is committed.
  * Imports are not undone with Ctrl+Z, so the actions have no undo label.
@@ -39,13 +41,13 @@
 
 /* Read articles wait to be written until this many are queued, they hold this many bytes of
  * text, or the first of them has waited this long */
-#define QUEUE_FILES   256
+#define QUEUE_FILES   512
 #define QUEUE_BYTES   (8 * 1024 * 1024)
 #define QUEUE_SECONDS 0.5
 /* One write transaction ends after this long, and the next starts no sooner than this long
  * after it ends: long enough for another connection waiting for the lock (the store's
  * connections look every millisecond) to take it */
-#define WRITE_SECONDS 0.05
+#define WRITE_SECONDS 0.1
 #define PAUSE_SECONDS 0.005
 
 #define READ_CHUNK (64 * 1024)
