@@ -252,7 +252,7 @@ test_migrate_from_version_1 (void)
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, set_id, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_true (_sp_project_schema_migrate (db, 0, 1, &error));
+  g_assert_true (_sp_project_schema_migrate (db, 0, 1, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_exec (db,
                                  "INSERT INTO documents (file_name, title, body, body_length, "
