@@ -192,6 +192,62 @@ test_dangling_references (void)
   sp_test_remove_tree (dir);
 }
 
+/* Every foreign key the schema declares is followed: break them all, one note each */
+static void
+test_every_reference_checked (void)
+{
+  g_autofree char *dir = sp_test_make_tmpdir ();
+  g_autofree char *path = make_project (dir, "references.standpoint");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpProject) project = NULL;
+  const char *aliases[] = { "the envoy", NULL };
+  const char *keywords[] = { "talks", NULL };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n_keys = 0;
+
+  project = sp_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sp_project_add_actor (project, "Mediator", SP_ACTOR_KIND_PERSON, 1, aliases, &error), >, 0);
+  g_assert_true (sp_project_update_issue (project, 1, "talks", "Talks", NULL, keywords, &error));
+  g_assert_true (_sp_project_exec (project,
+                                   "INSERT INTO suggestions (document_id, start_offset, end_offset, actor_id, "
+                                   "  issue_id, stance, confidence, claim_id, created) "
+                                   "VALUES (1, 0, 5, 1, 1, 1, 0.5, 1, '')",
+                                   &error));
+  g_assert_no_error (error);
+  g_clear_object (&project);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT m.name, f.\"from\" FROM sqlite_schema m "
+                                       "JOIN pragma_foreign_key_list (m.name) f WHERE m.type = 'table'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      /* the last row: the one with an affiliation, an alias key, a claim */
+      g_autofree char *sql = g_strdup_printf ("UPDATE \"%1$s\" SET \"%2$s\" = 999999 "
+                                              "WHERE rowid = (SELECT max (rowid) FROM \"%1$s\")",
+                                              sqlite3_column_text (stmt, 0),
+                                              sqlite3_column_text (stmt, 1));
+
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      n_keys++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  project = sp_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_keys, ==, _sp_project_n_checked_references ());
+  g_assert_cmpuint (sp_project_get_open_notes (project)->len, ==, n_keys);
+  g_assert_cmpint (count_rows (project, "SELECT count(DISTINCT \"table\" || '.' || fkid) FROM pragma_foreign_key_check"),
+                   ==, n_keys);
+
+  g_clear_object (&project);
+  sp_test_remove_tree (dir);
+}
+
 /* Read-only */
 
 static void
@@ -555,9 +611,11 @@ test_open_async (void)
 typedef struct
 {
   const char *path;
+  gboolean    until_released;  /* hold the lock until released, not for a moment */
   GMutex      mutex;
   GCond       cond;
   gboolean    holding;
+  gboolean    released;
 } LockHolder;
 
 static gpointer
@@ -576,12 +634,51 @@ hold_lock_thread (gpointer data)
   g_cond_signal (&holder->cond);
   g_mutex_unlock (&holder->mutex);
 
-  /* as long as an import's transaction */
-  g_usleep (100 * 1000);
+  if (holder->until_released)
+    {
+      g_mutex_lock (&holder->mutex);
+      while (!holder->released)
+        g_cond_wait (&holder->cond, &holder->mutex);
+      g_mutex_unlock (&holder->mutex);
+    }
+  else
+    g_usleep (100 * 1000);  /* as long as an import's transaction */
+
   g_assert_true (sp_project_end_action (project, TRUE, &error));
   g_assert_no_error (error);
 
   return NULL;
+}
+
+static GThread *
+start_holding (LockHolder *holder)
+{
+  GThread *thread;
+
+  g_mutex_init (&holder->mutex);
+  g_cond_init (&holder->cond);
+  thread = g_thread_new ("lock-holder", hold_lock_thread, holder);
+
+  g_mutex_lock (&holder->mutex);
+  while (!holder->holding)
+    g_cond_wait (&holder->cond, &holder->mutex);
+  g_mutex_unlock (&holder->mutex);
+
+  return thread;
+}
+
+static void
+stop_holding (LockHolder *holder,
+              GThread    *thread)
+{
+  g_mutex_lock (&holder->mutex);
+  holder->released = TRUE;
+  g_cond_signal (&holder->cond);
+  g_mutex_unlock (&holder->mutex);
+
+  g_thread_join (thread);
+  g_mutex_clear (&holder->mutex);
+  g_cond_clear (&holder->cond);
 }
 
 static void
@@ -591,28 +688,48 @@ test_edit_waits_for_lock (void)
   g_autofree char *path = make_project (dir, "shared.standpoint");
   g_autoptr(GError) error = NULL;
   g_autoptr(SpProject) project = NULL;
-  LockHolder holder = { path };
+  LockHolder holder = { path, FALSE };
   GThread *thread;
 
   project = sp_project_open (path, &error);
   g_assert_no_error (error);
 
-  g_mutex_init (&holder.mutex);
-  g_cond_init (&holder.cond);
-  thread = g_thread_new ("lock-holder", hold_lock_thread, &holder);
-
-  g_mutex_lock (&holder.mutex);
-  while (!holder.holding)
-    g_cond_wait (&holder.cond, &holder.mutex);
-  g_mutex_unlock (&holder.mutex);
-
+  thread = start_holding (&holder);
   g_assert_cmpint (sp_project_add_actor (project, "Mediator", SP_ACTOR_KIND_PERSON, 0, NULL, &error), >, 0);
   g_assert_no_error (error);
+  stop_holding (&holder, thread);
 
-  g_thread_join (thread);
-  g_mutex_clear (&holder.mutex);
-  g_cond_clear (&holder.cond);
   g_assert_cmpuint (sp_project_count_documents (project), ==, 2);
+
+  g_clear_object (&project);
+  sp_test_remove_tree (dir);
+}
+
+/* A lock that is not released in time: the edit fails, saying why (after the busy
+ * handler's timeout, a few seconds) */
+static void
+test_edit_gives_up_on_lock (void)
+{
+  g_autofree char *dir = sp_test_make_tmpdir ();
+  g_autofree char *path = make_project (dir, "locked.standpoint");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpProject) project = NULL;
+  LockHolder holder = { path, TRUE };
+  GThread *thread;
+
+  project = sp_project_open (path, &error);
+  g_assert_no_error (error);
+
+  thread = start_holding (&holder);
+  g_assert_cmpint (sp_project_add_actor (project, "Mediator", SP_ACTOR_KIND_PERSON, 0, NULL, &error), ==, 0);
+  g_assert_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_BUSY);
+  assert_mentions (error, "locked");
+  g_clear_error (&error);
+  stop_holding (&holder, thread);
+
+  /* and goes through once it is */
+  g_assert_cmpint (sp_project_add_actor (project, "Mediator", SP_ACTOR_KIND_PERSON, 0, NULL, &error), >, 0);
+  g_assert_no_error (error);
 
   g_clear_object (&project);
   sp_test_remove_tree (dir);
@@ -628,6 +745,7 @@ main (int   argc,
   g_test_add_func ("/open/refuse-objects", test_refuse_objects);
   g_test_add_func ("/open/statistics-allowed", test_statistics_allowed);
   g_test_add_func ("/open/dangling-references", test_dangling_references);
+  g_test_add_func ("/open/every-reference-checked", test_every_reference_checked);
   g_test_add_func ("/open/read-only-on-request", test_read_only_on_request);
   g_test_add_func ("/open/read-only-sees-log", test_read_only_sees_log);
   g_test_add_func ("/open/read-only-older-version", test_read_only_older_version);
@@ -636,6 +754,7 @@ main (int   argc,
   g_test_add_func ("/open/error-is-not-not-found", test_error_is_not_not_found);
   g_test_add_func ("/open/async", test_open_async);
   g_test_add_func ("/open/edit-waits-for-lock", test_edit_waits_for_lock);
+  g_test_add_func ("/open/edit-gives-up-on-lock", test_edit_gives_up_on_lock);
 
   return g_test_run ();
 }

@@ -171,6 +171,7 @@ gboolean  _sp_project_schema_validate  (sqlite3       *db,
 gboolean  _sp_project_check_references (sqlite3       *db,
                                         GPtrArray     *notes,
                                         GError       **error);
+guint     _sp_project_n_checked_references (void);
 
 /* sp-project-schema-names.c: the step of migration 4 that gives every name its fold key */
 gboolean  _sp_project_schema_fold_names (sqlite3      *db,

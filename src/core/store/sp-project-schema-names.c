@@ -295,7 +295,7 @@ write_spellings (Migration   *m,
           if (pass == 0)
             placeholder = g_strdup_printf ("_standpoint_migration_%" G_GINT64_FORMAT, row->id);
 
-          sqlite3_bind_text (update, 1, pass == 0 ? placeholder : row->final, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (update, 1, pass == 0 ? placeholder : row->final, -1, SQLITE_STATIC);
           sqlite3_bind_int64 (update, 2, row->id);
           if (!run (m, update, error))
             return FALSE;
@@ -326,7 +326,7 @@ write_keys (Migration   *m,
     {
       NameRow *row = &g_array_index (m->actors, NameRow, i);
 
-      sqlite3_bind_text (insert, 1, row->key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (insert, 1, row->key, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (insert, 2, row->id);
       sqlite3_bind_null (insert, 3);
       if (!run (m, insert, error))
@@ -337,7 +337,7 @@ write_keys (Migration   *m,
     {
       NameRow *row = &g_array_index (m->aliases, NameRow, i);
 
-      sqlite3_bind_text (insert, 1, row->key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (insert, 1, row->key, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (insert, 2, row->actor_id);
       sqlite3_bind_int64 (insert, 3, row->id);
       if (!run (m, insert, error))
@@ -348,7 +348,7 @@ write_keys (Migration   *m,
     {
       NameRow *row = &g_array_index (m->issues, NameRow, i);
 
-      sqlite3_bind_text (issue, 1, row->key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (issue, 1, row->key, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (issue, 2, row->id);
       if (!run (m, issue, error))
         return FALSE;

@@ -290,6 +290,14 @@ _sp_project_step_row (SpProject   *self,
   return 1;
 }
 
+/*
+ * _sp_project_bind_text:
+ * @text: (nullable): must stay alive until the statement has been stepped for the last time
+ *
+ * Binds without copying (SQLITE_STATIC), so that binding cannot fail for want of memory and
+ * leave the parameter NULL: a nullable column would then take NULL without a word. Every
+ * caller binds strings that outlive the statement's steps.
+ */
 void
 _sp_project_bind_text (SpStmt     *stmt,
                        int         column,
@@ -298,7 +306,7 @@ _sp_project_bind_text (SpStmt     *stmt,
   if (text == NULL)
     sqlite3_bind_null (stmt, column);
   else
-    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
 }
 
 /* Returns: (nullable): a text column of a row that _sp_project_step_row() returned */

@@ -221,7 +221,16 @@ run_bound (sqlite3         *db,
     sqlite3_bind_int64 (stmt, 1, id);
   else
     for (guint i = 0; i < n_columns; i++)
-      sqlite3_bind_value (stmt, i + 1, row[i]);
+      {
+        /* copies text: a failure would leave the column NULL */
+        int rc = sqlite3_bind_value (stmt, i + 1, row[i]);
+
+        if (rc != SQLITE_OK)
+          {
+            _sp_sqlite_set_error (db, error, rc, _("Could not restore the change"));
+            return FALSE;
+          }
+      }
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
