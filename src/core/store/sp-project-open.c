@@ -508,10 +508,13 @@ open_path (const char    *path,
       self->read_only_reason = g_strdup (_("the file cannot be written"));
     }
 
-  if (cancellable != NULL)
+  /* open_read_only() may reopen the connection, so the interrupt is connected after it */
+  ok = !self->read_only || open_read_only (self, &local_error);
+
+  if (ok && cancellable != NULL)
     interrupt_id = g_cancellable_connect (cancellable, G_CALLBACK (interrupt_cb), self->db, NULL);
 
-  ok = (!self->read_only || open_read_only (self, &local_error)) &&
+  ok = ok &&
        set_pragmas (self, &local_error) &&
        check_and_migrate (self, cancellable, &local_error);
 
