@@ -288,7 +288,7 @@ test_malformed (Fixture       *f,
   g_assert_false (sp_codebook_import (f->project, broken, -1, "codebook.json", NULL, &error));
   g_assert_error (error, SP_CODEBOOK_ERROR, SP_CODEBOOK_ERROR_PARSE);
   g_test_message ("%s", error->message);
-  g_assert_true (g_str_has_prefix (error->message, "codebook.json:3:25: "));
+  g_assert_cmpstr (error->message, ==, "codebook.json:3:27: actors[1]: expected \",\" or \"}\" after a member, not a string");
   g_assert_null (strstr (error->message, "<data>"));
 
   after = export (f->project);
@@ -357,7 +357,7 @@ static const Refusal refusals[] = {
     "codebook.json: actors[0].affiliation: A cannot be affiliated with B, which is part of A itself" },
   { HEAD "\"actors\": [{\"name\": \"A\", \"kind\": \"group\"}, {\"name\": \"a\", \"kind\": \"group\"}]}",
     SP_CODEBOOK_ERROR_INVALID,
-    "codebook.json: actors[1].name: \"a\" is listed twice (also as actors[0])" },
+    "codebook.json: actors[1].name: \"a\" is listed twice (also as actors[0], \"A\")" },
   { HEAD "\"actors\": [{\"name\": \"Russia\", \"kind\": \"state\", \"aliases\": [\"Moscow\"]},"
     " {\"name\": \"City of Moscow\", \"kind\": \"organisation\", \"aliases\": [\"moscow\"]}]}",
     SP_CODEBOOK_ERROR_CONFLICT,
@@ -379,7 +379,7 @@ static const Refusal refusals[] = {
     "codebook.json: issues[0].keywords[0]: expected a string, not null" },
   { HEAD "\"issues\": [{\"key\": \"k\", \"label\": \"K\"}, {\"key\": \"k\", \"label\": \"L\"}]}",
     SP_CODEBOOK_ERROR_INVALID,
-    "codebook.json: issues[1].key: \"k\" is listed twice (also as issues[0])" },
+    "codebook.json: issues[1].key: \"k\" is listed twice (also as issues[0], \"k\")" },
   { "{\"format\": \"standpoint-codebook\", \"version\": 1, \"actors\": [{\"name\": \"\xc3\"}]}",
     SP_CODEBOOK_ERROR_PARSE, "codebook.json:1:70: the file is not UTF-8 text" },
 };
