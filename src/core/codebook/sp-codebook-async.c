@@ -50,6 +50,15 @@ load_file (GFile         *file,
       return NULL;
     }
 
+  if (g_file_info_get_size (info) > SP_CODEBOOK_MAX_SIZE)
+    {
+      g_set_error (error, SP_CODEBOOK_ERROR, SP_CODEBOOK_ERROR_INVALID,
+                   _("%s: %llu bytes is too large for a codebook"),
+                   *name, (unsigned long long) g_file_info_get_size (info));
+      return NULL;
+    }
+
+  /* The file may grow between the look and the reading: the reading has the same limit. */
   if (!(stream = g_file_read (file, cancellable, error)))
     return NULL;
 

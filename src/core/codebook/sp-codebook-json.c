@@ -93,7 +93,11 @@ current_path (Scanner *self)
       if (!frame->is_object)
         g_string_append_printf (path, "[%u]", frame->index);
       else if (frame->key != NULL)
-        g_string_append_printf (path, "%s%s", path->len > 0 ? "." : "", frame->key);
+        {
+          g_autofree char *key = _sp_codebook_one_line (frame->key);
+
+          g_string_append_printf (path, "%s%s", path->len > 0 ? "." : "", key);
+        }
       else
         break;
     }
@@ -134,6 +138,8 @@ describe_here (Scanner *self)
     return g_strdup (_("the end of the file"));
   if (*p == '"')
     return g_strdup (_("a string"));
+  if ((guchar) *p < 0x20)
+    return g_strdup_printf ("U+%04X", (guint)(guchar) *p);
 
   return g_strdup_printf ("\"%.*s\"", (int)(g_utf8_next_char (p) - p), p);
 }
@@ -467,11 +473,12 @@ scan_member_name (Scanner  *self,
 
   if (g_hash_table_lookup_extended (*keys, name->str, NULL, &first))
     {
+      g_autofree char *quoted = _sp_codebook_one_line (name->str);
       guint line, column;
 
       locate (self->data, GPOINTER_TO_SIZE (first) - 1, &line, &column);
       return fail_at (self, start, error, _("the member \"%s\" is given twice (first at %u:%u)"),
-                      name->str, line, column);
+                      quoted, line, column);
     }
 
   frame->key = name->str;

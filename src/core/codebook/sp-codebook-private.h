@@ -21,6 +21,13 @@ G_BEGIN_DECLS
  * thousand actors, and keeps the tree of any accepted file around a hundred megabytes. */
 #define SP_CODEBOOK_MAX_VALUES 1000000
 
+/* Names, aliases and issue keys are short; a longer one is a broken file, and would not fit
+ * in a message or a table cell. */
+#define SP_CODEBOOK_MAX_NAME 500
+
+/* At most this many characters of a value are quoted in a message. */
+#define SP_CODEBOOK_MAX_QUOTE 60
+
 /* An actor as the file gives it. Names, aliases and affiliations are in normal form
  * (sp_name_normalize); each has its fold key (sp_name_fold) beside it. */
 typedef struct
@@ -56,6 +63,7 @@ gboolean   _sp_codebook_fail       (GError          **error,
                                     const char       *where,
                                     const char       *format,
                                     ...) G_GNUC_PRINTF (5, 6);
+char      *_sp_codebook_one_line   (const char       *text);
 JsonNode  *_sp_codebook_parse_json (const char       *data,
                                     gsize             length,
                                     const char       *source,

@@ -65,6 +65,34 @@ _sp_codebook_fail (GError          **error,
   return FALSE;
 }
 
+/**
+ * _sp_codebook_one_line:
+ *
+ * Returns: (transfer full): @text as a message quotes it: on one line (control characters
+ *   as spaces) and cut to SP_CODEBOOK_MAX_QUOTE characters with "…"
+ */
+char *
+_sp_codebook_one_line (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == SP_CODEBOOK_MAX_QUOTE)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+
+      g_string_append_unichar (out, g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029 ? ' ' : c);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static const char *
 describe_node (JsonNode *node)
 {
@@ -153,6 +181,13 @@ read_string (JsonObject  *object,
       return _sp_codebook_fail (error, SP_CODEBOOK_ERROR_INVALID, source, path, _("empty"));
     }
 
+  if (is_name && g_utf8_strlen (*value, -1) > SP_CODEBOOK_MAX_NAME)
+    {
+      g_clear_pointer (value, g_free);
+      return _sp_codebook_fail (error, SP_CODEBOOK_ERROR_INVALID, source, path,
+                                _("longer than %u characters"), SP_CODEBOOK_MAX_NAME);
+    }
+
   return TRUE;
 }
 
@@ -198,13 +233,18 @@ read_strings (JsonObject  *object,
 
           text = json_node_get_string (element);
           item = are_names ? normalize_name (text) : g_strstrip (g_strdup (text));
-          if (item == NULL || item[0] == '\0')
+          if (item == NULL || item[0] == '\0' ||
+              (are_names && g_utf8_strlen (item, -1) > SP_CODEBOOK_MAX_NAME))
             {
               g_autofree char *element_path = g_strdup_printf ("%s[%u]", path, i);
+              gboolean empty = item == NULL || item[0] == '\0';
 
               g_free (item);
+              if (empty)
+                return _sp_codebook_fail (error, SP_CODEBOOK_ERROR_INVALID, source, element_path,
+                                          _("empty"));
               return _sp_codebook_fail (error, SP_CODEBOOK_ERROR_INVALID, source, element_path,
-                                        _("empty"));
+                                        _("longer than %u characters"), SP_CODEBOOK_MAX_NAME);
             }
           g_ptr_array_add (strings, item);
         }
@@ -250,9 +290,12 @@ read_header (JsonObject  *root,
                               SP_CODEBOOK_FORMAT);
 
   if (!g_str_equal (json_node_get_string (format), SP_CODEBOOK_FORMAT))
-    return _sp_codebook_fail (error, SP_CODEBOOK_ERROR_NOT_A_CODEBOOK, source, "format",
-                              _("\"%s\" is not \"%s\""), json_node_get_string (format),
-                              SP_CODEBOOK_FORMAT);
+    {
+      g_autofree char *quoted = _sp_codebook_one_line (json_node_get_string (format));
+
+      return _sp_codebook_fail (error, SP_CODEBOOK_ERROR_NOT_A_CODEBOOK, source, "format",
+                                _("\"%s\" is not \"%s\""), quoted, SP_CODEBOOK_FORMAT);
+    }
 
   if (version == NULL)
     return _sp_codebook_fail (error, SP_CODEBOOK_ERROR_INVALID, source, "version", _("missing"));
@@ -308,9 +351,10 @@ read_actor (JsonNode      *node,
   if (!sp_actor_kind_from_string (kind, &actor->kind))
     {
       g_autofree char *path = g_strdup_printf ("%s.kind", where);
+      g_autofree char *quoted = _sp_codebook_one_line (kind);
 
       return _sp_codebook_fail (error, SP_CODEBOOK_ERROR_INVALID, source, path,
-                                _("\"%s\" is not one of person, organisation, state, group"), kind);
+                                _("\"%s\" is not one of person, organisation, state, group"), quoted);
     }
 
   if (actor->affiliation != NULL && actor->affiliation[0] == '\0')
@@ -352,13 +396,22 @@ read_issue (JsonNode      *node,
       !read_strings (object, "keywords", FALSE, source, where, &issue->keywords, error))
     return FALSE;
 
-  if (!sp_issue_key_is_valid (issue->key))
+  if (strlen (issue->key) > SP_CODEBOOK_MAX_NAME)
     {
       g_autofree char *path = g_strdup_printf ("%s.key", where);
 
       return _sp_codebook_fail (error, SP_CODEBOOK_ERROR_INVALID, source, path,
+                                _("longer than %u characters"), SP_CODEBOOK_MAX_NAME);
+    }
+
+  if (!sp_issue_key_is_valid (issue->key))
+    {
+      g_autofree char *path = g_strdup_printf ("%s.key", where);
+      g_autofree char *quoted = _sp_codebook_one_line (issue->key);
+
+      return _sp_codebook_fail (error, SP_CODEBOOK_ERROR_INVALID, source, path,
                                 _("\"%s\" may only use letters, digits, \"_\", \"-\" and \".\""),
-                                issue->key);
+                                quoted);
     }
 
   issue->fold = sp_name_fold (issue->key);

@@ -10,6 +10,9 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
 #include "sp-codebook-private.h"
 #include "sp-output-file.h"
 
@@ -125,6 +128,20 @@ sp_codebook_export (SpProject  *project,
   return g_strconcat (json, "\n", NULL);
 }
 
+/* Whether @path names the project's own file. sp_output_file_replace() recognises a project
+ * by its header, which a project fresh from sp_project_create() may still hold only in its
+ * -wal file; the project being exported is known for sure. */
+static gboolean
+is_project_path (SpProject  *project,
+                 const char *path)
+{
+  GStatBuf target, own;
+
+  return g_stat (path, &target) == 0 &&
+         g_stat (sp_project_get_path (project), &own) == 0 &&
+         target.st_dev == own.st_dev && target.st_ino == own.st_ino;
+}
+
 /**
  * sp_codebook_export_to_file:
  * @project: the project, in the thread that uses it
@@ -143,6 +160,15 @@ sp_codebook_export_to_file (SpProject   *project,
 
   g_return_val_if_fail (SP_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  if (is_project_path (project, path))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("Will not write %s: it is the project being exported"), display);
+      return FALSE;
+    }
 
   if (!(json = sp_codebook_export (project, error)))
     return FALSE;
