@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "sp-codebook.h"
 #include "sp-project.h"
@@ -749,6 +750,38 @@ test_long_values (Fixture       *f,
                    " is not one of person, organisation, state, group");
 }
 
+/* A damaged project whose own affiliations go in a circle: refused, not a crash. */
+static void
+test_damaged_project_circle (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char file[] =
+    HEAD "\"actors\": [{\"name\": \"C\", \"kind\": \"person\", \"affiliation\": \"A\"}]}";
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  gint64 a, b;
+
+  a = sp_project_add_actor (f->project, "A", SP_ACTOR_KIND_GROUP, 0, NULL, &error);
+  g_assert_no_error (error);
+  b = sp_project_add_actor (f->project, "B", SP_ACTOR_KIND_GROUP, a, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Past the store's checks, as another program could */
+  g_assert_cmpint (sqlite3_open (sp_project_get_path (f->project), &db), ==, SQLITE_OK);
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE actors SET affiliation_id = %" G_GINT64_FORMAT
+                                            " WHERE id = %" G_GINT64_FORMAT, b, a);
+
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  sqlite3_close (db);
+
+  g_assert_false (sp_codebook_import (f->project, file, -1, "codebook.json", NULL, &error));
+  g_assert_error (error, SP_CODEBOOK_ERROR, SP_CODEBOOK_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "codebook.json: actors[0].affiliation: the project's affiliations above C go in a circle");
+}
+
 static guint
 count_actors (SpProject *project)
 {
@@ -871,6 +904,7 @@ main (int   argc,
   ADD ("/codebook/strict-json-accepts", test_strict_json_accepts);
   ADD ("/codebook/too-many-values", test_too_many_values);
   ADD ("/codebook/long-values", test_long_values);
+  ADD ("/codebook/damaged-project-circle", test_damaged_project_circle);
   ADD ("/codebook/names-against-project", test_names_against_project);
   ADD ("/codebook/affiliation-through-project", test_affiliation_through_project);
 

@@ -285,22 +285,31 @@ resolve_affiliations (Merge   *self,
   return TRUE;
 }
 
-/* Names the circle at the end of @walk, from @start on, by its first actor in the file. */
+/* Names the circle at the end of @walk, from @start on, by its first actor in the file.
+ * @walker is the file actor whose walk met it. */
 static gboolean
 refuse_circle (Merge   *self,
                GArray  *walk,
                guint    start,
+               guint    walker,
                GError **error)
 {
-  guint first = NOT_FILE;
-  SpFileActor *actor;
   g_autofree char *path = NULL;
+  SpFileActor *actor;
+  guint first = NOT_FILE;
 
   for (guint i = start; i < walk->len; i++)
     first = MIN (first, node_at (self, g_array_index (walk, guint, i))->file_index);
 
-  /* The project's own affiliations have no circle, so the file is part of this one. */
-  g_assert (first != NOT_FILE);
+  if (first == NOT_FILE)
+    {
+      /* Only a damaged project has a circle of its own */
+      actor = g_ptr_array_index (self->book->actors, walker);
+      path = g_strdup_printf ("actors[%u].affiliation", walker);
+      return _sp_codebook_fail (error, SP_CODEBOOK_ERROR_INVALID, self->book->source, path,
+                                _("the project's affiliations above %s go in a circle"),
+                                actor->name);
+    }
 
   actor = g_ptr_array_index (self->book->actors, first);
   path = g_strdup_printf ("actors[%u].affiliation", first);
@@ -339,7 +348,7 @@ order_actors (Merge   *self,
 
               while (g_array_index (walk, guint, start) != index)
                 start++;
-              return refuse_circle (self, walk, start, error);
+              return refuse_circle (self, walk, start, i, error);
             }
 
           node->mark = ON_WALK;
