@@ -421,6 +421,9 @@ refuse_with 2 "--stance 99" "stance" claim --document 01-harbour-talks.txt --act
 refuse_with 2 "--stance +-1" "stance" claim --document 01-harbour-talks.txt --actor Berg --issue ceasefire --stance +-1 --quote ceasefire
 refuse_with 2 "--stance empty" "stance" claim --document 01-harbour-talks.txt --actor Berg --issue ceasefire --stance "" --quote ceasefire
 refuse_with 2 "--start huge" "--start" claim --document 01-harbour-talks.txt --actor Berg --issue ceasefire --stance 1 --start 99999999999999999999 --end 5
+refuse_with 2 "--end past any document" "past the end" claim --document 01-harbour-talks.txt --actor Berg --issue ceasefire --stance 1 --start 0 --end 3000000000
+refuse_with 1 "codebook import from a closed standard input" "standard input" sh -c '"$1" codebook import "$2" - <&-' sh "$CLI" "$P"
+refuse_with 1 "a listing to a full disk" "standard output" sh -c '"$1" documents "$2" >/dev/full' sh "$CLI" "$P"
 refuse_with 2 "--document empty" "--document" claim --document "" --actor Berg --issue ceasefire --stance 1 --quote ceasefire
 refuse_with 2 "--quote empty" "--quote" claim --document 01-harbour-talks.txt --actor Berg --issue ceasefire --stance 1 --quote ""
 refuse_with 1 "claim delete with the largest id" "no claim" cli claim delete "$P" 9223372036854775807

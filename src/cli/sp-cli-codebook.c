@@ -76,7 +76,12 @@ read_input (const char  *path,
   if (g_output_stream_splice (memory, stream,
                               G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
                               NULL, error) < 0)
-    return NULL;
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_prefix_error (error, "Cannot read %s: ", from_stdin ? "standard input" : display);
+      return NULL;
+    }
 
   *length = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory));
   return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (memory));

@@ -316,11 +316,15 @@ sp_cli_parse_uint (const char *text,
                    const char *what,
                    guint      *value)
 {
+  g_autoptr(GError) error = NULL;
   guint64 parsed;
 
-  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT, &parsed, NULL))
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT, &parsed, &error))
     {
-      sp_cli_error ("%s: “%s” is not a whole number", what, text ? text : "");
+      if (g_error_matches (error, G_NUMBER_PARSER_ERROR, G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
+        sp_cli_error ("%s: %s is past the end of any document (at most %d)", what, text, G_MAXINT);
+      else
+        sp_cli_error ("%s: “%s” is not a whole number", what, text ? text : "");
       return FALSE;
     }
 
