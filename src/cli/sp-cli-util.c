@@ -11,42 +11,47 @@
 #include "sp-cli.h"
 #include "sp-output-file.h"
 
-/* Prints one line on stderr: the reason, naming the file or field it is about. A message
- * may quote a file name or a value that is not UTF-8; it is printed with U+FFFD in place of
- * the bytes that are not. */
+/* Returns: (transfer full): the formatted text, with U+FFFD in place of every byte that is
+ * not UTF-8: a message or an output line may quote a file name or a crafted project's text */
+static char *
+format_valid (const char *format,
+              va_list     args)
+{
+  g_autofree char *text = g_strdup_vprintf (format, args);
+
+  return g_utf8_make_valid (text, -1);
+}
+
+/* Prints one line on stderr: the reason, naming the file or field it is about. */
 void
 sp_cli_error (const char *format,
               ...)
 {
   g_autofree char *message = NULL;
-  g_autofree char *valid = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  message = format_valid (format, args);
   va_end (args);
 
   /* One line per reason, even when a message quotes text with line breaks */
-  valid = g_utf8_make_valid (message, -1);
-  g_strdelimit (valid, "\r\n", ' ');
-  fprintf (stderr, "standpoint-cli: %s\n", valid);
+  g_strdelimit (message, "\r\n", ' ');
+  fprintf (stderr, "standpoint-cli: %s\n", message);
 }
 
-/* Prints to standard output, as valid UTF-8 (see sp_cli_error()) */
+/* Prints to standard output, as valid UTF-8 */
 void
 sp_cli_print (const char *format,
               ...)
 {
   g_autofree char *text = NULL;
-  g_autofree char *valid = NULL;
   va_list args;
 
   va_start (args, format);
-  text = g_strdup_vprintf (format, args);
+  text = format_valid (format, args);
   va_end (args);
 
-  valid = g_utf8_make_valid (text, -1);
-  fputs (valid, stdout);
+  fputs (text, stdout);
 }
 
 int
