@@ -273,6 +273,85 @@ test_stop_import (Fixture       *f,
   g_assert_false (gtk_revealer_get_reveal_child (f->window->progress_revealer));
 }
 
+/* Closing the window mid-import: the batch goes on in the background and the application
+ * (the process, in real life) lasts until the worker has committed every article */
+
+typedef struct
+{
+  char     *path;
+  char     *folder;
+  SpWindow *window;
+} CloseMidImport;
+
+static void
+write_articles (const char *folder,
+                guint       n)
+{
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/article-%04u.txt", folder, i);
+      g_autofree char *text = g_strdup_printf ("Briefing number %u\n\nThe delegations met again on day %u.\n", i, i);
+
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+    }
+}
+
+static void
+close_mid_import_activate_cb (GApplication   *app,
+                              CloseMidImport *state)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (state->folder);
+
+  /* Instead of the application's own activate, which opens the last project */
+  g_signal_stop_emission_by_name (app, "activate");
+
+  state->window = sp_window_new (SP_APPLICATION (app));
+  g_object_add_weak_pointer (G_OBJECT (state->window), (gpointer *)&state->window);
+  g_assert_true (sp_window_open_project (state->window, state->path));
+  gtk_window_present (GTK_WINDOW (state->window));
+  _sp_window_import_files (state->window, &folder, 1);
+  g_assert_true (_sp_window_is_importing (state->window));
+  gtk_window_close (GTK_WINDOW (state->window));
+
+  /* The running import does not keep the closed window alive to call back into it */
+  g_assert_null (state->window);
+}
+
+static void
+test_close_mid_import (void)
+{
+  g_autofree char *dir = sp_test_make_tmpdir ();
+  g_autoptr(SpProject) project = sp_test_new_project (dir, "background.standpoint");
+  g_autoptr(SpApplication) app = sp_application_new ();
+  g_autoptr(GError) error = NULL;
+  CloseMidImport state = { NULL, };
+  guint n_articles = 1000;
+
+  state.path = g_strdup (sp_project_get_path (project));
+  state.folder = g_build_filename (dir, "many", NULL);
+  sp_test_add_document (project, "talks.txt", "Talks in Portbridge", talks_body);
+  g_clear_object (&project);
+  write_articles (state.folder, n_articles);
+
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "activate", G_CALLBACK (close_mid_import_activate_cb), &state);
+
+  /* Returns when nothing holds the application any more */
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  project = sp_project_open (state.path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sp_project_count_documents (project), ==, 1 + n_articles);
+
+  g_clear_object (&project);
+  sp_test_remove_tree (dir);
+  g_free (state.path);
+  g_free (state.folder);
+}
+
 /* Tagging a claim */
 
 static void
@@ -774,6 +853,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/window/drop-imports", test_drop_imports);
   ADD ("/window/stop-import", test_stop_import);
+  g_test_add_func ("/window/close-mid-import", test_close_mid_import);
   ADD ("/window/tag-claim", test_tag_claim);
   ADD ("/window/tag-without-selection", test_tag_without_selection);
   ADD ("/window/edit-and-delete-claim", test_edit_and_delete_claim);

@@ -20,7 +20,7 @@ struct _SpWindow
   AdwApplicationWindow  parent_instance;
 
   SpProject            *project;
-  GCancellable         *cancellable;     /* cancelled on close: stops the import worker */
+  GTask                *import_task;     /* the running import, or NULL; it outlives the window */
   SpImportReport       *last_import;
   guint                 import_timeout;  /* refreshes the progress bar while importing */
 
@@ -47,5 +47,6 @@ void      _sp_window_import_files      (SpWindow       *self,
                                         GFile         **files,
                                         guint           n_files);
 gboolean  _sp_window_is_importing      (SpWindow       *self);
+void      _sp_window_detach_import     (SpWindow       *self);
 
 G_END_DECLS

@@ -190,9 +190,8 @@ sp_window_close_request (GtkWindow *window)
 {
   SpWindow *self = SP_WINDOW (window);
 
-  /* The import worker commits what it has imported and stops; claims and codebook edits
-   * are committed when made, so nothing else is pending. */
-  g_cancellable_cancel (self->cancellable);
+  /* A running import finishes in the background, holding the application; claims and
+   * codebook edits are committed when made, so nothing else is pending. */
   save_window_state (self);
 
   return GTK_WINDOW_CLASS (sp_window_parent_class)->close_request (window);
@@ -226,15 +225,13 @@ sp_window_dispose (GObject *object)
 {
   SpWindow *self = (SpWindow *)object;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->import_timeout, g_source_remove);
+  _sp_window_detach_import (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_WINDOW);
 
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   g_clear_object (&self->project);
-  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->last_import, sp_import_report_unref);
 
   G_OBJECT_CLASS (sp_window_parent_class)->dispose (object);
@@ -317,8 +314,6 @@ sp_window_class_init (SpWindowClass *klass)
 static void
 sp_window_init (SpWindow *self)
 {
-  self->cancellable = g_cancellable_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   _sp_window_setup_drop (self);
