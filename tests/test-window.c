@@ -145,6 +145,117 @@ take_screenshot (GtkWidget  *widget,
   return texture;
 }
 
+/* The header names the project at every width; narrow windows reach the views from a bar at
+ * the bottom */
+
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A label showing @text in full: drawn, and neither cut short nor squeezed to nothing */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 &&
+      !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))) &&
+      gtk_widget_get_width (widget) > 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+draws_widget_of_type (GtkWidget *widget,
+                      GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_is_drawable (widget))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (draws_widget_of_type (child, type))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* No squeezer crossfades and no revealer slides under @widget */
+static gboolean
+transitions_done (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  if (ADW_IS_SQUEEZER (widget) && adw_squeezer_get_transition_running (ADW_SQUEEZER (widget)))
+    return FALSE;
+  if (GTK_IS_REVEALER (widget) &&
+      gtk_revealer_get_reveal_child (GTK_REVEALER (widget)) != gtk_revealer_get_child_revealed (GTK_REVEALER (widget)))
+    return FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (!transitions_done (child))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+test_header_names_project (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *header = find_widget_of_type (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *bar = find_widget_of_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  int widths[] = { 1280, 960, 760, 560 };
+
+  g_assert_nonnull (header);
+  g_assert_nonnull (bar);
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("window-header-%d.png", widths[i]);
+      gboolean switcher_in_header;
+      gboolean bar_shown;
+
+      gtk_window_set_default_size (GTK_WINDOW (f->window), widths[i], 700);
+      settle (GTK_WIDGET (f->window));
+      iterate_until (transitions_done, header);
+      iterate_until (transitions_done, bar);
+      g_object_unref (take_screenshot (GTK_WIDGET (f->window), name));
+
+      switcher_in_header = draws_widget_of_type (header, ADW_TYPE_VIEW_SWITCHER);
+      bar_shown = adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar));
+      g_test_message ("%d px: switcher in the header %d, in the bottom bar %d",
+                      widths[i], switcher_in_header, bar_shown);
+
+      /* The fixture's project is window.standpoint */
+      g_assert_true (shows_text (header, "window"));
+      /* The views are one click away, in one place */
+      g_assert_true (switcher_in_header != bar_shown);
+
+      if (widths[i] == 1280)
+        g_assert_true (switcher_in_header);
+      if (widths[i] == 560)
+        g_assert_true (bar_shown);
+    }
+}
+
 /* Import by drop */
 
 static gboolean
@@ -601,6 +712,77 @@ test_delete_actor_and_undo (Fixture       *f,
   g_assert_cmpuint (sp_actor_get_claim_count (first), ==, 1);
 }
 
+/* Undo and Redo are buttons in the header, named after the step, and an undo's toast offers
+ * Redo */
+
+static GtkWidget *
+find_toast_button (GtkWidget  *widget,
+                   const char *action_name)
+{
+  GType toast_type = g_type_from_name ("AdwToastWidget");
+
+  if (GTK_IS_ACTIONABLE (widget) && toast_type != 0 &&
+      gtk_widget_get_ancestor (widget, toast_type) != NULL &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toast_button (child, action_name);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_undo_redo_buttons (Fixture       *f,
+                        gconstpointer  data)
+{
+  SpCodebookView *view = SP_CODEBOOK_VIEW (f->window->actors_view);
+  GtkWidget *undo = GTK_WIDGET (f->window->undo_button);
+  GtkWidget *redo = GTK_WIDGET (f->window->redo_button);
+  GtkWidget *toast_redo;
+
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
+  settle (GTK_WIDGET (f->window));
+
+  /* Both in the header, both off while there is nothing to undo or redo */
+  g_assert_true (gtk_widget_get_mapped (undo));
+  g_assert_true (gtk_widget_get_mapped (redo));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (redo)), ==, "win.redo");
+  g_assert_false (gtk_widget_is_sensitive (undo));
+  g_assert_false (gtk_widget_is_sensitive (redo));
+
+  g_assert_true (sp_codebook_view_select (view, 0));
+  sp_codebook_view_delete_selected (view, TRUE);
+  settle (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_is_sensitive (undo));
+  g_assert_false (gtk_widget_is_sensitive (redo));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo Delete Actor");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_codebook_view_get_n_items (view), ==, 3);
+  g_assert_false (gtk_widget_is_sensitive (undo));
+  g_assert_true (gtk_widget_is_sensitive (redo));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (redo), ==, "Redo Delete Actor");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo");
+  g_object_unref (take_screenshot (GTK_WIDGET (f->window), "window-undone.png"));
+
+  /* The undo's toast brings the step back */
+  toast_redo = find_toast_button (GTK_WIDGET (f->window->toast_overlay), "win.redo");
+  g_assert_nonnull (toast_redo);
+  g_assert_true (GTK_IS_BUTTON (toast_redo) && gtk_widget_is_sensitive (toast_redo));
+  /* A click: activate() would press the button for a quarter of a second first */
+  g_signal_emit_by_name (toast_redo, "clicked");
+  settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_codebook_view_get_n_items (view), ==, 2);
+  g_assert_true (gtk_widget_is_sensitive (undo));
+  g_assert_false (gtk_widget_is_sensitive (redo));
+}
+
 /* The matrix widget's colours */
 
 static void
@@ -851,6 +1033,7 @@ main (int   argc,
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/window/header-names-project", test_header_names_project);
   ADD ("/window/drop-imports", test_drop_imports);
   ADD ("/window/stop-import", test_stop_import);
   g_test_add_func ("/window/close-mid-import", test_close_mid_import);
@@ -859,6 +1042,7 @@ main (int   argc,
   ADD ("/window/edit-and-delete-claim", test_edit_and_delete_claim);
   ADD ("/window/show-claim", test_show_claim);
   ADD ("/window/delete-actor-and-undo", test_delete_actor_and_undo);
+  ADD ("/window/undo-redo-buttons", test_undo_redo_buttons);
   ADD ("/window/matrix-colours", test_matrix_colours);
   ADD ("/window/matrix-scrolls", test_matrix_scrolls);
   ADD ("/window/matrix-export", test_matrix_export);

@@ -341,9 +341,30 @@ undo_action (GtkWidget  *widget,
       return;
     }
 
+  /* The toast offers the way back: Redo after an undo, Undo after a redo */
   /* TRANSLATORS: %s is what was undone or redone, e.g. "Add Claim" */
   text = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), label);
-  sp_toast_show (GTK_WIDGET (self), text);
+  if (redo)
+    sp_toast_show_undo (GTK_WIDGET (self), text);
+  else
+    sp_toast_show_redo (GTK_WIDGET (self), text);
+}
+
+/* The buttons name the step they would take back or bring back */
+static void
+update_undo_tooltips (SpWindow *self)
+{
+  const char *undo = self->project ? sp_project_get_undo_label (self->project) : NULL;
+  const char *redo = self->project ? sp_project_get_redo_label (self->project) : NULL;
+  g_autofree char *undo_text = NULL;
+  g_autofree char *redo_text = NULL;
+
+  /* TRANSLATORS: a button's tooltip; %s is the step, e.g. "Delete Actor" */
+  undo_text = undo ? g_strdup_printf (_("Undo %s"), undo) : g_strdup (_("Undo"));
+  /* TRANSLATORS: a button's tooltip; %s is the step, e.g. "Delete Actor" */
+  redo_text = redo ? g_strdup_printf (_("Redo %s"), redo) : g_strdup (_("Redo"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo_text);
 }
 
 /* Views */
@@ -408,6 +429,8 @@ _sp_window_update_actions (SpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.import-codebook", has_project);
   gtk_widget_action_set_enabled (widget, "win.export-codebook", has_project);
   gtk_widget_action_set_enabled (widget, "win.cancel-import", importing);
+
+  update_undo_tooltips (self);
 }
 
 void

@@ -27,7 +27,16 @@ struct _SpWindow
   /* Template children */
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
-  AdwViewSwitcherTitle *switcher_title;
+  AdwSqueezer          *title_squeezer;
+  AdwWindowTitle       *window_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkLabel             *name_label_wide;
+  GtkLabel             *folder_label_wide;
+  GtkLabel             *name_label_narrow;
+  GtkLabel             *folder_label_narrow;
+  GtkButton            *undo_button;
+  GtkButton            *redo_button;
+  GtkRevealer          *read_only_revealer;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
   GtkLabel             *progress_label;

@@ -49,25 +49,84 @@ project_can_undo_changed_cb (SpWindow   *self,
   _sp_window_update_actions (self);
 }
 
+/* Every edit is one undo step, and each ends with SpProject::changed: the step Undo would
+ * take back may have changed even when can-undo did not */
+static void
+project_changed_cb (SpWindow  *self,
+                    guint      what,
+                    SpProject *project)
+{
+  _sp_window_update_actions (self);
+}
+
+/* The folder a project is in, the home folder written as "~" */
+static char *
+dup_folder_for_display (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  const char *home = g_get_home_dir ();
+  gsize home_len = strlen (home);
+
+  if (home_len > 1 && g_str_has_prefix (folder, home) &&
+      (folder[home_len] == '\0' || folder[home_len] == G_DIR_SEPARATOR))
+    return g_strconcat ("~", folder + home_len, NULL);
+
+  return g_steal_pointer (&folder);
+}
+
+static void
+set_project_name (SpWindow   *self,
+                  const char *name,
+                  const char *folder,
+                  const char *path)
+{
+  GtkLabel *name_labels[] = { self->name_label_wide, self->name_label_narrow };
+  GtkLabel *folder_labels[] = { self->folder_label_wide, self->folder_label_narrow };
+
+  adw_window_title_set_title (self->window_title, name);
+  adw_window_title_set_subtitle (self->window_title, folder);
+  for (guint i = 0; i < G_N_ELEMENTS (name_labels); i++)
+    {
+      gtk_label_set_text (name_labels[i], name);
+      gtk_label_set_text (folder_labels[i], folder ? folder : "");
+      /* Beside the switcher the folder may be cut short: the whole path on hover */
+      gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (name_labels[i])), path);
+    }
+}
+
 static void
 update_title (SpWindow *self)
 {
   g_autofree char *base = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *folder = NULL;
 
   if (self->project == NULL)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Standpoint"));
+      set_project_name (self, _("Standpoint"), NULL, NULL);
       return;
     }
 
   base = g_path_get_basename (sp_project_get_path (self->project));
-  if (g_str_has_suffix (base, SP_PROJECT_SUFFIX))
+  if (g_str_has_suffix (base, SP_PROJECT_SUFFIX) && strlen (base) > strlen (SP_PROJECT_SUFFIX))
     base[strlen (base) - strlen (SP_PROJECT_SUFFIX)] = '\0';
+  folder = dup_folder_for_display (sp_project_get_path (self->project));
 
   title = g_strdup_printf ("%s — %s", base, _("Standpoint"));
   gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, base);
+  set_project_name (self, base, folder, sp_project_get_path (self->project));
+}
+
+/* When the title squeezer has no room left for a view switcher, the views move to the bar
+ * at the bottom */
+static void
+title_squeezer_child_cb (SpWindow    *self,
+                         GParamSpec  *pspec,
+                         AdwSqueezer *squeezer)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_squeezer_get_visible_child (squeezer) == GTK_WIDGET (self->window_title));
 }
 
 static void
@@ -91,6 +150,9 @@ set_project (SpWindow  *self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (project, "notify::can-redo",
                                G_CALLBACK (project_can_undo_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (project, "changed",
+                               G_CALLBACK (project_changed_cb), self,
                                G_CONNECT_SWAPPED);
     }
 
@@ -297,7 +359,16 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/standpoint/Standpoint/sp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, title_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, name_label_wide);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, folder_label_wide);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, name_label_narrow);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, folder_label_narrow);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, progress_label);
@@ -315,6 +386,11 @@ static void
 sp_window_init (SpWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->title_squeezer, "notify::visible-child",
+                           G_CALLBACK (title_squeezer_child_cb), self, G_CONNECT_SWAPPED);
+  title_squeezer_child_cb (self, NULL, self->title_squeezer);
+  update_title (self);
 
   _sp_window_setup_drop (self);
 }
