@@ -351,6 +351,91 @@ test_drop_imports (Fixture       *f,
   g_object_unref (take_screenshot (GTK_WIDGET (f->window), "window-documents.png"));
 }
 
+/* The Details of an import: wide enough for file names and reasons, and a list that grows
+ * with its window */
+
+static GtkWindow *
+find_dialog (SpWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static void
+close_dialog (GtkWindow *dialog)
+{
+  gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  gtk_window_destroy (dialog);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+test_import_details (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "archive", NULL);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autoptr(SpImportReport) report = NULL;
+  static const char png_bytes[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01";
+  const char *long_name = "negotiations-archive-export-2025-11-03-reuters-afp-combined-final.txt";
+  GtkWindow *dialog;
+  GtkWidget *scroller;
+  int width, short_height, tall_height;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%02u-%s", i, long_name);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      g_assert_true (g_file_set_contents (path, png_bytes, sizeof png_bytes - 1, NULL));
+    }
+
+  g_signal_connect (f->window, "import-finished", G_CALLBACK (import_finished_cb), &report);
+  _sp_window_import_files (f->window, &folder_file, 1);
+  iterate_until (report_arrived, &report);
+  g_assert_cmpuint (sp_import_report_get_n_failed (report), ==, 12);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-import-details", NULL));
+  dialog = find_dialog (f->window);
+  g_assert_nonnull (dialog);
+  settle (GTK_WIDGET (dialog));
+  g_object_unref (take_screenshot (GTK_WIDGET (dialog), "window-import-details.png"));
+
+  /* As it opens, a file name and its reason fit on a line or two */
+  width = gtk_widget_get_width (GTK_WIDGET (dialog));
+  g_test_message ("details: %d × %d", width, gtk_widget_get_height (GTK_WIDGET (dialog)));
+  g_assert_cmpint (width, >=, 600);
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "00-negotiations-archive-export-2025-11-03-reuters-afp-combined-final.txt"));
+
+  /* The list takes what the window gives it */
+  scroller = find_widget_of_type (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scroller);
+  gtk_window_set_default_size (dialog, width, 420);
+  settle (GTK_WIDGET (dialog));
+  short_height = gtk_widget_get_height (scroller);
+  gtk_window_set_default_size (dialog, width, 720);
+  settle (GTK_WIDGET (dialog));
+  tall_height = gtk_widget_get_height (scroller);
+  g_test_message ("list: %d px in a 420 px window, %d px in a 720 px one", short_height, tall_height);
+  g_assert_cmpint (tall_height, >=, short_height + 250);
+
+  close_dialog (dialog);
+}
+
 /* Stop: the import ends early, keeps what it committed and says so */
 static void
 test_stop_import (Fixture       *f,
@@ -1035,6 +1120,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/window/header-names-project", test_header_names_project);
   ADD ("/window/drop-imports", test_drop_imports);
+  ADD ("/window/import-details", test_import_details);
   ADD ("/window/stop-import", test_stop_import);
   g_test_add_func ("/window/close-mid-import", test_close_mid_import);
   ADD ("/window/tag-claim", test_tag_claim);

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-import-details-dialog.h"
 #include "sp-toast.h"
 #include "sp-window-private.h"
 
@@ -159,49 +160,14 @@ show_import_details_action (GtkWidget  *widget,
                             GVariant   *param)
 {
   SpWindow *self = SP_WINDOW (widget);
-  g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *heading = NULL;
-  GtkWidget *dialog;
-  GtkWidget *scroller;
-  GtkWidget *label;
+  SpImportDetailsDialog *dialog;
 
   if (self->last_import == NULL)
     return;
 
-  for (guint i = 0; i < sp_import_report_get_n_entries (self->last_import); i++)
-    {
-      const SpImportEntry *entry = sp_import_report_get_entry (self->last_import, i);
-
-      if (entry->status == SP_IMPORT_STATUS_IMPORTED)
-        continue;
-      if (body->len > 0)
-        g_string_append_c (body, '\n');
-      g_string_append (body, entry->message);
-    }
-
   heading = describe_report (self->last_import);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   body->len ? NULL : _("Every file was imported."));
-
-  if (body->len > 0)
-    {
-      /* Reasons name files from anywhere: plain text, selectable for copying */
-      label = gtk_label_new (body->str);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "caption");
-
-      scroller = gtk_scrolled_window_new ();
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-    }
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  dialog = sp_import_details_dialog_new (GTK_WINDOW (self), heading, self->last_import);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
