@@ -1024,6 +1024,166 @@ test_matrix_colours (Fixture       *f,
   assert_cell_colour (widget, texture, 1, 1, -1);
 }
 
+/* An empty matrix says what to do next: import articles, then build a codebook, then tag
+ * claims */
+
+static GtkWidget *
+find_drawn_actionable (GtkWidget  *widget,
+                       const char *action_name,
+                       const char *target)
+{
+  if (GTK_IS_ACTIONABLE (widget) && gtk_widget_is_drawable (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    {
+      GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+
+      if (target == NULL || (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
+                             g_str_equal (g_variant_get_string (value, NULL), target)))
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_drawn_actionable (child, action_name, target);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static AdwStatusPage *
+find_drawn_status_page (GtkWidget *widget)
+{
+  if (ADW_IS_STATUS_PAGE (widget) && gtk_widget_is_drawable (widget))
+    return ADW_STATUS_PAGE (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwStatusPage *found = find_drawn_status_page (child);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+assert_empty_matrix (Fixture    *f,
+                     const char *screenshot,
+                     const char *action_name,
+                     const char *target,
+                     gboolean    mentions_shortcut)
+{
+  GtkWidget *view = GTK_WIDGET (f->window->matrix_view);
+  AdwStatusPage *page;
+  GtkWidget *button;
+
+  settle (GTK_WIDGET (f->window));
+  g_object_unref (take_screenshot (GTK_WIDGET (f->window), screenshot));
+
+  page = find_drawn_status_page (view);
+  g_assert_nonnull (page);
+  g_test_message ("%s: %s", adw_status_page_get_title (page), adw_status_page_get_description (page));
+  button = find_drawn_actionable (view, action_name, target);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_cmpint (strstr (adw_status_page_get_description (page), "Ctrl+T") != NULL, ==, mentions_shortcut);
+}
+
+static void
+test_matrix_empty_states (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "empty.standpoint", NULL);
+  g_autoptr(SpProject) created = sp_project_create (path, NULL);
+  g_autoptr(GError) error = NULL;
+  SpProject *project;
+  gint64 document, actor, issue;
+
+  g_assert_nonnull (created);
+  g_clear_object (&created);
+  g_assert_true (sp_window_open_project (f->window, path));
+  project = sp_window_get_project (f->window);
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
+
+  /* Nothing at all: import articles */
+  assert_empty_matrix (f, "window-matrix-empty-project.png", "win.import-articles", NULL, FALSE);
+
+  /* Articles but no codebook: add actors, or import a codebook */
+  document = sp_test_add_document (project, "talks.txt", "Talks in Portbridge", talks_body);
+  sp_project_notify_changed (project, SP_CHANGE_DOCUMENTS);
+  assert_empty_matrix (f, "window-matrix-empty-codebook.png", "win.import-codebook", NULL, FALSE);
+  g_assert_nonnull (find_drawn_actionable (GTK_WIDGET (f->window->matrix_view), "win.show-view", "actors"));
+
+  /* Actors but no issues: add issues */
+  actor = sp_project_add_actor (project, "Ana Berg", SP_ACTOR_KIND_PERSON, 0, NULL, &error);
+  g_assert_no_error (error);
+  assert_empty_matrix (f, "window-matrix-empty-issues.png", "win.show-view", "issues", FALSE);
+
+  /* A codebook but no claims: tag claims in Documents with Ctrl+T */
+  issue = sp_project_add_issue (project, "ceasefire", "Ceasefire first", NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_empty_matrix (f, "window-matrix-empty-claims.png", "win.show-view", "documents", TRUE);
+
+  /* The button takes the user there */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "documents");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->view_stack), ==, "documents");
+
+  /* A claim: the matrix itself */
+  {
+    SpClaimSpec spec = { document, 0, 10, actor, issue, 1, NULL, SP_CLAIM_ORIGIN_MANUAL, 0 };
+
+    g_assert_cmpint (sp_project_add_claim (project, &spec, &error), >, 0);
+  }
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
+  settle (GTK_WIDGET (f->window));
+  g_assert_null (find_drawn_status_page (GTK_WIDGET (f->window->matrix_view)));
+}
+
+static GtkWidget *
+find_label_widget (GtkWidget  *widget,
+                   const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_widget (child, text);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* With no recent project to offer, the menu says so instead of opening an empty submenu */
+static void
+test_no_recent_projects (Fixture       *f,
+                         gconstpointer  data)
+{
+  GMenuModel *section = G_MENU_MODEL (f->window->recent_section);
+  GtkWidget *header, *menu_button, *popover, *item;
+  g_autofree char *label = NULL;
+  g_autofree char *action = NULL;
+
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 1);
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (label, ==, "No Recent Projects");
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+
+  /* The item the main menu builds for it is greyed out */
+  header = find_widget_of_type (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR);
+  menu_button = find_widget_of_type (header, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (menu_button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+  g_assert_nonnull (popover);
+  item = find_label_widget (popover, "No Recent Projects");
+  g_assert_nonnull (item);
+  g_assert_false (gtk_widget_is_sensitive (item));
+}
+
 /* A matrix far larger than the window: what scrolls into view is drawn, in the right colour */
 static void
 test_matrix_scrolls (Fixture       *f,
@@ -1130,6 +1290,8 @@ main (int   argc,
   ADD ("/window/delete-actor-and-undo", test_delete_actor_and_undo);
   ADD ("/window/undo-redo-buttons", test_undo_redo_buttons);
   ADD ("/window/matrix-colours", test_matrix_colours);
+  ADD ("/window/matrix-empty-states", test_matrix_empty_states);
+  ADD ("/window/no-recent-projects", test_no_recent_projects);
   ADD ("/window/matrix-scrolls", test_matrix_scrolls);
   ADD ("/window/matrix-export", test_matrix_export);
 #undef ADD

@@ -166,11 +166,10 @@ _sp_window_update_recent (SpWindow *self)
 
   g_menu_remove_all (self->recent_section);
 
-  if (!SP_IS_APPLICATION (app))
-    return;
+  if (SP_IS_APPLICATION (app))
+    recent = sp_application_dup_recent_projects (SP_APPLICATION (app));
 
-  recent = sp_application_dup_recent_projects (SP_APPLICATION (app));
-  for (guint i = 0; recent[i] != NULL; i++)
+  for (guint i = 0; recent != NULL && recent[i] != NULL; i++)
     {
       g_autofree char *base = NULL;
       g_autoptr(GMenuItem) item = NULL;
@@ -183,6 +182,17 @@ _sp_window_update_recent (SpWindow *self)
       g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
       g_menu_append_item (self->recent_section, item);
     }
+
+  /* Said rather than an empty submenu; its action is never enabled, so it shows greyed out */
+  if (g_menu_model_get_n_items (G_MENU_MODEL (self->recent_section)) == 0)
+    g_menu_append (self->recent_section, _("No Recent Projects"), "win.no-recent-projects");
+}
+
+static void
+no_recent_projects_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
 }
 
 /* Importing */
@@ -429,6 +439,7 @@ _sp_window_update_actions (SpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.import-codebook", has_project);
   gtk_widget_action_set_enabled (widget, "win.export-codebook", has_project);
   gtk_widget_action_set_enabled (widget, "win.cancel-import", importing);
+  gtk_widget_action_set_enabled (widget, "win.no-recent-projects", FALSE);
 
   update_undo_tooltips (self);
 }
@@ -441,6 +452,7 @@ _sp_window_class_add_actions (SpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
   gtk_widget_class_install_action (widget_class, "win.open-project", NULL, open_project_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.no-recent-projects", NULL, no_recent_projects_action);
   gtk_widget_class_install_action (widget_class, "win.import-articles", NULL, import_articles_action);
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_articles_action);
   gtk_widget_class_install_action (widget_class, "win.import-codebook", NULL, import_codebook_action);
