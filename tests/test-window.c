@@ -868,6 +868,37 @@ test_undo_redo_buttons (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (redo));
 }
 
+/* Long propositions and alias lists are never cut off in the tables: they wrap */
+static void
+test_codebook_text_wraps (Fixture       *f,
+                          gconstpointer  data)
+{
+  SpProject *project = sp_window_get_project (f->window);
+  g_autoptr(GError) error = NULL;
+  const char *proposition = "Western states should give Southland binding security guarantees before any ceasefire line is agreed";
+  const char *aliases[] = { "President of the Northland Federation", "Northland head of state", "the president", NULL };
+
+  sp_project_add_issue (project, "guarantees", "Security guarantees", proposition, NULL, &error);
+  g_assert_no_error (error);
+  sp_project_add_actor (project, "Northland Federation Presidential Administration", SP_ACTOR_KIND_ORGANISATION,
+                        f->northland, aliases, &error);
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 760, 700);
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "issues");
+  settle (GTK_WIDGET (f->window));
+  settle (GTK_WIDGET (f->window));
+  g_object_unref (take_screenshot (GTK_WIDGET (f->window), "window-issues-narrow.png"));
+  g_assert_true (shows_text (GTK_WIDGET (f->window->issues_view), proposition));
+
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
+  settle (GTK_WIDGET (f->window));
+  settle (GTK_WIDGET (f->window));
+  g_object_unref (take_screenshot (GTK_WIDGET (f->window), "window-actors-narrow.png"));
+  g_assert_true (shows_text (GTK_WIDGET (f->window->actors_view),
+                             "Northland head of state, President of the Northland Federation, the president"));
+}
+
 /* The matrix widget's colours */
 
 static void
@@ -1289,6 +1320,7 @@ main (int   argc,
   ADD ("/window/show-claim", test_show_claim);
   ADD ("/window/delete-actor-and-undo", test_delete_actor_and_undo);
   ADD ("/window/undo-redo-buttons", test_undo_redo_buttons);
+  ADD ("/window/codebook-text-wraps", test_codebook_text_wraps);
   ADD ("/window/matrix-colours", test_matrix_colours);
   ADD ("/window/matrix-empty-states", test_matrix_empty_states);
   ADD ("/window/no-recent-projects", test_no_recent_projects);
