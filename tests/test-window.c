@@ -197,6 +197,31 @@ draws_widget_of_type (GtkWidget *widget,
   return FALSE;
 }
 
+static GtkWidget *
+find_drawn_actionable (GtkWidget  *widget,
+                       const char *action_name,
+                       const char *target)
+{
+  if (GTK_IS_ACTIONABLE (widget) && gtk_widget_is_drawable (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    {
+      GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+
+      if (target == NULL || (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
+                             g_str_equal (g_variant_get_string (value, NULL), target)))
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_drawn_actionable (child, action_name, target);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* No squeezer crossfades and no revealer slides under @widget */
 static gboolean
 transitions_done (gpointer data)
@@ -899,6 +924,102 @@ test_codebook_text_wraps (Fixture       *f,
                              "Northland head of state, President of the Northland Federation, the president"));
 }
 
+/* A read-only project: a banner says so and nothing offers to change it. The store opens
+ * unwritable files read-only; here the window is told directly, as it is when it opens one. */
+
+static GtkWidget *
+find_label_starting (GtkWidget  *widget,
+                     const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_starting (child, prefix);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+assert_action_buttons (GtkWidget  *widget,
+                       const char *action_name,
+                       gboolean    sensitive)
+{
+  GtkWidget *button = find_drawn_actionable (widget, action_name, NULL);
+
+  g_assert_nonnull (button);
+  g_assert_cmpint (gtk_widget_is_sensitive (button), ==, sensitive);
+}
+
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  SpCodebookView *actors = SP_CODEBOOK_VIEW (f->window->actors_view);
+  SpDocumentsView *documents = f->window->documents_view;
+  SpProject *project = sp_window_get_project (f->window);
+  g_autofree char *loose = g_build_filename (f->dir, "troops.md", NULL);
+  g_autoptr(GFile) loose_file = g_file_new_for_path (loose);
+  GtkWidget *header = find_widget_of_type (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR);
+
+  g_assert_true (g_file_set_contents (loose, "# Troops\n\nPeacekeepers were proposed.\n", -1, NULL));
+
+  /* An edit to undo, and no banner on a project that can be written */
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
+  settle (GTK_WIDGET (f->window));
+  g_assert_true (sp_codebook_view_select (actors, 2));
+  sp_codebook_view_delete_selected (actors, TRUE);
+  settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_codebook_view_get_n_items (actors), ==, 2);
+  g_assert_false (gtk_revealer_get_reveal_child (f->window->read_only_revealer));
+  g_assert_null (find_label_starting (GTK_WIDGET (f->window), "This project is read-only: you can"));
+  assert_action_buttons (header, "win.undo", TRUE);
+  assert_action_buttons (GTK_WIDGET (actors), "codebook.add", TRUE);
+
+  _sp_window_set_read_only (f->window, TRUE);
+  settle (GTK_WIDGET (f->window));
+  iterate_until (transitions_done, f->window->read_only_revealer);
+  g_object_unref (take_screenshot (GTK_WIDGET (f->window), "window-read-only.png"));
+
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (f->window), "This project is read-only: you can"));
+  assert_action_buttons (header, "win.import-articles", FALSE);
+  assert_action_buttons (header, "win.undo", FALSE);
+  assert_action_buttons (header, "win.redo", FALSE);
+  assert_action_buttons (GTK_WIDGET (actors), "codebook.add", FALSE);
+  g_assert_true (sp_codebook_view_select (actors, 0));
+  assert_action_buttons (GTK_WIDGET (actors), "codebook.edit", FALSE);
+  assert_action_buttons (GTK_WIDGET (actors), "codebook.delete", FALSE);
+
+  /* Nor do the ways around the buttons change anything */
+  sp_codebook_view_delete_selected (actors, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  _sp_window_import_files (f->window, &loose_file, 1);
+  g_assert_false (_sp_window_is_importing (f->window));
+  settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_codebook_view_get_n_items (actors), ==, 2);
+  g_assert_cmpuint (sp_project_count_documents (project), ==, 1);
+
+  g_assert_true (sp_documents_view_select_document (documents, f->document));
+  select_text (sp_documents_view_get_reader (documents), talks_body, "Ana Berg said", FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag-claim", NULL);
+  settle (GTK_WIDGET (f->window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sp_documents_view_get_claim_popover (documents))));
+
+  /* A project that can be written again: all back */
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
+  _sp_window_set_read_only (f->window, FALSE);
+  settle (GTK_WIDGET (f->window));
+  iterate_until (transitions_done, f->window->read_only_revealer);
+  g_assert_null (find_label_starting (GTK_WIDGET (f->window), "This project is read-only: you can"));
+  assert_action_buttons (header, "win.undo", TRUE);
+  assert_action_buttons (GTK_WIDGET (actors), "codebook.add", TRUE);
+}
+
 /* The matrix widget's colours */
 
 static void
@@ -1057,31 +1178,6 @@ test_matrix_colours (Fixture       *f,
 
 /* An empty matrix says what to do next: import articles, then build a codebook, then tag
  * claims */
-
-static GtkWidget *
-find_drawn_actionable (GtkWidget  *widget,
-                       const char *action_name,
-                       const char *target)
-{
-  if (GTK_IS_ACTIONABLE (widget) && gtk_widget_is_drawable (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    {
-      GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
-
-      if (target == NULL || (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
-                             g_str_equal (g_variant_get_string (value, NULL), target)))
-        return widget;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_drawn_actionable (child, action_name, target);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static AdwStatusPage *
 find_drawn_status_page (GtkWidget *widget)
@@ -1321,6 +1417,7 @@ main (int   argc,
   ADD ("/window/delete-actor-and-undo", test_delete_actor_and_undo);
   ADD ("/window/undo-redo-buttons", test_undo_redo_buttons);
   ADD ("/window/codebook-text-wraps", test_codebook_text_wraps);
+  ADD ("/window/read-only", test_read_only);
   ADD ("/window/matrix-colours", test_matrix_colours);
   ADD ("/window/matrix-empty-states", test_matrix_empty_states);
   ADD ("/window/no-recent-projects", test_no_recent_projects);

@@ -256,7 +256,7 @@ import_codebook_chosen (SpWindow *self,
   SpCodebookImportStats stats = { 0 };
   gsize length;
 
-  if (self->project == NULL)
+  if (self->project == NULL || self->read_only)
     return;
 
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error) ||
@@ -337,7 +337,7 @@ undo_action (GtkWidget  *widget,
   g_autofree char *label = NULL;
   g_autofree char *text = NULL;
 
-  if (self->project == NULL)
+  if (self->project == NULL || self->read_only)
     return;
 
   label = g_strdup (redo ? sp_project_get_redo_label (self->project)
@@ -396,6 +396,9 @@ tag_claim_action (GtkWidget  *widget,
 {
   SpWindow *self = SP_WINDOW (widget);
 
+  if (self->read_only)
+    return;
+
   adw_view_stack_set_visible_child_name (self->view_stack, "documents");
   gtk_widget_activate_action (GTK_WIDGET (self->documents_view), "documents.tag-claim", NULL);
 }
@@ -429,14 +432,16 @@ void
 _sp_window_update_actions (SpWindow *self)
 {
   gboolean has_project = self->project != NULL;
+  gboolean editable = has_project && !self->read_only;
   gboolean importing = _sp_window_is_importing (self);
   GtkWidget *widget = GTK_WIDGET (self);
 
-  gtk_widget_action_set_enabled (widget, "win.undo", has_project && sp_project_can_undo (self->project));
-  gtk_widget_action_set_enabled (widget, "win.redo", has_project && sp_project_can_redo (self->project));
-  gtk_widget_action_set_enabled (widget, "win.import-articles", has_project && !importing);
-  gtk_widget_action_set_enabled (widget, "win.import-folder", has_project && !importing);
-  gtk_widget_action_set_enabled (widget, "win.import-codebook", has_project);
+  gtk_widget_action_set_enabled (widget, "win.undo", editable && sp_project_can_undo (self->project));
+  gtk_widget_action_set_enabled (widget, "win.redo", editable && sp_project_can_redo (self->project));
+  gtk_widget_action_set_enabled (widget, "win.import-articles", editable && !importing);
+  gtk_widget_action_set_enabled (widget, "win.import-folder", editable && !importing);
+  gtk_widget_action_set_enabled (widget, "win.import-codebook", editable);
+  gtk_widget_action_set_enabled (widget, "win.tag-claim", editable);
   gtk_widget_action_set_enabled (widget, "win.export-codebook", has_project);
   gtk_widget_action_set_enabled (widget, "win.cancel-import", importing);
   gtk_widget_action_set_enabled (widget, "win.no-recent-projects", FALSE);

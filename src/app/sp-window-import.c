@@ -282,6 +282,13 @@ _sp_window_import_files (SpWindow  *self,
   if (self->project == NULL || n_files == 0)
     return;
 
+  /* A drop reaches here even when the import actions are off */
+  if (self->read_only)
+    {
+      sp_toast_show_error (GTK_WIDGET (self), _("This project is read-only: nothing can be imported into it"));
+      return;
+    }
+
   if (_sp_window_is_importing (self))
     {
       sp_toast_show_error (GTK_WIDGET (self), _("An import is already running; drop the files again when it has finished"));

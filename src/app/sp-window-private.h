@@ -20,6 +20,7 @@ struct _SpWindow
   AdwApplicationWindow  parent_instance;
 
   SpProject            *project;
+  gboolean              read_only;       /* the project cannot be changed: every edit is off */
   GTask                *import_task;     /* the running import, or NULL; it outlives the window */
   SpImportReport       *last_import;
   guint                 import_timeout;  /* refreshes the progress bar while importing */
@@ -57,5 +58,7 @@ void      _sp_window_import_files      (SpWindow       *self,
                                         guint           n_files);
 gboolean  _sp_window_is_importing      (SpWindow       *self);
 void      _sp_window_detach_import     (SpWindow       *self);
+void      _sp_window_set_read_only     (SpWindow       *self,
+                                        gboolean        read_only);
 
 G_END_DECLS

@@ -162,8 +162,28 @@ set_project (SpWindow  *self,
   sp_matrix_view_set_project (self->matrix_view, project);
 
   update_title (self);
-  _sp_window_update_actions (self);
+  _sp_window_set_read_only (self, project != NULL && sp_project_is_read_only (project));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+/**
+ * _sp_window_set_read_only:
+ *
+ * Shows the project for reading only: a banner says so, and every way to change it (tagging,
+ * the codebook's add, edit and delete, imports, undo and redo) is off. The window sets it from
+ * sp_project_is_read_only() whenever it shows a project; tests set it directly.
+ */
+void
+_sp_window_set_read_only (SpWindow *self,
+                          gboolean  read_only)
+{
+  g_assert (SP_IS_WINDOW (self));
+
+  self->read_only = !!read_only;
+  gtk_revealer_set_reveal_child (self->read_only_revealer, self->read_only);
+  sp_codebook_view_set_editable (SP_CODEBOOK_VIEW (self->actors_view), !self->read_only);
+  sp_codebook_view_set_editable (SP_CODEBOOK_VIEW (self->issues_view), !self->read_only);
+  _sp_window_update_actions (self);
 }
 
 /**
