@@ -145,6 +145,143 @@ take_screenshot (GtkWidget  *widget,
   return texture;
 }
 
+/* The header names the project at every width; narrow windows reach the views from a bar at
+ * the bottom */
+
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A label showing @text in full: drawn, and neither cut short nor squeezed to nothing */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 &&
+      !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))) &&
+      gtk_widget_get_width (widget) > 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+draws_widget_of_type (GtkWidget *widget,
+                      GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_is_drawable (widget))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (draws_widget_of_type (child, type))
+      return TRUE;
+
+  return FALSE;
+}
+
+static GtkWidget *
+find_drawn_actionable (GtkWidget  *widget,
+                       const char *action_name,
+                       const char *target)
+{
+  if (GTK_IS_ACTIONABLE (widget) && gtk_widget_is_drawable (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    {
+      GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+
+      if (target == NULL || (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
+                             g_str_equal (g_variant_get_string (value, NULL), target)))
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_drawn_actionable (child, action_name, target);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* No squeezer crossfades and no revealer slides under @widget */
+static gboolean
+transitions_done (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  if (ADW_IS_SQUEEZER (widget) && adw_squeezer_get_transition_running (ADW_SQUEEZER (widget)))
+    return FALSE;
+  if (GTK_IS_REVEALER (widget) &&
+      gtk_revealer_get_reveal_child (GTK_REVEALER (widget)) != gtk_revealer_get_child_revealed (GTK_REVEALER (widget)))
+    return FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (!transitions_done (child))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+test_header_names_project (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *header = find_widget_of_type (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *bar = find_widget_of_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  int widths[] = { 1280, 960, 760, 560 };
+
+  g_assert_nonnull (header);
+  g_assert_nonnull (bar);
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("window-header-%d.png", widths[i]);
+      gboolean switcher_in_header;
+      gboolean bar_shown;
+
+      gtk_window_set_default_size (GTK_WINDOW (f->window), widths[i], 700);
+      settle (GTK_WIDGET (f->window));
+      iterate_until (transitions_done, header);
+      iterate_until (transitions_done, bar);
+      if (widths[i] == 1280 || widths[i] == 560)
+        g_object_unref (take_screenshot (GTK_WIDGET (f->window), name));
+
+      switcher_in_header = draws_widget_of_type (header, ADW_TYPE_VIEW_SWITCHER);
+      bar_shown = adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar));
+      g_test_message ("%d px: switcher in the header %d, in the bottom bar %d",
+                      widths[i], switcher_in_header, bar_shown);
+
+      /* The fixture's project is window.standpoint */
+      g_assert_true (shows_text (header, "window"));
+      /* The views are one click away, in one place */
+      g_assert_true (switcher_in_header != bar_shown);
+
+      if (widths[i] == 1280)
+        g_assert_true (switcher_in_header);
+      if (widths[i] == 560)
+        g_assert_true (bar_shown);
+    }
+}
+
 /* Import by drop */
 
 static gboolean
@@ -240,6 +377,91 @@ test_drop_imports (Fixture       *f,
   g_object_unref (take_screenshot (GTK_WIDGET (f->window), "window-documents.png"));
 }
 
+/* The Details of an import: wide enough for file names and reasons, and a list that grows
+ * with its window */
+
+static GtkWindow *
+find_dialog (SpWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static void
+close_dialog (GtkWindow *dialog)
+{
+  gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  gtk_window_destroy (dialog);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+test_import_details (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "archive", NULL);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autoptr(SpImportReport) report = NULL;
+  static const char png_bytes[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01";
+  const char *long_name = "negotiations-archive-export-2025-11-03-reuters-afp-combined-final.txt";
+  GtkWindow *dialog;
+  GtkWidget *scroller;
+  int width, short_height, tall_height;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%02u-%s", i, long_name);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      g_assert_true (g_file_set_contents (path, png_bytes, sizeof png_bytes - 1, NULL));
+    }
+
+  g_signal_connect (f->window, "import-finished", G_CALLBACK (import_finished_cb), &report);
+  _sp_window_import_files (f->window, &folder_file, 1);
+  iterate_until (report_arrived, &report);
+  g_assert_cmpuint (sp_import_report_get_n_failed (report), ==, 12);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-import-details", NULL));
+  dialog = find_dialog (f->window);
+  g_assert_nonnull (dialog);
+  settle (GTK_WIDGET (dialog));
+  g_object_unref (take_screenshot (GTK_WIDGET (dialog), "window-import-details.png"));
+
+  /* As it opens, a file name and its reason fit on a line or two */
+  width = gtk_widget_get_width (GTK_WIDGET (dialog));
+  g_test_message ("details: %d × %d", width, gtk_widget_get_height (GTK_WIDGET (dialog)));
+  g_assert_cmpint (width, >=, 600);
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "00-negotiations-archive-export-2025-11-03-reuters-afp-combined-final.txt"));
+
+  /* The list takes what the window gives it */
+  scroller = find_widget_of_type (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scroller);
+  gtk_window_set_default_size (dialog, width, 420);
+  settle (GTK_WIDGET (dialog));
+  short_height = gtk_widget_get_height (scroller);
+  gtk_window_set_default_size (dialog, width, 720);
+  settle (GTK_WIDGET (dialog));
+  tall_height = gtk_widget_get_height (scroller);
+  g_test_message ("list: %d px in a 420 px window, %d px in a 720 px one", short_height, tall_height);
+  g_assert_cmpint (tall_height, >=, short_height + 250);
+
+  close_dialog (dialog);
+}
+
 /* Stop: the import ends early, keeps what it committed and says so */
 static void
 test_stop_import (Fixture       *f,
@@ -271,6 +493,85 @@ test_stop_import (Fixture       *f,
   g_assert_cmpuint (sp_documents_view_get_n_documents (f->window->documents_view), ==,
                     1 + sp_import_report_get_n_imported (report));
   g_assert_false (gtk_revealer_get_reveal_child (f->window->progress_revealer));
+}
+
+/* Closing the window mid-import: the batch goes on in the background and the application
+ * (the process, in real life) lasts until the worker has committed every article */
+
+typedef struct
+{
+  char     *path;
+  char     *folder;
+  SpWindow *window;
+} CloseMidImport;
+
+static void
+write_articles (const char *folder,
+                guint       n)
+{
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/article-%04u.txt", folder, i);
+      g_autofree char *text = g_strdup_printf ("Briefing number %u\n\nThe delegations met again on day %u.\n", i, i);
+
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+    }
+}
+
+static void
+close_mid_import_activate_cb (GApplication   *app,
+                              CloseMidImport *state)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (state->folder);
+
+  /* Instead of the application's own activate, which opens the last project */
+  g_signal_stop_emission_by_name (app, "activate");
+
+  state->window = sp_window_new (SP_APPLICATION (app));
+  g_object_add_weak_pointer (G_OBJECT (state->window), (gpointer *)&state->window);
+  g_assert_true (sp_window_open_project (state->window, state->path));
+  gtk_window_present (GTK_WINDOW (state->window));
+  _sp_window_import_files (state->window, &folder, 1);
+  g_assert_true (_sp_window_is_importing (state->window));
+  gtk_window_close (GTK_WINDOW (state->window));
+
+  /* The running import does not keep the closed window alive to call back into it */
+  g_assert_null (state->window);
+}
+
+static void
+test_close_mid_import (void)
+{
+  g_autofree char *dir = sp_test_make_tmpdir ();
+  g_autoptr(SpProject) project = sp_test_new_project (dir, "background.standpoint");
+  g_autoptr(SpApplication) app = sp_application_new ();
+  g_autoptr(GError) error = NULL;
+  CloseMidImport state = { NULL, };
+  guint n_articles = 1000;
+
+  state.path = g_strdup (sp_project_get_path (project));
+  state.folder = g_build_filename (dir, "many", NULL);
+  sp_test_add_document (project, "talks.txt", "Talks in Portbridge", talks_body);
+  g_clear_object (&project);
+  write_articles (state.folder, n_articles);
+
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "activate", G_CALLBACK (close_mid_import_activate_cb), &state);
+
+  /* Returns when nothing holds the application any more */
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  project = sp_project_open (state.path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sp_project_count_documents (project), ==, 1 + n_articles);
+
+  g_clear_object (&project);
+  sp_test_remove_tree (dir);
+  g_free (state.path);
+  g_free (state.folder);
 }
 
 /* Tagging a claim */
@@ -522,6 +823,204 @@ test_delete_actor_and_undo (Fixture       *f,
   g_assert_cmpuint (sp_actor_get_claim_count (first), ==, 1);
 }
 
+/* Undo and Redo are buttons in the header, named after the step, and an undo's toast offers
+ * Redo */
+
+static GtkWidget *
+find_toast_button (GtkWidget  *widget,
+                   const char *action_name)
+{
+  GType toast_type = g_type_from_name ("AdwToastWidget");
+
+  if (GTK_IS_ACTIONABLE (widget) && toast_type != 0 &&
+      gtk_widget_get_ancestor (widget, toast_type) != NULL &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toast_button (child, action_name);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_undo_redo_buttons (Fixture       *f,
+                        gconstpointer  data)
+{
+  SpCodebookView *view = SP_CODEBOOK_VIEW (f->window->actors_view);
+  GtkWidget *undo = GTK_WIDGET (f->window->undo_button);
+  GtkWidget *redo = GTK_WIDGET (f->window->redo_button);
+  GtkWidget *toast_redo;
+
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
+  settle (GTK_WIDGET (f->window));
+
+  /* Both in the header, both off while there is nothing to undo or redo */
+  g_assert_true (gtk_widget_get_mapped (undo));
+  g_assert_true (gtk_widget_get_mapped (redo));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (redo)), ==, "win.redo");
+  g_assert_false (gtk_widget_is_sensitive (undo));
+  g_assert_false (gtk_widget_is_sensitive (redo));
+
+  g_assert_true (sp_codebook_view_select (view, 0));
+  sp_codebook_view_delete_selected (view, TRUE);
+  settle (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_is_sensitive (undo));
+  g_assert_false (gtk_widget_is_sensitive (redo));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo Delete Actor");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_codebook_view_get_n_items (view), ==, 3);
+  g_assert_false (gtk_widget_is_sensitive (undo));
+  g_assert_true (gtk_widget_is_sensitive (redo));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (redo), ==, "Redo Delete Actor");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo");
+  g_object_unref (take_screenshot (GTK_WIDGET (f->window), "window-undone.png"));
+
+  /* The undo's toast brings the step back */
+  toast_redo = find_toast_button (GTK_WIDGET (f->window->toast_overlay), "win.redo");
+  g_assert_nonnull (toast_redo);
+  g_assert_true (GTK_IS_BUTTON (toast_redo) && gtk_widget_is_sensitive (toast_redo));
+  /* A click: activate() would press the button for a quarter of a second first */
+  g_signal_emit_by_name (toast_redo, "clicked");
+  settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_codebook_view_get_n_items (view), ==, 2);
+  g_assert_true (gtk_widget_is_sensitive (undo));
+  g_assert_false (gtk_widget_is_sensitive (redo));
+}
+
+/* Long propositions and alias lists are never cut off in the tables: they wrap */
+static void
+test_codebook_text_wraps (Fixture       *f,
+                          gconstpointer  data)
+{
+  SpProject *project = sp_window_get_project (f->window);
+  g_autoptr(GError) error = NULL;
+  const char *proposition = "Western states should give Southland binding security guarantees before any ceasefire line is agreed";
+  const char *aliases[] = { "President of the Northland Federation", "Northland head of state", "the president", NULL };
+
+  sp_project_add_issue (project, "guarantees", "Security guarantees", proposition, NULL, &error);
+  g_assert_no_error (error);
+  sp_project_add_actor (project, "Northland Federation Presidential Administration", SP_ACTOR_KIND_ORGANISATION,
+                        f->northland, aliases, &error);
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 760, 700);
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "issues");
+  settle (GTK_WIDGET (f->window));
+  settle (GTK_WIDGET (f->window));
+  g_object_unref (take_screenshot (GTK_WIDGET (f->window), "window-issues-narrow.png"));
+  g_assert_true (shows_text (GTK_WIDGET (f->window->issues_view), proposition));
+
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
+  settle (GTK_WIDGET (f->window));
+  settle (GTK_WIDGET (f->window));
+  g_object_unref (take_screenshot (GTK_WIDGET (f->window), "window-actors-narrow.png"));
+  g_assert_true (shows_text (GTK_WIDGET (f->window->actors_view),
+                             "Northland head of state, President of the Northland Federation, the president"));
+}
+
+/* A read-only project: a banner says so and nothing offers to change it. The store opens
+ * unwritable files read-only; here the window is told directly, as it is when it opens one. */
+
+static GtkWidget *
+find_label_starting (GtkWidget  *widget,
+                     const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_starting (child, prefix);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+assert_action_buttons (GtkWidget  *widget,
+                       const char *action_name,
+                       gboolean    sensitive)
+{
+  GtkWidget *button = find_drawn_actionable (widget, action_name, NULL);
+
+  g_assert_nonnull (button);
+  g_assert_cmpint (gtk_widget_is_sensitive (button), ==, sensitive);
+}
+
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  SpCodebookView *actors = SP_CODEBOOK_VIEW (f->window->actors_view);
+  SpDocumentsView *documents = f->window->documents_view;
+  SpProject *project = sp_window_get_project (f->window);
+  g_autofree char *loose = g_build_filename (f->dir, "troops.md", NULL);
+  g_autoptr(GFile) loose_file = g_file_new_for_path (loose);
+  GtkWidget *header = find_widget_of_type (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR);
+
+  g_assert_true (g_file_set_contents (loose, "# Troops\n\nPeacekeepers were proposed.\n", -1, NULL));
+
+  /* An edit to undo, and no banner on a project that can be written */
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
+  settle (GTK_WIDGET (f->window));
+  g_assert_true (sp_codebook_view_select (actors, 2));
+  sp_codebook_view_delete_selected (actors, TRUE);
+  settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_codebook_view_get_n_items (actors), ==, 2);
+  g_assert_false (gtk_revealer_get_reveal_child (f->window->read_only_revealer));
+  g_assert_null (find_label_starting (GTK_WIDGET (f->window), "This project is read-only: you can"));
+  assert_action_buttons (header, "win.undo", TRUE);
+  assert_action_buttons (GTK_WIDGET (actors), "codebook.add", TRUE);
+
+  _sp_window_set_read_only (f->window, TRUE);
+  settle (GTK_WIDGET (f->window));
+  iterate_until (transitions_done, f->window->read_only_revealer);
+  g_object_unref (take_screenshot (GTK_WIDGET (f->window), "window-read-only.png"));
+
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (f->window), "This project is read-only: you can"));
+  assert_action_buttons (header, "win.import-articles", FALSE);
+  assert_action_buttons (header, "win.undo", FALSE);
+  assert_action_buttons (header, "win.redo", FALSE);
+  assert_action_buttons (GTK_WIDGET (actors), "codebook.add", FALSE);
+  g_assert_true (sp_codebook_view_select (actors, 0));
+  assert_action_buttons (GTK_WIDGET (actors), "codebook.edit", FALSE);
+  assert_action_buttons (GTK_WIDGET (actors), "codebook.delete", FALSE);
+
+  /* Nor do the ways around the buttons change anything */
+  sp_codebook_view_delete_selected (actors, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  _sp_window_import_files (f->window, &loose_file, 1);
+  g_assert_false (_sp_window_is_importing (f->window));
+  settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_codebook_view_get_n_items (actors), ==, 2);
+  g_assert_cmpuint (sp_project_count_documents (project), ==, 1);
+
+  g_assert_true (sp_documents_view_select_document (documents, f->document));
+  select_text (sp_documents_view_get_reader (documents), talks_body, "Ana Berg said", FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag-claim", NULL);
+  settle (GTK_WIDGET (f->window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sp_documents_view_get_claim_popover (documents))));
+
+  /* A project that can be written again: all back */
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
+  _sp_window_set_read_only (f->window, FALSE);
+  settle (GTK_WIDGET (f->window));
+  iterate_until (transitions_done, f->window->read_only_revealer);
+  g_assert_null (find_label_starting (GTK_WIDGET (f->window), "This project is read-only: you can"));
+  assert_action_buttons (header, "win.undo", TRUE);
+  assert_action_buttons (GTK_WIDGET (actors), "codebook.add", TRUE);
+}
+
 /* The matrix widget's colours */
 
 static void
@@ -678,6 +1177,141 @@ test_matrix_colours (Fixture       *f,
   assert_cell_colour (widget, texture, 1, 1, -1);
 }
 
+/* An empty matrix says what to do next: import articles, then build a codebook, then tag
+ * claims */
+
+static AdwStatusPage *
+find_drawn_status_page (GtkWidget *widget)
+{
+  if (ADW_IS_STATUS_PAGE (widget) && gtk_widget_is_drawable (widget))
+    return ADW_STATUS_PAGE (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwStatusPage *found = find_drawn_status_page (child);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+assert_empty_matrix (Fixture    *f,
+                     const char *screenshot,
+                     const char *action_name,
+                     const char *target,
+                     gboolean    mentions_shortcut)
+{
+  GtkWidget *view = GTK_WIDGET (f->window->matrix_view);
+  AdwStatusPage *page;
+  GtkWidget *button;
+
+  settle (GTK_WIDGET (f->window));
+  g_object_unref (take_screenshot (GTK_WIDGET (f->window), screenshot));
+
+  page = find_drawn_status_page (view);
+  g_assert_nonnull (page);
+  g_test_message ("%s: %s", adw_status_page_get_title (page), adw_status_page_get_description (page));
+  button = find_drawn_actionable (view, action_name, target);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_cmpint (strstr (adw_status_page_get_description (page), "Ctrl+T") != NULL, ==, mentions_shortcut);
+}
+
+static void
+test_matrix_empty_states (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "empty.standpoint", NULL);
+  g_autoptr(SpProject) created = sp_project_create (path, NULL);
+  g_autoptr(GError) error = NULL;
+  SpProject *project;
+  gint64 document, actor, issue;
+
+  g_assert_nonnull (created);
+  g_clear_object (&created);
+  g_assert_true (sp_window_open_project (f->window, path));
+  project = sp_window_get_project (f->window);
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
+
+  /* Nothing at all: import articles */
+  assert_empty_matrix (f, "window-matrix-empty-project.png", "win.import-articles", NULL, FALSE);
+
+  /* Articles but no codebook: add actors, or import a codebook */
+  document = sp_test_add_document (project, "talks.txt", "Talks in Portbridge", talks_body);
+  sp_project_notify_changed (project, SP_CHANGE_DOCUMENTS);
+  assert_empty_matrix (f, "window-matrix-empty-codebook.png", "win.import-codebook", NULL, FALSE);
+  g_assert_nonnull (find_drawn_actionable (GTK_WIDGET (f->window->matrix_view), "win.show-view", "actors"));
+
+  /* Actors but no issues: add issues */
+  actor = sp_project_add_actor (project, "Ana Berg", SP_ACTOR_KIND_PERSON, 0, NULL, &error);
+  g_assert_no_error (error);
+  assert_empty_matrix (f, "window-matrix-empty-issues.png", "win.show-view", "issues", FALSE);
+
+  /* A codebook but no claims: tag claims in Documents with Ctrl+T */
+  issue = sp_project_add_issue (project, "ceasefire", "Ceasefire first", NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_empty_matrix (f, "window-matrix-empty-claims.png", "win.show-view", "documents", TRUE);
+
+  /* The button takes the user there */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "documents");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->view_stack), ==, "documents");
+
+  /* A claim: the matrix itself */
+  {
+    SpClaimSpec spec = { document, 0, 10, actor, issue, 1, NULL, SP_CLAIM_ORIGIN_MANUAL, 0 };
+
+    g_assert_cmpint (sp_project_add_claim (project, &spec, &error), >, 0);
+  }
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
+  settle (GTK_WIDGET (f->window));
+  g_assert_null (find_drawn_status_page (GTK_WIDGET (f->window->matrix_view)));
+}
+
+static GtkWidget *
+find_label_widget (GtkWidget  *widget,
+                   const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_widget (child, text);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* With no recent project to offer, the menu says so instead of opening an empty submenu */
+static void
+test_no_recent_projects (Fixture       *f,
+                         gconstpointer  data)
+{
+  GMenuModel *section = G_MENU_MODEL (f->window->recent_section);
+  GtkWidget *header, *menu_button, *popover, *item;
+  g_autofree char *label = NULL;
+  g_autofree char *action = NULL;
+
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 1);
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (label, ==, "No Recent Projects");
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+
+  /* The item the main menu builds for it is greyed out */
+  header = find_widget_of_type (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR);
+  menu_button = find_widget_of_type (header, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (menu_button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+  g_assert_nonnull (popover);
+  item = find_label_widget (popover, "No Recent Projects");
+  g_assert_nonnull (item);
+  g_assert_false (gtk_widget_is_sensitive (item));
+}
+
 /* A matrix far larger than the window: what scrolls into view is drawn, in the right colour */
 static void
 test_matrix_scrolls (Fixture       *f,
@@ -772,14 +1406,22 @@ main (int   argc,
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/window/header-names-project", test_header_names_project);
   ADD ("/window/drop-imports", test_drop_imports);
+  ADD ("/window/import-details", test_import_details);
   ADD ("/window/stop-import", test_stop_import);
+  g_test_add_func ("/window/close-mid-import", test_close_mid_import);
   ADD ("/window/tag-claim", test_tag_claim);
   ADD ("/window/tag-without-selection", test_tag_without_selection);
   ADD ("/window/edit-and-delete-claim", test_edit_and_delete_claim);
   ADD ("/window/show-claim", test_show_claim);
   ADD ("/window/delete-actor-and-undo", test_delete_actor_and_undo);
+  ADD ("/window/undo-redo-buttons", test_undo_redo_buttons);
+  ADD ("/window/codebook-text-wraps", test_codebook_text_wraps);
+  ADD ("/window/read-only", test_read_only);
   ADD ("/window/matrix-colours", test_matrix_colours);
+  ADD ("/window/matrix-empty-states", test_matrix_empty_states);
+  ADD ("/window/no-recent-projects", test_no_recent_projects);
   ADD ("/window/matrix-scrolls", test_matrix_scrolls);
   ADD ("/window/matrix-export", test_matrix_export);
 #undef ADD

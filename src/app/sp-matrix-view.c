@@ -27,6 +27,9 @@ struct _SpMatrixView
   GtkToggleButton *group_button;
   GtkLabel        *summary_label;
   GtkStack        *stack;
+  AdwStatusPage   *empty_page;
+  GtkButton       *empty_primary_button;
+  GtkButton       *empty_secondary_button;
   SpMatrixWidget  *matrix_widget;
 };
 
@@ -39,6 +42,90 @@ enum {
 G_DEFINE_FINAL_TYPE (SpMatrixView, sp_matrix_view, GTK_TYPE_WIDGET)
 
 static GParamSpec *properties[N_PROPS];
+
+static void
+set_empty_button (GtkButton  *button,
+                  const char *label,
+                  const char *detailed_action)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GVariant) target = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (button), label != NULL);
+  if (label == NULL)
+    return;
+
+  gtk_button_set_label (button, label);
+
+  /* The target goes first: an action with a parameter never sees the old, empty target */
+  if (!g_action_parse_detailed_name (detailed_action, &name, &target, &error))
+    g_error ("%s", error->message);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), NULL);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), name);
+}
+
+/* An empty matrix says what the project lacks, in the order the work goes: articles, then a
+ * codebook, then claims tagged in the articles. */
+static void
+update_empty_state (SpMatrixView *self)
+{
+  SpMatrix *matrix = sp_matrix_widget_get_matrix (self->matrix_widget);
+  guint n_rows = matrix ? sp_matrix_get_n_rows (matrix) : 0;
+  guint n_columns = matrix ? sp_matrix_get_n_columns (matrix) : 0;
+
+  if (self->project == NULL)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Project"));
+      adw_status_page_set_description (self->empty_page, _("Open or create a project from the main menu"));
+      set_empty_button (self->empty_primary_button, NULL, NULL);
+      set_empty_button (self->empty_secondary_button, NULL, NULL);
+    }
+  else if (sp_project_count_documents (self->project) == 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Articles Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("The matrix shows who takes which stance on which issue, from the claims you tag in news articles. Start by importing some articles, or drop their files on this window."));
+      set_empty_button (self->empty_primary_button, _("_Import Articles…"), "win.import-articles");
+      set_empty_button (self->empty_secondary_button, NULL, NULL);
+    }
+  else if (n_rows == 0 || n_columns == 0)
+    {
+      if (n_rows == 0 && n_columns == 0)
+        {
+          adw_status_page_set_title (self->empty_page, _("No Codebook Yet"));
+          adw_status_page_set_description (self->empty_page,
+                                           _("Claims say which actor takes which stance on which issue. Add the actors you follow and the issues they take stances on, or import a codebook that has them."));
+        }
+      else if (n_rows == 0)
+        {
+          adw_status_page_set_title (self->empty_page, _("No Actors Yet"));
+          adw_status_page_set_description (self->empty_page,
+                                           _("Claims say which actor takes which stance on which issue. Add the actors whose stances you follow, or import a codebook that has them."));
+        }
+      else
+        {
+          adw_status_page_set_title (self->empty_page, _("No Issues Yet"));
+          adw_status_page_set_description (self->empty_page,
+                                           _("Claims say which actor takes which stance on which issue. Add the issues your actors take stances on, or import a codebook that has them."));
+        }
+
+      if (n_rows == 0)
+        set_empty_button (self->empty_primary_button, _("Add _Actors"), "win.show-view::actors");
+      else
+        set_empty_button (self->empty_primary_button, _("Add _Issues"), "win.show-view::issues");
+      set_empty_button (self->empty_secondary_button, _("Import _Codebook…"), "win.import-codebook");
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Claims Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("The matrix fills in as you tag claims: in Documents, select the words of a claim and press Ctrl+T to say who takes which stance on which issue."));
+      set_empty_button (self->empty_primary_button, _("Go to _Documents"), "win.show-view::documents");
+      set_empty_button (self->empty_secondary_button, NULL, NULL);
+    }
+}
 
 static void
 recompute (SpMatrixView *self)
@@ -59,6 +146,7 @@ recompute (SpMatrixView *self)
 
   n_claims = matrix ? sp_matrix_get_n_claims (matrix) : 0;
   gtk_stack_set_visible_child_name (self->stack, n_claims > 0 ? "matrix" : "empty");
+  update_empty_state (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.export", n_claims > 0);
 
   g_clear_pointer (&self->summary, g_free);
@@ -84,6 +172,10 @@ static void
 project_changed_cb (SpMatrixView *self,
                     guint         what)
 {
+  /* Documents matter only to what an empty matrix says; nothing to aggregate again */
+  if (what & SP_CHANGE_DOCUMENTS)
+    update_empty_state (self);
+
   if (!(what & (SP_CHANGE_CLAIMS | SP_CHANGE_ACTORS | SP_CHANGE_ISSUES)))
     return;
 
@@ -414,6 +506,9 @@ sp_matrix_view_class_init (SpMatrixViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpMatrixView, group_button);
   gtk_widget_class_bind_template_child (widget_class, SpMatrixView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, SpMatrixView, stack);
+  gtk_widget_class_bind_template_child (widget_class, SpMatrixView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, SpMatrixView, empty_primary_button);
+  gtk_widget_class_bind_template_child (widget_class, SpMatrixView, empty_secondary_button);
   gtk_widget_class_bind_template_child (widget_class, SpMatrixView, matrix_widget);
 
   gtk_widget_class_install_action (widget_class, "matrix.export", "s", export_action);

@@ -166,11 +166,10 @@ _sp_window_update_recent (SpWindow *self)
 
   g_menu_remove_all (self->recent_section);
 
-  if (!SP_IS_APPLICATION (app))
-    return;
+  if (SP_IS_APPLICATION (app))
+    recent = sp_application_dup_recent_projects (SP_APPLICATION (app));
 
-  recent = sp_application_dup_recent_projects (SP_APPLICATION (app));
-  for (guint i = 0; recent[i] != NULL; i++)
+  for (guint i = 0; recent != NULL && recent[i] != NULL; i++)
     {
       g_autofree char *base = NULL;
       g_autoptr(GMenuItem) item = NULL;
@@ -183,6 +182,17 @@ _sp_window_update_recent (SpWindow *self)
       g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
       g_menu_append_item (self->recent_section, item);
     }
+
+  /* Said rather than an empty submenu; its action is never enabled, so it shows greyed out */
+  if (g_menu_model_get_n_items (G_MENU_MODEL (self->recent_section)) == 0)
+    g_menu_append (self->recent_section, _("No Recent Projects"), "win.no-recent-projects");
+}
+
+static void
+no_recent_projects_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
 }
 
 /* Importing */
@@ -246,7 +256,7 @@ import_codebook_chosen (SpWindow *self,
   SpCodebookImportStats stats = { 0 };
   gsize length;
 
-  if (self->project == NULL)
+  if (self->project == NULL || self->read_only)
     return;
 
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error) ||
@@ -327,7 +337,7 @@ undo_action (GtkWidget  *widget,
   g_autofree char *label = NULL;
   g_autofree char *text = NULL;
 
-  if (self->project == NULL)
+  if (self->project == NULL || self->read_only)
     return;
 
   label = g_strdup (redo ? sp_project_get_redo_label (self->project)
@@ -341,9 +351,30 @@ undo_action (GtkWidget  *widget,
       return;
     }
 
+  /* The toast offers the way back: Redo after an undo, Undo after a redo */
   /* TRANSLATORS: %s is what was undone or redone, e.g. "Add Claim" */
   text = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), label);
-  sp_toast_show (GTK_WIDGET (self), text);
+  if (redo)
+    sp_toast_show_undo (GTK_WIDGET (self), text);
+  else
+    sp_toast_show_redo (GTK_WIDGET (self), text);
+}
+
+/* The buttons name the step they would take back or bring back */
+static void
+update_undo_tooltips (SpWindow *self)
+{
+  const char *undo = self->project ? sp_project_get_undo_label (self->project) : NULL;
+  const char *redo = self->project ? sp_project_get_redo_label (self->project) : NULL;
+  g_autofree char *undo_text = NULL;
+  g_autofree char *redo_text = NULL;
+
+  /* TRANSLATORS: a button's tooltip; %s is the step, e.g. "Delete Actor" */
+  undo_text = undo ? g_strdup_printf (_("Undo %s"), undo) : g_strdup (_("Undo"));
+  /* TRANSLATORS: a button's tooltip; %s is the step, e.g. "Delete Actor" */
+  redo_text = redo ? g_strdup_printf (_("Redo %s"), redo) : g_strdup (_("Redo"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo_text);
 }
 
 /* Views */
@@ -364,6 +395,9 @@ tag_claim_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   SpWindow *self = SP_WINDOW (widget);
+
+  if (self->read_only)
+    return;
 
   adw_view_stack_set_visible_child_name (self->view_stack, "documents");
   gtk_widget_activate_action (GTK_WIDGET (self->documents_view), "documents.tag-claim", NULL);
@@ -398,16 +432,21 @@ void
 _sp_window_update_actions (SpWindow *self)
 {
   gboolean has_project = self->project != NULL;
+  gboolean editable = has_project && !self->read_only;
   gboolean importing = _sp_window_is_importing (self);
   GtkWidget *widget = GTK_WIDGET (self);
 
-  gtk_widget_action_set_enabled (widget, "win.undo", has_project && sp_project_can_undo (self->project));
-  gtk_widget_action_set_enabled (widget, "win.redo", has_project && sp_project_can_redo (self->project));
-  gtk_widget_action_set_enabled (widget, "win.import-articles", has_project && !importing);
-  gtk_widget_action_set_enabled (widget, "win.import-folder", has_project && !importing);
-  gtk_widget_action_set_enabled (widget, "win.import-codebook", has_project);
+  gtk_widget_action_set_enabled (widget, "win.undo", editable && sp_project_can_undo (self->project));
+  gtk_widget_action_set_enabled (widget, "win.redo", editable && sp_project_can_redo (self->project));
+  gtk_widget_action_set_enabled (widget, "win.import-articles", editable && !importing);
+  gtk_widget_action_set_enabled (widget, "win.import-folder", editable && !importing);
+  gtk_widget_action_set_enabled (widget, "win.import-codebook", editable);
+  gtk_widget_action_set_enabled (widget, "win.tag-claim", editable);
   gtk_widget_action_set_enabled (widget, "win.export-codebook", has_project);
   gtk_widget_action_set_enabled (widget, "win.cancel-import", importing);
+  gtk_widget_action_set_enabled (widget, "win.no-recent-projects", FALSE);
+
+  update_undo_tooltips (self);
 }
 
 void
@@ -418,6 +457,7 @@ _sp_window_class_add_actions (SpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
   gtk_widget_class_install_action (widget_class, "win.open-project", NULL, open_project_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.no-recent-projects", NULL, no_recent_projects_action);
   gtk_widget_class_install_action (widget_class, "win.import-articles", NULL, import_articles_action);
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_articles_action);
   gtk_widget_class_install_action (widget_class, "win.import-codebook", NULL, import_codebook_action);

@@ -20,14 +20,24 @@ struct _SpWindow
   AdwApplicationWindow  parent_instance;
 
   SpProject            *project;
-  GCancellable         *cancellable;     /* cancelled on close: stops the import worker */
+  gboolean              read_only;       /* the project cannot be changed: every edit is off */
+  GTask                *import_task;     /* the running import, or NULL; it outlives the window */
   SpImportReport       *last_import;
   guint                 import_timeout;  /* refreshes the progress bar while importing */
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
-  AdwViewSwitcherTitle *switcher_title;
+  AdwSqueezer          *title_squeezer;
+  AdwWindowTitle       *window_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkLabel             *name_label_wide;
+  GtkLabel             *folder_label_wide;
+  GtkLabel             *name_label_narrow;
+  GtkLabel             *folder_label_narrow;
+  GtkButton            *undo_button;
+  GtkButton            *redo_button;
+  GtkRevealer          *read_only_revealer;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
   GtkLabel             *progress_label;
@@ -47,5 +57,8 @@ void      _sp_window_import_files      (SpWindow       *self,
                                         GFile         **files,
                                         guint           n_files);
 gboolean  _sp_window_is_importing      (SpWindow       *self);
+void      _sp_window_detach_import     (SpWindow       *self);
+void      _sp_window_set_read_only     (SpWindow       *self,
+                                        gboolean        read_only);
 
 G_END_DECLS

@@ -49,25 +49,84 @@ project_can_undo_changed_cb (SpWindow   *self,
   _sp_window_update_actions (self);
 }
 
+/* Every edit is one undo step, and each ends with SpProject::changed: the step Undo would
+ * take back may have changed even when can-undo did not */
+static void
+project_changed_cb (SpWindow  *self,
+                    guint      what,
+                    SpProject *project)
+{
+  _sp_window_update_actions (self);
+}
+
+/* The folder a project is in, the home folder written as "~" */
+static char *
+dup_folder_for_display (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  const char *home = g_get_home_dir ();
+  gsize home_len = strlen (home);
+
+  if (home_len > 1 && g_str_has_prefix (folder, home) &&
+      (folder[home_len] == '\0' || folder[home_len] == G_DIR_SEPARATOR))
+    return g_strconcat ("~", folder + home_len, NULL);
+
+  return g_steal_pointer (&folder);
+}
+
+static void
+set_project_name (SpWindow   *self,
+                  const char *name,
+                  const char *folder,
+                  const char *path)
+{
+  GtkLabel *name_labels[] = { self->name_label_wide, self->name_label_narrow };
+  GtkLabel *folder_labels[] = { self->folder_label_wide, self->folder_label_narrow };
+
+  adw_window_title_set_title (self->window_title, name);
+  adw_window_title_set_subtitle (self->window_title, folder);
+  for (guint i = 0; i < G_N_ELEMENTS (name_labels); i++)
+    {
+      gtk_label_set_text (name_labels[i], name);
+      gtk_label_set_text (folder_labels[i], folder ? folder : "");
+      /* Beside the switcher the folder may be cut short: the whole path on hover */
+      gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (name_labels[i])), path);
+    }
+}
+
 static void
 update_title (SpWindow *self)
 {
   g_autofree char *base = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *folder = NULL;
 
   if (self->project == NULL)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Standpoint"));
+      set_project_name (self, _("Standpoint"), NULL, NULL);
       return;
     }
 
   base = g_path_get_basename (sp_project_get_path (self->project));
-  if (g_str_has_suffix (base, SP_PROJECT_SUFFIX))
+  if (g_str_has_suffix (base, SP_PROJECT_SUFFIX) && strlen (base) > strlen (SP_PROJECT_SUFFIX))
     base[strlen (base) - strlen (SP_PROJECT_SUFFIX)] = '\0';
+  folder = dup_folder_for_display (sp_project_get_path (self->project));
 
   title = g_strdup_printf ("%s — %s", base, _("Standpoint"));
   gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, base);
+  set_project_name (self, base, folder, sp_project_get_path (self->project));
+}
+
+/* When the title squeezer has no room left for a view switcher, the views move to the bar
+ * at the bottom */
+static void
+title_squeezer_child_cb (SpWindow    *self,
+                         GParamSpec  *pspec,
+                         AdwSqueezer *squeezer)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_squeezer_get_visible_child (squeezer) == GTK_WIDGET (self->window_title));
 }
 
 static void
@@ -92,6 +151,9 @@ set_project (SpWindow  *self,
       g_signal_connect_object (project, "notify::can-redo",
                                G_CALLBACK (project_can_undo_changed_cb), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (project, "changed",
+                               G_CALLBACK (project_changed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
 
   sp_documents_view_set_project (self->documents_view, project);
@@ -100,8 +162,28 @@ set_project (SpWindow  *self,
   sp_matrix_view_set_project (self->matrix_view, project);
 
   update_title (self);
-  _sp_window_update_actions (self);
+  _sp_window_set_read_only (self, project != NULL && sp_project_is_read_only (project));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+/**
+ * _sp_window_set_read_only:
+ *
+ * Shows the project for reading only: a banner says so, and every way to change it (tagging,
+ * the codebook's add, edit and delete, imports, undo and redo) is off. The window sets it from
+ * sp_project_is_read_only() whenever it shows a project; tests set it directly.
+ */
+void
+_sp_window_set_read_only (SpWindow *self,
+                          gboolean  read_only)
+{
+  g_assert (SP_IS_WINDOW (self));
+
+  self->read_only = !!read_only;
+  gtk_revealer_set_reveal_child (self->read_only_revealer, self->read_only);
+  sp_codebook_view_set_editable (SP_CODEBOOK_VIEW (self->actors_view), !self->read_only);
+  sp_codebook_view_set_editable (SP_CODEBOOK_VIEW (self->issues_view), !self->read_only);
+  _sp_window_update_actions (self);
 }
 
 /**
@@ -190,9 +272,8 @@ sp_window_close_request (GtkWindow *window)
 {
   SpWindow *self = SP_WINDOW (window);
 
-  /* The import worker commits what it has imported and stops; claims and codebook edits
-   * are committed when made, so nothing else is pending. */
-  g_cancellable_cancel (self->cancellable);
+  /* A running import finishes in the background, holding the application; claims and
+   * codebook edits are committed when made, so nothing else is pending. */
   save_window_state (self);
 
   return GTK_WINDOW_CLASS (sp_window_parent_class)->close_request (window);
@@ -226,15 +307,13 @@ sp_window_dispose (GObject *object)
 {
   SpWindow *self = (SpWindow *)object;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->import_timeout, g_source_remove);
+  _sp_window_detach_import (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_WINDOW);
 
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   g_clear_object (&self->project);
-  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->last_import, sp_import_report_unref);
 
   G_OBJECT_CLASS (sp_window_parent_class)->dispose (object);
@@ -300,7 +379,16 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/standpoint/Standpoint/sp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, title_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, name_label_wide);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, folder_label_wide);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, name_label_narrow);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, folder_label_narrow);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, progress_label);
@@ -317,9 +405,12 @@ sp_window_class_init (SpWindowClass *klass)
 static void
 sp_window_init (SpWindow *self)
 {
-  self->cancellable = g_cancellable_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->title_squeezer, "notify::visible-child",
+                           G_CALLBACK (title_squeezer_child_cb), self, G_CONNECT_SWAPPED);
+  title_squeezer_child_cb (self, NULL, self->title_squeezer);
+  update_title (self);
 
   _sp_window_setup_drop (self);
 }
