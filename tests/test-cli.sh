@@ -490,6 +490,22 @@ else
   [ "$(fingerprint "$R")" = "$before" ] && ok "the read-only project is unchanged" || not_ok "the read-only project is unchanged"
 fi
 
+# What opening a project found is said on standard error, the listing still on standard output
+cp "$P" "$WORK/with-missing-actor.standpoint"
+python3 - "$WORK/with-missing-actor.standpoint" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("PRAGMA foreign_keys = OFF")
+db.execute("UPDATE claims SET actor_id = 999999 WHERE id = (SELECT min(id) FROM claims)")
+db.commit()
+PY
+if cli claims "$WORK/with-missing-actor.standpoint" >"$WORK/out" 2>"$WORK/err" &&
+   grep -q '^standpoint-cli: note: .*claims.*actors.*does not exist' "$WORK/err" && [ -s "$WORK/out" ]; then
+  ok "a dangling reference is noted on opening"
+else
+  not_ok "a dangling reference is noted on opening" "$(cat "$WORK/err")"
+fi
+
 refuse "an unknown command is refused" "unknown command" cli frobnicate
 
 echo "1..$n"

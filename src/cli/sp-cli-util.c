@@ -231,9 +231,19 @@ sp_cli_open_project (const char *path)
 {
   g_autoptr(GError) error = NULL;
   SpProject *project = sp_project_open (path, &error);
+  GPtrArray *notes;
 
   if (project == NULL)
-    sp_cli_error ("%s", error->message);
+    {
+      sp_cli_error ("%s", error->message);
+      return NULL;
+    }
+
+  /* What opening found (names a migration renamed, rows that refer to missing rows) is
+   * said on standard error, where it does not mix with a listing on standard output. */
+  notes = sp_project_get_open_notes (project);
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    sp_cli_error ("note: %s", (const char *) g_ptr_array_index (notes, i));
 
   return project;
 }
