@@ -24,7 +24,8 @@
 
 #include "sp-matrix.h"
 #include "sp-matrix-export.h"
-#include "sp-matrix-renderer-private.h"
+#include "sp-matrix-export-context.h"
+#include "sp-matrix-layout-private.h"
 #include "sp-project.h"
 
 #define N_ACTORS   200

@@ -19,7 +19,8 @@
 
 #include "sp-csv.h"
 #include "sp-matrix-export.h"
-#include "sp-matrix-renderer.h"
+#include "sp-matrix-export-context.h"
+#include "sp-matrix-layout.h"
 
 /* cairo's limit for an image surface's side. */
 #define MAX_IMAGE_SIDE 32767
