@@ -67,8 +67,11 @@ sp_cli_matrix (int    argc,
   if (png)
     return sp_matrix_export_png (matrix, output, scale, &error) ? SP_CLI_OK : sp_cli_fail (error);
 
+  if (!g_str_equal (output, "-"))
+    return sp_matrix_export_csv (matrix, output, &error) ? SP_CLI_OK : sp_cli_fail (error);
+
   {
     g_autofree char *csv = sp_matrix_to_csv (matrix);
-    return sp_cli_write_output (output, csv, strlen (csv)) ? SP_CLI_OK : SP_CLI_FAILED;
+    return sp_cli_write_output (NULL, csv, strlen (csv)) ? SP_CLI_OK : SP_CLI_FAILED;
   }
 }

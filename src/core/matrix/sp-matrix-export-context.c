@@ -18,7 +18,12 @@
  *
  * A #PangoContext for image exports: a fixed font, resolution and language, and no hinting,
  * so that the geometry does not depend on the desktop's settings and the text scales
- * cleanly with the image. Use it from one thread.
+ * cleanly with the image.
+ *
+ * It may be made in any thread, and is then used only there: pango gives each thread a
+ * default font map of its own (pango_cairo_font_map_get_default()), so an export worker
+ * shares nothing with the window's fonts; fontconfig and cairo's font caches are
+ * thread-safe. The same fonts give the same bytes in every thread.
  *
  * Returns: (transfer full): the context
  */

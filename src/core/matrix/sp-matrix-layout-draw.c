@@ -223,14 +223,23 @@ draw_headers (SpMatrixLayout *self,
               double          clip_x2)
 {
   int corner_width, corner_height;
+  guint n_columns, first, last;
+  double reach;
 
   _sp_matrix_text_measure (self->corner, &corner_width, &corner_height);
   set_source (cr, &secondary_text_color);
   show_text (cr, self->corner, self->grid_x - LABEL_GAP - corner_width,
              self->grid_y - LABEL_GAP / 2 - corner_height);
 
+  /* No label reaches further sideways than the header is high, or than its column is wide:
+   * only the columns near the clip are looked at, however many there are. */
+  reach = MAX (self->grid_y, self->column_width);
+  n_columns = self->column_labels->len;
+  first = (guint)CLAMP (floor ((clip_x1 - reach - self->grid_x) / self->column_width) - 1, 0, n_columns);
+  last = (guint)CLAMP (ceil ((clip_x2 + reach - self->grid_x) / self->column_width) + 1, 0, n_columns);
+
   set_source (cr, &text_color);
-  for (guint c = 0; c < self->column_labels->len; c++)
+  for (guint c = first; c < last; c++)
     {
       PangoLayout *layout = g_ptr_array_index (self->column_labels, c);
       double x = self->grid_x + self->gap / 2.0 + (c + 0.5) * self->column_width;
@@ -372,8 +381,9 @@ sp_matrix_layout_draw (SpMatrixLayout *self,
   first_column = (guint)CLAMP (floor ((x1 - self->grid_x) / self->column_width), 0, n_columns);
   last_column = (guint)CLAMP (ceil ((x2 - self->grid_x) / self->column_width), 0, n_columns);
 
+  /* Row labels end LABEL_GAP before the grid */
   set_source (cr, &text_color);
-  for (guint r = first_row; r < last_row; r++)
+  for (guint r = first_row; x1 < self->grid_x && r < last_row; r++)
     {
       PangoLayout *layout = g_ptr_array_index (self->row_labels, r);
       cairo_rectangle_t rect;
