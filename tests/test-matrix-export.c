@@ -1,29 +1,23 @@
 /* test-matrix-export.c
  *
- * The matrix exports as files: what they refuse to write over (the project, a symbolic link,
- * a FIFO, a device) and what they keep (a replaced file's mode); PNGs beyond cairo's
- * 32767-pixel surfaces (10,000 actors, a chart wider than a tile), checked row by row by a
- * PNG reader of the test's own; and the asynchronous exports, with progress and
- * cancellation.
+ * The matrix exports as files: what they refuse to write over (the project and its -wal
+ * file, a symbolic link, a FIFO, a device, a folder) and what they keep (a replaced file's
+ * mode), for CSV and PNG alike; and the asynchronous exports, with progress in the main
+ * context, cancellation, refusals, and workers that draw the same bytes as the main
+ * thread. Images larger than a cairo surface are test-matrix-png.c's.
  */
 #define G_LOG_DOMAIN "test-matrix-export"
 
 #include "config.h"
 
-#include <errno.h>
-#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
-#include <pango/pangocairo.h>
-#include <zlib.h>
 
-#include "sp-matrix-export-context.h"
 #include "sp-matrix-export.h"
-#include "sp-matrix-layout.h"
 #include "sp-test-matrix.h"
 #include "sp-test-util.h"
 

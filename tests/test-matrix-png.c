@@ -15,7 +15,6 @@
 #include <math.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <zlib.h>
 
