@@ -340,7 +340,7 @@ test_png_async (Fixture       *f,
   double last = 0;
 
   async_state_init (&state);
-  sp_matrix_export_png_async (matrix, path, 1.5, progress_cb, &state, NULL, ready_cb, &state);
+  sp_matrix_export_png_async (matrix, path, 1.5, progress_cb, NULL, ready_cb, &state);
   g_main_loop_run (state.loop);
 
   g_assert_true (sp_matrix_export_png_finish (state.result, &error));
@@ -380,8 +380,8 @@ test_png_async_parallel (Fixture       *f,
 
   async_state_init (&state);
   state.n_pending = 2;
-  sp_matrix_export_png_async (matrix, first, 2.0, NULL, NULL, NULL, ready_cb, &state);
-  sp_matrix_export_png_async (matrix, second, 2.0, NULL, NULL, NULL, ready_cb, &state);
+  sp_matrix_export_png_async (matrix, first, 2.0, NULL, NULL, ready_cb, &state);
+  sp_matrix_export_png_async (matrix, second, 2.0, NULL, NULL, ready_cb, &state);
   expected = sp_matrix_render_png (matrix, 2.0, &error);
   g_assert_no_error (error);
   g_main_loop_run (state.loop);
@@ -410,8 +410,7 @@ test_png_async_cancel (Fixture       *f,
 
   async_state_init (&state);
   state.cancel_on_progress = cancellable;
-  sp_matrix_export_png_async (matrix, path, 2.0, progress_cb, &state, cancellable, ready_cb,
-                              &state);
+  sp_matrix_export_png_async (matrix, path, 2.0, progress_cb, cancellable, ready_cb, &state);
   g_main_loop_run (state.loop);
 
   g_assert_false (sp_matrix_export_png_finish (state.result, &error));
@@ -442,7 +441,7 @@ test_async_refusal (Fixture       *f,
     }
   else
     {
-      sp_matrix_export_png_async (f->matrix, path, 1.0, progress_cb, &state, NULL, ready_cb, &state);
+      sp_matrix_export_png_async (f->matrix, path, 1.0, progress_cb, NULL, ready_cb, &state);
       g_main_loop_run (state.loop);
       g_assert_false (sp_matrix_export_png_finish (state.result, &error));
       g_assert_cmpuint (state.fractions->len, ==, 0);

@@ -171,9 +171,9 @@ typedef struct
 {
   SpMatrix               *matrix;
   char                   *path;
-  double                  scale;
+  double                  scale;      /* 0 for a CSV */
   SpMatrixExportProgress  progress;
-  gpointer                progress_data;
+  gpointer                user_data;
 
   GMutex                  mutex;      /* guards the two fields below */
   double                  fraction;   /* the latest the worker reported */
@@ -191,30 +191,6 @@ export_job_free (gpointer data)
   g_free (job);
 }
 
-static GTask *
-export_task_new (SpMatrix            *matrix,
-                 const char          *path,
-                 gpointer             source_tag,
-                 GCancellable        *cancellable,
-                 GAsyncReadyCallback  callback,
-                 gpointer             user_data)
-{
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
-  SpExportJob *job = g_new0 (SpExportJob, 1);
-
-  job->matrix = sp_matrix_ref (matrix);
-  job->path = g_strdup (path);
-  g_mutex_init (&job->mutex);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, job, export_job_free);
-  /* The result says what happened to the file: a cancel that came after it was written
-   * does not turn into an error */
-  g_task_set_check_cancellable (task, FALSE);
-
-  return task;
-}
-
 /* In the caller's main context */
 static gboolean
 report_progress_cb (gpointer data)
@@ -228,9 +204,9 @@ report_progress_cb (gpointer data)
   job->scheduled = FALSE;
   g_mutex_unlock (&job->mutex);
 
-  /* Never after the task's callback, which may have let go of progress_data */
+  /* Never after the task's callback, which may have let go of user_data */
   if (!g_task_get_completed (task))
-    job->progress (fraction, job->progress_data);
+    job->progress (fraction, job->user_data);
 
   return G_SOURCE_REMOVE;
 }
@@ -258,28 +234,64 @@ progress_cb (double   fraction,
   g_mutex_unlock (&job->mutex);
 }
 
+/* The whole export of @task_data, a PNG or (without a scale) a CSV */
 static void
-export_png_worker (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+export_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
 {
   SpExportJob *job = task_data;
   GError *error = NULL;
+  gboolean written;
 
-  if (export_png (job->matrix, job->path, job->scale,
-                  job->progress != NULL ? progress_cb : NULL, task, cancellable, &error))
+  if (job->scale > 0)
+    written = export_png (job->matrix, job->path, job->scale,
+                          job->progress != NULL ? progress_cb : NULL, task, cancellable, &error);
+  else
+    written = !g_cancellable_set_error_if_cancelled (cancellable, &error) &&
+              sp_matrix_export_csv (job->matrix, job->path, &error);
+
+  if (written)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
 }
 
+/* Runs @job in a worker, as the _async function @source_tag */
+static void
+run_export (SpExportJob         *job,
+            gpointer             source_tag,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, job->user_data);
+
+  g_mutex_init (&job->mutex);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, export_job_free);
+  /* The result says what happened to the file: a cancel that came after it was written
+   * does not turn into an error */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, export_worker);
+}
+
+static gboolean
+export_finish (GAsyncResult  *result,
+               gpointer       source_tag,
+               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /**
  * sp_matrix_export_png_async:
  * @scale: device pixels per layout unit
- * @progress: (nullable) (scope call): called in the thread-default main context of the
- *   caller as the image is drawn, never after @callback
- * @progress_data: data for @progress, which must stay valid until @callback runs
+ * @progress: (nullable) (scope async): called with @user_data in the thread-default main
+ *   context of the caller as the image is drawn, never after @callback
  * @cancellable: (nullable): stops the drawing between two strips; nothing is written then
  *
  * sp_matrix_export_png() in a worker thread: the layout, the drawing, the encoding and the
@@ -290,27 +302,24 @@ sp_matrix_export_png_async (SpMatrix               *matrix,
                             const char             *path,
                             double                  scale,
                             SpMatrixExportProgress  progress,
-                            gpointer                progress_data,
                             GCancellable           *cancellable,
                             GAsyncReadyCallback     callback,
                             gpointer                user_data)
 {
-  g_autoptr(GTask) task = NULL;
   SpExportJob *job;
 
-  g_return_if_fail (matrix != NULL);
-  g_return_if_fail (path != NULL);
-  g_return_if_fail (scale > 0);
+  g_return_if_fail (matrix != NULL && path != NULL && scale > 0);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = export_task_new (matrix, path, sp_matrix_export_png_async, cancellable, callback,
-                          user_data);
-  job = g_task_get_task_data (task);
-  job->scale = scale;
-  job->progress = progress;
-  job->progress_data = progress_data;
-
-  g_task_run_in_thread (task, export_png_worker);
+  job = g_new0 (SpExportJob, 1);
+  *job = (SpExportJob) {
+    .matrix = sp_matrix_ref (matrix),
+    .path = g_strdup (path),
+    .scale = scale,
+    .progress = progress,
+    .user_data = user_data,
+  };
+  run_export (job, sp_matrix_export_png_async, cancellable, callback);
 }
 
 /**
@@ -323,26 +332,7 @@ gboolean
 sp_matrix_export_png_finish (GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sp_matrix_export_png_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-export_csv_worker (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  SpExportJob *job = task_data;
-  GError *error = NULL;
-
-  if (!g_cancellable_set_error_if_cancelled (cancellable, &error) &&
-      sp_matrix_export_csv (job->matrix, job->path, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return export_finish (result, sp_matrix_export_png_async, error);
 }
 
 /**
@@ -358,15 +348,16 @@ sp_matrix_export_csv_async (SpMatrix            *matrix,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  SpExportJob *job;
 
-  g_return_if_fail (matrix != NULL);
-  g_return_if_fail (path != NULL);
+  g_return_if_fail (matrix != NULL && path != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = export_task_new (matrix, path, sp_matrix_export_csv_async, cancellable, callback,
-                          user_data);
-  g_task_run_in_thread (task, export_csv_worker);
+  job = g_new0 (SpExportJob, 1);
+  job->matrix = sp_matrix_ref (matrix);
+  job->path = g_strdup (path);
+  job->user_data = user_data;
+  run_export (job, sp_matrix_export_csv_async, cancellable, callback);
 }
 
 /**
@@ -379,8 +370,5 @@ gboolean
 sp_matrix_export_csv_finish (GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sp_matrix_export_csv_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return export_finish (result, sp_matrix_export_csv_async, error);
 }

@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 /**
  * SpMatrixExportProgress:
  * @fraction: how much of the export is done, from 0 to 1
- * @user_data: the data given with the callback
+ * @user_data: the user_data of the export, the same as its GAsyncReadyCallback's
  */
 typedef void (*SpMatrixExportProgress) (double   fraction,
                                         gpointer user_data);
@@ -47,7 +47,6 @@ void      sp_matrix_export_png_async  (SpMatrix                *matrix,
                                        const char              *path,
                                        double                   scale,
                                        SpMatrixExportProgress   progress,
-                                       gpointer                 progress_data,
                                        GCancellable            *cancellable,
                                        GAsyncReadyCallback      callback,
                                        gpointer                 user_data);
