@@ -10,7 +10,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
-#include "sp-matrix-renderer.h"
+#include "sp-stance-palette.h"
 #include "sp-test-util.h"
 #include "sp-window-private.h"
 

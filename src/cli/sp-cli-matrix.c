@@ -69,21 +69,13 @@ sp_cli_matrix (int    argc,
     return sp_cli_fail (error);
 
   if (png)
-    {
-      g_autoptr(GBytes) bytes = sp_matrix_render_png (matrix, scale, &error);
-      gconstpointer data;
-      gsize size;
+    return sp_matrix_export_png (matrix, output, scale, &error) ? SP_CLI_OK : sp_cli_fail (error);
 
-      if (bytes == NULL)
-        return sp_cli_fail (error);
+  if (!g_str_equal (output, "-"))
+    return sp_matrix_export_csv (matrix, output, &error) ? SP_CLI_OK : sp_cli_fail (error);
 
-      data = g_bytes_get_data (bytes, &size);
-      return sp_cli_write_output (output, data, size) ? SP_CLI_OK : SP_CLI_FAILED;
-    }
-  else
-    {
-      g_autofree char *csv = sp_matrix_to_csv (matrix);
-
-      return sp_cli_write_output (output, csv, strlen (csv)) ? SP_CLI_OK : SP_CLI_FAILED;
-    }
+  {
+    g_autofree char *csv = sp_matrix_to_csv (matrix);
+    return sp_cli_write_output (NULL, csv, strlen (csv)) ? SP_CLI_OK : SP_CLI_FAILED;
+  }
 }
