@@ -54,16 +54,25 @@ count_down_cb (GtkWidget     *widget,
   return *remaining > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
-/* Lets the window lay out and paint a few frames, and idle work run */
-void
-sp_gui_test_settle (GtkWidget *widget)
+static void
+wait_frames (GtkWidget *widget,
+             guint      n_frames)
 {
-  guint remaining = 4;
+  guint remaining = n_frames;
 
   gtk_widget_add_tick_callback (GTK_WIDGET (gtk_widget_get_root (widget)), count_down_cb, &remaining, NULL);
   sp_gui_test_iterate_until (no_frames_left, &remaining);
+}
+
+/* Lets the window lay out and paint a few frames and idle work run, then lays out what that
+ * work changed, so that a screenshot finds every widget allocated */
+void
+sp_gui_test_settle (GtkWidget *widget)
+{
+  wait_frames (widget, 4);
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  wait_frames (widget, 2);
 }
 
 /**
