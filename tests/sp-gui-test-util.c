@@ -75,6 +75,19 @@ sp_gui_test_settle (GtkWidget *widget)
   wait_frames (widget, 2);
 }
 
+/* Unmapping first lets GTK drop pointer state (a pending tooltip) while the window's surface
+ * still exists; GTK 4.8 can otherwise query the destroyed surface. */
+void
+sp_gui_test_destroy_window (GtkWindow *window)
+{
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  gtk_window_destroy (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 /**
  * sp_gui_test_screenshot:
  * @widget: a window or popover

@@ -14,6 +14,7 @@ void        sp_gui_test_load_css          (void);
 void        sp_gui_test_iterate_until     (gboolean  (*done) (gpointer),
                                            gpointer    data);
 void        sp_gui_test_settle            (GtkWidget  *widget);
+void        sp_gui_test_destroy_window    (GtkWindow  *window);
 GdkTexture *sp_gui_test_screenshot        (GtkWidget  *widget,
                                            const char *name);
 void        sp_gui_test_screenshot_with   (GtkWidget  *window,

@@ -87,24 +87,6 @@ make_long_body (void)
   return g_string_free (body, FALSE);
 }
 
-static gint64
-add_claim (SpProject  *project,
-           gint64      document,
-           guint       start,
-           guint       end,
-           gint64      actor,
-           gint64      issue,
-           int         stance,
-           const char *note)
-{
-  g_autoptr(GError) error = NULL;
-  SpClaimSpec spec = { document, start, end, actor, issue, stance, note, SP_CLAIM_ORIGIN_MANUAL, 0 };
-  gint64 id = sp_project_add_claim (project, &spec, &error);
-
-  g_assert_no_error (error);
-  return id;
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -151,13 +133,13 @@ fixture_setup (Fixture       *f,
 
   f->target_start = offset_of (f->long_body, target_sentence);
   f->target_end = f->target_start + g_utf8_strlen (target_sentence, -1);
-  f->target_claim = add_claim (project, f->long_doc, f->target_start, f->target_end, f->berg, f->corridor, 2, NULL);
+  f->target_claim = sp_test_add_claim (project, f->long_doc, f->target_start, f->target_end, f->berg, f->corridor, 2, NULL);
   for (int stance = -2; stance <= 2; stance++)
     {
       const char *word = stance_words[stance + 2];
       guint start = offset_of (f->long_body, word);
 
-      add_claim (project, f->long_doc, start, start + strlen (word), f->berg, f->ceasefire, stance, NULL);
+      sp_test_add_claim (project, f->long_doc, start, start + strlen (word), f->berg, f->ceasefire, stance, NULL);
     }
   g_clear_object (&project);
 
@@ -178,13 +160,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  /* Unmapping first lets GTK drop pointer state while the window's surface still exists */
-  gtk_widget_set_visible (GTK_WIDGET (f->window), FALSE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  sp_gui_test_destroy_window (GTK_WINDOW (f->window));
   sp_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->long_body);
@@ -1079,9 +1055,9 @@ test_claims_list_full_text (Fixture       *f,
   gint64 id;
 
   /* Two paragraphs quoted, with a long note */
-  id = add_claim (project, f->long_doc, start, end, f->berg, f->corridor, -1,
-                  "Coded as opposition because the delegation tied the corridor to conditions "
-                  "that the other side has already rejected twice this month");
+  id = sp_test_add_claim (project, f->long_doc, start, end, f->berg, f->corridor, -1,
+                          "Coded as opposition because the delegation tied the corridor to conditions "
+                          "that the other side has already rejected twice this month");
   show_document (f, f->long_doc);
   screenshot (f, GTK_WIDGET (f->window), "claims-list");
   assert_labels_readable (find_claim_row (GTK_WIDGET (f->view), id), find_claim_row (GTK_WIDGET (f->view), id));

@@ -688,15 +688,20 @@ sp_reader_get_range_rect (SpReader     *self,
 
   g_return_val_if_fail (SP_IS_READER (self), FALSE);
 
+  width = gtk_widget_get_width (GTK_WIDGET (self->text_view));
+  height = gtk_widget_get_height (GTK_WIDGET (self->text_view));
+  if (width <= 0 || height <= 0)
+    {
+      *rect = (GdkRectangle) { 0, 0, 1, 1 };
+      return FALSE;
+    }
+
   gtk_text_buffer_get_iter_at_offset (self->buffer, &start_iter, start);
   gtk_text_buffer_get_iter_at_offset (self->buffer, &end_iter, end > start ? end - 1 : start);
   gtk_text_view_get_iter_location (self->text_view, &start_iter, &first);
   gtk_text_view_get_iter_location (self->text_view, &end_iter, &last);
   gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, first.x, first.y, &x, &top);
   gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, last.x, last.y + last.height, &x, &bottom);
-
-  width = gtk_widget_get_width (GTK_WIDGET (self->text_view));
-  height = gtk_widget_get_height (GTK_WIDGET (self->text_view));
 
   if (first.y == last.y)
     {
@@ -713,7 +718,7 @@ sp_reader_get_range_rect (SpReader     *self,
       rect->width = MAX (width, 1);
     }
 
-  rect->y = CLAMP (top, 0, MAX (height - 1, 0));
+  rect->y = CLAMP (top, 0, height - 1);
   rect->height = MAX (CLAMP (bottom, 0, height) - rect->y, 1);
 
   return bottom > 0 && top < height;
