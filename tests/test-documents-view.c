@@ -198,11 +198,24 @@ scroll_stopped (gpointer data)
   return gtk_adjustment_get_value (reader_vadjustment (f)) == before;
 }
 
-/* Lets the window settle, and the reader finish a (smooth) scroll */
-static void
-settle_scroll (Fixture *f)
+static gboolean
+transitions_ended (gpointer data)
 {
+  Fixture *f = data;
+  AdwLeaflet *leaflet = ADW_LEAFLET (sp_gui_test_find_type (GTK_WIDGET (f->view), ADW_TYPE_LEAFLET));
+  AdwFlap *flap = ADW_FLAP (sp_gui_test_find_type (GTK_WIDGET (f->view), ADW_TYPE_FLAP));
+  double progress = adw_flap_get_reveal_progress (flap);
+
   sp_gui_test_settle (GTK_WIDGET (f->window));
+  return !adw_leaflet_get_child_transition_running (leaflet) && (progress == 0 || progress == 1);
+}
+
+/* Lets the window settle: the reader's (smooth) scrolling, the list sliding in or out and
+ * the claims panel folding come to an end */
+static void
+settle_motion (Fixture *f)
+{
+  sp_gui_test_iterate_until (transitions_ended, f);
   sp_gui_test_iterate_until (scroll_stopped, f);
 }
 
@@ -211,7 +224,7 @@ show_document (Fixture *f,
                gint64   id)
 {
   g_assert_true (sp_documents_view_select_document (f->view, id));
-  sp_gui_test_settle (GTK_WIDGET (f->window));
+  settle_motion (f);
 }
 
 static SpClaimPopover *
@@ -340,7 +353,7 @@ test_jump_centres (Fixture       *f,
   adw_view_stack_set_visible_child_name (stack, "matrix");
   sp_gui_test_settle (GTK_WIDGET (f->window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-claim", "x", f->target_claim));
-  settle_scroll (f);
+  settle_motion (f);
   screenshot (f, GTK_WIDGET (f->window), "jump");
 
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "documents");
@@ -355,7 +368,7 @@ test_jump_centres (Fixture       *f,
   gtk_adjustment_set_value (reader_vadjustment (f), 0);
   sp_gui_test_settle (GTK_WIDGET (f->window));
   gtk_widget_activate (find_claim_row (GTK_WIDGET (f->view), f->target_claim));
-  settle_scroll (f);
+  settle_motion (f);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover (f))));
   assert_in_view (f, f->target_start, f->target_end);
   assert_popover_beside (f, f->target_start, f->target_end, "popover-edit");
@@ -381,7 +394,7 @@ static void
 open_new_claim (Fixture *f)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag-claim", NULL));
-  settle_scroll (f);
+  settle_motion (f);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover (f))));
 }
 
@@ -721,14 +734,14 @@ test_wide (Fixture       *f,
 
   /* Made narrow and wide again, the layout follows */
   gtk_window_set_default_size (GTK_WINDOW (f->window), 560, 760);
-  sp_gui_test_settle (GTK_WIDGET (f->window));
+  settle_motion (f);
   g_test_message ("narrowed to %d px", gtk_widget_get_width (GTK_WIDGET (f->window)));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <, 600);
   assert_reader_shown (f, 500);
   g_assert_false (gtk_widget_is_drawable (document_list (f)));
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 760);
-  sp_gui_test_settle (GTK_WIDGET (f->window));
+  settle_motion (f);
   assert_reader_shown (f, 600);
   g_assert_true (gtk_widget_is_drawable (document_list (f)));
   g_assert_true (gtk_widget_is_drawable (find_claim_row (GTK_WIDGET (f->view), f->target_claim)));
@@ -750,17 +763,17 @@ test_narrow (Fixture       *f,
   g_assert_false (gtk_widget_is_drawable (row));
   g_assert_true (gtk_widget_is_drawable (claims_toggle (f)));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (claims_toggle (f)), TRUE);
-  sp_gui_test_settle (GTK_WIDGET (f->window));
+  settle_motion (f);
   screenshot (f, GTK_WIDGET (f->window), "layout-claims");
   g_assert_true (gtk_widget_is_drawable (row));
 
   /* Opening a claim from the list gives the reader back for it */
   gtk_widget_activate (row);
-  settle_scroll (f);
+  settle_motion (f);
   g_assert_false (gtk_widget_is_drawable (row));
   assert_in_view (f, f->target_start, f->target_end);
   gtk_popover_popdown (GTK_POPOVER (popover (f)));
-  sp_gui_test_settle (GTK_WIDGET (f->window));
+  settle_motion (f);
 
   if (width >= 760)
     {
@@ -771,14 +784,14 @@ test_narrow (Fixture       *f,
   /* At the narrowest the document list folds away too, with a way back to it */
   g_assert_false (gtk_widget_is_drawable (document_list (f)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "documents.show-list", NULL));
-  sp_gui_test_settle (GTK_WIDGET (f->window));
+  settle_motion (f);
   screenshot (f, GTK_WIDGET (f->window), "layout-list");
   g_assert_true (gtk_widget_is_drawable (document_list (f)));
   g_assert_false (gtk_widget_is_drawable (GTK_WIDGET (text_view (f))));
 
   /* Choosing a document (Enter, or a click) shows it */
   g_signal_emit_by_name (document_list (f), "activate", 0);
-  settle_scroll (f);
+  settle_motion (f);
   assert_reader_shown (f, 500);
   g_assert_false (gtk_widget_is_drawable (document_list (f)));
 }
