@@ -1118,6 +1118,39 @@ test_empty_claims_hint (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hint)), "Tag Claim"));
 }
 
+/* A read-only project: claims are read and jumped to, never tagged or edited */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  guint start, end;
+
+  show_document (f, f->long_doc);
+  sp_documents_view_set_editable (f->view, FALSE);
+
+  /* Tag Claim does nothing, from the window's shortcut or the reader's menu */
+  select_range (f, 10, 30);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag-claim", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "documents.tag-claim", NULL);
+  settle_motion (f);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover (f))));
+
+  /* A claim in the list still leads to its sentence, without the editor */
+  gtk_widget_activate (find_claim_row (GTK_WIDGET (f->view), f->target_claim));
+  settle_motion (f);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover (f))));
+  g_assert_true (sp_reader_get_selection (f->reader, &start, &end));
+  g_assert_cmpuint (start, ==, f->target_start);
+  g_assert_cmpuint (end, ==, f->target_end);
+
+  /* Editable again, the same row opens the editor */
+  sp_documents_view_set_editable (f->view, TRUE);
+  gtk_widget_activate (find_claim_row (GTK_WIDGET (f->view), f->target_claim));
+  settle_motion (f);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover (f))));
+  gtk_popover_popdown (GTK_POPOVER (popover (f)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1148,6 +1181,7 @@ main (int   argc,
   ADD ("/documents/selection-unlike-highlights", 1280, test_selection_unlike_highlights);
   ADD ("/documents/claims-list-full-text", 1280, test_claims_list_full_text);
   ADD ("/documents/empty-claims-hint", 1280, test_empty_claims_hint);
+  ADD ("/documents/read-only", 1280, test_read_only);
 #undef ADD
 
   return g_test_run ();

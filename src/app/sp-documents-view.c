@@ -26,6 +26,7 @@ struct _SpDocumentsView
   guint               popup_idle;
   gboolean            reloading;     /* the document list is being replaced */
   guint               open_idle;     /* shows the reader after a click in the folded list */
+  gboolean            editable;      /* FALSE for a read-only project: claims are only read */
 
   /* Template children */
   GtkStack           *stack;
@@ -456,6 +457,9 @@ claim_row_activated_cb (SpDocumentsView *self,
     return;
 
   sp_reader_select_range (self->reader, sp_claim_get_start (claim), sp_claim_get_end (claim));
+  if (!self->editable)
+    return;
+
   sp_claim_popover_start_edit (self->claim_popover, claim);
   popup_claim_popover (self, sp_claim_get_start (claim), sp_claim_get_end (claim));
 }
@@ -468,6 +472,9 @@ tag_claim_action (GtkWidget  *widget,
   SpDocumentsView *self = SP_DOCUMENTS_VIEW (widget);
   g_autofree char *quote = NULL;
   guint start, end;
+
+  if (!self->editable)
+    return;
 
   if (self->project == NULL || selected_document_id (self) == 0)
     {
@@ -697,6 +704,7 @@ sp_documents_view_init (SpDocumentsView *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
   g_autoptr(GMenu) extra_menu = NULL;
 
+  self->editable = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->documents = g_list_store_new (SP_TYPE_DOCUMENT);
@@ -761,6 +769,23 @@ sp_documents_view_set_project (SpDocumentsView *self,
     g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
 
   load_documents (self);
+}
+
+/**
+ * sp_documents_view_set_editable:
+ * @editable: %FALSE for a read-only project: documents and claims can be read, searched and
+ *   jumped to, but no claim is tagged, edited or deleted
+ */
+void
+sp_documents_view_set_editable (SpDocumentsView *self,
+                                gboolean         editable)
+{
+  g_return_if_fail (SP_IS_DOCUMENTS_VIEW (self));
+
+  self->editable = !!editable;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.tag-claim", self->editable);
+  if (!self->editable)
+    gtk_popover_popdown (GTK_POPOVER (self->claim_popover));
 }
 
 static gboolean

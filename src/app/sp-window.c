@@ -181,6 +181,7 @@ _sp_window_set_read_only (SpWindow *self,
 
   self->read_only = !!read_only;
   gtk_revealer_set_reveal_child (self->read_only_revealer, self->read_only);
+  sp_documents_view_set_editable (self->documents_view, !self->read_only);
   sp_codebook_view_set_editable (SP_CODEBOOK_VIEW (self->actors_view), !self->read_only);
   sp_codebook_view_set_editable (SP_CODEBOOK_VIEW (self->issues_view), !self->read_only);
   _sp_window_update_actions (self);
