@@ -300,6 +300,103 @@ sp_test_assert_action_buttons (GtkWidget  *widget,
   g_assert_cmpint (gtk_widget_is_sensitive (button), ==, sensitive);
 }
 
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+  GtkWidget *label = sp_test_find_label (wait->widget, wait->text);
+
+  return label != NULL && gtk_widget_is_drawable (label);
+}
+
+/* Runs the main loop until a label under @widget shows @text: a toast waits its turn behind
+ * the one shown before it */
+void
+sp_test_wait_for_label (GtkWidget  *widget,
+                        const char *text)
+{
+  LabelWait wait = { widget, text };
+
+  g_test_message ("waiting for “%s”", text);
+  sp_test_iterate_until (label_shown, &wait);
+}
+
+static GtkWidget *
+find_toast_close_button (GtkWidget *widget,
+                         gboolean   in_toast)
+{
+  in_toast = in_toast || g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget");
+
+  if (in_toast && GTK_IS_BUTTON (widget) && gtk_widget_is_drawable (widget) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toast_close_button (child, in_toast);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  GdkFrameClock *clock;
+  gint64         until;
+} ClockWait;
+
+static gboolean
+clock_passed (gpointer data)
+{
+  ClockWait *wait = data;
+
+  return gdk_frame_clock_get_frame_time (wait->clock) >= wait->until;
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Lets @widget's animations of up to @msec run to their end: they go by the frame clock */
+static void
+animate_for (GtkWidget *widget,
+             guint      msec)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  ClockWait wait = { clock, gdk_frame_clock_get_frame_time (clock) + msec * 1000 };
+  guint id = gtk_widget_add_tick_callback (widget, tick_cb, NULL, NULL);
+
+  sp_test_iterate_until (clock_passed, &wait);
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+/* Closes the toast shown under @widget, as its close button does, so the next one shows.
+ * libadwaita 1.2 crashes when a toast is dismissed while it still slides in, so its show
+ * animation (300 ms of the frame clock) ends first, and the hide animation after. */
+void
+sp_test_dismiss_toast (GtkWidget *widget)
+{
+  GtkWidget *button;
+
+  animate_for (widget, 400);
+  button = find_toast_close_button (widget, FALSE);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  animate_for (widget, 400);
+}
+
 /* A visible window transient for @parent: a dialog it opened */
 GtkWindow *
 sp_test_find_dialog (GtkWindow *parent)

@@ -44,6 +44,9 @@ AdwStatusPage *sp_test_find_drawn_status_page (GtkWidget  *widget);
 void           sp_test_assert_action_buttons (GtkWidget   *widget,
                                               const char  *action_name,
                                               gboolean     sensitive);
+void           sp_test_wait_for_label        (GtkWidget   *widget,
+                                              const char  *text);
+void           sp_test_dismiss_toast         (GtkWidget   *widget);
 GtkWindow     *sp_test_find_dialog           (GtkWindow   *parent);
 void           sp_test_close_dialog          (GtkWindow   *dialog);
 
