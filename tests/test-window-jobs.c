@@ -241,6 +241,7 @@ test_open_fails (Fixture       *f,
   description = adw_status_page_get_description (f->window->closed_page);
   g_test_message ("%s", description);
   g_assert_cmpstr (description, ==, reason);
+  g_assert_cmpstr (gtk_button_get_label (f->window->closed_open_button), ==, "_Open Another Project…");
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
     screenshot_at (GTK_WINDOW (window), NULL, widths[i], "open-failed");
   g_assert_nonnull (sp_test_find_drawn_actionable (window, "win.open-project", NULL));
@@ -379,11 +380,9 @@ static void
 test_png_export (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autofree char *project_path = make_matrix_project (f->dir, 400);
+  g_autofree char *project_path = make_matrix_project (f->dir, 1500);
   g_autofree char *png_path = g_build_filename (f->dir, "matrix.png", NULL);
-  g_autofree char *other_path = g_build_filename (f->dir, "other.png", NULL);
   g_autoptr(GFile) png = g_file_new_for_path (png_path);
-  g_autoptr(GFile) other = g_file_new_for_path (other_path);
   SpMatrixView *view = f->window->matrix_view;
   GtkRevealer *revealer;
   Progress progress = { 0, };
@@ -393,16 +392,14 @@ test_png_export (Fixture       *f,
   sp_test_settle (GTK_WIDGET (f->window));
   g_signal_connect (export_progress_bar (view), "notify::fraction", G_CALLBACK (fraction_changed_cb), &progress);
 
+  /* Shown at once, for the screenshots below to catch it */
+  revealer = GTK_REVEALER (gtk_widget_get_ancestor (GTK_WIDGET (export_progress_bar (view)), GTK_TYPE_REVEALER));
+  gtk_revealer_set_transition_duration (revealer, 0);
+
   sp_matrix_view_export (view, png);
   g_assert_true (sp_matrix_view_is_exporting (view));
-  revealer = GTK_REVEALER (gtk_widget_get_ancestor (GTK_WIDGET (export_progress_bar (view)), GTK_TYPE_REVEALER));
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_nonnull (sp_test_find_label (GTK_WIDGET (view), "Exporting matrix.png…"));
-  /* One export at a time */
-  sp_matrix_view_export (view, other);
-  sp_test_wait_for_label (GTK_WIDGET (f->window), "An export is already running; try again when it is done");
-  sp_test_dismiss_toast (GTK_WIDGET (f->window));
-
   for (guint i = 0; i < G_N_ELEMENTS (widths) && sp_matrix_view_is_exporting (view); i++)
     screenshot_at (GTK_WINDOW (f->window), NULL, widths[i], "png-export");
 
@@ -411,8 +408,7 @@ test_png_export (Fixture       *f,
   g_assert_cmpuint (progress.n_reports, >=, 1);
   g_assert_cmpfloat (progress.last, ==, 1.0);
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
-  assert_png (png_path, 400 * 2 * 10);
-  g_assert_false (g_file_test (other_path, G_FILE_TEST_EXISTS));
+  assert_png (png_path, 1500 * 2 * 10);
   sp_test_wait_for_label (GTK_WIDGET (f->window), "Matrix exported to matrix.png");
 }
 
@@ -424,8 +420,10 @@ test_png_export_cancel (Fixture       *f,
   g_autofree char *project_path = make_matrix_project (f->dir, 400);
   g_autofree char *png_path = g_build_filename (f->dir, "matrix.png", NULL);
   g_autofree char *fresh_path = g_build_filename (f->dir, "fresh.png", NULL);
+  g_autofree char *other_path = g_build_filename (f->dir, "other.png", NULL);
   g_autoptr(GFile) png = g_file_new_for_path (png_path);
   g_autoptr(GFile) fresh = g_file_new_for_path (fresh_path);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
   g_autofree char *contents = NULL;
   SpMatrixView *view = f->window->matrix_view;
 
@@ -435,10 +433,15 @@ test_png_export_cancel (Fixture       *f,
   sp_test_settle (GTK_WIDGET (f->window));
 
   sp_matrix_view_export (view, png);
+  /* One export at a time */
+  sp_matrix_view_export (view, other);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "matrix.cancel-export", NULL));
   sp_test_iterate_until (export_done, view);
   g_assert_true (g_file_get_contents (png_path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "an older export");
+  g_assert_false (g_file_test (other_path, G_FILE_TEST_EXISTS));
+  sp_test_wait_for_label (GTK_WIDGET (f->window), "An export is already running; try again when it is done");
+  sp_test_dismiss_toast (GTK_WIDGET (f->window));
   sp_test_wait_for_label (GTK_WIDGET (f->window), "Export cancelled: matrix.png was not written");
   sp_test_dismiss_toast (GTK_WIDGET (f->window));
 
@@ -532,6 +535,7 @@ test_codebook_files (Fixture       *f,
   g_autoptr(GListModel) actors = NULL;
   g_autoptr(GError) error = NULL;
   SpProject *project;
+  GtkWindow *dialog;
   guint n_actors;
 
   sp_test_open_project (f->window, project_path);
@@ -564,13 +568,16 @@ test_codebook_files (Fixture       *f,
   _sp_window_export_codebook (f->window, link_file);
   sp_test_iterate_until (codebook_done, f->window);
   refusal = g_strdup_printf ("Will not write %s: it is a symbolic link; name the file it points to", link);
-  sp_test_wait_for_label (GTK_WIDGET (f->window), refusal);
+  dialog = sp_test_find_dialog (GTK_WINDOW (f->window));
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Export the Codebook");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, refusal);
   g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
   g_assert_true (g_file_get_contents (kept, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "someone else's file");
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
-    screenshot_at (GTK_WINDOW (f->window), NULL, widths[i], "codebook-symlink");
-  sp_test_dismiss_toast (GTK_WIDGET (f->window));
+    screenshot_at (GTK_WINDOW (f->window), dialog, widths[i], "codebook-symlink");
+  sp_test_close_dialog (dialog);
 
   /* A file of its own: written */
   _sp_window_export_codebook (f->window, written_file);

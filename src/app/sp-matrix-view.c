@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-error-dialog.h"
 #include "sp-matrix-enums.h"
 #include "sp-matrix-export.h"
 #include "sp-matrix-view.h"
@@ -444,7 +445,7 @@ export_finished_cb (GObject      *object,
       sp_toast_show (GTK_WIDGET (self), text);
     }
   else
-    sp_toast_show_error (GTK_WIDGET (self), error->message);
+    sp_error_dialog_show (GTK_WIDGET (self), _("Could Not Export the Matrix"), error->message);
 }
 
 /**

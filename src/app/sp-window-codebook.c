@@ -6,7 +6,8 @@
  * thread through the store's safe writer (sp_codebook_export_file_async()), which refuses a
  * symbolic link, a folder, a device or a project.
  *
- * One codebook job runs at a time. Like an import of articles, it outlives its window: the
+ * A job that fails says why in a dialog: the reason names a file. One codebook job runs at
+ * a time. Like an import of articles, it outlives its window: the
  * job holds the application until its finish callback, so that closing the window does not
  * end the process halfway through a write, and it points at its window only until the window
  * is disposed.
@@ -18,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-codebook.h"
+#include "sp-error-dialog.h"
 #include "sp-toast.h"
 #include "sp-window-private.h"
 
@@ -124,7 +126,7 @@ codebook_imported_cb (GObject      *object,
 
   if (!merged)
     {
-      sp_toast_show_error (GTK_WIDGET (self), error->message);
+      sp_error_dialog_show (GTK_WIDGET (self), _("Could Not Import the Codebook"), error->message);
       return;
     }
 
@@ -190,7 +192,7 @@ codebook_exported_cb (GObject      *object,
     return;
 
   if (!written)
-    sp_toast_show_error (GTK_WIDGET (self), error->message);
+    sp_error_dialog_show (GTK_WIDGET (self), _("Could Not Export the Codebook"), error->message);
   else
     sp_toast_show (GTK_WIDGET (self), done);
 }

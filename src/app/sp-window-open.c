@@ -75,6 +75,7 @@ set_closed_page (SpWindow     *self,
       adw_status_page_set_title (self->closed_page, _("No Project Open"));
       adw_status_page_set_description (self->closed_page,
                                        _("Open a project to read and tag its articles, or create a new one"));
+      gtk_button_set_label (self->closed_open_button, _("_Open Project…"));
       return;
     }
 
@@ -85,6 +86,7 @@ set_closed_page (SpWindow     *self,
   adw_status_page_set_icon_name (self->closed_page, "dialog-warning-symbolic");
   adw_status_page_set_title (self->closed_page, title);
   adw_status_page_set_description (self->closed_page, description);
+  gtk_button_set_label (self->closed_open_button, _("_Open Another Project…"));
 }
 
 /* Called once the open has taken more than a moment; the timeout belongs to the window */
@@ -106,7 +108,7 @@ show_opening_page (SpWindow         *self,
                    SpWindowOpenMode  mode)
 {
   g_autofree char *name = dup_display_name (path);
-  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *folder = _sp_window_dup_folder_for_display (path);
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
 
@@ -156,6 +158,10 @@ show_open_notes (SpWindow  *self,
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      /* Without a width of its own, a note would count as one long line for the height
+       * the list asks for */
+      gtk_label_set_width_chars (GTK_LABEL (label), 36);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
       gtk_box_append (GTK_BOX (box), label);

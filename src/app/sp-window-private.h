@@ -49,6 +49,7 @@ struct _SpWindow
   AdwStatusPage        *opening_page;
   GtkSpinner           *opening_spinner;
   AdwStatusPage        *closed_page;
+  GtkButton            *closed_open_button;
   AdwViewStack         *view_stack;
   AdwSqueezer          *title_squeezer;
   AdwWindowTitle       *window_title;
@@ -82,6 +83,7 @@ void      _sp_window_update_recent             (SpWindow          *self);
 void      _sp_window_set_project               (SpWindow          *self,
                                                 SpProject         *project);
 gboolean  _sp_window_shows_project             (SpWindow          *self);
+char     *_sp_window_dup_folder_for_display    (const char        *path);
 
 GtkFileChooserNative *
           _sp_window_new_chooser               (SpWindow          *self,

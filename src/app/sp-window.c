@@ -61,8 +61,8 @@ project_changed_cb (SpWindow  *self,
 }
 
 /* The folder a project is in, the home folder written as "~" */
-static char *
-dup_folder_for_display (const char *path)
+char *
+_sp_window_dup_folder_for_display (const char *path)
 {
   g_autofree char *folder = g_path_get_dirname (path);
   const char *home = g_get_home_dir ();
@@ -119,7 +119,7 @@ _sp_window_update_title (SpWindow *self)
   base = g_path_get_basename (sp_project_get_path (self->project));
   if (g_str_has_suffix (base, SP_PROJECT_SUFFIX) && strlen (base) > strlen (SP_PROJECT_SUFFIX))
     base[strlen (base) - strlen (SP_PROJECT_SUFFIX)] = '\0';
-  folder = dup_folder_for_display (sp_project_get_path (self->project));
+  folder = _sp_window_dup_folder_for_display (sp_project_get_path (self->project));
 
   title = g_strdup_printf ("%s — %s", base, _("Standpoint"));
   gtk_window_set_title (GTK_WINDOW (self), title);
@@ -423,6 +423,7 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWindow, opening_page);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, opening_spinner);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, closed_page);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, closed_open_button);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, title_squeezer);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, window_title);
