@@ -215,6 +215,30 @@ test_open_migrates (Fixture       *f,
   g_assert_true (sp_test_shows_text (window, "old"));
 }
 
+/* Another open while one runs: the second wins, the first is cancelled and forgotten */
+static void
+test_open_supersedes (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *old = make_version_3_project (f->dir, "old.standpoint");
+  g_autoptr(SpProject) good = sp_test_new_project (f->dir, "good.standpoint");
+  g_autofree char *good_path = g_strdup (sp_project_get_path (good));
+  sqlite3 *lock;
+
+  g_clear_object (&good);
+  lock = lock_project (old);
+  sp_window_open_project (f->window, old);
+  g_assert_true (_sp_window_is_opening (f->window));
+
+  sp_test_open_project (f->window, good_path);
+  unlock_project (lock);
+  sp_test_settle (GTK_WIDGET (f->window));
+
+  g_assert_cmpstr (sp_project_get_path (sp_window_get_project (f->window)), ==, good_path);
+  g_assert_cmpstr (visible_page (f->window), ==, "project");
+  g_assert_null (sp_test_find_dialog (GTK_WINDOW (f->window)));
+}
+
 /* A file that is not a project: the reason, in one sentence naming the file, and the ways on */
 static void
 test_open_fails (Fixture       *f,
@@ -598,6 +622,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/window-jobs/open-migrates", test_open_migrates);
+  ADD ("/window-jobs/open-supersedes", test_open_supersedes);
   ADD ("/window-jobs/open-fails", test_open_fails);
   ADD ("/window-jobs/open-new", test_open_new);
   ADD ("/window-jobs/png-export", test_png_export);
