@@ -87,6 +87,12 @@ make_long_body (void)
   return g_string_free (body, FALSE);
 }
 
+static gboolean
+window_has_project (gpointer window)
+{
+  return sp_window_get_project (window) != NULL;
+}
+
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -145,7 +151,8 @@ fixture_setup (Fixture       *f,
 
   f->window = sp_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), width, 760);
-  g_assert_true (sp_window_open_project (f->window, path));
+  sp_window_open_project (f->window, path);
+  sp_gui_test_iterate_until (window_has_project, f->window);
   gtk_window_present (GTK_WINDOW (f->window));
   f->view = SP_DOCUMENTS_VIEW (sp_gui_test_find_type (GTK_WIDGET (f->window), SP_TYPE_DOCUMENTS_VIEW));
   g_assert_nonnull (f->view);

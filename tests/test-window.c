@@ -1,9 +1,10 @@
 /* test-window.c
  *
  * The real window under Xvfb: importing through the drop target's code path, tagging a claim
- * through the claim popover's action and undoing it, deleting from the Actors view, and the
- * colours the matrix widget draws. Screenshots are saved next to the test binary
- * (window-*.png) for people to look at.
+ * through the claim popover's action and undoing it, deleting from the Actors view, a project
+ * opened read-only, and the colours the matrix widget draws. Screenshots are saved next to
+ * the test binary (window-*.png) for people to look at. Opening projects, exports and codebook
+ * files in workers have their own tests in test-window-jobs.c.
  */
 #include "config.h"
 
@@ -12,6 +13,7 @@
 
 #include "sp-stance-palette.h"
 #include "sp-test-util.h"
+#include "sp-test-window-util.h"
 #include "sp-window-private.h"
 
 static const char talks_body[] =
@@ -31,49 +33,6 @@ typedef struct
   gint64     ceasefire;
   gint64     membership;
 } Fixture;
-
-static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
-}
-
-static gboolean
-frames_drawn (gpointer data)
-{
-  guint *remaining = data;
-  return *remaining == 0;
-}
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  guint *remaining = data;
-
-  if (*remaining > 0)
-    (*remaining)--;
-  return *remaining > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
-/* Lets the window lay out and paint a few frames */
-static void
-settle (GtkWidget *widget)
-{
-  guint remaining = 3;
-
-  gtk_widget_add_tick_callback (widget, count_frame_cb, &remaining, NULL);
-  iterate_until (frames_drawn, &remaining);
-}
 
 static void
 fixture_setup (Fixture       *f,
@@ -97,156 +56,30 @@ fixture_setup (Fixture       *f,
 
   f->window = sp_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
-  g_assert_true (sp_window_open_project (f->window, f->path));
+  sp_test_open_project (f->window, f->path);
   gtk_window_present (GTK_WINDOW (f->window));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  /* Unmapping first lets GTK drop pointer state (a pending tooltip) while the window's
-   * surface still exists; GTK 4.8 can otherwise query the destroyed surface. */
-  gtk_widget_set_visible (GTK_WIDGET (f->window), FALSE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  sp_test_destroy_window (GTK_WINDOW (f->window));
   sp_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
 
-static GdkTexture *
-take_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GdkTexture *texture;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", name, NULL);
-  gdk_texture_save_to_png (texture, path);
-  g_test_message ("screenshot: %s", path);
-
-  return texture;
-}
-
 /* The header names the project at every width; narrow windows reach the views from a bar at
  * the bottom */
-
-static GtkWidget *
-find_widget_of_type (GtkWidget *widget,
-                     GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_of_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* A label showing @text in full: drawn, and neither cut short nor squeezed to nothing */
-static gboolean
-shows_text (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 &&
-      !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))) &&
-      gtk_widget_get_width (widget) > 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (shows_text (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
-static gboolean
-draws_widget_of_type (GtkWidget *widget,
-                      GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_is_drawable (widget))
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (draws_widget_of_type (child, type))
-      return TRUE;
-
-  return FALSE;
-}
-
-static GtkWidget *
-find_drawn_actionable (GtkWidget  *widget,
-                       const char *action_name,
-                       const char *target)
-{
-  if (GTK_IS_ACTIONABLE (widget) && gtk_widget_is_drawable (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    {
-      GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
-
-      if (target == NULL || (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
-                             g_str_equal (g_variant_get_string (value, NULL), target)))
-        return widget;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_drawn_actionable (child, action_name, target);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* No squeezer crossfades and no revealer slides under @widget */
-static gboolean
-transitions_done (gpointer data)
-{
-  GtkWidget *widget = data;
-
-  if (ADW_IS_SQUEEZER (widget) && adw_squeezer_get_transition_running (ADW_SQUEEZER (widget)))
-    return FALSE;
-  if (GTK_IS_REVEALER (widget) &&
-      gtk_revealer_get_reveal_child (GTK_REVEALER (widget)) != gtk_revealer_get_child_revealed (GTK_REVEALER (widget)))
-    return FALSE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (!transitions_done (child))
-      return FALSE;
-
-  return TRUE;
-}
 
 static void
 test_header_names_project (Fixture       *f,
                            gconstpointer  data)
 {
-  GtkWidget *header = find_widget_of_type (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR);
-  GtkWidget *bar = find_widget_of_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  GtkWidget *header = sp_test_find_widget_of_type (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *bar = sp_test_find_widget_of_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_BAR);
   int widths[] = { 1280, 960, 760, 560 };
 
   g_assert_nonnull (header);
@@ -259,19 +92,19 @@ test_header_names_project (Fixture       *f,
       gboolean bar_shown;
 
       gtk_window_set_default_size (GTK_WINDOW (f->window), widths[i], 700);
-      settle (GTK_WIDGET (f->window));
-      iterate_until (transitions_done, header);
-      iterate_until (transitions_done, bar);
+      sp_test_settle (GTK_WIDGET (f->window));
+      sp_test_iterate_until (sp_test_transitions_done, header);
+      sp_test_iterate_until (sp_test_transitions_done, bar);
       if (widths[i] == 1280 || widths[i] == 560)
-        g_object_unref (take_screenshot (GTK_WIDGET (f->window), name));
+        g_object_unref (sp_test_take_screenshot (GTK_WIDGET (f->window), name));
 
-      switcher_in_header = draws_widget_of_type (header, ADW_TYPE_VIEW_SWITCHER);
+      switcher_in_header = sp_test_draws_widget_of_type (header, ADW_TYPE_VIEW_SWITCHER);
       bar_shown = adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar));
       g_test_message ("%d px: switcher in the header %d, in the bottom bar %d",
                       widths[i], switcher_in_header, bar_shown);
 
       /* The fixture's project is window.standpoint */
-      g_assert_true (shows_text (header, "window"));
+      g_assert_true (sp_test_shows_text (header, "window"));
       /* The views are one click away, in one place */
       g_assert_true (switcher_in_header != bar_shown);
 
@@ -355,7 +188,7 @@ test_drop_imports (Fixture       *f,
   g_signal_emit_by_name (target, "drop", &value, 100.0, 100.0, &accepted);
   g_assert_true (accepted);
 
-  iterate_until (report_arrived, &report);
+  sp_test_iterate_until (report_arrived, &report);
 
   g_assert_cmpuint (sp_import_report_get_n_imported (report), ==, 3);
   g_assert_cmpuint (sp_import_report_get_n_failed (report), ==, 1);
@@ -369,44 +202,16 @@ test_drop_imports (Fixture       *f,
   g_assert_true (found_reason);
 
   /* The list shows what the worker committed */
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_cmpuint (sp_documents_view_get_n_documents (f->window->documents_view), ==, 4);
   g_assert_cmpuint (sp_project_count_documents (sp_window_get_project (f->window)), ==, 4);
   g_assert_false (gtk_revealer_get_reveal_child (f->window->progress_revealer));
 
-  g_object_unref (take_screenshot (GTK_WIDGET (f->window), "window-documents.png"));
+  g_object_unref (sp_test_take_screenshot (GTK_WIDGET (f->window), "window-documents.png"));
 }
 
 /* The Details of an import: wide enough for file names and reasons, and a list that grows
  * with its window */
-
-static GtkWindow *
-find_dialog (SpWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
-          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return toplevel;
-    }
-
-  return NULL;
-}
-
-static void
-close_dialog (GtkWindow *dialog)
-{
-  gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  gtk_window_destroy (dialog);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 test_import_details (Fixture       *f,
@@ -432,34 +237,34 @@ test_import_details (Fixture       *f,
 
   g_signal_connect (f->window, "import-finished", G_CALLBACK (import_finished_cb), &report);
   _sp_window_import_files (f->window, &folder_file, 1);
-  iterate_until (report_arrived, &report);
+  sp_test_iterate_until (report_arrived, &report);
   g_assert_cmpuint (sp_import_report_get_n_failed (report), ==, 12);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-import-details", NULL));
-  dialog = find_dialog (f->window);
+  dialog = sp_test_find_dialog (GTK_WINDOW (f->window));
   g_assert_nonnull (dialog);
-  settle (GTK_WIDGET (dialog));
-  g_object_unref (take_screenshot (GTK_WIDGET (dialog), "window-import-details.png"));
+  sp_test_settle (GTK_WIDGET (dialog));
+  g_object_unref (sp_test_take_screenshot (GTK_WIDGET (dialog), "window-import-details.png"));
 
   /* As it opens, a file name and its reason fit on a line or two */
   width = gtk_widget_get_width (GTK_WIDGET (dialog));
   g_test_message ("details: %d × %d", width, gtk_widget_get_height (GTK_WIDGET (dialog)));
   g_assert_cmpint (width, >=, 600);
-  g_assert_true (shows_text (GTK_WIDGET (dialog), "00-negotiations-archive-export-2025-11-03-reuters-afp-combined-final.txt"));
+  g_assert_true (sp_test_shows_text (GTK_WIDGET (dialog), "00-negotiations-archive-export-2025-11-03-reuters-afp-combined-final.txt"));
 
   /* The list takes what the window gives it */
-  scroller = find_widget_of_type (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW);
+  scroller = sp_test_find_widget_of_type (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW);
   g_assert_nonnull (scroller);
   gtk_window_set_default_size (dialog, width, 420);
-  settle (GTK_WIDGET (dialog));
+  sp_test_settle (GTK_WIDGET (dialog));
   short_height = gtk_widget_get_height (scroller);
   gtk_window_set_default_size (dialog, width, 720);
-  settle (GTK_WIDGET (dialog));
+  sp_test_settle (GTK_WIDGET (dialog));
   tall_height = gtk_widget_get_height (scroller);
   g_test_message ("list: %d px in a 420 px window, %d px in a 720 px one", short_height, tall_height);
   g_assert_cmpint (tall_height, >=, short_height + 250);
 
-  close_dialog (dialog);
+  sp_test_close_dialog (dialog);
 }
 
 /* Stop: the import ends early, keeps what it committed and says so */
@@ -483,13 +288,13 @@ test_stop_import (Fixture       *f,
   g_signal_connect (f->window, "import-finished", G_CALLBACK (import_finished_cb), &report);
   _sp_window_import_files (f->window, &folder_file, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cancel-import", NULL));
-  iterate_until (report_arrived, &report);
+  sp_test_iterate_until (report_arrived, &report);
 
   g_assert_true (sp_import_report_get_cancelled (report));
   g_assert_cmpuint (sp_import_report_get_n_imported (report), <, 3000);
   g_assert_cmpuint (sp_project_count_documents (sp_window_get_project (f->window)), ==,
                     1 + sp_import_report_get_n_imported (report));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_cmpuint (sp_documents_view_get_n_documents (f->window->documents_view), ==,
                     1 + sp_import_report_get_n_imported (report));
   g_assert_false (gtk_revealer_get_reveal_child (f->window->progress_revealer));
@@ -530,7 +335,7 @@ close_mid_import_activate_cb (GApplication   *app,
 
   state->window = sp_window_new (SP_APPLICATION (app));
   g_object_add_weak_pointer (G_OBJECT (state->window), (gpointer *)&state->window);
-  g_assert_true (sp_window_open_project (state->window, state->path));
+  sp_test_open_project (state->window, state->path);
   gtk_window_present (GTK_WINDOW (state->window));
   _sp_window_import_files (state->window, &folder, 1);
   g_assert_true (_sp_window_is_importing (state->window));
@@ -609,12 +414,12 @@ test_tag_claim (Fixture       *f,
   SpDocument *shown;
 
   g_assert_true (sp_documents_view_select_document (view, f->document));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_cmpuint (sp_documents_view_get_n_claims (view), ==, 0);
 
   select_text (reader, talks_body, sentence, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag-claim", NULL));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
 
   /* Nothing is saved until actor, issue and stance are chosen */
@@ -633,7 +438,7 @@ test_tag_claim (Fixture       *f,
 
   shown = sp_reader_get_document (reader);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popover), "claim.save", NULL));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
 
   /* The reader is not reloaded (which would scroll it back to the top) */
@@ -655,11 +460,11 @@ test_tag_claim (Fixture       *f,
   g_assert_cmpuint (sp_reader_count_highlighted (reader, start + 3), ==, 1);
   g_assert_cmpuint (sp_reader_count_highlighted (reader, start - 2), ==, 0);
   g_assert_cmpuint (sp_documents_view_get_n_claims (view), ==, 1);
-  g_object_unref (take_screenshot (GTK_WIDGET (f->window), "window-tagged.png"));
+  g_object_unref (sp_test_take_screenshot (GTK_WIDGET (f->window), "window-tagged.png"));
 
   /* Ctrl+Z takes it back out of the file and the view; Ctrl+Shift+Z restores it */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_cmpuint (sp_documents_view_get_n_claims (view), ==, 0);
   g_assert_cmpuint (sp_reader_count_highlighted (reader, start + 3), ==, 0);
   g_clear_object (&claims);
@@ -667,7 +472,7 @@ test_tag_claim (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (claims), ==, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_cmpuint (sp_documents_view_get_n_claims (view), ==, 1);
   g_assert_cmpuint (sp_reader_count_highlighted (reader, start + 3), ==, 1);
 }
@@ -703,12 +508,12 @@ test_edit_and_delete_claim (Fixture       *f,
   GtkWidget *row;
 
   g_assert_true (sp_documents_view_select_document (view, f->document));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
 
   row = find_claim_row (GTK_WIDGET (view));
   g_assert_nonnull (row);
   gtk_widget_activate (row);
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_cmpint (sp_claim_popover_get_claim_id (popover), ==, id);
 
@@ -723,11 +528,11 @@ test_edit_and_delete_claim (Fixture       *f,
   g_assert_cmpuint (sp_claim_get_start (claim), ==, 12);
 
   /* Open it again and delete it */
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   gtk_widget_activate (find_claim_row (GTK_WIDGET (view)));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popover), "claim.delete", NULL));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_null (find_claim_row (GTK_WIDGET (view)));
   g_clear_object (&claim);
   claim = sp_project_get_claim (project, id, &error);
@@ -735,7 +540,7 @@ test_edit_and_delete_claim (Fixture       *f,
   g_clear_error (&error);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_nonnull (find_claim_row (GTK_WIDGET (view)));
 }
 
@@ -756,10 +561,10 @@ test_show_claim (Fixture       *f,
   sp_project_notify_changed (project, SP_CHANGE_DOCUMENTS);
   g_assert_true (sp_documents_view_select_document (f->window->documents_view, other));
   adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-claim", "x", id));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
 
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->view_stack), ==, "documents");
   g_assert_cmpint (sp_documents_view_get_document_id (f->window->documents_view), ==, f->document);
@@ -782,7 +587,7 @@ test_tag_without_selection (Fixture       *f,
   gtk_text_buffer_place_cursor (buffer, &start);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag-claim", NULL));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
 }
 
@@ -800,23 +605,23 @@ test_delete_actor_and_undo (Fixture       *f,
 
   g_assert_cmpint (sp_project_add_claim (project, &spec, &error), >, 0);
   adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
 
   /* Sorted by name: Ana Berg, Northland, Tomas Reyes */
   g_assert_cmpuint (sp_codebook_view_get_n_items (view), ==, 3);
   first = sp_codebook_view_dup_item (view, 0);
   g_assert_cmpstr (sp_actor_get_name (first), ==, "Ana Berg");
   g_assert_cmpuint (sp_actor_get_claim_count (first), ==, 1);
-  g_object_unref (take_screenshot (GTK_WIDGET (f->window), "window-actors.png"));
+  g_object_unref (sp_test_take_screenshot (GTK_WIDGET (f->window), "window-actors.png"));
 
   g_assert_true (sp_codebook_view_select (view, 0));
   sp_codebook_view_delete_selected (view, TRUE);
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_cmpuint (sp_codebook_view_get_n_items (view), ==, 2);
   g_assert_cmpuint (sp_project_count_documents (project), ==, 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_cmpuint (sp_codebook_view_get_n_items (view), ==, 3);
   g_clear_object (&first);
   first = sp_codebook_view_dup_item (view, 0);
@@ -857,7 +662,7 @@ test_undo_redo_buttons (Fixture       *f,
   GtkWidget *toast_redo;
 
   adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
 
   /* Both in the header, both off while there is nothing to undo or redo */
   g_assert_true (gtk_widget_get_mapped (undo));
@@ -868,19 +673,19 @@ test_undo_redo_buttons (Fixture       *f,
 
   g_assert_true (sp_codebook_view_select (view, 0));
   sp_codebook_view_delete_selected (view, TRUE);
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_true (gtk_widget_is_sensitive (undo));
   g_assert_false (gtk_widget_is_sensitive (redo));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo Delete Actor");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_cmpuint (sp_codebook_view_get_n_items (view), ==, 3);
   g_assert_false (gtk_widget_is_sensitive (undo));
   g_assert_true (gtk_widget_is_sensitive (redo));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (redo), ==, "Redo Delete Actor");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo");
-  g_object_unref (take_screenshot (GTK_WIDGET (f->window), "window-undone.png"));
+  g_object_unref (sp_test_take_screenshot (GTK_WIDGET (f->window), "window-undone.png"));
 
   /* The undo's toast brings the step back */
   toast_redo = find_toast_button (GTK_WIDGET (f->window->toast_overlay), "win.redo");
@@ -888,7 +693,7 @@ test_undo_redo_buttons (Fixture       *f,
   g_assert_true (GTK_IS_BUTTON (toast_redo) && gtk_widget_is_sensitive (toast_redo));
   /* A click: activate() would press the button for a quarter of a second first */
   g_signal_emit_by_name (toast_redo, "clicked");
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_cmpuint (sp_codebook_view_get_n_items (view), ==, 2);
   g_assert_true (gtk_widget_is_sensitive (undo));
   g_assert_false (gtk_widget_is_sensitive (redo));
@@ -912,113 +717,99 @@ test_codebook_text_wraps (Fixture       *f,
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 760, 700);
   adw_view_stack_set_visible_child_name (f->window->view_stack, "issues");
-  settle (GTK_WIDGET (f->window));
-  settle (GTK_WIDGET (f->window));
-  g_object_unref (take_screenshot (GTK_WIDGET (f->window), "window-issues-narrow.png"));
-  g_assert_true (shows_text (GTK_WIDGET (f->window->issues_view), proposition));
+  sp_test_settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
+  g_object_unref (sp_test_take_screenshot (GTK_WIDGET (f->window), "window-issues-narrow.png"));
+  g_assert_true (sp_test_shows_text (GTK_WIDGET (f->window->issues_view), proposition));
 
   adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
-  settle (GTK_WIDGET (f->window));
-  settle (GTK_WIDGET (f->window));
-  g_object_unref (take_screenshot (GTK_WIDGET (f->window), "window-actors-narrow.png"));
-  g_assert_true (shows_text (GTK_WIDGET (f->window->actors_view),
+  sp_test_settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
+  g_object_unref (sp_test_take_screenshot (GTK_WIDGET (f->window), "window-actors-narrow.png"));
+  g_assert_true (sp_test_shows_text (GTK_WIDGET (f->window->actors_view),
                              "Northland head of state, President of the Northland Federation, the president"));
 }
 
-/* A read-only project: a banner says so and nothing offers to change it. The store opens
- * unwritable files read-only; here the window is told directly, as it is when it opens one. */
-
-static GtkWidget *
-find_label_starting (GtkWidget  *widget,
-                     const char *prefix)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
-      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_starting (child, prefix);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-assert_action_buttons (GtkWidget  *widget,
-                       const char *action_name,
-                       gboolean    sensitive)
-{
-  GtkWidget *button = find_drawn_actionable (widget, action_name, NULL);
-
-  g_assert_nonnull (button);
-  g_assert_cmpint (gtk_widget_is_sensitive (button), ==, sensitive);
-}
-
+/* A read-only project: the store opens it read-only (here because the window opens it with
+ * Open Read-Only; an unwritable file gets the same), a banner says why, and nothing offers
+ * to change it */
 static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
 {
   SpCodebookView *actors = SP_CODEBOOK_VIEW (f->window->actors_view);
   SpDocumentsView *documents = f->window->documents_view;
-  SpProject *project = sp_window_get_project (f->window);
+  SpProject *project;
   g_autofree char *loose = g_build_filename (f->dir, "troops.md", NULL);
   g_autoptr(GFile) loose_file = g_file_new_for_path (loose);
-  GtkWidget *header = find_widget_of_type (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *header = sp_test_find_widget_of_type (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR);
+  const char *banner = "This project is read-only because it was opened for reading only: you can read, search and export it, but not change it";
 
   g_assert_true (g_file_set_contents (loose, "# Troops\n\nPeacekeepers were proposed.\n", -1, NULL));
 
   /* An edit to undo, and no banner on a project that can be written */
   adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_true (sp_codebook_view_select (actors, 2));
   sp_codebook_view_delete_selected (actors, TRUE);
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_cmpuint (sp_codebook_view_get_n_items (actors), ==, 2);
   g_assert_false (gtk_revealer_get_reveal_child (f->window->read_only_revealer));
-  g_assert_null (find_label_starting (GTK_WIDGET (f->window), "This project is read-only: you can"));
-  assert_action_buttons (header, "win.undo", TRUE);
-  assert_action_buttons (GTK_WIDGET (actors), "codebook.add", TRUE);
+  g_assert_null (sp_test_find_label_starting (GTK_WIDGET (f->window), "This project is read-only"));
+  sp_test_assert_action_buttons (header, "win.undo", TRUE);
+  sp_test_assert_action_buttons (GTK_WIDGET (actors), "codebook.add", TRUE);
 
-  _sp_window_set_read_only (f->window, TRUE);
-  settle (GTK_WIDGET (f->window));
-  iterate_until (transitions_done, f->window->read_only_revealer);
-  g_object_unref (take_screenshot (GTK_WIDGET (f->window), "window-read-only.png"));
+  /* The same file, opened read-only by the store */
+  _sp_window_open (f->window, f->path, SP_WINDOW_OPEN_READ_ONLY);
+  sp_test_wait_for_open (f->window);
+  project = sp_window_get_project (f->window);
+  g_assert_true (sp_project_is_read_only (project));
+  g_assert_cmpstr (sp_project_get_path (project), ==, f->path);
 
-  g_assert_nonnull (find_label_starting (GTK_WIDGET (f->window), "This project is read-only: you can"));
-  assert_action_buttons (header, "win.import-articles", FALSE);
-  assert_action_buttons (header, "win.undo", FALSE);
-  assert_action_buttons (header, "win.redo", FALSE);
-  assert_action_buttons (GTK_WIDGET (actors), "codebook.add", FALSE);
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
+  sp_test_settle (GTK_WIDGET (f->window));
+  sp_test_iterate_until (sp_test_transitions_done, f->window->read_only_revealer);
+  g_object_unref (sp_test_take_screenshot (GTK_WIDGET (f->window), "window-read-only.png"));
+
+  g_assert_true (sp_test_shows_text (GTK_WIDGET (f->window), banner));
+  sp_test_assert_action_buttons (header, "win.import-articles", FALSE);
+  sp_test_assert_action_buttons (header, "win.undo", FALSE);
+  sp_test_assert_action_buttons (header, "win.redo", FALSE);
+  sp_test_assert_action_buttons (GTK_WIDGET (actors), "codebook.add", FALSE);
   g_assert_true (sp_codebook_view_select (actors, 0));
-  assert_action_buttons (GTK_WIDGET (actors), "codebook.edit", FALSE);
-  assert_action_buttons (GTK_WIDGET (actors), "codebook.delete", FALSE);
+  sp_test_assert_action_buttons (GTK_WIDGET (actors), "codebook.edit", FALSE);
+  sp_test_assert_action_buttons (GTK_WIDGET (actors), "codebook.delete", FALSE);
 
   /* Nor do the ways around the buttons change anything */
   sp_codebook_view_delete_selected (actors, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   _sp_window_import_files (f->window, &loose_file, 1);
   g_assert_false (_sp_window_is_importing (f->window));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_cmpuint (sp_codebook_view_get_n_items (actors), ==, 2);
   g_assert_cmpuint (sp_project_count_documents (project), ==, 1);
 
   g_assert_true (sp_documents_view_select_document (documents, f->document));
   select_text (sp_documents_view_get_reader (documents), talks_body, "Ana Berg said", FALSE);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag-claim", NULL);
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sp_documents_view_get_claim_popover (documents))));
 
-  /* A project that can be written again: all back */
+  /* and the store itself refuses an edit */
+  g_assert_cmpint (sp_project_add_actor (project, "Mara Holm", SP_ACTOR_KIND_PERSON, 0, NULL, &error), ==, 0);
+  g_assert_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_READ_ONLY);
+
+  /* Opened as usual again: all back */
+  sp_test_open_project (f->window, f->path);
+  g_assert_false (sp_project_is_read_only (sp_window_get_project (f->window)));
   adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
-  _sp_window_set_read_only (f->window, FALSE);
-  settle (GTK_WIDGET (f->window));
-  iterate_until (transitions_done, f->window->read_only_revealer);
-  g_assert_null (find_label_starting (GTK_WIDGET (f->window), "This project is read-only: you can"));
-  assert_action_buttons (header, "win.undo", TRUE);
-  assert_action_buttons (GTK_WIDGET (actors), "codebook.add", TRUE);
+  sp_test_settle (GTK_WIDGET (f->window));
+  sp_test_iterate_until (sp_test_transitions_done, f->window->read_only_revealer);
+  g_assert_false (gtk_revealer_get_child_revealed (f->window->read_only_revealer));
+  g_assert_null (sp_test_find_label_starting (GTK_WIDGET (f->window), "This project is read-only because"));
+  sp_test_assert_action_buttons (header, "win.import-articles", TRUE);
+  sp_test_assert_action_buttons (GTK_WIDGET (actors), "codebook.add", TRUE);
 }
 
 /* The matrix widget's colours */
@@ -1082,20 +873,6 @@ assert_cell_colour (SpMatrixWidget *widget,
   g_assert_cmpfloat (fabs (b - expected.blue), <, 0.04);
 }
 
-static gboolean
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (find_label (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 static guint
 count_show_claim_buttons (GtkWidget *widget)
 {
@@ -1134,7 +911,7 @@ test_matrix_colours (Fixture       *f,
     }
 
   adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
 
   matrix = sp_matrix_widget_get_matrix (widget);
   g_assert_nonnull (matrix);
@@ -1142,7 +919,7 @@ test_matrix_colours (Fixture       *f,
   g_assert_cmpuint (sp_matrix_get_n_rows (matrix), ==, 3);
   g_assert_cmpstr (sp_matrix_get_row_label (matrix, 2), ==, "Tomas Reyes");
 
-  texture = take_screenshot (GTK_WIDGET (f->window), "window-matrix.png");
+  texture = sp_test_take_screenshot (GTK_WIDGET (f->window), "window-matrix.png");
   assert_cell_colour (widget, texture, 0, 0, 1.5);
   assert_cell_colour (widget, texture, 0, 1, NAN);
   assert_cell_colour (widget, texture, 1, 0, NAN);
@@ -1151,50 +928,34 @@ test_matrix_colours (Fixture       *f,
 
   /* Pointing at a cell puts its mean and count in the toolbar */
   g_signal_emit_by_name (widget, "cell-hovered", 0, 0);
-  g_assert_true (find_label (GTK_WIDGET (f->window->matrix_view), "Ana Berg on Ceasefire first: mean +1.5 from 2 claims"));
+  g_assert_nonnull (sp_test_find_label (GTK_WIDGET (f->window->matrix_view), "Ana Berg on Ceasefire first: mean +1.5 from 2 claims"));
   g_signal_emit_by_name (widget, "cell-hovered", -1, -1);
-  g_assert_false (find_label (GTK_WIDGET (f->window->matrix_view), "Ana Berg on Ceasefire first: mean +1.5 from 2 claims"));
+  g_assert_null (sp_test_find_label (GTK_WIDGET (f->window->matrix_view), "Ana Berg on Ceasefire first: mean +1.5 from 2 claims"));
 
   /* A cell's popover lists the claims behind it, each a way to its sentence */
   g_signal_emit_by_name (widget, "cell-activated", 0, 0);
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_cmpuint (count_show_claim_buttons (GTK_WIDGET (widget)), ==, 2);
   g_signal_emit_by_name (widget, "cell-activated", 2, 1);
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_cmpuint (count_show_claim_buttons (GTK_WIDGET (widget)), ==, 1);
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_first_child (GTK_WIDGET (widget))));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
 
   /* Group level: Ana Berg's claims count for Northland */
   sp_matrix_view_set_level (f->window->matrix_view, SP_MATRIX_LEVEL_GROUP);
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   matrix = sp_matrix_widget_get_matrix (widget);
   g_assert_cmpuint (sp_matrix_get_n_rows (matrix), ==, 2);
   g_assert_cmpstr (sp_matrix_get_row_label (matrix, 0), ==, "Northland");
   g_clear_object (&texture);
-  texture = take_screenshot (GTK_WIDGET (f->window), "window-matrix-groups.png");
+  texture = sp_test_take_screenshot (GTK_WIDGET (f->window), "window-matrix-groups.png");
   assert_cell_colour (widget, texture, 0, 0, 1.5);
   assert_cell_colour (widget, texture, 1, 1, -1);
 }
 
 /* An empty matrix says what to do next: import articles, then build a codebook, then tag
  * claims */
-
-static AdwStatusPage *
-find_drawn_status_page (GtkWidget *widget)
-{
-  if (ADW_IS_STATUS_PAGE (widget) && gtk_widget_is_drawable (widget))
-    return ADW_STATUS_PAGE (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      AdwStatusPage *found = find_drawn_status_page (child);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static void
 assert_empty_matrix (Fixture    *f,
@@ -1207,13 +968,13 @@ assert_empty_matrix (Fixture    *f,
   AdwStatusPage *page;
   GtkWidget *button;
 
-  settle (GTK_WIDGET (f->window));
-  g_object_unref (take_screenshot (GTK_WIDGET (f->window), screenshot));
+  sp_test_settle (GTK_WIDGET (f->window));
+  g_object_unref (sp_test_take_screenshot (GTK_WIDGET (f->window), screenshot));
 
-  page = find_drawn_status_page (view);
+  page = sp_test_find_drawn_status_page (view);
   g_assert_nonnull (page);
   g_test_message ("%s: %s", adw_status_page_get_title (page), adw_status_page_get_description (page));
-  button = find_drawn_actionable (view, action_name, target);
+  button = sp_test_find_drawn_actionable (view, action_name, target);
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_assert_cmpint (strstr (adw_status_page_get_description (page), "Ctrl+T") != NULL, ==, mentions_shortcut);
@@ -1231,7 +992,7 @@ test_matrix_empty_states (Fixture       *f,
 
   g_assert_nonnull (created);
   g_clear_object (&created);
-  g_assert_true (sp_window_open_project (f->window, path));
+  sp_test_open_project (f->window, path);
   project = sp_window_get_project (f->window);
   adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
 
@@ -1242,7 +1003,7 @@ test_matrix_empty_states (Fixture       *f,
   document = sp_test_add_document (project, "talks.txt", "Talks in Portbridge", talks_body);
   sp_project_notify_changed (project, SP_CHANGE_DOCUMENTS);
   assert_empty_matrix (f, "window-matrix-empty-codebook.png", "win.import-codebook", NULL, FALSE);
-  g_assert_nonnull (find_drawn_actionable (GTK_WIDGET (f->window->matrix_view), "win.show-view", "actors"));
+  g_assert_nonnull (sp_test_find_drawn_actionable (GTK_WIDGET (f->window->matrix_view), "win.show-view", "actors"));
 
   /* Actors but no issues: add issues */
   actor = sp_project_add_actor (project, "Ana Berg", SP_ACTOR_KIND_PERSON, 0, NULL, &error);
@@ -1265,25 +1026,8 @@ test_matrix_empty_states (Fixture       *f,
     g_assert_cmpint (sp_project_add_claim (project, &spec, &error), >, 0);
   }
   adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
-  settle (GTK_WIDGET (f->window));
-  g_assert_null (find_drawn_status_page (GTK_WIDGET (f->window->matrix_view)));
-}
-
-static GtkWidget *
-find_label_widget (GtkWidget  *widget,
-                   const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_widget (child, text);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  sp_test_settle (GTK_WIDGET (f->window));
+  g_assert_null (sp_test_find_drawn_status_page (GTK_WIDGET (f->window->matrix_view)));
 }
 
 /* With no recent project to offer, the menu says so instead of opening an empty submenu */
@@ -1302,12 +1046,12 @@ test_no_recent_projects (Fixture       *f,
   g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
 
   /* The item the main menu builds for it is greyed out */
-  header = find_widget_of_type (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR);
-  menu_button = find_widget_of_type (header, GTK_TYPE_MENU_BUTTON);
+  header = sp_test_find_widget_of_type (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR);
+  menu_button = sp_test_find_widget_of_type (header, GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (menu_button);
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
   g_assert_nonnull (popover);
-  item = find_label_widget (popover, "No Recent Projects");
+  item = sp_test_find_label (popover, "No Recent Projects");
   g_assert_nonnull (item);
   g_assert_false (gtk_widget_is_sensitive (item));
 }
@@ -1339,7 +1083,7 @@ test_matrix_scrolls (Fixture       *f,
   g_assert_no_error (error);
 
   adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
 
   n_rows = sp_matrix_get_n_rows (sp_matrix_widget_get_matrix (widget));
   g_assert_cmpuint (n_rows, ==, 123);
@@ -1347,13 +1091,19 @@ test_matrix_scrolls (Fixture       *f,
 
   vadjustment = gtk_scrolled_window_get_vadjustment (scroller);
   gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
 
   /* The last row is "Zz Delegate 119", stance 119 % 5 - 2 = 2 on membership */
   g_assert_cmpstr (sp_matrix_get_row_label (sp_matrix_widget_get_matrix (widget), n_rows - 1), ==, "Zz Delegate 119");
-  texture = take_screenshot (GTK_WIDGET (f->window), "window-matrix-scrolled.png");
+  texture = sp_test_take_screenshot (GTK_WIDGET (f->window), "window-matrix-scrolled.png");
   assert_cell_colour (widget, texture, n_rows - 1, 1, 2);
   assert_cell_colour (widget, texture, n_rows - 1, 0, NAN);
+}
+
+static gboolean
+export_done (gpointer data)
+{
+  return !sp_matrix_view_is_exporting (data);
 }
 
 static void
@@ -1371,10 +1121,10 @@ test_matrix_export (Fixture       *f,
 
   g_assert_cmpint (sp_project_add_claim (project, &spec, &error), >, 0);
   adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
 
-  g_assert_true (sp_matrix_view_export (f->window->matrix_view, csv, &error));
-  g_assert_no_error (error);
+  sp_matrix_view_export (f->window->matrix_view, csv);
+  sp_test_iterate_until (export_done, f->window->matrix_view);
   g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==,
                    "actor,ceasefire,membership\n"
@@ -1382,8 +1132,8 @@ test_matrix_export (Fixture       *f,
                    "Northland,,\n"
                    "Tomas Reyes,,-2\n");
 
-  g_assert_true (sp_matrix_view_export (f->window->matrix_view, png, &error));
-  g_assert_no_error (error);
+  sp_matrix_view_export (f->window->matrix_view, png);
+  sp_test_iterate_until (export_done, f->window->matrix_view);
   g_assert_true (g_file_test (png_path, G_FILE_TEST_IS_REGULAR));
 }
 
@@ -1391,18 +1141,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
-
-  /* The application loads its style sheet; these tests build windows without one */
-  {
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, "/io/github/standpoint/Standpoint/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  sp_test_window_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

@@ -279,7 +279,8 @@ _sp_window_import_files (SpWindow  *self,
 
   g_assert (SP_IS_WINDOW (self));
 
-  if (self->project == NULL || n_files == 0)
+  /* Nothing to import into while the window opens another project or has none */
+  if (!_sp_window_shows_project (self) || n_files == 0)
     return;
 
   /* A drop reaches here even when the import actions are off */
