@@ -5,8 +5,9 @@
  * on the same data: the bare GROUP BY through plain sqlite3, and a plain cairo fill of as
  * many rectangles written to a PNG, in an image of the size rendered. A matrix this large
  * is drawn compact; the legible chart it would otherwise be, with numbers in every cell,
- * is timed too, with the same baseline at its size. Prints figures; it never passes or
- * fails.
+ * is timed too, with the same baseline at its size. Then the export of 10,000 actors ×
+ * 80 issues, larger than one cairo surface, with its peak memory and, as its baseline, zlib
+ * compressing the same rows alone. Prints figures; it never passes or fails.
  *
  *   matrix-bench [--keep DIR]
  */
@@ -15,7 +16,11 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include <zlib.h>
 
 #include <cairo.h>
 #include <glib/gstdio.h>
@@ -24,7 +29,8 @@
 
 #include "sp-matrix.h"
 #include "sp-matrix-export.h"
-#include "sp-matrix-renderer-private.h"
+#include "sp-matrix-export-context.h"
+#include "sp-matrix-layout-private.h"
 #include "sp-project.h"
 
 #define N_ACTORS   200
@@ -33,6 +39,8 @@
 #define N_CLAIMS   100000
 #define N_RUNS     9
 #define N_RENDER_RUNS 5
+#define LARGE_N_ACTORS 10000
+#define LARGE_N_ISSUES 80
 
 static int
 compare_doubles (gconstpointer a,
@@ -348,6 +356,227 @@ time_render (SpMatrix *matrix,
   g_print ("    fill + cairo PNG writer       %7.1f ms\n", plain_ms);
 }
 
+/* The export of a matrix larger than one cairo surface */
+
+static SpProject *
+build_large_project (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpProject) project = NULL;
+  g_autofree gint64 *issues = g_new (gint64, LARGE_N_ISSUES);
+  SpDocumentFields fields = {
+    .file_name = "large.txt",
+    .title = "Large benchmark article",
+    .body = "The delegations met again and each side restated its position.",
+    .content_hash = "large-content",
+    .text_hash = "large-text",
+  };
+  gint64 start = g_get_monotonic_time ();
+  gint64 document;
+  guint n_claims = 0;
+
+  if (!(project = sp_project_create (path, &error)) ||
+      !sp_project_begin_action (project, NULL, &error) ||
+      !(document = sp_project_add_document (project, &fields, &error)))
+    g_error ("%s", error->message);
+
+  for (guint c = 0; c < LARGE_N_ISSUES; c++)
+    {
+      g_autofree char *key = g_strdup_printf ("issue_%02u", c);
+      g_autofree char *label = g_strdup_printf ("Issue %u: a proposition", c + 1);
+
+      if (!(issues[c] = sp_project_add_issue (project, key, label, "", NULL, &error)))
+        g_error ("%s", error->message);
+    }
+
+  /* A claim in every eighth cell; the rest are empty, hatched cells */
+  for (guint r = 0; r < LARGE_N_ACTORS; r++)
+    {
+      g_autofree char *name = g_strdup_printf ("Actor %05u", r);
+      gint64 actor = sp_project_add_actor (project, name, SP_ACTOR_KIND_PERSON, 0, NULL, &error);
+
+      if (actor == 0)
+        g_error ("%s", error->message);
+
+      for (guint c = 0; c < LARGE_N_ISSUES; c++)
+        if ((r + 3 * c) % 8 == 0)
+          {
+            SpClaimSpec spec = {
+              .document_id = document,
+              .start = 4,
+              .end = 14,
+              .actor_id = actor,
+              .issue_id = issues[c],
+              .stance = (int)((r + c) % 5) - 2,
+              .origin = SP_CLAIM_ORIGIN_MANUAL,
+            };
+
+            if (!sp_project_add_claim (project, &spec, &error))
+              g_error ("%s", error->message);
+            n_claims++;
+          }
+    }
+
+  if (!sp_project_end_action (project, TRUE, &error))
+    g_error ("%s", error->message);
+
+  g_print ("\nsetup: %d actors, %d issues, %u claims inserted in %.0f ms\n",
+           LARGE_N_ACTORS, LARGE_N_ISSUES, n_claims, elapsed_ms (start));
+
+  return g_steal_pointer (&project);
+}
+
+/* Linux keeps the peak resident memory (VmHWM) until "5" is written to clear_refs */
+static void
+reset_peak_memory (void)
+{
+  FILE *file = fopen ("/proc/self/clear_refs", "w");
+
+  if (file != NULL)
+    {
+      fputs ("5", file);
+      fclose (file);
+    }
+}
+
+/* @field of /proc/self/status (VmRSS now, VmHWM the peak) in MB, or -1 */
+static double
+memory_mb (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      !(line = strstr (status, field)))
+    return -1;
+
+  return g_ascii_strtod (line + strlen (field) + 1, NULL) / 1024.0;
+}
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32)p[0] << 24) | ((guint32)p[1] << 16) | ((guint32)p[2] << 8) | p[3];
+}
+
+/* The floor under the PNG export: zlib at the export's level compressing the image's rows,
+ * read back from @path, alone. Returns the milliseconds spent in deflate(). */
+static double
+time_deflate_alone (const char *path,
+                    gsize      *raw_size)
+{
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *rows = g_malloc (1 << 20);
+  g_autofree guint8 *compressed = g_malloc (1 << 20);
+  z_stream in = { 0 }, out = { 0 };
+  const guint8 *p, *end;
+  double ms = 0;
+
+  if (!(file = g_mapped_file_new (path, FALSE, &error)))
+    g_error ("%s", error->message);
+  p = (const guint8 *)g_mapped_file_get_contents (file) + 8;
+  end = (const guint8 *)g_mapped_file_get_contents (file) + g_mapped_file_get_length (file);
+  if (inflateInit (&in) != Z_OK || deflateInit (&out, 1) != Z_OK)
+    g_error ("zlib");
+  *raw_size = 0;
+
+  for (; p + 12 <= end; p += 12 + read_be32 (p))
+    {
+      if (memcmp (p + 4, "IDAT", 4) != 0)
+        continue;
+
+      in.next_in = (Bytef *)p + 8;
+      in.avail_in = read_be32 (p);
+      while (in.avail_in > 0)
+        {
+          gint64 start;
+
+          in.next_out = rows;
+          in.avail_out = 1 << 20;
+          if (inflate (&in, Z_NO_FLUSH) < 0)
+            g_error ("%s: not a PNG the export wrote", path);
+
+          start = g_get_monotonic_time ();
+          out.next_in = rows;
+          out.avail_in = (1 << 20) - in.avail_out;
+          *raw_size += out.avail_in;
+          while (out.avail_in > 0)
+            {
+              out.next_out = compressed;
+              out.avail_out = 1 << 20;
+              deflate (&out, Z_NO_FLUSH);
+            }
+          ms += elapsed_ms (start);
+        }
+    }
+
+  inflateEnd (&in);
+  deflateEnd (&out);
+
+  return ms;
+}
+
+static void
+time_large_export (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "large.standpoint", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "large.csv", NULL);
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(SpMatrix) matrix = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+  GStatBuf st;
+
+  g_unlink (path);
+  project = build_large_project (path);
+  if (!(matrix = sp_matrix_compute (project, SP_MATRIX_LEVEL_ACTOR, &error)))
+    g_error ("%s", error->message);
+
+  g_print ("export of %u actors x %u issues, one run each (resident before: %.0f MB):\n",
+           sp_matrix_get_n_rows (matrix), sp_matrix_get_n_columns (matrix), memory_mb ("VmRSS:"));
+
+  for (double scale = 1; scale <= 2; scale++)
+    {
+      g_autofree char *png_path = g_strdup_printf ("%s/large-%g.png", dir, scale);
+      gsize raw_size;
+      double export_ms, peak_mb, deflate_ms;
+
+      reset_peak_memory ();
+      start = g_get_monotonic_time ();
+      if (!sp_matrix_export_png (matrix, png_path, scale, &error))
+        g_error ("%s", error->message);
+      export_ms = elapsed_ms (start);
+      peak_mb = memory_mb ("VmHWM:");
+
+      deflate_ms = time_deflate_alone (png_path, &raw_size);
+      g_stat (png_path, &st);
+      g_print ("  PNG at scale %g (%.0f MB of rows, %.1f MB file)\n",
+               scale, raw_size / 1e6, st.st_size / 1e6);
+      g_print ("    sp_matrix_export_png        %9.0f ms, peak resident %.0f MB\n",
+               export_ms, peak_mb);
+      g_print ("    baseline: zlib level 1 over the same rows alone %9.0f ms\n", deflate_ms);
+      g_unlink (png_path);
+    }
+
+  start = g_get_monotonic_time ();
+  if (!sp_matrix_export_csv (matrix, csv_path, &error))
+    g_error ("%s", error->message);
+  g_stat (csv_path, &st);
+  g_print ("  CSV (%.1f MB) sp_matrix_export_csv %7.0f ms\n", st.st_size / 1e6, elapsed_ms (start));
+  g_unlink (csv_path);
+
+  g_clear_object (&project);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_unlink (path);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -387,6 +616,8 @@ main (int   argc,
 
   time_render (matrix, 1.0);
   time_render (matrix, 2.0);
+
+  time_large_export (dir);
 
   g_clear_object (&project);
   if (!keep)

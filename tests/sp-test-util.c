@@ -71,6 +71,26 @@ sp_test_add_document (SpProject  *project,
   return id;
 }
 
+/* A manual claim; @note may be NULL */
+gint64
+sp_test_add_claim (SpProject  *project,
+                   gint64      document,
+                   guint       start,
+                   guint       end,
+                   gint64      actor,
+                   gint64      issue,
+                   int         stance,
+                   const char *note)
+{
+  g_autoptr(GError) error = NULL;
+  SpClaimSpec spec = { document, start, end, actor, issue, stance, note, SP_CLAIM_ORIGIN_MANUAL, 0 };
+  gint64 id = sp_project_add_claim (project, &spec, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
 char *
 sp_test_sha256_file (const char *path)
 {

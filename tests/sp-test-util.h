@@ -17,6 +17,14 @@ gint64     sp_test_add_document     (SpProject  *project,
                                      const char *file_name,
                                      const char *title,
                                      const char *body);
+gint64     sp_test_add_claim        (SpProject  *project,
+                                     gint64      document,
+                                     guint       start,
+                                     guint       end,
+                                     gint64      actor,
+                                     gint64      issue,
+                                     int         stance,
+                                     const char *note);
 char      *sp_test_sha256_file      (const char *path);
 
 G_END_DECLS

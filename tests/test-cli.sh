@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # End-to-end test of standpoint-cli on articles written for the tests: a project goes through
 # import, codebook import, claims and the matrix, and bad input is refused with a one-line
-# reason and no change. Prints TAP.
+# reason and no change: hostile arguments, output files that must not be written (the
+# project, links, FIFOs, devices), names that start with "-", text that is not UTF-8, and a
+# project the store can only open read-only. Prints TAP.
 #
 # usage: test-cli.sh STANDPOINT-CLI FIXTURES-DIR
 set -u
 
-CLI=$1
+CLI=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 FIXTURES=$2
 WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+RO=$(mktemp -d)   # the read-only project's folder, readable by an unprivileged user
+trap 'chmod -R u+w "$RO" 2>/dev/null; rm -rf "$WORK" "$RO"' EXIT
+export LC_ALL=C.UTF-8
 
 n=0
 failed=0
@@ -22,18 +26,34 @@ check () {
   if "$@" >"$WORK/out" 2>"$WORK/err"; then ok "$what"; else not_ok "$what" "$(cat "$WORK/err")"; fi
 }
 
-# refuse DESCRIPTION PATTERN COMMAND...: passes when COMMAND fails with exactly one line on
-# stderr that matches PATTERN
-refuse () {
-  local what=$1 pattern=$2; shift 2
-  if "$@" >"$WORK/out" 2>"$WORK/err"; then
+skip () { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+
+# refuse_with STATUS DESCRIPTION PATTERN COMMAND...: passes when COMMAND exits with STATUS
+# ("any" for any failure) and exactly one line on stderr that matches PATTERN
+refuse_with () {
+  local expected=$1 what=$2 pattern=$3 status; shift 3
+  "$@" >"$WORK/out" 2>"$WORK/err"
+  status=$?
+  if [ $status -eq 0 ]; then
     not_ok "$what" "succeeded but should have been refused"
+  elif [ "$expected" != any ] && [ $status -ne "$expected" ]; then
+    not_ok "$what" "exit status $status, not $expected; stderr was: $(cat "$WORK/err")"
   elif [ "$(wc -l <"$WORK/err")" -ne 1 ] || ! grep -q -- "$pattern" "$WORK/err"; then
     not_ok "$what" "stderr was: $(cat "$WORK/err")"
   else
     ok "$what"
   fi
 }
+
+# refuse DESCRIPTION PATTERN COMMAND...: passes when COMMAND fails with exactly one line on
+# stderr that matches PATTERN
+refuse () { refuse_with any "$@"; }
+
+# utf8 FILE: whether FILE is valid UTF-8
+utf8 () { python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8")' "$1" 2>/dev/null; }
+
+# fingerprint PATH: what a file is and holds, to see that a refused command left it alone
+fingerprint () { { stat -c '%F %a' "$1"; [ -f "$1" ] && ! [ -L "$1" ] && sha256sum <"$1"; readlink "$1"; } 2>&1; }
 
 # same DESCRIPTION EXPECTED-FILE ACTUAL-FILE
 same () {
@@ -214,6 +234,277 @@ check "issue delete" cli issue delete "$P" elections
 check "claim edit" cli claim edit "$P" 1 --stance 1 --note "revised"
 check "claim delete" cli claim delete "$P" 13
 cli claims "$P" | tail -n +2 | wc -l | grep -qx 12 && ok "claim delete removed one claim" || not_ok "claim delete removed one claim"
+
+# Output files: -o never replaces the project, a link, a FIFO or a device, and keeps the mode
+# of a regular file it replaces (sp-output-file). Each refusal is checked before any work.
+# unchanged DESCRIPTION PATH COMMAND...: passes when COMMAND is refused with exit 1 and one
+# line naming PATH, and PATH is what it was
+unchanged () {
+  local what=$1 target=$2 before; shift 2
+  before=$(fingerprint "$target")
+  refuse_with 1 "$what" "$(basename "$target")" "$@"
+  [ "$(fingerprint "$target")" = "$before" ] && ok "$what: the target is unchanged" \
+    || not_ok "$what: the target is unchanged" "before: $before" "after: $(fingerprint "$target")"
+}
+
+unchanged "matrix -o the project itself is refused" "$P" cli matrix "$P" --format csv -o "$P"
+grep -q "is a Standpoint project" "$WORK/err" && ok "the reason says it is a project" || not_ok "the reason says it is a project" "$(cat "$WORK/err")"
+unchanged "matrix PNG -o the project is refused" "$P" cli matrix "$P" --format png -o "$P"
+unchanged "codebook export -o the project is refused" "$P" cli codebook export "$P" -o "$P"
+ln "$P" "$WORK/hard-link.csv"
+unchanged "-o a hard link to the project is refused" "$WORK/hard-link.csv" cli matrix "$P" --format csv -o "$WORK/hard-link.csv"
+rm -f "$WORK/hard-link.csv"
+mkdir -p "$WORK/sub"
+unchanged "-o the project by a relative path is refused" "$P" \
+  sh -c 'cd "$1/sub" && "$2" matrix ../talks.standpoint --format csv -o "../sub/../talks.standpoint"' sh "$WORK" "$CLI"
+
+# A project another program holds open right after creating it has its application id in
+# the WAL only, so the header on disk does not say "Standpoint" yet: the open project is
+# still recognised, by what it is rather than by its header.
+cp "$P" "$WORK/held.standpoint"
+python3 - "$WORK/held.standpoint" "$CLI" "$WORK/held-result" <<'PY'
+import sqlite3, subprocess, sys
+path, cli, result = sys.argv[1:]
+db = sqlite3.connect(path, isolation_level=None)
+db.execute("PRAGMA journal_mode = DELETE")
+db.execute("PRAGMA application_id = 0")
+db.execute("PRAGMA journal_mode = WAL")
+db.execute("PRAGMA wal_autocheckpoint = 0")
+db.execute("PRAGMA application_id = %d" % 0x53745074)
+before = open(path, "rb").read()
+run = subprocess.run([cli, "matrix", path, "--format", "csv", "-o", path], capture_output=True, text=True)
+after = open(path, "rb").read()
+with open(result, "w") as f:
+    f.write("%d %s %s" % (run.returncode, before == after, run.stderr.strip()))
+PY
+case "$(cat "$WORK/held-result")" in
+  "1 True "*"held.standpoint"*) ok "-o a project whose header is still in the WAL is refused" ;;
+  *) not_ok "-o a project whose header is still in the WAL is refused" "$(cat "$WORK/held-result")" ;;
+esac
+
+echo "keep me" >"$WORK/target.csv"
+ln -s target.csv "$WORK/link.csv"
+unchanged "-o a symbolic link is refused" "$WORK/link.csv" cli matrix "$P" --format csv -o "$WORK/link.csv"
+[ "$(cat "$WORK/target.csv")" = "keep me" ] && ok "the file the link points to is unchanged" || not_ok "the file the link points to is unchanged"
+unchanged "PNG -o a symbolic link is refused" "$WORK/link.csv" cli matrix "$P" --format png -o "$WORK/link.csv"
+unchanged "codebook export -o a symbolic link is refused" "$WORK/link.csv" cli codebook export "$P" -o "$WORK/link.csv"
+ln -s nowhere "$WORK/dangling.csv"
+unchanged "-o a dangling symbolic link is refused" "$WORK/dangling.csv" cli matrix "$P" --format csv -o "$WORK/dangling.csv"
+[ ! -e "$WORK/nowhere" ] && ok "nothing was created where the link points" || not_ok "nothing was created where the link points"
+
+mkfifo "$WORK/fifo"
+unchanged "-o a FIFO is refused" "$WORK/fifo" cli matrix "$P" --format csv -o "$WORK/fifo"
+unchanged "codebook export -o a FIFO is refused" "$WORK/fifo" cli codebook export "$P" -o "$WORK/fifo"
+unchanged "-o a folder is refused" "$WORK/sub" cli matrix "$P" --format csv -o "$WORK/sub"
+refuse_with 1 "-o an empty name is refused" "no name" cli matrix "$P" --format csv -o ""
+
+# A device: as root a node of our own (replacing /dev/null there would break the machine if
+# this failed); as anyone else /dev/null, which they cannot replace anyway.
+if [ "$(id -u)" -eq 0 ]; then
+  if mknod "$WORK/null" c 1 3 2>/dev/null; then
+    unchanged "-o a device is refused" "$WORK/null" cli matrix "$P" --format csv -o "$WORK/null"
+  else
+    skip "-o a device is refused" "mknod is not permitted here"
+  fi
+else
+  unchanged "-o a device is refused" /dev/null cli matrix "$P" --format csv -o /dev/null
+fi
+
+echo old >"$WORK/old"
+for kind in csv png json; do
+  cp "$WORK/old" "$WORK/private.$kind"
+  chmod 0600 "$WORK/private.$kind"
+  if [ $kind = json ]; then
+    check "codebook export over a 0600 file" cli codebook export "$P" -o "$WORK/private.$kind"
+  else
+    check "matrix $kind over a 0600 file" cli matrix "$P" --format $kind -o "$WORK/private.$kind"
+  fi
+  [ "$(stat -c %a "$WORK/private.$kind")" = 600 ] && ! cmp -s "$WORK/old" "$WORK/private.$kind" \
+    && ok "a replaced $kind file keeps its mode 0600" \
+    || not_ok "a replaced $kind file keeps its mode 0600" "$(stat -c '%a %s' "$WORK/private.$kind")"
+done
+cli matrix "$P" --format csv -o - >"$WORK/matrix-now.csv"
+same "the replaced CSV holds the matrix" "$WORK/matrix-now.csv" "$WORK/private.csv"
+
+# Arguments: a second project for names, quotes and offsets
+Q=$WORK/arguments.standpoint
+refuse_with 2 "new refuses an empty path" "empty" cli new ""
+mkdir -p "$WORK/blank"
+refuse_with 2 "new refuses a blank path" "empty" sh -c 'cd "$1" && "$2" new "   "' sh "$WORK/blank" "$CLI"
+[ -z "$(ls -A "$WORK/blank")" ] && ok "a blank path created no file" || not_ok "a blank path created no file" "$(ls -A "$WORK/blank")"
+refuse_with 1 "new refuses a folder" "folder" cli new "$WORK/sub"
+ln -s nowhere-project "$WORK/dangling.standpoint"
+refuse_with 1 "new refuses a dangling symbolic link" "already exists" cli new "$WORK/dangling.standpoint"
+[ ! -e "$WORK/nowhere-project" ] && ok "new created nothing where the link points" || not_ok "new created nothing where the link points"
+refuse_with 2 "a listing refuses an empty project path" "empty" cli documents ""
+
+check "new" cli new "$Q"
+mkdir -p "$WORK/names"
+printf 'Talks resume\n\n\xc3\x89mile Dupont said the ceasefire must hold through the winter.\n' >"$WORK/names/caf$(printf '\351').txt"
+check "import of a file whose name is not UTF-8" cli import "$Q" "$WORK/names"
+utf8 "$WORK/out" && ok "import prints valid UTF-8" || not_ok "import prints valid UTF-8" "$(od -c "$WORK/out" | head -3)"
+check "actor with a precomposed name" cli actor add "$Q" "$(printf '\303\211mile Dupont')"
+check "issue" cli issue add "$Q" ceasefire --label Ceasefire
+
+check "a quote typed in decomposed form is found" cli claim add "$Q" --document 1 --actor "$(printf '\303\211mile Dupont')" \
+  --issue ceasefire --stance 1 --quote "$(printf 'E\314\201mile Dupont said the ceasefire')"
+check "claims as JSON" cli claims "$Q" --format json
+python3 - "$WORK/out" <<'PY' && ok "the claim's span is the precomposed text in the body" || not_ok "the claim's span is the precomposed text in the body" "$(cat "$WORK/out")"
+import json, sys
+c = json.load(open(sys.argv[1]))[0]
+assert c["quote"] == "\u00c9mile Dupont said the ceasefire", c
+assert c["end"] - c["start"] == len(c["quote"]), c
+PY
+
+refuse_with 2 "reversed offsets are refused for the right reason" "the end comes before the start" \
+  cli claim add "$Q" --document 1 --actor Dupont --issue ceasefire --stance 1 --start 10 --end 5
+refuse_with 2 "an empty span is refused" "empty" \
+  cli claim add "$Q" --document 1 --actor "Émile Dupont" --issue ceasefire --stance 1 --start 5 --end 5
+
+check "a name that starts with - is added after --" cli actor add "$Q" -- -Foo
+check "and edited after --, with options after it" cli actor edit "$Q" -- -Foo --name "-Foo Bar" --alias=-fb
+check "actors" cli actors "$Q" --format json
+python3 - "$WORK/out" <<'PY' && ok "the edit shows in the listing" || not_ok "the edit shows in the listing" "$(cat "$WORK/out")"
+import json, sys
+a = {x["name"]: x for x in json.load(open(sys.argv[1]))}
+assert a["-Foo Bar"]["aliases"] == ["-fb"], a
+PY
+check "and deleted after --" cli actor delete "$Q" -- "-Foo Bar"
+cli actors "$Q" | grep -q -- "Foo" && not_ok "the actor is gone" "$(cli actors "$Q")" || ok "the actor is gone"
+check "an issue key that starts with - after --" cli issue add "$Q" -- -key --label "Dash key"
+check "and deleted after --" cli issue delete "$Q" -- -key
+refuse_with 2 "a name that starts with - without -- is an unknown option, with a hint" "put “--” before" cli actor delete "$Q" -Foo
+refuse_with 2 "-- taken as an option's value is refused" "goes right before" cli actor edit "$Q" "Émile Dupont" --name -- -X
+
+check "actor add --help" cli actor add --help
+grep -q "standpoint-cli actor add \[OPTION…\] PROJECT NAME" "$WORK/out" && ok "a subcommand's --help names the command" \
+  || not_ok "a subcommand's --help names the command" "$(head -3 "$WORK/out")"
+check "matrix --help" cli matrix --help
+grep -q "standpoint-cli matrix \[OPTION…\] PROJECT" "$WORK/out" && ok "a verb's --help names the verb" \
+  || not_ok "a verb's --help names the verb" "$(head -3 "$WORK/out")"
+
+# Text that is not UTF-8, in a file name (above) and in a crafted project, comes out as UTF-8
+python3 - "$Q" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE documents SET author = CAST(? AS TEXT), source = CAST(? AS TEXT)", (b"Ren\xe9 \xff", b"\xc3("))
+db.execute("UPDATE actors SET name = CAST(? AS TEXT)", (b"\xc9mile Dupont",))
+db.commit()
+PY
+for listing in documents actors claims; do
+  for format in csv json; do
+    if cli $listing "$Q" --format $format --with-body >"$WORK/out" 2>"$WORK/err" ||
+       cli $listing "$Q" --format $format >"$WORK/out" 2>"$WORK/err"; then
+      utf8 "$WORK/out" && grep -q "$(printf '\357\277\275')" "$WORK/out" \
+        && ok "$listing as $format is valid UTF-8, with U+FFFD for the bytes that are not" \
+        || not_ok "$listing as $format is valid UTF-8, with U+FFFD for the bytes that are not" "$(od -c "$WORK/out" | head -5)"
+    else
+      not_ok "$listing as $format" "$(cat "$WORK/err")"
+    fi
+  done
+done
+cli documents "$Q" --format json >"$WORK/out" && python3 - "$WORK/out" <<'PY' && ok "the file name keeps its valid part" || not_ok "the file name keeps its valid part" "$(cat "$WORK/out")"
+import json, sys
+d = json.load(open(sys.argv[1]))[0]
+assert d["file"] == "caf\ufffd.txt", d
+assert d["author"] == "Ren\ufffd \ufffd", d
+PY
+"$CLI" documents "$WORK/missing-$(printf '\376').standpoint" >"$WORK/out" 2>"$WORK/err"
+utf8 "$WORK/err" && [ -s "$WORK/err" ] && ok "an error naming a file that is not UTF-8 is valid UTF-8" \
+  || not_ok "an error naming a file that is not UTF-8 is valid UTF-8" "$(od -c "$WORK/err" | head -3)"
+check "new with a name that is not UTF-8" cli new "$WORK/$(printf '\376').standpoint"
+utf8 "$WORK/out" && ok "new prints it as valid UTF-8" || not_ok "new prints it as valid UTF-8" "$(od -c "$WORK/out" | head -3)"
+
+# Hostile arguments: each is refused with one line and a non-zero status, and nothing crashes
+snapshot before-hostile
+refuse_with 2 "--stance 99" "stance" claim --document 01-harbour-talks.txt --actor Berg --issue ceasefire --stance 99 --quote ceasefire
+refuse_with 2 "--stance +-1" "stance" claim --document 01-harbour-talks.txt --actor Berg --issue ceasefire --stance +-1 --quote ceasefire
+refuse_with 2 "--stance empty" "stance" claim --document 01-harbour-talks.txt --actor Berg --issue ceasefire --stance "" --quote ceasefire
+refuse_with 2 "--start huge" "--start" claim --document 01-harbour-talks.txt --actor Berg --issue ceasefire --stance 1 --start 99999999999999999999 --end 5
+refuse_with 2 "--end past any document" "past the end" claim --document 01-harbour-talks.txt --actor Berg --issue ceasefire --stance 1 --start 0 --end 3000000000
+refuse_with 1 "codebook import from a closed standard input" "standard input" sh -c '"$1" codebook import "$2" - <&-' sh "$CLI" "$P"
+refuse_with 1 "a listing to a full disk" "standard output" sh -c '"$1" documents "$2" >/dev/full' sh "$CLI" "$P"
+refuse_with 2 "--document empty" "--document" claim --document "" --actor Berg --issue ceasefire --stance 1 --quote ceasefire
+refuse_with 2 "--quote empty" "--quote" claim --document 01-harbour-talks.txt --actor Berg --issue ceasefire --stance 1 --quote ""
+refuse_with 1 "claim delete with the largest id" "no claim" cli claim delete "$P" 9223372036854775807
+refuse_with 1 "claim edit with the largest id" "no claim" cli claim edit "$P" 9223372036854775807 --stance 1
+refuse_with 2 "a claim id past the largest" "not a claim id" cli claim delete "$P" 99999999999999999999
+refuse_with 2 "an actor name that is not UTF-8" "not valid UTF-8" cli actor add "$P" "$(printf 'A\377\376')"
+refuse_with 2 "an issue key that is not UTF-8" "not valid UTF-8" cli issue add "$P" "$(printf 'k\377')" --label X
+refuse_with 2 "an option value that is not UTF-8" "" cli issue add "$P" key --label "$(printf '\377')"
+mkdir -p "$WORK/empty-folder"
+refuse_with 2 "import of an empty path (which would be the current folder)" "empty path" \
+  sh -c 'cd "$1" && "$2" import "$3" ""' sh "$WORK/empty-folder" "$CLI" "$P"
+refuse_with 1 "a folder as the project" "$(basename "$WORK")" cli documents "$WORK"
+refuse_with 1 "a FIFO as the project" "fifo" timeout 60 "$CLI" documents "$WORK/fifo"
+refuse_with 1 "a device as the project" "null" cli documents /dev/null
+refuse_with 1 "codebook import of a FIFO" "not a regular file" timeout 60 "$CLI" codebook import "$P" "$WORK/fifo"
+refuse_with 1 "codebook import of a folder" "folder" cli codebook import "$P" "$WORK/sub"
+refuse_with 1 "codebook import of a device" "not a regular file" cli codebook import "$P" /dev/zero
+refuse_with 2 "--scale nan" "--scale" cli matrix "$P" --format png --scale nan -o "$WORK/x.png"
+snapshot after-hostile
+same "hostile arguments changed nothing" "$WORK/before-hostile" "$WORK/after-hostile"
+
+# A project the store opens read-only: the listings and exports work, edits are refused.
+# As root every file is writable, so the project is read by an unprivileged user instead.
+if [ "$(id -u)" -eq 0 ]; then
+  reader () { setpriv --reuid=65534 --regid=65534 --clear-groups "$CLI" "$@"; }
+else
+  reader () { "$CLI" "$@"; }
+fi
+R=$RO/read-only.standpoint
+cp "$P" "$R"
+mkdir -p "$RO/out"
+chmod 0777 "$RO/out"
+chmod 0444 "$R"
+chmod 0555 "$RO"
+if ! reader --version >/dev/null 2>&1; then
+  skip "read-only projects" "an unprivileged user cannot run $CLI here"
+elif ! reader documents "$R" >"$WORK/out" 2>"$WORK/err"; then
+  if grep -qiE "read-?only" "$WORK/err"; then
+    skip "read-only projects" "the store cannot open a read-only project yet: $(cat "$WORK/err")"
+  else
+    not_ok "documents of a read-only project" "$(cat "$WORK/err")"
+  fi
+else
+  ok "documents of a read-only project"
+  before=$(fingerprint "$R")
+  for listing in actors issues claims; do
+    check "$listing of a read-only project" reader $listing "$R"
+  done
+  check "matrix of a read-only project to a file elsewhere" reader matrix "$R" --format csv -o "$RO/out/matrix.csv"
+  same "the matrix of the read-only project is the project's matrix" "$WORK/matrix-now.csv" "$RO/out/matrix.csv"
+  check "codebook export of a read-only project" reader codebook export "$R" -o "$RO/out/codebook.json"
+  read_only () { refuse_with 1 "$1 is refused on a read-only project" "read-only.standpoint is read-only: " reader "${@:2}"; }
+  read_only "actor add" actor add "$R" "New Actor"
+  read_only "actor edit" actor edit "$R" Berg --kind group
+  read_only "actor delete" actor delete "$R" "Tomas Reyes" --with-claims
+  read_only "issue add" issue add "$R" elections --label Elections
+  read_only "issue edit" issue edit "$R" ceasefire --label Truce
+  read_only "issue delete" issue delete "$R" ceasefire --with-claims
+  read_only "claim add" claim add "$R" --document 05-troops.txt --actor Berg --issue ceasefire --stance 1 --start 0 --end 5
+  read_only "claim edit" claim edit "$R" 1 --stance 2
+  read_only "claim delete" claim delete "$R" 1
+  read_only "codebook import" codebook import "$R" "$FIXTURES/codebooks/border-talks.json"
+  read_only "import" import "$R" "$FIXTURES/articles"
+  [ "$(fingerprint "$R")" = "$before" ] && ok "the read-only project is unchanged" || not_ok "the read-only project is unchanged"
+fi
+
+# What opening a project found is said on standard error, the listing still on standard output
+cp "$P" "$WORK/with-missing-actor.standpoint"
+python3 - "$WORK/with-missing-actor.standpoint" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("PRAGMA foreign_keys = OFF")
+db.execute("UPDATE claims SET actor_id = 999999 WHERE id = (SELECT min(id) FROM claims)")
+db.commit()
+PY
+if cli claims "$WORK/with-missing-actor.standpoint" >"$WORK/out" 2>"$WORK/err" &&
+   grep -q '^standpoint-cli: note: .*claims.*actors.*does not exist' "$WORK/err" && [ -s "$WORK/out" ]; then
+  ok "a dangling reference is noted on opening"
+else
+  not_ok "a dangling reference is noted on opening" "$(cat "$WORK/err")"
+fi
 
 refuse "an unknown command is refused" "unknown command" cli frobnicate
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "sp-codebook.h"
 #include "sp-project.h"
@@ -288,7 +289,7 @@ test_malformed (Fixture       *f,
   g_assert_false (sp_codebook_import (f->project, broken, -1, "codebook.json", NULL, &error));
   g_assert_error (error, SP_CODEBOOK_ERROR, SP_CODEBOOK_ERROR_PARSE);
   g_test_message ("%s", error->message);
-  g_assert_true (g_str_has_prefix (error->message, "codebook.json:3:25: "));
+  g_assert_cmpstr (error->message, ==, "codebook.json:3:27: actors[1]: expected \",\" or \"}\" after a member, not a string");
   g_assert_null (strstr (error->message, "<data>"));
 
   after = export (f->project);
@@ -357,7 +358,7 @@ static const Refusal refusals[] = {
     "codebook.json: actors[0].affiliation: A cannot be affiliated with B, which is part of A itself" },
   { HEAD "\"actors\": [{\"name\": \"A\", \"kind\": \"group\"}, {\"name\": \"a\", \"kind\": \"group\"}]}",
     SP_CODEBOOK_ERROR_INVALID,
-    "codebook.json: actors[1].name: \"a\" is listed twice (also as actors[0])" },
+    "codebook.json: actors[1].name: \"a\" is listed twice (also as actors[0], \"A\")" },
   { HEAD "\"actors\": [{\"name\": \"Russia\", \"kind\": \"state\", \"aliases\": [\"Moscow\"]},"
     " {\"name\": \"City of Moscow\", \"kind\": \"organisation\", \"aliases\": [\"moscow\"]}]}",
     SP_CODEBOOK_ERROR_CONFLICT,
@@ -379,9 +380,76 @@ static const Refusal refusals[] = {
     "codebook.json: issues[0].keywords[0]: expected a string, not null" },
   { HEAD "\"issues\": [{\"key\": \"k\", \"label\": \"K\"}, {\"key\": \"k\", \"label\": \"L\"}]}",
     SP_CODEBOOK_ERROR_INVALID,
-    "codebook.json: issues[1].key: \"k\" is listed twice (also as issues[0])" },
+    "codebook.json: issues[1].key: \"k\" is listed twice (also as issues[0], \"k\")" },
   { "{\"format\": \"standpoint-codebook\", \"version\": 1, \"actors\": [{\"name\": \"\xc3\"}]}",
     SP_CODEBOOK_ERROR_PARSE, "codebook.json:1:70: the file is not UTF-8 text" },
+
+  /* One rule for names: the store's fold (NFC, Unicode case folding) */
+  { HEAD "\"actors\": [{\"name\": \"Ōsaka Group\", \"kind\": \"group\"},"
+    " {\"name\": \"ōSAKA GROUP\", \"kind\": \"group\"}]}",
+    SP_CODEBOOK_ERROR_INVALID,
+    "codebook.json: actors[1].name: \"ōSAKA GROUP\" is listed twice (also as actors[0], \"Ōsaka Group\")" },
+  { HEAD "\"actors\": [{\"name\": \"Osaka Prefecture\", \"kind\": \"organisation\", \"aliases\": [\"ōsaka\"]},"
+    " {\"name\": \"Ōsaka Group\", \"kind\": \"group\", \"aliases\": [\"Ōsaka\"]}]}",
+    SP_CODEBOOK_ERROR_CONFLICT,
+    "codebook.json: actors[1].aliases[0]: \"Ōsaka\" is already an alias of Osaka Prefecture" },
+  { HEAD "\"actors\": [{\"name\": \"\xc3\x89mile Dupont\", \"kind\": \"person\"},"
+    " {\"name\": \"E\xcc\x81mile  Dupont\", \"kind\": \"person\"}]}",
+    SP_CODEBOOK_ERROR_INVALID,
+    "codebook.json: actors[1].name: \"\xc3\x89mile Dupont\" is listed twice (also as actors[0], \"\xc3\x89mile Dupont\")" },
+  { HEAD "\"actors\": [{\"name\": \"Dupont\", \"kind\": \"person\", \"aliases\": [\"E\xcc\x81mile\"]},"
+    " {\"name\": \"\xc3\x89MILE\", \"kind\": \"person\"}]}",
+    SP_CODEBOOK_ERROR_CONFLICT,
+    "codebook.json: actors[0].aliases[0]: \"\xc3\x89mile\" is the name of another actor, \xc3\x89MILE" },
+  { HEAD "\"issues\": [{\"key\": \"nato\", \"label\": \"NATO\"}, {\"key\": \"NATO\", \"label\": \"NATO\"}]}",
+    SP_CODEBOOK_ERROR_INVALID,
+    "codebook.json: issues[1].key: \"NATO\" is listed twice (also as issues[0], \"nato\")" },
+
+  /* Strict JSON: what json-glib alone would take silently */
+  { HEAD "\"actors\": [],\n \"actors\": []}", SP_CODEBOOK_ERROR_PARSE,
+    "codebook.json:2:2: the member \"actors\" is given twice (first at 1:49)" },
+  { HEAD "\"actors\": [{\"name\": \"A\", \"kind\": \"state\", \"name\": \"B\"}]}", SP_CODEBOOK_ERROR_PARSE,
+    "codebook.json:1:91: actors[0]: the member \"name\" is given twice (first at 1:61)" },
+  { HEAD "\"actors\": [{\"name\": \"A\", \"kind\": \"state\", \"\\u006eame\": \"B\"}]}", SP_CODEBOOK_ERROR_PARSE,
+    "codebook.json:1:91: actors[0]: the member \"name\" is given twice (first at 1:61)" },
+  { HEAD "\"actors\": [{\"name\": \"A\\u0000B\", \"kind\": \"state\"}]}", SP_CODEBOOK_ERROR_PARSE,
+    "codebook.json:1:71: actors[0].name: \"\\u0000\" (the NUL character) is not allowed in text" },
+  { HEAD "\"actors\": [{\"name\": \"A\\uD800\", \"kind\": \"state\"}]}", SP_CODEBOOK_ERROR_PARSE,
+    "codebook.json:1:71: actors[0].name: \"\\uD800\" is the first half of a UTF-16 surrogate pair without a second half" },
+  { HEAD "\"actors\": [{\"name\": \"A\\ud800\\u0041\", \"kind\": \"state\"}]}", SP_CODEBOOK_ERROR_PARSE,
+    "codebook.json:1:71: actors[0].name: \"\\uD800\" is the first half of a UTF-16 surrogate pair without a second half" },
+  { HEAD "\"actors\": [{\"name\": \"\\udc00A\", \"kind\": \"state\"}]}", SP_CODEBOOK_ERROR_PARSE,
+    "codebook.json:1:70: actors[0].name: \"\\uDC00\" is the second half of a UTF-16 surrogate pair without a first half" },
+  { HEAD "\"actors\": [{\"name\": \"A\\x41\", \"kind\": \"state\"}]}", SP_CODEBOOK_ERROR_PARSE,
+    "codebook.json:1:71: actors[0].name: \"\\x\" is not an escape JSON knows" },
+  { HEAD "\"actors\": [{\"name\": \"A\\u00\", \"kind\": \"state\"}]}", SP_CODEBOOK_ERROR_PARSE,
+    "codebook.json:1:71: actors[0].name: \"\\u\" needs four hexadecimal digits" },
+  { HEAD "\"actors\": [{\"name\": \"A\tB\", \"kind\": \"state\"}]}", SP_CODEBOOK_ERROR_PARSE,
+    "codebook.json:1:71: actors[0].name: the control character U+0009 must be written as an escape (\\n, \\t, \\u0009)" },
+  { HEAD "\"actors\": [{'name': 'A'}]}", SP_CODEBOOK_ERROR_PARSE,
+    "codebook.json:1:61: actors[0]: expected a member name in double quotes, not \"'\"" },
+  { "/* a comment */ " HEAD "}", SP_CODEBOOK_ERROR_PARSE,
+    "codebook.json:1:1: expected a value, not \"/\"" },
+  { HEAD "\"actors\": [],}", SP_CODEBOOK_ERROR_PARSE,
+    "codebook.json:1:62: expected a member name in double quotes, not \"}\"" },
+  { HEAD "\"actors\": [1,]}", SP_CODEBOOK_ERROR_PARSE,
+    "codebook.json:1:62: actors[1]: expected a value, not \"]\"" },
+  { HEAD "\"actors\": [", SP_CODEBOOK_ERROR_PARSE,
+    "codebook.json:1:60: actors[0]: expected a value, not the end of the file" },
+  { HEAD "\"actors\": [{\"name\": \"A", SP_CODEBOOK_ERROR_PARSE,
+    "codebook.json:1:69: actors[0].name: the text in quotes is not closed" },
+  { HEAD "\"actors\": []} []", SP_CODEBOOK_ERROR_PARSE,
+    "codebook.json:1:63: expected the end of the file after the JSON, not \"[\"" },
+  { "{\"format\": \"standpoint-codebook\", \"version\": 01}", SP_CODEBOOK_ERROR_PARSE,
+    "codebook.json:1:46: version: a number may not start with 0" },
+  { "{\"format\": \"standpoint-codebook\", \"version\": 99999999999999999999}", SP_CODEBOOK_ERROR_PARSE,
+    "codebook.json:1:46: version: the number 99999999999999999999 is too large" },
+  { "{\"format\": \"standpoint-codebook\", \"version\": -}", SP_CODEBOOK_ERROR_PARSE,
+    "codebook.json:1:46: version: \"-\" must be followed by digits" },
+  { "{\"format\": \"standpoint-codebook\", \"version\": tru}", SP_CODEBOOK_ERROR_PARSE,
+    "codebook.json:1:46: version: expected a value, not \"t\"" },
+  { "{\"format\" \"standpoint-codebook\"}", SP_CODEBOOK_ERROR_PARSE,
+    "codebook.json:1:11: format: expected \":\" after the member name, not a string" },
 };
 
 /* Every refusal names the file and the member, and changes nothing. */
@@ -607,6 +675,212 @@ test_deep_nesting (Fixture       *f,
   g_assert_cmpstr (error->message, ==, "deep.json:1:85: nested more than 32 levels deep");
 }
 
+/* What strict JSON still allows: escapes, surrogate pairs, a byte order mark, and a
+ * backslash that is itself escaped before "u0000", which is text and no NUL. */
+static void
+test_strict_json_accepts (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const char json[] =
+    "\xef\xbb\xbf" HEAD "\"actors\": ["
+    " {\"name\": \"A\\\\u0000B\", \"kind\": \"group\"},"
+    " {\"name\": \"\\u00c9mile \\ud83d\\ude00\", \"kind\": \"person\", \"affiliation\": \"A\\\\u0000B\"},"
+    " {\"name\": \"Tab\\tand\\/slash\", \"kind\": \"state\", \"x\": [1, -0.5e3, true, false, null, {}, []]}]}";
+  g_autoptr(SpActor) backslash = NULL;
+  g_autoptr(SpActor) emile = NULL;
+  g_autoptr(SpActor) tab = NULL;
+
+  import_ok (f->project, json, NULL);
+
+  backslash = get_actor (f->project, "A\\u0000B");
+  g_assert_cmpstr (sp_actor_get_name (backslash), ==, "A\\u0000B");
+  emile = get_actor (f->project, "\xc3\x89mile \xf0\x9f\x98\x80");
+  g_assert_cmpint (sp_actor_get_affiliation_id (emile), ==, sp_actor_get_id (backslash));
+  tab = get_actor (f->project, "Tab and/slash");
+  g_assert_cmpint (sp_actor_get_kind (tab), ==, SP_ACTOR_KIND_STATE);
+}
+
+/* A file of a million tiny values would cost json-glib gigabytes: refused before parsing. */
+static void
+test_too_many_values (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GString) json = g_string_new (HEAD "\"x\": [0");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append (json, ",0");
+  g_string_append (json, "]}");
+
+  g_assert_false (sp_codebook_import (f->project, json->str, json->len, "big.json", NULL, &error));
+  g_assert_error (error, SP_CODEBOOK_ERROR, SP_CODEBOOK_ERROR_PARSE);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "big.json:1:"));
+  g_assert_nonnull (strstr (error->message, ": x[999996]: more than 1000000 values"));
+}
+
+/* A name longer than any real one is refused, and a message quotes at most a line of text. */
+static void
+test_long_values (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *long_name = g_strnfill (501, 'x');
+  g_autofree char *long_kind = g_strnfill (100, 'k');
+  g_autofree char *name_json = g_strdup_printf (HEAD "\"actors\": [{\"name\": \"%s\", \"kind\": \"state\"}]}",
+                                                long_name);
+  g_autofree char *alias_json = g_strdup_printf (HEAD "\"actors\": [{\"name\": \"A\", \"kind\": \"state\","
+                                                 " \"aliases\": [\"%s\"]}]}", long_name);
+  g_autofree char *kind_json = g_strdup_printf (HEAD "\"actors\": [{\"name\": \"A\", \"kind\": \"\\n%s\"}]}",
+                                                long_kind);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (sp_codebook_import (f->project, name_json, -1, "long.json", NULL, &error));
+  g_assert_error (error, SP_CODEBOOK_ERROR, SP_CODEBOOK_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "long.json: actors[0].name: longer than 500 characters");
+  g_clear_error (&error);
+
+  g_assert_false (sp_codebook_import (f->project, alias_json, -1, "long.json", NULL, &error));
+  g_assert_cmpstr (error->message, ==, "long.json: actors[0].aliases[0]: longer than 500 characters");
+  g_clear_error (&error);
+
+  /* The kind is trimmed first, so the escaped line break is gone; 60 characters are quoted */
+  g_assert_false (sp_codebook_import (f->project, kind_json, -1, "long.json", NULL, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "long.json: actors[0].kind: \"kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…\""
+                   " is not one of person, organisation, state, group");
+}
+
+/* A damaged project whose own affiliations go in a circle: refused, not a crash. */
+static void
+test_damaged_project_circle (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char file[] =
+    HEAD "\"actors\": [{\"name\": \"C\", \"kind\": \"person\", \"affiliation\": \"A\"}]}";
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  gint64 a, b;
+
+  a = sp_project_add_actor (f->project, "A", SP_ACTOR_KIND_GROUP, 0, NULL, &error);
+  g_assert_no_error (error);
+  b = sp_project_add_actor (f->project, "B", SP_ACTOR_KIND_GROUP, a, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Past the store's checks, as another program could */
+  g_assert_cmpint (sqlite3_open (sp_project_get_path (f->project), &db), ==, SQLITE_OK);
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE actors SET affiliation_id = %" G_GINT64_FORMAT
+                                            " WHERE id = %" G_GINT64_FORMAT, b, a);
+
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  sqlite3_close (db);
+
+  g_assert_false (sp_codebook_import (f->project, file, -1, "codebook.json", NULL, &error));
+  g_assert_error (error, SP_CODEBOOK_ERROR, SP_CODEBOOK_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "codebook.json: actors[0].affiliation: the project's affiliations above C go in a circle");
+}
+
+static guint
+count_actors (SpProject *project)
+{
+  g_autoptr(GListModel) actors = sp_project_list_actors (project, NULL);
+
+  g_assert_nonnull (actors);
+  return g_list_model_get_n_items (actors);
+}
+
+/* The file's names meet the project's under the same rule: other case, other Unicode form. */
+static void
+test_names_against_project (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char first[] =
+    HEAD "\"actors\": [{\"name\": \"\xc5\x8csaka Group\", \"kind\": \"group\", \"aliases\": [\"\xc5\x8dsaka\"]},"
+    " {\"name\": \"E\xcc\x81mile Dupont\", \"kind\": \"person\"}],"
+    " \"issues\": [{\"key\": \"nato\", \"label\": \"NATO\"}]}";
+  static const char other_case[] =
+    HEAD "\"actors\": [{\"name\": \"\xc5\x8dSAKA GROUP\", \"kind\": \"organisation\"},"
+    " {\"name\": \"\xc3\x89MILE DUPONT\", \"kind\": \"person\", \"aliases\": [\"Dupont\"]}],"
+    " \"issues\": [{\"key\": \"NATO\", \"label\": \"NATO membership\"}]}";
+  static const char alias_taken[] =
+    HEAD "\"actors\": [{\"name\": \"Osaka City\", \"kind\": \"organisation\", \"aliases\": [\"\xc5\x8csaka\"]}]}";
+  SpCodebookImportStats stats = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpActor) osaka = NULL;
+  g_autoptr(SpIssue) issue = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 id = 0;
+
+  import_ok (f->project, first, NULL);
+  import_ok (f->project, other_case, &stats);
+
+  g_assert_cmpuint (stats.actors_added, ==, 0);
+  g_assert_cmpuint (stats.actors_updated, ==, 2);
+  g_assert_cmpuint (stats.issues_added, ==, 0);
+  g_assert_cmpuint (stats.issues_updated, ==, 1);
+  g_assert_cmpuint (count_actors (f->project), ==, 2);
+
+  /* The project's spelling stays */
+  osaka = get_actor (f->project, "\xc5\x8csaka Group");
+  g_assert_cmpstr (sp_actor_get_name (osaka), ==, "\xc5\x8csaka Group");
+  g_assert_cmpint (sp_actor_get_kind (osaka), ==, SP_ACTOR_KIND_ORGANISATION);
+  g_assert_true (sp_project_find_actor (f->project, "Dupont", &id, &error));
+  g_assert_no_error (error);
+  issue = get_issue (f->project, "nato");
+  g_assert_cmpstr (sp_issue_get_key (issue), ==, "nato");
+  g_assert_cmpstr (sp_issue_get_label (issue), ==, "NATO membership");
+
+  before = export (f->project);
+  g_assert_false (sp_codebook_import (f->project, alias_taken, -1, "more.json", NULL, &error));
+  g_assert_error (error, SP_CODEBOOK_ERROR, SP_CODEBOOK_ERROR_CONFLICT);
+  g_assert_cmpstr (error->message, ==,
+                   "more.json: actors[0].aliases[0]: \"\xc5\x8csaka\" is already an alias of \xc5\x8csaka Group");
+  after = export (f->project);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Writing in one order, parents first, when existing affiliations run through the project's
+ * actors that the file does not list. */
+static void
+test_affiliation_through_project (Fixture       *f,
+                                  gconstpointer  data)
+{
+  static const char first[] =
+    HEAD "\"actors\": [{\"name\": \"X\", \"kind\": \"group\"},"
+    " {\"name\": \"R\", \"kind\": \"group\", \"affiliation\": \"X\"},"
+    " {\"name\": \"Q\", \"kind\": \"group\", \"affiliation\": \"R\"}]}";
+  /* X joins Q (which stays in R) and R leaves X: X → Q → R, no circle after the import,
+   * but one halfway if X were written before R. */
+  static const char second[] =
+    HEAD "\"actors\": [{\"name\": \"X\", \"kind\": \"group\", \"affiliation\": \"Q\"},"
+    " {\"name\": \"R\", \"kind\": \"group\"}]}";
+  static const char circle[] =
+    HEAD "\"actors\": [{\"name\": \"R\", \"kind\": \"group\", \"affiliation\": \"X\"}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpActor) x = NULL;
+  g_autoptr(SpActor) q = NULL;
+  g_autoptr(SpActor) r = NULL;
+
+  import_ok (f->project, first, NULL);
+  import_ok (f->project, second, NULL);
+
+  x = get_actor (f->project, "X");
+  q = get_actor (f->project, "Q");
+  r = get_actor (f->project, "R");
+  g_assert_cmpint (sp_actor_get_affiliation_id (x), ==, sp_actor_get_id (q));
+  g_assert_cmpint (sp_actor_get_affiliation_id (q), ==, sp_actor_get_id (r));
+  g_assert_cmpint (sp_actor_get_affiliation_id (r), ==, 0);
+
+  /* R → X → Q → R, through Q, which the file does not list */
+  g_assert_false (sp_codebook_import (f->project, circle, -1, "circle.json", NULL, &error));
+  g_assert_error (error, SP_CODEBOOK_ERROR, SP_CODEBOOK_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "circle.json: actors[0].affiliation: R cannot be affiliated with X, which is part of R itself");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -627,6 +901,12 @@ main (int   argc,
   ADD ("/codebook/undo", test_undo);
   ADD ("/codebook/export-round-trip", test_export_round_trip);
   ADD ("/codebook/deep-nesting", test_deep_nesting);
+  ADD ("/codebook/strict-json-accepts", test_strict_json_accepts);
+  ADD ("/codebook/too-many-values", test_too_many_values);
+  ADD ("/codebook/long-values", test_long_values);
+  ADD ("/codebook/damaged-project-circle", test_damaged_project_circle);
+  ADD ("/codebook/names-against-project", test_names_against_project);
+  ADD ("/codebook/affiliation-through-project", test_affiliation_through_project);
 
 #undef ADD
 

@@ -16,7 +16,8 @@
 #include "sp-csv.h"
 #include "sp-matrix.h"
 #include "sp-matrix-export.h"
-#include "sp-matrix-renderer.h"
+#include "sp-matrix-export-context.h"
+#include "sp-matrix-layout.h"
 #include "sp-project.h"
 
 typedef struct

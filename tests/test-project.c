@@ -252,7 +252,7 @@ test_migrate_from_version_1 (void)
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, set_id, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_true (_sp_project_schema_migrate (db, 0, 1, &error));
+  g_assert_true (_sp_project_schema_migrate (db, 0, 1, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_exec (db,
                                  "INSERT INTO documents (file_name, title, body, body_length, "
@@ -426,6 +426,33 @@ test_groups (Fixture       *f,
     g_assert_cmpstr (sp_actor_get_affiliation_name (first), ==, "Northland Foreign Ministry");
     g_assert_cmpstr (sp_actor_get_group_name (first), ==, "Northland");
   }
+}
+
+/* Chains longer than the 64 steps the store once followed: the group is the real top, and a
+ * cycle through the whole chain is refused */
+static void
+test_deep_affiliation_chain (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) groups = NULL;
+  gint64 top, bottom = 0;
+
+  top = add_actor (f->project, "Level 0", SP_ACTOR_KIND_GROUP, 0, NULL);
+  bottom = top;
+  for (guint i = 1; i < 100; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Level %u", i);
+      bottom = add_actor (f->project, name, SP_ACTOR_KIND_GROUP, bottom, NULL);
+    }
+
+  groups = sp_project_dup_actor_groups (f->project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (*(gint64 *)g_hash_table_lookup (groups, &bottom), ==, top);
+
+  g_assert_false (sp_project_update_actor (f->project, top, "Level 0", SP_ACTOR_KIND_GROUP, bottom, NULL, &error));
+  g_assert_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID);
+  g_assert_cmpint (count_rows (f->project, "SELECT count(*) FROM actors WHERE affiliation_id IS NULL"), ==, 1);
 }
 
 static void
@@ -751,6 +778,7 @@ main (int   argc,
   ADD ("/project/documents", test_documents);
   ADD ("/project/actor-rules", test_actor_rules);
   ADD ("/project/groups", test_groups);
+  ADD ("/project/deep-affiliation-chain", test_deep_affiliation_chain);
   ADD ("/project/issue-rules", test_issue_rules);
   ADD ("/project/claim-rules", test_claim_rules);
   ADD ("/project/undo-claims", test_undo_claims);

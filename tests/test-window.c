@@ -1,17 +1,19 @@
 /* test-window.c
  *
  * The real window under Xvfb: importing through the drop target's code path, tagging a claim
- * through the claim popover's action and undoing it, deleting from the Actors view, and the
- * colours the matrix widget draws. Screenshots are saved next to the test binary
- * (window-*.png) for people to look at.
+ * through the claim popover's action and undoing it, deleting from the Actors view, a project
+ * opened read-only, and the colours the matrix widget draws. Screenshots are saved next to
+ * the test binary (window-*.png) for people to look at. Opening projects, exports and codebook
+ * files in workers have their own tests in test-window-jobs.c.
  */
 #include "config.h"
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
-#include "sp-matrix-renderer.h"
+#include "sp-stance-palette.h"
 #include "sp-test-util.h"
+#include "sp-test-window-util.h"
 #include "sp-window-private.h"
 
 static const char talks_body[] =
@@ -31,49 +33,6 @@ typedef struct
   gint64     ceasefire;
   gint64     membership;
 } Fixture;
-
-static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
-}
-
-static gboolean
-frames_drawn (gpointer data)
-{
-  guint *remaining = data;
-  return *remaining == 0;
-}
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  guint *remaining = data;
-
-  if (*remaining > 0)
-    (*remaining)--;
-  return *remaining > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
-/* Lets the window lay out and paint a few frames */
-static void
-settle (GtkWidget *widget)
-{
-  guint remaining = 3;
-
-  gtk_widget_add_tick_callback (widget, count_frame_cb, &remaining, NULL);
-  iterate_until (frames_drawn, &remaining);
-}
 
 static void
 fixture_setup (Fixture       *f,
@@ -97,52 +56,63 @@ fixture_setup (Fixture       *f,
 
   f->window = sp_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
-  g_assert_true (sp_window_open_project (f->window, f->path));
+  sp_test_open_project (f->window, f->path);
   gtk_window_present (GTK_WINDOW (f->window));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  /* Unmapping first lets GTK drop pointer state (a pending tooltip) while the window's
-   * surface still exists; GTK 4.8 can otherwise query the destroyed surface. */
-  gtk_widget_set_visible (GTK_WIDGET (f->window), FALSE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  sp_test_destroy_window (GTK_WINDOW (f->window));
   sp_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
 
-static GdkTexture *
-take_screenshot (GtkWidget  *widget,
-                 const char *name)
+/* The header names the project at every width; narrow windows reach the views from a bar at
+ * the bottom */
+
+static void
+test_header_names_project (Fixture       *f,
+                           gconstpointer  data)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GdkTexture *texture;
+  GtkWidget *header = sp_test_find_widget_of_type (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *bar = sp_test_find_widget_of_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  int widths[] = { 1280, 960, 760, 560 };
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
+  g_assert_nonnull (header);
+  g_assert_nonnull (bar);
 
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("window-header-%d.png", widths[i]);
+      gboolean switcher_in_header;
+      gboolean bar_shown;
 
-  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", name, NULL);
-  gdk_texture_save_to_png (texture, path);
-  g_test_message ("screenshot: %s", path);
+      gtk_window_set_default_size (GTK_WINDOW (f->window), widths[i], 700);
+      sp_test_settle (GTK_WIDGET (f->window));
+      sp_test_iterate_until (sp_test_transitions_done, header);
+      sp_test_iterate_until (sp_test_transitions_done, bar);
+      if (widths[i] == 1280 || widths[i] == 560)
+        g_object_unref (sp_test_take_screenshot (GTK_WIDGET (f->window), name));
 
-  return texture;
+      switcher_in_header = sp_test_draws_widget_of_type (header, ADW_TYPE_VIEW_SWITCHER);
+      bar_shown = adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar));
+      g_test_message ("%d px: switcher in the header %d, in the bottom bar %d",
+                      widths[i], switcher_in_header, bar_shown);
+
+      /* The fixture's project is window.standpoint */
+      g_assert_true (sp_test_shows_text (header, "window"));
+      /* The views are one click away, in one place */
+      g_assert_true (switcher_in_header != bar_shown);
+
+      if (widths[i] == 1280)
+        g_assert_true (switcher_in_header);
+      if (widths[i] == 560)
+        g_assert_true (bar_shown);
+    }
 }
 
 /* Import by drop */
@@ -218,7 +188,7 @@ test_drop_imports (Fixture       *f,
   g_signal_emit_by_name (target, "drop", &value, 100.0, 100.0, &accepted);
   g_assert_true (accepted);
 
-  iterate_until (report_arrived, &report);
+  sp_test_iterate_until (report_arrived, &report);
 
   g_assert_cmpuint (sp_import_report_get_n_imported (report), ==, 3);
   g_assert_cmpuint (sp_import_report_get_n_failed (report), ==, 1);
@@ -232,12 +202,69 @@ test_drop_imports (Fixture       *f,
   g_assert_true (found_reason);
 
   /* The list shows what the worker committed */
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_cmpuint (sp_documents_view_get_n_documents (f->window->documents_view), ==, 4);
   g_assert_cmpuint (sp_project_count_documents (sp_window_get_project (f->window)), ==, 4);
   g_assert_false (gtk_revealer_get_reveal_child (f->window->progress_revealer));
 
-  g_object_unref (take_screenshot (GTK_WIDGET (f->window), "window-documents.png"));
+  g_object_unref (sp_test_take_screenshot (GTK_WIDGET (f->window), "window-documents.png"));
+}
+
+/* The Details of an import: wide enough for file names and reasons, and a list that grows
+ * with its window */
+
+static void
+test_import_details (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "archive", NULL);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autoptr(SpImportReport) report = NULL;
+  static const char png_bytes[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01";
+  const char *long_name = "negotiations-archive-export-2025-11-03-reuters-afp-combined-final.txt";
+  GtkWindow *dialog;
+  GtkWidget *scroller;
+  int width, short_height, tall_height;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%02u-%s", i, long_name);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      g_assert_true (g_file_set_contents (path, png_bytes, sizeof png_bytes - 1, NULL));
+    }
+
+  g_signal_connect (f->window, "import-finished", G_CALLBACK (import_finished_cb), &report);
+  _sp_window_import_files (f->window, &folder_file, 1);
+  sp_test_iterate_until (report_arrived, &report);
+  g_assert_cmpuint (sp_import_report_get_n_failed (report), ==, 12);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-import-details", NULL));
+  dialog = sp_test_find_dialog (GTK_WINDOW (f->window));
+  g_assert_nonnull (dialog);
+  sp_test_settle (GTK_WIDGET (dialog));
+  g_object_unref (sp_test_take_screenshot (GTK_WIDGET (dialog), "window-import-details.png"));
+
+  /* As it opens, a file name and its reason fit on a line or two */
+  width = gtk_widget_get_width (GTK_WIDGET (dialog));
+  g_test_message ("details: %d × %d", width, gtk_widget_get_height (GTK_WIDGET (dialog)));
+  g_assert_cmpint (width, >=, 600);
+  g_assert_true (sp_test_shows_text (GTK_WIDGET (dialog), "00-negotiations-archive-export-2025-11-03-reuters-afp-combined-final.txt"));
+
+  /* The list takes what the window gives it */
+  scroller = sp_test_find_widget_of_type (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scroller);
+  gtk_window_set_default_size (dialog, width, 420);
+  sp_test_settle (GTK_WIDGET (dialog));
+  short_height = gtk_widget_get_height (scroller);
+  gtk_window_set_default_size (dialog, width, 720);
+  sp_test_settle (GTK_WIDGET (dialog));
+  tall_height = gtk_widget_get_height (scroller);
+  g_test_message ("list: %d px in a 420 px window, %d px in a 720 px one", short_height, tall_height);
+  g_assert_cmpint (tall_height, >=, short_height + 250);
+
+  sp_test_close_dialog (dialog);
 }
 
 /* Stop: the import ends early, keeps what it committed and says so */
@@ -261,16 +288,95 @@ test_stop_import (Fixture       *f,
   g_signal_connect (f->window, "import-finished", G_CALLBACK (import_finished_cb), &report);
   _sp_window_import_files (f->window, &folder_file, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cancel-import", NULL));
-  iterate_until (report_arrived, &report);
+  sp_test_iterate_until (report_arrived, &report);
 
   g_assert_true (sp_import_report_get_cancelled (report));
   g_assert_cmpuint (sp_import_report_get_n_imported (report), <, 3000);
   g_assert_cmpuint (sp_project_count_documents (sp_window_get_project (f->window)), ==,
                     1 + sp_import_report_get_n_imported (report));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_cmpuint (sp_documents_view_get_n_documents (f->window->documents_view), ==,
                     1 + sp_import_report_get_n_imported (report));
   g_assert_false (gtk_revealer_get_reveal_child (f->window->progress_revealer));
+}
+
+/* Closing the window mid-import: the batch goes on in the background and the application
+ * (the process, in real life) lasts until the worker has committed every article */
+
+typedef struct
+{
+  char     *path;
+  char     *folder;
+  SpWindow *window;
+} CloseMidImport;
+
+static void
+write_articles (const char *folder,
+                guint       n)
+{
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/article-%04u.txt", folder, i);
+      g_autofree char *text = g_strdup_printf ("Briefing number %u\n\nThe delegations met again on day %u.\n", i, i);
+
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+    }
+}
+
+static void
+close_mid_import_activate_cb (GApplication   *app,
+                              CloseMidImport *state)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (state->folder);
+
+  /* Instead of the application's own activate, which opens the last project */
+  g_signal_stop_emission_by_name (app, "activate");
+
+  state->window = sp_window_new (SP_APPLICATION (app));
+  g_object_add_weak_pointer (G_OBJECT (state->window), (gpointer *)&state->window);
+  sp_test_open_project (state->window, state->path);
+  gtk_window_present (GTK_WINDOW (state->window));
+  _sp_window_import_files (state->window, &folder, 1);
+  g_assert_true (_sp_window_is_importing (state->window));
+  gtk_window_close (GTK_WINDOW (state->window));
+
+  /* The running import does not keep the closed window alive to call back into it */
+  g_assert_null (state->window);
+}
+
+static void
+test_close_mid_import (void)
+{
+  g_autofree char *dir = sp_test_make_tmpdir ();
+  g_autoptr(SpProject) project = sp_test_new_project (dir, "background.standpoint");
+  g_autoptr(SpApplication) app = sp_application_new ();
+  g_autoptr(GError) error = NULL;
+  CloseMidImport state = { NULL, };
+  guint n_articles = 1000;
+
+  state.path = g_strdup (sp_project_get_path (project));
+  state.folder = g_build_filename (dir, "many", NULL);
+  sp_test_add_document (project, "talks.txt", "Talks in Portbridge", talks_body);
+  g_clear_object (&project);
+  write_articles (state.folder, n_articles);
+
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "activate", G_CALLBACK (close_mid_import_activate_cb), &state);
+
+  /* Returns when nothing holds the application any more */
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  project = sp_project_open (state.path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sp_project_count_documents (project), ==, 1 + n_articles);
+
+  g_clear_object (&project);
+  sp_test_remove_tree (dir);
+  g_free (state.path);
+  g_free (state.folder);
 }
 
 /* Tagging a claim */
@@ -308,12 +414,12 @@ test_tag_claim (Fixture       *f,
   SpDocument *shown;
 
   g_assert_true (sp_documents_view_select_document (view, f->document));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_cmpuint (sp_documents_view_get_n_claims (view), ==, 0);
 
   select_text (reader, talks_body, sentence, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag-claim", NULL));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
 
   /* Nothing is saved until actor, issue and stance are chosen */
@@ -332,7 +438,7 @@ test_tag_claim (Fixture       *f,
 
   shown = sp_reader_get_document (reader);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popover), "claim.save", NULL));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
 
   /* The reader is not reloaded (which would scroll it back to the top) */
@@ -354,11 +460,11 @@ test_tag_claim (Fixture       *f,
   g_assert_cmpuint (sp_reader_count_highlighted (reader, start + 3), ==, 1);
   g_assert_cmpuint (sp_reader_count_highlighted (reader, start - 2), ==, 0);
   g_assert_cmpuint (sp_documents_view_get_n_claims (view), ==, 1);
-  g_object_unref (take_screenshot (GTK_WIDGET (f->window), "window-tagged.png"));
+  g_object_unref (sp_test_take_screenshot (GTK_WIDGET (f->window), "window-tagged.png"));
 
   /* Ctrl+Z takes it back out of the file and the view; Ctrl+Shift+Z restores it */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_cmpuint (sp_documents_view_get_n_claims (view), ==, 0);
   g_assert_cmpuint (sp_reader_count_highlighted (reader, start + 3), ==, 0);
   g_clear_object (&claims);
@@ -366,7 +472,7 @@ test_tag_claim (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (claims), ==, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_cmpuint (sp_documents_view_get_n_claims (view), ==, 1);
   g_assert_cmpuint (sp_reader_count_highlighted (reader, start + 3), ==, 1);
 }
@@ -402,12 +508,12 @@ test_edit_and_delete_claim (Fixture       *f,
   GtkWidget *row;
 
   g_assert_true (sp_documents_view_select_document (view, f->document));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
 
   row = find_claim_row (GTK_WIDGET (view));
   g_assert_nonnull (row);
   gtk_widget_activate (row);
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_cmpint (sp_claim_popover_get_claim_id (popover), ==, id);
 
@@ -422,11 +528,11 @@ test_edit_and_delete_claim (Fixture       *f,
   g_assert_cmpuint (sp_claim_get_start (claim), ==, 12);
 
   /* Open it again and delete it */
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   gtk_widget_activate (find_claim_row (GTK_WIDGET (view)));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popover), "claim.delete", NULL));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_null (find_claim_row (GTK_WIDGET (view)));
   g_clear_object (&claim);
   claim = sp_project_get_claim (project, id, &error);
@@ -434,7 +540,7 @@ test_edit_and_delete_claim (Fixture       *f,
   g_clear_error (&error);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_nonnull (find_claim_row (GTK_WIDGET (view)));
 }
 
@@ -455,10 +561,10 @@ test_show_claim (Fixture       *f,
   sp_project_notify_changed (project, SP_CHANGE_DOCUMENTS);
   g_assert_true (sp_documents_view_select_document (f->window->documents_view, other));
   adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-claim", "x", id));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
 
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->view_stack), ==, "documents");
   g_assert_cmpint (sp_documents_view_get_document_id (f->window->documents_view), ==, f->document);
@@ -481,7 +587,7 @@ test_tag_without_selection (Fixture       *f,
   gtk_text_buffer_place_cursor (buffer, &start);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag-claim", NULL));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
 }
 
@@ -499,27 +605,211 @@ test_delete_actor_and_undo (Fixture       *f,
 
   g_assert_cmpint (sp_project_add_claim (project, &spec, &error), >, 0);
   adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
 
   /* Sorted by name: Ana Berg, Northland, Tomas Reyes */
   g_assert_cmpuint (sp_codebook_view_get_n_items (view), ==, 3);
   first = sp_codebook_view_dup_item (view, 0);
   g_assert_cmpstr (sp_actor_get_name (first), ==, "Ana Berg");
   g_assert_cmpuint (sp_actor_get_claim_count (first), ==, 1);
-  g_object_unref (take_screenshot (GTK_WIDGET (f->window), "window-actors.png"));
+  g_object_unref (sp_test_take_screenshot (GTK_WIDGET (f->window), "window-actors.png"));
 
   g_assert_true (sp_codebook_view_select (view, 0));
   sp_codebook_view_delete_selected (view, TRUE);
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_cmpuint (sp_codebook_view_get_n_items (view), ==, 2);
   g_assert_cmpuint (sp_project_count_documents (project), ==, 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_cmpuint (sp_codebook_view_get_n_items (view), ==, 3);
   g_clear_object (&first);
   first = sp_codebook_view_dup_item (view, 0);
   g_assert_cmpuint (sp_actor_get_claim_count (first), ==, 1);
+}
+
+/* Undo and Redo are buttons in the header, named after the step, and an undo's toast offers
+ * Redo */
+
+static GtkWidget *
+find_toast_button (GtkWidget  *widget,
+                   const char *action_name)
+{
+  GType toast_type = g_type_from_name ("AdwToastWidget");
+
+  if (GTK_IS_ACTIONABLE (widget) && toast_type != 0 &&
+      gtk_widget_get_ancestor (widget, toast_type) != NULL &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toast_button (child, action_name);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_undo_redo_buttons (Fixture       *f,
+                        gconstpointer  data)
+{
+  SpCodebookView *view = SP_CODEBOOK_VIEW (f->window->actors_view);
+  GtkWidget *undo = GTK_WIDGET (f->window->undo_button);
+  GtkWidget *redo = GTK_WIDGET (f->window->redo_button);
+  GtkWidget *toast_redo;
+
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
+  sp_test_settle (GTK_WIDGET (f->window));
+
+  /* Both in the header, both off while there is nothing to undo or redo */
+  g_assert_true (gtk_widget_get_mapped (undo));
+  g_assert_true (gtk_widget_get_mapped (redo));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (redo)), ==, "win.redo");
+  g_assert_false (gtk_widget_is_sensitive (undo));
+  g_assert_false (gtk_widget_is_sensitive (redo));
+
+  g_assert_true (sp_codebook_view_select (view, 0));
+  sp_codebook_view_delete_selected (view, TRUE);
+  sp_test_settle (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_is_sensitive (undo));
+  g_assert_false (gtk_widget_is_sensitive (redo));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo Delete Actor");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  sp_test_settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_codebook_view_get_n_items (view), ==, 3);
+  g_assert_false (gtk_widget_is_sensitive (undo));
+  g_assert_true (gtk_widget_is_sensitive (redo));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (redo), ==, "Redo Delete Actor");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo");
+  g_object_unref (sp_test_take_screenshot (GTK_WIDGET (f->window), "window-undone.png"));
+
+  /* The undo's toast brings the step back */
+  toast_redo = find_toast_button (GTK_WIDGET (f->window->toast_overlay), "win.redo");
+  g_assert_nonnull (toast_redo);
+  g_assert_true (GTK_IS_BUTTON (toast_redo) && gtk_widget_is_sensitive (toast_redo));
+  /* A click: activate() would press the button for a quarter of a second first */
+  g_signal_emit_by_name (toast_redo, "clicked");
+  sp_test_settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_codebook_view_get_n_items (view), ==, 2);
+  g_assert_true (gtk_widget_is_sensitive (undo));
+  g_assert_false (gtk_widget_is_sensitive (redo));
+}
+
+/* Long propositions and alias lists are never cut off in the tables: they wrap */
+static void
+test_codebook_text_wraps (Fixture       *f,
+                          gconstpointer  data)
+{
+  SpProject *project = sp_window_get_project (f->window);
+  g_autoptr(GError) error = NULL;
+  const char *proposition = "Western states should give Southland binding security guarantees before any ceasefire line is agreed";
+  const char *aliases[] = { "President of the Northland Federation", "Northland head of state", "the president", NULL };
+
+  sp_project_add_issue (project, "guarantees", "Security guarantees", proposition, NULL, &error);
+  g_assert_no_error (error);
+  sp_project_add_actor (project, "Northland Federation Presidential Administration", SP_ACTOR_KIND_ORGANISATION,
+                        f->northland, aliases, &error);
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 760, 700);
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "issues");
+  sp_test_settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
+  g_object_unref (sp_test_take_screenshot (GTK_WIDGET (f->window), "window-issues-narrow.png"));
+  g_assert_true (sp_test_shows_text (GTK_WIDGET (f->window->issues_view), proposition));
+
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
+  sp_test_settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
+  g_object_unref (sp_test_take_screenshot (GTK_WIDGET (f->window), "window-actors-narrow.png"));
+  g_assert_true (sp_test_shows_text (GTK_WIDGET (f->window->actors_view),
+                             "Northland head of state, President of the Northland Federation, the president"));
+}
+
+/* A read-only project: the store opens it read-only (here because the window opens it with
+ * Open Read-Only; an unwritable file gets the same), a banner says why, and nothing offers
+ * to change it */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  SpCodebookView *actors = SP_CODEBOOK_VIEW (f->window->actors_view);
+  SpDocumentsView *documents = f->window->documents_view;
+  SpProject *project;
+  g_autofree char *loose = g_build_filename (f->dir, "troops.md", NULL);
+  g_autoptr(GFile) loose_file = g_file_new_for_path (loose);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *header = sp_test_find_widget_of_type (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR);
+  const char *banner = "This project is read-only because it was opened for reading only: you can read, search and export it, but not change it";
+
+  g_assert_true (g_file_set_contents (loose, "# Troops\n\nPeacekeepers were proposed.\n", -1, NULL));
+
+  /* An edit to undo, and no banner on a project that can be written */
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
+  sp_test_settle (GTK_WIDGET (f->window));
+  g_assert_true (sp_codebook_view_select (actors, 2));
+  sp_codebook_view_delete_selected (actors, TRUE);
+  sp_test_settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_codebook_view_get_n_items (actors), ==, 2);
+  g_assert_false (gtk_revealer_get_reveal_child (f->window->read_only_revealer));
+  g_assert_null (sp_test_find_label_starting (GTK_WIDGET (f->window), "This project is read-only"));
+  sp_test_assert_action_buttons (header, "win.undo", TRUE);
+  sp_test_assert_action_buttons (GTK_WIDGET (actors), "codebook.add", TRUE);
+
+  /* The same file, opened read-only by the store */
+  _sp_window_open (f->window, f->path, SP_WINDOW_OPEN_READ_ONLY);
+  sp_test_wait_for_open (f->window);
+  project = sp_window_get_project (f->window);
+  g_assert_true (sp_project_is_read_only (project));
+  g_assert_cmpstr (sp_project_get_path (project), ==, f->path);
+
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
+  sp_test_settle (GTK_WIDGET (f->window));
+  sp_test_iterate_until (sp_test_transitions_done, f->window->read_only_revealer);
+  g_object_unref (sp_test_take_screenshot (GTK_WIDGET (f->window), "window-read-only.png"));
+
+  g_assert_true (sp_test_shows_text (GTK_WIDGET (f->window), banner));
+  sp_test_assert_action_buttons (header, "win.import-articles", FALSE);
+  sp_test_assert_action_buttons (header, "win.undo", FALSE);
+  sp_test_assert_action_buttons (header, "win.redo", FALSE);
+  sp_test_assert_action_buttons (GTK_WIDGET (actors), "codebook.add", FALSE);
+  g_assert_true (sp_codebook_view_select (actors, 0));
+  sp_test_assert_action_buttons (GTK_WIDGET (actors), "codebook.edit", FALSE);
+  sp_test_assert_action_buttons (GTK_WIDGET (actors), "codebook.delete", FALSE);
+
+  /* Nor do the ways around the buttons change anything */
+  sp_codebook_view_delete_selected (actors, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  _sp_window_import_files (f->window, &loose_file, 1);
+  g_assert_false (_sp_window_is_importing (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_codebook_view_get_n_items (actors), ==, 2);
+  g_assert_cmpuint (sp_project_count_documents (project), ==, 1);
+
+  g_assert_true (sp_documents_view_select_document (documents, f->document));
+  select_text (sp_documents_view_get_reader (documents), talks_body, "Ana Berg said", FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag-claim", NULL);
+  sp_test_settle (GTK_WIDGET (f->window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sp_documents_view_get_claim_popover (documents))));
+
+  /* and the store itself refuses an edit */
+  g_assert_cmpint (sp_project_add_actor (project, "Mara Holm", SP_ACTOR_KIND_PERSON, 0, NULL, &error), ==, 0);
+  g_assert_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_READ_ONLY);
+
+  /* Opened as usual again: all back */
+  sp_test_open_project (f->window, f->path);
+  g_assert_false (sp_project_is_read_only (sp_window_get_project (f->window)));
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
+  sp_test_settle (GTK_WIDGET (f->window));
+  sp_test_iterate_until (sp_test_transitions_done, f->window->read_only_revealer);
+  g_assert_false (gtk_revealer_get_child_revealed (f->window->read_only_revealer));
+  g_assert_null (sp_test_find_label_starting (GTK_WIDGET (f->window), "This project is read-only because"));
+  sp_test_assert_action_buttons (header, "win.import-articles", TRUE);
+  sp_test_assert_action_buttons (GTK_WIDGET (actors), "codebook.add", TRUE);
 }
 
 /* The matrix widget's colours */
@@ -583,20 +873,6 @@ assert_cell_colour (SpMatrixWidget *widget,
   g_assert_cmpfloat (fabs (b - expected.blue), <, 0.04);
 }
 
-static gboolean
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (find_label (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 static guint
 count_show_claim_buttons (GtkWidget *widget)
 {
@@ -635,7 +911,7 @@ test_matrix_colours (Fixture       *f,
     }
 
   adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
 
   matrix = sp_matrix_widget_get_matrix (widget);
   g_assert_nonnull (matrix);
@@ -643,7 +919,7 @@ test_matrix_colours (Fixture       *f,
   g_assert_cmpuint (sp_matrix_get_n_rows (matrix), ==, 3);
   g_assert_cmpstr (sp_matrix_get_row_label (matrix, 2), ==, "Tomas Reyes");
 
-  texture = take_screenshot (GTK_WIDGET (f->window), "window-matrix.png");
+  texture = sp_test_take_screenshot (GTK_WIDGET (f->window), "window-matrix.png");
   assert_cell_colour (widget, texture, 0, 0, 1.5);
   assert_cell_colour (widget, texture, 0, 1, NAN);
   assert_cell_colour (widget, texture, 1, 0, NAN);
@@ -652,30 +928,132 @@ test_matrix_colours (Fixture       *f,
 
   /* Pointing at a cell puts its mean and count in the toolbar */
   g_signal_emit_by_name (widget, "cell-hovered", 0, 0);
-  g_assert_true (find_label (GTK_WIDGET (f->window->matrix_view), "Ana Berg on Ceasefire first: mean +1.5 from 2 claims"));
+  g_assert_nonnull (sp_test_find_label (GTK_WIDGET (f->window->matrix_view), "Ana Berg on Ceasefire first: mean +1.5 from 2 claims"));
   g_signal_emit_by_name (widget, "cell-hovered", -1, -1);
-  g_assert_false (find_label (GTK_WIDGET (f->window->matrix_view), "Ana Berg on Ceasefire first: mean +1.5 from 2 claims"));
+  g_assert_null (sp_test_find_label (GTK_WIDGET (f->window->matrix_view), "Ana Berg on Ceasefire first: mean +1.5 from 2 claims"));
 
   /* A cell's popover lists the claims behind it, each a way to its sentence */
   g_signal_emit_by_name (widget, "cell-activated", 0, 0);
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_cmpuint (count_show_claim_buttons (GTK_WIDGET (widget)), ==, 2);
   g_signal_emit_by_name (widget, "cell-activated", 2, 1);
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   g_assert_cmpuint (count_show_claim_buttons (GTK_WIDGET (widget)), ==, 1);
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_first_child (GTK_WIDGET (widget))));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
 
   /* Group level: Ana Berg's claims count for Northland */
   sp_matrix_view_set_level (f->window->matrix_view, SP_MATRIX_LEVEL_GROUP);
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
   matrix = sp_matrix_widget_get_matrix (widget);
   g_assert_cmpuint (sp_matrix_get_n_rows (matrix), ==, 2);
   g_assert_cmpstr (sp_matrix_get_row_label (matrix, 0), ==, "Northland");
   g_clear_object (&texture);
-  texture = take_screenshot (GTK_WIDGET (f->window), "window-matrix-groups.png");
+  texture = sp_test_take_screenshot (GTK_WIDGET (f->window), "window-matrix-groups.png");
   assert_cell_colour (widget, texture, 0, 0, 1.5);
   assert_cell_colour (widget, texture, 1, 1, -1);
+}
+
+/* An empty matrix says what to do next: import articles, then build a codebook, then tag
+ * claims */
+
+static void
+assert_empty_matrix (Fixture    *f,
+                     const char *screenshot,
+                     const char *action_name,
+                     const char *target,
+                     gboolean    mentions_shortcut)
+{
+  GtkWidget *view = GTK_WIDGET (f->window->matrix_view);
+  AdwStatusPage *page;
+  GtkWidget *button;
+
+  sp_test_settle (GTK_WIDGET (f->window));
+  g_object_unref (sp_test_take_screenshot (GTK_WIDGET (f->window), screenshot));
+
+  page = sp_test_find_drawn_status_page (view);
+  g_assert_nonnull (page);
+  g_test_message ("%s: %s", adw_status_page_get_title (page), adw_status_page_get_description (page));
+  button = sp_test_find_drawn_actionable (view, action_name, target);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_cmpint (strstr (adw_status_page_get_description (page), "Ctrl+T") != NULL, ==, mentions_shortcut);
+}
+
+static void
+test_matrix_empty_states (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "empty.standpoint", NULL);
+  g_autoptr(SpProject) created = sp_project_create (path, NULL);
+  g_autoptr(GError) error = NULL;
+  SpProject *project;
+  gint64 document, actor, issue;
+
+  g_assert_nonnull (created);
+  g_clear_object (&created);
+  sp_test_open_project (f->window, path);
+  project = sp_window_get_project (f->window);
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
+
+  /* Nothing at all: import articles */
+  assert_empty_matrix (f, "window-matrix-empty-project.png", "win.import-articles", NULL, FALSE);
+
+  /* Articles but no codebook: add actors, or import a codebook */
+  document = sp_test_add_document (project, "talks.txt", "Talks in Portbridge", talks_body);
+  sp_project_notify_changed (project, SP_CHANGE_DOCUMENTS);
+  assert_empty_matrix (f, "window-matrix-empty-codebook.png", "win.import-codebook", NULL, FALSE);
+  g_assert_nonnull (sp_test_find_drawn_actionable (GTK_WIDGET (f->window->matrix_view), "win.show-view", "actors"));
+
+  /* Actors but no issues: add issues */
+  actor = sp_project_add_actor (project, "Ana Berg", SP_ACTOR_KIND_PERSON, 0, NULL, &error);
+  g_assert_no_error (error);
+  assert_empty_matrix (f, "window-matrix-empty-issues.png", "win.show-view", "issues", FALSE);
+
+  /* A codebook but no claims: tag claims in Documents with Ctrl+T */
+  issue = sp_project_add_issue (project, "ceasefire", "Ceasefire first", NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_empty_matrix (f, "window-matrix-empty-claims.png", "win.show-view", "documents", TRUE);
+
+  /* The button takes the user there */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "documents");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->view_stack), ==, "documents");
+
+  /* A claim: the matrix itself */
+  {
+    SpClaimSpec spec = { document, 0, 10, actor, issue, 1, NULL, SP_CLAIM_ORIGIN_MANUAL, 0 };
+
+    g_assert_cmpint (sp_project_add_claim (project, &spec, &error), >, 0);
+  }
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
+  sp_test_settle (GTK_WIDGET (f->window));
+  g_assert_null (sp_test_find_drawn_status_page (GTK_WIDGET (f->window->matrix_view)));
+}
+
+/* With no recent project to offer, the menu says so instead of opening an empty submenu */
+static void
+test_no_recent_projects (Fixture       *f,
+                         gconstpointer  data)
+{
+  GMenuModel *section = G_MENU_MODEL (f->window->recent_section);
+  GtkWidget *header, *menu_button, *popover, *item;
+  g_autofree char *label = NULL;
+  g_autofree char *action = NULL;
+
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 1);
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (label, ==, "No Recent Projects");
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+
+  /* The item the main menu builds for it is greyed out */
+  header = sp_test_find_widget_of_type (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR);
+  menu_button = sp_test_find_widget_of_type (header, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (menu_button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+  g_assert_nonnull (popover);
+  item = sp_test_find_label (popover, "No Recent Projects");
+  g_assert_nonnull (item);
+  g_assert_false (gtk_widget_is_sensitive (item));
 }
 
 /* A matrix far larger than the window: what scrolls into view is drawn, in the right colour */
@@ -705,7 +1083,7 @@ test_matrix_scrolls (Fixture       *f,
   g_assert_no_error (error);
 
   adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
 
   n_rows = sp_matrix_get_n_rows (sp_matrix_widget_get_matrix (widget));
   g_assert_cmpuint (n_rows, ==, 123);
@@ -713,13 +1091,19 @@ test_matrix_scrolls (Fixture       *f,
 
   vadjustment = gtk_scrolled_window_get_vadjustment (scroller);
   gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
 
   /* The last row is "Zz Delegate 119", stance 119 % 5 - 2 = 2 on membership */
   g_assert_cmpstr (sp_matrix_get_row_label (sp_matrix_widget_get_matrix (widget), n_rows - 1), ==, "Zz Delegate 119");
-  texture = take_screenshot (GTK_WIDGET (f->window), "window-matrix-scrolled.png");
+  texture = sp_test_take_screenshot (GTK_WIDGET (f->window), "window-matrix-scrolled.png");
   assert_cell_colour (widget, texture, n_rows - 1, 1, 2);
   assert_cell_colour (widget, texture, n_rows - 1, 0, NAN);
+}
+
+static gboolean
+export_done (gpointer data)
+{
+  return !sp_matrix_view_is_exporting (data);
 }
 
 static void
@@ -737,10 +1121,10 @@ test_matrix_export (Fixture       *f,
 
   g_assert_cmpint (sp_project_add_claim (project, &spec, &error), >, 0);
   adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
-  settle (GTK_WIDGET (f->window));
+  sp_test_settle (GTK_WIDGET (f->window));
 
-  g_assert_true (sp_matrix_view_export (f->window->matrix_view, csv, &error));
-  g_assert_no_error (error);
+  sp_matrix_view_export (f->window->matrix_view, csv);
+  sp_test_iterate_until (export_done, f->window->matrix_view);
   g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==,
                    "actor,ceasefire,membership\n"
@@ -748,8 +1132,8 @@ test_matrix_export (Fixture       *f,
                    "Northland,,\n"
                    "Tomas Reyes,,-2\n");
 
-  g_assert_true (sp_matrix_view_export (f->window->matrix_view, png, &error));
-  g_assert_no_error (error);
+  sp_matrix_view_export (f->window->matrix_view, png);
+  sp_test_iterate_until (export_done, f->window->matrix_view);
   g_assert_true (g_file_test (png_path, G_FILE_TEST_IS_REGULAR));
 }
 
@@ -757,29 +1141,26 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
-
-  /* The application loads its style sheet; these tests build windows without one */
-  {
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, "/io/github/standpoint/Standpoint/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  sp_test_window_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/window/header-names-project", test_header_names_project);
   ADD ("/window/drop-imports", test_drop_imports);
+  ADD ("/window/import-details", test_import_details);
   ADD ("/window/stop-import", test_stop_import);
+  g_test_add_func ("/window/close-mid-import", test_close_mid_import);
   ADD ("/window/tag-claim", test_tag_claim);
   ADD ("/window/tag-without-selection", test_tag_without_selection);
   ADD ("/window/edit-and-delete-claim", test_edit_and_delete_claim);
   ADD ("/window/show-claim", test_show_claim);
   ADD ("/window/delete-actor-and-undo", test_delete_actor_and_undo);
+  ADD ("/window/undo-redo-buttons", test_undo_redo_buttons);
+  ADD ("/window/codebook-text-wraps", test_codebook_text_wraps);
+  ADD ("/window/read-only", test_read_only);
   ADD ("/window/matrix-colours", test_matrix_colours);
+  ADD ("/window/matrix-empty-states", test_matrix_empty_states);
+  ADD ("/window/no-recent-projects", test_no_recent_projects);
   ADD ("/window/matrix-scrolls", test_matrix_scrolls);
   ADD ("/window/matrix-export", test_matrix_export);
 #undef ADD

@@ -9,6 +9,16 @@
 
 #define NO_STANCE G_MININT
 
+/* The actor list shows between three and eight rows, as the room beside the claimed text
+ * allows; the popover keeps this far from the window's edges. */
+#define ACTOR_LIST_MIN_HEIGHT 108
+#define ACTOR_LIST_MAX_HEIGHT 288
+#define WINDOW_MARGIN         6
+/* Up to this many matching actors, the list shows them all without a scrollbar */
+#define FEW_ACTORS            3
+/* The popover's arrow, frame and padding around its child, generously */
+#define POPOVER_CHROME        28
+
 struct _SpClaimPopover
 {
   GtkPopover          parent_instance;
@@ -36,9 +46,11 @@ struct _SpClaimPopover
   GtkLabel           *quote_label;
   GtkLabel           *actor_label;
   GtkSearchEntry     *actor_entry;
+  GtkScrolledWindow  *actor_scroller;
   GtkListView        *actor_list;
   GtkButton          *add_actor_button;
   GtkDropDown        *issue_dropdown;
+  GtkLabel           *proposition_label;
   GtkLabel           *stance_label;
   GtkBox             *stance_box;
   GtkEntry           *note_entry;
@@ -76,12 +88,18 @@ update_state (SpClaimPopover *self)
   g_autoptr(SpIssue) issue = dup_selected_issue (self);
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->actor_entry));
   g_autofree char *trimmed = g_strstrip (g_strdup (search));
-  gboolean no_match = g_list_model_get_n_items (G_LIST_MODEL (self->actor_filter_model)) == 0;
+  guint n_matches = g_list_model_get_n_items (G_LIST_MODEL (self->actor_filter_model));
+  gboolean no_match = n_matches == 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.save",
                                  self->actor_id != 0 && issue != NULL && self->stance != NO_STANCE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.delete", self->claim_id != 0);
   gtk_widget_set_visible (GTK_WIDGET (self->delete_button), self->claim_id != 0);
+
+  /* The list is as tall as its matches: a scrollbar would keep it taller than a few rows */
+  gtk_widget_set_visible (GTK_WIDGET (self->actor_scroller), !no_match);
+  gtk_scrolled_window_set_policy (self->actor_scroller, GTK_POLICY_NEVER,
+                                  n_matches <= FEW_ACTORS ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC);
 
   gtk_widget_set_visible (GTK_WIDGET (self->add_actor_button), no_match && trimmed[0] != '\0');
   if (no_match && trimmed[0] != '\0')
@@ -92,6 +110,16 @@ update_state (SpClaimPopover *self)
     }
 
   gtk_label_set_text (self->stance_label, stance_description (self->stance));
+
+  /* Which way "support" points */
+  gtk_label_set_text (self->proposition_label, issue ? sp_issue_get_proposition (issue) : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->proposition_label),
+                          issue != NULL && sp_issue_get_proposition (issue) != NULL &&
+                          sp_issue_get_proposition (issue)[0] != '\0');
+
+  /* GTK 4.8 grows a shown popover with its content but does not shrink it */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_popover_present (GTK_POPOVER (self));
 }
 
 static void
@@ -153,6 +181,15 @@ actor_search_changed_cb (SpClaimPopover *self,
   update_state (self);
 }
 
+/* Escape in the search closes the popover, as it does everywhere else in it; GtkSearchEntry
+ * would otherwise take the key for itself. */
+static void
+actor_search_stop_cb (SpClaimPopover *self,
+                      GtkSearchEntry *entry)
+{
+  gtk_popover_popdown (GTK_POPOVER (self));
+}
+
 /* Enter in the search takes the first match and moves on to the issue. */
 static void
 actor_search_activate_cb (SpClaimPopover *self,
@@ -208,6 +245,71 @@ actor_bind_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (name), sp_actor_get_name (actor));
   gtk_label_set_text (GTK_LABEL (aliases), joined);
+}
+
+/* Issues: the button shows the label, the list each issue's proposition under it */
+
+static void
+issue_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  gboolean with_proposition = GPOINTER_TO_INT (user_data);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (with_proposition)
+    {
+      GtkWidget *proposition = gtk_label_new (NULL);
+
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_label_set_xalign (GTK_LABEL (proposition), 0);
+      gtk_label_set_wrap (GTK_LABEL (proposition), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (proposition), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (proposition), 40);
+      gtk_widget_add_css_class (proposition, "caption");
+      gtk_widget_add_css_class (proposition, "dim-label");
+      gtk_box_append (GTK_BOX (box), proposition);
+    }
+
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+issue_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  SpIssue *issue = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *proposition = gtk_widget_get_next_sibling (label);
+  const char *text = sp_issue_get_proposition (issue);
+
+  gtk_label_set_text (GTK_LABEL (label), sp_issue_get_label (issue));
+  gtk_widget_set_tooltip_text (label, sp_issue_get_label (issue));
+  if (proposition != NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (proposition), text ? text : "");
+      gtk_widget_set_visible (proposition, text != NULL && text[0] != '\0');
+    }
+}
+
+static GtkListItemFactory *
+create_issue_factory (gboolean with_proposition)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (issue_setup_cb), GINT_TO_POINTER (with_proposition));
+  g_signal_connect (factory, "bind", G_CALLBACK (issue_bind_cb), NULL);
+
+  return factory;
 }
 
 static void
@@ -370,9 +472,11 @@ sp_claim_popover_class_init (SpClaimPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, quote_label);
   gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, actor_label);
   gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, actor_entry);
+  gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, actor_scroller);
   gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, actor_list);
   gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, add_actor_button);
   gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, issue_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, proposition_label);
   gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, stance_label);
   gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, stance_box);
   gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, note_entry);
@@ -388,6 +492,8 @@ static void
 sp_claim_popover_init (SpClaimPopover *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkListItemFactory) issue_factory = create_issue_factory (FALSE);
+  g_autoptr(GtkListItemFactory) issue_list_factory = create_issue_factory (TRUE);
   g_autoptr(GtkExpression) label = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -413,10 +519,13 @@ sp_claim_popover_init (SpClaimPopover *self)
 
   g_signal_connect_object (self->actor_entry, "search-changed", G_CALLBACK (actor_search_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->actor_entry, "activate", G_CALLBACK (actor_search_activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->actor_entry, "stop-search", G_CALLBACK (actor_search_stop_cb), self, G_CONNECT_SWAPPED);
   gtk_search_entry_set_key_capture_widget (self->actor_entry, NULL);
 
   label = gtk_property_expression_new (SP_TYPE_ISSUE, NULL, "label");
   gtk_drop_down_set_expression (self->issue_dropdown, label);
+  gtk_drop_down_set_factory (self->issue_dropdown, issue_factory);
+  gtk_drop_down_set_list_factory (self->issue_dropdown, issue_list_factory);
   g_signal_connect_object (self->issue_dropdown, "notify::selected", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
 
   create_stance_buttons (self);
@@ -467,6 +576,11 @@ reload_codebook (SpClaimPopover *self)
     g_list_store_splice (G_LIST_STORE (self->actors), 0, n_old, items->pdata, items->len);
   }
 
+  /* A list view whose items were all replaced keeps scrolling where the old ones were (at
+   * the end, once a search had been typed); given its model afresh it starts at the top */
+  gtk_list_view_set_model (self->actor_list, NULL);
+  gtk_list_view_set_model (self->actor_list, GTK_SELECTION_MODEL (self->actor_selection));
+
   g_set_object (&self->issues, issues);
   gtk_drop_down_set_model (self->issue_dropdown, issues);
   gtk_drop_down_set_selected (self->issue_dropdown, GTK_INVALID_LIST_POSITION);
@@ -485,6 +599,7 @@ reset_fields (SpClaimPopover *self,
   sp_claim_popover_set_stance (self, NO_STANCE);
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
   gtk_label_set_text (self->quote_label, quote ? quote : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->quote_label), quote);
   show_error (self, NULL);
 }
 
@@ -579,6 +694,7 @@ sp_claim_popover_choose_actor (SpClaimPopover *self,
           if (sp_actor_get_id (actor) == actor_id)
             {
               gtk_single_selection_set_selected (self->actor_selection, i);
+              gtk_widget_activate_action (GTK_WIDGET (self->actor_list), "list.scroll-to-item", "u", i);
               set_actor (self, actor);
               return TRUE;
             }
@@ -636,4 +752,77 @@ sp_claim_popover_set_note (SpClaimPopover *self,
   g_return_if_fail (SP_IS_CLAIM_POPOVER (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), note ? note : "");
+}
+
+/**
+ * sp_claim_popover_point_at:
+ * @rect: the claimed text, in the coordinates of the popover's parent
+ *
+ * Points the popover at @rect from below, or from above when only that side of the window
+ * has room for it, so that it never covers the text being tagged; the actor list gets the
+ * rows the room allows, and the popover is moved sideways to stay inside the window.
+ *
+ * Returns: %FALSE when neither side has room (the popover then takes the larger one)
+ */
+gboolean
+sp_claim_popover_point_at (SpClaimPopover     *self,
+                           const GdkRectangle *rect)
+{
+  GtkWidget *parent;
+  GtkWidget *root;
+  GtkWidget *child;
+  graphene_point_t top_left, bottom_right;
+  int natural_height, list_height, width;
+  int fixed, below, above, room;
+  int left, offset = 0;
+  GtkPositionType position;
+  gboolean fits = TRUE;
+
+  g_return_val_if_fail (SP_IS_CLAIM_POPOVER (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  root = parent ? GTK_WIDGET (gtk_widget_get_root (parent)) : NULL;
+  if (root == NULL ||
+      !gtk_widget_compute_point (parent, root, &GRAPHENE_POINT_INIT (rect->x, rect->y), &top_left) ||
+      !gtk_widget_compute_point (parent, root, &GRAPHENE_POINT_INIT (rect->x + rect->width, rect->y + rect->height), &bottom_right))
+    return FALSE;
+
+  /* What the popover needs besides the actor list. Its child is measured: a popover that
+   * is not shown yet measures nothing. */
+  child = gtk_popover_get_child (GTK_POPOVER (self));
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &natural_height, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->actor_scroller), GTK_ORIENTATION_VERTICAL, -1, NULL, &list_height, NULL, NULL);
+  width += POPOVER_CHROME;
+  fixed = natural_height - list_height + POPOVER_CHROME + WINDOW_MARGIN;
+
+  below = gtk_widget_get_height (root) - (int)bottom_right.y;
+  above = (int)top_left.y;
+  if (below >= fixed + ACTOR_LIST_MIN_HEIGHT)
+    position = GTK_POS_BOTTOM, room = below;
+  else if (above >= fixed + ACTOR_LIST_MIN_HEIGHT)
+    position = GTK_POS_TOP, room = above;
+  else
+    {
+      fits = FALSE;
+      position = below >= above ? GTK_POS_BOTTOM : GTK_POS_TOP;
+      room = MAX (below, above);
+    }
+
+  gtk_scrolled_window_set_max_content_height (self->actor_scroller,
+                                              CLAMP (room - fixed, ACTOR_LIST_MIN_HEIGHT, ACTOR_LIST_MAX_HEIGHT));
+
+  /* GtkPopover keeps to the monitor, not to the window */
+  left = (int)(top_left.x + bottom_right.x) / 2 - width / 2;
+  if (left < WINDOW_MARGIN)
+    offset = WINDOW_MARGIN - left;
+  else if (left + width > gtk_widget_get_width (root) - WINDOW_MARGIN)
+    offset = MAX (gtk_widget_get_width (root) - WINDOW_MARGIN - width, WINDOW_MARGIN) - left;
+
+  gtk_popover_set_position (GTK_POPOVER (self), position);
+  gtk_popover_set_offset (GTK_POPOVER (self), offset, 0);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self), rect);
+
+  return fits;
 }

@@ -37,5 +37,7 @@ void       sp_claim_popover_set_stance       (SpClaimPopover *self,
                                               int             stance);
 void       sp_claim_popover_set_note         (SpClaimPopover *self,
                                               const char     *note);
+gboolean   sp_claim_popover_point_at         (SpClaimPopover     *self,
+                                              const GdkRectangle *rect);
 
 G_END_DECLS

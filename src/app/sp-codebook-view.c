@@ -10,6 +10,7 @@
 typedef struct
 {
   SpProject          *project;
+  gboolean            editable;   /* FALSE for a read-only project: the table is for reading */
   GListStore         *items;
   GtkFilterListModel *filtered;
   GtkCustomFilter    *filter;
@@ -57,10 +58,11 @@ update_actions (SpCodebookView *self)
 {
   SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
   gboolean selected = gtk_single_selection_get_selected_item (priv->selection) != NULL;
+  gboolean editable = priv->project != NULL && priv->editable;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.add", priv->project != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.edit", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.delete", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.add", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.edit", editable && selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.delete", editable && selected);
 }
 
 static void
@@ -106,7 +108,8 @@ open_editor (SpCodebookView *self,
   SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
   GtkWindow *editor;
 
-  if (priv->project == NULL)
+  /* Double-clicking a row comes here without going through the (disabled) action */
+  if (priv->project == NULL || !priv->editable)
     return;
 
   editor = SP_CODEBOOK_VIEW_GET_CLASS (self)->create_editor (self, priv->project, item);
@@ -154,7 +157,7 @@ delete_item (SpCodebookView *self,
   g_autofree char *name = SP_CODEBOOK_VIEW_GET_CLASS (self)->dup_name (item);
   g_autofree char *text = NULL;
 
-  if (priv->project == NULL)
+  if (priv->project == NULL || !priv->editable)
     return;
 
   if (!SP_CODEBOOK_VIEW_GET_CLASS (self)->delete_item (self, priv->project, item, &error))
@@ -360,6 +363,7 @@ sp_codebook_view_init (SpCodebookView *self)
   SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
   GtkSorter *sorter;
 
+  priv->editable = TRUE;
   priv->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_parent (GTK_WIDGET (priv->stack), GTK_WIDGET (self));
   gtk_stack_add_named (priv->stack, build_empty_page (self), "empty");
@@ -405,6 +409,22 @@ sp_codebook_view_set_project (SpCodebookView *self,
   reload (self);
 }
 
+/**
+ * sp_codebook_view_set_editable:
+ * @editable: %FALSE to offer no way to add, edit or delete entries (a read-only project)
+ */
+void
+sp_codebook_view_set_editable (SpCodebookView *self,
+                               gboolean        editable)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+
+  g_return_if_fail (SP_IS_CODEBOOK_VIEW (self));
+
+  priv->editable = !!editable;
+  update_actions (self);
+}
+
 /* Returns: (transfer none) (nullable) */
 SpProject *
 sp_codebook_view_get_project (SpCodebookView *self)
@@ -422,8 +442,12 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *label = gtk_label_new (NULL);
 
+  /* Propositions and alias lists run long: they wrap within their column and the row grows,
+   * so no text is ever cut off out of reach */
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_list_item_set_child (item, label);
 }
 

@@ -38,6 +38,8 @@ struct _SpCodebookViewClass
 void        sp_codebook_view_set_project     (SpCodebookView *self,
                                               SpProject      *project);
 SpProject  *sp_codebook_view_get_project     (SpCodebookView *self);
+void        sp_codebook_view_set_editable    (SpCodebookView *self,
+                                              gboolean        editable);
 void        sp_codebook_view_add_column      (SpCodebookView *self,
                                               const char     *title,
                                               GType           item_type,

@@ -18,11 +18,25 @@ struct _SpDocumentsView
   GtkSingleSelection *selection;
   GListModel         *claims;       /* of the selected document */
   SpClaimPopover     *claim_popover;
+  guint               popover_start; /* the text the claim popover is about */
+  guint               popover_end;
+  gboolean            popover_made_room;
+  guint               place_idle;    /* follows the reader's scrolling, outside its layout */
+  gboolean            popup_pending; /* until the claims panel has slid off the reader */
+  guint               popup_idle;
+  gboolean            reloading;     /* the document list is being replaced */
+  guint               open_idle;     /* shows the reader after a click in the folded list */
+  gboolean            editable;      /* FALSE for a read-only project: claims are only read */
 
   /* Template children */
   GtkStack           *stack;
+  AdwLeaflet         *leaflet;
   GtkSearchEntry     *search_entry;
   GtkListView        *document_list;
+  AdwFlap            *claims_flap;
+  GtkWidget          *reader_bar;
+  GtkWidget          *back_button;
+  GtkToggleButton    *claims_toggle;
   GtkStack           *reader_stack;
   SpReader           *reader;
   GtkLabel           *claims_heading;
@@ -32,6 +46,9 @@ struct _SpDocumentsView
 G_DEFINE_FINAL_TYPE (SpDocumentsView, sp_documents_view, GTK_TYPE_WIDGET)
 
 static void load_claims (SpDocumentsView *self);
+static gboolean select_document (SpDocumentsView *self,
+                                 gint64           document_id,
+                                 gboolean         reveal);
 
 /* The document list */
 
@@ -107,10 +124,20 @@ document_bind_cb (GtkSignalListItemFactory *factory,
       g_string_append_printf (text, " · %s", count);
     }
 
-  gtk_label_set_text (GTK_LABEL (title), sp_document_get_title (document)[0] ? sp_document_get_title (document)
-                                                                               : sp_document_get_file_name (document));
+  if (sp_document_get_title (document)[0] != '\0')
+    {
+      g_autofree char *tooltip = g_strdup_printf ("%s\n%s", sp_document_get_title (document),
+                                                  sp_document_get_file_name (document));
+
+      gtk_label_set_text (GTK_LABEL (title), sp_document_get_title (document));
+      gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), tooltip);
+    }
+  else
+    {
+      gtk_label_set_text (GTK_LABEL (title), sp_document_get_file_name (document));
+      gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), sp_document_get_file_name (document));
+    }
   gtk_label_set_text (GTK_LABEL (meta), text->str);
-  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), sp_document_get_file_name (document));
 }
 
 static void
@@ -148,6 +175,9 @@ selection_changed_cb (SpDocumentsView    *self,
   SpDocument *document = gtk_single_selection_get_selected_item (selection);
   SpDocument *shown = sp_reader_get_document (self->reader);
 
+  if (self->reloading)
+    return;
+
   if (document != NULL && shown != NULL && sp_document_get_id (document) == sp_document_get_id (shown))
     return;
 
@@ -179,17 +209,38 @@ load_documents (SpDocumentsView *self)
   for (guint i = 0; documents && i < g_list_model_get_n_items (documents); i++)
     g_ptr_array_add (items, g_list_model_get_item (documents, i));
 
+  /* The selection passes over other documents while the list is replaced: the reader waits
+   * and keeps the document it shows, where it shows it */
+  self->reloading = TRUE;
   g_list_store_splice (self->documents, 0, g_list_model_get_n_items (G_LIST_MODEL (self->documents)),
                        items->pdata, items->len);
+  self->reloading = FALSE;
 
   gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "documents" : "empty");
 
-  if (keep == 0 || !sp_documents_view_select_document (self, keep))
+  if (keep == 0 || !select_document (self, keep, FALSE))
     show_document (self, gtk_single_selection_get_selected_item (self->selection));
 }
 
 /* The claims list */
 
+static GtkWidget *
+wrapping_label (const char *text,
+                const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+/* Every text of a claim is shown whole: the panel is narrow, so the labels wrap */
 static GtkWidget *
 create_claim_row (SpClaim *claim)
 {
@@ -200,47 +251,26 @@ create_claim_row (SpClaim *claim)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *badge = gtk_label_new (stance_text);
-  GtkWidget *who = gtk_label_new (sp_claim_get_actor_name (claim));
-  GtkWidget *what = gtk_label_new (sp_claim_get_issue_label (claim));
-  GtkWidget *quote = gtk_label_new (sp_claim_get_quote (claim));
+  GtkWidget *who = wrapping_label (sp_claim_get_actor_name (claim), "heading");
+  GtkWidget *what = wrapping_label (sp_claim_get_issue_label (claim), "caption");
+  GtkWidget *quote = wrapping_label (sp_claim_get_quote (claim), "dim-label");
 
   gtk_widget_add_css_class (badge, "stance-badge");
   gtk_widget_add_css_class (badge, css);
   gtk_widget_set_valign (badge, GTK_ALIGN_START);
-  gtk_label_set_xalign (GTK_LABEL (who), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (who), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (who, "heading");
-  gtk_label_set_xalign (GTK_LABEL (what), 1);
-  gtk_label_set_ellipsize (GTK_LABEL (what), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (what, TRUE);
-  gtk_widget_add_css_class (what, "caption");
+  gtk_widget_set_hexpand (who, TRUE);
   gtk_box_append (GTK_BOX (top), badge);
   gtk_box_append (GTK_BOX (top), who);
-  gtk_box_append (GTK_BOX (top), what);
   gtk_box_append (GTK_BOX (box), top);
-
-  gtk_label_set_xalign (GTK_LABEL (quote), 0);
-  gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (quote), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (quote), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (quote, "dim-label");
+  gtk_box_append (GTK_BOX (box), what);
   gtk_box_append (GTK_BOX (box), quote);
 
   if (sp_claim_get_note (claim)[0] != '\0')
-    {
-      GtkWidget *note = gtk_label_new (sp_claim_get_note (claim));
-
-      gtk_label_set_xalign (GTK_LABEL (note), 0);
-      gtk_label_set_wrap (GTK_LABEL (note), TRUE);
-      gtk_widget_add_css_class (note, "caption");
-      gtk_box_append (GTK_BOX (box), note);
-    }
+    gtk_box_append (GTK_BOX (box), wrapping_label (sp_claim_get_note (claim), "caption"));
 
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_tooltip_text (row, sp_claim_get_issue_label (claim));
   g_object_set_data_full (G_OBJECT (row), "sp-claim", g_object_ref (claim), g_object_unref);
 
   return row;
@@ -263,8 +293,16 @@ load_claims (SpDocumentsView *self)
         sp_toast_show_error (GTK_WIDGET (self), error->message);
     }
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->claims_list))))
-    gtk_list_box_remove (self->claims_list, child);
+  /* Rows only: the placeholder (what to do in a document without claims) stays */
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->claims_list));
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (GTK_IS_LIST_BOX_ROW (child))
+        gtk_list_box_remove (self->claims_list, child);
+      child = next;
+    }
 
   if (self->claims != NULL)
     {
@@ -283,6 +321,7 @@ load_claims (SpDocumentsView *self)
   else
     heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Claim", "%u Claims", n), n);
   gtk_label_set_text (self->claims_heading, heading);
+  gtk_button_set_label (GTK_BUTTON (self->claims_toggle), heading);
 }
 
 /* The selected document's row shows its claim count: refresh just that row, keeping the
@@ -322,15 +361,89 @@ refresh_document_row (SpDocumentsView *self)
     }
 }
 
+/* Keeps the claim popover beside its text while the reader scrolls (a jump settles after
+ * the popover opened). When neither side of the text has room for it, the text is brought
+ * near the top of the view once, leaving the room below. */
 static void
-point_popover_at (SpDocumentsView *self,
-                  guint            start,
-                  guint            end)
+place_claim_popover (SpDocumentsView *self)
 {
   GdkRectangle rect;
+  gboolean in_view;
 
-  if (sp_reader_get_range_rect (self->reader, start, end, &rect))
-    gtk_popover_set_pointing_to (GTK_POPOVER (self->claim_popover), &rect);
+  g_assert (SP_IS_DOCUMENTS_VIEW (self));
+
+  in_view = sp_reader_get_range_rect (self->reader, self->popover_start, self->popover_end, &rect);
+  if (!sp_claim_popover_point_at (self->claim_popover, &rect) && in_view && !self->popover_made_room)
+    {
+      self->popover_made_room = TRUE;
+      sp_reader_scroll_to_range (self->reader, self->popover_start, self->popover_end, 0.0);
+    }
+}
+
+static gboolean
+place_claim_popover_cb (gpointer data)
+{
+  SpDocumentsView *self = data;
+
+  self->place_idle = 0;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->claim_popover)))
+    place_claim_popover (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The adjustment changes while the text view lays itself out, when measuring text would
+ * disturb it: the popover moves after the frame */
+static void
+reader_scrolled_cb (SpDocumentsView *self,
+                    GtkAdjustment   *adjustment)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->claim_popover)) && self->place_idle == 0)
+    self->place_idle = g_idle_add (place_claim_popover_cb, self);
+}
+
+static void
+popup_claim_popover (SpDocumentsView *self,
+                     guint            start,
+                     guint            end)
+{
+  g_assert (SP_IS_DOCUMENTS_VIEW (self));
+
+  self->popover_start = start;
+  self->popover_end = end;
+  self->popover_made_room = FALSE;
+
+  /* A claims panel folded over the reader would hide the text; GTK 4.8 cannot open a popover
+   * on a reader that the panel is still sliding off */
+  if (adw_flap_get_folded (self->claims_flap) && adw_flap_get_reveal_progress (self->claims_flap) > 0)
+    {
+      self->popup_pending = TRUE;
+      adw_flap_set_reveal_flap (self->claims_flap, FALSE);
+      return;
+    }
+
+  self->popup_pending = FALSE;
+  place_claim_popover (self);
+  gtk_popover_popup (GTK_POPOVER (self->claim_popover));
+}
+
+static gboolean
+popup_claim_popover_cb (gpointer data)
+{
+  SpDocumentsView *self = data;
+
+  self->popup_idle = 0;
+  if (self->popup_pending)
+    popup_claim_popover (self, self->popover_start, self->popover_end);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+flap_progress_cb (SpDocumentsView *self)
+{
+  if (self->popup_pending && adw_flap_get_reveal_progress (self->claims_flap) <= 0 && self->popup_idle == 0)
+    self->popup_idle = g_idle_add (popup_claim_popover_cb, self);
 }
 
 static void
@@ -344,9 +457,11 @@ claim_row_activated_cb (SpDocumentsView *self,
     return;
 
   sp_reader_select_range (self->reader, sp_claim_get_start (claim), sp_claim_get_end (claim));
+  if (!self->editable)
+    return;
+
   sp_claim_popover_start_edit (self->claim_popover, claim);
-  point_popover_at (self, sp_claim_get_start (claim), sp_claim_get_end (claim));
-  gtk_popover_popup (GTK_POPOVER (self->claim_popover));
+  popup_claim_popover (self, sp_claim_get_start (claim), sp_claim_get_end (claim));
 }
 
 static void
@@ -357,6 +472,9 @@ tag_claim_action (GtkWidget  *widget,
   SpDocumentsView *self = SP_DOCUMENTS_VIEW (widget);
   g_autofree char *quote = NULL;
   guint start, end;
+
+  if (!self->editable)
+    return;
 
   if (self->project == NULL || selected_document_id (self) == 0)
     {
@@ -372,8 +490,7 @@ tag_claim_action (GtkWidget  *widget,
 
   quote = sp_reader_dup_text (self->reader, start, end);
   sp_claim_popover_start_new (self->claim_popover, selected_document_id (self), start, end, quote);
-  point_popover_at (self, start, end);
-  gtk_popover_popup (GTK_POPOVER (self->claim_popover));
+  popup_claim_popover (self, start, end);
 }
 
 static void
@@ -394,11 +511,140 @@ project_changed_cb (SpDocumentsView *self,
     }
 }
 
+/* Narrow windows. The reader always keeps the room: below the width of list, reader and claims
+ * side by side the claims panel folds over the reader (a toggle brings it back), and below
+ * the width of list and reader the list becomes a page of its own (a back button). */
+
+static void
+folded_cb (SpDocumentsView *self)
+{
+  gboolean list_folded = adw_leaflet_get_folded (self->leaflet);
+
+  g_assert (SP_IS_DOCUMENTS_VIEW (self));
+
+  gtk_widget_set_visible (self->back_button, list_folded);
+  gtk_widget_set_visible (GTK_WIDGET (self->claims_toggle), adw_flap_get_folded (self->claims_flap));
+  gtk_widget_set_visible (self->reader_bar, list_folded || adw_flap_get_folded (self->claims_flap));
+}
+
+static void
+show_reader (SpDocumentsView *self,
+             gboolean         focus)
+{
+  g_assert (SP_IS_DOCUMENTS_VIEW (self));
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  if (adw_flap_get_folded (self->claims_flap))
+    adw_flap_set_reveal_flap (self->claims_flap, FALSE);
+  if (focus && g_str_equal (gtk_stack_get_visible_child_name (self->reader_stack), "reader"))
+    gtk_widget_grab_focus (GTK_WIDGET (sp_reader_get_text_view (self->reader)));
+}
+
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  SpDocumentsView *self = SP_DOCUMENTS_VIEW (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->document_list));
+}
+
+/* Enter (or a double click) on a document reads it */
+static void
+document_activated_cb (SpDocumentsView *self,
+                       guint            position,
+                       GtkListView     *list)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  show_reader (self, TRUE);
+}
+
+static gboolean
+open_after_click_cb (gpointer data)
+{
+  SpDocumentsView *self = data;
+
+  self->open_idle = 0;
+  show_reader (self, FALSE);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* In the folded list, a click on a document also opens it, once the row has selected it */
+static void
+document_clicked_cb (SpDocumentsView *self,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     GtkGestureClick *gesture)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->document_list), x, y, GTK_PICK_DEFAULT);
+
+  if (!adw_leaflet_get_folded (self->leaflet) || picked == NULL ||
+      picked == GTK_WIDGET (self->document_list) || self->open_idle != 0)
+    return;
+
+  self->open_idle = g_idle_add (open_after_click_cb, self);
+}
+
+/* One Tab stop for the whole list (GTK 4.8's list views stop at every row): Tab and Shift+Tab
+ * leave it, as if its rows could not take focus; the arrow keys move inside it. */
+static gboolean
+leave_list_cb (GtkWidget *list,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  GtkRoot *root = gtk_widget_get_root (list);
+
+  gtk_widget_set_can_focus (list, FALSE);
+  g_signal_emit_by_name (root, "move-focus", (GtkDirectionType)g_variant_get_int32 (args));
+  gtk_widget_set_can_focus (list, TRUE);
+
+  return TRUE;
+}
+
+static void
+add_leave_list_shortcut (GtkShortcutController *controller,
+                         GdkModifierType        modifiers,
+                         GtkDirectionType       direction)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Tab, modifiers),
+                                                                         gtk_keyval_trigger_new (GDK_KEY_KP_Tab, modifiers)),
+                                            gtk_callback_action_new (leave_list_cb, NULL, NULL));
+
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (direction));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+static void
+setup_document_list_keys (SpDocumentsView *self)
+{
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  add_leave_list_shortcut (GTK_SHORTCUT_CONTROLLER (keys), 0, GTK_DIR_TAB_FORWARD);
+  add_leave_list_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD);
+  gtk_widget_add_controller (GTK_WIDGET (self->document_list), keys);
+
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (document_clicked_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->document_list), GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect_object (self->document_list, "activate", G_CALLBACK (document_activated_cb), self, G_CONNECT_SWAPPED);
+}
+
 static void
 sp_documents_view_dispose (GObject *object)
 {
   SpDocumentsView *self = (SpDocumentsView *)object;
   GtkWidget *child;
+
+  g_clear_handle_id (&self->open_idle, g_source_remove);
+  g_clear_handle_id (&self->place_idle, g_source_remove);
+  g_clear_handle_id (&self->popup_idle, g_source_remove);
 
   if (self->claim_popover != NULL)
     {
@@ -436,14 +682,20 @@ sp_documents_view_class_init (SpDocumentsViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/standpoint/Standpoint/sp-documents-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, document_list);
+  gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, claims_flap);
+  gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, reader_bar);
+  gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, claims_toggle);
   gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, reader_stack);
   gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, reader);
   gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, claims_heading);
   gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, claims_list);
 
   gtk_widget_class_install_action (widget_class, "documents.tag-claim", NULL, tag_claim_action);
+  gtk_widget_class_install_action (widget_class, "documents.show-list", NULL, show_list_action);
 }
 
 static void
@@ -452,6 +704,7 @@ sp_documents_view_init (SpDocumentsView *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
   g_autoptr(GMenu) extra_menu = NULL;
 
+  self->editable = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->documents = g_list_store_new (SP_TYPE_DOCUMENT);
@@ -472,13 +725,26 @@ sp_documents_view_init (SpDocumentsView *self)
   gtk_list_box_set_activate_on_single_click (self->claims_list, TRUE);
   g_signal_connect_object (self->claims_list, "row-activated", G_CALLBACK (claim_row_activated_cb), self, G_CONNECT_SWAPPED);
 
+  /* Folded, the reader is what shows first */
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  setup_document_list_keys (self);
+
+  g_object_bind_property (self->claims_flap, "reveal-flap", self->claims_toggle, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->claims_flap, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->claims_flap, "notify::reveal-progress", G_CALLBACK (flap_progress_cb), self, G_CONNECT_SWAPPED);
+  folded_cb (self);
+
   /* Right-click on the text offers tagging next to Copy */
   extra_menu = g_menu_new ();
   g_menu_append (extra_menu, _("_Tag Claim…"), "documents.tag-claim");
-  gtk_text_view_set_extra_menu (sp_reader_get_text_view (self->reader), G_MENU_MODEL (extra_menu));
+  sp_reader_set_extra_menu (self->reader, G_MENU_MODEL (extra_menu));
 
   self->claim_popover = SP_CLAIM_POPOVER (sp_claim_popover_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->claim_popover), GTK_WIDGET (sp_reader_get_text_view (self->reader)));
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (sp_reader_get_text_view (self->reader))),
+                           "value-changed", G_CALLBACK (reader_scrolled_cb), self, G_CONNECT_SWAPPED);
 
   load_claims (self);
 }
@@ -505,14 +771,31 @@ sp_documents_view_set_project (SpDocumentsView *self,
   load_documents (self);
 }
 
-/* Selects a document in the list (clearing a filter that hides it) and shows it. */
-gboolean
-sp_documents_view_select_document (SpDocumentsView *self,
-                                   gint64           document_id)
+/**
+ * sp_documents_view_set_editable:
+ * @editable: %FALSE for a read-only project: documents and claims can be read, searched and
+ *   jumped to, but no claim is tagged, edited or deleted
+ */
+void
+sp_documents_view_set_editable (SpDocumentsView *self,
+                                gboolean         editable)
+{
+  g_return_if_fail (SP_IS_DOCUMENTS_VIEW (self));
+
+  self->editable = !!editable;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.tag-claim", self->editable);
+  if (!self->editable)
+    gtk_popover_popdown (GTK_POPOVER (self->claim_popover));
+}
+
+static gboolean
+select_document (SpDocumentsView *self,
+                 gint64           document_id,
+                 gboolean         reveal)
 {
   GListModel *model = G_LIST_MODEL (self->filtered);
 
-  g_return_val_if_fail (SP_IS_DOCUMENTS_VIEW (self), FALSE);
+  g_assert (SP_IS_DOCUMENTS_VIEW (self));
 
   for (guint pass = 0; pass < 2; pass++)
     {
@@ -524,6 +807,8 @@ sp_documents_view_select_document (SpDocumentsView *self,
             {
               gtk_single_selection_set_selected (self->selection, i);
               show_document (self, document);
+              if (reveal)
+                show_reader (self, FALSE);
               return TRUE;
             }
         }
@@ -535,6 +820,17 @@ sp_documents_view_select_document (SpDocumentsView *self,
     }
 
   return FALSE;
+}
+
+/* Selects a document in the list (clearing a filter that hides it) and shows it in the
+ * reader, bringing the reader into view in a narrow window. */
+gboolean
+sp_documents_view_select_document (SpDocumentsView *self,
+                                   gint64           document_id)
+{
+  g_return_val_if_fail (SP_IS_DOCUMENTS_VIEW (self), FALSE);
+
+  return select_document (self, document_id, TRUE);
 }
 
 /* Returns: the document shown in the reader, or 0 */

@@ -19,6 +19,8 @@ G_DECLARE_FINAL_TYPE (SpDocumentsView, sp_documents_view, SP, DOCUMENTS_VIEW, Gt
 
 void            sp_documents_view_set_project       (SpDocumentsView *self,
                                                      SpProject       *project);
+void            sp_documents_view_set_editable      (SpDocumentsView *self,
+                                                     gboolean         editable);
 gboolean        sp_documents_view_select_document   (SpDocumentsView *self,
                                                      gint64           document_id);
 gint64          sp_documents_view_get_document_id   (SpDocumentsView *self);

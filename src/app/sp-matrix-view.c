@@ -1,9 +1,20 @@
+/* sp-matrix-view.c
+ *
+ * The Matrix view: the toolbar (actor or group rows, what the matrix holds, Export), the
+ * matrix widget or an empty state that says what to do next, and the claims behind a cell.
+ *
+ * Exports run in a worker thread (sp_matrix_export_png_async() and _csv_async()); a PNG shows
+ * its progress under the toolbar with a Cancel button. Like an import, an export outlives its
+ * view: it holds the application until the file is written, and its callbacks point at the
+ * view only until the view is disposed.
+ */
 #define G_LOG_DOMAIN "sp-matrix-view"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "sp-error-dialog.h"
 #include "sp-matrix-enums.h"
 #include "sp-matrix-export.h"
 #include "sp-matrix-view.h"
@@ -11,6 +22,8 @@
 
 /* Exported PNGs are drawn at twice the screen size so that they stay sharp in reports */
 #define EXPORT_SCALE 2.0
+
+typedef struct _ExportJob ExportJob;
 
 struct _SpMatrixView
 {
@@ -21,12 +34,19 @@ struct _SpMatrixView
   gboolean         dirty;       /* the project changed while the view was hidden */
   char            *summary;     /* what the toolbar says when no cell is pointed at */
   GtkWidget       *cell_popover;
+  ExportJob       *export_job;  /* the running export, or NULL; it outlives the view */
 
   /* Template children */
   GtkToggleButton *actor_button;
   GtkToggleButton *group_button;
   GtkLabel        *summary_label;
+  GtkRevealer     *export_revealer;
+  GtkLabel        *export_label;
+  GtkProgressBar  *export_progress;
   GtkStack        *stack;
+  AdwStatusPage   *empty_page;
+  GtkButton       *empty_primary_button;
+  GtkButton       *empty_secondary_button;
   SpMatrixWidget  *matrix_widget;
 };
 
@@ -39,6 +59,101 @@ enum {
 G_DEFINE_FINAL_TYPE (SpMatrixView, sp_matrix_view, GTK_TYPE_WIDGET)
 
 static GParamSpec *properties[N_PROPS];
+
+static void
+set_empty_button (GtkButton  *button,
+                  const char *label,
+                  const char *detailed_action)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GVariant) target = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (button), label != NULL);
+  if (label == NULL)
+    return;
+
+  gtk_button_set_label (button, label);
+
+  /* The target goes first: an action with a parameter never sees the old, empty target */
+  if (!g_action_parse_detailed_name (detailed_action, &name, &target, &error))
+    g_error ("%s", error->message);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), NULL);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), name);
+}
+
+/* An empty matrix says what the project lacks, in the order the work goes: articles, then a
+ * codebook, then claims tagged in the articles. */
+static void
+update_empty_state (SpMatrixView *self)
+{
+  SpMatrix *matrix = sp_matrix_widget_get_matrix (self->matrix_widget);
+  guint n_rows = matrix ? sp_matrix_get_n_rows (matrix) : 0;
+  guint n_columns = matrix ? sp_matrix_get_n_columns (matrix) : 0;
+
+  if (self->project == NULL)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Project"));
+      adw_status_page_set_description (self->empty_page, _("Open or create a project from the main menu"));
+      set_empty_button (self->empty_primary_button, NULL, NULL);
+      set_empty_button (self->empty_secondary_button, NULL, NULL);
+    }
+  else if (sp_project_count_documents (self->project) == 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Articles Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("The matrix shows who takes which stance on which issue, from the claims you tag in news articles. Start by importing some articles, or drop their files on this window."));
+      set_empty_button (self->empty_primary_button, _("_Import Articles…"), "win.import-articles");
+      set_empty_button (self->empty_secondary_button, NULL, NULL);
+    }
+  else if (n_rows == 0 || n_columns == 0)
+    {
+      if (n_rows == 0 && n_columns == 0)
+        {
+          adw_status_page_set_title (self->empty_page, _("No Codebook Yet"));
+          adw_status_page_set_description (self->empty_page,
+                                           _("Claims say which actor takes which stance on which issue. Add the actors you follow and the issues they take stances on, or import a codebook that has them."));
+        }
+      else if (n_rows == 0)
+        {
+          adw_status_page_set_title (self->empty_page, _("No Actors Yet"));
+          adw_status_page_set_description (self->empty_page,
+                                           _("Claims say which actor takes which stance on which issue. Add the actors whose stances you follow, or import a codebook that has them."));
+        }
+      else
+        {
+          adw_status_page_set_title (self->empty_page, _("No Issues Yet"));
+          adw_status_page_set_description (self->empty_page,
+                                           _("Claims say which actor takes which stance on which issue. Add the issues your actors take stances on, or import a codebook that has them."));
+        }
+
+      if (n_rows == 0)
+        set_empty_button (self->empty_primary_button, _("Add _Actors"), "win.show-view::actors");
+      else
+        set_empty_button (self->empty_primary_button, _("Add _Issues"), "win.show-view::issues");
+      set_empty_button (self->empty_secondary_button, _("Import _Codebook…"), "win.import-codebook");
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Claims Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("The matrix fills in as you tag claims: in Documents, select the words of a claim and press Ctrl+T to say who takes which stance on which issue."));
+      set_empty_button (self->empty_primary_button, _("Go to _Documents"), "win.show-view::documents");
+      set_empty_button (self->empty_secondary_button, NULL, NULL);
+    }
+}
+
+/* One export at a time, of a matrix that has claims */
+static void
+update_export_actions (SpMatrixView *self)
+{
+  SpMatrix *matrix = sp_matrix_widget_get_matrix (self->matrix_widget);
+  gboolean has_claims = matrix != NULL && sp_matrix_get_n_claims (matrix) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.export", has_claims && self->export_job == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.cancel-export", self->export_job != NULL);
+}
 
 static void
 recompute (SpMatrixView *self)
@@ -59,7 +174,8 @@ recompute (SpMatrixView *self)
 
   n_claims = matrix ? sp_matrix_get_n_claims (matrix) : 0;
   gtk_stack_set_visible_child_name (self->stack, n_claims > 0 ? "matrix" : "empty");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.export", n_claims > 0);
+  update_empty_state (self);
+  update_export_actions (self);
 
   g_clear_pointer (&self->summary, g_free);
   if (matrix == NULL)
@@ -84,6 +200,10 @@ static void
 project_changed_cb (SpMatrixView *self,
                     guint         what)
 {
+  /* Documents matter only to what an empty matrix says; nothing to aggregate again */
+  if (what & SP_CHANGE_DOCUMENTS)
+    update_empty_state (self);
+
   if (!(what & (SP_CHANGE_CLAIMS | SP_CHANGE_ACTORS | SP_CHANGE_ISSUES)))
     return;
 
@@ -252,32 +372,179 @@ cell_hovered_cb (SpMatrixView   *self,
 
 /* Export */
 
+struct _ExportJob
+{
+  GFile        *file;
+  gboolean      png;
+  GCancellable *cancellable;
+  /* Main thread only. NULL once the view has been disposed; the application is held from
+   * the start of the export to its finish callback. */
+  SpMatrixView *view;
+  GApplication *application;
+};
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->file);
+  g_clear_object (&job->cancellable);
+  g_assert (job->application == NULL);
+  g_free (job);
+}
+
+/* In the main loop, never after export_finished_cb */
+static void
+export_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  ExportJob *job = user_data;
+
+  if (job->view != NULL)
+    gtk_progress_bar_set_fraction (job->view->export_progress, fraction);
+}
+
+static void
+export_finished_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  ExportJob *job = user_data;
+  g_autoptr(GApplication) application = g_steal_pointer (&job->application);
+  SpMatrixView *self = job->view;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (job->file);
+  g_autofree char *text = NULL;
+  gboolean written;
+
+  written = job->png ? sp_matrix_export_png_finish (result, &error)
+                     : sp_matrix_export_csv_finish (result, &error);
+
+  /* The file is written, or was left as it was: the process may end */
+  if (application != NULL)
+    g_application_release (application);
+
+  export_job_free (job);
+
+  if (self == NULL)
+    return;
+
+  self->export_job = NULL;
+  gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
+  update_export_actions (self);
+
+  if (written)
+    {
+      /* TRANSLATORS: %s is a file's name */
+      text = g_strdup_printf (_("Matrix exported to %s"), name);
+      sp_toast_show (GTK_WIDGET (self), text);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* TRANSLATORS: %s is a file's name */
+      text = g_strdup_printf (_("Export cancelled: %s was not written"), name);
+      sp_toast_show (GTK_WIDGET (self), text);
+    }
+  else
+    sp_error_dialog_show (GTK_WIDGET (self), _("Could Not Export the Matrix"), error->message);
+}
+
 /**
  * sp_matrix_view_export:
  * @file: where to write; a name ending in .csv gives the table, anything else a PNG
  *
- * Writes what the view shows, at its current level.
+ * Writes what the view shows, at its current level, in a worker thread; a PNG shows its
+ * progress and can be cancelled. Says how it went in a toast. One export runs at a time.
  */
-gboolean
-sp_matrix_view_export (SpMatrixView  *self,
-                       GFile         *file,
-                       GError       **error)
+void
+sp_matrix_view_export (SpMatrixView *self,
+                       GFile        *file)
 {
-  SpMatrix *matrix = sp_matrix_widget_get_matrix (self->matrix_widget);
-  g_autofree char *path = g_file_get_path (file);
+  SpMatrix *matrix;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+  GtkRoot *root;
+  ExportJob *job;
 
-  g_return_val_if_fail (SP_IS_MATRIX_VIEW (self), FALSE);
+  g_return_if_fail (SP_IS_MATRIX_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
 
-  if (matrix == NULL || path == NULL)
+  matrix = sp_matrix_widget_get_matrix (self->matrix_widget);
+  path = g_file_get_path (file);
+
+  if (self->export_job != NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("There is no matrix to export"));
-      return FALSE;
+      sp_toast_show_error (GTK_WIDGET (self), _("An export is already running; try again when it is done"));
+      return;
     }
 
-  if (g_str_has_suffix (path, ".csv"))
-    return sp_matrix_export_csv (matrix, path, error);
+  if (matrix == NULL || sp_matrix_get_n_claims (matrix) == 0)
+    {
+      sp_toast_show_error (GTK_WIDGET (self), _("There is no matrix to export yet: tag some claims first"));
+      return;
+    }
 
-  return sp_matrix_export_png (matrix, path, EXPORT_SCALE, error);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *message = g_strdup_printf (_("Cannot write %s: it is not a local file"), uri);
+
+      sp_toast_show_error (GTK_WIDGET (self), message);
+      return;
+    }
+
+  job = g_new0 (ExportJob, 1);
+  job->file = g_object_ref (file);
+  job->png = !g_str_has_suffix (path, ".csv");
+  job->cancellable = g_cancellable_new ();
+  job->view = self;
+
+  /* Held until the file is written, like a text editor holds itself while saving */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root) && gtk_window_get_application (GTK_WINDOW (root)) != NULL)
+    {
+      job->application = G_APPLICATION (g_object_ref (gtk_window_get_application (GTK_WINDOW (root))));
+      g_application_hold (job->application);
+    }
+
+  self->export_job = job;
+  update_export_actions (self);
+
+  if (!job->png)
+    {
+      sp_matrix_export_csv_async (matrix, path, job->cancellable, export_finished_cb, job);
+      return;
+    }
+
+  name = g_file_get_basename (file);
+  /* TRANSLATORS: %s is a file's name */
+  label = g_strdup_printf (_("Exporting %s…"), name);
+  gtk_label_set_text (self->export_label, label);
+  gtk_progress_bar_set_fraction (self->export_progress, 0);
+  gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
+
+  sp_matrix_export_png_async (matrix, path, EXPORT_SCALE, export_progress_cb,
+                              job->cancellable, export_finished_cb, job);
+}
+
+/* Returns: whether an export started by this view is running */
+gboolean
+sp_matrix_view_is_exporting (SpMatrixView *self)
+{
+  g_return_val_if_fail (SP_IS_MATRIX_VIEW (self), FALSE);
+  return self->export_job != NULL;
+}
+
+static void
+cancel_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  SpMatrixView *self = SP_MATRIX_VIEW (widget);
+
+  /* The drawing stops between two strips; nothing is written then */
+  if (self->export_job != NULL)
+    g_cancellable_cancel (self->export_job->cancellable);
 }
 
 static void
@@ -288,16 +555,9 @@ export_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GError) error = NULL;
 
-      if (!sp_matrix_view_export (self, file, &error))
-        sp_toast_show_error (GTK_WIDGET (self), error->message);
-      else
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *text = g_strdup_printf (_("Matrix exported to %s"), name);
-          sp_toast_show (GTK_WIDGET (self), text);
-        }
+      if (file != NULL)
+        sp_matrix_view_export (self, file);
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -335,6 +595,11 @@ sp_matrix_view_dispose (GObject *object)
 {
   SpMatrixView *self = (SpMatrixView *)object;
   GtkWidget *child;
+
+  /* A running export goes on without the view */
+  if (self->export_job != NULL)
+    self->export_job->view = NULL;
+  self->export_job = NULL;
 
   g_clear_pointer (&self->cell_popover, gtk_widget_unparent);
   /* Template children without an id are not cleared by dispose_template() in GTK 4.8 */
@@ -413,10 +678,17 @@ sp_matrix_view_class_init (SpMatrixViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpMatrixView, actor_button);
   gtk_widget_class_bind_template_child (widget_class, SpMatrixView, group_button);
   gtk_widget_class_bind_template_child (widget_class, SpMatrixView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SpMatrixView, export_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SpMatrixView, export_label);
+  gtk_widget_class_bind_template_child (widget_class, SpMatrixView, export_progress);
   gtk_widget_class_bind_template_child (widget_class, SpMatrixView, stack);
+  gtk_widget_class_bind_template_child (widget_class, SpMatrixView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, SpMatrixView, empty_primary_button);
+  gtk_widget_class_bind_template_child (widget_class, SpMatrixView, empty_secondary_button);
   gtk_widget_class_bind_template_child (widget_class, SpMatrixView, matrix_widget);
 
   gtk_widget_class_install_action (widget_class, "matrix.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "matrix.cancel-export", NULL, cancel_export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "matrix.export", "s", "png");
 }
 
@@ -430,7 +702,7 @@ sp_matrix_view_init (SpMatrixView *self)
   g_signal_connect_object (self->matrix_widget, "cell-activated", G_CALLBACK (cell_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->matrix_widget, "cell-hovered", G_CALLBACK (cell_hovered_cb), self, G_CONNECT_SWAPPED);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.export", FALSE);
+  update_export_actions (self);
 }
 
 void

@@ -22,8 +22,8 @@ SpMatrixLevel   sp_matrix_view_get_level   (SpMatrixView  *self);
 void            sp_matrix_view_set_level   (SpMatrixView  *self,
                                             SpMatrixLevel  level);
 SpMatrixWidget *sp_matrix_view_get_widget  (SpMatrixView  *self);
-gboolean        sp_matrix_view_export      (SpMatrixView  *self,
-                                            GFile         *file,
-                                            GError       **error);
+void            sp_matrix_view_export      (SpMatrixView  *self,
+                                            GFile         *file);
+gboolean        sp_matrix_view_is_exporting (SpMatrixView *self);
 
 G_END_DECLS

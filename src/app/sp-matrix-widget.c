@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sp-matrix-renderer.h"
+#include "sp-matrix-layout.h"
 #include "sp-matrix-widget.h"
 
 struct _SpMatrixWidget

@@ -84,24 +84,51 @@ sp_toast_show_error (GtkWidget  *widget,
   adw_toast_overlay_add_toast (overlay, toast);
 }
 
-/* A toast for a destructive edit, with a button that undoes it. */
-void
-sp_toast_show_undo (GtkWidget  *widget,
-                    const char *text)
+static void
+show_with_action (GtkWidget  *widget,
+                  const char *text,
+                  const char *button_label,
+                  const char *action_name)
 {
   AdwToastOverlay *overlay;
   g_autofree char *escaped = NULL;
+  AdwToast *previous;
   AdwToast *toast;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (text != NULL);
 
   if (!(overlay = find_overlay (widget)))
     return;
 
+  /* An earlier Undo or Redo button now names the wrong step: it goes, and this one is
+   * shown at once instead of waiting its turn behind it */
+  if ((previous = g_object_get_data (G_OBJECT (overlay), "sp-toast-step")))
+    adw_toast_dismiss (previous);
+
   escaped = g_markup_escape_text (text, -1);
   toast = adw_toast_new (escaped);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_button_label (toast, button_label);
+  adw_toast_set_action_name (toast, action_name);
+  g_object_set_data_full (G_OBJECT (overlay), "sp-toast-step", g_object_ref (toast), g_object_unref);
   adw_toast_overlay_add_toast (overlay, toast);
+}
+
+/* A toast for a destructive edit (or a redone one), with a button that undoes it. */
+void
+sp_toast_show_undo (GtkWidget  *widget,
+                    const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (text != NULL);
+
+  show_with_action (widget, text, _("_Undo"), "win.undo");
+}
+
+/* A toast for an undone edit, with a button that redoes it. */
+void
+sp_toast_show_redo (GtkWidget  *widget,
+                    const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (text != NULL);
+
+  show_with_action (widget, text, _("_Redo"), "win.redo");
 }

@@ -15,5 +15,7 @@ void sp_toast_show_error (GtkWidget  *widget,
                           const char *message);
 void sp_toast_show_undo  (GtkWidget  *widget,
                           const char *text);
+void sp_toast_show_redo  (GtkWidget  *widget,
+                          const char *text);
 
 G_END_DECLS

@@ -1,8 +1,9 @@
 /* sp-window-actions.c
  *
- * The window's actions: projects (new, open, recent), importing articles and codebooks,
- * exporting the codebook, undo and redo, and switching views. File choosers are
- * GtkFileChooserNative so that they go through the portal inside the Flatpak.
+ * The window's actions: importing articles, undo and redo, tagging and showing claims, and
+ * switching views, and the file choosers every action of the window uses. File choosers are
+ * GtkFileChooserNative so that they go through the portal inside the Flatpak. Projects have
+ * their actions in sp-window-open.c, codebook files theirs in sp-window-codebook.c.
  */
 #define G_LOG_DOMAIN "sp-window-actions"
 
@@ -10,15 +11,11 @@
 
 #include <glib/gi18n.h>
 
-#include "sp-codebook.h"
 #include "sp-toast.h"
 #include "sp-window-private.h"
 
-typedef void (*ChooserDone) (SpWindow *self,
-                             GFile    *file);
-
-static void
-add_filter (GtkFileChooser *chooser,
+void
+_sp_window_add_filter (GtkFileChooser *chooser,
             const char     *name,
             const char     *first_pattern,
             ...)
@@ -35,8 +32,8 @@ add_filter (GtkFileChooser *chooser,
   gtk_file_chooser_add_filter (chooser, filter);
 }
 
-static GtkFileChooserNative *
-new_chooser (SpWindow             *self,
+GtkFileChooserNative *
+_sp_window_new_chooser (SpWindow             *self,
              const char           *title,
              GtkFileChooserAction  action,
              const char           *accept_label)
@@ -54,7 +51,7 @@ single_file_response_cb (GtkNativeDialog *dialog,
                          int              response,
                          SpWindow        *self)
 {
-  ChooserDone done = g_object_get_data (G_OBJECT (dialog), "sp-chooser-done");
+  SpWindowChooserDone done = g_object_get_data (G_OBJECT (dialog), "sp-chooser-done");
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -69,120 +66,14 @@ single_file_response_cb (GtkNativeDialog *dialog,
 }
 
 /* Shows @chooser and calls @done with the chosen file; the chooser frees itself. */
-static void
-run_chooser (SpWindow             *self,
-             GtkFileChooserNative *chooser,
-             ChooserDone           done)
+void
+_sp_window_run_chooser (SpWindow             *self,
+                        GtkFileChooserNative *chooser,
+                        SpWindowChooserDone   done)
 {
   g_object_set_data (G_OBJECT (chooser), "sp-chooser-done", done);
   g_signal_connect_object (chooser, "response", G_CALLBACK (single_file_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* Projects */
-
-static void
-new_project_chosen (SpWindow *self,
-                    GFile    *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *with_suffix = NULL;
-  g_autoptr(SpProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (path == NULL)
-    return;
-
-  if (!g_str_has_suffix (path, SP_PROJECT_SUFFIX))
-    with_suffix = g_strconcat (path, SP_PROJECT_SUFFIX, NULL);
-  else
-    with_suffix = g_strdup (path);
-
-  /* Creating never replaces a file, even one the chooser was told to overwrite: it may be
-   * weeks of someone's work. */
-  if (!(project = sp_project_create (with_suffix, &error)))
-    {
-      sp_toast_show_error (GTK_WIDGET (self), error->message);
-      return;
-    }
-
-  g_clear_object (&project);
-  sp_window_open_project (self, with_suffix);
-}
-
-static void
-new_project_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  SpWindow *self = SP_WINDOW (widget);
-  g_autofree char *name = g_strconcat (_("Untitled"), SP_PROJECT_SUFFIX, NULL);
-  GtkFileChooserNative *chooser;
-
-  chooser = new_chooser (self, _("New Project"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  add_filter (GTK_FILE_CHOOSER (chooser), _("Standpoint Projects"), "*" SP_PROJECT_SUFFIX, NULL);
-  run_chooser (self, chooser, new_project_chosen);
-}
-
-static void
-open_project_chosen (SpWindow *self,
-                     GFile    *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path != NULL)
-    sp_window_open_project (self, path);
-}
-
-static void
-open_project_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  SpWindow *self = SP_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = new_chooser (self, _("Open Project"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
-  add_filter (GTK_FILE_CHOOSER (chooser), _("Standpoint Projects"), "*" SP_PROJECT_SUFFIX, NULL);
-  add_filter (GTK_FILE_CHOOSER (chooser), _("All Files"), "*", NULL);
-  run_chooser (self, chooser, open_project_chosen);
-}
-
-static void
-open_recent_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  sp_window_open_project (SP_WINDOW (widget), g_variant_get_string (param, NULL));
-}
-
-void
-_sp_window_update_recent (SpWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  g_auto(GStrv) recent = NULL;
-  const char *current = self->project ? sp_project_get_path (self->project) : NULL;
-
-  g_menu_remove_all (self->recent_section);
-
-  if (!SP_IS_APPLICATION (app))
-    return;
-
-  recent = sp_application_dup_recent_projects (SP_APPLICATION (app));
-  for (guint i = 0; recent[i] != NULL; i++)
-    {
-      g_autofree char *base = NULL;
-      g_autoptr(GMenuItem) item = NULL;
-
-      if (g_strcmp0 (recent[i], current) == 0 || !g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
-        continue;
-
-      base = g_path_get_basename (recent[i]);
-      item = g_menu_item_new (base, NULL);
-      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
-      g_menu_append_item (self->recent_section, item);
-    }
 }
 
 /* Importing */
@@ -217,101 +108,20 @@ import_articles_action (GtkWidget  *widget,
   gboolean folders = g_str_equal (action_name, "win.import-folder");
   GtkFileChooserNative *chooser;
 
-  chooser = new_chooser (self,
-                         folders ? _("Import Folders of Articles") : _("Import Articles"),
-                         folders ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_OPEN,
-                         _("_Import"));
+  chooser = _sp_window_new_chooser (self,
+                                    folders ? _("Import Folders of Articles") : _("Import Articles"),
+                                    folders ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                    _("_Import"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   if (!folders)
     {
-      add_filter (GTK_FILE_CHOOSER (chooser), _("Articles (text, Markdown, HTML)"),
-                  "*.txt", "*.md", "*.markdown", "*.html", "*.htm", NULL);
-      add_filter (GTK_FILE_CHOOSER (chooser), _("All Files"), "*", NULL);
+      _sp_window_add_filter (GTK_FILE_CHOOSER (chooser), _("Articles (text, Markdown, HTML)"),
+                             "*.txt", "*.md", "*.markdown", "*.html", "*.htm", NULL);
+      _sp_window_add_filter (GTK_FILE_CHOOSER (chooser), _("All Files"), "*", NULL);
     }
 
   g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* Codebook */
-
-static void
-import_codebook_chosen (SpWindow *self,
-                        GFile    *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *summary = NULL;
-  SpCodebookImportStats stats = { 0 };
-  gsize length;
-
-  if (self->project == NULL)
-    return;
-
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error) ||
-      !sp_codebook_import (self->project, contents, length, name, &stats, &error))
-    {
-      sp_toast_show_error (GTK_WIDGET (self), error->message);
-      return;
-    }
-
-  summary = g_strdup_printf (_("Codebook imported: %u actors and %u issues added, %u actors and %u issues updated"),
-                             stats.actors_added, stats.issues_added,
-                             stats.actors_updated, stats.issues_updated);
-  sp_toast_show (GTK_WIDGET (self), summary);
-}
-
-static void
-import_codebook_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *param)
-{
-  SpWindow *self = SP_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = new_chooser (self, _("Import Codebook"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
-  add_filter (GTK_FILE_CHOOSER (chooser), _("Codebooks (JSON)"), "*.json", NULL);
-  add_filter (GTK_FILE_CHOOSER (chooser), _("All Files"), "*", NULL);
-  run_chooser (self, chooser, import_codebook_chosen);
-}
-
-static void
-export_codebook_chosen (SpWindow *self,
-                        GFile    *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *json = NULL;
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *done = NULL;
-
-  if (self->project == NULL)
-    return;
-
-  if (!(json = sp_codebook_export (self->project, &error)) ||
-      !g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
-    {
-      sp_toast_show_error (GTK_WIDGET (self), error->message);
-      return;
-    }
-
-  done = g_strdup_printf (_("Codebook exported to %s"), name);
-  sp_toast_show (GTK_WIDGET (self), done);
-}
-
-static void
-export_codebook_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *param)
-{
-  SpWindow *self = SP_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = new_chooser (self, _("Export Codebook"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("codebook.json"));
-  add_filter (GTK_FILE_CHOOSER (chooser), _("Codebooks (JSON)"), "*.json", NULL);
-  run_chooser (self, chooser, export_codebook_chosen);
 }
 
 /* Undo and redo */
@@ -327,7 +137,7 @@ undo_action (GtkWidget  *widget,
   g_autofree char *label = NULL;
   g_autofree char *text = NULL;
 
-  if (self->project == NULL)
+  if (self->project == NULL || self->read_only)
     return;
 
   label = g_strdup (redo ? sp_project_get_redo_label (self->project)
@@ -341,9 +151,30 @@ undo_action (GtkWidget  *widget,
       return;
     }
 
+  /* The toast offers the way back: Redo after an undo, Undo after a redo */
   /* TRANSLATORS: %s is what was undone or redone, e.g. "Add Claim" */
   text = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), label);
-  sp_toast_show (GTK_WIDGET (self), text);
+  if (redo)
+    sp_toast_show_undo (GTK_WIDGET (self), text);
+  else
+    sp_toast_show_redo (GTK_WIDGET (self), text);
+}
+
+/* The buttons name the step they would take back or bring back */
+static void
+update_undo_tooltips (SpWindow *self)
+{
+  const char *undo = self->project ? sp_project_get_undo_label (self->project) : NULL;
+  const char *redo = self->project ? sp_project_get_redo_label (self->project) : NULL;
+  g_autofree char *undo_text = NULL;
+  g_autofree char *redo_text = NULL;
+
+  /* TRANSLATORS: a button's tooltip; %s is the step, e.g. "Delete Actor" */
+  undo_text = undo ? g_strdup_printf (_("Undo %s"), undo) : g_strdup (_("Undo"));
+  /* TRANSLATORS: a button's tooltip; %s is the step, e.g. "Delete Actor" */
+  redo_text = redo ? g_strdup_printf (_("Redo %s"), redo) : g_strdup (_("Redo"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo_text);
 }
 
 /* Views */
@@ -364,6 +195,9 @@ tag_claim_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   SpWindow *self = SP_WINDOW (widget);
+
+  if (self->read_only)
+    return;
 
   adw_view_stack_set_visible_child_name (self->view_stack, "documents");
   gtk_widget_activate_action (GTK_WIDGET (self->documents_view), "documents.tag-claim", NULL);
@@ -397,17 +231,25 @@ show_claim_action (GtkWidget  *widget,
 void
 _sp_window_update_actions (SpWindow *self)
 {
-  gboolean has_project = self->project != NULL;
+  /* While the window opens another project, its views are hidden: no action on a project */
+  gboolean has_project = _sp_window_shows_project (self);
+  gboolean editable = has_project && !self->read_only;
   gboolean importing = _sp_window_is_importing (self);
+  gboolean codebook_busy = _sp_window_is_busy_with_codebook (self);
   GtkWidget *widget = GTK_WIDGET (self);
 
-  gtk_widget_action_set_enabled (widget, "win.undo", has_project && sp_project_can_undo (self->project));
-  gtk_widget_action_set_enabled (widget, "win.redo", has_project && sp_project_can_redo (self->project));
-  gtk_widget_action_set_enabled (widget, "win.import-articles", has_project && !importing);
-  gtk_widget_action_set_enabled (widget, "win.import-folder", has_project && !importing);
-  gtk_widget_action_set_enabled (widget, "win.import-codebook", has_project);
-  gtk_widget_action_set_enabled (widget, "win.export-codebook", has_project);
+  gtk_widget_action_set_enabled (widget, "win.undo", editable && sp_project_can_undo (self->project));
+  gtk_widget_action_set_enabled (widget, "win.redo", editable && sp_project_can_redo (self->project));
+  gtk_widget_action_set_enabled (widget, "win.import-articles", editable && !importing);
+  gtk_widget_action_set_enabled (widget, "win.import-folder", editable && !importing);
+  gtk_widget_action_set_enabled (widget, "win.import-codebook", editable && !codebook_busy);
+  gtk_widget_action_set_enabled (widget, "win.tag-claim", editable);
+  gtk_widget_action_set_enabled (widget, "win.export-codebook", has_project && !codebook_busy);
   gtk_widget_action_set_enabled (widget, "win.cancel-import", importing);
+  gtk_widget_action_set_enabled (widget, "win.cancel-open", _sp_window_is_opening (self));
+  gtk_widget_action_set_enabled (widget, "win.no-recent-projects", FALSE);
+
+  update_undo_tooltips (self);
 }
 
 void
@@ -415,13 +257,8 @@ _sp_window_class_add_actions (SpWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
-  gtk_widget_class_install_action (widget_class, "win.open-project", NULL, open_project_action);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.import-articles", NULL, import_articles_action);
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_articles_action);
-  gtk_widget_class_install_action (widget_class, "win.import-codebook", NULL, import_codebook_action);
-  gtk_widget_class_install_action (widget_class, "win.export-codebook", NULL, export_codebook_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);

@@ -5,6 +5,12 @@
  * connection to the project file (WAL lets the window keep reading); the main loop polls
  * its progress a few times a second and shows a summary toast, with the per-file reasons
  * one click away.
+ *
+ * An import outlives its window: closing the window lets the batch finish in the
+ * background, and the job holds the application meanwhile so that the process does not end
+ * before the worker has committed what it reports. Only Stop ends a batch early. The job
+ * points at its window only until the window is disposed; its finish callback then updates
+ * nothing but the other windows showing the same project.
  */
 #define G_LOG_DOMAIN "sp-window-import"
 
@@ -12,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-import-details-dialog.h"
 #include "sp-toast.h"
 #include "sp-window-private.h"
 
@@ -19,11 +26,15 @@
 
 typedef struct
 {
-  char      *project_path;
-  GPtrArray *files;
+  char         *project_path;
+  GPtrArray    *files;
+  /* Main thread only. NULL once the window has been disposed (_sp_window_detach_import);
+   * the application is held from the start of the job to its finish callback. */
+  SpWindow     *window;
+  GApplication *application;
   /* written by the worker, read by the main loop */
-  guint      done;
-  guint      total;
+  guint         done;
+  guint         total;
 } ImportJob;
 
 static void
@@ -74,15 +85,33 @@ import_worker (GTask        *task,
 gboolean
 _sp_window_is_importing (SpWindow *self)
 {
-  return self->import_timeout != 0;
+  return self->import_task != NULL;
 }
 
+/* Called from the window's dispose: the import goes on without it */
+void
+_sp_window_detach_import (SpWindow *self)
+{
+  ImportJob *job;
+
+  g_assert (SP_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->import_timeout, g_source_remove);
+
+  if (self->import_task == NULL)
+    return;
+
+  job = g_task_get_task_data (self->import_task);
+  job->window = NULL;
+  g_clear_object (&self->import_task);
+}
+
+/* The timeout belongs to the window: it is removed before the window goes */
 static gboolean
 import_progress_timeout_cb (gpointer user_data)
 {
-  GTask *task = user_data;
-  SpWindow *self = g_task_get_source_object (task);
-  ImportJob *job = g_task_get_task_data (task);
+  SpWindow *self = SP_WINDOW (user_data);
+  ImportJob *job = g_task_get_task_data (self->import_task);
   guint done = g_atomic_int_get (&job->done);
   guint total = g_atomic_int_get (&job->total);
   g_autofree char *text = NULL;
@@ -131,50 +160,35 @@ show_import_details_action (GtkWidget  *widget,
                             GVariant   *param)
 {
   SpWindow *self = SP_WINDOW (widget);
-  g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *heading = NULL;
-  GtkWidget *dialog;
-  GtkWidget *scroller;
-  GtkWidget *label;
+  SpImportDetailsDialog *dialog;
 
   if (self->last_import == NULL)
     return;
 
-  for (guint i = 0; i < sp_import_report_get_n_entries (self->last_import); i++)
-    {
-      const SpImportEntry *entry = sp_import_report_get_entry (self->last_import, i);
-
-      if (entry->status == SP_IMPORT_STATUS_IMPORTED)
-        continue;
-      if (body->len > 0)
-        g_string_append_c (body, '\n');
-      g_string_append (body, entry->message);
-    }
-
   heading = describe_report (self->last_import);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   body->len ? NULL : _("Every file was imported."));
-
-  if (body->len > 0)
-    {
-      /* Reasons name files from anywhere: plain text, selectable for copying */
-      label = gtk_label_new (body->str);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "caption");
-
-      scroller = gtk_scrolled_window_new ();
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-    }
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  dialog = sp_import_details_dialog_new (GTK_WINDOW (self), heading, self->last_import);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The window that started an import is gone: other windows showing the same project
+ * (opened meanwhile) still learn that it has new documents. */
+static void
+notify_other_windows (GApplication *application,
+                      const char   *project_path)
+{
+  if (application == NULL)
+    return;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l; l = l->next)
+    {
+      SpProject *project;
+
+      if (!SP_IS_WINDOW (l->data) || !(project = sp_window_get_project (l->data)))
+        continue;
+      if (g_strcmp0 (sp_project_get_path (project), project_path) == 0)
+        sp_project_notify_changed (project, SP_CHANGE_DOCUMENTS);
+    }
 }
 
 static void
@@ -182,17 +196,31 @@ import_finished_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  SpWindow *self = SP_WINDOW (object);
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GApplication) application = g_steal_pointer (&job->application);
+  SpWindow *self = job->window;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
-  SpImportReport *report;
+  g_autoptr(SpImportReport) report = NULL;
   AdwToast *toast;
 
+  /* Everything the worker reports is committed by now: the process may end */
+  if (application != NULL)
+    g_application_release (application);
+
+  report = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (self == NULL)
+    {
+      notify_other_windows (application, job->project_path);
+      return;
+    }
+
+  job->window = NULL;
+  g_clear_object (&self->import_task);
   g_clear_handle_id (&self->import_timeout, g_source_remove);
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   _sp_window_update_actions (self);
-
-  report = g_task_propagate_pointer (G_TASK (result), &error);
 
   /* Whatever the worker committed is in the file: show it even after an error */
   if (self->project != NULL)
@@ -206,7 +234,7 @@ import_finished_cb (GObject      *object,
     }
 
   g_clear_pointer (&self->last_import, sp_import_report_unref);
-  self->last_import = report;
+  self->last_import = sp_import_report_ref (report);
 
   summary = describe_report (report);
   toast = adw_toast_new (summary);
@@ -228,11 +256,9 @@ cancel_import_action (GtkWidget  *widget,
 {
   SpWindow *self = SP_WINDOW (widget);
 
-  /* The worker stops after the current file and keeps what it committed. A fresh
-   * cancellable serves the window from now on. */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  /* The worker stops after the current file and keeps what it committed */
+  if (self->import_task != NULL)
+    g_cancellable_cancel (g_task_get_cancellable (self->import_task));
 }
 
 /**
@@ -247,12 +273,22 @@ _sp_window_import_files (SpWindow  *self,
                          guint      n_files)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
+  GtkApplication *application;
   ImportJob *job;
 
   g_assert (SP_IS_WINDOW (self));
 
-  if (self->project == NULL || n_files == 0)
+  /* Nothing to import into while the window opens another project or has none */
+  if (!_sp_window_shows_project (self) || n_files == 0)
     return;
+
+  /* A drop reaches here even when the import actions are off */
+  if (self->read_only)
+    {
+      sp_toast_show_error (GTK_WIDGET (self), _("This project is read-only: nothing can be imported into it"));
+      return;
+    }
 
   if (_sp_window_is_importing (self))
     {
@@ -265,8 +301,18 @@ _sp_window_import_files (SpWindow  *self,
   job->files = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n_files; i++)
     g_ptr_array_add (job->files, g_object_ref (files[i]));
+  job->window = self;
 
-  task = g_task_new (self, self->cancellable, import_finished_cb, NULL);
+  /* Held until the finish callback, like a text editor holds itself while saving */
+  if ((application = gtk_window_get_application (GTK_WINDOW (self))))
+    {
+      job->application = G_APPLICATION (g_object_ref (application));
+      g_application_hold (job->application);
+    }
+
+  /* No source object: the task must not keep a closed window alive, nor call back into it */
+  cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, cancellable, import_finished_cb, NULL);
   g_task_set_source_tag (task, _sp_window_import_files);
   /* A stopped import still returns what it did: the files it committed stay */
   g_task_set_check_cancellable (task, FALSE);
@@ -275,9 +321,8 @@ _sp_window_import_files (SpWindow  *self,
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_label_set_text (self->progress_label, _("Looking for articles…"));
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-  self->import_timeout = g_timeout_add_full (G_PRIORITY_DEFAULT, PROGRESS_INTERVAL_MS,
-                                             import_progress_timeout_cb,
-                                             g_object_ref (task), g_object_unref);
+  self->import_task = g_object_ref (task);
+  self->import_timeout = g_timeout_add (PROGRESS_INTERVAL_MS, import_progress_timeout_cb, self);
   _sp_window_update_actions (self);
 
   g_task_run_in_thread (task, import_worker);

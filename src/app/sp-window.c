@@ -3,7 +3,8 @@
  * The main window: one project, four views (Documents, Actors, Issues, Matrix) in a view
  * stack, a progress bar for imports and toasts for summaries. The window owns the project's
  * main connection; views get it through their "project" property and reload on
- * SpProject::changed.
+ * SpProject::changed. In place of the views, the window says when it is opening a project
+ * and when it has none (sp-window-open.c).
  */
 #define G_LOG_DOMAIN "sp-window"
 
@@ -49,30 +50,175 @@ project_can_undo_changed_cb (SpWindow   *self,
   _sp_window_update_actions (self);
 }
 
+/* Every edit is one undo step, and each ends with SpProject::changed: the step Undo would
+ * take back may have changed even when can-undo did not */
 static void
-update_title (SpWindow *self)
+project_changed_cb (SpWindow  *self,
+                    guint      what,
+                    SpProject *project)
+{
+  _sp_window_update_actions (self);
+}
+
+/* The folder a project is in, the home folder written as "~" */
+char *
+_sp_window_dup_folder_for_display (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  const char *home = g_get_home_dir ();
+  gsize home_len = strlen (home);
+
+  if (home_len > 1 && g_str_has_prefix (folder, home) &&
+      (folder[home_len] == '\0' || folder[home_len] == G_DIR_SEPARATOR))
+    return g_strconcat ("~", folder + home_len, NULL);
+
+  return g_steal_pointer (&folder);
+}
+
+static void
+set_project_name (SpWindow   *self,
+                  const char *name,
+                  const char *folder,
+                  const char *path)
+{
+  GtkLabel *name_labels[] = { self->name_label_wide, self->name_label_narrow };
+  GtkLabel *folder_labels[] = { self->folder_label_wide, self->folder_label_narrow };
+
+  adw_window_title_set_title (self->window_title, name);
+  adw_window_title_set_subtitle (self->window_title, folder);
+  for (guint i = 0; i < G_N_ELEMENTS (name_labels); i++)
+    {
+      gtk_label_set_text (name_labels[i], name);
+      gtk_label_set_text (folder_labels[i], folder ? folder : "");
+      /* Beside the switcher the folder may be cut short: the whole path on hover */
+      gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (name_labels[i])), path);
+    }
+}
+
+static void title_squeezer_child_cb (SpWindow    *self,
+                                     GParamSpec  *pspec,
+                                     AdwSqueezer *squeezer);
+
+/* The header names the project the window shows: none while it opens another */
+void
+_sp_window_update_title (SpWindow *self)
 {
   g_autofree char *base = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *folder = NULL;
 
-  if (self->project == NULL)
+  g_assert (SP_IS_WINDOW (self));
+
+  if (!_sp_window_shows_project (self))
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Standpoint"));
+      set_project_name (self, _("Standpoint"), NULL, NULL);
       return;
     }
 
   base = g_path_get_basename (sp_project_get_path (self->project));
-  if (g_str_has_suffix (base, SP_PROJECT_SUFFIX))
+  if (g_str_has_suffix (base, SP_PROJECT_SUFFIX) && strlen (base) > strlen (SP_PROJECT_SUFFIX))
     base[strlen (base) - strlen (SP_PROJECT_SUFFIX)] = '\0';
+  folder = _sp_window_dup_folder_for_display (sp_project_get_path (self->project));
 
   title = g_strdup_printf ("%s — %s", base, _("Standpoint"));
   gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, base);
+  set_project_name (self, base, folder, sp_project_get_path (self->project));
 }
 
+/**
+ * _sp_window_update_content:
+ *
+ * Shows what the window is doing in place of its views when it does not show a project:
+ * opening one, or having none (sp-window-open.c sets the words on those pages first). The
+ * header then names no project and offers no views.
+ */
+void
+_sp_window_update_content (SpWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = NULL;
+  gboolean shows_project;
+
+  g_assert (SP_IS_WINDOW (self));
+
+  shows_project = _sp_window_shows_project (self);
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    _sp_window_is_opening (self) ? "opening"
+                                    : shows_project ? "project" : "closed");
+
+  /* The title alone, without a view switcher beside it */
+  pages = adw_squeezer_get_pages (self->title_squeezer);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwSqueezerPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      if (adw_squeezer_page_get_child (page) != GTK_WIDGET (self->window_title))
+        adw_squeezer_page_set_enabled (page, shows_project);
+    }
+  title_squeezer_child_cb (self, NULL, self->title_squeezer);
+
+  _sp_window_update_title (self);
+  _sp_window_update_actions (self);
+}
+
+/**
+ * _sp_window_shows_project:
+ *
+ * Whether the window shows its project's views: it has a project and is not opening
+ * another one. Otherwise the views are hidden and every action on a project is off.
+ */
+gboolean
+_sp_window_shows_project (SpWindow *self)
+{
+  g_assert (SP_IS_WINDOW (self));
+
+  return self->project != NULL && !_sp_window_is_opening (self);
+}
+
+/* When the title squeezer has no room left for a view switcher, the views move to the bar
+ * at the bottom */
 static void
-set_project (SpWindow  *self,
-             SpProject *project)
+title_squeezer_child_cb (SpWindow    *self,
+                         GParamSpec  *pspec,
+                         AdwSqueezer *squeezer)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    _sp_window_shows_project (self) &&
+                                    adw_squeezer_get_visible_child (squeezer) == GTK_WIDGET (self->window_title));
+}
+
+/* Shows the project for reading only: the banner says why, and every way to change it
+ * (tagging, the codebook's add, edit and delete, imports, undo and redo) is off. */
+static void
+set_read_only (SpWindow *self,
+               gboolean  read_only)
+{
+  const char *reason = read_only ? sp_project_get_read_only_reason (self->project) : NULL;
+  g_autofree char *text = NULL;
+
+  g_assert (SP_IS_WINDOW (self));
+
+  self->read_only = !!read_only;
+
+  if (reason != NULL)
+    /* TRANSLATORS: %s says why, e.g. "its folder cannot be written" */
+    text = g_strdup_printf (_("This project is read-only because %s: you can read, search and export it, but not change it"),
+                            reason);
+  else
+    text = g_strdup (_("This project is read-only: you can read, search and export it, but not change it"));
+  gtk_label_set_text (self->read_only_label, text);
+
+  gtk_revealer_set_reveal_child (self->read_only_revealer, self->read_only);
+  sp_documents_view_set_editable (self->documents_view, !self->read_only);
+  sp_codebook_view_set_editable (SP_CODEBOOK_VIEW (self->actors_view), !self->read_only);
+  sp_codebook_view_set_editable (SP_CODEBOOK_VIEW (self->issues_view), !self->read_only);
+  _sp_window_update_actions (self);
+}
+
+/* Gives the views @project; sp-window-open.c calls it when an open has succeeded. */
+void
+_sp_window_set_project (SpWindow  *self,
+                        SpProject *project)
 {
   g_assert (SP_IS_WINDOW (self));
 
@@ -92,6 +238,9 @@ set_project (SpWindow  *self,
       g_signal_connect_object (project, "notify::can-redo",
                                G_CALLBACK (project_can_undo_changed_cb), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (project, "changed",
+                               G_CALLBACK (project_changed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
 
   sp_documents_view_set_project (self->documents_view, project);
@@ -99,8 +248,8 @@ set_project (SpWindow  *self,
   sp_codebook_view_set_project (SP_CODEBOOK_VIEW (self->issues_view), project);
   sp_matrix_view_set_project (self->matrix_view, project);
 
-  update_title (self);
-  _sp_window_update_actions (self);
+  set_read_only (self, project != NULL && sp_project_is_read_only (project));
+  _sp_window_update_content (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
@@ -108,55 +257,27 @@ set_project (SpWindow  *self,
  * sp_window_open_project:
  * @path: a project file; created when it is the default project and does not exist yet
  *
- * Shows the project at @path. When it cannot be opened, says why in a toast and keeps the
- * current project; a window without any project falls back to the default project.
- *
- * Returns: %TRUE when @path is now the window's project
+ * Opens the project at @path in a worker thread and shows it when it is open. Meanwhile the
+ * window says that it is opening, and the open can be cancelled; when the project cannot be
+ * opened, the window says why. Read #SpWindow:project to learn which project it shows.
  */
-gboolean
+void
 sp_window_open_project (SpWindow   *self,
                         const char *path)
 {
   GtkApplication *app;
-  g_autoptr(SpProject) project = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *default_path = NULL;
 
-  g_return_val_if_fail (SP_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (_sp_window_is_importing (self))
-    {
-      sp_toast_show_error (GTK_WIDGET (self), _("Wait for the import to finish before opening another project"));
-      return FALSE;
-    }
+  g_return_if_fail (SP_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
 
   app = gtk_window_get_application (GTK_WINDOW (self));
   if (SP_IS_APPLICATION (app))
     default_path = sp_application_dup_default_project (SP_APPLICATION (app));
 
-  if (g_strcmp0 (path, default_path) == 0)
-    project = sp_project_open_or_create (path, &error);
-  else
-    project = sp_project_open (path, &error);
-
-  if (project == NULL)
-    {
-      sp_toast_show_error (GTK_WIDGET (self), error->message);
-
-      if (self->project == NULL && default_path != NULL && g_strcmp0 (path, default_path) != 0)
-        sp_window_open_project (self, default_path);
-
-      return FALSE;
-    }
-
-  set_project (self, project);
-
-  if (SP_IS_APPLICATION (app))
-    sp_application_add_recent_project (SP_APPLICATION (app), path);
-  _sp_window_update_recent (self);
-
-  return TRUE;
+  _sp_window_open (self, path,
+                   g_strcmp0 (path, default_path) == 0 ? SP_WINDOW_OPEN_OR_CREATE
+                                                       : SP_WINDOW_OPEN_EXISTING);
 }
 
 /* Returns: (transfer none) (nullable) */
@@ -190,9 +311,9 @@ sp_window_close_request (GtkWindow *window)
 {
   SpWindow *self = SP_WINDOW (window);
 
-  /* The import worker commits what it has imported and stops; claims and codebook edits
-   * are committed when made, so nothing else is pending. */
-  g_cancellable_cancel (self->cancellable);
+  /* A running import, export or codebook job finishes in the background, holding the
+   * application; an open is cancelled (dispose). Claims and codebook edits are committed
+   * when made, so nothing else is pending. */
   save_window_state (self);
 
   return GTK_WINDOW_CLASS (sp_window_parent_class)->close_request (window);
@@ -226,15 +347,15 @@ sp_window_dispose (GObject *object)
 {
   SpWindow *self = (SpWindow *)object;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->import_timeout, g_source_remove);
+  _sp_window_detach_open (self);
+  _sp_window_detach_import (self);
+  _sp_window_detach_codebook (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_WINDOW);
 
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   g_clear_object (&self->project);
-  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->last_import, sp_import_report_unref);
 
   G_OBJECT_CLASS (sp_window_parent_class)->dispose (object);
@@ -299,8 +420,23 @@ sp_window_class_init (SpWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/standpoint/Standpoint/sp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, opening_page);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, opening_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, closed_page);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, closed_open_button);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, title_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, name_label_wide);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, folder_label_wide);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, name_label_narrow);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, folder_label_narrow);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, progress_label);
@@ -311,15 +447,20 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWindow, matrix_view);
 
   _sp_window_class_add_actions (klass);
+  _sp_window_class_add_open_actions (klass);
   _sp_window_class_add_import_actions (klass);
+  _sp_window_class_add_codebook_actions (klass);
 }
 
 static void
 sp_window_init (SpWindow *self)
 {
-  self->cancellable = g_cancellable_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->title_squeezer, "notify::visible-child",
+                           G_CALLBACK (title_squeezer_child_cb), self, G_CONNECT_SWAPPED);
+  _sp_window_init_open (self);
+  _sp_window_update_content (self);
 
   _sp_window_setup_drop (self);
 }

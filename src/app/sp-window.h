@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SpWindow, sp_window, SP, WINDOW, AdwApplicationWindow)
 
 SpWindow  *sp_window_new          (SpApplication *application);
-gboolean   sp_window_open_project (SpWindow      *self,
+void       sp_window_open_project (SpWindow      *self,
                                    const char    *path);
 SpProject *sp_window_get_project  (SpWindow      *self);
 

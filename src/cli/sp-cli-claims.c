@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 
 #include "sp-cli-table.h"
 
@@ -55,17 +54,17 @@ fold_spaces (const char *text,
 }
 
 /**
- * find_quote:
+ * find_quote_as_typed:
  *
  * Finds the first place @quote occurs in @body, first exactly, then ignoring differences in
  * white space (a quote copied from a wrapped page has line breaks where the body has
  * spaces). Offsets are characters.
  */
 static gboolean
-find_quote (const char *body,
-            const char *quote,
-            guint      *start,
-            guint      *end)
+find_quote_as_typed (const char *body,
+                     const char *quote,
+                     guint      *start,
+                     guint      *end)
 {
   g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *folded_body = NULL;
@@ -92,6 +91,35 @@ find_quote (const char *body,
   length = g_utf8_strlen (folded_quote, -1);
   *start = g_array_index (offsets, guint, first);
   *end = g_array_index (offsets, guint, first + length - 1) + 1;
+
+  return TRUE;
+}
+
+/* Bodies are stored in NFC, and a quote typed or pasted in another form ("E" and a combining
+ * accent for "É") is the same text: it is looked for as typed and then in NFC, so that a body
+ * stored before import normalised still matches a quote copied from it. */
+static gboolean
+find_quote (const char *body,
+            const char *quote,
+            guint      *start,
+            guint      *end)
+{
+  g_autofree char *nfc = g_utf8_normalize (quote, -1, G_NORMALIZE_NFC);
+
+  return find_quote_as_typed (body, quote, start, end) ||
+         (nfc != NULL && find_quote_as_typed (body, nfc, start, end));
+}
+
+/* An option naming a document, actor or issue must name something */
+static gboolean
+check_not_empty (const char *value,
+                 const char *option)
+{
+  if (value != NULL && value[0] == '\0')
+    {
+      sp_cli_error ("%s is empty", option);
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -136,14 +164,26 @@ claim_add (int    argc,
   if ((quote != NULL) == (start_text != NULL || end_text != NULL) ||
       (start_text != NULL) != (end_text != NULL))
     return sp_cli_usage (context, "give either --quote or both --start and --end");
+  if (!check_not_empty (document, "--document") || !check_not_empty (actor, "--actor") ||
+      !check_not_empty (issue, "--issue") || (quote != NULL && !check_not_empty (quote, "--quote")))
+    return SP_CLI_USAGE;
   if (!sp_cli_parse_stance (stance_text, &spec.stance))
     return SP_CLI_USAGE;
   if (start_text != NULL &&
       (!sp_cli_parse_uint (start_text, "--start", &spec.start) ||
        !sp_cli_parse_uint (end_text, "--end", &spec.end)))
     return SP_CLI_USAGE;
+  if (start_text != NULL && spec.end <= spec.start)
+    {
+      if (spec.end < spec.start)
+        sp_cli_error ("--start %u, --end %u: the end comes before the start", spec.start, spec.end);
+      else
+        sp_cli_error ("--start %u, --end %u: the claim is empty; --end is one past its last character",
+                      spec.start, spec.end);
+      return SP_CLI_USAGE;
+    }
 
-  if (!(project = sp_cli_open_project (argv[1])))
+  if (!(project = sp_cli_open_project_to_edit (argv[1])))
     return SP_CLI_FAILED;
 
   if (!sp_project_find_document (project, document, &spec.document_id, &error) ||
@@ -170,7 +210,7 @@ claim_add (int    argc,
   if (!(id = sp_project_add_claim (project, &spec, &error)))
     return sp_cli_fail (error);
 
-  printf ("claim %" G_GINT64_FORMAT " (characters %u-%u)\n", id, spec.start, spec.end);
+  sp_cli_print ("claim %" G_GINT64_FORMAT " (characters %u-%u)\n", id, spec.start, spec.end);
   return SP_CLI_OK;
 }
 
@@ -215,8 +255,10 @@ claim_edit (int    argc,
     return status;
   if (!parse_claim_id (argv[2], &id))
     return SP_CLI_USAGE;
+  if (!check_not_empty (actor, "--actor") || !check_not_empty (issue, "--issue"))
+    return SP_CLI_USAGE;
 
-  if (!(project = sp_cli_open_project (argv[1])))
+  if (!(project = sp_cli_open_project_to_edit (argv[1])))
     return SP_CLI_FAILED;
   if (!(claim = sp_project_get_claim (project, id, &error)))
     return sp_cli_fail (error);
@@ -249,6 +291,7 @@ claim_delete (int    argc,
 {
   g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT CLAIM-ID — delete a claim");
   g_autoptr(SpProject) project = NULL;
+  g_autoptr(SpClaim) claim = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
   int status;
@@ -258,9 +301,12 @@ claim_delete (int    argc,
   if (!parse_claim_id (argv[2], &id))
     return SP_CLI_USAGE;
 
-  if (!(project = sp_cli_open_project (argv[1])))
+  /* Looked up first, as claim edit does: the store's delete is not the place to learn that
+   * an id typed on the command line names no claim */
+  if (!(project = sp_cli_open_project_to_edit (argv[1])))
     return SP_CLI_FAILED;
-  if (!sp_project_delete_claim (project, id, &error))
+  if (!(claim = sp_project_get_claim (project, id, &error)) ||
+      !sp_project_delete_claim (project, id, &error))
     return sp_cli_fail (error);
 
   return SP_CLI_OK;

@@ -3,13 +3,61 @@
 
 #include "config.h"
 
-#include <stdio.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <glib/gstdio.h>
 #include <gio/gunixinputstream.h>
 
 #include "sp-cli-table.h"
 #include "sp-codebook.h"
 
+/* Opens the codebook file to read, refusing anything but a regular file: reading a FIFO
+ * would wait for a writer for good, and /dev/zero never ends. The file is opened without
+ * blocking so that a FIFO is refused, not waited on. Returns: the descriptor, or -1 */
+static int
+open_input (const char  *path,
+            GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  struct stat st;
+  int fd;
+
+  if ((fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0)) < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "Cannot read %s: %s", display, g_strerror (saved_errno));
+      return -1;
+    }
+
+  if (fstat (fd, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "Cannot read %s: %s", display, g_strerror (saved_errno));
+      return -1;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   S_ISDIR (st.st_mode) ? "Cannot read %s: it is a folder"
+                                        : "Cannot read %s: it is not a regular file",
+                   display);
+      return -1;
+    }
+
+  return fd;
+}
+
+/* Reads FILE, or standard input for "-" */
 static char *
 read_input (const char  *path,
             gsize       *length,
@@ -17,15 +65,23 @@ read_input (const char  *path,
 {
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GOutputStream) memory = NULL;
-  char *contents = NULL;
+  gboolean from_stdin = g_str_equal (path, "-");
+  int fd = STDIN_FILENO;
 
-  if (!g_str_equal (path, "-"))
-    return g_file_get_contents (path, &contents, length, error) ? contents : NULL;
-
-  stream = g_unix_input_stream_new (0, FALSE);
-  memory = g_memory_output_stream_new_resizable ();
-  if (g_output_stream_splice (memory, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
+  if (!from_stdin && (fd = open_input (path, error)) < 0)
     return NULL;
+
+  stream = g_unix_input_stream_new (fd, !from_stdin);
+  memory = g_memory_output_stream_new_resizable ();
+  if (g_output_stream_splice (memory, stream,
+                              G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                              NULL, error) < 0)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_prefix_error (error, "Cannot read %s: ", from_stdin ? "standard input" : display);
+      return NULL;
+    }
 
   *length = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory));
   return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (memory));
@@ -50,15 +106,15 @@ codebook_import (int    argc,
   if (!(contents = read_input (argv[2], &length, &error)))
     return sp_cli_fail (error);
 
-  if (!(project = sp_cli_open_project (argv[1])))
+  if (!(project = sp_cli_open_project_to_edit (argv[1])))
     return SP_CLI_FAILED;
 
   name = g_str_equal (argv[2], "-") ? g_strdup ("<stdin>") : g_path_get_basename (argv[2]);
   if (!sp_codebook_import (project, contents, length, name, &stats, &error))
     return sp_cli_fail (error);
 
-  printf ("actors added %u, updated %u; issues added %u, updated %u\n",
-          stats.actors_added, stats.actors_updated, stats.issues_added, stats.issues_updated);
+  sp_cli_print ("actors added %u, updated %u; issues added %u, updated %u\n",
+                stats.actors_added, stats.actors_updated, stats.issues_added, stats.issues_updated);
 
   return SP_CLI_OK;
 }
@@ -81,6 +137,9 @@ codebook_export (int    argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!sp_cli_parse (context, &argc, &argv, 1, &status))
     return status;
+
+  if (!sp_cli_check_output (output, argv[1]))
+    return SP_CLI_FAILED;
 
   if (!(project = sp_cli_open_project (argv[1])))
     return SP_CLI_FAILED;
@@ -200,7 +259,10 @@ actor_add (int    argc,
   if (!parse_kind (kind_text ? kind_text : "person", &kind))
     return SP_CLI_USAGE;
 
-  if (!(project = sp_cli_open_project (argv[1])))
+  if (!sp_cli_check_text (argv[2], "NAME"))
+    return SP_CLI_USAGE;
+
+  if (!(project = sp_cli_open_project_to_edit (argv[1])))
     return SP_CLI_FAILED;
   if (affiliation != NULL && !resolve_affiliation (project, affiliation, &affiliation_id))
     return SP_CLI_FAILED;
@@ -208,7 +270,7 @@ actor_add (int    argc,
   if (!(id = sp_project_add_actor (project, argv[2], kind, affiliation_id, (const char * const *)aliases, &error)))
     return sp_cli_fail (error);
 
-  printf ("actor %" G_GINT64_FORMAT "\n", id);
+  sp_cli_print ("actor %" G_GINT64_FORMAT "\n", id);
   return SP_CLI_OK;
 }
 
@@ -244,7 +306,10 @@ actor_edit (int    argc,
   if (!sp_cli_parse (context, &argc, &argv, 2, &status))
     return status;
 
-  if (!(project = sp_cli_open_project (argv[1])))
+  if (!sp_cli_check_text (argv[2], "NAME"))
+    return SP_CLI_USAGE;
+
+  if (!(project = sp_cli_open_project_to_edit (argv[1])))
     return SP_CLI_FAILED;
   if (!sp_project_find_actor (project, argv[2], &id, &error) ||
       !(actor = sp_project_get_actor (project, id, &error)))
@@ -288,7 +353,10 @@ actor_delete (int    argc,
   if (!sp_cli_parse (context, &argc, &argv, 2, &status))
     return status;
 
-  if (!(project = sp_cli_open_project (argv[1])))
+  if (!sp_cli_check_text (argv[2], "NAME"))
+    return SP_CLI_USAGE;
+
+  if (!(project = sp_cli_open_project_to_edit (argv[1])))
     return SP_CLI_FAILED;
   if (!sp_project_find_actor (project, argv[2], &id, &error) ||
       !(actor = sp_project_get_actor (project, id, &error)))
@@ -379,13 +447,16 @@ issue_add (int    argc,
   if (label == NULL)
     return sp_cli_usage (context, "--label is required");
 
-  if (!(project = sp_cli_open_project (argv[1])))
+  if (!sp_cli_check_text (argv[2], "KEY"))
+    return SP_CLI_USAGE;
+
+  if (!(project = sp_cli_open_project_to_edit (argv[1])))
     return SP_CLI_FAILED;
 
   if (!(id = sp_project_add_issue (project, argv[2], label, proposition, (const char * const *)keywords, &error)))
     return sp_cli_fail (error);
 
-  printf ("issue %" G_GINT64_FORMAT "\n", id);
+  sp_cli_print ("issue %" G_GINT64_FORMAT "\n", id);
   return SP_CLI_OK;
 }
 
@@ -418,7 +489,10 @@ issue_edit (int    argc,
   if (!sp_cli_parse (context, &argc, &argv, 2, &status))
     return status;
 
-  if (!(project = sp_cli_open_project (argv[1])))
+  if (!sp_cli_check_text (argv[2], "KEY"))
+    return SP_CLI_USAGE;
+
+  if (!(project = sp_cli_open_project_to_edit (argv[1])))
     return SP_CLI_FAILED;
   if (!sp_project_find_issue (project, argv[2], &id, &error) ||
       !(issue = sp_project_get_issue (project, id, &error)))
@@ -457,7 +531,10 @@ issue_delete (int    argc,
   if (!sp_cli_parse (context, &argc, &argv, 2, &status))
     return status;
 
-  if (!(project = sp_cli_open_project (argv[1])))
+  if (!sp_cli_check_text (argv[2], "KEY"))
+    return SP_CLI_USAGE;
+
+  if (!(project = sp_cli_open_project_to_edit (argv[1])))
     return SP_CLI_FAILED;
   if (!sp_project_find_issue (project, argv[2], &id, &error) ||
       !(issue = sp_project_get_issue (project, id, &error)))

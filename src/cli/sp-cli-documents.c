@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include <stdio.h>
+#include <glib/gstdio.h>
 
 #include "sp-cli-table.h"
 #include "sp-importer.h"
@@ -15,15 +15,29 @@ sp_cli_new (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT — create an empty project file");
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+  GStatBuf st;
   int status;
 
   if (!sp_cli_parse (context, &argc, &argv, 1, &status))
     return status;
 
+  display = g_filename_display_name (argv[1]);
+
+  /* Nothing that is already there is replaced: a file, a folder, or a symbolic link, even
+   * one that points nowhere (SQLite would create the file it points to). */
+  if (g_lstat (argv[1], &st) == 0)
+    {
+      sp_cli_error (S_ISDIR (st.st_mode) ? "%s is a folder; name the project file to create"
+                                          : "%s already exists",
+                    display);
+      return SP_CLI_FAILED;
+    }
+
   if (!(project = sp_project_create (argv[1], &error)))
     return sp_cli_fail (error);
 
-  printf ("created %s\n", argv[1]);
+  sp_cli_print ("created %s\n", display);
   return SP_CLI_OK;
 }
 
@@ -41,7 +55,12 @@ sp_cli_import (int    argc,
   if (!sp_cli_parse (context, &argc, &argv, -2, &status))
     return status;
 
-  if (!(project = sp_cli_open_project (argv[1])))
+  /* g_file_new_for_commandline_arg ("") is the current folder: never import it by mistake */
+  for (int i = 2; i < argc; i++)
+    if (argv[i][0] == '\0')
+      return sp_cli_usage (NULL, "PATH: an empty path names no file");
+
+  if (!(project = sp_cli_open_project_to_edit (argv[1])))
     return SP_CLI_FAILED;
 
   for (int i = 2; i < argc; i++)
@@ -63,7 +82,7 @@ sp_cli_import (int    argc,
 
         case SP_IMPORT_STATUS_DUPLICATE:
         case SP_IMPORT_STATUS_SKIPPED:
-          printf ("%s\n", entry->message);
+          sp_cli_print ("%s\n", entry->message);
           break;
 
         case SP_IMPORT_STATUS_FAILED:
@@ -75,7 +94,7 @@ sp_cli_import (int    argc,
         }
     }
 
-  printf ("imported %u, duplicates %u, failed %u\n",
+  sp_cli_print ("imported %u, duplicates %u, failed %u\n",
           sp_import_report_get_n_imported (report),
           sp_import_report_get_n_duplicates (report),
           sp_import_report_get_n_failed (report));

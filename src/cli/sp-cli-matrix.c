@@ -58,6 +58,10 @@ sp_cli_matrix (int    argc,
       return SP_CLI_USAGE;
     }
 
+  /* Refused before the work: -o must never cost the project, a link or a device */
+  if (!sp_cli_check_output (output, argv[1]))
+    return SP_CLI_FAILED;
+
   if (!(project = sp_cli_open_project (argv[1])))
     return SP_CLI_FAILED;
 
@@ -67,8 +71,11 @@ sp_cli_matrix (int    argc,
   if (png)
     return sp_matrix_export_png (matrix, output, scale, &error) ? SP_CLI_OK : sp_cli_fail (error);
 
+  if (!g_str_equal (output, "-"))
+    return sp_matrix_export_csv (matrix, output, &error) ? SP_CLI_OK : sp_cli_fail (error);
+
   {
     g_autofree char *csv = sp_matrix_to_csv (matrix);
-    return sp_cli_write_output (output, csv, strlen (csv)) ? SP_CLI_OK : SP_CLI_FAILED;
+    return sp_cli_write_output (NULL, csv, strlen (csv)) ? SP_CLI_OK : SP_CLI_FAILED;
   }
 }

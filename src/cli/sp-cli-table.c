@@ -1,3 +1,10 @@
+/* sp-cli-table.c
+ *
+ * Text in a table comes from articles, file names and project files, any of which may hold
+ * bytes that are not UTF-8 (a file name in Latin-1, a crafted project). CSV and JSON output
+ * is UTF-8 whatever the input: such bytes become U+FFFD here, the one place every listing
+ * goes through.
+ */
 #define G_LOG_DOMAIN "standpoint-cli"
 
 #include "config.h"
@@ -108,6 +115,13 @@ sp_cli_table_add_double (SpCliTable *self,
   sp_csv_append_field (self->csv, g_ascii_formatd (buffer, sizeof buffer, "%.2f", value), first);
 }
 
+/* Returns: (transfer full) (nullable): @text with every byte that is not UTF-8 replaced */
+static char *
+make_valid (const char *text)
+{
+  return text != NULL ? g_utf8_make_valid (text, -1) : NULL;
+}
+
 /* Text that came from a person or an article: neutralised in CSV; %NULL is null in JSON */
 void
 sp_cli_table_add_text (SpCliTable *self,
@@ -115,12 +129,13 @@ sp_cli_table_add_text (SpCliTable *self,
 {
   gboolean first = self->column == 0;
   const char *column = next_column (self);
+  g_autofree char *valid = make_valid (text);
 
-  if (text != NULL)
-    json_object_set_string_member (self->row, column, text);
+  if (valid != NULL)
+    json_object_set_string_member (self->row, column, valid);
   else
     json_object_set_null_member (self->row, column);
-  sp_csv_append_text_field (self->csv, text, first);
+  sp_csv_append_text_field (self->csv, valid, first);
 }
 
 /* A fixed word or a date, written as it is (a kind, a status, YYYY-MM-DD) */
@@ -130,12 +145,13 @@ sp_cli_table_add_word (SpCliTable *self,
 {
   gboolean first = self->column == 0;
   const char *column = next_column (self);
+  g_autofree char *valid = make_valid (word);
 
-  if (word != NULL)
-    json_object_set_string_member (self->row, column, word);
+  if (valid != NULL)
+    json_object_set_string_member (self->row, column, valid);
   else
     json_object_set_null_member (self->row, column);
-  sp_csv_append_field (self->csv, word, first);
+  sp_csv_append_field (self->csv, valid, first);
 }
 
 /* A list: one CSV cell joined with "; ", a JSON array */
@@ -145,11 +161,21 @@ sp_cli_table_add_list (SpCliTable         *self,
 {
   gboolean first = self->column == 0;
   const char *column = next_column (self);
-  g_autofree char *joined = g_strjoinv ("; ", (char **)items);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) valid = NULL;
+  g_autofree char *joined = NULL;
   JsonArray *array = json_array_new ();
 
   for (guint i = 0; items[i] != NULL; i++)
-    json_array_add_string_element (array, items[i]);
+    {
+      g_autofree char *item = make_valid (items[i]);
+
+      json_array_add_string_element (array, item);
+      g_strv_builder_add (builder, item);
+    }
+
+  valid = g_strv_builder_end (builder);
+  joined = g_strjoinv ("; ", valid);
 
   json_object_set_array_member (self->row, column, array);
   sp_csv_append_text_field (self->csv, joined, first);

@@ -2,7 +2,9 @@
  *
  * Shared by the standpoint-cli verbs: how they report failures (one line per reason on
  * stderr, naming the file or field), open projects, parse common values and write output.
- * Every verb returns the process exit status.
+ * Every verb returns the process exit status. Everything the tool prints is valid UTF-8,
+ * whatever bytes a file name or a crafted project holds, and every file it writes goes
+ * through sp-output-file.
  */
 #pragma once
 
@@ -27,6 +29,8 @@ typedef enum
 
 void       sp_cli_error          (const char   *format,
                                   ...) G_GNUC_PRINTF (1, 2);
+void       sp_cli_print          (const char   *format,
+                                  ...) G_GNUC_PRINTF (1, 2);
 int        sp_cli_fail           (GError       *error);
 int        sp_cli_usage          (GOptionContext *context,
                                   const char   *message);
@@ -36,6 +40,10 @@ gboolean   sp_cli_parse          (GOptionContext *context,
                                   int           n_positional,
                                   int          *status);
 SpProject *sp_cli_open_project   (const char   *path);
+SpProject *sp_cli_open_project_to_edit
+                                 (const char   *path);
+gboolean   sp_cli_check_text     (const char   *text,
+                                  const char   *what);
 gboolean   sp_cli_parse_format   (const char   *text,
                                   SpCliFormat  *format);
 gboolean   sp_cli_parse_stance   (const char   *text,
@@ -43,6 +51,8 @@ gboolean   sp_cli_parse_stance   (const char   *text,
 gboolean   sp_cli_parse_uint     (const char   *text,
                                   const char   *what,
                                   guint        *value);
+gboolean   sp_cli_check_output   (const char   *path,
+                                  const char   *project_path);
 gboolean   sp_cli_write_output   (const char   *path,
                                   const char   *contents,
                                   gsize         length);
@@ -53,6 +63,7 @@ typedef struct
   int       (*run) (int argc, char **argv);
 } SpCliSubcommand;
 
+void       sp_cli_set_command    (const char            *words);
 int        sp_cli_dispatch       (int                    argc,
                                   char                 **argv,
                                   const SpCliSubcommand *subcommands,

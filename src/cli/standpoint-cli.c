@@ -41,7 +41,9 @@ print_usage (FILE *out)
   fprintf (out, "Usage: standpoint-cli COMMAND ...\n\nCommands:\n");
   for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
     fprintf (out, "  standpoint-cli %s\n", verbs[i].usage);
-  fprintf (out, "\nRun standpoint-cli COMMAND --help for a command's options.\n");
+  fprintf (out, "\nA name or path that starts with “-” goes right after “--”, and options may follow it:\n"
+                "  standpoint-cli actor edit PROJECT -- -Foo --name Foo\n"
+                "\nRun standpoint-cli COMMAND --help for a command's options.\n");
 }
 
 int
@@ -74,7 +76,10 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
     if (g_str_equal (argv[1], verbs[i].name))
-      return verbs[i].run (argc - 1, argv + 1);
+      {
+        sp_cli_set_command (verbs[i].name);
+        return verbs[i].run (argc - 1, argv + 1);
+      }
 
   sp_cli_error ("unknown command “%s”; run standpoint-cli --help", argv[1]);
   return SP_CLI_USAGE;

@@ -39,6 +39,19 @@ append_quoted (GString    *line,
   g_string_append_c (line, '"');
 }
 
+static void
+append_field (GString    *line,
+              const char *prefix,
+              const char *text,
+              gboolean    first)
+{
+  if (!first)
+    g_string_append_c (line, ',');
+
+  if (text != NULL)
+    append_quoted (line, prefix, text);
+}
+
 /**
  * sp_csv_append_field:
  * @line: the line being built
@@ -55,12 +68,7 @@ sp_csv_append_field (GString    *line,
                      gboolean    first)
 {
   g_return_if_fail (line != NULL);
-
-  if (!first)
-    g_string_append_c (line, ',');
-
-  if (text != NULL)
-    append_quoted (line, "", text);
+  append_field (line, "", text, first);
 }
 
 /**
@@ -91,10 +99,5 @@ sp_csv_append_text_field (GString    *line,
                           gboolean    first)
 {
   g_return_if_fail (line != NULL);
-
-  if (!first)
-    g_string_append_c (line, ',');
-
-  if (text != NULL)
-    append_quoted (line, sp_csv_needs_neutralising (text) ? "'" : "", text);
+  append_field (line, sp_csv_needs_neutralising (text) ? "'" : "", text, first);
 }

@@ -1,28 +1,25 @@
 /* sp-matrix-export.c
  *
- * Exports of the position matrix. Both are deterministic (the same matrix gives the same
- * bytes) and written atomically: built in memory, then put in place with
- * g_file_set_contents(), so a failed export never leaves half a file behind.
+ * Exports of the position matrix to files. Both are deterministic (the same matrix gives
+ * the same bytes), built in memory and put in place by sp_output_file_replace(), so a
+ * failed or cancelled export never leaves half a file behind and never writes over
+ * anything but a regular file. The target is checked before the work starts too, so that a
+ * refusal comes at once rather than after the drawing.
+ *
+ * The _async variants run in a worker thread (GTask); progress reaches the caller's main
+ * context through an idle source, one pending at a time, carrying the latest fraction.
  */
 #define G_LOG_DOMAIN "sp-matrix-export"
 
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
-#include <zlib.h>
-
 #include <glib/gi18n-lib.h>
-#include <gio/gio.h>
-#include <pango/pangocairo.h>
 
 #include "sp-csv.h"
-#include "sp-matrix-export.h"
-#include "sp-matrix-renderer.h"
-
-/* cairo's limit for an image surface's side. */
-#define MAX_IMAGE_SIDE 32767
+#include "sp-matrix-export-private.h"
+#include "sp-output-file.h"
 
 /**
  * sp_matrix_to_csv:
@@ -78,7 +75,10 @@ sp_matrix_to_csv (SpMatrix *matrix)
 /**
  * sp_matrix_export_csv:
  *
- * Writes sp_matrix_to_csv() to @path, replacing it atomically.
+ * Writes sp_matrix_to_csv() to @path through sp_output_file_replace().
+ *
+ * Returns: %TRUE when @path holds the CSV; otherwise %FALSE with one sentence naming @path,
+ *   and @path as it was
  */
 gboolean
 sp_matrix_export_csv (SpMatrix    *matrix,
@@ -90,204 +90,20 @@ sp_matrix_export_csv (SpMatrix    *matrix,
   g_return_val_if_fail (matrix != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (!sp_output_file_check (path, error))
+    return FALSE;
+
   csv = sp_matrix_to_csv (matrix);
 
-  return g_file_set_contents (path, csv, -1, error);
-}
-
-/* PNG writing
- *
- * A chart of 200 actors × 50 issues is tens of millions of pixels. cairo's PNG writer needs
- * the whole image in memory (almost half a gigabyte at scale 2) and compresses it with
- * libpng's defaults, which take seconds. Here the chart is drawn in strips and each strip's
- * rows go straight into zlib at its fastest level, with the "up" filter that suits flat
- * colour: four times faster, a tenth larger, and the memory of one strip. The output is a
- * plain 8-bit RGB PNG with no timestamp, so the same chart gives the same bytes.
- */
-
-#define STRIP_HEIGHT 256
-#define IDAT_SIZE    (64 * 1024)
-
-static void
-append_uint32 (GByteArray *bytes,
-               guint32     value)
-{
-  guint8 be[4] = { value >> 24, value >> 16, value >> 8, value };
-
-  g_byte_array_append (bytes, be, sizeof be);
-}
-
-static void
-append_chunk (GByteArray   *png,
-              const char   *type,
-              const guint8 *data,
-              gsize         length)
-{
-  uLong crc = crc32 (0, (const Bytef *)type, 4);
-
-  /* crc32() takes a NULL buffer as a request for its initial value */
-  if (length > 0)
-    crc = crc32 (crc, data, length);
-  append_uint32 (png, length);
-  g_byte_array_append (png, (const guint8 *)type, 4);
-  g_byte_array_append (png, data, length);
-  append_uint32 (png, crc);
-}
-
-typedef struct
-{
-  z_stream    zlib;
-  GByteArray *png;
-  GByteArray *pending;  /* compressed bytes not yet in an IDAT chunk */
-} SpPngWriter;
-
-static gboolean
-compress_bytes (SpPngWriter  *writer,
-                const guint8 *data,
-                gsize         length,
-                int           flush)
-{
-  guint8 buffer[16384];
-  int rc;
-
-  writer->zlib.next_in = (Bytef *)data;
-  writer->zlib.avail_in = length;
-
-  do
-    {
-      writer->zlib.next_out = buffer;
-      writer->zlib.avail_out = sizeof buffer;
-      rc = deflate (&writer->zlib, flush);
-      if (rc == Z_STREAM_ERROR)
-        return FALSE;
-
-      g_byte_array_append (writer->pending, buffer, sizeof buffer - writer->zlib.avail_out);
-      if (writer->pending->len >= IDAT_SIZE || (rc == Z_STREAM_END && writer->pending->len > 0))
-        {
-          append_chunk (writer->png, "IDAT", writer->pending->data, writer->pending->len);
-          g_byte_array_set_size (writer->pending, 0);
-        }
-    }
-  while (writer->zlib.avail_out == 0 || (flush == Z_FINISH && rc != Z_STREAM_END));
-
-  return TRUE;
-}
-
-static gboolean
-encode_png (SpMatrixLayout  *layout,
-            double           scale,
-            int              width,
-            int              height,
-            GByteArray      *png,
-            GError         **error)
-{
-  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-  guint8 header[13] = { width >> 24, width >> 16, width >> 8, width,
-                        height >> 24, height >> 16, height >> 8, height,
-                        8, 2, 0, 0, 0 };  /* 8 bits per channel, RGB, no interlace */
-  g_autoptr(GByteArray) pending = g_byte_array_new ();
-  g_autofree guint8 *line = g_malloc ((gsize)width * 3 + 1);
-  g_autofree guint8 *above = g_malloc0 ((gsize)width * 3);
-  g_autofree guint8 *current = g_malloc ((gsize)width * 3);
-  SpPngWriter writer = { { 0 }, png, pending };
-  cairo_surface_t *strip;
-  cairo_status_t status = CAIRO_STATUS_SUCCESS;
-  gboolean ok = TRUE;
-
-  if (deflateInit (&writer.zlib, 1) != Z_OK)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not compress the image"));
-      return FALSE;
-    }
-
-  g_byte_array_append (png, signature, sizeof signature);
-  append_chunk (png, "IHDR", header, sizeof header);
-
-  strip = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, STRIP_HEIGHT);
-
-  for (int top = 0; ok && top < height; top += STRIP_HEIGHT)
-    {
-      int rows = MIN (STRIP_HEIGHT, height - top);
-      const guint8 *data;
-      int stride;
-      cairo_t *cr;
-
-      /* The strip's place as a device offset, not a translation: the user space is then
-       * the same in every strip, and text comes out exactly as when the chart is drawn in
-       * one go (pango finds its place through the inverse of the transformation, which at
-       * a scale like 1.5 is not exact, and a glyph on a half pixel could round either way).
-       * The renderer paints everything in the clip, so the strip needs no clearing. */
-      cairo_surface_set_device_offset (strip, 0, -top);
-      cr = cairo_create (strip);
-      cairo_scale (cr, scale, scale);
-      sp_matrix_layout_draw (layout, cr);
-      status = cairo_status (cr);
-      cairo_destroy (cr);
-      cairo_surface_flush (strip);
-
-      if (status != CAIRO_STATUS_SUCCESS)
-        break;
-
-      data = cairo_image_surface_get_data (strip);
-      stride = cairo_image_surface_get_stride (strip);
-
-      for (int y = 0; ok && y < rows; y++)
-        {
-          const guint8 *pixels = data + (gsize)y * stride;
-          guint8 *swap;
-
-          for (int x = 0; x < width; x++)
-            {
-              guint32 pixel;
-
-              memcpy (&pixel, pixels + (gsize)x * 4, sizeof pixel);
-              current[x * 3] = pixel >> 16;
-              current[x * 3 + 1] = pixel >> 8;
-              current[x * 3 + 2] = pixel;
-            }
-
-          /* Filter "up": each byte as the difference to the byte above it */
-          line[0] = 2;
-          for (gsize i = 0; i < (gsize)width * 3; i++)
-            line[i + 1] = current[i] - above[i];
-
-          ok = compress_bytes (&writer, line, (gsize)width * 3 + 1, Z_NO_FLUSH);
-
-          swap = above;
-          above = current;
-          current = swap;
-        }
-    }
-
-  cairo_surface_destroy (strip);
-
-  if (ok && status == CAIRO_STATUS_SUCCESS)
-    ok = compress_bytes (&writer, NULL, 0, Z_FINISH);
-  deflateEnd (&writer.zlib);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not draw the matrix: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  if (!ok)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not compress the image"));
-      return FALSE;
-    }
-
-  append_chunk (png, "IEND", NULL, 0);
-
-  return TRUE;
+  return sp_output_file_replace (path, csv, strlen (csv), error);
 }
 
 /**
  * sp_matrix_render_png:
  * @scale: device pixels per layout unit; 2 gives crisp images for reports
  *
- * Draws the matrix with the window's renderer, at @scale, on an opaque image.
+ * Draws the matrix as the window does, at @scale, on an opaque image. A matrix too large
+ * for one image at @scale is refused with a reason that names a scale that fits.
  *
  * Returns: (transfer full): the PNG file's bytes, or %NULL on error
  */
@@ -296,43 +112,45 @@ sp_matrix_render_png (SpMatrix  *matrix,
                       double     scale,
                       GError   **error)
 {
-  PangoContext *context;
-  g_autoptr(SpMatrixLayout) layout = NULL;
-  g_autoptr(GByteArray) png = NULL;
-  int width, height;
-  double pixel_width, pixel_height;
-
   g_return_val_if_fail (matrix != NULL, NULL);
   g_return_val_if_fail (scale > 0, NULL);
 
-  context = sp_matrix_create_export_context ();
-  layout = sp_matrix_layout_new (matrix, context);
-  g_object_unref (context);
-  sp_matrix_layout_get_size (layout, &width, &height);
+  return _sp_matrix_render_png_full (matrix, scale, 0, NULL, NULL, NULL, error);
+}
 
-  pixel_width = ceil (width * scale);
-  pixel_height = ceil (height * scale);
-  if (pixel_width > MAX_IMAGE_SIDE || pixel_height > MAX_IMAGE_SIDE)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("The matrix is too large for an image at this scale (%.0f × %.0f pixels)"),
-                   pixel_width, pixel_height);
-      return NULL;
-    }
+static gboolean
+export_png (SpMatrix                *matrix,
+            const char              *path,
+            double                   scale,
+            SpMatrixExportProgress   progress,
+            gpointer                 progress_data,
+            GCancellable            *cancellable,
+            GError                 **error)
+{
+  g_autoptr(GBytes) png = NULL;
+  gconstpointer data;
+  gsize size;
 
-  png = g_byte_array_new ();
-  if (!encode_png (layout, scale, pixel_width, pixel_height, png, error))
-    return NULL;
+  if (!sp_output_file_check (path, error))
+    return FALSE;
 
-  return g_byte_array_free_to_bytes (g_steal_pointer (&png));
+  if (!(png = _sp_matrix_render_png_full (matrix, scale, 0, progress, progress_data,
+                                          cancellable, error)) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  data = g_bytes_get_data (png, &size);
+  return sp_output_file_replace (path, data, size, error);
 }
 
 /**
  * sp_matrix_export_png:
  * @scale: device pixels per layout unit; 2 gives crisp images for reports
  *
- * Writes the matrix as a PNG image to @path, replacing it atomically. The image is what the
- * window shows: the same layout and renderer, on an opaque light background.
+ * Writes sp_matrix_render_png() to @path through sp_output_file_replace().
+ *
+ * Returns: %TRUE when @path holds the image; otherwise %FALSE with one sentence, and @path
+ *   as it was
  */
 gboolean
 sp_matrix_export_png (SpMatrix    *matrix,
@@ -340,17 +158,217 @@ sp_matrix_export_png (SpMatrix    *matrix,
                       double       scale,
                       GError     **error)
 {
-  g_autoptr(GBytes) png = NULL;
-  gsize size;
-  const char *data;
-
   g_return_val_if_fail (matrix != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (scale > 0, FALSE);
 
-  if (!(png = sp_matrix_render_png (matrix, scale, error)))
-    return FALSE;
+  return export_png (matrix, path, scale, NULL, NULL, NULL, error);
+}
 
-  data = g_bytes_get_data (png, &size);
-  return g_file_set_contents (path, data, size, error);
+/* Asynchronous exports */
+
+typedef struct
+{
+  SpMatrix               *matrix;
+  char                   *path;
+  double                  scale;      /* 0 for a CSV */
+  SpMatrixExportProgress  progress;
+  gpointer                user_data;
+
+  GMutex                  mutex;      /* guards the two fields below */
+  double                  fraction;   /* the latest the worker reported */
+  gboolean                scheduled;  /* an idle source will report it */
+} SpExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  SpExportJob *job = data;
+
+  g_clear_pointer (&job->matrix, sp_matrix_unref);
+  g_free (job->path);
+  g_mutex_clear (&job->mutex);
+  g_free (job);
+}
+
+/* In the caller's main context */
+static gboolean
+report_progress_cb (gpointer data)
+{
+  GTask *task = data;
+  SpExportJob *job = g_task_get_task_data (task);
+  double fraction;
+
+  g_mutex_lock (&job->mutex);
+  fraction = job->fraction;
+  job->scheduled = FALSE;
+  g_mutex_unlock (&job->mutex);
+
+  /* Never after the task's callback, which may have let go of user_data */
+  if (!g_task_get_completed (task))
+    job->progress (fraction, job->user_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker */
+static void
+progress_cb (double   fraction,
+             gpointer data)
+{
+  GTask *task = data;
+  SpExportJob *job = g_task_get_task_data (task);
+
+  g_mutex_lock (&job->mutex);
+  job->fraction = fraction;
+  if (!job->scheduled)
+    {
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      job->scheduled = TRUE;
+      g_source_set_priority (source, g_task_get_priority (task));
+      g_source_set_callback (source, report_progress_cb, g_object_ref (task), g_object_unref);
+      g_source_set_static_name (source, "[standpoint] matrix export progress");
+      g_source_attach (source, g_task_get_context (task));
+    }
+  g_mutex_unlock (&job->mutex);
+}
+
+/* The whole export of @task_data, a PNG or (without a scale) a CSV */
+static void
+export_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SpExportJob *job = task_data;
+  GError *error = NULL;
+  gboolean written;
+
+  if (job->scale > 0)
+    written = export_png (job->matrix, job->path, job->scale,
+                          job->progress != NULL ? progress_cb : NULL, task, cancellable, &error);
+  else
+    written = !g_cancellable_set_error_if_cancelled (cancellable, &error) &&
+              sp_matrix_export_csv (job->matrix, job->path, &error);
+
+  if (written)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Runs @job in a worker, as the _async function @source_tag */
+static void
+run_export (SpExportJob         *job,
+            gpointer             source_tag,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, job->user_data);
+
+  g_mutex_init (&job->mutex);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, export_job_free);
+  /* The result says what happened to the file: a cancel that came after it was written
+   * does not turn into an error */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, export_worker);
+}
+
+static gboolean
+export_finish (GAsyncResult  *result,
+               gpointer       source_tag,
+               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * sp_matrix_export_png_async:
+ * @scale: device pixels per layout unit
+ * @progress: (nullable) (scope async): called with @user_data in the thread-default main
+ *   context of the caller as the image is drawn, never after @callback
+ * @cancellable: (nullable): stops the drawing between two strips; nothing is written then
+ *
+ * sp_matrix_export_png() in a worker thread: the layout, the drawing, the encoding and the
+ * writing. @matrix is kept until the export ends.
+ */
+void
+sp_matrix_export_png_async (SpMatrix               *matrix,
+                            const char             *path,
+                            double                  scale,
+                            SpMatrixExportProgress  progress,
+                            GCancellable           *cancellable,
+                            GAsyncReadyCallback     callback,
+                            gpointer                user_data)
+{
+  SpExportJob *job;
+
+  g_return_if_fail (matrix != NULL && path != NULL && scale > 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = g_new0 (SpExportJob, 1);
+  *job = (SpExportJob) {
+    .matrix = sp_matrix_ref (matrix),
+    .path = g_strdup (path),
+    .scale = scale,
+    .progress = progress,
+    .user_data = user_data,
+  };
+  run_export (job, sp_matrix_export_png_async, cancellable, callback);
+}
+
+/**
+ * sp_matrix_export_png_finish:
+ *
+ * Returns: %TRUE when the file was written; otherwise %FALSE with the reason
+ *   (%G_IO_ERROR_CANCELLED when cancelled), and the file as it was
+ */
+gboolean
+sp_matrix_export_png_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  return export_finish (result, sp_matrix_export_png_async, error);
+}
+
+/**
+ * sp_matrix_export_csv_async:
+ * @cancellable: (nullable): checked before the export starts
+ *
+ * sp_matrix_export_csv() in a worker thread. @matrix is kept until the export ends.
+ */
+void
+sp_matrix_export_csv_async (SpMatrix            *matrix,
+                            const char          *path,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  SpExportJob *job;
+
+  g_return_if_fail (matrix != NULL && path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = g_new0 (SpExportJob, 1);
+  job->matrix = sp_matrix_ref (matrix);
+  job->path = g_strdup (path);
+  job->user_data = user_data;
+  run_export (job, sp_matrix_export_csv_async, cancellable, callback);
+}
+
+/**
+ * sp_matrix_export_csv_finish:
+ *
+ * Returns: %TRUE when the file was written; otherwise %FALSE with the reason, and the file
+ *   as it was
+ */
+gboolean
+sp_matrix_export_csv_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  return export_finish (result, sp_matrix_export_csv_async, error);
 }

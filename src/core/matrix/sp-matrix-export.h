@@ -1,24 +1,56 @@
 /* sp-matrix-export.h
  *
- * The position matrix as files: a PNG drawn by the same renderer as the window, and a CSV
- * whose columns are a public interface (README.md, "File formats").
+ * The position matrix as files: a PNG drawn by the same layout as the window, and a CSV
+ * whose columns are a public interface (README.md, "File formats"). Every export writes
+ * through sp_output_file_replace(): never through a symbolic link, over a device, a folder
+ * or a project, always atomically, keeping the mode of the file it replaces.
+ *
+ * A matrix is an immutable snapshot and an export makes its own fonts and layout, so the
+ * _async functions run the whole export, drawing included, in a worker thread.
  */
 #pragma once
+
+#include <gio/gio.h>
 
 #include "sp-matrix.h"
 
 G_BEGIN_DECLS
 
-char     *sp_matrix_to_csv      (SpMatrix    *matrix);
-gboolean  sp_matrix_export_csv  (SpMatrix    *matrix,
-                                 const char  *path,
-                                 GError     **error);
-GBytes   *sp_matrix_render_png  (SpMatrix    *matrix,
-                                 double       scale,
-                                 GError     **error);
-gboolean  sp_matrix_export_png  (SpMatrix    *matrix,
-                                 const char  *path,
-                                 double       scale,
-                                 GError     **error);
+/**
+ * SpMatrixExportProgress:
+ * @fraction: how much of the export is done, from 0 to 1
+ * @user_data: the user_data of the export, the same as its GAsyncReadyCallback's
+ */
+typedef void (*SpMatrixExportProgress) (double   fraction,
+                                        gpointer user_data);
+
+char     *sp_matrix_to_csv            (SpMatrix                *matrix);
+gboolean  sp_matrix_export_csv        (SpMatrix                *matrix,
+                                       const char              *path,
+                                       GError                 **error);
+void      sp_matrix_export_csv_async  (SpMatrix                *matrix,
+                                       const char              *path,
+                                       GCancellable            *cancellable,
+                                       GAsyncReadyCallback      callback,
+                                       gpointer                 user_data);
+gboolean  sp_matrix_export_csv_finish (GAsyncResult            *result,
+                                       GError                 **error);
+
+GBytes   *sp_matrix_render_png        (SpMatrix                *matrix,
+                                       double                   scale,
+                                       GError                 **error);
+gboolean  sp_matrix_export_png        (SpMatrix                *matrix,
+                                       const char              *path,
+                                       double                   scale,
+                                       GError                 **error);
+void      sp_matrix_export_png_async  (SpMatrix                *matrix,
+                                       const char              *path,
+                                       double                   scale,
+                                       SpMatrixExportProgress   progress,
+                                       GCancellable            *cancellable,
+                                       GAsyncReadyCallback      callback,
+                                       gpointer                 user_data);
+gboolean  sp_matrix_export_png_finish (GAsyncResult            *result,
+                                       GError                 **error);
 
 G_END_DECLS

@@ -124,27 +124,19 @@ compare_rows (gconstpointer a,
   return (ra->id > rb->id) - (ra->id < rb->id);
 }
 
-static gboolean
-load_rows (SpMatrix    *self,
-           SpProject   *project,
-           GHashTable  *groups,
-           GError     **error)
+/* One row per actor, or at group level per top-most affiliation, ordered by name */
+static void
+add_rows (SpMatrix   *self,
+          GListModel *actors,
+          GHashTable *groups)
 {
-  g_autoptr(GListModel) actors = NULL;
-  guint n;
-
-  if (!(actors = sp_project_list_actors (project, error)))
-    return FALSE;
-
-  n = g_list_model_get_n_items (actors);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
     {
       g_autoptr(SpActor) actor = g_list_model_get_item (actors, i);
       SpMatrixRow row;
 
       row.id = sp_actor_get_id (actor);
 
-      /* At group level only the top-most affiliations are rows. */
       if (groups != NULL)
         {
           gint64 *group = g_hash_table_lookup (groups, &row.id);
@@ -159,34 +151,27 @@ load_rows (SpMatrix    *self,
     }
 
   g_array_sort (self->rows, compare_rows);
-
-  return TRUE;
 }
 
-static gboolean
-load_columns (SpMatrix    *self,
-              SpProject   *project,
-              GError     **error)
+/* Every issue is a column, in the codebook's order */
+static void
+add_columns (SpMatrix   *self,
+             GListModel *issues)
 {
-  g_autoptr(GListModel) issues = NULL;
-  guint n;
+  guint n = g_list_model_get_n_items (issues);
 
-  if (!(issues = sp_project_list_issues (project, error)))
-    return FALSE;
-
-  n = g_list_model_get_n_items (issues);
+  g_array_set_size (self->columns, n);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SpIssue) issue = g_list_model_get_item (issues, i);
-      SpMatrixColumn column;
+      SpMatrixColumn *column = &g_array_index (self->columns, SpMatrixColumn, i);
 
-      column.id = sp_issue_get_id (issue);
-      column.key = g_strdup (sp_issue_get_key (issue));
-      column.label = g_strdup (sp_issue_get_label (issue));
-      g_array_append_val (self->columns, column);
+      *column = (SpMatrixColumn) {
+        .id = sp_issue_get_id (issue),
+        .key = g_strdup (sp_issue_get_key (issue)),
+        .label = g_strdup (sp_issue_get_label (issue)),
+      };
     }
-
-  return TRUE;
 }
 
 static GHashTable *
@@ -271,6 +256,8 @@ sp_matrix_compute (SpProject      *project,
 {
   g_autoptr(SpMatrix) self = NULL;
   g_autoptr(GHashTable) groups = NULL;
+  g_autoptr(GListModel) actors = NULL;
+  g_autoptr(GListModel) issues = NULL;
   gsize n_cells;
 
   g_return_val_if_fail (SP_IS_PROJECT (project), NULL);
@@ -287,9 +274,12 @@ sp_matrix_compute (SpProject      *project,
       !(groups = sp_project_dup_actor_groups (project, error)))
     return NULL;
 
-  if (!load_rows (self, project, groups, error) ||
-      !load_columns (self, project, error))
+  if (!(actors = sp_project_list_actors (project, error)) ||
+      !(issues = sp_project_list_issues (project, error)))
     return NULL;
+
+  add_rows (self, actors, groups);
+  add_columns (self, issues);
 
   n_cells = (gsize)self->rows->len * self->columns->len;
   self->sums = g_new0 (gint64, MAX (n_cells, 1));
@@ -322,32 +312,55 @@ sp_matrix_get_n_columns (SpMatrix *self)
   return self->columns->len;
 }
 
+/* What a getter finds out of range: 0 and NULL, after a critical */
+static const SpMatrixRow no_row;
+static const SpMatrixColumn no_column;
+
+static gconstpointer
+entry_at (GArray        *entries,
+          guint          index,
+          gconstpointer  none)
+{
+  g_return_val_if_fail (index < entries->len, none);
+  return entries->data + (gsize)index * g_array_get_element_size (entries);
+}
+
+static const SpMatrixRow *
+row_at (SpMatrix *self,
+        guint     row)
+{
+  g_return_val_if_fail (self != NULL, &no_row);
+  return entry_at (self->rows, row, &no_row);
+}
+
+static const SpMatrixColumn *
+column_at (SpMatrix *self,
+           guint     column)
+{
+  g_return_val_if_fail (self != NULL, &no_column);
+  return entry_at (self->columns, column, &no_column);
+}
+
 /* Returns: the id of the row's actor (at group level, of the group's top-most actor) */
 gint64
 sp_matrix_get_row_id (SpMatrix *self,
                       guint     row)
 {
-  g_return_val_if_fail (self != NULL, 0);
-  g_return_val_if_fail (row < self->rows->len, 0);
-  return g_array_index (self->rows, SpMatrixRow, row).id;
+  return row_at (self, row)->id;
 }
 
 const char *
 sp_matrix_get_row_label (SpMatrix *self,
                          guint     row)
 {
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (row < self->rows->len, NULL);
-  return g_array_index (self->rows, SpMatrixRow, row).label;
+  return row_at (self, row)->label;
 }
 
 gint64
 sp_matrix_get_column_id (SpMatrix *self,
                          guint     column)
 {
-  g_return_val_if_fail (self != NULL, 0);
-  g_return_val_if_fail (column < self->columns->len, 0);
-  return g_array_index (self->columns, SpMatrixColumn, column).id;
+  return column_at (self, column)->id;
 }
 
 /* Returns: the issue's key, which names the column in the CSV export */
@@ -355,18 +368,14 @@ const char *
 sp_matrix_get_column_key (SpMatrix *self,
                           guint     column)
 {
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (column < self->columns->len, NULL);
-  return g_array_index (self->columns, SpMatrixColumn, column).key;
+  return column_at (self, column)->key;
 }
 
 const char *
 sp_matrix_get_column_label (SpMatrix *self,
                             guint     column)
 {
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (column < self->columns->len, NULL);
-  return g_array_index (self->columns, SpMatrixColumn, column).label;
+  return column_at (self, column)->label;
 }
 
 /**

@@ -131,8 +131,9 @@ sp_stance_color_to_hex (const SpRgb *color)
  * sp_stance_palette_to_css:
  *
  * The stance colours as CSS rules for the window: `.stance-badge.stancem2` … `.stancep2` for
- * claim badges, and the same classes on checked toggle buttons (the claim popover's stance
- * buttons). Each rule sets the fill and the text colour that reads best on it.
+ * claim badges, and the same classes on toggle buttons (the claim popover's stance buttons):
+ * filled when checked, with an edge of the colour when not. Each fill comes with the text
+ * colour that reads best on it.
  *
  * Returns: (transfer full): CSS text
  */
@@ -156,9 +157,12 @@ sp_stance_palette_to_css (void)
 
       g_string_append_printf (css,
                               ".stance-badge.stance%c%d,\n"
-                              "togglebutton.stance%c%d:checked "
-                              "{ background-color: %s; color: %s; }\n",
-                              sign, ABS (stance), sign, ABS (stance), fill_hex, ink_hex);
+                              "button.toggle.stance%c%d:checked "
+                              "{ background-color: %s; color: %s; }\n"
+                              "button.toggle.stance%c%d:not(:checked) "
+                              "{ box-shadow: inset 0 -4px %s; }\n",
+                              sign, ABS (stance), sign, ABS (stance), fill_hex, ink_hex,
+                              sign, ABS (stance), fill_hex);
     }
 
   return g_string_free (css, FALSE);

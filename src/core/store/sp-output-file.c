@@ -7,9 +7,9 @@
  *  - a symbolic link: replacing it would write somewhere the user did not name, or replace
  *    the link itself with a regular file;
  *  - anything but a regular file (device, FIFO, socket, directory);
- *  - a Standpoint project, recognised by its SQLite header and application id, whether or
- *    not it is open: an export must never cost an analyst their project;
- *  - a project's -wal, -shm or -journal file, which holds committed edits.
+ *  - an SQLite database, Standpoint project or not, open or not: an export must never cost
+ *    an analyst their project;
+ *  - a database's -wal, -shm or -journal file, which holds committed edits.
  *
  * The data is written to a temporary file in the same folder, synced, given the mode of the
  * file it replaces (or 0666 less the umask for a new one) and renamed over the target, so a
@@ -31,39 +31,50 @@
 #include "sp-output-file.h"
 #include "sp-project.h"
 
-/* The first 100 bytes of an SQLite file: its magic string, and the application id at 68. */
-#define SQLITE_HEADER_SIZE      100
-#define SQLITE_APPLICATION_ID   68
+typedef enum
+{
+  FILE_OTHER,
+  FILE_DATABASE,
+  FILE_PROJECT,
+} FileKind;
 
-static gboolean
-is_project_file (const char *path)
+/* The first 100 bytes of an SQLite file: its magic string, and the application id at 68. */
+#define SQLITE_HEADER_SIZE    100
+#define SQLITE_APPLICATION_ID 68
+
+/* Every SQLite database starts with the magic string. A project that another program has
+ * just created and holds open has not yet written its application id to the main file (it
+ * is still in the write-ahead log), so any SQLite database is refused: an export has no
+ * business replacing one. The application id only makes the reason more precise. */
+static FileKind
+database_kind (const char *path)
 {
   static const char magic[] = "SQLite format 3";
-  guint8 header[SQLITE_HEADER_SIZE];
+  guint8 header[SQLITE_HEADER_SIZE] = { 0 };
   guint32 application_id;
   ssize_t n;
   int fd;
 
   if ((fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0)) < 0)
-    return FALSE;
+    return FILE_OTHER;
 
   do
     n = read (fd, header, sizeof header);
   while (n < 0 && errno == EINTR);
   close (fd);
 
-  if (n != (ssize_t) sizeof header || memcmp (header, magic, sizeof magic) != 0)
-    return FALSE;
+  if (n < (ssize_t) sizeof magic || memcmp (header, magic, sizeof magic) != 0)
+    return FILE_OTHER;
 
   application_id = ((guint32) header[SQLITE_APPLICATION_ID] << 24) |
                    ((guint32) header[SQLITE_APPLICATION_ID + 1] << 16) |
                    ((guint32) header[SQLITE_APPLICATION_ID + 2] << 8) |
                    (guint32) header[SQLITE_APPLICATION_ID + 3];
 
-  return application_id == SP_PROJECT_APPLICATION_ID;
+  return application_id == SP_PROJECT_APPLICATION_ID ? FILE_PROJECT : FILE_DATABASE;
 }
 
-/* A project's side files are named after it: P-wal, P-shm, P-journal. */
+/* A database's side files are named after it: P-wal, P-shm, P-journal. */
 static gboolean
 is_project_side_file (const char *path)
 {
@@ -75,7 +86,7 @@ is_project_side_file (const char *path)
         {
           g_autofree char *main_file = g_strndup (path, strlen (path) - strlen (suffixes[i]));
 
-          if (is_project_file (main_file))
+          if (database_kind (main_file) != FILE_OTHER)
             return TRUE;
         }
     }
@@ -145,10 +156,27 @@ sp_output_file_check (const char  *path,
       return FALSE;
     }
 
-  if (is_project_file (path) || is_project_side_file (path))
+  switch (database_kind (path))
     {
+    case FILE_PROJECT:
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
                    _("Will not write %s: it is a Standpoint project"), display);
+      return FALSE;
+
+    case FILE_DATABASE:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("Will not write %s: it is a database"), display);
+      return FALSE;
+
+    case FILE_OTHER:
+    default:
+      break;
+    }
+
+  if (is_project_side_file (path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("Will not write %s: it holds a database's unsaved changes"), display);
       return FALSE;
     }
 

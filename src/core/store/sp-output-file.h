@@ -1,9 +1,9 @@
 /* sp-output-file.h
  *
  * The one way Standpoint writes a file the user named (exports, codebook files): never
- * through a symbolic link, never over a device, a directory or a Standpoint project (or its
- * -wal, -shm or -journal file), always by atomic replacement that keeps the mode of the file
- * it replaces.
+ * through a symbolic link, never over a device, a directory or a database such as a
+ * Standpoint project (or its -wal, -shm or -journal file), always by atomic replacement that
+ * keeps the mode of the file it replaces.
  */
 #pragma once
 

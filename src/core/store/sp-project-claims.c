@@ -35,15 +35,14 @@ query_claims (SpProject   *self,
   g_autoptr(SpStmt) stmt = NULL;
   int rc;
 
-  if (!(groups = sp_project_dup_actor_groups (self, error)) ||
-      !(names = _sp_project_load_actor_names (self, error)) ||
+  if (!(groups = _sp_project_load_actor_groups (self, &names, error)) ||
       !(stmt = _sp_project_prepare (self, sql, error)))
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, param);
   store = g_list_store_new (SP_TYPE_CLAIM);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _sp_project_step_row (self, stmt, _("Could not list the claims"), error)) > 0)
     {
       g_autoptr(SpClaim) claim = NULL;
       SpClaimFields f = { 0 };
@@ -77,11 +76,8 @@ query_claims (SpProject   *self,
       g_list_store_append (store, claim);
     }
 
-  if (rc != SQLITE_DONE)
-    {
-      _sp_project_set_error (self, error, rc, _("Could not list the claims"));
-      return NULL;
-    }
+  if (rc < 0)
+    return NULL;
 
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
@@ -155,17 +151,11 @@ sp_project_foreach_stance_total (SpProject          *self,
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _sp_project_step_row (self, stmt, _("Could not read the claims"), error)) > 0)
     func (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
           sqlite3_column_int64 (stmt, 2), sqlite3_column_int (stmt, 3), user_data);
 
-  if (rc != SQLITE_DONE)
-    {
-      _sp_project_set_error (self, error, rc, _("Could not read the claims"));
-      return FALSE;
-    }
-
-  return TRUE;
+  return rc == 0;
 }
 
 /**
@@ -185,28 +175,35 @@ sp_project_get_claim (SpProject  *self,
   if (!(one = query_claims (self, CLAIM_QUERY "WHERE c.id = ?1", id, error)))
     return NULL;
 
-  if (g_list_model_get_n_items (one) == 0)
-    {
-      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
-                   _("There is no claim %lld"), (long long) id);
-      return NULL;
-    }
-
-  return g_list_model_get_item (one, 0);
+  return _sp_project_only_item (one, SP_TABLE_CLAIMS, id, error);
 }
 
+/* Refuses a claim on an actor or issue that is not there; a failed lookup is a failure,
+ * never "not found". */
 static gboolean
-row_exists (SpProject  *self,
-            const char *sql,
-            gint64      id)
+check_exists (SpProject  *self,
+              SpTable     table,
+              const char *sql,
+              gint64      id,
+              GError    **error)
 {
-  g_autoptr(SpStmt) stmt = _sp_project_prepare (self, sql, NULL);
+  g_autoptr(SpStmt) stmt = NULL;
+  int rc;
 
-  if (stmt == NULL)
+  if (!(stmt = _sp_project_prepare (self, sql, error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  if ((rc = _sp_project_step_row (self, stmt, _("Could not read the codebook"), error)) < 0)
+    return FALSE;
+
+  if (rc == 0)
+    {
+      _sp_project_set_not_found (error, table, id);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -216,6 +213,7 @@ check_claim (SpProject          *self,
 {
   g_autoptr(SpStmt) stmt = NULL;
   guint length;
+  int rc;
 
   if (spec->stance < SP_STANCE_MIN || spec->stance > SP_STANCE_MAX)
     {
@@ -244,7 +242,10 @@ check_claim (SpProject          *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, spec->document_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if ((rc = _sp_project_step_row (self, stmt, _("Could not read the document"), error)) < 0)
+    return FALSE;
+
+  if (rc == 0)
     {
       g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
                    _("There is no document %lld"), (long long) spec->document_id);
@@ -260,21 +261,10 @@ check_claim (SpProject          *self,
       return FALSE;
     }
 
-  if (!row_exists (self, "SELECT 1 FROM actors WHERE id = ?1", spec->actor_id))
-    {
-      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
-                   _("There is no actor %lld"), (long long) spec->actor_id);
-      return FALSE;
-    }
-
-  if (!row_exists (self, "SELECT 1 FROM issues WHERE id = ?1", spec->issue_id))
-    {
-      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
-                   _("There is no issue %lld"), (long long) spec->issue_id);
-      return FALSE;
-    }
-
-  return TRUE;
+  return check_exists (self, SP_TABLE_ACTORS, "SELECT 1 FROM actors WHERE id = ?1",
+                       spec->actor_id, error) &&
+         check_exists (self, SP_TABLE_ISSUES, "SELECT 1 FROM issues WHERE id = ?1",
+                       spec->issue_id, error);
 }
 
 static gboolean
@@ -321,21 +311,9 @@ write_claim (SpProject          *self,
   if (*id != 0)
     sqlite3_bind_int64 (stmt, 11, *id);
 
-  if (!_sp_project_step_done (self, stmt, error))
+  if (!_sp_project_step_done (self, stmt, error) ||
+      !_sp_project_row_written (self, SP_TABLE_CLAIMS, id, error))
     return FALSE;
-
-  if (*id == 0)
-    {
-      *id = sqlite3_last_insert_rowid (self->db);
-      if (!_sp_project_touch_inserted (self, SP_TABLE_CLAIMS, *id, error))
-        return FALSE;
-    }
-  else if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
-                   _("There is no claim %lld"), (long long) *id);
-      return FALSE;
-    }
 
   _sp_project_mark_changed (self, SP_CHANGE_CLAIMS);
 
@@ -366,10 +344,7 @@ sp_project_add_claim (SpProject          *self,
 
   ok = write_claim (self, &id, spec, error);
 
-  if (!sp_project_end_action (self, ok, ok ? error : NULL))
-    return 0;
-
-  return id;
+  return sp_project_end_action (self, ok, error) ? id : 0;
 }
 
 gboolean
@@ -389,34 +364,7 @@ sp_project_update_claim (SpProject          *self,
 
   ok = write_claim (self, &id, spec, error);
 
-  return sp_project_end_action (self, ok, ok ? error : NULL);
-}
-
-static gboolean
-delete_claim_row (SpProject  *self,
-                  gint64      id,
-                  GError    **error)
-{
-  g_autoptr(SpStmt) stmt = NULL;
-
-  if (!_sp_project_touch (self, SP_TABLE_CLAIMS, id, error) ||
-      !(stmt = _sp_project_prepare (self, "DELETE FROM claims WHERE id = ?1", error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_sp_project_step_done (self, stmt, error))
-    return FALSE;
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
-                   _("There is no claim %lld"), (long long) id);
-      return FALSE;
-    }
-
-  _sp_project_mark_changed (self, SP_CHANGE_CLAIMS);
-
-  return TRUE;
+  return sp_project_end_action (self, ok, error);
 }
 
 gboolean
@@ -431,7 +379,9 @@ sp_project_delete_claim (SpProject  *self,
   if (!sp_project_begin_action (self, _("Delete Claim"), error))
     return FALSE;
 
-  ok = delete_claim_row (self, id, error);
+  ok = _sp_project_delete_row (self, SP_TABLE_CLAIMS, id, error);
+  if (ok)
+    _sp_project_mark_changed (self, SP_CHANGE_CLAIMS);
 
-  return sp_project_end_action (self, ok, ok ? error : NULL);
+  return sp_project_end_action (self, ok, error);
 }

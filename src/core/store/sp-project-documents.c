@@ -32,16 +32,26 @@ document_from_row (SpStmt *stmt)
                            sqlite3_column_int (stmt, 8));
 }
 
+/**
+ * sp_project_count_documents:
+ *
+ * Returns: the number of documents; 0 when they could not be counted, which is logged as a
+ *   warning (use sp_project_list_documents() where a failure must reach the user)
+ */
 guint
 sp_project_count_documents (SpProject *self)
 {
   g_autoptr(SpStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), 0);
 
-  if (!(stmt = _sp_project_prepare (self, "SELECT count(*) FROM documents", NULL)) ||
-      sqlite3_step (stmt) != SQLITE_ROW)
-    return 0;
+  if (!(stmt = _sp_project_prepare (self, "SELECT count(*) FROM documents", &error)) ||
+      _sp_project_step_row (self, stmt, _("Could not count the documents"), &error) <= 0)
+    {
+      g_warning ("%s: %s", self->path, error ? error->message : "no result");
+      return 0;
+    }
 
   return sqlite3_column_int (stmt, 0);
 }
@@ -69,14 +79,11 @@ sp_project_list_documents (SpProject  *self,
     return NULL;
 
   items = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _sp_project_step_row (self, stmt, _("Could not list the documents"), error)) > 0)
     g_ptr_array_add (items, document_from_row (stmt));
 
-  if (rc != SQLITE_DONE)
-    {
-      _sp_project_set_error (self, error, rc, _("Could not list the documents"));
-      return NULL;
-    }
+  if (rc < 0)
+    return NULL;
 
   store = g_list_store_new (SP_TYPE_DOCUMENT);
   g_list_store_splice (store, 0, 0, items->pdata, items->len);
@@ -106,15 +113,13 @@ sp_project_get_document (SpProject  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = _sp_project_step_row (self, stmt, _("Could not read the document"), error);
+  if (rc > 0)
     return document_from_row (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (rc == 0)
     g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
                  _("There is no document %lld"), (long long) id);
-  else
-    _sp_project_set_error (self, error, rc, _("Could not read the document"));
 
   return NULL;
 }
@@ -139,15 +144,13 @@ sp_project_dup_document_body (SpProject  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = _sp_project_step_row (self, stmt, _("Could not read the document"), error);
+  if (rc > 0)
     return g_strdup (_sp_project_column_text (stmt, 0));
 
-  if (rc == SQLITE_DONE)
+  if (rc == 0)
     g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
                  _("There is no document %lld"), (long long) id);
-  else
-    _sp_project_set_error (self, error, rc, _("Could not read the document"));
 
   return NULL;
 }
@@ -209,18 +212,15 @@ sp_project_find_document (SpProject   *self,
 
   _sp_project_bind_text (stmt, 1, id_or_file_name);
   ids = g_string_new (NULL);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _sp_project_step_row (self, stmt, _("Could not look up the document"), error)) > 0)
     {
       found = sqlite3_column_int64 (stmt, 0);
       g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, n_found ? ", " : "", found);
       n_found++;
     }
 
-  if (rc != SQLITE_DONE)
-    {
-      _sp_project_set_error (self, error, rc, _("Could not look up the document"));
-      return FALSE;
-    }
+  if (rc < 0)
+    return FALSE;
 
   if (n_found == 0)
     {
@@ -270,17 +270,11 @@ sp_project_find_duplicate (SpProject   *self,
 
   _sp_project_bind_text (stmt, 1, content_hash);
   _sp_project_bind_text (stmt, 2, text_hash);
-  rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
+  rc = _sp_project_step_row (self, stmt, _("Could not look for duplicates"), error);
+  if (rc > 0)
     *existing_id = sqlite3_column_int64 (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    {
-      _sp_project_set_error (self, error, rc, _("Could not look for duplicates"));
-      return FALSE;
-    }
 
-  return TRUE;
+  return rc >= 0;
 }
 
 static gboolean
@@ -373,8 +367,5 @@ sp_project_add_document (SpProject               *self,
   if (ok)
     _sp_project_mark_changed (self, SP_CHANGE_DOCUMENTS);
 
-  if (!sp_project_end_action (self, ok, ok ? error : NULL))
-    return 0;
-
-  return id;
+  return sp_project_end_action (self, ok, error) ? id : 0;
 }

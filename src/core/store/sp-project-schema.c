@@ -2,7 +2,13 @@
  *
  * The project file's schema as a list of migrations: migrations[n] takes a file from
  * user_version n to n + 1. A new file runs them all; an older file runs the ones it lacks,
- * after sp-project.c has made a backup. Never edit a migration that has shipped: add one.
+ * after sp-project-open.c has made a backup. Never edit a migration that has shipped: add
+ * one. A migration is SQL, optionally followed by C code (for what SQLite cannot compute,
+ * such as Unicode case folding) and more SQL, all inside the caller's transaction.
+ *
+ * The same list is the definition of what a project file may hold: opening a file compares
+ * its schema with the one these migrations create on an empty database, and refuses a file
+ * with anything else in it (_sp_project_schema_validate()).
  *
  * Triggers are not used to keep the full-text index in step, because project files come
  * from anywhere and are opened with SQLITE_DBCONFIG_TRUSTED_SCHEMA off, which forbids
@@ -11,6 +17,8 @@
 #define G_LOG_DOMAIN "sp-project-schema"
 
 #include "config.h"
+
+#include <glib/gi18n-lib.h>
 
 #include "sp-project-private.h"
 
@@ -111,16 +119,62 @@ static const char migration_3[] =
   "CREATE INDEX claims_actor_issue ON claims (actor_id, issue_id, stance);"
   "DROP INDEX claims_actor;";
 
-static const char * const migrations[] = {
-  migration_1,
-  migration_2,
-  migration_3,
+/* Names, aliases and issue keys unique under the one rule for names (sp-name.h). SQLite
+ * cannot fold Unicode case, so the keys are computed in C: actor_keys holds one row per
+ * actor name and alias, so that one UNIQUE index covers both; issues.key_fold is filled for
+ * existing rows before its index is made. */
+static const char migration_4[] =
+  "CREATE TABLE actor_keys ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT NOT NULL UNIQUE CHECK (length(key) > 0),"
+  "  actor_id INTEGER NOT NULL REFERENCES actors (id) ON DELETE RESTRICT,"
+  "  alias_id INTEGER UNIQUE REFERENCES actor_aliases (id) ON DELETE RESTRICT"
+  ");"
+  "CREATE INDEX actor_keys_actor ON actor_keys (actor_id);"
+  "CREATE UNIQUE INDEX actor_keys_name ON actor_keys (actor_id) WHERE alias_id IS NULL;"
+  "ALTER TABLE issues ADD COLUMN key_fold TEXT NOT NULL DEFAULT '';";
+
+static const char migration_4_after[] =
+  "CREATE UNIQUE INDEX issues_key_fold ON issues (key_fold);";
+
+typedef struct
+{
+  const char *sql;
+  gboolean  (*fill) (sqlite3    *db,
+                     GPtrArray  *notes,
+                     GError    **error);
+  const char *sql_after;
+} SpMigration;
+
+static const SpMigration migrations[] = {
+  { migration_1, NULL, NULL },
+  { migration_2, NULL, NULL },
+  { migration_3, NULL, NULL },
+  { migration_4, _sp_project_schema_fold_names, migration_4_after },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SP_PROJECT_SCHEMA_VERSION);
 
+static gboolean
+exec_migration_sql (sqlite3     *db,
+                    const char  *sql,
+                    int          version,
+                    GError     **error)
+{
+  g_autofree char *context = NULL;
+
+  if (sql == NULL || sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK)
+    return TRUE;
+
+  context = g_strdup_printf (_("Could not update the project to version %d"), version);
+  _sp_sqlite_set_error (db, error, sqlite3_extended_errcode (db), context);
+  return FALSE;
+}
+
 /*
  * _sp_project_schema_migrate:
+ * @notes: (nullable): where a migration reports what the user should know (names it had to
+ *   rename), one line each
  *
  * Runs the migrations from @from_version up to @to_version inside the caller's
  * transaction and records the new user_version. PRAGMA user_version takes no parameter,
@@ -128,34 +182,32 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SP_PROJECT_SCHEMA_VERSION);
  * from the table above, never input.
  */
 gboolean
-_sp_project_schema_migrate (sqlite3  *db,
-                            int       from_version,
-                            int       to_version,
-                            GError  **error)
+_sp_project_schema_migrate (sqlite3    *db,
+                            int         from_version,
+                            int         to_version,
+                            GPtrArray  *notes,
+                            GError    **error)
 {
   g_autofree char *pragma = NULL;
-  char *errmsg = NULL;
 
   g_return_val_if_fail (from_version >= 0, FALSE);
   g_return_val_if_fail (to_version <= SP_PROJECT_SCHEMA_VERSION, FALSE);
 
   for (int v = from_version; v < to_version; v++)
     {
-      if (sqlite3_exec (db, migrations[v], NULL, NULL, &errmsg) != SQLITE_OK)
-        {
-          g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_FAILED,
-                       "Could not update the project to version %d: %s", v + 1, errmsg);
-          sqlite3_free (errmsg);
-          return FALSE;
-        }
+      const SpMigration *m = &migrations[v];
+
+      if (!exec_migration_sql (db, m->sql, v + 1, error) ||
+          (m->fill != NULL && !m->fill (db, notes, error)) ||
+          !exec_migration_sql (db, m->sql_after, v + 1, error))
+        return FALSE;
     }
 
   pragma = g_strdup_printf ("PRAGMA user_version = %d", to_version);
-  if (sqlite3_exec (db, pragma, NULL, NULL, &errmsg) != SQLITE_OK)
+  if (sqlite3_exec (db, pragma, NULL, NULL, NULL) != SQLITE_OK)
     {
-      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_FAILED,
-                   "Could not record the project version: %s", errmsg);
-      sqlite3_free (errmsg);
+      _sp_sqlite_set_error (db, error, sqlite3_extended_errcode (db),
+                            _("Could not record the project version"));
       return FALSE;
     }
 

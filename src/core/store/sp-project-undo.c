@@ -41,14 +41,21 @@ static const SpTableInfo tables[SP_N_TABLES] = {
     "DELETE FROM actor_aliases WHERE id = ?1",
     3, SP_CHANGE_ACTORS,
   },
+  [SP_TABLE_ACTOR_KEYS] = {
+    "SELECT id, key, actor_id, alias_id FROM actor_keys WHERE id = ?1",
+    "INSERT INTO actor_keys (id, key, actor_id, alias_id) VALUES (?1, ?2, ?3, ?4)",
+    "UPDATE actor_keys SET key = ?2, actor_id = ?3, alias_id = ?4 WHERE id = ?1",
+    "DELETE FROM actor_keys WHERE id = ?1",
+    4, SP_CHANGE_ACTORS,
+  },
   [SP_TABLE_ISSUES] = {
-    "SELECT id, key, label, proposition, created, updated FROM issues WHERE id = ?1",
-    "INSERT INTO issues (id, key, label, proposition, created, updated) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    "UPDATE issues SET key = ?2, label = ?3, proposition = ?4, created = ?5, updated = ?6 "
-      "WHERE id = ?1",
+    "SELECT id, key, label, proposition, created, updated, key_fold FROM issues WHERE id = ?1",
+    "INSERT INTO issues (id, key, label, proposition, created, updated, key_fold) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    "UPDATE issues SET key = ?2, label = ?3, proposition = ?4, created = ?5, updated = ?6, "
+      "key_fold = ?7 WHERE id = ?1",
     "DELETE FROM issues WHERE id = ?1",
-    6, SP_CHANGE_ISSUES,
+    7, SP_CHANGE_ISSUES,
   },
   [SP_TABLE_ISSUE_KEYWORDS] = {
     "SELECT id, issue_id, keyword FROM issue_keywords WHERE id = ?1",
@@ -135,9 +142,13 @@ set_db_error (sqlite3     *db,
 {
   int rc = sqlite3_extended_errcode (db);
 
-  g_set_error (error, SP_PROJECT_ERROR,
-               (rc & 0xff) == SQLITE_CONSTRAINT ? SP_PROJECT_ERROR_CONFLICT : SP_PROJECT_ERROR_FAILED,
-               "%s: %s", what, sqlite3_errmsg (db));
+  /* Any constraint that stops a row from coming back means the row's place was taken by
+   * later edits made by other means */
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_CONFLICT,
+                 "%s: %s", what, sqlite3_errmsg (db));
+  else
+    _sp_sqlite_set_error (db, error, rc, what);
 }
 
 /* Reads the row as it is now; *row is NULL when it does not exist. */
@@ -176,7 +187,16 @@ snapshot_row (sqlite3          *db,
 
   *row = g_new0 (sqlite3_value *, info->n_columns);
   for (guint i = 0; i < info->n_columns; i++)
-    (*row)[i] = sqlite3_value_dup (sqlite3_column_value (stmt, i));
+    {
+      (*row)[i] = sqlite3_value_dup (sqlite3_column_value (stmt, i));
+
+      if ((*row)[i] == NULL)
+        {
+          free_row (g_steal_pointer (row), info->n_columns);
+          _sp_sqlite_set_error (db, error, SQLITE_NOMEM, _("Could not record the change for undo"));
+          return FALSE;
+        }
+    }
 
   return TRUE;
 }
@@ -201,7 +221,16 @@ run_bound (sqlite3         *db,
     sqlite3_bind_int64 (stmt, 1, id);
   else
     for (guint i = 0; i < n_columns; i++)
-      sqlite3_bind_value (stmt, i + 1, row[i]);
+      {
+        /* copies text: a failure would leave the column NULL */
+        int rc = sqlite3_bind_value (stmt, i + 1, row[i]);
+
+        if (rc != SQLITE_OK)
+          {
+            _sp_sqlite_set_error (db, error, rc, _("Could not restore the change"));
+            return FALSE;
+          }
+      }
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {

@@ -2,9 +2,10 @@
  *
  * One .standpoint file: a SQLite database holding documents, the codebook (actors and
  * issues) and claims. Every public mutator is one transaction and, for claim and codebook
- * edits, one undo step. An SpProject is one connection: use it from one thread only, and open
- * another SpProject on the same path for a worker thread (WAL lets readers and one writer run
- * side by side).
+ * edits, one undo step. An SpProject is one connection: use it from one thread at a time, and
+ * open another SpProject on the same path for a worker thread (WAL lets readers and one
+ * writer run side by side). sp_project_open_async() opens in a worker thread and hands the
+ * project over: from its callback on, use it from the thread that called it only.
  */
 #pragma once
 
@@ -24,7 +25,7 @@ G_DECLARE_FINAL_TYPE (SpProject, sp_project, SP, PROJECT, GObject)
 
 /* "StPt" in the database header, so that no other program's SQLite file is taken for ours */
 #define SP_PROJECT_APPLICATION_ID 0x53745074
-#define SP_PROJECT_SCHEMA_VERSION 3
+#define SP_PROJECT_SCHEMA_VERSION 4
 #define SP_PROJECT_SUFFIX         ".standpoint"
 
 /* What a new document is made of; all strings are borrowed. */
@@ -68,8 +69,18 @@ SpProject   *sp_project_open                  (const char          *path,
                                                GError             **error);
 SpProject   *sp_project_open_or_create        (const char          *path,
                                                GError             **error);
+SpProject   *sp_project_open_read_only        (const char          *path,
+                                               GError             **error);
+void         sp_project_open_async            (const char          *path,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+SpProject   *sp_project_open_finish           (GAsyncResult        *result,
+                                               GError             **error);
 const char  *sp_project_get_path              (SpProject           *self);
 gboolean     sp_project_is_read_only          (SpProject           *self);
+const char  *sp_project_get_read_only_reason  (SpProject           *self);
+GPtrArray   *sp_project_get_open_notes        (SpProject           *self);
 void         sp_project_notify_changed        (SpProject           *self,
                                                SpChangeFlags        what);
 

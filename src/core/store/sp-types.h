@@ -56,7 +56,13 @@ typedef enum
   SP_PROJECT_ERROR_CONFLICT,       /* a name, alias or key already taken */
   SP_PROJECT_ERROR_IN_USE,         /* still referenced, e.g. an actor with claims */
   SP_PROJECT_ERROR_FAILED,         /* SQLite said no for another reason */
-  SP_PROJECT_ERROR_READ_ONLY,      /* an edit of a project opened read-only */
+  SP_PROJECT_ERROR_READ_ONLY,      /* an edit of a project opened read-only, or a file that
+                                    * cannot be written */
+  SP_PROJECT_ERROR_DISK_FULL,      /* SQLITE_FULL: no room left on the disk */
+  SP_PROJECT_ERROR_BUSY,           /* another connection held the project locked too long */
+  SP_PROJECT_ERROR_IO,             /* the disk could not be read or written */
+  SP_PROJECT_ERROR_UNEXPECTED_SCHEMA, /* triggers, views, tables or indexes Standpoint did not
+                                       * create, or its own ones changed */
 } SpProjectError;
 
 GQuark       sp_project_error_quark      (void);

@@ -1,25 +1,25 @@
-/* sp-matrix-renderer.c
+/* sp-matrix-layout.c
  *
- * The position matrix as a chart: row labels on the left, issue labels on top (wrapped when
- * they fit in a few lines, otherwise turned 45°), one cell per actor and issue coloured on a
- * diverging, colour-blind-safe scale (ColorBrewer RdBu: red opposes, blue supports) with its
- * mean and number of claims written in it, and a legend below.
+ * The position matrix as a chart, measured: row labels on the left, issue labels on top
+ * (wrapped when they fit in a few lines, otherwise turned 45°), one cell per actor and issue
+ * with its mean and number of claims written in it, and a legend below. Painting it is
+ * sp-matrix-layout-draw.c.
  *
  * A matrix too large to be read number by number (more than COMPACT_MAX_CELLS cells, or
- * more than COMPACT_MAX_LINES rows or columns) is drawn compact instead, as a heat map:
- * small square cells in the same colours without text, labels in a smaller font on one
- * line, issue labels turned upright. The layout chooses by itself, from the matrix alone,
- * so the window and the exports always agree; the mean and count of a cell are then in the
- * window's tooltip and popover.
+ * more than COMPACT_MAX_LINES rows or columns) is laid out compact instead, as a heat map:
+ * small square cells without text, labels in a smaller font on one line, issue labels
+ * turned upright. The layout chooses by itself, from the matrix alone, so the window and
+ * the exports always agree; the mean and count of a cell are then in the window's tooltip
+ * and popover.
  *
  * SpMatrixLayout measures everything once, in whole layout units, so the geometry is the same
  * for the same matrix and fonts, and hit tests and cell rectangles agree with what is drawn.
- * The window draws it through gtk_snapshot_append_cairo() with its own PangoContext; exports
- * use sp_matrix_create_export_context(), which fixes font, resolution and hinting so that an
+ * The window measures with its own PangoContext; exports use
+ * sp_matrix_create_export_context(), which fixes font, resolution and hinting so that an
  * export gives the same bytes every time. Text from the project is always set as plain text,
  * never as markup.
  */
-#define G_LOG_DOMAIN "sp-matrix-renderer"
+#define G_LOG_DOMAIN "sp-matrix-layout"
 
 #include "config.h"
 
@@ -28,27 +28,20 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
-#include "sp-matrix-renderer-private.h"
+#include "sp-matrix-layout-private.h"
 
-/* Geometry, in layout units (pixels at scale 1) */
-#define MARGIN               20
+/* Geometry, in layout units (pixels at scale 1); the rest is in sp-matrix-layout-private.h */
 #define GAP                  2     /* the grid line between two legible cells */
 #define CELL_PAD_X           8
 #define CELL_PAD_Y           5
 #define MIN_CELL_WIDTH       50
-#define LABEL_GAP            10    /* between the labels and the grid */
 #define MAX_LABEL_WIDTH      220
 #define MAX_LABEL_LINES      2
 #define MAX_HEADER_LINES     3
 #define MAX_WRAPPED_WIDTH    1200  /* the widest grid whose headers are written across */
-#define MAX_ROTATED_WIDTH    220
-#define HATCH_SPACING        6
 #define LEGEND_GAP           24
 #define LEGEND_ITEM_GAP      20
 #define MIN_LEGEND_WIDTH     420
-#define SWATCH_WIDTH         30
-#define SWATCH_HEIGHT        18
-#define SWATCH_TEXT_GAP      6
 
 /* The compact layout. Up to 600 cells the legible chart stays within a few screens and
  * well inside the export budget; past that, or past 60 rows or columns, a chart with
@@ -59,58 +52,6 @@
 #define COMPACT_GAP          1
 #define COMPACT_MIN_CELL     12    /* grows with the label font, so labels never overlap */
 #define COMPACT_LABEL_WIDTH  180
-
-static const SpRgb background_color = { 1.0, 1.0, 1.0 };
-static const SpRgb grid_color = { 0xd0 / 255.0, 0xd4 / 255.0, 0xd9 / 255.0 };
-static const SpRgb empty_color = { 1.0, 1.0, 1.0 };
-static const SpRgb hatch_color = { 0xdd / 255.0, 0xe0 / 255.0, 0xe4 / 255.0 };
-static const SpRgb text_color = SP_STANCE_DARK_TEXT;
-static const SpRgb secondary_text_color = { 0x57 / 255.0, 0x60 / 255.0, 0x6a / 255.0 };
-
-typedef struct
-{
-  int          x;
-  int          y;
-  double       stance;  /* NAN for the "No claims" swatch */
-  PangoLayout *text;
-} SpLegendItem;
-
-struct _SpMatrixLayout
-{
-  GObject               parent_instance;
-
-  SpMatrix             *matrix;
-  PangoContext         *context;
-
-  PangoFontDescription *label_font;
-  PangoFontDescription *mean_font;
-  PangoFontDescription *count_font;     /* also the compact layout's labels */
-  PangoFontDescription *caption_font;
-
-  GPtrArray            *row_labels;     /* PangoLayout per row */
-  GPtrArray            *column_labels;  /* PangoLayout per column */
-  GHashTable           *cell_texts;     /* "font:text" -> PangoLayout, filled while drawing */
-  PangoLayout          *corner;
-  PangoLayout          *empty_message;  /* nullable: shown when there are no cells */
-  PangoLayout          *legend_title;
-  PangoLayout          *legend_note;
-  GArray               *legend_items;   /* SpLegendItem */
-
-  gboolean              compact;
-  gboolean              rotated;
-  int                   width;
-  int                   height;
-  int                   label_width;
-  int                   grid_x;
-  int                   grid_y;
-  int                   gap;            /* the width of a grid line */
-  int                   column_width;   /* a cell and the grid line after it */
-  int                   row_height;
-  int                   mean_height;
-  int                   count_height;
-  int                   legend_y;
-  int                   legend_note_y;
-};
 
 G_DEFINE_FINAL_TYPE (SpMatrixLayout, sp_matrix_layout, G_TYPE_OBJECT)
 
@@ -136,6 +77,7 @@ sp_matrix_layout_dispose (GObject *object)
   g_clear_object (&self->legend_title);
   g_clear_object (&self->legend_note);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->matrix, sp_matrix_unref);
 
   G_OBJECT_CLASS (sp_matrix_layout_parent_class)->dispose (object);
 }
@@ -144,12 +86,12 @@ static void
 sp_matrix_layout_finalize (GObject *object)
 {
   SpMatrixLayout *self = (SpMatrixLayout *)object;
+  PangoFontDescription **fonts[] = {
+    &self->label_font, &self->mean_font, &self->count_font, &self->caption_font,
+  };
 
-  g_clear_pointer (&self->matrix, sp_matrix_unref);
-  g_clear_pointer (&self->label_font, pango_font_description_free);
-  g_clear_pointer (&self->mean_font, pango_font_description_free);
-  g_clear_pointer (&self->count_font, pango_font_description_free);
-  g_clear_pointer (&self->caption_font, pango_font_description_free);
+  for (guint i = 0; i < G_N_ELEMENTS (fonts); i++)
+    g_clear_pointer (fonts[i], pango_font_description_free);
 
   G_OBJECT_CLASS (sp_matrix_layout_parent_class)->finalize (object);
 }
@@ -171,15 +113,6 @@ sp_matrix_layout_init (SpMatrixLayout *self)
   self->cell_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->legend_items = g_array_new (FALSE, TRUE, sizeof (SpLegendItem));
   g_array_set_clear_func (self->legend_items, clear_legend_item);
-}
-
-/* Colours */
-
-static void
-set_source (cairo_t     *cr,
-            const SpRgb *c)
-{
-  cairo_set_source_rgb (cr, c->red, c->green, c->blue);
 }
 
 /* Measuring */
@@ -204,10 +137,11 @@ derive_font (const PangoFontDescription *base,
   return font;
 }
 
-static PangoLayout *
-make_text (SpMatrixLayout             *self,
-           const PangoFontDescription *font,
-           const char                 *text)
+/* Returns: (transfer full): @text in @font, as plain text */
+PangoLayout *
+_sp_matrix_layout_make_text (SpMatrixLayout             *self,
+                             const PangoFontDescription *font,
+                             const char                 *text)
 {
   PangoLayout *layout = pango_layout_new (self->context);
 
@@ -217,10 +151,11 @@ make_text (SpMatrixLayout             *self,
   return layout;
 }
 
-static void
-measure (PangoLayout *layout,
-         int         *width,
-         int         *height)
+/* The logical size of @layout in whole layout units, rounded up */
+void
+_sp_matrix_text_measure (PangoLayout *layout,
+                         int         *width,
+                         int         *height)
 {
   PangoRectangle logical;
 
@@ -231,11 +166,11 @@ measure (PangoLayout *layout,
     *height = PANGO_PIXELS_CEIL (logical.height);
 }
 
-static void
-format_count (guint count,
-              char  buffer[32])
+void
+_sp_matrix_format_count (guint count,
+                         char  buffer[SP_MATRIX_COUNT_TEXT_SIZE])
 {
-  g_snprintf (buffer, 32, "n=%u", count);
+  g_snprintf (buffer, SP_MATRIX_COUNT_TEXT_SIZE, "n=%u", count);
 }
 
 static void
@@ -245,7 +180,7 @@ measure_cells (SpMatrixLayout *self,
   guint n_rows = sp_matrix_get_n_rows (self->matrix);
   guint n_columns = sp_matrix_get_n_columns (self->matrix);
   guint max_count = 0;
-  char text[32];
+  char text[SP_MATRIX_COUNT_TEXT_SIZE];
   g_autoptr(PangoLayout) mean = NULL;
   g_autoptr(PangoLayout) count = NULL;
   int mean_width, count_width;
@@ -260,12 +195,12 @@ measure_cells (SpMatrixLayout *self,
       }
 
   /* The widest mean there can be, so that cells keep their size as claims come and go. */
-  mean = make_text (self, self->mean_font, "\xe2\x88\x92" "0.00");
-  measure (mean, &mean_width, &self->mean_height);
+  mean = _sp_matrix_layout_make_text (self, self->mean_font, "\xe2\x88\x92" "0.00");
+  _sp_matrix_text_measure (mean, &mean_width, &self->mean_height);
 
-  format_count (MAX (max_count, 100), text);
-  count = make_text (self, self->count_font, text);
-  measure (count, &count_width, &self->count_height);
+  _sp_matrix_format_count (MAX (max_count, 100), text);
+  count = _sp_matrix_layout_make_text (self, self->count_font, text);
+  _sp_matrix_text_measure (count, &count_width, &self->count_height);
 
   *cell_width = MAX (MIN_CELL_WIDTH, MAX (mean_width, count_width) + 2 * CELL_PAD_X);
 }
@@ -277,15 +212,15 @@ measure_row_labels (SpMatrixLayout *self)
   int label_width = 0;
   int height = 0;
 
-  measure (self->corner, &label_width, NULL);
+  _sp_matrix_text_measure (self->corner, &label_width, NULL);
 
   for (guint r = 0; r < n_rows; r++)
     {
-      PangoLayout *layout = make_text (self, self->label_font,
+      PangoLayout *layout = _sp_matrix_layout_make_text (self, self->label_font,
                                        sp_matrix_get_row_label (self->matrix, r));
       int width;
 
-      measure (layout, &width, NULL);
+      _sp_matrix_text_measure (layout, &width, NULL);
       label_width = MAX (label_width, MIN (width, MAX_LABEL_WIDTH));
       g_ptr_array_add (self->row_labels, layout);
     }
@@ -301,7 +236,7 @@ measure_row_labels (SpMatrixLayout *self)
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_height (layout, -MAX_LABEL_LINES);
       pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-      measure (layout, NULL, &h);
+      _sp_matrix_text_measure (layout, NULL, &h);
       height = MAX (height, h);
     }
 
@@ -329,7 +264,7 @@ try_wrapped_headers (SpMatrixLayout *self,
       pango_layout_set_width (layout, text_width * PANGO_SCALE);
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
       pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-      measure (layout, &width, &h);
+      _sp_matrix_text_measure (layout, &width, &h);
 
       if (width > text_width || pango_layout_get_line_count (layout) > MAX_HEADER_LINES)
         return 0;
@@ -348,7 +283,7 @@ measure_headers (SpMatrixLayout *self,
 {
   static const int wrapped_widths[] = { 72, 96, 120 };
   guint n_columns = sp_matrix_get_n_columns (self->matrix);
-  g_autoptr(PangoLayout) measuring = make_text (self, self->label_font, "");
+  g_autoptr(PangoLayout) measuring = _sp_matrix_layout_make_text (self, self->label_font, "");
   double max_extent = 0.0;
   double max_right = 0.0;
   int line_height;
@@ -361,7 +296,7 @@ measure_headers (SpMatrixLayout *self,
 
   for (guint c = 0; c < n_columns; c++)
     g_ptr_array_add (self->column_labels,
-                     make_text (self, self->label_font, sp_matrix_get_column_label (self->matrix, c)));
+                     _sp_matrix_layout_make_text (self, self->label_font, sp_matrix_get_column_label (self->matrix, c)));
 
   if (n_columns == 0)
     return;
@@ -387,7 +322,7 @@ measure_headers (SpMatrixLayout *self,
    * columns leave room for two, and ends in an ellipsis past that. */
   self->rotated = TRUE;
   pango_layout_set_text (measuring, "Ag", -1);
-  measure (measuring, NULL, &line_height);
+  _sp_matrix_text_measure (measuring, NULL, &line_height);
   max_lines = self->column_width * G_SQRT2 / 2.0 >= 2 * line_height + 4 ? 2 : 1;
 
   for (guint c = 0; c < n_columns; c++)
@@ -400,14 +335,14 @@ measure_headers (SpMatrixLayout *self,
       pango_layout_set_height (layout, -1);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
       pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
-      measure (layout, &width, &height);
+      _sp_matrix_text_measure (layout, &width, &height);
       if (width > MAX_ROTATED_WIDTH)
         {
           pango_layout_set_width (layout, MAX_ROTATED_WIDTH * PANGO_SCALE);
           pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
           pango_layout_set_height (layout, -max_lines);
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-          measure (layout, &width, &height);
+          _sp_matrix_text_measure (layout, &width, &height);
         }
 
       max_extent = MAX (max_extent, (width + height) * G_SQRT2 / 2.0);
@@ -438,12 +373,12 @@ compact_label (PangoLayout *layout,
   int width;
 
   pango_layout_set_single_paragraph_mode (layout, TRUE);
-  measure (layout, &width, NULL);
+  _sp_matrix_text_measure (layout, &width, NULL);
   if (width > max_width)
     {
       pango_layout_set_width (layout, max_width * PANGO_SCALE);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      measure (layout, &width, NULL);
+      _sp_matrix_text_measure (layout, &width, NULL);
     }
 
   return width;
@@ -456,18 +391,18 @@ measure_compact (SpMatrixLayout *self)
 {
   guint n_rows = sp_matrix_get_n_rows (self->matrix);
   guint n_columns = sp_matrix_get_n_columns (self->matrix);
-  g_autoptr(PangoLayout) measuring = make_text (self, self->count_font, "Ag");
+  g_autoptr(PangoLayout) measuring = _sp_matrix_layout_make_text (self, self->count_font, "Ag");
   int line_height;
   int label_width = 0;
   int header_width = 0;
 
-  measure (measuring, NULL, &line_height);
+  _sp_matrix_text_measure (measuring, NULL, &line_height);
   self->column_width = self->row_height = MAX (COMPACT_MIN_CELL, line_height) + self->gap;
 
-  measure (self->corner, &label_width, NULL);
+  _sp_matrix_text_measure (self->corner, &label_width, NULL);
   for (guint r = 0; r < n_rows; r++)
     {
-      PangoLayout *layout = make_text (self, self->count_font,
+      PangoLayout *layout = _sp_matrix_layout_make_text (self, self->count_font,
                                        sp_matrix_get_row_label (self->matrix, r));
 
       label_width = MAX (label_width, compact_label (layout, COMPACT_LABEL_WIDTH));
@@ -486,7 +421,7 @@ measure_compact (SpMatrixLayout *self)
 
   for (guint c = 0; c < n_columns; c++)
     {
-      PangoLayout *layout = make_text (self, self->count_font,
+      PangoLayout *layout = _sp_matrix_layout_make_text (self, self->count_font,
                                        sp_matrix_get_column_label (self->matrix, c));
 
       header_width = MAX (header_width, compact_label (layout, COMPACT_LABEL_WIDTH));
@@ -501,7 +436,7 @@ add_legend_item (SpMatrixLayout *self,
                  double          stance,
                  const char     *text)
 {
-  SpLegendItem item = { 0, 0, stance, make_text (self, self->label_font, text) };
+  SpLegendItem item = { 0, 0, stance, _sp_matrix_layout_make_text (self, self->label_font, text) };
 
   g_array_append_val (self->legend_items, item);
 }
@@ -518,8 +453,8 @@ measure_legend (SpMatrixLayout *self,
   int title_height, line_height = SWATCH_HEIGHT;
   int note_height;
 
-  self->legend_title = make_text (self, self->caption_font, _("Mean stance of the claims"));
-  measure (self->legend_title, &used, &title_height);
+  self->legend_title = _sp_matrix_layout_make_text (self, self->caption_font, _("Mean stance of the claims"));
+  _sp_matrix_text_measure (self->legend_title, &used, &title_height);
 
   add_legend_item (self, -2, _("−2 Strongly oppose"));
   add_legend_item (self, -1, _("−1 Oppose"));
@@ -533,7 +468,7 @@ measure_legend (SpMatrixLayout *self,
       SpLegendItem *item = &g_array_index (self->legend_items, SpLegendItem, i);
       int width, height;
 
-      measure (item->text, &width, &height);
+      _sp_matrix_text_measure (item->text, &width, &height);
       line_height = MAX (line_height, height);
     }
 
@@ -545,7 +480,7 @@ measure_legend (SpMatrixLayout *self,
       SpLegendItem *item = &g_array_index (self->legend_items, SpLegendItem, i);
       int width;
 
-      measure (item->text, &width, NULL);
+      _sp_matrix_text_measure (item->text, &width, NULL);
       width += SWATCH_WIDTH + SWATCH_TEXT_GAP;
 
       if (x > MARGIN && x + width > MARGIN + available)
@@ -561,19 +496,19 @@ measure_legend (SpMatrixLayout *self,
     }
 
   if (self->compact)
-    self->legend_note = make_text (self, self->count_font,
+    self->legend_note = _sp_matrix_layout_make_text (self, self->count_font,
                                    _("Each cell is coloured by the mean stance of its claims. "
                                      "Rows are ordered by name, issues as in the codebook.\n"
                                      "Point at a cell in the window to see its mean and number "
                                      "of claims; the CSV export has every mean."));
   else
-    self->legend_note = make_text (self, self->count_font,
+    self->legend_note = _sp_matrix_layout_make_text (self, self->count_font,
                                    _("Each cell shows the mean stance of its claims and, below it, "
                                      "their number (n). Rows are ordered by name, issues as in the codebook."));
   pango_layout_set_width (self->legend_note, MAX (available, used) * PANGO_SCALE);
   pango_layout_set_wrap (self->legend_note, PANGO_WRAP_WORD);
   self->legend_note_y = y + line_height + 10;
-  measure (self->legend_note, NULL, &note_height);
+  _sp_matrix_text_measure (self->legend_note, NULL, &note_height);
 
   self->height = self->legend_note_y + note_height + MARGIN;
 
@@ -599,7 +534,7 @@ compute (SpMatrixLayout *self,
   self->count_font = derive_font (base, 0.8, PANGO_WEIGHT_NORMAL);
   self->caption_font = derive_font (base, 0.9, PANGO_WEIGHT_BOLD);
 
-  self->corner = make_text (self, self->caption_font,
+  self->corner = _sp_matrix_layout_make_text (self, self->caption_font,
                             sp_matrix_get_level (self->matrix) == SP_MATRIX_LEVEL_GROUP
                             ? _("Group") : _("Actor"));
 
@@ -630,8 +565,8 @@ compute (SpMatrixLayout *self,
                             : n_rows == 0 ? _("No actors yet") : _("No issues yet");
 
       /* Neither labels nor headers: just the message where the grid would be */
-      self->empty_message = make_text (self, self->label_font, message);
-      measure (self->empty_message, &grid_width, &grid_height);
+      self->empty_message = _sp_matrix_layout_make_text (self, self->label_font, message);
+      _sp_matrix_text_measure (self->empty_message, &grid_width, &grid_height);
       self->grid_x = MARGIN;
       self->grid_y = MARGIN;
       overhang = 0;
@@ -688,9 +623,7 @@ SpMatrixLayout *
 _sp_matrix_layout_new_legible (SpMatrix     *matrix,
                                PangoContext *context)
 {
-  g_return_val_if_fail (matrix != NULL, NULL);
-  g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
-
+  g_return_val_if_fail (matrix != NULL && PANGO_IS_CONTEXT (context), NULL);
   return layout_new (matrix, context, FALSE);
 }
 
@@ -741,11 +674,12 @@ sp_matrix_layout_is_compact (SpMatrixLayout *self)
   return self->compact;
 }
 
-static void
-cell_rect (SpMatrixLayout    *self,
-           guint              row,
-           guint              column,
-           cairo_rectangle_t *rect)
+/* The area a cell is painted in, without the grid lines around it; no range check */
+void
+_sp_matrix_layout_cell_rect (SpMatrixLayout    *self,
+                             guint              row,
+                             guint              column,
+                             cairo_rectangle_t *rect)
 {
   rect->x = self->grid_x + self->gap + column * self->column_width;
   rect->y = self->grid_y + self->gap + row * self->row_height;
@@ -772,7 +706,7 @@ sp_matrix_layout_get_cell_rect (SpMatrixLayout    *self,
       column >= sp_matrix_get_n_columns (self->matrix))
     return FALSE;
 
-  cell_rect (self, row, column, rect);
+  _sp_matrix_layout_cell_rect (self, row, column, rect);
   return TRUE;
 }
 
@@ -814,415 +748,4 @@ sp_matrix_layout_hit_test (SpMatrixLayout *self,
     *column = (guint)c;
 
   return TRUE;
-}
-
-/* Drawing */
-
-static void
-show_text (cairo_t     *cr,
-           PangoLayout *layout,
-           double       x,
-           double       y)
-{
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
-/* Cell texts repeat (there are at most 401 different means), so each is shaped once. */
-static PangoLayout *
-cell_text (SpMatrixLayout             *self,
-           const PangoFontDescription *font,
-           const char                 *text)
-{
-  g_autofree char *key = g_strdup_printf ("%c%s", font == self->mean_font ? 'm' : 'c', text);
-  PangoLayout *layout = g_hash_table_lookup (self->cell_texts, key);
-
-  if (layout == NULL)
-    {
-      layout = make_text (self, font, text);
-      g_hash_table_insert (self->cell_texts, g_steal_pointer (&key), layout);
-    }
-
-  return layout;
-}
-
-static void
-draw_hatch (cairo_t                 *cr,
-            const cairo_rectangle_t *rect)
-{
-  cairo_save (cr);
-  cairo_rectangle (cr, rect->x, rect->y, rect->width, rect->height);
-  cairo_clip (cr);
-
-  set_source (cr, &hatch_color);
-  cairo_set_line_width (cr, 1.0);
-  for (double d = HATCH_SPACING; d < rect->width + rect->height; d += HATCH_SPACING)
-    {
-      cairo_move_to (cr, rect->x + d, rect->y);
-      cairo_line_to (cr, rect->x + d - rect->height, rect->y + rect->height);
-    }
-  cairo_stroke (cr);
-
-  cairo_restore (cr);
-}
-
-static void
-draw_cell (SpMatrixLayout *self,
-           cairo_t        *cr,
-           guint           row,
-           guint           column)
-{
-  cairo_rectangle_t rect;
-  SpRgb fill;
-  SpRgb ink;
-  char mean_text[SP_MATRIX_MEAN_TEXT_SIZE];
-  char count_text[32];
-  PangoLayout *mean_layout, *count_layout;
-  double mean;
-  guint count;
-  int mean_width, count_width;
-  double top;
-
-  cell_rect (self, row, column, &rect);
-
-  if (!sp_matrix_get_cell (self->matrix, row, column, &mean, &count))
-    {
-      set_source (cr, &empty_color);
-      cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
-      cairo_fill (cr);
-      draw_hatch (cr, &rect);
-      return;
-    }
-
-  sp_stance_color (mean, &fill);
-  set_source (cr, &fill);
-  cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
-  cairo_fill (cr);
-
-  sp_matrix_format_mean (mean, TRUE, mean_text);
-  format_count (count, count_text);
-  mean_layout = cell_text (self, self->mean_font, mean_text);
-  count_layout = cell_text (self, self->count_font, count_text);
-  measure (mean_layout, &mean_width, NULL);
-  measure (count_layout, &count_width, NULL);
-
-  sp_stance_text_color (&fill, &ink);
-  top = rect.y + floor ((rect.height - self->mean_height - self->count_height) / 2.0);
-
-  set_source (cr, &ink);
-  show_text (cr, mean_layout, rect.x + floor ((rect.width - mean_width) / 2.0), top);
-  cairo_set_source_rgba (cr, ink.red, ink.green, ink.blue, 0.85);
-  show_text (cr, count_layout, rect.x + floor ((rect.width - count_width) / 2.0),
-             top + self->mean_height);
-}
-
-/* The hatch of draw_hatch() for many cells at once: each line is cut to its cell (inset by
- * half a pixel so that no line end reaches the grid) instead of clipping cell by cell, and
- * all of them go into one path. */
-static void
-add_hatch_path (cairo_t                 *cr,
-                const cairo_rectangle_t *rect)
-{
-  double left = rect->x + 0.5;
-  double top = rect->y + 0.5;
-  double right = rect->x + rect->width - 0.5;
-  double bottom = rect->y + rect->height - 0.5;
-
-  for (double d = HATCH_SPACING; d < rect->width + rect->height; d += HATCH_SPACING)
-    {
-      double c = rect->x + rect->y + d;   /* the line x + y = c */
-      double x_start = MIN (c - top, right);
-      double x_end = MAX (c - bottom, left);
-
-      if (x_start > x_end)
-        {
-          cairo_move_to (cr, x_start, c - x_start);
-          cairo_line_to (cr, x_end, c - x_end);
-        }
-    }
-}
-
-/* A heat map has thousands of cells: no text, and the empty cells filled and hatched all
- * in one go. */
-static void
-draw_compact_cells (SpMatrixLayout *self,
-                    cairo_t        *cr,
-                    guint           first_row,
-                    guint           last_row,
-                    guint           first_column,
-                    guint           last_column)
-{
-  gboolean any_empty = FALSE;
-
-  for (guint r = first_row; r < last_row; r++)
-    for (guint c = first_column; c < last_column; c++)
-      {
-        cairo_rectangle_t rect;
-        SpRgb fill;
-        double mean;
-
-        if (!sp_matrix_get_cell (self->matrix, r, c, &mean, NULL))
-          {
-            any_empty = TRUE;
-            continue;
-          }
-
-        cell_rect (self, r, c, &rect);
-        sp_stance_color (mean, &fill);
-        set_source (cr, &fill);
-        cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
-        cairo_fill (cr);
-      }
-
-  if (!any_empty)
-    return;
-
-  for (guint r = first_row; r < last_row; r++)
-    for (guint c = first_column; c < last_column; c++)
-      if (!sp_matrix_get_cell (self->matrix, r, c, NULL, NULL))
-        {
-          cairo_rectangle_t rect;
-
-          cell_rect (self, r, c, &rect);
-          cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
-        }
-  set_source (cr, &empty_color);
-  cairo_fill (cr);
-
-  for (guint r = first_row; r < last_row; r++)
-    for (guint c = first_column; c < last_column; c++)
-      if (!sp_matrix_get_cell (self->matrix, r, c, NULL, NULL))
-        {
-          cairo_rectangle_t rect;
-
-          cell_rect (self, r, c, &rect);
-          add_hatch_path (cr, &rect);
-        }
-  set_source (cr, &hatch_color);
-  cairo_set_line_width (cr, 1.0);
-  cairo_stroke (cr);
-}
-
-static void
-draw_headers (SpMatrixLayout *self,
-              cairo_t        *cr,
-              double          clip_x1,
-              double          clip_x2)
-{
-  int corner_width, corner_height;
-
-  measure (self->corner, &corner_width, &corner_height);
-  set_source (cr, &secondary_text_color);
-  show_text (cr, self->corner, self->grid_x - LABEL_GAP - corner_width,
-             self->grid_y - LABEL_GAP / 2 - corner_height);
-
-  set_source (cr, &text_color);
-  for (guint c = 0; c < self->column_labels->len; c++)
-    {
-      PangoLayout *layout = g_ptr_array_index (self->column_labels, c);
-      double x = self->grid_x + self->gap / 2.0 + (c + 0.5) * self->column_width;
-      int width, height;
-
-      measure (layout, &width, &height);
-
-      if (self->compact)
-        {
-          cairo_matrix_t upright;
-
-          /* Upright, reading upwards from the grid, centred on the column: an exact
-           * quarter turn (cairo_rotate() leaves a cosine of 6e-17) */
-          if (x + height < clip_x1 || x - height > clip_x2)
-            continue;
-
-          cairo_save (cr);
-          cairo_matrix_init (&upright, 0, -1, 1, 0, x, self->grid_y - LABEL_GAP / 2);
-          cairo_transform (cr, &upright);
-          show_text (cr, layout, 0, -height / 2.0);
-          cairo_restore (cr);
-        }
-      else if (!self->rotated)
-        {
-          double left = self->grid_x + self->gap + c * self->column_width;
-
-          if (left > clip_x2 || left + self->column_width < clip_x1)
-            continue;
-
-          /* Centred across the cell (the layout centres its lines in its width), standing
-           * on the grid */
-          show_text (cr, layout, x - pango_layout_get_width (layout) / (2.0 * PANGO_SCALE),
-                     self->grid_y - LABEL_GAP / 2 - height);
-        }
-      else
-        {
-          double anchor_y = self->grid_y - LABEL_GAP / 2 - height / 2.0 * G_SQRT2 / 2.0;
-
-          if (x - height > clip_x2 || x + MAX_ROTATED_WIDTH + height < clip_x1)
-            continue;
-
-          cairo_save (cr);
-          cairo_translate (cr, x, anchor_y);
-          cairo_rotate (cr, -G_PI / 4.0);
-          show_text (cr, layout, 0, -height / 2.0);
-          cairo_restore (cr);
-        }
-    }
-}
-
-static void
-draw_legend (SpMatrixLayout *self,
-             cairo_t        *cr)
-{
-  set_source (cr, &text_color);
-  show_text (cr, self->legend_title, MARGIN, self->legend_y);
-
-  for (guint i = 0; i < self->legend_items->len; i++)
-    {
-      SpLegendItem *item = &g_array_index (self->legend_items, SpLegendItem, i);
-      cairo_rectangle_t swatch = { item->x, item->y, SWATCH_WIDTH, SWATCH_HEIGHT };
-      int height;
-
-      set_source (cr, &grid_color);
-      cairo_rectangle (cr, swatch.x - 1, swatch.y - 1, swatch.width + 2, swatch.height + 2);
-      cairo_fill (cr);
-
-      if (isnan (item->stance))
-        {
-          set_source (cr, &empty_color);
-          cairo_rectangle (cr, swatch.x, swatch.y, swatch.width, swatch.height);
-          cairo_fill (cr);
-          draw_hatch (cr, &swatch);
-        }
-      else
-        {
-          SpRgb fill;
-
-          sp_stance_color (item->stance, &fill);
-          set_source (cr, &fill);
-          cairo_rectangle (cr, swatch.x, swatch.y, swatch.width, swatch.height);
-          cairo_fill (cr);
-        }
-
-      measure (item->text, NULL, &height);
-      set_source (cr, &text_color);
-      show_text (cr, item->text, item->x + SWATCH_WIDTH + SWATCH_TEXT_GAP,
-                 item->y + (SWATCH_HEIGHT - height) / 2.0);
-    }
-
-  set_source (cr, &secondary_text_color);
-  show_text (cr, self->legend_note, MARGIN, self->legend_note_y);
-}
-
-/**
- * sp_matrix_layout_draw:
- * @cr: a cairo context in layout units: scale it for a larger image
- *
- * Draws the whole chart on its own opaque background, skipping what lies outside the
- * current clip, so a view can draw just what is visible.
- */
-void
-sp_matrix_layout_draw (SpMatrixLayout *self,
-                       cairo_t        *cr)
-{
-  guint n_rows, n_columns;
-  double x1, y1, x2, y2;
-  guint first_row, last_row, first_column, last_column;
-
-  g_return_if_fail (SP_IS_MATRIX_LAYOUT (self));
-  g_return_if_fail (cr != NULL);
-
-  n_rows = sp_matrix_get_n_rows (self->matrix);
-  n_columns = sp_matrix_get_n_columns (self->matrix);
-
-  cairo_save (cr);
-  cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
-
-  /* The background covers the whole clip, a sliver past the chart included, so that
-   * nothing from before shows through; at fractional scales cell edges blend into it. */
-  set_source (cr, &background_color);
-  cairo_paint (cr);
-
-  if (self->empty_message != NULL)
-    {
-      set_source (cr, &secondary_text_color);
-      show_text (cr, self->empty_message, self->grid_x, self->grid_y);
-      draw_legend (self, cr);
-      cairo_restore (cr);
-      return;
-    }
-
-  if (y1 < self->grid_y)
-    draw_headers (self, cr, x1, x2);
-
-  /* Rows and columns that reach into the clip */
-  first_row = (guint)CLAMP (floor ((y1 - self->grid_y) / self->row_height), 0, n_rows);
-  last_row = (guint)CLAMP (ceil ((y2 - self->grid_y) / self->row_height), 0, n_rows);
-  first_column = (guint)CLAMP (floor ((x1 - self->grid_x) / self->column_width), 0, n_columns);
-  last_column = (guint)CLAMP (ceil ((x2 - self->grid_x) / self->column_width), 0, n_columns);
-
-  set_source (cr, &text_color);
-  for (guint r = first_row; r < last_row; r++)
-    {
-      PangoLayout *layout = g_ptr_array_index (self->row_labels, r);
-      cairo_rectangle_t rect;
-      int height;
-
-      cell_rect (self, r, 0, &rect);
-      measure (layout, NULL, &height);
-      show_text (cr, layout, MARGIN, rect.y + floor ((rect.height - height) / 2.0));
-    }
-
-  /* Grid lines rather than a grid-sized rectangle under the cells: the cells would paint
-   * most of it again, and charts run to tens of millions of pixels. */
-  set_source (cr, &grid_color);
-  for (guint r = first_row; r <= last_row; r++)
-    cairo_rectangle (cr, self->grid_x, self->grid_y + r * self->row_height,
-                     n_columns * self->column_width + self->gap, self->gap);
-  for (guint c = first_column; c <= last_column; c++)
-    cairo_rectangle (cr, self->grid_x + c * self->column_width, self->grid_y,
-                     self->gap, n_rows * self->row_height + self->gap);
-  cairo_fill (cr);
-
-  if (self->compact)
-    draw_compact_cells (self, cr, first_row, last_row, first_column, last_column);
-  else
-    for (guint r = first_row; r < last_row; r++)
-      for (guint c = first_column; c < last_column; c++)
-        draw_cell (self, cr, r, c);
-
-  if (y2 > self->legend_y)
-    draw_legend (self, cr);
-
-  cairo_restore (cr);
-}
-
-/**
- * sp_matrix_create_export_context:
- *
- * A #PangoContext for image exports: a fixed font, resolution and language, and no hinting,
- * so that the geometry does not depend on the desktop's settings and the text scales
- * cleanly with the image. Use it from one thread.
- *
- * Returns: (transfer full): the context
- */
-PangoContext *
-sp_matrix_create_export_context (void)
-{
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  cairo_font_options_t *options = cairo_font_options_create ();
-  PangoFontDescription *font = pango_font_description_from_string ("Sans 10");
-
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-  pango_cairo_context_set_font_options (context, options);
-  pango_cairo_context_set_resolution (context, 96.0);
-  pango_context_set_round_glyph_positions (context, FALSE);
-  pango_context_set_language (context, pango_language_from_string ("en"));
-  pango_context_set_base_dir (context, PANGO_DIRECTION_LTR);
-  pango_context_set_font_description (context, font);
-
-  pango_font_description_free (font);
-  cairo_font_options_destroy (options);
-
-  return context;
 }

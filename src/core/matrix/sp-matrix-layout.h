@@ -1,8 +1,11 @@
-/* sp-matrix-renderer.h
+/* sp-matrix-layout.h
  *
- * Drawing the position matrix with cairo and pango. The same SpMatrixLayout draws the
- * window's matrix view (through gtk_snapshot_append_cairo()) and the image exports, so what
- * is exported is what is seen.
+ * The position matrix as a chart, measured once and drawn with cairo and pango. The same
+ * SpMatrixLayout draws the window's matrix view (through gtk_snapshot_append_cairo()) and
+ * the image exports, so what is exported is what is seen.
+ *
+ * A layout keeps the PangoContext it measured with and shapes text while drawing: use it
+ * from one thread at a time (the export makes its own, in its worker).
  */
 #pragma once
 
@@ -36,7 +39,5 @@ gboolean        sp_matrix_layout_hit_test        (SpMatrixLayout     *self,
                                                   guint              *column);
 void            sp_matrix_layout_draw            (SpMatrixLayout     *self,
                                                   cairo_t            *cr);
-
-PangoContext   *sp_matrix_create_export_context  (void);
 
 G_END_DECLS

@@ -1,0 +1,61 @@
+/* sp-test-matrix.c: projects of any size for the matrix tests */
+#include "config.h"
+
+#include "sp-test-matrix.h"
+#include "sp-test-util.h"
+
+/* Adds @n_actors actors "Actor 00000"… (so rows keep their order) and @n_issues issues in
+ * one action; a third of the cells get one claim, whose stance runs through the scale. */
+void
+sp_test_matrix_fill (SpProject *project,
+                     guint      n_actors,
+                     guint      n_issues)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) issues = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 document;
+
+  g_assert_true (sp_project_begin_action (project, NULL, &error));
+  g_assert_no_error (error);
+
+  document = sp_test_add_document (project, "talks.txt", "Talks",
+                                   "The delegations met again and restated their positions.");
+
+  for (guint c = 0; c < n_issues; c++)
+    {
+      g_autofree char *key = g_strdup_printf ("issue_%03u", c);
+      g_autofree char *label = g_strdup_printf ("Issue %u: a proposition", c);
+      gint64 id = sp_project_add_issue (project, key, label, "", NULL, &error);
+
+      g_assert_no_error (error);
+      g_array_append_val (issues, id);
+    }
+
+  for (guint r = 0; r < n_actors; r++)
+    {
+      g_autofree char *name = g_strdup_printf ("Actor %05u", r);
+      gint64 actor = sp_project_add_actor (project, name, SP_ACTOR_KIND_PERSON, 0, NULL, &error);
+
+      g_assert_no_error (error);
+      for (guint c = 0; c < n_issues; c++)
+        if ((r + 2 * c) % 3 == 0)
+          {
+            SpClaimSpec spec = {
+              .document_id = document,
+              .start = 4,
+              .end = 14,
+              .actor_id = actor,
+              .issue_id = g_array_index (issues, gint64, c),
+              .stance = (int)((r + c) % 5) - 2,
+              .origin = SP_CLAIM_ORIGIN_MANUAL,
+            };
+
+            sp_project_add_claim (project, &spec, &error);
+            g_assert_no_error (error);
+          }
+    }
+
+  g_assert_true (sp_project_end_action (project, TRUE, &error));
+  g_assert_no_error (error);
+}
+
