@@ -3,8 +3,8 @@
  * Figures for the project store, each next to a baseline measured in the same run:
  *
  *  - opening a project of 10,000 articles (DESIGN.md: a usable window in under 1 s), whole,
- *    and the parts opening added to the quick check: the schema comparison and the
- *    check of references; the baseline is a bare sqlite3_open and PRAGMA quick_check;
+ *    and the parts opening added to the quick check: the schema comparison, the check that
+ *    all text is UTF-8 and the check of references; the baseline is a bare sqlite3_open and PRAGMA quick_check;
  *  - how long an edit waits for the write lock while another connection commits in 100 ms
  *    transactions (an import), with the store's busy handler and, as the baseline, SQLite's
  *    own busy_timeout, which backs off to 100 ms between tries.
@@ -117,7 +117,7 @@ fill_project (const char *path)
 static void
 bench_open (const char *path)
 {
-  double whole[N_RUNS], bare[N_RUNS], schema[N_RUNS], references[N_RUNS];
+  double whole[N_RUNS], bare[N_RUNS], schema[N_RUNS], text[N_RUNS], references[N_RUNS];
   GStatBuf st;
 
   g_stat (path, &st);
@@ -153,6 +153,11 @@ bench_open (const char *path)
       schema[run] = elapsed_ms (start);
 
       start = g_get_monotonic_time ();
+      if (!_sp_project_check_text (db, path, &error))
+        g_error ("%s", error->message);
+      text[run] = elapsed_ms (start);
+
+      start = g_get_monotonic_time ();
       if (!_sp_project_check_references (db, notes, &error))
         g_error ("%s", error->message);
       references[run] = elapsed_ms (start);
@@ -163,6 +168,7 @@ bench_open (const char *path)
   print_figure ("sp_project_open, whole", whole, N_RUNS);
   print_figure ("baseline: sqlite3_open + PRAGMA quick_check", bare, N_RUNS);
   print_figure ("of which the schema comparison", schema, N_RUNS);
+  print_figure ("of which the check that all text is UTF-8", text, N_RUNS);
   print_figure ("of which the check of references", references, N_RUNS);
 }
 

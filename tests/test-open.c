@@ -192,6 +192,75 @@ test_dangling_references (void)
   sp_test_remove_tree (dir);
 }
 
+/* Text that is not UTF-8, or that hides a NUL, anywhere in the file: refused as damaged,
+ * naming the table, row and column, and the file left as it was */
+static void
+test_refuse_text_not_utf8 (void)
+{
+  static const struct { const char *sql; const char *table; const char *column; } cases[] = {
+    { "UPDATE documents SET body = CAST (X'4F6B2EFF20426164' AS TEXT) WHERE id = 1", "documents", "body" },
+    { "UPDATE documents SET title = 'Ti' || char (0) || 'tle' WHERE id = 1", "documents", "title" },
+    { "UPDATE actors SET name = CAST (X'C3' AS TEXT) WHERE id = 1", "actors", "name" },
+    { "UPDATE claims SET note = CAST (X'EDA080' AS TEXT) WHERE id = 1", "claims", "note" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *dir = sp_test_make_tmpdir ();
+      g_autofree char *path = make_project (dir, "damaged.standpoint");
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SpProject) project = NULL;
+
+      tamper (path, cases[i].sql);
+      before = sp_test_sha256_file (path);
+      project = sp_project_open (path, &error);
+      g_assert_null (project);
+      g_assert_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_CORRUPT);
+      g_test_message ("%s", error->message);
+      assert_mentions (error, "not UTF-8");
+      assert_mentions (error, cases[i].table);
+      assert_mentions (error, cases[i].column);
+      after = sp_test_sha256_file (path);
+      g_assert_cmpstr (before, ==, after);
+
+      sp_test_remove_tree (dir);
+    }
+}
+
+/* The text check reads every table of the schema but the full-text index's */
+static void
+test_every_table_text_checked (void)
+{
+  g_autofree char *dir = sp_test_make_tmpdir ();
+  g_autofree char *path = make_project (dir, "tables.standpoint");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpProject) project = sp_project_open (path, &error);
+  const char * const *checked = _sp_project_text_checked_tables ();
+  g_autoptr(SpStmt) stmt = NULL;
+  guint n_tables = 0;
+
+  g_assert_no_error (error);
+  stmt = _sp_project_prepare (project,
+                              "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                              "AND name NOT LIKE 'documents_fts%' AND name NOT LIKE 'sqlite_%'",
+                              &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *table = (const char *)sqlite3_column_text (stmt, 0);
+
+      if (!g_strv_contains (checked, table))
+        g_error ("the text check does not read table “%s”", table);
+      n_tables++;
+    }
+  g_assert_cmpuint (n_tables, ==, g_strv_length ((char **)checked));
+
+  g_clear_object (&project);
+  sp_test_remove_tree (dir);
+}
+
 /* Every foreign key the schema declares is followed: break them all, one note each */
 static void
 test_every_reference_checked (void)
@@ -745,6 +814,8 @@ main (int   argc,
   g_test_add_func ("/open/refuse-objects", test_refuse_objects);
   g_test_add_func ("/open/statistics-allowed", test_statistics_allowed);
   g_test_add_func ("/open/dangling-references", test_dangling_references);
+  g_test_add_func ("/open/refuse-text-not-utf8", test_refuse_text_not_utf8);
+  g_test_add_func ("/open/every-table-text-checked", test_every_table_text_checked);
   g_test_add_func ("/open/every-reference-checked", test_every_reference_checked);
   g_test_add_func ("/open/read-only-on-request", test_read_only_on_request);
   g_test_add_func ("/open/read-only-sees-log", test_read_only_sees_log);

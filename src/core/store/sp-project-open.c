@@ -415,7 +415,9 @@ check_and_migrate (SpProject     *self,
 
   if (!quick_check (self, error) ||
       !check_cancelled (cancellable, error) ||
-      !_sp_project_schema_validate (self->db, self->path, version, error))
+      !_sp_project_schema_validate (self->db, self->path, version, error) ||
+      !check_cancelled (cancellable, error) ||
+      !_sp_project_check_text (self->db, self->path, error))
     return FALSE;
 
   if (version < SP_PROJECT_SCHEMA_VERSION && self->read_only)

@@ -173,6 +173,12 @@ gboolean  _sp_project_check_references (sqlite3       *db,
                                         GError       **error);
 guint     _sp_project_n_checked_references (void);
 
+/* sp-project-text-check.c */
+gboolean  _sp_project_check_text       (sqlite3       *db,
+                                        const char    *path,
+                                        GError       **error);
+const char * const *_sp_project_text_checked_tables (void);
+
 /* sp-project-schema-names.c: the step of migration 4 that gives every name its fold key */
 gboolean  _sp_project_schema_fold_names (sqlite3      *db,
                                          GPtrArray    *notes,
