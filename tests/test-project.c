@@ -759,6 +759,43 @@ test_two_connections (Fixture       *f,
   g_assert_cmpuint (sp_project_count_documents (f->project), ==, 2);
 }
 
+/* Row ids are whatever a project file holds, up to SQLite's largest: a claim with one near
+ * 2^63 is deleted, undone and redone like any other */
+static void
+test_undo_huge_row_id (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpClaim) claim = NULL;
+  g_autoptr(SpStmt) stmt = NULL;
+  const gint64 huge = G_MAXINT64 - 7;
+  gint64 actor, issue, id;
+
+  actor = add_actor (f->project, "Spokesman", SP_ACTOR_KIND_PERSON, 0, NULL);
+  issue = add_issue (f->project, "expansion", "Alliance expansion");
+  id = add_claim (f->project, f->document, 0, 10, actor, issue, -2);
+
+  stmt = _sp_project_prepare (f->project, "UPDATE claims SET id = ?1 WHERE id = ?2", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, huge);
+  sqlite3_bind_int64 (stmt, 2, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+
+  g_assert_true (sp_project_delete_claim (f->project, huge, &error));
+  g_assert_no_error (error);
+  g_assert_true (sp_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  claim = sp_project_get_claim (f->project, huge, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sp_claim_get_stance (claim), ==, -2);
+  g_assert_true (sp_project_redo (f->project, &error));
+  g_assert_no_error (error);
+  g_clear_object (&claim);
+  claim = sp_project_get_claim (f->project, huge, &error);
+  g_assert_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND);
+  g_assert_null (claim);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -784,6 +821,7 @@ main (int   argc,
   ADD ("/project/undo-claims", test_undo_claims);
   ADD ("/project/undo-delete-actor", test_undo_delete_actor);
   ADD ("/project/undo-rename-aliases", test_undo_rename_aliases);
+  ADD ("/project/undo-huge-row-id", test_undo_huge_row_id);
   ADD ("/project/nested-action-rollback", test_nested_action_rollback);
   ADD ("/project/changed-signal", test_changed_signal);
   ADD ("/project/two-connections", test_two_connections);

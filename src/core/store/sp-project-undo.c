@@ -102,15 +102,8 @@ struct _SpUndoStep
 {
   char       *label;
   GArray     *changes;  /* SpRowChange, in the order the action first touched the rows */
-  GHashTable *index;    /* row key -> position + 1 in changes */
+  GHashTable *index[SP_N_TABLES];  /* per table: row id -> position + 1 in changes */
 };
-
-static inline gint64
-row_key (SpTable table,
-         gint64  id)
-{
-  return ((gint64)table << 56) | id;
-}
 
 static void
 free_row (sqlite3_value **row,
@@ -282,7 +275,8 @@ _sp_undo_step_new (const char *label)
   step->label = g_strdup (label);
   step->changes = g_array_new (FALSE, TRUE, sizeof (SpRowChange));
   g_array_set_clear_func (step->changes, clear_change);
-  step->index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < SP_N_TABLES; i++)
+    step->index[i] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   return step;
 }
@@ -294,7 +288,8 @@ _sp_undo_step_free (SpUndoStep *step)
     return;
 
   g_clear_pointer (&step->changes, g_array_unref);
-  g_clear_pointer (&step->index, g_hash_table_unref);
+  for (guint i = 0; i < SP_N_TABLES; i++)
+    g_clear_pointer (&step->index[i], g_hash_table_unref);
   g_free (step->label);
   g_free (step);
 }
@@ -319,9 +314,8 @@ _sp_undo_step_truncate (SpUndoStep *step,
   for (guint i = length; i < step->changes->len; i++)
     {
       SpRowChange *change = &g_array_index (step->changes, SpRowChange, i);
-      gint64 key = row_key (change->table, change->id);
 
-      g_hash_table_remove (step->index, &key);
+      g_hash_table_remove (step->index[change->table], &change->id);
     }
 
   if (length < step->changes->len)
@@ -344,20 +338,18 @@ _sp_undo_step_record (SpUndoStep  *step,
                       GError     **error)
 {
   SpRowChange change = { table, id, NULL, NULL };
-  gint64 key = row_key (table, id);
 
   g_assert (table < SP_N_TABLES);
-  g_assert (id > 0 && id < ((gint64)1 << 56));
 
-  if (g_hash_table_contains (step->index, &key))
+  if (g_hash_table_contains (step->index[table], &id))
     return TRUE;
 
   if (!inserted && !snapshot_row (db, table, id, &change.before, error))
     return FALSE;
 
   g_array_append_val (step->changes, change);
-  g_hash_table_insert (step->index,
-                       g_memdup2 (&key, sizeof key),
+  g_hash_table_insert (step->index[table],
+                       g_memdup2 (&id, sizeof id),
                        GUINT_TO_POINTER (step->changes->len));
 
   return TRUE;
