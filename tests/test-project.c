@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 
@@ -528,7 +530,23 @@ test_claim_rules (Fixture       *f,
   spec.end = g_utf8_strlen (article, -1) + 1;
   g_assert_cmpint (sp_project_add_claim (f->project, &spec, &error), ==, 0);
   g_assert_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "not inside the document"));
   g_clear_error (&error);
+
+  /* A reversed or empty span gets its own reason */
+  spec.start = end;
+  spec.end = start;
+  g_assert_cmpint (sp_project_add_claim (f->project, &spec, &error), ==, 0);
+  g_assert_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "ends before it starts"));
+  g_clear_error (&error);
+
+  spec.end = end;
+  g_assert_cmpint (sp_project_add_claim (f->project, &spec, &error), ==, 0);
+  g_assert_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "is empty"));
+  g_clear_error (&error);
+  spec.start = start;
 
   spec.end = end;
   spec.actor_id = 999;

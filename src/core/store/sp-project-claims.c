@@ -253,7 +253,20 @@ check_claim (SpProject          *self,
     }
 
   length = sqlite3_column_int (stmt, 0);
-  if (spec->start >= spec->end || spec->end > length)
+  if (spec->start > spec->end)
+    {
+      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
+                   _("The span %u–%u ends before it starts"), spec->start, spec->end);
+      return FALSE;
+    }
+  if (spec->start == spec->end)
+    {
+      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
+                   _("The span %u–%u is empty: a claim quotes at least one character"),
+                   spec->start, spec->end);
+      return FALSE;
+    }
+  if (spec->end > length)
     {
       g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
                    _("The span %u–%u is not inside the document, which has %u characters"),

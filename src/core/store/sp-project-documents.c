@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <stdlib.h>
 
 #include <glib/gi18n-lib.h>
@@ -165,8 +167,9 @@ parse_id (const char *str,
   if (str[0] < '0' || str[0] > '9')
     return FALSE;
 
+  errno = 0;
   value = g_ascii_strtoll (str, &end, 10);
-  if (*end != '\0' || value <= 0)
+  if (*end != '\0' || value <= 0 || errno == ERANGE)
     return FALSE;
 
   *id = value;
