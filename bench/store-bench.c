@@ -153,7 +153,7 @@ bench_open (const char *path)
       schema[run] = elapsed_ms (start);
 
       start = g_get_monotonic_time ();
-      if (!_sp_project_check_text (db, path, &error))
+      if (!_sp_project_check_text (db, path, notes, &error))
         g_error ("%s", error->message);
       text[run] = elapsed_ms (start);
 

@@ -383,15 +383,16 @@ check "matrix --help" cli matrix --help
 grep -q "standpoint-cli matrix \[OPTION…\] PROJECT" "$WORK/out" && ok "a verb's --help names the verb" \
   || not_ok "a verb's --help names the verb" "$(head -3 "$WORK/out")"
 
-# Text that is not UTF-8, in a file name (above) and in a crafted project, comes out as UTF-8
+# Text that is not UTF-8, in a file name (above) and in a document's metadata in a crafted
+# project (names that are not UTF-8 make a project refused as damaged: tests/test-open.c),
+# comes out as UTF-8
 python3 - "$Q" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 db.execute("UPDATE documents SET author = CAST(? AS TEXT), source = CAST(? AS TEXT)", (b"Ren\xe9 \xff", b"\xc3("))
-db.execute("UPDATE actors SET name = CAST(? AS TEXT)", (b"\xc9mile Dupont",))
 db.commit()
 PY
-for listing in documents actors claims; do
+for listing in documents claims; do
   for format in csv json; do
     if cli $listing "$Q" --format $format --with-body >"$WORK/out" 2>"$WORK/err" ||
        cli $listing "$Q" --format $format >"$WORK/out" 2>"$WORK/err"; then

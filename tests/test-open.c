@@ -192,16 +192,15 @@ test_dangling_references (void)
   sp_test_remove_tree (dir);
 }
 
-/* Text that is not UTF-8, or that hides a NUL, anywhere in the file: refused as damaged,
+/* Names, keys and the codebook that are not UTF-8 (or hide a NUL): refused as damaged,
  * naming the table, row and column, and the file left as it was */
 static void
-test_refuse_text_not_utf8 (void)
+test_refuse_name_not_utf8 (void)
 {
   static const struct { const char *sql; const char *table; const char *column; } cases[] = {
-    { "UPDATE documents SET body = CAST (X'4F6B2EFF20426164' AS TEXT) WHERE id = 1", "documents", "body" },
-    { "UPDATE documents SET title = 'Ti' || char (0) || 'tle' WHERE id = 1", "documents", "title" },
     { "UPDATE actors SET name = CAST (X'C3' AS TEXT) WHERE id = 1", "actors", "name" },
-    { "UPDATE claims SET note = CAST (X'EDA080' AS TEXT) WHERE id = 1", "claims", "note" },
+    { "UPDATE issues SET label = 'Cease' || char (0) || 'fire' WHERE id = 1", "issues", "label" },
+    { "UPDATE issues SET proposition = CAST (X'EDA080' AS TEXT)", "issues", "proposition" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -212,8 +211,9 @@ test_refuse_text_not_utf8 (void)
       g_autofree char *after = NULL;
       g_autoptr(GError) error = NULL;
       g_autoptr(SpProject) project = NULL;
+      g_autofree char *sql = g_strconcat ("PRAGMA ignore_check_constraints = ON;", cases[i].sql, NULL);
 
-      tamper (path, cases[i].sql);
+      tamper (path, sql);
       before = sp_test_sha256_file (path);
       project = sp_project_open (path, &error);
       g_assert_null (project);
@@ -227,6 +227,55 @@ test_refuse_text_not_utf8 (void)
 
       sp_test_remove_tree (dir);
     }
+}
+
+/* Text that is only shown (a document's metadata and body, a claim's note) and is not UTF-8,
+ * as older versions stored file names: the project opens, says so, and reads the text with
+ * U+FFFD in place of the bad bytes */
+static void
+test_shown_text_not_utf8 (void)
+{
+  g_autofree char *dir = sp_test_make_tmpdir ();
+  g_autofree char *path = make_project (dir, "shown.standpoint");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(SpDocument) document = NULL;
+  g_autoptr(GListModel) claims = NULL;
+  g_autofree char *body = NULL;
+  GPtrArray *notes;
+
+  tamper (path, "UPDATE documents SET file_name = CAST (X'636166E92E747874' AS TEXT), "
+                "body = CAST (X'4F6B2EFF' AS TEXT) || substr (body, 4) WHERE id = 1;"
+                "UPDATE claims SET note = 'no' || char (0) || 'te' WHERE id = 1");
+  project = sp_project_open (path, &error);
+  g_assert_no_error (error);
+
+  notes = sp_project_get_open_notes (project);
+  g_assert_cmpuint (notes->len, ==, 2);
+  g_assert_nonnull (strstr (notes->pdata[0], "“documents” (id 1)"));
+  g_assert_nonnull (strstr (notes->pdata[0], "not UTF-8"));
+  g_assert_nonnull (strstr (notes->pdata[1], "“claims” (id 1)"));
+
+  document = sp_project_get_document (project, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sp_document_get_file_name (document), ==, "caf\xef\xbf\xbd.txt");
+  body = sp_project_dup_document_body (project, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (body, "Ok.\xef\xbf\xbd"));
+
+  claims = sp_project_list_claims (project, 1, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(SpClaim) claim = g_list_model_get_item (claims, i);
+
+      g_assert_true (g_utf8_validate (sp_claim_get_quote (claim), -1, NULL));
+      g_assert_true (g_utf8_validate (sp_claim_get_note (claim), -1, NULL));
+      g_assert_true (g_utf8_validate (sp_claim_get_document_file (claim), -1, NULL));
+    }
+
+  g_clear_object (&project);
+  sp_test_remove_tree (dir);
 }
 
 /* The text check reads every table of the schema but the full-text index's */
@@ -814,7 +863,8 @@ main (int   argc,
   g_test_add_func ("/open/refuse-objects", test_refuse_objects);
   g_test_add_func ("/open/statistics-allowed", test_statistics_allowed);
   g_test_add_func ("/open/dangling-references", test_dangling_references);
-  g_test_add_func ("/open/refuse-text-not-utf8", test_refuse_text_not_utf8);
+  g_test_add_func ("/open/refuse-name-not-utf8", test_refuse_name_not_utf8);
+  g_test_add_func ("/open/shown-text-not-utf8", test_shown_text_not_utf8);
   g_test_add_func ("/open/every-table-text-checked", test_every_table_text_checked);
   g_test_add_func ("/open/every-reference-checked", test_every_reference_checked);
   g_test_add_func ("/open/read-only-on-request", test_read_only_on_request);

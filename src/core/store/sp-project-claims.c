@@ -45,17 +45,21 @@ query_claims (SpProject   *self,
   while ((rc = _sp_project_step_row (self, stmt, _("Could not list the claims"), error)) > 0)
     {
       g_autoptr(SpClaim) claim = NULL;
+      g_autofree char *document_file = _sp_project_dup_display_text (stmt, 2);
+      g_autofree char *document_title = _sp_project_dup_display_text (stmt, 3);
+      g_autofree char *quote = _sp_project_dup_display_text (stmt, 7);
+      g_autofree char *note = _sp_project_dup_display_text (stmt, 16);
       SpClaimFields f = { 0 };
       gint64 *group;
 
       f.id = sqlite3_column_int64 (stmt, 0);
       f.document_id = sqlite3_column_int64 (stmt, 1);
-      f.document_file = _sp_project_column_text (stmt, 2);
-      f.document_title = _sp_project_column_text (stmt, 3);
+      f.document_file = document_file;
+      f.document_title = document_title;
       f.document_date = _sp_project_column_text (stmt, 4);
       f.start = sqlite3_column_int (stmt, 5);
       f.end = sqlite3_column_int (stmt, 6);
-      f.quote = _sp_project_column_text (stmt, 7);
+      f.quote = quote;
       f.actor_id = sqlite3_column_int64 (stmt, 8);
       f.actor_name = _sp_project_column_text (stmt, 9);
       f.issue_id = sqlite3_column_int64 (stmt, 10);
@@ -65,7 +69,7 @@ query_claims (SpProject   *self,
       f.origin = SP_CLAIM_ORIGIN_MANUAL;
       sp_claim_origin_from_string (_sp_project_column_text (stmt, 14), &f.origin);
       f.confidence = sqlite3_column_type (stmt, 15) == SQLITE_NULL ? -1.0 : sqlite3_column_double (stmt, 15);
-      f.note = _sp_project_column_text (stmt, 16);
+      f.note = note;
       f.created = _sp_project_column_text (stmt, 17);
       f.updated = _sp_project_column_text (stmt, 18);
 

@@ -23,13 +23,19 @@
 static SpDocument *
 document_from_row (SpStmt *stmt)
 {
+  g_autofree char *file_name = _sp_project_dup_display_text (stmt, 1);
+  g_autofree char *title = _sp_project_dup_display_text (stmt, 2);
+  g_autofree char *source = _sp_project_dup_display_text (stmt, 4);
+  g_autofree char *url = _sp_project_dup_display_text (stmt, 5);
+  g_autofree char *author = _sp_project_dup_display_text (stmt, 6);
+
   return _sp_document_new (sqlite3_column_int64 (stmt, 0),
-                           _sp_project_column_text (stmt, 1),
-                           _sp_project_column_text (stmt, 2),
+                           file_name,
+                           title,
                            _sp_project_column_text (stmt, 3),
-                           _sp_project_column_text (stmt, 4),
-                           _sp_project_column_text (stmt, 5),
-                           _sp_project_column_text (stmt, 6),
+                           source,
+                           url,
+                           author,
                            sqlite3_column_int (stmt, 7),
                            sqlite3_column_int (stmt, 8));
 }
@@ -148,7 +154,7 @@ sp_project_dup_document_body (SpProject  *self,
   sqlite3_bind_int64 (stmt, 1, id);
   rc = _sp_project_step_row (self, stmt, _("Could not read the document"), error);
   if (rc > 0)
-    return g_strdup (_sp_project_column_text (stmt, 0));
+    return _sp_project_dup_display_text (stmt, 0);
 
   if (rc == 0)
     g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,

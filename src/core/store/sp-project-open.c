@@ -417,7 +417,7 @@ check_and_migrate (SpProject     *self,
       !check_cancelled (cancellable, error) ||
       !_sp_project_schema_validate (self->db, self->path, version, error) ||
       !check_cancelled (cancellable, error) ||
-      !_sp_project_check_text (self->db, self->path, error))
+      !_sp_project_check_text (self->db, self->path, self->open_notes, error))
     return FALSE;
 
   if (version < SP_PROJECT_SCHEMA_VERSION && self->read_only)

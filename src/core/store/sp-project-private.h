@@ -91,6 +91,8 @@ void        _sp_project_bind_text        (SpStmt        *stmt,
                                           const char    *text);
 const char *_sp_project_column_text      (SpStmt        *stmt,
                                           int            column);
+char       *_sp_project_dup_display_text (SpStmt       *stmt,
+                                          int            column);
 gboolean    _sp_project_touch            (SpProject     *self,
                                           SpTable        table,
                                           gint64         id,
@@ -176,6 +178,7 @@ guint     _sp_project_n_checked_references (void);
 /* sp-project-text-check.c */
 gboolean  _sp_project_check_text       (sqlite3       *db,
                                         const char    *path,
+                                        GPtrArray     *notes,
                                         GError       **error);
 const char * const *_sp_project_text_checked_tables (void);
 

@@ -317,6 +317,32 @@ _sp_project_column_text (SpStmt *stmt,
   return (const char *)sqlite3_column_text (stmt, column);
 }
 
+/*
+ * _sp_project_dup_display_text:
+ *
+ * A column of text that is only shown (a document's metadata and body, a claim's note and
+ * quote): a project damaged on disk or written by an older importer may hold bytes there that
+ * are not UTF-8, and opening it only notes them (sp-project-text-check.c). They are read with
+ * U+FFFD in their place, so nothing above the store ever sees text that is not UTF-8.
+ *
+ * Returns: (transfer full) (nullable): the text, valid UTF-8, or %NULL for SQL NULL
+ */
+char *
+_sp_project_dup_display_text (SpStmt *stmt,
+                              int     column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+  int length = sqlite3_column_bytes (stmt, column);
+
+  if (text == NULL)
+    return NULL;
+
+  if (g_utf8_validate (text, length, NULL))
+    return g_strndup (text, length);
+
+  return g_utf8_make_valid (text, length);
+}
+
 char *
 _sp_project_now (void)
 {
