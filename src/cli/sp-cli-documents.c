@@ -81,6 +81,7 @@ sp_cli_import (int    argc,
           break;
 
         case SP_IMPORT_STATUS_DUPLICATE:
+        case SP_IMPORT_STATUS_SKIPPED:
           sp_cli_print ("%s\n", entry->message);
           break;
 

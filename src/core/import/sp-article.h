@@ -21,6 +21,8 @@ typedef enum
   SP_IMPORT_ERROR_ENCODING,     /* not valid in the encoding it carries or declares */
   SP_IMPORT_ERROR_UNSUPPORTED,  /* a file type no reader handles */
   SP_IMPORT_ERROR_READ,         /* the file could not be read */
+  SP_IMPORT_ERROR_TOO_SLOW,     /* reading it ran over its time or work budget */
+  SP_IMPORT_ERROR_INCOMPLETE,   /* only part of it could be read; nothing of it is kept */
 } SpImportError;
 
 GQuark     sp_import_error_quark (void);

@@ -152,6 +152,9 @@ gap_ok (const char *line,
 {
   guint seen = 0;
 
+  if (end - start > 6)
+    return FALSE;
+
   for (const char *p = line + start; p < line + end; p = g_utf8_next_char (p))
     {
       const char *which;
@@ -165,7 +168,7 @@ gap_ok (const char *line,
       seen |= 1u << (which - punctuation);
     }
 
-  return end - start <= 6;
+  return TRUE;
 }
 
 /* The text between two tokens is exactly @sep. */
@@ -306,6 +309,8 @@ scan_line (const char *line,
            SpYmd      *ymd)
 {
   g_autoptr(GArray) tokens = NULL;
+  glong n_chars = 0;
+  guint counted = 0;
 
   if (length > SCAN_BYTES)
     {
@@ -320,7 +325,10 @@ scan_line (const char *line,
     {
       const SpToken *token = &g_array_index (tokens, SpToken, i);
 
-      if (reach > 0 && g_utf8_strlen (line, token->start) > reach)
+      /* Characters before the token, counted on from the last one's */
+      n_chars += g_utf8_strlen (line + counted, token->start - counted);
+      counted = token->start;
+      if (reach > 0 && n_chars > (glong)reach)
         break;
 
       if (match_at (line, tokens, i, ymd))

@@ -6,19 +6,19 @@
  * text: scripts, styles, forms, navigation, hidden elements, headers, footers and asides
  * outside an article, blocks that are mostly links (menus, related stories), and blocks
  * whose class or id names them comments, share buttons and the like. Block elements become
- * line and paragraph breaks; inline text is joined with single spaces except in <pre>.
- *
- * The title is the first <h1> of the kept part: on news pages <title> carries the site's
- * name ("Headline | Site") and the <h1> is the headline as printed. When the page's own
- * title (og:title, else <title>) shares too few words with that <h1> — the <h1> is a logo
- * or a section name — the page's title wins, without a trailing " | site name". Author,
- * date, address and publication come from <meta> and <link> tags, JSON-LD's datePublished
- * and the first <time datetime> of the kept part.
+ * line and paragraph breaks; inline text is joined with single spaces except in <pre>. The
+ * metadata and the title come from sp-html-metadata.c.
  *
  * The bytes are decoded by sp_text_decode() (with the charset the page declares) before
  * libxml2 sees them, so the parser is always given UTF-8 and told to ignore the page's own
- * declaration. Entities are decoded by libxml2; everything that leaves here is plain text.
- * Pages nest deep, so no walk here recurses.
+ * declaration; sp_html_bound() first takes out what would make libxml2 slow or stop early.
+ * Entities are decoded by libxml2; everything that leaves here is plain text.
+ *
+ * Every article costs linear time: each walk below visits a node once and a constant
+ * number of walks run (measuring, the text of <body>, of each candidate <article> — nested
+ * ones are not candidates — and of <main>, and the walk that writes the text, which also
+ * takes the first <h1>'s text as it goes). No walk recurses; pages nest deep. Every walk
+ * spends from the reader's budget.
  */
 #define G_LOG_DOMAIN "sp-html-reader"
 
@@ -30,18 +30,21 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 
+#include "sp-charset.h"
 #include "sp-date-scan.h"
+#include "sp-html-bounds.h"
+#include "sp-html-metadata.h"
+#include "sp-html-node.h"
 #include "sp-html-reader.h"
 #include "sp-text-decode.h"
 #include "sp-text-reader.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (htmlParserCtxt, htmlFreeParserCtxt)
 
 #define HTML_OPTIONS (HTML_PARSE_NONET | HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | \
                       HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC)
 
-/* How far into the page the charset declaration is looked for */
-#define SNIFF_BYTES (64 * 1024)
 /* An <article> or <main> is the content when it holds this share of the body's text */
 #define CONTENT_MIN_PERCENT 30
 /* A block whose text is this much link text is a menu or a list of other stories */
@@ -91,18 +94,6 @@ static const char * const line_elements[] = {
 
 static const char * const cell_elements[] = { "td", "th", NULL };
 
-/* Where meta tags keep the author and the date, best first */
-static const char * const author_keys[] = {
-  "author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator",
-  "dcterms.creator", NULL
-};
-static const char * const date_keys[] = {
-  "article:published_time", "datepublished", "date", "pubdate", "publishdate",
-  "publish-date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.issued",
-  "dcterms.date", "sailthru.date", "parsely-pub-date", "og:published_time",
-  "article.published", "citation_publication_date", NULL
-};
-
 typedef enum
 {
   BREAK_NONE,
@@ -121,37 +112,23 @@ typedef struct
   gboolean link_list;
 } SpElementStats;
 
-/* What the page says about itself, and the measurements of its body */
 typedef struct
 {
-  char       *title;      /* <title> */
-  GHashTable *meta;       /* <meta> name, property or itemprop → content */
-  char       *canonical;
-  char       *ld_date;    /* JSON-LD datePublished */
-  GHashTable *stats;      /* xmlNode → SpElementStats */
-} SpPage;
-
-typedef struct
-{
-  SpPage   *page;
-  xmlNode  *root;
-  GString  *out;          /* NULL when only counting */
-  gsize     n_chars;      /* non-blank bytes of text seen */
-  SpBreak   pending;
-  guint     pre_depth;
-  char     *first_h1;
-  char     *first_time;
+  GHashTable   *stats;          /* xmlNode → SpElementStats */
+  SpReadBudget *budget;
+  xmlNode      *root;
+  GString      *out;            /* NULL when only counting */
+  gsize         n_chars;        /* non-blank bytes of text seen */
+  SpBreak       pending;
+  guint         pre_depth;
+  guint         landmark_depth; /* <article> and <main> from the root down to here */
+  guint         article_depth;  /* <article> elements from the root down to here */
+  GPtrArray    *articles;       /* when not NULL, collects the outermost <article>s */
+  xmlNode      *h1;             /* the first <h1> whose text is being taken */
+  gsize         h1_start;
+  char         *first_h1;
+  char         *first_time;
 } SpHtmlWalk;
-
-static void
-sp_page_clear (SpPage *page)
-{
-  g_free (page->title);
-  g_clear_pointer (&page->meta, g_hash_table_unref);
-  g_free (page->canonical);
-  g_free (page->ld_date);
-  g_clear_pointer (&page->stats, g_hash_table_unref);
-}
 
 static void
 sp_html_walk_clear (SpHtmlWalk *walk)
@@ -162,7 +139,6 @@ sp_html_walk_clear (SpHtmlWalk *walk)
   g_free (walk->first_time);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SpPage, sp_page_clear)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SpHtmlWalk, sp_html_walk_clear)
 
 static void
@@ -178,107 +154,10 @@ ensure_parser (void)
     }
 }
 
-/* Tree helpers */
-
-static const char *
-node_name (xmlNode *node)
-{
-  return node->name != NULL ? (const char *)node->name : "";
-}
-
 static gboolean
-is_named (xmlNode    *node,
-          const char *name)
+is_landmark (xmlNode *node)
 {
-  return node->type == XML_ELEMENT_NODE && g_str_equal (node_name (node), name);
-}
-
-static gboolean
-name_in (xmlNode            *node,
-         const char * const *names)
-{
-  return g_strv_contains (names, node_name (node));
-}
-
-/* An attribute's value as the parser stored it (entities decoded), or NULL */
-static const char *
-attribute (xmlNode    *node,
-           const char *name)
-{
-  for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
-    {
-      if (g_ascii_strcasecmp ((const char *)attr->name, name) != 0)
-        continue;
-
-      if (attr->children != NULL && attr->children->type == XML_TEXT_NODE &&
-          attr->children->content != NULL)
-        return (const char *)attr->children->content;
-      return "";
-    }
-
-  return NULL;
-}
-
-/* The node after @node in document order, staying under @top */
-static xmlNode *
-next_node (xmlNode *node,
-           xmlNode *top)
-{
-  if (node->children != NULL)
-    return node->children;
-
-  while (node != NULL && node != top && node->next == NULL)
-    node = node->parent;
-
-  return node != NULL && node != top ? node->next : NULL;
-}
-
-static gboolean
-is_html_space (char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-static gsize
-count_visible (const char *text)
-{
-  gsize n = 0;
-
-  for (const char *p = text; p != NULL && *p; p++)
-    if (!is_html_space (*p))
-      n++;
-
-  return n;
-}
-
-/* @text on one line with single spaces, or NULL when it is blank */
-static char *
-collapse_spaces (const char *text)
-{
-  GString *out;
-
-  if (text == NULL)
-    return NULL;
-
-  out = g_string_new (NULL);
-  for (const char *p = text; *p; p++)
-    {
-      if (!is_html_space (*p))
-        g_string_append_c (out, *p);
-      else if (out->len > 0 && out->str[out->len - 1] != ' ')
-        g_string_append_c (out, ' ');
-    }
-
-  if (out->len > 0 && out->str[out->len - 1] == ' ')
-    g_string_truncate (out, out->len - 1);
-
-  if (out->len == 0)
-    {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
-
-  return g_string_free (out, FALSE);
+  return sp_html_is_named (node, "article") || sp_html_is_named (node, "main");
 }
 
 /* Measuring the body */
@@ -298,18 +177,12 @@ stats_for (GHashTable *stats,
   return st;
 }
 
-static SpElementStats *
-lookup_stats (SpPage  *page,
-              xmlNode *node)
-{
-  return page->stats != NULL ? g_hash_table_lookup (page->stats, node) : NULL;
-}
-
 /* One pass over the body, bottom up: each element's text, link text, paragraphs and
  * landmarks. A link list counts for nothing in the element around it, so that the
  * wrapper of an article and its link lists is not taken for a link list itself. */
 static GHashTable *
-measure_body (xmlNode *body)
+measure_body (xmlNode      *body,
+              SpReadBudget *budget)
 {
   GHashTable *stats = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   xmlNode *node = body->children;
@@ -317,33 +190,33 @@ measure_body (xmlNode *body)
 
   stats_for (stats, body);
 
-  while (node != NULL)
+  while (node != NULL && sp_read_budget_spend (budget, 1))
     {
       gboolean descend = FALSE;
 
       if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
         {
           SpElementStats *st = stats_for (stats, node->parent);
-          gsize n = count_visible ((const char *)node->content);
+          gsize n = sp_html_count_visible ((const char *)node->content);
 
           st->text += n;
           if (link_depth > 0)
             st->link += n;
         }
-      else if (node->type == XML_ELEMENT_NODE && !name_in (node, dropped_elements))
+      else if (node->type == XML_ELEMENT_NODE && !sp_html_name_in (node, dropped_elements))
         {
           SpElementStats *parent = stats_for (stats, node->parent);
 
           stats_for (stats, node);
-          if (is_named (node, "p"))
+          if (sp_html_is_named (node, "p"))
             parent->n_paragraphs++;
-          if (is_named (node, "article") || is_named (node, "main") || is_named (node, "h1"))
+          if (is_landmark (node) || sp_html_is_named (node, "h1"))
             parent->landmark = TRUE;
 
           if (node->children != NULL)
             {
               descend = TRUE;
-              if (is_named (node, "a"))
+              if (sp_html_is_named (node, "a"))
                 link_depth++;
             }
         }
@@ -363,12 +236,12 @@ measure_body (xmlNode *body)
           if (node == NULL || node == body)
             return stats;
 
-          if (is_named (node, "a") && link_depth > 0)
+          if (sp_html_is_named (node, "a") && link_depth > 0)
             link_depth--;
 
           st = stats_for (stats, node);
           parent = stats_for (stats, node->parent);
-          st->link_list = name_in (node, link_list_elements) && st->text > 0 &&
+          st->link_list = sp_html_name_in (node, link_list_elements) && st->text > 0 &&
                           st->link * 100 >= st->text * LINK_LIST_PERCENT;
 
           parent->n_paragraphs += st->n_paragraphs;
@@ -389,32 +262,18 @@ measure_body (xmlNode *body)
 /* What is not article text */
 
 static gboolean
-is_inside_article (xmlNode *node,
-                   xmlNode *root)
-{
-  for (xmlNode *p = node->parent; p != NULL; p = p->parent)
-    {
-      if (is_named (p, "article") || is_named (p, "main"))
-        return TRUE;
-      if (p == root)
-        break;
-    }
-
-  return FALSE;
-}
-
-static gboolean
 is_hidden (xmlNode *node)
 {
   const char *value;
 
-  if (attribute (node, "hidden") != NULL)
+  if (sp_html_attribute (node, "hidden") != NULL)
     return TRUE;
 
-  if ((value = attribute (node, "aria-hidden")) != NULL && g_ascii_strcasecmp (value, "true") == 0)
+  if ((value = sp_html_attribute (node, "aria-hidden")) != NULL &&
+      g_ascii_strcasecmp (value, "true") == 0)
     return TRUE;
 
-  if ((value = attribute (node, "style")) != NULL && strchr (value, ':') != NULL)
+  if ((value = sp_html_attribute (node, "style")) != NULL && strchr (value, ':') != NULL)
     {
       g_autofree char *style = g_ascii_strdown (value, -1);
       char *out = style;
@@ -440,7 +299,7 @@ has_boilerplate_name (xmlNode *node)
 
   for (guint i = 0; attributes[i] != NULL; i++)
     {
-      const char *p = attribute (node, attributes[i]);
+      const char *p = sp_html_attribute (node, attributes[i]);
 
       while (p != NULL && *p)
         {
@@ -465,23 +324,23 @@ has_boilerplate_name (xmlNode *node)
   return FALSE;
 }
 
+/* Whether @node (a child of the walk's current element) is left out of the walk */
 static gboolean
-is_dropped (SpPage  *page,
-            xmlNode *node,
-            xmlNode *root)
+is_dropped (SpHtmlWalk *walk,
+            xmlNode    *node)
 {
-  SpElementStats *st = lookup_stats (page, node);
-  SpElementStats *all = lookup_stats (page, root);
+  SpElementStats *st = g_hash_table_lookup (walk->stats, node);
+  SpElementStats *all = g_hash_table_lookup (walk->stats, walk->root);
   const char *role;
 
-  if (name_in (node, dropped_elements))
+  if (sp_html_name_in (node, dropped_elements))
     return TRUE;
 
-  if (is_named (node, "form") &&
+  if (sp_html_is_named (node, "form") &&
       (st == NULL || (!st->landmark && st->n_paragraphs < PAGE_FORM_PARAGRAPHS)))
     return TRUE;
 
-  if (name_in (node, chrome_elements) && !is_inside_article (node, root))
+  if (sp_html_name_in (node, chrome_elements) && walk->landmark_depth == 0)
     return TRUE;
 
   if (st != NULL && st->link_list)
@@ -492,7 +351,7 @@ is_dropped (SpPage  *page,
       (st == NULL || all == NULL || st->text * 2 < all->text))
     return TRUE;
 
-  if ((role = attribute (node, "role")) != NULL)
+  if ((role = sp_html_attribute (node, "role")) != NULL)
     {
       g_autofree char *lower = g_ascii_strdown (role, -1);
 
@@ -550,7 +409,7 @@ add_text (SpHtmlWalk *walk,
   if (walk->pre_depth > 0)
     {
       flush_break (walk);
-      walk->n_chars += count_visible (text);
+      walk->n_chars += sp_html_count_visible (text);
       if (walk->out != NULL)
         g_string_append (walk->out, text);
       return;
@@ -560,15 +419,15 @@ add_text (SpHtmlWalk *walk,
     {
       const char *run = p;
 
-      if (is_html_space (*p))
+      if (sp_html_is_space (*p))
         {
-          while (is_html_space (*p))
+          while (sp_html_is_space (*p))
             p++;
           request_break (walk, BREAK_SPACE);
           continue;
         }
 
-      while (*p && !is_html_space (*p))
+      while (*p && !sp_html_is_space (*p))
         p++;
 
       flush_break (walk);
@@ -578,81 +437,110 @@ add_text (SpHtmlWalk *walk,
     }
 }
 
-static void walk_tree (SpHtmlWalk *walk);
-
-/* The text of an element, on one line */
-static char *
-element_text (SpPage  *page,
-              xmlNode *node)
-{
-  g_auto(SpHtmlWalk) walk = { 0 };
-
-  walk.page = page;
-  walk.root = node;
-  walk.out = g_string_new (NULL);
-  walk_tree (&walk);
-
-  g_strdelimit (walk.out->str, "\n", ' ');
-  return g_strstrip (g_strdup (walk.out->str));
-}
-
 static void
 enter_element (SpHtmlWalk *walk,
                xmlNode    *node)
 {
-  if (name_in (node, paragraph_elements))
+  if (sp_html_name_in (node, paragraph_elements))
     request_break (walk, BREAK_PARAGRAPH);
-  else if (name_in (node, line_elements))
+  else if (sp_html_name_in (node, line_elements))
     request_break (walk, BREAK_LINE);
-  else if (name_in (node, cell_elements))
+  else if (sp_html_name_in (node, cell_elements))
     request_break (walk, BREAK_SPACE);
 
-  if (is_named (node, "pre"))
+  if (sp_html_is_named (node, "pre"))
     walk->pre_depth++;
+
+  if (walk->articles != NULL && walk->article_depth == 0 && sp_html_is_named (node, "article"))
+    g_ptr_array_add (walk->articles, node);
 
   if (walk->out == NULL)
     return;
 
-  if (walk->first_h1 == NULL && is_named (node, "h1"))
+  /* The first <h1>'s text is what the walk writes between entering and leaving it */
+  if (walk->first_h1 == NULL && walk->h1 == NULL && sp_html_is_named (node, "h1"))
     {
-      g_autofree char *text = element_text (walk->page, node);
-
-      if (text[0] != '\0')
-        walk->first_h1 = g_steal_pointer (&text);
+      walk->h1 = node;
+      walk->h1_start = walk->out->len;
     }
 
-  if (walk->first_time == NULL && is_named (node, "time"))
-    walk->first_time = sp_date_parse (attribute (node, "datetime"));
+  if (walk->first_time == NULL && sp_html_is_named (node, "time"))
+    walk->first_time = sp_date_parse (sp_html_attribute (node, "datetime"));
 }
 
 static void
 leave_element (SpHtmlWalk *walk,
                xmlNode    *node)
 {
-  if (is_named (node, "pre") && walk->pre_depth > 0)
+  if (sp_html_is_named (node, "pre") && walk->pre_depth > 0)
     walk->pre_depth--;
 
-  if (name_in (node, paragraph_elements))
+  if (node == walk->h1)
+    {
+      g_autofree char *text = g_strndup (walk->out->str + walk->h1_start,
+                                         walk->out->len - walk->h1_start);
+
+      g_strdelimit (text, "\n", ' ');
+      g_strstrip (text);
+      if (text[0] != '\0')
+        walk->first_h1 = g_steal_pointer (&text);
+      walk->h1 = NULL;
+    }
+
+  if (sp_html_name_in (node, paragraph_elements))
     request_break (walk, BREAK_PARAGRAPH);
-  else if (name_in (node, line_elements))
+  else if (sp_html_name_in (node, line_elements))
     request_break (walk, BREAK_LINE);
-  else if (name_in (node, cell_elements))
+  else if (sp_html_name_in (node, cell_elements))
     request_break (walk, BREAK_SPACE);
 }
 
+/* Into and out of an element's children: the counts of landmarks above them */
 static void
+descend_into (SpHtmlWalk *walk,
+              xmlNode    *node)
+{
+  if (is_landmark (node))
+    walk->landmark_depth++;
+  if (sp_html_is_named (node, "article"))
+    walk->article_depth++;
+}
+
+static void
+climb_out_of (SpHtmlWalk *walk,
+              xmlNode    *node)
+{
+  if (is_landmark (node) && walk->landmark_depth > 0)
+    walk->landmark_depth--;
+  if (sp_html_is_named (node, "article") && walk->article_depth > 0)
+    walk->article_depth--;
+}
+
+/* Returns FALSE when the budget ran out */
+static gboolean
 walk_tree (SpHtmlWalk *walk)
 {
   xmlNode *root = walk->root;
   xmlNode *node = root->children;
 
+  walk->landmark_depth = is_landmark (root) ? 1 : 0;
+  walk->article_depth = sp_html_is_named (root, "article") ? 1 : 0;
+
   while (node != NULL)
     {
       gboolean descend = FALSE;
 
+      if (!sp_read_budget_spend (walk->budget, 1))
+        return FALSE;
+
       if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
-        add_text (walk, (const char *)node->content);
-      else if (node->type == XML_ELEMENT_NODE && !is_dropped (walk->page, node, root))
+        {
+          if (node->content != NULL &&
+              !sp_read_budget_spend (walk->budget, strlen ((const char *)node->content)))
+            return FALSE;
+          add_text (walk, (const char *)node->content);
+        }
+      else if (node->type == XML_ELEMENT_NODE && !is_dropped (walk, node))
         {
           enter_element (walk, node);
           if (node->children != NULL)
@@ -663,6 +551,7 @@ walk_tree (SpHtmlWalk *walk)
 
       if (descend)
         {
+          descend_into (walk, node);
           node = node->children;
           continue;
         }
@@ -671,64 +560,67 @@ walk_tree (SpHtmlWalk *walk)
         {
           node = node->parent;
           if (node == NULL || node == root)
-            return;
+            return TRUE;
+          climb_out_of (walk, node);
           leave_element (walk, node);
         }
 
       node = node->next;
     }
+
+  return TRUE;
 }
 
-static gsize
-count_text (SpPage  *page,
-            xmlNode *root)
+/* The text under @root, counted; with @articles, the outermost <article>s under it that
+ * the walk reaches are collected */
+static gboolean
+count_text (GHashTable   *stats,
+            SpReadBudget *budget,
+            xmlNode      *root,
+            GPtrArray    *articles,
+            gsize        *n_chars)
 {
   g_auto(SpHtmlWalk) walk = { 0 };
 
-  walk.page = page;
+  walk.stats = stats;
+  walk.budget = budget;
   walk.root = root;
-  walk_tree (&walk);
+  walk.articles = articles;
+  if (!walk_tree (&walk))
+    return FALSE;
 
-  return walk.n_chars;
+  *n_chars = walk.n_chars;
+  return TRUE;
 }
 
-/* The content */
-
-static gboolean
-has_dropped_ancestor (SpPage  *page,
-                      xmlNode *node,
-                      xmlNode *top)
-{
-  for (xmlNode *p = node->parent; p != NULL && p != top; p = p->parent)
-    if (p->type == XML_ELEMENT_NODE && is_dropped (page, p, top))
-      return TRUE;
-
-  return FALSE;
-}
-
-/* The <article> or <main> that is the page's content, or <body> */
+/* The <article> or <main> that is the page's content, or <body>; NULL when the budget ran
+ * out */
 static xmlNode *
-find_content_root (SpPage  *page,
-                   xmlNode *body)
+find_content_root (GHashTable   *stats,
+                   SpReadBudget *budget,
+                   xmlNode      *body)
 {
-  gsize body_chars = count_text (page, body);
+  g_autoptr(GPtrArray) articles = g_ptr_array_new ();
+  gsize body_chars = 0;
   xmlNode *best = NULL;
   gsize best_chars = 0;
   xmlNode *main_element = NULL;
+  gsize main_chars = 0;
 
-  for (xmlNode *node = body; node != NULL; node = next_node (node, body))
+  if (!count_text (stats, budget, body, articles, &body_chars))
+    return NULL;
+
+  for (guint i = 0; i < articles->len; i++)
     {
-      gsize n;
+      xmlNode *article = g_ptr_array_index (articles, i);
+      gsize n = 0;
 
-      if (main_element == NULL && is_named (node, "main"))
-        main_element = node;
+      if (!count_text (stats, budget, article, NULL, &n))
+        return NULL;
 
-      if (!is_named (node, "article") || has_dropped_ancestor (page, node, body))
-        continue;
-
-      if ((n = count_text (page, node)) > best_chars)
+      if (n > best_chars)
         {
-          best = node;
+          best = article;
           best_chars = n;
         }
     }
@@ -736,228 +628,26 @@ find_content_root (SpPage  *page,
   if (best != NULL && best_chars * 100 >= body_chars * CONTENT_MIN_PERCENT)
     return best;
 
+  for (xmlNode *node = body; node != NULL; node = sp_html_next_node (node, body))
+    {
+      if (!sp_read_budget_spend (budget, 1))
+        return NULL;
+
+      if (sp_html_is_named (node, "main"))
+        {
+          main_element = node;
+          break;
+        }
+    }
+
   if (main_element != NULL &&
-      count_text (page, main_element) * 100 >= body_chars * CONTENT_MIN_PERCENT)
+      (!count_text (stats, budget, main_element, NULL, &main_chars)))
+    return NULL;
+
+  if (main_element != NULL && main_chars * 100 >= body_chars * CONTENT_MIN_PERCENT)
     return main_element;
 
   return body;
-}
-
-/* What the page says about itself */
-
-static char *
-node_content (xmlNode *node)
-{
-  xmlChar *content = xmlNodeGetContent (node);
-  char *text = collapse_spaces ((const char *)content);
-
-  xmlFree (content);
-  return text;
-}
-
-static char *
-json_ld_date (const char *json)
-{
-  g_autofree char *value = NULL;
-  const char *p = json != NULL ? strstr (json, "\"datePublished\"") : NULL;
-  const char *end;
-
-  if (p == NULL)
-    return NULL;
-
-  p += strlen ("\"datePublished\"");
-  while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == ':')
-    p++;
-  if (*p != '"' || (end = strchr (p + 1, '"')) == NULL || end - p > 64)
-    return NULL;
-
-  value = g_strndup (p + 1, end - p - 1);
-  return sp_date_parse (value);
-}
-
-static void
-read_page_info (SpPage  *page,
-                xmlNode *top)
-{
-  page->meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  for (xmlNode *node = top; node != NULL; node = next_node (node, top))
-    {
-      if (node->type != XML_ELEMENT_NODE)
-        continue;
-
-      if (is_named (node, "title") && page->title == NULL)
-        page->title = node_content (node);
-      else if (is_named (node, "meta"))
-        {
-          g_autofree char *value = collapse_spaces (attribute (node, "content"));
-          g_autofree char *key = NULL;
-          const char *name = attribute (node, "property");
-
-          if (name == NULL)
-            name = attribute (node, "name");
-          if (name == NULL)
-            name = attribute (node, "itemprop");
-          if (name == NULL || value == NULL)
-            continue;
-
-          key = g_strstrip (g_ascii_strdown (name, -1));
-          if (!g_hash_table_contains (page->meta, key))
-            g_hash_table_insert (page->meta, g_steal_pointer (&key), g_steal_pointer (&value));
-        }
-      else if (is_named (node, "link") && page->canonical == NULL)
-        {
-          const char *rel = attribute (node, "rel");
-
-          if (rel != NULL && g_ascii_strcasecmp (rel, "canonical") == 0)
-            page->canonical = collapse_spaces (attribute (node, "href"));
-        }
-      else if (is_named (node, "script") && page->ld_date == NULL)
-        {
-          const char *type = attribute (node, "type");
-
-          if (type != NULL && g_ascii_strcasecmp (type, "application/ld+json") == 0)
-            {
-              xmlChar *json = xmlNodeGetContent (node);
-
-              page->ld_date = json_ld_date ((const char *)json);
-              xmlFree (json);
-            }
-        }
-    }
-}
-
-static const char *
-meta (SpPage     *page,
-      const char *key)
-{
-  return g_hash_table_lookup (page->meta, key);
-}
-
-static gboolean
-is_url (const char *value)
-{
-  return g_str_has_prefix (value, "http://") || g_str_has_prefix (value, "https://");
-}
-
-static char *
-find_author (SpPage *page)
-{
-  for (guint i = 0; author_keys[i] != NULL; i++)
-    {
-      const char *value = meta (page, author_keys[i]);
-
-      /* article:author is often a profile page's address */
-      if (value == NULL || is_url (value))
-        continue;
-
-      if (g_ascii_strncasecmp (value, "by ", 3) == 0)
-        value += 3;
-
-      return g_strdup (value);
-    }
-
-  return NULL;
-}
-
-static char *
-find_date (SpPage *page)
-{
-  for (guint i = 0; date_keys[i] != NULL; i++)
-    {
-      char *date = sp_date_parse (meta (page, date_keys[i]));
-
-      if (date != NULL)
-        return date;
-    }
-
-  return g_strdup (page->ld_date);
-}
-
-/* The title */
-
-static GHashTable *
-title_words (const char *text)
-{
-  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (const char *p = text; *p; )
-    {
-      const char *start;
-
-      while (*p && !g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      start = p;
-      while (*p && g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-
-      if (p > start)
-        g_hash_table_add (words, g_utf8_casefold (start, p - start));
-    }
-
-  return words;
-}
-
-/* Whether two titles share at least half of the words of the longer one */
-static gboolean
-titles_agree (const char *a,
-              const char *b)
-{
-  g_autoptr(GHashTable) words_a = title_words (a);
-  g_autoptr(GHashTable) words_b = title_words (b);
-  guint most = MAX (g_hash_table_size (words_a), g_hash_table_size (words_b));
-  guint shared = 0;
-  GHashTableIter iter;
-  gpointer word;
-
-  g_hash_table_iter_init (&iter, words_a);
-  while (g_hash_table_iter_next (&iter, &word, NULL))
-    if (g_hash_table_contains (words_b, word))
-      shared++;
-
-  return most > 0 && shared * 2 >= most;
-}
-
-/* A page title without a trailing " | Site", " - Site" or " — Site" naming the publication */
-static char *
-strip_site_name (const char *title,
-                 const char *site)
-{
-  static const char * const separators[] = { " | ", " - ", " – ", " — ", " :: ", NULL };
-  gsize title_length = strlen (title);
-  gsize site_length = site != NULL ? strlen (site) : 0;
-
-  if (site_length == 0 || site_length >= title_length)
-    return g_strdup (title);
-
-  for (guint i = 0; separators[i] != NULL; i++)
-    {
-      gsize sep_length = strlen (separators[i]);
-      gsize cut = title_length - site_length;
-
-      if (cut > sep_length &&
-          g_ascii_strcasecmp (title + cut, site) == 0 &&
-          strncmp (title + cut - sep_length, separators[i], sep_length) == 0)
-        return g_strndup (title, cut - sep_length);
-    }
-
-  return g_strdup (title);
-}
-
-static char *
-choose_title (SpPage     *page,
-              const char *h1)
-{
-  const char *og_title = meta (page, "og:title");
-  const char *page_title = og_title != NULL ? og_title : page->title;
-
-  if (h1 != NULL && (page_title == NULL || titles_agree (h1, page_title)))
-    return g_strdup (h1);
-
-  if (page_title != NULL)
-    return strip_site_name (page_title, meta (page, "og:site_name"));
-
-  return NULL;
 }
 
 /* Normalised to NFC, like every other text that goes into a project */
@@ -966,155 +656,161 @@ nfc (char *text)
 {
   g_autofree char *owned = text;
 
-  if (text == NULL)
+  if (owned == NULL)
     return NULL;
 
-  return g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  return g_utf8_normalize (owned, -1, G_NORMALIZE_NFC);
 }
 
-/**
- * sp_html_sniff_charset:
- * @data: (array length=length): the page's bytes
- *
- * Finds the charset a page declares in a <meta charset>, a <meta http-equiv="Content-Type">
- * or an XML declaration near its start.
- *
- * Returns: (transfer full) (nullable): the declared charset's name, in lower case
- */
-char *
-sp_html_sniff_charset (const char *data,
-                       gsize       length)
+/* Parses the page into @doc_out, which stays NULL for a page libxml2 makes no tree of */
+static gboolean
+parse (const char    *text,
+       gsize          length,
+       SpReadBudget  *budget,
+       xmlDoc       **doc_out,
+       GError       **error)
 {
-  g_autofree char *head = NULL;
+  g_autoptr(htmlParserCtxt) context = NULL;
+  g_autofree char *bounded = NULL;
+  gsize bounded_length = 0;
+  htmlDocPtr doc;
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  if (!sp_html_bound (text, length, budget, &bounded, &bounded_length, error))
+    return FALSE;
 
-  head = g_ascii_strdown (data != NULL ? data : "", MIN (length, SNIFF_BYTES));
-
-  /* <?xml version="1.0" encoding="..."?> */
-  if (g_str_has_prefix (head, "<?xml"))
+  if (bounded != NULL)
     {
-      const char *close = strstr (head, "?>");
-      const char *enc = strstr (head, "encoding=");
-
-      if (enc != NULL && close != NULL && enc < close)
-        {
-          enc += strlen ("encoding=");
-          if (*enc == '"' || *enc == '\'')
-            {
-              const char *end = strchr (enc + 1, *enc);
-
-              if (end != NULL && end < close && end > enc + 1)
-                return g_strndup (enc + 1, end - enc - 1);
-            }
-        }
+      text = bounded;
+      length = bounded_length;
     }
 
-  for (const char *p = strstr (head, "<meta"); p != NULL; p = strstr (p + 5, "<meta"))
+  if (length > G_MAXINT)
     {
-      const char *close = strchr (p, '>');
-      const char *value;
-      gsize n = 0;
-
-      if (close == NULL)
-        break;
-
-      if ((value = g_strstr_len (p, close - p, "charset=")) == NULL)
-        continue;
-
-      value += strlen ("charset=");
-      while (*value == '"' || *value == '\'' || *value == ' ')
-        value++;
-
-      while (value + n < close &&
-             (g_ascii_isalnum (value[n]) || value[n] == '-' || value[n] == '_' ||
-              value[n] == '.' || value[n] == ':'))
-        n++;
-
-      if (n > 0)
-        return g_strndup (value, n);
+      g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_TOO_LARGE, _("too large"));
+      return FALSE;
     }
 
-  return NULL;
+  ensure_parser ();
+
+  if (!(context = htmlNewParserCtxt ()))
+    {
+      g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_READ, _("out of memory"));
+      return FALSE;
+    }
+
+  doc = htmlCtxtReadMemory (context, text, (int)length, NULL, "UTF-8", HTML_OPTIONS);
+
+  /* libxml2 halts on what it cannot take (too deep a tree, no memory) and keeps what it
+   * read so far: that is not the article */
+  if (context->disableSAX != 0 || context->instate == XML_PARSER_EOF)
+    {
+      g_clear_pointer (&doc, xmlFreeDoc);
+      g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_INCOMPLETE,
+                           _("the page could not be read whole (its structure is too deep "
+                             "or too large)"));
+      return FALSE;
+    }
+
+  if (!sp_read_budget_check_clock (budget))
+    {
+      g_clear_pointer (&doc, xmlFreeDoc);
+      sp_read_budget_set_error (budget, error);
+      return FALSE;
+    }
+
+  *doc_out = doc;
+  return TRUE;
 }
 
 /**
  * sp_html_reader_read:
  * @data: (array length=length): the page's bytes, in any encoding
+ * @budget: (nullable): what reading it may cost; %NULL for the default
  *
- * Reads the article out of a saved web page. Fails as sp_text_decode() does; a page
- * without text gives an article with an empty body.
+ * Reads the article out of a saved web page. Fails as sp_text_decode() does, with
+ * %SP_IMPORT_ERROR_TOO_SLOW when the budget runs out, %SP_IMPORT_ERROR_TOO_LARGE for a page
+ * with too many elements, and %SP_IMPORT_ERROR_INCOMPLETE when the page could not be read
+ * whole; a page without text gives an article with an empty body.
  *
  * Returns: (transfer full): the article
  */
 SpArticle *
-sp_html_reader_read (const char  *data,
-                     gsize        length,
-                     GError     **error)
+sp_html_reader_read (const char    *data,
+                     gsize          length,
+                     SpReadBudget  *budget,
+                     GError       **error)
 {
   g_autoptr(SpArticle) article = NULL;
+  g_autoptr(SpReadBudget) own_budget = NULL;
+  g_autoptr(GHashTable) stats = NULL;
   g_autofree char *charset = NULL;
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
   g_autoptr(xmlDoc) doc = NULL;
-  g_auto(SpPage) page = { 0 };
+  g_auto(SpHtmlPage) page = { 0 };
   g_auto(SpHtmlWalk) walk = { 0 };
   xmlNode *top;
   xmlNode *body;
-  gsize text_length;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  charset = sp_html_sniff_charset (data, length);
+  if (budget == NULL)
+    budget = own_budget = sp_read_budget_new (length);
+
+  charset = sp_charset_sniff_html (data, length);
   if (!(text = sp_text_decode (data, length, charset, SP_TEXT_DECODE_MARKUP, error)))
     return NULL;
 
-  text_length = strlen (text);
-  if (text_length > G_MAXINT)
-    {
-      g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_TOO_LARGE, _("too large"));
-      return NULL;
-    }
-
-  ensure_parser ();
+  if (!parse (text, strlen (text), budget, &doc, error))
+    return NULL;
 
   article = sp_article_new ();
-  doc = htmlReadMemory (text, (int)text_length, NULL, "UTF-8", HTML_OPTIONS);
   if (doc == NULL || (top = xmlDocGetRootElement (doc)) == NULL)
     {
       article->body = g_strdup ("");
       return g_steal_pointer (&article);
     }
 
-  read_page_info (&page, top);
+  if (!sp_html_page_read (&page, top, budget))
+    {
+      sp_read_budget_set_error (budget, error);
+      return NULL;
+    }
 
   body = top;
-  for (xmlNode *node = top; node != NULL; node = next_node (node, top))
-    if (is_named (node, "body"))
+  for (xmlNode *node = top; node != NULL; node = sp_html_next_node (node, top))
+    if (sp_html_is_named (node, "body"))
       {
         body = node;
         break;
       }
 
-  page.stats = measure_body (body);
+  stats = measure_body (body, budget);
 
-  walk.page = &page;
-  walk.root = find_content_root (&page, body);
+  walk.stats = stats;
+  walk.budget = budget;
   walk.out = g_string_new (NULL);
-  walk_tree (&walk);
+  if (sp_read_budget_is_exhausted (budget) ||
+      !(walk.root = find_content_root (stats, budget, body)) ||
+      !walk_tree (&walk))
+    {
+      sp_read_budget_set_error (budget, error);
+      return NULL;
+    }
 
   article->body = nfc (sp_text_tidy (walk.out->str));
 
-  if ((title = choose_title (&page, walk.first_h1)) != NULL)
+  if ((title = sp_html_page_choose_title (&page, walk.first_h1)) != NULL)
     article->title = nfc (sp_text_title_from_body (title));
   else
     article->title = sp_text_title_from_body (article->body);
-  article->author = nfc (find_author (&page));
-  article->date = find_date (&page);
+  article->author = nfc (sp_html_page_find_author (&page));
+  article->date = sp_html_page_find_date (&page);
   if (article->date == NULL)
     article->date = g_strdup (walk.first_time);
-  article->url = nfc (g_strdup (page.canonical != NULL ? page.canonical : meta (&page, "og:url")));
-  article->source = nfc (g_strdup (meta (&page, "og:site_name")));
+  article->url = nfc (g_strdup (page.canonical != NULL ? page.canonical
+                                                       : sp_html_page_get_meta (&page, "og:url")));
+  article->source = nfc (g_strdup (sp_html_page_get_meta (&page, "og:site_name")));
 
   return g_steal_pointer (&article);
 }

@@ -5,13 +5,13 @@
 #pragma once
 
 #include "sp-article.h"
+#include "sp-read-budget.h"
 
 G_BEGIN_DECLS
 
-char      *sp_html_sniff_charset (const char  *data,
-                                  gsize        length);
-SpArticle *sp_html_reader_read   (const char  *data,
-                                  gsize        length,
-                                  GError     **error);
+SpArticle *sp_html_reader_read (const char    *data,
+                                gsize          length,
+                                SpReadBudget  *budget,
+                                GError       **error);
 
 G_END_DECLS

@@ -1,11 +1,20 @@
 /* sp-importer.c
  *
- * The batch import: folders are expanded into their article files, each file is read,
- * decoded, read by its type, dated, hashed, checked against the documents already in the
- * project and added. Files are committed in batches (one transaction, each document a
- * nested action inside it), which is what makes importing thousands of files fast and lets
- * a crash or a cancellation keep every batch committed before it. Imports are not undone
- * with Ctrl+Z, so the actions have no undo label.
+ * The batch import: the listing gives the files, each file is read, decoded, read by its
+ * type, dated and hashed, then checked against the documents already in the project and
+ * added. Reading and parsing happen outside any transaction; the project's write lock is
+ * taken only to write what was read, in short transactions (each document a nested action
+ * inside one), so that an edit from the window or the command line during an import waits
+ * for one short write at most. A transaction is not opened for each document, which would
+ * cost a sync of the journal each and make the import several times slower; read articles
+ * are queued and written together once enough are waiting. A write ends after WRITE_SECONDS
+ * even if more are queued, and the next one starts PAUSE_SECONDS later at the earliest:
+ * SQLite's lock is not fair, and back-to-back transactions would starve a waiting writer.
+ * Shorter transactions cost more than their commits: each leaves the full-text index a
+ * segment to merge later (bench/import-bench, bench/import-contention-bench).
+ * A crash or a cancellation keeps every transaction committed before it, and the report
+ * lists a file only once its document is committed.
+ * Imports are not undone with Ctrl+Z, so the actions have no undo label.
  *
  * This runs in an import worker thread with its own SpProject, or on the command line's
  * main thread; it never touches anything but the project and the files.
@@ -14,369 +23,186 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "sp-date-scan.h"
 #include "sp-html-reader.h"
-#include "sp-importer.h"
+#include "sp-import-private.h"
+#include "sp-markdown-reader.h"
 #include "sp-text-decode.h"
 #include "sp-text-reader.h"
 
-/* A batch ends after this many files or this many seconds, whichever comes first. */
-#define BATCH_FILES   200
-#define BATCH_SECONDS 2.0
+/* Read articles wait to be written until this many are queued, they hold this many bytes of
+ * text, or the first of them has waited this long */
+#define QUEUE_FILES   512
+#define QUEUE_BYTES   (8 * 1024 * 1024)
+#define QUEUE_SECONDS 0.5
+/* One write transaction ends after this long, and the next starts no sooner than this long
+ * after it ends: long enough for another connection waiting for the lock (the store's
+ * connections look every millisecond) to take it */
+#define WRITE_SECONDS 0.1
+#define PAUSE_SECONDS 0.005
 
-#define FOLDER_ATTRIBUTES \
-  G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE "," \
-  G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN
+#define READ_CHUNK (64 * 1024)
 
-typedef enum
-{
-  SP_FILE_KIND_UNSUPPORTED,
-  SP_FILE_KIND_TEXT,
-  SP_FILE_KIND_MARKDOWN,
-  SP_FILE_KIND_HTML,
-} SpFileKind;
-
-struct _SpImportReport
-{
-  gatomicrefcount  ref_count;
-  GPtrArray       *entries;
-  guint            n_imported;
-  guint            n_duplicates;
-  guint            n_failed;
-  gboolean         cancelled;
-};
-
-/* A file to import, or a path that already failed while the batch was being listed */
+/* One file, read and parsed, waiting to be written */
 typedef struct
 {
-  GFile  *file;
-  char   *path;
-  GError *error;
-} SpPendingFile;
-
-G_DEFINE_BOXED_TYPE (SpImportReport, sp_import_report, sp_import_report_ref, sp_import_report_unref)
-
-static void
-sp_import_entry_free (SpImportEntry *entry)
-{
-  g_free (entry->path);
-  g_free (entry->title);
-  g_free (entry->message);
-  g_free (entry);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpImportEntry, sp_import_entry_free)
+  SpPendingFile *file;          /* borrowed from the listing */
+  SpArticle     *article;       /* NULL when @entry already says what became of the file */
+  char          *file_name;
+  char          *content_hash;
+  char          *text_hash;
+  SpImportEntry *entry;
+} SpReadFile;
 
 static void
-sp_pending_file_free (SpPendingFile *pending)
+sp_read_file_free (SpReadFile *read)
 {
-  g_clear_object (&pending->file);
-  g_free (pending->path);
-  g_clear_error (&pending->error);
-  g_free (pending);
+  g_clear_pointer (&read->article, sp_article_free);
+  g_free (read->file_name);
+  g_free (read->content_hash);
+  g_free (read->text_hash);
+  g_clear_pointer (&read->entry, _sp_import_entry_free);
+  g_free (read);
 }
 
-static SpImportReport *
-sp_import_report_new (void)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpReadFile, sp_read_file_free)
+
+static void
+set_too_large (GError **error,
+               goffset  size)
 {
-  SpImportReport *self = g_new0 (SpImportReport, 1);
+  g_autofree char *limit = g_format_size_full (SP_IMPORT_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
-  g_atomic_ref_count_init (&self->ref_count);
-  self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify)sp_import_entry_free);
-
-  return self;
-}
-
-/**
- * sp_import_report_ref:
- *
- * Returns: (transfer full): @self
- */
-SpImportReport *
-sp_import_report_ref (SpImportReport *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  g_atomic_ref_count_inc (&self->ref_count);
-  return self;
-}
-
-void
-sp_import_report_unref (SpImportReport *self)
-{
-  g_return_if_fail (self != NULL);
-
-  if (g_atomic_ref_count_dec (&self->ref_count))
+  if (size > 0)
     {
-      g_ptr_array_unref (self->entries);
-      g_free (self);
+      g_autofree char *formatted = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_TOO_LARGE,
+                   _("too large (%s; the limit is %s)"), formatted, limit);
     }
-}
-
-guint
-sp_import_report_get_n_entries (SpImportReport *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->entries->len;
-}
-
-/**
- * sp_import_report_get_entry:
- *
- * Entries are in the order the files were imported: named files in the order given,
- * the files of a folder sorted by path.
- *
- * Returns: (transfer none): the entry for one file
- */
-const SpImportEntry *
-sp_import_report_get_entry (SpImportReport *self,
-                            guint           index)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->entries->len, NULL);
-
-  return g_ptr_array_index (self->entries, index);
-}
-
-guint
-sp_import_report_get_n_imported (SpImportReport *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->n_imported;
-}
-
-guint
-sp_import_report_get_n_duplicates (SpImportReport *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->n_duplicates;
-}
-
-guint
-sp_import_report_get_n_failed (SpImportReport *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->n_failed;
-}
-
-/* Whether the import was cancelled before every file was seen to; the entries cover the
- * files it did see to, and those are in the project. */
-gboolean
-sp_import_report_get_cancelled (SpImportReport *self)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-  return self->cancelled;
-}
-
-static void
-add_entry (SpImportReport *self,
-           SpImportEntry  *entry)
-{
-  switch (entry->status)
-    {
-    case SP_IMPORT_STATUS_IMPORTED:
-      self->n_imported++;
-      break;
-
-    case SP_IMPORT_STATUS_DUPLICATE:
-      self->n_duplicates++;
-      break;
-
-    case SP_IMPORT_STATUS_FAILED:
-    default:
-      self->n_failed++;
-      break;
-    }
-
-  g_ptr_array_add (self->entries, entry);
-}
-
-static SpFileKind
-kind_for_name (const char *name)
-{
-  g_autofree char *lower = g_ascii_strdown (name, -1);
-
-  if (g_str_has_suffix (lower, ".txt"))
-    return SP_FILE_KIND_TEXT;
-  if (g_str_has_suffix (lower, ".md") || g_str_has_suffix (lower, ".markdown"))
-    return SP_FILE_KIND_MARKDOWN;
-  if (g_str_has_suffix (lower, ".html") || g_str_has_suffix (lower, ".htm"))
-    return SP_FILE_KIND_HTML;
-
-  return SP_FILE_KIND_UNSUPPORTED;
-}
-
-static char *
-dup_display_path (GFile *file)
-{
-  char *path = g_file_get_path (file);
-
-  return path != NULL ? path : g_file_get_uri (file);
-}
-
-/* A GIO error as the end of a one-line message; GIO's own messages repeat the path. */
-static void
-set_read_error (GError  **error,
-                GError   *io_error)
-{
-  const char *reason;
-
-  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    reason = _("no such file");
-  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-    reason = _("permission denied");
   else
-    reason = io_error->message;
-
-  g_set_error (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_READ, _("cannot be read: %s"), reason);
+    g_set_error (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_TOO_LARGE,
+                 _("too large (over %s)"), limit);
 }
 
-static int
-compare_pending (gconstpointer a,
-                 gconstpointer b)
+static void
+set_errno_error (GError **error,
+                 int      saved_errno)
 {
-  const SpPendingFile *pa = *(SpPendingFile * const *)a;
-  const SpPendingFile *pb = *(SpPendingFile * const *)b;
+  g_autoptr(GError) io_error = g_error_new_literal (G_IO_ERROR,
+                                                    g_io_error_from_errno (saved_errno),
+                                                    g_strerror (saved_errno));
 
-  return strcmp (pa->path, pb->path);
+  _sp_import_set_read_error (error, io_error);
 }
 
-static SpPendingFile *
-pending_new (GFile  *file,
-             GError *error)
+/* A local file's bytes. Anything but a regular file is refused before it is opened, and it
+ * is opened without blocking, so that a FIFO put in its place meanwhile cannot hang the
+ * import either. */
+static GBytes *
+read_local_bytes (const char    *path,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  SpPendingFile *pending = g_new0 (SpPendingFile, 1);
+  g_autofree char *contents = NULL;
+  struct stat st;
+  gsize length = 0;
+  gsize allocated;
+  int fd;
 
-  pending->file = g_object_ref (file);
-  pending->path = dup_display_path (file);
-  pending->error = error;
-
-  return pending;
-}
-
-/* A symbolic link in a folder counts when it leads to a regular file; links to folders
- * are not followed, so that a link loop cannot make the listing endless. */
-static GFileType
-link_target_type (GFile        *child,
-                  GCancellable *cancellable)
-{
-  g_autoptr(GFileInfo) info = g_file_query_info (child, G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                                 G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-
-  return info != NULL ? g_file_info_get_file_type (info) : G_FILE_TYPE_UNKNOWN;
-}
-
-/* Adds the article files under @folder, sorted by path; hidden files and folders are
- * skipped. Returns FALSE only when cancelled. */
-static gboolean
-list_folder (GFile         *folder,
-             GPtrArray     *pending,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify)sp_pending_file_free);
-  g_autoptr(GQueue) folders = g_queue_new ();
-  GFile *dir;
-
-  g_queue_push_tail (folders, g_object_ref (folder));
-
-  while ((dir = g_queue_pop_head (folders)) != NULL)
+  if (g_stat (path, &st) != 0)
     {
-      g_autoptr(GFile) owned_dir = dir;
-      g_autoptr(GFileEnumerator) enumerator = NULL;
-      g_autoptr(GError) local_error = NULL;
-
-      enumerator = g_file_enumerate_children (dir, FOLDER_ATTRIBUTES,
-                                              G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                              cancellable, &local_error);
-
-      while (enumerator != NULL)
-        {
-          GFileInfo *info = NULL;
-          GFile *child = NULL;
-          const char *name;
-          GFileType type;
-
-          if (!g_file_enumerator_iterate (enumerator, &info, &child, cancellable, &local_error) ||
-              info == NULL)
-            break;
-
-          name = g_file_info_get_name (info);
-          if (name[0] == '.' || g_file_info_get_is_hidden (info))
-            continue;
-
-          type = g_file_info_get_file_type (info);
-          if (type == G_FILE_TYPE_SYMBOLIC_LINK &&
-              link_target_type (child, cancellable) == G_FILE_TYPE_REGULAR)
-            type = G_FILE_TYPE_REGULAR;
-
-          if (type == G_FILE_TYPE_DIRECTORY)
-            g_queue_push_tail (folders, g_object_ref (child));
-          else if (type == G_FILE_TYPE_REGULAR && kind_for_name (name) != SP_FILE_KIND_UNSUPPORTED)
-            g_ptr_array_add (found, pending_new (child, NULL));
-        }
-
-      if (local_error != NULL)
-        {
-          GError *problem = NULL;
-
-          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              g_queue_free_full (g_steal_pointer (&folders), g_object_unref);
-              return FALSE;
-            }
-
-          set_read_error (&problem, local_error);
-          g_ptr_array_add (found, pending_new (dir, problem));
-        }
+      set_errno_error (error, errno);
+      return NULL;
     }
 
-  g_ptr_array_sort (found, compare_pending);
-  g_ptr_array_extend_and_steal (pending, g_steal_pointer (&found));
-
-  return TRUE;
-}
-
-static gboolean
-list_files (GFile * const  *files,
-            guint           n_files,
-            GPtrArray      *pending,
-            GCancellable   *cancellable,
-            GError        **error)
-{
-  for (guint i = 0; i < n_files; i++)
+  if (!S_ISREG (st.st_mode))
     {
-      g_autoptr(GFileInfo) info = NULL;
+      g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_READ,
+                           _sp_import_describe_mode (st.st_mode));
+      return NULL;
+    }
 
-      info = g_file_query_info (files[i], G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
-                                cancellable, NULL);
+  if (st.st_size > SP_IMPORT_MAX_FILE_SIZE)
+    {
+      set_too_large (error, st.st_size);
+      return NULL;
+    }
+
+  if ((fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0)) < 0)
+    {
+      set_errno_error (error, errno);
+      return NULL;
+    }
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_READ,
+                           _sp_import_describe_mode (st.st_mode));
+      g_close (fd, NULL);
+      return NULL;
+    }
+
+  /* One byte more than the limit shows a file that grew since it was measured */
+  allocated = MIN ((gsize)st.st_size, (gsize)SP_IMPORT_MAX_FILE_SIZE) + 1;
+  contents = g_malloc (allocated + 1);
+
+  for (;;)
+    {
+      gssize n;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-
-      /* Anything else, existing or not, is seen to (and its problem reported) file by file */
-      if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
         {
-          if (!list_folder (files[i], pending, cancellable, error))
-            return FALSE;
+          g_close (fd, NULL);
+          return NULL;
         }
-      else
-        g_ptr_array_add (pending, pending_new (files[i], NULL));
+
+      if (length == allocated)
+        {
+          if (allocated > SP_IMPORT_MAX_FILE_SIZE)
+            {
+              g_close (fd, NULL);
+              set_too_large (error, 0);
+              return NULL;
+            }
+          allocated = MIN (allocated * 2, (gsize)SP_IMPORT_MAX_FILE_SIZE + 1);
+          contents = g_realloc (contents, allocated + 1);
+        }
+
+      n = read (fd, contents + length, MIN (allocated - length, READ_CHUNK));
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_close (fd, NULL);
+          set_errno_error (error, saved_errno);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      length += n;
     }
 
-  return TRUE;
+  g_close (fd, NULL);
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
 }
 
-/* The file's bytes, refused without reading when the file is too large. */
+/* A file without a local path (a GVfs location): through GIO */
 static GBytes *
-read_bytes (GFile         *file,
-            GCancellable  *cancellable,
-            GError       **error)
+read_remote_bytes (GFile         *file,
+                   GCancellable  *cancellable,
+                   GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -385,51 +211,49 @@ read_bytes (GFile         *file,
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        set_read_error (error, local_error);
-      return NULL;
-    }
-
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+  if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
       g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_READ, _("not a regular file"));
       return NULL;
     }
 
-  if (g_file_info_get_size (info) > SP_IMPORT_MAX_FILE_SIZE)
+  if (info != NULL && g_file_info_get_size (info) > SP_IMPORT_MAX_FILE_SIZE)
     {
-      g_autofree char *size = g_format_size_full (g_file_info_get_size (info), G_FORMAT_SIZE_IEC_UNITS);
-      g_autofree char *limit = g_format_size_full (SP_IMPORT_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
-
-      g_set_error (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_TOO_LARGE,
-                   _("too large (%s; the limit is %s)"), size, limit);
+      set_too_large (error, g_file_info_get_size (info));
       return NULL;
     }
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+  if (info == NULL ||
+      !g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
-        set_read_error (error, local_error);
+        _sp_import_set_read_error (error, local_error);
       return NULL;
     }
 
-  /* The file grew since it was measured */
   if (length > SP_IMPORT_MAX_FILE_SIZE)
     {
-      g_autofree char *limit = g_format_size_full (SP_IMPORT_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
-
-      g_set_error (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_TOO_LARGE,
-                   _("too large (over %s)"), limit);
+      set_too_large (error, 0);
       return NULL;
     }
 
   return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+/* The file's bytes, refused without reading when the file is too large or not a file. */
+static GBytes *
+read_bytes (GFile         *file,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path != NULL)
+    return read_local_bytes (path, cancellable, error);
+
+  return read_remote_bytes (file, cancellable, error);
 }
 
 static gboolean
@@ -442,21 +266,24 @@ has_text (const char *body)
   return FALSE;
 }
 
-/* The article in a file's bytes, read by the reader for its type, with the date from the
- * text's header when the file's metadata has none. */
+/* The article in a file's bytes, read by the reader for its type under a budget, with the
+ * date from the text's header when the file's metadata has none. */
 static SpArticle *
 read_article (SpFileKind   kind,
               GBytes      *bytes,
               GError     **error)
 {
   g_autoptr(SpArticle) article = NULL;
+  g_autoptr(SpReadBudget) budget = NULL;
   gsize length = 0;
   const char *data = g_bytes_get_data (bytes, &length);
+
+  budget = sp_read_budget_new (length);
 
   switch (kind)
     {
     case SP_FILE_KIND_HTML:
-      article = sp_html_reader_read (data != NULL ? data : "", length, error);
+      article = sp_html_reader_read (data != NULL ? data : "", length, budget, error);
       break;
 
     case SP_FILE_KIND_TEXT:
@@ -466,8 +293,8 @@ read_article (SpFileKind   kind,
                                                 SP_TEXT_DECODE_DEFAULT, error);
 
         if (text != NULL)
-          article = kind == SP_FILE_KIND_TEXT ? sp_text_reader_read_plain (text)
-                                              : sp_text_reader_read_markdown (text);
+          article = kind == SP_FILE_KIND_TEXT ? sp_text_reader_read_plain (text, budget, error)
+                                              : sp_markdown_reader_read (text, budget, error);
       }
       break;
 
@@ -507,7 +334,7 @@ read_file (GFile         *file,
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autoptr(GBytes) bytes = NULL;
-  SpFileKind kind = kind_for_name (name);
+  SpFileKind kind = _sp_import_kind_for_name (name);
   SpArticle *article;
 
   if (kind == SP_FILE_KIND_UNSUPPORTED)
@@ -547,34 +374,55 @@ sp_import_read_file (GFile         *file,
 
   if ((article = read_file (file, NULL, cancellable, error)) == NULL)
     {
-      path = dup_display_path (file);
+      path = _sp_import_display_path (file);
       g_prefix_error (error, "%s: ", path);
     }
 
   return article;
 }
 
-static SpImportEntry *
-entry_new (const char     *path,
-           SpImportStatus  status)
+/* Reading, outside any transaction */
+
+/* Reads one listed file. Returns NULL, with @error set, only when cancelled. */
+static SpReadFile *
+read_listed_file (SpPendingFile  *file,
+                  GCancellable   *cancellable,
+                  GError        **error)
 {
-  SpImportEntry *entry = g_new0 (SpImportEntry, 1);
+  g_autoptr(SpReadFile) read = g_new0 (SpReadFile, 1);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) problem = NULL;
+  g_autofree char *base_name = NULL;
 
-  entry->path = g_strdup (path);
-  entry->status = status;
+  read->file = file;
 
-  return entry;
+  if (file->error != NULL)
+    {
+      read->entry = _sp_import_entry_new_problem (file->path, file->status, file->error);
+      return g_steal_pointer (&read);
+    }
+
+  if (!(read->article = read_file (file->file, &bytes, cancellable, &problem)))
+    {
+      if (g_error_matches (problem, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&problem));
+          return NULL;
+        }
+
+      read->entry = _sp_import_entry_new_problem (file->path, SP_IMPORT_STATUS_FAILED, problem);
+      return g_steal_pointer (&read);
+    }
+
+  base_name = g_file_get_basename (file->file);
+  read->file_name = g_filename_display_name (base_name);
+  read->content_hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  read->text_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, read->article->body, -1);
+
+  return g_steal_pointer (&read);
 }
 
-static SpImportEntry *
-failed_entry (const char   *path,
-              const GError *problem)
-{
-  SpImportEntry *entry = entry_new (path, SP_IMPORT_STATUS_FAILED);
-
-  entry->message = g_strdup_printf ("%s: %s", path, problem->message);
-  return entry;
-}
+/* Writing, in short transactions */
 
 static gboolean
 is_per_file_problem (const GError *error)
@@ -584,48 +432,21 @@ is_per_file_problem (const GError *error)
          g_error_matches (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_CONFLICT);
 }
 
-/* Imports one file inside the open batch. Returns FALSE, with @error set, when the import
- * must stop: cancelled, or the database failed. */
+/* Adds one read article inside the open transaction and sets its entry. Returns FALSE,
+ * with @error set, when the database failed. */
 static gboolean
-import_file (SpProject      *project,
-             SpPendingFile  *pending,
-             GCancellable   *cancellable,
-             SpImportEntry **entry_out,
-             GError        **error)
+write_article (SpProject   *project,
+               SpReadFile  *read,
+               GError     **error)
 {
-  g_autoptr(SpImportEntry) entry = NULL;
-  g_autoptr(SpArticle) article = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) problem = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *content_hash = NULL;
-  g_autofree char *text_hash = NULL;
+  const char *path = read->file->path;
+  SpArticle *article = read->article;
   SpDocumentFields fields = { 0 };
   gint64 existing = 0;
   gint64 id;
 
-  if (pending->error != NULL)
-    {
-      *entry_out = failed_entry (pending->path, pending->error);
-      return TRUE;
-    }
-
-  if (!(article = read_file (pending->file, &bytes, cancellable, &problem)))
-    {
-      if (g_error_matches (problem, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_propagate_error (error, g_steal_pointer (&problem));
-          return FALSE;
-        }
-
-      *entry_out = failed_entry (pending->path, problem);
-      return TRUE;
-    }
-
-  content_hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  text_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, article->body, -1);
-
-  if (!sp_project_find_duplicate (project, content_hash, text_hash, &existing, error))
+  if (!sp_project_find_duplicate (project, read->content_hash, read->text_hash, &existing, error))
     return FALSE;
 
   if (existing != 0)
@@ -635,25 +456,23 @@ import_file (SpProject      *project,
       if (document == NULL)
         return FALSE;
 
-      entry = entry_new (pending->path, SP_IMPORT_STATUS_DUPLICATE);
-      entry->document_id = existing;
-      entry->title = g_strdup (sp_document_get_title (document));
-      entry->message = g_strdup_printf (_("%s: already imported as document %lld “%s”"),
-                                        pending->path, (long long) existing, entry->title);
-      *entry_out = g_steal_pointer (&entry);
+      read->entry = _sp_import_entry_new (path, SP_IMPORT_STATUS_DUPLICATE);
+      read->entry->document_id = existing;
+      read->entry->title = g_strdup (sp_document_get_title (document));
+      read->entry->message = g_strdup_printf (_("%s: already imported as document %lld “%s”"),
+                                              path, (long long) existing, read->entry->title);
       return TRUE;
     }
 
-  name = g_file_get_basename (pending->file);
-  fields.file_name = name;
+  fields.file_name = read->file_name;
   fields.title = article->title;
   fields.date = article->date;
   fields.source = article->source;
   fields.url = article->url;
   fields.author = article->author;
   fields.body = article->body;
-  fields.content_hash = content_hash;
-  fields.text_hash = text_hash;
+  fields.content_hash = read->content_hash;
+  fields.text_hash = read->text_hash;
 
   if ((id = sp_project_add_document (project, &fields, &problem)) == 0)
     {
@@ -663,16 +482,102 @@ import_file (SpProject      *project,
           return FALSE;
         }
 
-      *entry_out = failed_entry (pending->path, problem);
+      read->entry = _sp_import_entry_new_problem (path, SP_IMPORT_STATUS_FAILED, problem);
       return TRUE;
     }
 
-  entry = entry_new (pending->path, SP_IMPORT_STATUS_IMPORTED);
-  entry->document_id = id;
-  entry->title = g_strdup (article->title);
-  *entry_out = g_steal_pointer (&entry);
-
+  read->entry = _sp_import_entry_new (path, SP_IMPORT_STATUS_IMPORTED);
+  read->entry->document_id = id;
+  read->entry->title = g_strdup (article->title);
   return TRUE;
+}
+
+/* Moves the entries of @queue[from..to) into the report, once they are committed */
+static void
+report_entries (SpImportReport *report,
+                GPtrArray      *queue,
+                guint           from,
+                guint           to)
+{
+  for (guint i = from; i < to; i++)
+    {
+      SpReadFile *read = g_ptr_array_index (queue, i);
+
+      _sp_import_report_add (report, g_steal_pointer (&read->entry));
+    }
+}
+
+/* Writes queued files from the head of the queue in one transaction of at most
+ * WRITE_SECONDS, reports them and takes them off the queue; files that failed to read are
+ * reported on the way. Returns FALSE, with @error set, when the database failed; what was
+ * committed before stays. */
+static gboolean
+write_some (SpProject       *project,
+            GPtrArray       *queue,
+            SpImportReport  *report,
+            GError         **error)
+{
+  g_autoptr(GTimer) timer = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint first = 0;
+  guint i = 0;
+
+  /* Files that failed to read need no transaction */
+  for (; i < queue->len && ((SpReadFile *)g_ptr_array_index (queue, i))->article == NULL; i++)
+    ;
+  report_entries (report, queue, 0, i);
+
+  if (i < queue->len)
+    {
+      if (!sp_project_begin_action (project, NULL, error))
+        return FALSE;
+
+      first = i;
+      timer = g_timer_new ();
+
+      for (; i < queue->len; i++)
+        {
+          SpReadFile *read = g_ptr_array_index (queue, i);
+
+          if (read->article != NULL && !write_article (project, read, &local_error))
+            {
+              /* Keep the transaction's earlier files if the database still lets us */
+              sp_project_end_action (project, TRUE, NULL);
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+
+          if (g_timer_elapsed (timer, NULL) >= WRITE_SECONDS)
+            {
+              i++;
+              break;
+            }
+        }
+
+      if (!sp_project_end_action (project, TRUE, error))
+        return FALSE;
+
+      report_entries (report, queue, first, i);
+    }
+
+  g_ptr_array_remove_range (queue, 0, i);
+  return TRUE;
+}
+
+static gsize
+queued_bytes (GPtrArray *queue)
+{
+  gsize n = 0;
+
+  for (guint i = 0; i < queue->len; i++)
+    {
+      SpReadFile *read = g_ptr_array_index (queue, i);
+
+      if (read->article != NULL)
+        n += strlen (read->article->body);
+    }
+
+  return n;
 }
 
 /**
@@ -683,14 +588,17 @@ import_file (SpProject      *project,
  * @progress: (nullable) (scope call): told about each file before it is read
  *
  * Imports article files (.txt, .md, .markdown, .html, .htm). Folders are searched
- * recursively for such files, skipping hidden ones; a named file of another type fails.
- * A file whose bytes or cleaned text are already in the project is reported as a
- * duplicate of that document and not added; a file that cannot be imported is reported
- * with the reason, and the others are imported all the same.
+ * recursively for such files; what else they hold is listed in the report as skipped
+ * (other types, hidden files, links to folders, FIFOs, sockets, devices) and never opened.
+ * A named file of another type fails. A file whose bytes or cleaned text are already in the
+ * project is reported as a duplicate of that document and not added; a file that cannot be
+ * imported is reported with the reason, and the others are imported all the same.
  *
- * Documents are committed in batches: when the import is cancelled, or fails, the
- * batches committed before stay. Cancelling is not an error: the report says the import
- * was cancelled and lists the files seen to.
+ * Files are read and parsed without holding the project's write lock, which is taken only
+ * for short transactions that write what was read: when @progress is called, no
+ * transaction is open. When the import is cancelled, or fails, what was committed before
+ * stays; SpProject::changed is emitted on @project after each commit. Cancelling is not an
+ * error: the report says the import was cancelled and lists the files seen to.
  *
  * Returns: (transfer full): the report, or %NULL with @error set when the project could
  *   not be written
@@ -706,76 +614,80 @@ sp_import_paths (SpProject             *project,
 {
   g_autoptr(SpImportReport) report = NULL;
   g_autoptr(GPtrArray) pending = NULL;
-  g_autoptr(GTimer) timer = NULL;
+  g_autoptr(GPtrArray) queue = NULL;
+  g_autoptr(GTimer) waiting = NULL;
+  g_autoptr(GTimer) since_write = NULL;
   g_autoptr(GError) local_error = NULL;
-  gboolean in_batch = FALSE;
-  guint n_in_batch = 0;
+  gsize bytes = 0;
   guint done;
 
   g_return_val_if_fail (SP_IS_PROJECT (project), NULL);
   g_return_val_if_fail (files != NULL || n_files == 0, NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
 
-  report = sp_import_report_new ();
-  pending = g_ptr_array_new_with_free_func ((GDestroyNotify)sp_pending_file_free);
+  report = _sp_import_report_new ();
+  pending = g_ptr_array_new_with_free_func ((GDestroyNotify)_sp_pending_file_free);
+  queue = g_ptr_array_new_with_free_func ((GDestroyNotify)sp_read_file_free);
 
-  if (!list_files (files, n_files, pending, cancellable, &local_error))
+  if (!_sp_import_list_files (files, n_files, pending, cancellable, &local_error))
     {
-      report->cancelled = TRUE;
+      _sp_import_report_set_cancelled (report);
       return g_steal_pointer (&report);
     }
 
-  timer = g_timer_new ();
+  waiting = g_timer_new ();
+  since_write = g_timer_new ();
 
   for (done = 0; done < pending->len; done++)
     {
       SpPendingFile *file = g_ptr_array_index (pending, done);
-      SpImportEntry *entry = NULL;
+      SpReadFile *read;
 
       if (progress != NULL)
         progress (done, pending->len, file->path, user_data);
 
       if (g_cancellable_is_cancelled (cancellable))
         {
-          report->cancelled = TRUE;
+          _sp_import_report_set_cancelled (report);
           break;
         }
 
-      if (!in_batch)
+      if (!(read = read_listed_file (file, cancellable, &local_error)))
         {
-          if (!sp_project_begin_action (project, NULL, error))
-            return NULL;
-          in_batch = TRUE;
-          n_in_batch = 0;
-          g_timer_start (timer);
+          _sp_import_report_set_cancelled (report);
+          break;
         }
 
-      if (!import_file (project, file, cancellable, &entry, &local_error))
+      if (queue->len == 0)
+        g_timer_start (waiting);
+      g_ptr_array_add (queue, read);
+      if (read->article != NULL)
+        bytes += strlen (read->article->body);
+
+      if ((queue->len >= QUEUE_FILES || bytes >= QUEUE_BYTES ||
+           g_timer_elapsed (waiting, NULL) >= QUEUE_SECONDS) &&
+          g_timer_elapsed (since_write, NULL) >= PAUSE_SECONDS)
         {
-          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            {
-              report->cancelled = TRUE;
-              break;
-            }
-
-          /* Keep the batch's earlier files if the database still lets us */
-          sp_project_end_action (project, TRUE, NULL);
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-
-      add_entry (report, entry);
-
-      if (++n_in_batch >= BATCH_FILES || g_timer_elapsed (timer, NULL) >= BATCH_SECONDS)
-        {
-          in_batch = FALSE;
-          if (!sp_project_end_action (project, TRUE, error))
+          if (!write_some (project, queue, report, error))
             return NULL;
+          bytes = queued_bytes (queue);
+          g_timer_start (waiting);
+          g_timer_start (since_write);
         }
     }
 
-  if (in_batch && !sp_project_end_action (project, TRUE, error))
-    return NULL;
+  /* What was read (also before a cancellation) is written, with the same pauses */
+  while (queue->len > 0)
+    {
+      gdouble since = g_timer_elapsed (since_write, NULL);
+
+      if (since < PAUSE_SECONDS)
+        g_usleep ((gulong)((PAUSE_SECONDS - since) * G_USEC_PER_SEC));
+
+      if (!write_some (project, queue, report, error))
+        return NULL;
+      g_timer_start (since_write);
+    }
 
   if (progress != NULL)
     progress (done, pending->len, NULL, user_data);

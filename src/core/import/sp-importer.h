@@ -22,21 +22,22 @@ typedef enum
   SP_IMPORT_STATUS_IMPORTED,
   SP_IMPORT_STATUS_DUPLICATE,
   SP_IMPORT_STATUS_FAILED,
+  SP_IMPORT_STATUS_SKIPPED,     /* in a folder, and not an article file: see the message */
 } SpImportStatus;
 
 typedef struct
 {
-  char           *path;         /* the file's path, or its URI when it has none */
+  char           *path;         /* the file's path (or URI when it has none), as valid UTF-8 */
   SpImportStatus  status;
   gint64          document_id;  /* the new document, the one it duplicates, or 0 */
   char           *title;        /* that document's title; NULL for failures */
-  char           *message;      /* one line naming the file, for duplicates and failures */
+  char           *message;      /* one line naming the file, for all but imported files */
 } SpImportEntry;
 
 typedef struct _SpImportReport SpImportReport;
 
-/* Called from the thread running the import, before each file and once at the end (with
- * @done == @total and @current_path %NULL). */
+/* Called from the thread running the import, before each file is read and once at the end
+ * (with @done == @total and @current_path %NULL); never inside a transaction. */
 typedef void (*SpImportProgressFunc) (guint       done,
                                       guint       total,
                                       const char *current_path,
@@ -53,6 +54,7 @@ const SpImportEntry *sp_import_report_get_entry         (SpImportReport        *
 guint                sp_import_report_get_n_imported    (SpImportReport        *self);
 guint                sp_import_report_get_n_duplicates  (SpImportReport        *self);
 guint                sp_import_report_get_n_failed      (SpImportReport        *self);
+guint                sp_import_report_get_n_skipped     (SpImportReport        *self);
 gboolean             sp_import_report_get_cancelled     (SpImportReport        *self);
 
 SpArticle           *sp_import_read_file                (GFile                 *file,

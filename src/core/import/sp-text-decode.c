@@ -2,11 +2,13 @@
  *
  * Article files come from anywhere: saved web pages, exports of news databases, text pasted
  * into Notepad. The order of the decisions below matters: a byte order mark is the strongest
- * signal, then whether the bytes are binary at all, then valid UTF-8 (the common case), then
- * the charset the file declares, and last Windows-1252, which decodes every byte and is what
- * an 8-bit file without a declaration almost always is. The result has LF line ends, no
- * control characters but tab and newline, and is in NFC so that equal text has equal bytes
- * (the duplicate check hashes it).
+ * signal, then whether the bytes are binary at all (NUL bytes are, unless they are UTF-16
+ * written without a mark), then valid UTF-8 (the common case), then the charset the file
+ * declares, then ICU's guess for 8-bit text when it is sure enough (Cyrillic, Greek, Central
+ * European...), and last Windows-1252, which decodes every byte and is what an undeclared
+ * 8-bit Western file almost always is. The result has LF line ends, no control characters
+ * but tab and newline, and is in NFC so that equal text has equal bytes (the duplicate check
+ * hashes it).
  */
 #define G_LOG_DOMAIN "sp-text-decode"
 
@@ -16,10 +18,14 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sp-charset.h"
 #include "sp-text-decode.h"
 
 /* Above this share of control characters a file without NUL bytes is still binary. */
 #define BINARY_CONTROL_PERCENT 2
+/* UTF-16 without a mark is believed when at most this share of its characters are
+ * unassigned or private: random binary read as UTF-16 has far more. */
+#define UTF16_ODD_PER_MILLE 10
 
 /* Signatures of the binary formats people most often drop by mistake. */
 static const struct {
@@ -269,14 +275,48 @@ convert_unicode (const char  *data,
   return g_steal_pointer (&converted);
 }
 
+/* UTF-16 without a byte order mark, when the zero bytes say so and the text reads as text */
+static char *
+convert_unmarked_utf16 (const char *data,
+                        gsize       length)
+{
+  const char *charset = sp_charset_guess_utf16 (data, length);
+  g_autofree char *converted = NULL;
+  gsize written = 0;
+  gsize n_chars = 0;
+  gsize n_odd = 0;
+
+  if (charset == NULL ||
+      !(converted = g_convert (data, length, "UTF-8", charset, NULL, &written, NULL)) ||
+      looks_binary (converted, written))
+    return NULL;
+
+  for (const char *p = converted; *p; p = g_utf8_next_char (p))
+    {
+      GUnicodeType type = g_unichar_type (g_utf8_get_char (p));
+
+      n_chars++;
+      if (type == G_UNICODE_UNASSIGNED || type == G_UNICODE_PRIVATE_USE ||
+          type == G_UNICODE_SURROGATE)
+        n_odd++;
+    }
+
+  if (n_odd * 1000 > n_chars * UTF16_ODD_PER_MILLE)
+    return NULL;
+
+  return g_steal_pointer (&converted);
+}
+
 /* The UTF-8 that the raw bytes stand for, before cleaning. */
 static char *
-to_utf8 (const char  *data,
-         gsize        length,
-         const char  *charset,
-         GError     **error)
+to_utf8 (const char         *data,
+         gsize               length,
+         const char         *charset,
+         SpTextDecodeFlags   flags,
+         GError            **error)
 {
   g_autofree char *name = normalise_charset (charset);
+  g_autofree char *guess = NULL;
   gboolean utf8_bom = FALSE;
 
   if (has_binary_signature (data, length))
@@ -297,6 +337,13 @@ to_utf8 (const char  *data,
       data += 3;
       length -= 3;
       utf8_bom = TRUE;
+    }
+
+  if (!utf8_bom && memchr (data, '\0', length) != NULL)
+    {
+      char *utf16 = convert_unmarked_utf16 (data, length);
+
+      return utf16 != NULL ? utf16 : set_binary_error (error);
     }
 
   if (looks_binary (data, length))
@@ -331,6 +378,16 @@ to_utf8 (const char  *data,
   if (mostly_utf8 (data, length))
     return g_utf8_make_valid (data, length);
 
+  /* A declared Western charset is believed; anything else may be guessed */
+  if ((name == NULL || !is_cp1252_label (name)) &&
+      (guess = sp_charset_guess_8bit (data, length, (flags & SP_TEXT_DECODE_MARKUP) != 0, NULL)))
+    {
+      char *converted = sp_charset_convert (data, length, guess, NULL);
+
+      if (converted != NULL)
+        return converted;
+    }
+
   return decode_cp1252 (data, length);
 }
 
@@ -341,8 +398,9 @@ to_utf8 (const char  *data,
  *   bytes are neither valid UTF-8 nor marked with a byte order mark
  *
  * Decodes an article file. The UTF-8 byte order mark is removed, UTF-16 and UTF-32 with a
- * byte order mark are converted, valid UTF-8 is kept, other text is converted from @charset
- * or else from Windows-1252. CRLF and CR become LF; control characters other than tab and
+ * byte order mark and UTF-16 without one are converted, valid UTF-8 is kept, other text is
+ * converted from @charset, else from the charset ICU detects with confidence, else from
+ * Windows-1252. CRLF and CR become LF; control characters other than tab and
  * newline are dropped; the result is in NFC unless @flags has %SP_TEXT_DECODE_MARKUP.
  *
  * Fails with %SP_IMPORT_ERROR_EMPTY for no bytes, %SP_IMPORT_ERROR_BINARY for data that is
@@ -369,7 +427,7 @@ sp_text_decode (const char         *data,
       return NULL;
     }
 
-  if (!(utf8 = to_utf8 (data, length, charset, error)))
+  if (!(utf8 = to_utf8 (data, length, charset, flags, error)))
     return NULL;
 
   clean = clean_controls (utf8, strlen (utf8));

@@ -1,0 +1,37 @@
+/* sp-html-metadata.h
+ *
+ * What a web page says about itself: its <title>, <meta> and <link rel=canonical> tags and
+ * the JSON-LD it carries, and the article's title, author and date chosen from them.
+ */
+#pragma once
+
+#include <libxml/tree.h>
+
+#include "sp-read-budget.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char       *title;      /* <title> */
+  GHashTable *meta;       /* <meta> name, property or itemprop → content */
+  char       *canonical;
+  char       *ld_date;    /* JSON-LD datePublished, as YYYY-MM-DD */
+} SpHtmlPage;
+
+void        sp_html_page_clear        (SpHtmlPage   *page);
+gboolean    sp_html_page_read         (SpHtmlPage   *page,
+                                       xmlNode      *top,
+                                       SpReadBudget *budget);
+const char *sp_html_page_get_meta     (SpHtmlPage   *page,
+                                       const char   *key);
+char       *sp_html_page_find_author  (SpHtmlPage   *page);
+char       *sp_html_page_find_date    (SpHtmlPage   *page);
+char       *sp_html_page_choose_title (SpHtmlPage   *page,
+                                       const char   *h1);
+
+char       *sp_html_json_ld_date      (const char   *json);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SpHtmlPage, sp_html_page_clear)
+
+G_END_DECLS
