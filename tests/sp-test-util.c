@@ -1,7 +1,9 @@
 #include "config.h"
 
+#include <sqlite3.h>
 #include <glib/gstdio.h>
 
+#include "sp-project-private.h"
 #include "sp-test-util.h"
 
 char *
@@ -101,4 +103,50 @@ sp_test_sha256_file (const char *path)
     return NULL;
 
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
+}
+
+/**
+ * sp_test_make_old_project:
+ * @name: the file name in @dir
+ * @version: the schema version to write, older than today's
+ * @sql: (nullable): statements to run in it, as that version's tables take them
+ *
+ * Writes a project file as version @version of the file format did, for opening to migrate
+ * it.
+ *
+ * Returns: (transfer full): its path
+ */
+char *
+sp_test_make_old_project (const char *dir,
+                          const char *name,
+                          guint       version,
+                          const char *sql)
+{
+  g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", SP_PROJECT_APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, set_id, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (_sp_project_schema_migrate (db, 0, version, NULL, &error));
+  g_assert_no_error (error);
+  if (sql != NULL && sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  return path;
+}
+
+/* The first column of the one row @sql returns, read through @project's own connection */
+gint64
+sp_test_count_rows (SpProject  *project,
+                    const char *sql)
+{
+  g_autoptr(SpStmt) stmt = _sp_project_prepare (project, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
 }

@@ -1,7 +1,8 @@
 /* sp-test-util.h
  *
- * Helpers shared by the GTest suites: throw-away project files in a temporary folder, and
- * short articles written for the tests.
+ * Helpers shared by the GTest suites: throw-away project files in a temporary folder, short
+ * articles written for the tests, project files as an older version wrote them, and counting
+ * rows in a project's tables.
  */
 #pragma once
 
@@ -26,5 +27,11 @@ gint64     sp_test_add_claim        (SpProject  *project,
                                      int         stance,
                                      const char *note);
 char      *sp_test_sha256_file      (const char *path);
+char      *sp_test_make_old_project (const char *dir,
+                                     const char *name,
+                                     guint       version,
+                                     const char *sql);
+gint64     sp_test_count_rows       (SpProject  *project,
+                                     const char *sql);
 
 G_END_DECLS

@@ -43,17 +43,6 @@ fixture_teardown (Fixture       *f,
 }
 
 static gint64
-count_rows (SpProject  *project,
-            const char *sql)
-{
-  g_autoptr(SpStmt) stmt = _sp_project_prepare (project, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-static gint64
 add_actor (SpProject          *project,
            const char         *name,
            const char * const *aliases)
@@ -79,9 +68,9 @@ assert_conflict (GError     *error,
 static void
 assert_keys_consistent (SpProject *project)
 {
-  g_assert_cmpint (count_rows (project, "SELECT count(*) FROM actor_keys"), ==,
-                   count_rows (project, "SELECT (SELECT count(*) FROM actors) + (SELECT count(*) FROM actor_aliases)"));
-  g_assert_cmpint (count_rows (project, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (sp_test_count_rows (project, "SELECT count(*) FROM actor_keys"), ==,
+                   sp_test_count_rows (project, "SELECT (SELECT count(*) FROM actors) + (SELECT count(*) FROM actor_aliases)"));
+  g_assert_cmpint (sp_test_count_rows (project, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
 }
 
 static void
@@ -101,7 +90,7 @@ test_case_under_unicode (Fixture       *f,
   g_assert_true (sp_project_find_actor (f->project, "ŌSAKA  group", &found, &error));
   g_assert_no_error (error);
   g_assert_cmpint (found, ==, osaka);
-  g_assert_cmpint (count_rows (f->project, "SELECT count(*) FROM actors"), ==, 1);
+  g_assert_cmpint (sp_test_count_rows (f->project, "SELECT count(*) FROM actors"), ==, 1);
 }
 
 static void
@@ -131,7 +120,7 @@ test_alias_under_unicode (Fixture       *f,
     g_assert_true (sp_project_find_actor (f->project, "Ōsaka", &found, &error));
     g_assert_cmpint (found, ==, first);
   }
-  g_assert_cmpint (count_rows (f->project, "SELECT count(*) FROM actor_aliases"), ==, 1);
+  g_assert_cmpint (sp_test_count_rows (f->project, "SELECT count(*) FROM actor_aliases"), ==, 1);
   assert_keys_consistent (f->project);
 }
 
@@ -216,7 +205,7 @@ test_swap_and_undo (Fixture       *f,
 
   /* Deleting takes the keys along; undo brings them back, so the name is taken again */
   g_assert_true (sp_project_delete_actor (f->project, id, &error));
-  g_assert_cmpint (count_rows (f->project, "SELECT count(*) FROM actor_keys"), ==, 0);
+  g_assert_cmpint (sp_test_count_rows (f->project, "SELECT count(*) FROM actor_keys"), ==, 0);
   g_assert_true (sp_project_undo (f->project, &error));
   assert_keys_consistent (f->project);
   g_assert_cmpint (sp_project_add_actor (f->project, "KREMLIN", SP_ACTOR_KIND_STATE, 0, NULL, &error), ==, 0);
@@ -227,36 +216,23 @@ test_swap_and_undo (Fixture       *f,
 static char *
 make_version_3_project (const char *dir)
 {
-  g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", SP_PROJECT_APPLICATION_ID);
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (dir, "old.standpoint", NULL);
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, set_id, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_true (_sp_project_schema_migrate (db, 0, 3, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "INSERT INTO documents (id, file_name, title, body, body_length, "
-                                 "  content_hash, text_hash, imported) "
-                                 "VALUES (1, 'a.txt', 'A', 'Talks resumed in Osaka today.', 29, 'c', 't', 'x');"
-                                 "INSERT INTO actors (id, name, kind, created, updated) VALUES "
-                                 "  (1, 'Ōsaka Group', 'group', 'x', 'x'),"
-                                 "  (2, 'ōSAKA GROUP', 'group', 'x', 'x'),"
-                                 "  (3, '" EMILE_NFD "', 'person', 'x', 'x'),"
-                                 "  (4, '" EMILE_NFC "', 'person', 'x', 'x'),"
-                                 "  (5, 'Ōsaka Group (duplicate)', 'group', 'x', 'x');"
-                                 "INSERT INTO actor_aliases (id, actor_id, alias) VALUES "
-                                 "  (1, 1, 'ōsaka'), (2, 4, 'Ōsaka'), (3, 3, 'D\xc3\xbcpont'), (4, 4, 'Du\xcc\x88pont');"
-                                 "INSERT INTO issues (id, key, label, created, updated) VALUES "
-                                 "  (1, 'nato', 'NATO', 'x', 'x'), (2, 'NATO', 'NATO again', 'x', 'x');"
-                                 "INSERT INTO claims (document_id, start_offset, end_offset, actor_id, issue_id, "
-                                 "  stance, origin, created, updated) VALUES "
-                                 "  (1, 0, 5, 2, 2, 1, 'manual', 'x', 'x'), (1, 6, 10, 4, 1, -1, 'manual', 'x', 'x');",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
-
-  return path;
+  return sp_test_make_old_project (dir, "old.standpoint", 3,
+                                   "INSERT INTO documents (id, file_name, title, body, body_length, "
+                                   "  content_hash, text_hash, imported) "
+                                   "VALUES (1, 'a.txt', 'A', 'Talks resumed in Osaka today.', 29, 'c', 't', 'x');"
+                                   "INSERT INTO actors (id, name, kind, created, updated) VALUES "
+                                   "  (1, 'Ōsaka Group', 'group', 'x', 'x'),"
+                                   "  (2, 'ōSAKA GROUP', 'group', 'x', 'x'),"
+                                   "  (3, '" EMILE_NFD "', 'person', 'x', 'x'),"
+                                   "  (4, '" EMILE_NFC "', 'person', 'x', 'x'),"
+                                   "  (5, 'Ōsaka Group (duplicate)', 'group', 'x', 'x');"
+                                   "INSERT INTO actor_aliases (id, actor_id, alias) VALUES "
+                                   "  (1, 1, 'ōsaka'), (2, 4, 'Ōsaka'), (3, 3, 'D\xc3\xbcpont'), (4, 4, 'Du\xcc\x88pont');"
+                                   "INSERT INTO issues (id, key, label, created, updated) VALUES "
+                                   "  (1, 'nato', 'NATO', 'x', 'x'), (2, 'NATO', 'NATO again', 'x', 'x');"
+                                   "INSERT INTO claims (document_id, start_offset, end_offset, actor_id, issue_id, "
+                                   "  stance, origin, created, updated) VALUES "
+                                   "  (1, 0, 5, 2, 2, 1, 'manual', 'x', 'x'), (1, 6, 10, 4, 1, -1, 'manual', 'x', 'x');");
 }
 
 static void
@@ -303,11 +279,11 @@ test_migrate_duplicates (void)
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
 
   /* Nothing merged, nothing lost: every row is there, claims on the renamed ones too */
-  g_assert_cmpint (count_rows (project, "SELECT count(*) FROM actors"), ==, 5);
-  g_assert_cmpint (count_rows (project, "SELECT count(*) FROM actor_aliases"), ==, 4);
-  g_assert_cmpint (count_rows (project, "SELECT count(*) FROM issues"), ==, 2);
-  g_assert_cmpint (count_rows (project, "SELECT count(*) FROM claims WHERE actor_id = 2 AND issue_id = 2"), ==, 1);
-  g_assert_cmpint (count_rows (project, "SELECT count(*) FROM claims WHERE actor_id = 4 AND issue_id = 1"), ==, 1);
+  g_assert_cmpint (sp_test_count_rows (project, "SELECT count(*) FROM actors"), ==, 5);
+  g_assert_cmpint (sp_test_count_rows (project, "SELECT count(*) FROM actor_aliases"), ==, 4);
+  g_assert_cmpint (sp_test_count_rows (project, "SELECT count(*) FROM issues"), ==, 2);
+  g_assert_cmpint (sp_test_count_rows (project, "SELECT count(*) FROM claims WHERE actor_id = 2 AND issue_id = 2"), ==, 1);
+  g_assert_cmpint (sp_test_count_rows (project, "SELECT count(*) FROM claims WHERE actor_id = 4 AND issue_id = 1"), ==, 1);
   assert_keys_consistent (project);
 
   /* The first keeps its spelling (now in normal form); later ones get a suffix that is the
@@ -368,7 +344,7 @@ test_migrate_dangling_alias (void)
   project = sp_project_open (path, &error);
   g_assert_no_error (error);
   assert_note (sp_project_get_open_notes (project), "actor_aliases", "(id 9)");
-  g_assert_cmpint (count_rows (project, "SELECT count(*) FROM actor_aliases"), ==, 5);
+  g_assert_cmpint (sp_test_count_rows (project, "SELECT count(*) FROM actor_aliases"), ==, 5);
 
   g_clear_object (&project);
   sp_test_remove_tree (dir);

@@ -60,17 +60,6 @@ tamper (const char *path,
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
-static gint64
-count_rows (SpProject  *project,
-            const char *sql)
-{
-  g_autoptr(SpStmt) stmt = _sp_project_prepare (project, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
 static void
 assert_mentions (const GError *error,
                  const char   *part)
@@ -186,7 +175,7 @@ test_dangling_references (void)
   g_assert_nonnull (strstr (notes->pdata[0], "“actors”"));
 
   /* The row is still there */
-  g_assert_cmpint (count_rows (project, "SELECT count(*) FROM claims"), ==, 2);
+  g_assert_cmpint (sp_test_count_rows (project, "SELECT count(*) FROM claims"), ==, 2);
 
   g_clear_object (&project);
   sp_test_remove_tree (dir);
@@ -359,7 +348,7 @@ test_every_reference_checked (void)
   g_assert_no_error (error);
   g_assert_cmpuint (n_keys, ==, _sp_project_n_checked_references ());
   g_assert_cmpuint (sp_project_get_open_notes (project)->len, ==, n_keys);
-  g_assert_cmpint (count_rows (project, "SELECT count(DISTINCT \"table\" || '.' || fkid) FROM pragma_foreign_key_check"),
+  g_assert_cmpint (sp_test_count_rows (project, "SELECT count(DISTINCT \"table\" || '.' || fkid) FROM pragma_foreign_key_check"),
                    ==, n_keys);
 
   g_clear_object (&project);
@@ -611,7 +600,7 @@ test_disk_full (void)
   project = sp_project_open (path, &error);
   g_assert_no_error (error);
   limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
-                           count_rows (project, "PRAGMA page_count"));
+                           sp_test_count_rows (project, "PRAGMA page_count"));
   g_assert_true (_sp_project_exec (project, limit, &error));
 
   g_assert_cmpint (sp_project_add_document (project, &fields, &error), ==, 0);

@@ -43,17 +43,6 @@ fixture_teardown (Fixture       *f,
   g_free (f->dir);
 }
 
-static guint
-count_rows (SpProject  *project,
-            const char *sql)
-{
-  g_autoptr(SpStmt) stmt = _sp_project_prepare (project, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int (stmt, 0);
-}
-
 static gint64
 add_actor (SpProject          *project,
            const char         *name,
@@ -280,8 +269,8 @@ test_migrate_from_version_1 (void)
   sqlite3_close (db);
 
   /* Version 2 indexed the existing document */
-  g_assert_cmpuint (count_rows (project, "PRAGMA user_version"), ==, SP_PROJECT_SCHEMA_VERSION);
-  g_assert_cmpuint (count_rows (project, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'ceasefire'"), ==, 1);
+  g_assert_cmpuint (sp_test_count_rows (project, "PRAGMA user_version"), ==, SP_PROJECT_SCHEMA_VERSION);
+  g_assert_cmpuint (sp_test_count_rows (project, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'ceasefire'"), ==, 1);
 
   g_clear_object (&project);
   sp_test_remove_tree (dir);
@@ -337,7 +326,7 @@ test_documents (Fixture       *f,
   }
 
   /* The full-text index follows the documents */
-  g_assert_cmpuint (count_rows (f->project, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'spokesman'"), ==, 1);
+  g_assert_cmpuint (sp_test_count_rows (f->project, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'spokesman'"), ==, 1);
 }
 
 /* Codebook rules */
@@ -386,8 +375,8 @@ test_actor_rules (Fixture       *f,
   g_clear_error (&error);
 
   /* Refused edits changed nothing */
-  g_assert_cmpuint (count_rows (f->project, "SELECT count(*) FROM actors"), ==, 2);
-  g_assert_cmpuint (count_rows (f->project, "SELECT count(*) FROM actor_aliases"), ==, 3);
+  g_assert_cmpuint (sp_test_count_rows (f->project, "SELECT count(*) FROM actors"), ==, 2);
+  g_assert_cmpuint (sp_test_count_rows (f->project, "SELECT count(*) FROM actor_aliases"), ==, 3);
 
   g_assert_true (sp_project_find_actor (f->project, "KREMLIN", &id, &error));
   g_assert_cmpint (id, ==, russia);
@@ -454,7 +443,7 @@ test_deep_affiliation_chain (Fixture       *f,
 
   g_assert_false (sp_project_update_actor (f->project, top, "Level 0", SP_ACTOR_KIND_GROUP, bottom, NULL, &error));
   g_assert_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID);
-  g_assert_cmpint (count_rows (f->project, "SELECT count(*) FROM actors WHERE affiliation_id IS NULL"), ==, 1);
+  g_assert_cmpint (sp_test_count_rows (f->project, "SELECT count(*) FROM actors WHERE affiliation_id IS NULL"), ==, 1);
 }
 
 static void
@@ -487,7 +476,7 @@ test_issue_rules (Fixture       *f,
   g_assert_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_cmpuint (count_rows (f->project, "SELECT count(*) FROM issues"), ==, 1);
+  g_assert_cmpuint (sp_test_count_rows (f->project, "SELECT count(*) FROM issues"), ==, 1);
 }
 
 /* Claims */
@@ -560,7 +549,7 @@ test_claim_rules (Fixture       *f,
   g_assert_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  g_assert_cmpuint (count_rows (f->project, "SELECT count(*) FROM claims"), ==, 1);
+  g_assert_cmpuint (sp_test_count_rows (f->project, "SELECT count(*) FROM claims"), ==, 1);
 
   /* A refused edit leaves the claim as it was */
   spec.issue_id = issue;
@@ -606,7 +595,7 @@ test_undo_claims (Fixture       *f,
 
   /* Undo the add: gone */
   g_assert_true (sp_project_undo (f->project, &error));
-  g_assert_cmpuint (count_rows (f->project, "SELECT count(*) FROM claims"), ==, 0);
+  g_assert_cmpuint (sp_test_count_rows (f->project, "SELECT count(*) FROM claims"), ==, 0);
 
   /* Redo twice: back with the same id and the edited values */
   g_assert_true (sp_project_redo (f->project, &error));
@@ -643,8 +632,8 @@ test_undo_delete_actor (Fixture       *f,
 
   g_assert_true (sp_project_delete_actor (f->project, state, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_rows (f->project, "SELECT count(*) FROM claims"), ==, 1);
-  g_assert_cmpuint (count_rows (f->project, "SELECT count(*) FROM actor_aliases"), ==, 0);
+  g_assert_cmpuint (sp_test_count_rows (f->project, "SELECT count(*) FROM claims"), ==, 1);
+  g_assert_cmpuint (sp_test_count_rows (f->project, "SELECT count(*) FROM actor_aliases"), ==, 0);
   member = sp_project_get_actor (f->project, member_id, &error);
   g_assert_cmpint (sp_actor_get_affiliation_id (member), ==, 0);
   g_clear_object (&member);
@@ -653,14 +642,14 @@ test_undo_delete_actor (Fixture       *f,
   g_assert_cmpstr (sp_project_get_undo_label (f->project), ==, "Delete Actor");
   g_assert_true (sp_project_undo (f->project, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_rows (f->project, "SELECT count(*) FROM claims"), ==, 3);
-  g_assert_cmpuint (count_rows (f->project, "SELECT count(*) FROM actor_aliases"), ==, 2);
+  g_assert_cmpuint (sp_test_count_rows (f->project, "SELECT count(*) FROM claims"), ==, 3);
+  g_assert_cmpuint (sp_test_count_rows (f->project, "SELECT count(*) FROM actor_aliases"), ==, 2);
   member = sp_project_get_actor (f->project, member_id, &error);
   g_assert_cmpint (sp_actor_get_affiliation_id (member), ==, state);
-  g_assert_cmpuint (count_rows (f->project, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpuint (sp_test_count_rows (f->project, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
 
   g_assert_true (sp_project_redo (f->project, &error));
-  g_assert_cmpuint (count_rows (f->project, "SELECT count(*) FROM actors"), ==, 1);
+  g_assert_cmpuint (sp_test_count_rows (f->project, "SELECT count(*) FROM actors"), ==, 1);
 }
 
 static void
@@ -702,19 +691,19 @@ test_nested_action_rollback (Fixture       *f,
   g_assert_true (sp_project_end_action (f->project, TRUE, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpuint (count_rows (f->project, "SELECT count(*) FROM actors"), ==, 2);
+  g_assert_cmpuint (sp_test_count_rows (f->project, "SELECT count(*) FROM actors"), ==, 2);
   g_assert_cmpstr (sp_project_get_undo_label (f->project), ==, "Several");
 
   /* One step undoes both */
   g_assert_true (sp_project_undo (f->project, &error));
-  g_assert_cmpuint (count_rows (f->project, "SELECT count(*) FROM actors"), ==, 0);
+  g_assert_cmpuint (sp_test_count_rows (f->project, "SELECT count(*) FROM actors"), ==, 0);
 
   /* A failed outer action leaves nothing behind and no undo step */
   g_assert_true (sp_project_begin_action (f->project, "Doomed", &error));
   add_actor (f->project, "Third", SP_ACTOR_KIND_PERSON, 0, NULL);
   g_assert_false (sp_project_end_action (f->project, FALSE, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_rows (f->project, "SELECT count(*) FROM actors"), ==, 0);
+  g_assert_cmpuint (sp_test_count_rows (f->project, "SELECT count(*) FROM actors"), ==, 0);
   g_assert_false (sp_project_can_undo (f->project));
 }
 

@@ -17,12 +17,9 @@
 
 #include <adwaita.h>
 #include <sqlite3.h>
-#include <glib/gstdio.h>
 
-#include "sp-codebook.h"
-#include "sp-project-private.h"
+#include "sp-gui-test-util.h"
 #include "sp-test-util.h"
-#include "sp-test-window-util.h"
 #include "sp-window-private.h"
 
 static const int widths[] = { 1280, 560 };
@@ -41,20 +38,14 @@ fixture_setup (Fixture       *f,
   f->window = sp_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 760);
   gtk_window_present (GTK_WINDOW (f->window));
-  sp_test_settle (GTK_WIDGET (f->window));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  GtkWindow *dialog;
-
-  while ((dialog = sp_test_find_dialog (GTK_WINDOW (f->window))))
-    sp_test_close_dialog (dialog);
-  sp_test_destroy_window (GTK_WINDOW (f->window));
-  sp_test_remove_tree (f->dir);
-  g_free (f->dir);
+  sp_gui_test_tear_down (f->window, f->dir);
 }
 
 /* Lays @window out at @width and saves what it (or @dialog, when given) draws as
@@ -69,11 +60,11 @@ screenshot_at (GtkWindow  *window,
   GtkWidget *shown = GTK_WIDGET (dialog ? dialog : window);
 
   gtk_window_set_default_size (window, width, 700);
-  sp_test_settle (GTK_WIDGET (window));
-  sp_test_iterate_until (sp_test_transitions_done, window);
+  sp_gui_test_settle (GTK_WIDGET (window));
+  sp_gui_test_iterate_until (sp_gui_test_transitions_done, window);
   if (dialog != NULL)
-    sp_test_settle (shown);
-  g_object_unref (sp_test_take_screenshot (shown, file));
+    sp_gui_test_settle (shown);
+  g_object_unref (sp_gui_test_screenshot (shown, file));
 }
 
 static const char *
@@ -88,26 +79,13 @@ static char *
 make_version_3_project (const char *dir,
                         const char *name)
 {
-  g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", SP_PROJECT_APPLICATION_ID);
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (dir, name, NULL);
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, set_id, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_true (_sp_project_schema_migrate (db, 0, 3, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "INSERT INTO documents (id, file_name, title, body, body_length, "
-                                 "  content_hash, text_hash, imported) "
-                                 "VALUES (1, 'a.txt', 'A', 'Talks resumed in Osaka today.', 29, 'c', 't', 'x');"
-                                 "INSERT INTO actors (id, name, kind, created, updated) VALUES "
-                                 "  (1, 'Ōsaka Group', 'group', 'x', 'x'),"
-                                 "  (2, 'ōSAKA GROUP', 'group', 'x', 'x');",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
-
-  return path;
+  return sp_test_make_old_project (dir, name, 3,
+                                   "INSERT INTO documents (id, file_name, title, body, body_length, "
+                                   "  content_hash, text_hash, imported) "
+                                   "VALUES (1, 'a.txt', 'A', 'Talks resumed in Osaka today.', 29, 'c', 't', 'x');"
+                                   "INSERT INTO actors (id, name, kind, created, updated) VALUES "
+                                   "  (1, 'Ōsaka Group', 'group', 'x', 'x'),"
+                                   "  (2, 'ōSAKA GROUP', 'group', 'x', 'x');");
 }
 
 /* A connection of the test's own that keeps every other connection out of @path */
@@ -154,8 +132,8 @@ test_open_migrates (Fixture       *f,
 
   /* A window without a project says so, with the ways to get one */
   g_assert_cmpstr (visible_page (f->window), ==, "closed");
-  g_assert_nonnull (sp_test_find_drawn_actionable (window, "win.open-project", NULL));
-  g_assert_nonnull (sp_test_find_drawn_actionable (window, "win.new-project", NULL));
+  g_assert_nonnull (sp_gui_test_find_drawn_actionable (window, "win.open-project", NULL));
+  g_assert_nonnull (sp_gui_test_find_drawn_actionable (window, "win.new-project", NULL));
   screenshot_at (GTK_WINDOW (window), NULL, 560, "no-project");
 
   lock = lock_project (path);
@@ -170,13 +148,13 @@ test_open_migrates (Fixture       *f,
 
   /* and the main loop goes on: the window lays out and paints frames meanwhile */
   screenshot_at (GTK_WINDOW (window), NULL, 1280, "opening");
-  page = sp_test_find_drawn_status_page (window);
+  page = ADW_STATUS_PAGE (sp_gui_test_find_drawn_type (window, ADW_TYPE_STATUS_PAGE));
   g_assert_true (page == f->window->opening_page);
-  g_assert_nonnull (sp_test_find_drawn_actionable (window, "win.cancel-open", NULL));
-  g_assert_false (gtk_widget_is_sensitive (sp_test_find_drawn_actionable (window, "win.import-articles", NULL)));
+  g_assert_nonnull (sp_gui_test_find_drawn_actionable (window, "win.cancel-open", NULL));
+  g_assert_false (gtk_widget_is_sensitive (sp_gui_test_find_drawn_actionable (window, "win.import-articles", NULL)));
 
   /* After a moment it says what takes the time */
-  sp_test_iterate_until (description_changed, f->window);
+  sp_gui_test_iterate_until (description_changed, f->window);
   g_test_message ("opening: %s", adw_status_page_get_description (f->window->opening_page));
   screenshot_at (GTK_WINDOW (window), NULL, 560, "opening");
   g_assert_true (_sp_window_is_opening (f->window));
@@ -190,7 +168,7 @@ test_open_migrates (Fixture       *f,
 
   /* Open again: the migration runs, and what it renamed is shown */
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 700);
-  sp_test_open_project (f->window, path);
+  sp_gui_test_open_project (f->window, path);
   project = sp_window_get_project (f->window);
   g_assert_cmpstr (visible_page (f->window), ==, "project");
   g_assert_cmpuint (sp_project_count_documents (project), ==, 1);
@@ -198,21 +176,21 @@ test_open_migrates (Fixture       *f,
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
   g_assert_false (g_file_test (second_backup, G_FILE_TEST_EXISTS));
 
-  dialog = sp_test_find_dialog (GTK_WINDOW (window));
+  dialog = sp_gui_test_find_dialog (GTK_WINDOW (window));
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Notes on Opening “old”");
   /* The rename the migration made, as the store words it; the open made exactly one (a
    * cancelled open that had migrated the file would have left nothing to rename) */
   g_assert_cmpuint (sp_project_get_open_notes (project)->len, ==, 1);
-  g_assert_nonnull (sp_test_find_label (GTK_WIDGET (dialog), g_ptr_array_index (sp_project_get_open_notes (project), 0)));
+  g_assert_nonnull (sp_gui_test_find_label (GTK_WIDGET (dialog), g_ptr_array_index (sp_project_get_open_notes (project), 0)));
   g_assert_nonnull (strstr (g_ptr_array_index (sp_project_get_open_notes (project), 0), "ōSAKA GROUP (duplicate)"));
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
     screenshot_at (GTK_WINDOW (window), dialog, widths[i], "open-notes");
-  sp_test_close_dialog (dialog);
+  sp_gui_test_destroy_window (dialog);
 
   /* The header names it */
-  sp_test_settle (window);
-  g_assert_true (sp_test_shows_text (window, "old"));
+  sp_gui_test_settle (window);
+  g_assert_true (sp_gui_test_shows_text (window, "old"));
 }
 
 /* Another open while one runs: the second wins, the first is cancelled and forgotten */
@@ -230,13 +208,13 @@ test_open_supersedes (Fixture       *f,
   sp_window_open_project (f->window, old);
   g_assert_true (_sp_window_is_opening (f->window));
 
-  sp_test_open_project (f->window, good_path);
+  sp_gui_test_open_project (f->window, good_path);
   unlock_project (lock);
-  sp_test_settle (GTK_WIDGET (f->window));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
 
   g_assert_cmpstr (sp_project_get_path (sp_window_get_project (f->window)), ==, good_path);
   g_assert_cmpstr (visible_page (f->window), ==, "project");
-  g_assert_null (sp_test_find_dialog (GTK_WINDOW (f->window)));
+  g_assert_null (sp_gui_test_find_dialog (GTK_WINDOW (f->window)));
 }
 
 /* A file that is not a project: the reason, in one sentence naming the file, and the ways on */
@@ -258,7 +236,7 @@ test_open_fails (Fixture       *f,
 
   /* No project to go back to: the closed page says why */
   sp_window_open_project (f->window, bad);
-  sp_test_wait_for_open (f->window);
+  sp_gui_test_wait_for_open (f->window);
   g_assert_null (sp_window_get_project (f->window));
   g_assert_cmpstr (visible_page (f->window), ==, "closed");
   g_assert_cmpstr (adw_status_page_get_title (f->window->closed_page), ==, "Could Not Open “notes”");
@@ -268,18 +246,18 @@ test_open_fails (Fixture       *f,
   g_assert_cmpstr (gtk_button_get_label (f->window->closed_open_button), ==, "_Open Another Project…");
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
     screenshot_at (GTK_WINDOW (window), NULL, widths[i], "open-failed");
-  g_assert_nonnull (sp_test_find_drawn_actionable (window, "win.open-project", NULL));
-  g_assert_nonnull (sp_test_find_drawn_actionable (window, "win.new-project", NULL));
+  g_assert_nonnull (sp_gui_test_find_drawn_actionable (window, "win.open-project", NULL));
+  g_assert_nonnull (sp_gui_test_find_drawn_actionable (window, "win.new-project", NULL));
 
   /* With a project shown: it stays, and a dialog says why the other could not be opened */
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 700);
-  sp_test_open_project (f->window, good_path);
+  sp_gui_test_open_project (f->window, good_path);
   sp_window_open_project (f->window, bad);
-  sp_test_wait_for_open (f->window);
+  sp_gui_test_wait_for_open (f->window);
   g_assert_cmpstr (sp_project_get_path (sp_window_get_project (f->window)), ==, good_path);
   g_assert_cmpstr (visible_page (f->window), ==, "project");
 
-  dialog = sp_test_find_dialog (GTK_WINDOW (window));
+  dialog = sp_gui_test_find_dialog (GTK_WINDOW (window));
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Open “notes”");
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, reason);
@@ -287,16 +265,16 @@ test_open_fails (Fixture       *f,
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "new"));
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
     screenshot_at (GTK_WINDOW (window), dialog, widths[i], "open-failed-dialog");
-  sp_test_close_dialog (dialog);
+  sp_gui_test_destroy_window (dialog);
 
   /* Creating never replaces a file */
   _sp_window_open (f->window, bad, SP_WINDOW_OPEN_CREATE);
-  sp_test_wait_for_open (f->window);
-  dialog = sp_test_find_dialog (GTK_WINDOW (window));
+  sp_gui_test_wait_for_open (f->window);
+  dialog = sp_gui_test_find_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_test_message ("%s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
   g_assert_true (g_str_has_suffix (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "already exists"));
-  sp_test_close_dialog (dialog);
+  sp_gui_test_destroy_window (dialog);
 }
 
 /* A new project is created by the worker and shown */
@@ -309,12 +287,12 @@ test_open_new (Fixture       *f,
   _sp_window_open (f->window, path, SP_WINDOW_OPEN_CREATE);
   g_assert_true (_sp_window_is_opening (f->window));
   g_assert_cmpstr (adw_status_page_get_title (f->window->opening_page), ==, "Creating “fresh”");
-  sp_test_wait_for_open (f->window);
+  sp_gui_test_wait_for_open (f->window);
 
   g_assert_nonnull (sp_window_get_project (f->window));
   g_assert_cmpstr (sp_project_get_path (sp_window_get_project (f->window)), ==, path);
   g_assert_false (sp_project_is_read_only (sp_window_get_project (f->window)));
-  g_assert_null (sp_test_find_dialog (GTK_WINDOW (f->window)));
+  g_assert_null (sp_gui_test_find_dialog (GTK_WINDOW (f->window)));
 }
 
 /* Matrix exports */
@@ -355,12 +333,6 @@ make_matrix_project (const char *dir,
   return path;
 }
 
-static gboolean
-export_done (gpointer data)
-{
-  return !sp_matrix_view_is_exporting (data);
-}
-
 typedef struct
 {
   guint  n_reports;
@@ -396,7 +368,7 @@ assert_png (const char *path,
 static GtkProgressBar *
 export_progress_bar (SpMatrixView *view)
 {
-  return GTK_PROGRESS_BAR (sp_test_find_widget_of_type (GTK_WIDGET (view), GTK_TYPE_PROGRESS_BAR));
+  return GTK_PROGRESS_BAR (sp_gui_test_find_type (GTK_WIDGET (view), GTK_TYPE_PROGRESS_BAR));
 }
 
 /* A PNG export runs in a worker and shows its progress; the window is the toast's */
@@ -411,9 +383,9 @@ test_png_export (Fixture       *f,
   GtkRevealer *revealer;
   Progress progress = { 0, };
 
-  sp_test_open_project (f->window, project_path);
+  sp_gui_test_open_project (f->window, project_path);
   adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
-  sp_test_settle (GTK_WIDGET (f->window));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
   g_signal_connect (export_progress_bar (view), "notify::fraction", G_CALLBACK (fraction_changed_cb), &progress);
 
   /* Shown at once, for the screenshots below to catch it */
@@ -423,17 +395,17 @@ test_png_export (Fixture       *f,
   sp_matrix_view_export (view, png);
   g_assert_true (sp_matrix_view_is_exporting (view));
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
-  g_assert_nonnull (sp_test_find_label (GTK_WIDGET (view), "Exporting matrix.png…"));
+  g_assert_nonnull (sp_gui_test_find_label (GTK_WIDGET (view), "Exporting matrix.png…"));
   for (guint i = 0; i < G_N_ELEMENTS (widths) && sp_matrix_view_is_exporting (view); i++)
     screenshot_at (GTK_WINDOW (f->window), NULL, widths[i], "png-export");
 
-  sp_test_iterate_until (export_done, view);
+  sp_gui_test_wait_for_export (view);
   g_test_message ("%u progress reports, the last %.2f", progress.n_reports, progress.last);
   g_assert_cmpuint (progress.n_reports, >=, 1);
   g_assert_cmpfloat (progress.last, ==, 1.0);
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
   assert_png (png_path, 1500 * 2 * 10);
-  sp_test_wait_for_label (GTK_WIDGET (f->window), "Matrix exported to matrix.png");
+  sp_gui_test_wait_for_label (GTK_WIDGET (f->window), "Matrix exported to matrix.png");
 }
 
 /* Cancel: nothing is written, and a file already there stays as it was */
@@ -452,86 +424,57 @@ test_png_export_cancel (Fixture       *f,
   SpMatrixView *view = f->window->matrix_view;
 
   g_assert_true (g_file_set_contents (png_path, "an older export", -1, NULL));
-  sp_test_open_project (f->window, project_path);
+  sp_gui_test_open_project (f->window, project_path);
   adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
-  sp_test_settle (GTK_WIDGET (f->window));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
 
   sp_matrix_view_export (view, png);
   /* One export at a time */
   sp_matrix_view_export (view, other);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "matrix.cancel-export", NULL));
-  sp_test_iterate_until (export_done, view);
+  sp_gui_test_wait_for_export (view);
   g_assert_true (g_file_get_contents (png_path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "an older export");
   g_assert_false (g_file_test (other_path, G_FILE_TEST_EXISTS));
-  sp_test_wait_for_label (GTK_WIDGET (f->window), "An export is already running; try again when it is done");
-  sp_test_dismiss_toast (GTK_WIDGET (f->window));
-  sp_test_wait_for_label (GTK_WIDGET (f->window), "Export cancelled: matrix.png was not written");
-  sp_test_dismiss_toast (GTK_WIDGET (f->window));
+  sp_gui_test_wait_for_label (GTK_WIDGET (f->window), "An export is already running; try again when it is done");
+  sp_gui_test_dismiss_toast (GTK_WIDGET (f->window));
+  sp_gui_test_wait_for_label (GTK_WIDGET (f->window), "Export cancelled: matrix.png was not written");
+  sp_gui_test_dismiss_toast (GTK_WIDGET (f->window));
 
   sp_matrix_view_export (view, fresh);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "matrix.cancel-export", NULL));
-  sp_test_iterate_until (export_done, view);
+  sp_gui_test_wait_for_export (view);
   g_assert_false (g_file_test (fresh_path, G_FILE_TEST_EXISTS));
-  sp_test_wait_for_label (GTK_WIDGET (f->window), "Export cancelled: fresh.png was not written");
+  sp_gui_test_wait_for_label (GTK_WIDGET (f->window), "Export cancelled: fresh.png was not written");
 }
 
 /* Closing the window mid-export: the application (the process, in real life) lasts until the
  * file is written, and the export does not call back into the closed window */
 
-typedef struct
-{
-  char     *project_path;
-  char     *png_path;
-  SpWindow *window;
-} CloseMidExport;
-
 static void
-close_mid_export_activate_cb (GApplication   *app,
-                              CloseMidExport *state)
+start_export_and_close (SpWindow *window,
+                        gpointer  png_path)
 {
-  g_autoptr(GFile) png = g_file_new_for_path (state->png_path);
+  g_autoptr(GFile) png = g_file_new_for_path (png_path);
 
-  /* Instead of the application's own activate, which opens the last project */
-  g_signal_stop_emission_by_name (app, "activate");
-
-  state->window = sp_window_new (SP_APPLICATION (app));
-  g_object_add_weak_pointer (G_OBJECT (state->window), (gpointer *)&state->window);
-  gtk_window_present (GTK_WINDOW (state->window));
-  sp_test_open_project (state->window, state->project_path);
-  adw_view_stack_set_visible_child_name (state->window->view_stack, "matrix");
-
-  sp_matrix_view_export (state->window->matrix_view, png);
-  g_assert_true (sp_matrix_view_is_exporting (state->window->matrix_view));
-  gtk_window_close (GTK_WINDOW (state->window));
-
-  /* The running export does not keep the closed window alive */
-  g_assert_null (state->window);
-  g_assert_false (g_file_test (state->png_path, G_FILE_TEST_EXISTS));
+  adw_view_stack_set_visible_child_name (window->view_stack, "matrix");
+  sp_matrix_view_export (window->matrix_view, png);
+  g_assert_true (sp_matrix_view_is_exporting (window->matrix_view));
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_false (g_file_test (png_path, G_FILE_TEST_EXISTS));
 }
 
 static void
 test_close_mid_export (void)
 {
   g_autofree char *dir = sp_test_make_tmpdir ();
-  g_autoptr(SpApplication) app = sp_application_new ();
-  CloseMidExport state = { NULL, };
+  g_autofree char *project_path = make_matrix_project (dir, 400);
+  g_autofree char *png_path = g_build_filename (dir, "matrix.png", NULL);
 
-  state.project_path = make_matrix_project (dir, 400);
-  state.png_path = g_build_filename (dir, "matrix.png", NULL);
-
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_signal_connect (app, "activate", G_CALLBACK (close_mid_export_activate_cb), &state);
-
-  /* Returns when nothing holds the application any more */
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  assert_png (state.png_path, 400 * 2 * 10);
+  sp_gui_test_close_mid_job (project_path, start_export_and_close, png_path);
+  assert_png (png_path, 400 * 2 * 10);
 
   sp_test_remove_tree (dir);
-  g_free (state.project_path);
-  g_free (state.png_path);
 }
 
 /* Codebook files */
@@ -562,7 +505,7 @@ test_codebook_files (Fixture       *f,
   GtkWindow *dialog;
   guint n_actors;
 
-  sp_test_open_project (f->window, project_path);
+  sp_gui_test_open_project (f->window, project_path);
   project = sp_window_get_project (f->window);
 
   /* Import: read in a worker, merged as one undo step */
@@ -570,16 +513,16 @@ test_codebook_files (Fixture       *f,
   g_assert_true (_sp_window_is_busy_with_codebook (f->window));
   /* One codebook file at a time */
   _sp_window_export_codebook (f->window, written_file);
-  sp_test_wait_for_label (GTK_WIDGET (f->window), "A codebook file is already being read or written; try again when it is done");
-  sp_test_dismiss_toast (GTK_WIDGET (f->window));
-  sp_test_iterate_until (codebook_done, f->window);
+  sp_gui_test_wait_for_label (GTK_WIDGET (f->window), "A codebook file is already being read or written; try again when it is done");
+  sp_gui_test_dismiss_toast (GTK_WIDGET (f->window));
+  sp_gui_test_iterate_until (codebook_done, f->window);
   g_assert_false (g_file_test (written, G_FILE_TEST_EXISTS));
   actors = sp_project_list_actors (project, &error);
   g_assert_no_error (error);
   n_actors = g_list_model_get_n_items (actors);
   g_assert_cmpuint (n_actors, >, 3);
-  sp_test_wait_for_label (GTK_WIDGET (f->window), "Codebook imported: 6 actors and 5 issues added, 0 actors and 0 issues updated");
-  sp_test_dismiss_toast (GTK_WIDGET (f->window));
+  sp_gui_test_wait_for_label (GTK_WIDGET (f->window), "Codebook imported: 6 actors and 5 issues added, 0 actors and 0 issues updated");
+  sp_gui_test_dismiss_toast (GTK_WIDGET (f->window));
   g_assert_true (sp_project_undo (project, &error));
   g_clear_object (&actors);
   actors = sp_project_list_actors (project, &error);
@@ -590,9 +533,9 @@ test_codebook_files (Fixture       *f,
   g_assert_true (g_file_set_contents (kept, "someone else's file", -1, NULL));
   g_assert_cmpint (symlink (kept, link), ==, 0);
   _sp_window_export_codebook (f->window, link_file);
-  sp_test_iterate_until (codebook_done, f->window);
+  sp_gui_test_iterate_until (codebook_done, f->window);
   refusal = g_strdup_printf ("Will not write %s: it is a symbolic link; name the file it points to", link);
-  dialog = sp_test_find_dialog (GTK_WINDOW (f->window));
+  dialog = sp_gui_test_find_dialog (GTK_WINDOW (f->window));
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Export the Codebook");
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, refusal);
@@ -601,23 +544,23 @@ test_codebook_files (Fixture       *f,
   g_assert_cmpstr (contents, ==, "someone else's file");
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
     screenshot_at (GTK_WINDOW (f->window), dialog, widths[i], "codebook-symlink");
-  sp_test_close_dialog (dialog);
+  sp_gui_test_destroy_window (dialog);
 
   /* A file of its own: written */
   _sp_window_export_codebook (f->window, written_file);
-  sp_test_iterate_until (codebook_done, f->window);
+  sp_gui_test_iterate_until (codebook_done, f->window);
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (written, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "\"standpoint-codebook\""));
   g_assert_nonnull (strstr (contents, "Ana Berg"));
-  sp_test_wait_for_label (GTK_WIDGET (f->window), "Codebook exported to written.json");
+  sp_gui_test_wait_for_label (GTK_WIDGET (f->window), "Codebook exported to written.json");
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  sp_test_window_init (&argc, &argv);
+  sp_gui_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

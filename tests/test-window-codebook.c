@@ -1,0 +1,147 @@
+/* test-window-codebook.c
+ *
+ * The codebook views of the real window under Xvfb: deleting from the Actors view and undoing
+ * it, the Undo and Redo buttons and the undo's toast, and long propositions and alias lists
+ * wrapping in the tables. Screenshots are saved next to the test binary (window-*.png) for
+ * people to look at.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sp-gui-test-talks.h"
+#include "sp-gui-test-util.h"
+#include "sp-window-private.h"
+
+typedef SpGuiTestTalks Fixture;
+
+/* Editing the codebook from the Actors view */
+
+static void
+test_delete_actor_and_undo (Fixture       *f,
+                            gconstpointer  data)
+{
+  SpCodebookView *view = SP_CODEBOOK_VIEW (f->window->actors_view);
+  SpProject *project = sp_window_get_project (f->window);
+  g_autoptr(SpActor) first = NULL;
+  g_autoptr(GError) error = NULL;
+  SpClaimSpec spec = { f->document, 0, 10, f->berg, f->ceasefire, 1, NULL, SP_CLAIM_ORIGIN_MANUAL, 0 };
+
+  g_assert_cmpint (sp_project_add_claim (project, &spec, &error), >, 0);
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+
+  /* Sorted by name: Ana Berg, Northland, Tomas Reyes */
+  g_assert_cmpuint (sp_codebook_view_get_n_items (view), ==, 3);
+  first = sp_codebook_view_dup_item (view, 0);
+  g_assert_cmpstr (sp_actor_get_name (first), ==, "Ana Berg");
+  g_assert_cmpuint (sp_actor_get_claim_count (first), ==, 1);
+  g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), "window-actors.png"));
+
+  g_assert_true (sp_codebook_view_select (view, 0));
+  sp_codebook_view_delete_selected (view, TRUE);
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_codebook_view_get_n_items (view), ==, 2);
+  g_assert_cmpuint (sp_project_count_documents (project), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_codebook_view_get_n_items (view), ==, 3);
+  g_clear_object (&first);
+  first = sp_codebook_view_dup_item (view, 0);
+  g_assert_cmpuint (sp_actor_get_claim_count (first), ==, 1);
+}
+
+/* Undo and Redo are buttons in the header, named after the step, and an undo's toast offers
+ * Redo */
+
+static void
+test_undo_redo_buttons (Fixture       *f,
+                        gconstpointer  data)
+{
+  SpCodebookView *view = SP_CODEBOOK_VIEW (f->window->actors_view);
+  GtkWidget *undo = GTK_WIDGET (f->window->undo_button);
+  GtkWidget *redo = GTK_WIDGET (f->window->redo_button);
+  GtkWidget *toast_redo;
+
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+
+  /* Both in the header, both off while there is nothing to undo or redo */
+  g_assert_true (gtk_widget_get_mapped (undo));
+  g_assert_true (gtk_widget_get_mapped (redo));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (redo)), ==, "win.redo");
+  g_assert_false (gtk_widget_is_sensitive (undo));
+  g_assert_false (gtk_widget_is_sensitive (redo));
+
+  g_assert_true (sp_codebook_view_select (view, 0));
+  sp_codebook_view_delete_selected (view, TRUE);
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_is_sensitive (undo));
+  g_assert_false (gtk_widget_is_sensitive (redo));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo Delete Actor");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_codebook_view_get_n_items (view), ==, 3);
+  g_assert_false (gtk_widget_is_sensitive (undo));
+  g_assert_true (gtk_widget_is_sensitive (redo));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (redo), ==, "Redo Delete Actor");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo");
+  g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), "window-undone.png"));
+
+  /* The undo's toast brings the step back */
+  toast_redo = sp_gui_test_find_toast_action (GTK_WIDGET (f->window->toast_overlay), "win.redo");
+  g_assert_nonnull (toast_redo);
+  g_assert_true (GTK_IS_BUTTON (toast_redo) && gtk_widget_is_sensitive (toast_redo));
+  /* A click: activate() would press the button for a quarter of a second first */
+  g_signal_emit_by_name (toast_redo, "clicked");
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_codebook_view_get_n_items (view), ==, 2);
+  g_assert_true (gtk_widget_is_sensitive (undo));
+  g_assert_false (gtk_widget_is_sensitive (redo));
+}
+
+/* Long propositions and alias lists are never cut off in the tables: they wrap */
+static void
+test_codebook_text_wraps (Fixture       *f,
+                          gconstpointer  data)
+{
+  SpProject *project = sp_window_get_project (f->window);
+  g_autoptr(GError) error = NULL;
+  const char *proposition = "Western states should give Southland binding security guarantees before any ceasefire line is agreed";
+  const char *aliases[] = { "President of the Northland Federation", "Northland head of state", "the president", NULL };
+
+  sp_project_add_issue (project, "guarantees", "Security guarantees", proposition, NULL, &error);
+  g_assert_no_error (error);
+  sp_project_add_actor (project, "Northland Federation Presidential Administration", SP_ACTOR_KIND_ORGANISATION,
+                        f->northland, aliases, &error);
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 760, 700);
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "issues");
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), "window-issues-narrow.png"));
+  g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (f->window->issues_view), proposition));
+
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), "window-actors-narrow.png"));
+  g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (f->window->actors_view),
+                             "Northland head of state, President of the Northland Federation, the president"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sp_gui_test_init (&argc, &argv);
+
+  SP_GUI_TEST_ADD_TALKS ("/window/delete-actor-and-undo", test_delete_actor_and_undo);
+  SP_GUI_TEST_ADD_TALKS ("/window/undo-redo-buttons", test_undo_redo_buttons);
+  SP_GUI_TEST_ADD_TALKS ("/window/codebook-text-wraps", test_codebook_text_wraps);
+
+  return g_test_run ();
+}
