@@ -165,16 +165,60 @@ sp_cli_codebook (int    argc,
 }
 
 /* Nothing is deleted silently: an actor's or issue's claims go only when asked for */
-static gboolean
-may_delete (const char *name,
-            guint       n_claims,
-            gboolean    with_claims)
+/* What deleting a codebook entry needs to know of its kind: actors by name or alias, issues
+ * by key. */
+typedef struct
 {
-  if (n_claims == 0 || with_claims)
-    return TRUE;
+  const char *argument;          /* "NAME", "KEY" */
+  const char *parameter_string;
+  const char *with_claims_help;
+  gboolean  (*find)     (SpProject *project, const char *name, gint64 *id, GError **error);
+  char     *(*describe) (SpProject *project, gint64 id, guint *n_claims, GError **error);
+  gboolean  (*remove)   (SpProject *project, gint64 id, GError **error);
+} EntryKind;
 
-  sp_cli_error ("%s has %u claims; add --with-claims to delete them too", name, n_claims);
-  return FALSE;
+/* Deleting an entry that has claims needs --with-claims, so that none is lost by a slip */
+static int
+delete_entry (const EntryKind  *kind,
+              int               argc,
+              char            **argv)
+{
+  gboolean with_claims = FALSE;
+  GOptionEntry entries[] = {
+    { "with-claims", 0, 0, G_OPTION_ARG_NONE, &with_claims, kind->with_claims_help, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (kind->parameter_string);
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  guint n_claims = 0;
+  gint64 id;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
+    return status;
+
+  if (!sp_cli_check_text (argv[2], kind->argument))
+    return SP_CLI_USAGE;
+
+  if (!(project = sp_cli_open_project_to_edit (argv[1])))
+    return SP_CLI_FAILED;
+  if (!kind->find (project, argv[2], &id, &error) ||
+      !(label = kind->describe (project, id, &n_claims, &error)))
+    return sp_cli_fail (error);
+
+  if (n_claims > 0 && !with_claims)
+    {
+      sp_cli_error ("%s has %u claims; add --with-claims to delete them too", label, n_claims);
+      return SP_CLI_FAILED;
+    }
+
+  if (!kind->remove (project, id, &error))
+    return sp_cli_fail (error);
+
+  return SP_CLI_OK;
 }
 
 /* Actors */
@@ -333,42 +377,31 @@ actor_edit (int    argc,
   return SP_CLI_OK;
 }
 
+static char *
+describe_actor (SpProject  *project,
+                gint64      id,
+                guint      *n_claims,
+                GError    **error)
+{
+  g_autoptr(SpActor) actor = sp_project_get_actor (project, id, error);
+
+  if (actor == NULL)
+    return NULL;
+
+  *n_claims = sp_actor_get_claim_count (actor);
+  return g_strdup (sp_actor_get_name (actor));
+}
+
 static int
 actor_delete (int    argc,
               char **argv)
 {
-  gboolean with_claims = FALSE;
-  GOptionEntry entries[] = {
-    { "with-claims", 0, 0, G_OPTION_ARG_NONE, &with_claims, "Also delete the actor's claims", NULL },
-    { NULL }
+  static const EntryKind actors = {
+    "NAME", "PROJECT NAME — delete an actor", "Also delete the actor's claims",
+    sp_project_find_actor, describe_actor, sp_project_delete_actor,
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT NAME — delete an actor");
-  g_autoptr(SpProject) project = NULL;
-  g_autoptr(SpActor) actor = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-  int status;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
-    return status;
-
-  if (!sp_cli_check_text (argv[2], "NAME"))
-    return SP_CLI_USAGE;
-
-  if (!(project = sp_cli_open_project_to_edit (argv[1])))
-    return SP_CLI_FAILED;
-  if (!sp_project_find_actor (project, argv[2], &id, &error) ||
-      !(actor = sp_project_get_actor (project, id, &error)))
-    return sp_cli_fail (error);
-
-  if (!may_delete (sp_actor_get_name (actor), sp_actor_get_claim_count (actor), with_claims))
-    return SP_CLI_FAILED;
-
-  if (!sp_project_delete_actor (project, id, &error))
-    return sp_cli_fail (error);
-
-  return SP_CLI_OK;
+  return delete_entry (&actors, argc, argv);
 }
 
 int
@@ -511,42 +544,31 @@ issue_edit (int    argc,
   return SP_CLI_OK;
 }
 
+static char *
+describe_issue (SpProject  *project,
+                gint64      id,
+                guint      *n_claims,
+                GError    **error)
+{
+  g_autoptr(SpIssue) issue = sp_project_get_issue (project, id, error);
+
+  if (issue == NULL)
+    return NULL;
+
+  *n_claims = sp_issue_get_claim_count (issue);
+  return g_strdup (sp_issue_get_key (issue));
+}
+
 static int
 issue_delete (int    argc,
               char **argv)
 {
-  gboolean with_claims = FALSE;
-  GOptionEntry entries[] = {
-    { "with-claims", 0, 0, G_OPTION_ARG_NONE, &with_claims, "Also delete the issue's claims", NULL },
-    { NULL }
+  static const EntryKind issues = {
+    "KEY", "PROJECT KEY — delete an issue", "Also delete the issue's claims",
+    sp_project_find_issue, describe_issue, sp_project_delete_issue,
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT KEY — delete an issue");
-  g_autoptr(SpProject) project = NULL;
-  g_autoptr(SpIssue) issue = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-  int status;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
-    return status;
-
-  if (!sp_cli_check_text (argv[2], "KEY"))
-    return SP_CLI_USAGE;
-
-  if (!(project = sp_cli_open_project_to_edit (argv[1])))
-    return SP_CLI_FAILED;
-  if (!sp_project_find_issue (project, argv[2], &id, &error) ||
-      !(issue = sp_project_get_issue (project, id, &error)))
-    return sp_cli_fail (error);
-
-  if (!may_delete (sp_issue_get_key (issue), sp_issue_get_claim_count (issue), with_claims))
-    return SP_CLI_FAILED;
-
-  if (!sp_project_delete_issue (project, id, &error))
-    return sp_cli_fail (error);
-
-  return SP_CLI_OK;
+  return delete_entry (&issues, argc, argv);
 }
 
 int
