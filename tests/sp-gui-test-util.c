@@ -884,9 +884,11 @@ clock_passed (gpointer data)
 }
 
 /* Lets @widget's animations of up to @msec run to their end: they go by the frame clock */
-static void
-animate_for (GtkWidget *widget,
-             guint      msec)
+/* Lets @widget's frame clock run for @msec of frame time, drawing every frame, as a running
+ * animation would */
+void
+sp_gui_test_animate_for (GtkWidget *widget,
+                         guint      msec)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
   ClockWait wait = { clock, gdk_frame_clock_get_frame_time (clock) + msec * 1000 };
@@ -904,9 +906,9 @@ sp_gui_test_dismiss_toast (GtkWidget *widget)
 {
   GtkWidget *button;
 
-  animate_for (widget, 400);
+  sp_gui_test_animate_for (widget, 400);
   button = sp_gui_test_find (widget, is_toast_close_button, NULL);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  animate_for (widget, 400);
+  sp_gui_test_animate_for (widget, 400);
 }

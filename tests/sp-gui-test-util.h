@@ -95,6 +95,8 @@ gboolean       sp_gui_test_press_key            (GtkWindow    *window,
 /* Toasts */
 void           sp_gui_test_wait_for_label       (GtkWidget    *widget,
                                                  const char   *text);
+void           sp_gui_test_animate_for       (GtkWidget   *widget,
+                                              guint        msec);
 GtkWidget     *sp_gui_test_find_toast_action    (GtkWidget    *widget,
                                                  const char   *action_name);
 void           sp_gui_test_dismiss_toast        (GtkWidget    *widget);

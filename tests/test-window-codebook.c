@@ -102,6 +102,47 @@ test_undo_redo_buttons (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (redo));
 }
 
+static int
+count_toasts (GtkWidget *widget)
+{
+  int n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += (g_strcmp0 (gtk_widget_get_css_name (child), "toast") == 0 && gtk_widget_get_visible (child))
+         + count_toasts (child);
+
+  return n;
+}
+
+/* Ctrl+Z and Ctrl+Shift+Z held down: a step every few frames, each while the last step's
+ * toast still slides in. One toast follows along, offering to reverse the last step (and
+ * nothing crashes: libadwaita 1.2 uses freed memory when a toast is dismissed mid-slide). */
+static void
+test_undo_held_down (Fixture       *f,
+                     gconstpointer  data)
+{
+  SpCodebookView *view = SP_CODEBOOK_VIEW (f->window->actors_view);
+  GtkWidget *overlay = GTK_WIDGET (f->window->toast_overlay);
+
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_true (sp_codebook_view_select (view, 0));
+  sp_codebook_view_delete_selected (view, TRUE);
+
+  for (guint i = 0; i < 24; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), i % 2 ? "win.redo" : "win.undo", NULL));
+      sp_gui_test_animate_for (GTK_WIDGET (f->window), 40 + 20 * (i % 5));
+    }
+
+  sp_gui_test_animate_for (GTK_WIDGET (f->window), 400);
+  /* The last step was a redo: the one toast offers to undo it */
+  g_assert_cmpuint (sp_codebook_view_get_n_items (view), ==, 2);
+  g_assert_cmpint (count_toasts (overlay), ==, 1);
+  g_assert_nonnull (sp_gui_test_find_toast_action (overlay, "win.undo"));
+  g_assert_null (sp_gui_test_find_toast_action (overlay, "win.redo"));
+}
+
 /* Long propositions and alias lists are never cut off in the tables: they wrap */
 static void
 test_codebook_text_wraps (Fixture       *f,
@@ -141,6 +182,7 @@ main (int   argc,
 
   SP_GUI_TEST_ADD_TALKS ("/window/delete-actor-and-undo", test_delete_actor_and_undo);
   SP_GUI_TEST_ADD_TALKS ("/window/undo-redo-buttons", test_undo_redo_buttons);
+  SP_GUI_TEST_ADD_TALKS ("/window/undo-held-down", test_undo_held_down);
   SP_GUI_TEST_ADD_TALKS ("/window/codebook-text-wraps", test_codebook_text_wraps);
 
   return g_test_run ();

@@ -84,6 +84,20 @@ sp_toast_show_error (GtkWidget  *widget,
   adw_toast_overlay_add_toast (overlay, toast);
 }
 
+#define STEP_TOAST_KEY "sp-toast-step"
+
+static void
+step_toast_dismissed_cb (AdwToast        *toast,
+                         AdwToastOverlay *overlay)
+{
+  if (g_object_get_data (G_OBJECT (overlay), STEP_TOAST_KEY) == toast)
+    g_object_set_data (G_OBJECT (overlay), STEP_TOAST_KEY, NULL);
+}
+
+/* One toast at a time says what the last step was, with a button that reverses it. An
+ * earlier one still on screen names the wrong step, so it is given the new step's words in
+ * place: dismissing a toast while it still slides in makes libadwaita 1.2 use freed memory,
+ * and Ctrl+Z held down makes a step every few frames. */
 static void
 show_with_action (GtkWidget  *widget,
                   const char *text,
@@ -92,22 +106,27 @@ show_with_action (GtkWidget  *widget,
 {
   AdwToastOverlay *overlay;
   g_autofree char *escaped = NULL;
-  AdwToast *previous;
+  AdwToast *shown;
   AdwToast *toast;
 
   if (!(overlay = find_overlay (widget)))
     return;
 
-  /* An earlier Undo or Redo button now names the wrong step: it goes, and this one is
-   * shown at once instead of waiting its turn behind it */
-  if ((previous = g_object_get_data (G_OBJECT (overlay), "sp-toast-step")))
-    adw_toast_dismiss (previous);
-
   escaped = g_markup_escape_text (text, -1);
+
+  if ((shown = g_object_get_data (G_OBJECT (overlay), STEP_TOAST_KEY)))
+    {
+      adw_toast_set_title (shown, escaped);
+      adw_toast_set_button_label (shown, button_label);
+      adw_toast_set_action_name (shown, action_name);
+      return;
+    }
+
   toast = adw_toast_new (escaped);
   adw_toast_set_button_label (toast, button_label);
   adw_toast_set_action_name (toast, action_name);
-  g_object_set_data_full (G_OBJECT (overlay), "sp-toast-step", g_object_ref (toast), g_object_unref);
+  g_object_set_data_full (G_OBJECT (overlay), STEP_TOAST_KEY, g_object_ref (toast), g_object_unref);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (step_toast_dismissed_cb), overlay, 0);
   adw_toast_overlay_add_toast (overlay, toast);
 }
 
