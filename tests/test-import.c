@@ -299,12 +299,16 @@ test_import_read_file (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) png = g_file_new_for_path ("/nonexistent/picture.png");
   g_autoptr(GError) error = NULL;
-  g_autoptr(SpArticle) article = NULL;
-  g_autoptr(SpArticle) none = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  SpArticle *article;
 
-  article = sp_import_read_file (file, NULL, &error);
+  articles = sp_import_read_file (file, NULL, &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, 1);
+  article = g_ptr_array_index (articles, 0);
   g_assert_cmpstr (article->title, ==, "Mayors Back \"Green Corridor\" Plan");
+  g_assert_cmpint (article->title_kind, ==, SP_TITLE_KIND_HEADLINE);
 
   none = sp_import_read_file (png, NULL, &error);
   g_assert_error (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_UNSUPPORTED);

@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "sp-types.h"
+
 G_BEGIN_DECLS
 
 #define SP_IMPORT_ERROR (sp_import_error_quark ())
@@ -27,18 +29,35 @@ typedef enum
 
 GQuark     sp_import_error_quark (void);
 
+/* A block the cleaning took out of an article (a share bar, a teaser, a newsletter box, a
+ * metadata line): kept so that the analyst can read it and put it back. */
 typedef struct
 {
-  char *title;
-  char *date;    /* YYYY-MM-DD */
-  char *source;  /* the publication, e.g. from og:site_name */
-  char *url;
-  char *author;
-  char *body;    /* cleaned text: LF line ends, NFC, paragraphs separated by one blank line */
+  guint  offset;   /* where it stood: the body character before which it goes back */
+  char  *text;
+  char  *reason;   /* why it was taken out, in a few words the reader shows */
+} SpRemovedBlock;
+
+typedef struct
+{
+  char          *title;
+  SpTitleKind    title_kind;
+  char          *date;            /* YYYY-MM-DD */
+  SpDateSource   date_source;
+  double         date_confidence; /* 0 … 1: how sure the reader is that @date is the article's */
+  char          *source;          /* the publication, e.g. from og:site_name, or the domain */
+  char          *url;             /* canonical */
+  char          *author;
+  char          *body;            /* cleaned text: LF line ends, NFC, paragraphs separated by one blank line */
+  GArray        *removed;         /* SpRemovedBlock in body order; NULL when nothing was removed */
 } SpArticle;
 
-SpArticle *sp_article_new  (void);
-void       sp_article_free (SpArticle *self);
+SpArticle *sp_article_new          (void);
+void       sp_article_free         (SpArticle  *self);
+void       sp_article_add_removed  (SpArticle  *self,
+                                    guint       offset,
+                                    const char *text,
+                                    const char *reason);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpArticle, sp_article_free)
 

@@ -15,26 +15,12 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sp-import-formats.h"
 #include "sp-import-private.h"
 
 #define FOLDER_ATTRIBUTES \
   G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE "," \
   G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN "," G_FILE_ATTRIBUTE_UNIX_MODE
-
-SpFileKind
-_sp_import_kind_for_name (const char *name)
-{
-  g_autofree char *lower = g_ascii_strdown (name, -1);
-
-  if (g_str_has_suffix (lower, ".txt"))
-    return SP_FILE_KIND_TEXT;
-  if (g_str_has_suffix (lower, ".md") || g_str_has_suffix (lower, ".markdown"))
-    return SP_FILE_KIND_MARKDOWN;
-  if (g_str_has_suffix (lower, ".html") || g_str_has_suffix (lower, ".htm"))
-    return SP_FILE_KIND_HTML;
-
-  return SP_FILE_KIND_UNSUPPORTED;
-}
 
 /* The file's path (or its URI when it has none) as valid UTF-8, whatever bytes the file
  * system holds: a name in another encoding must not make the report or a project invalid */
@@ -180,8 +166,13 @@ look_at (GFile         *child,
       return NULL;
 
     case G_FILE_TYPE_REGULAR:
-      if (_sp_import_kind_for_name (name) == SP_FILE_KIND_UNSUPPORTED)
-        return skipped_new (child, _("not a .txt, .md, .markdown, .html or .htm file"));
+      if (sp_import_format_for_name (name) == NULL)
+        {
+          /* TRANSLATORS: %s lists extensions: ".txt, .md, .markdown, .html or .htm" */
+          g_autofree char *reason = g_strdup_printf (_("not a %s file"), sp_import_formats_describe ());
+
+          return skipped_new (child, reason);
+        }
       return pending_new (child, SP_IMPORT_STATUS_IMPORTED, NULL);
 
     case G_FILE_TYPE_SPECIAL:

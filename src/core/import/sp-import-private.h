@@ -9,14 +9,6 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  SP_FILE_KIND_UNSUPPORTED,
-  SP_FILE_KIND_TEXT,
-  SP_FILE_KIND_MARKDOWN,
-  SP_FILE_KIND_HTML,
-} SpFileKind;
-
 /* A file to import, or one that was skipped or failed while the batch was being listed */
 typedef struct
 {
@@ -27,7 +19,6 @@ typedef struct
   GError         *error;
 } SpPendingFile;
 
-SpFileKind      _sp_import_kind_for_name    (const char      *name);
 char           *_sp_import_display_path     (GFile           *file);
 void            _sp_import_set_read_error   (GError         **error,
                                              GError          *io_error);

@@ -32,12 +32,8 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "sp-date-scan.h"
-#include "sp-html-reader.h"
+#include "sp-import-formats.h"
 #include "sp-import-private.h"
-#include "sp-markdown-reader.h"
-#include "sp-text-decode.h"
-#include "sp-text-reader.h"
 
 /* Read articles wait to be written until this many are queued, they hold this many bytes of
  * text, or the first of them has waited this long */
@@ -52,10 +48,12 @@
 
 #define READ_CHUNK (64 * 1024)
 
-/* One file, read and parsed, waiting to be written */
+/* One article of a file (or the file, when it could not be read), read and parsed, waiting
+ * to be written */
 typedef struct
 {
   SpPendingFile *file;          /* borrowed from the listing */
+  char          *path;          /* the file's path, and which of its articles this is */
   SpArticle     *article;       /* NULL when @entry already says what became of the file */
   char          *file_name;
   char          *content_hash;
@@ -67,6 +65,7 @@ static void
 sp_read_file_free (SpReadFile *read)
 {
   g_clear_pointer (&read->article, sp_article_free);
+  g_free (read->path);
   g_free (read->file_name);
   g_free (read->content_hash);
   g_free (read->text_hash);
@@ -256,77 +255,7 @@ read_bytes (GFile         *file,
   return read_remote_bytes (file, cancellable, error);
 }
 
-static gboolean
-has_text (const char *body)
-{
-  for (const char *p = body; *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return TRUE;
-
-  return FALSE;
-}
-
-/* The article in a file's bytes, read by the reader for its type under a budget, with the
- * date from the text's header when the file's metadata has none. */
-static SpArticle *
-read_article (SpFileKind   kind,
-              GBytes      *bytes,
-              GError     **error)
-{
-  g_autoptr(SpArticle) article = NULL;
-  g_autoptr(SpReadBudget) budget = NULL;
-  gsize length = 0;
-  const char *data = g_bytes_get_data (bytes, &length);
-
-  budget = sp_read_budget_new (length);
-
-  switch (kind)
-    {
-    case SP_FILE_KIND_HTML:
-      article = sp_html_reader_read (data != NULL ? data : "", length, budget, error);
-      break;
-
-    case SP_FILE_KIND_TEXT:
-    case SP_FILE_KIND_MARKDOWN:
-      {
-        g_autofree char *text = sp_text_decode (data != NULL ? data : "", length, NULL,
-                                                SP_TEXT_DECODE_DEFAULT, error);
-
-        if (text != NULL)
-          article = kind == SP_FILE_KIND_TEXT ? sp_text_reader_read_plain (text, budget, error)
-                                              : sp_markdown_reader_read (text, budget, error);
-      }
-      break;
-
-    case SP_FILE_KIND_UNSUPPORTED:
-    default:
-      g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_UNSUPPORTED,
-                           _("unsupported file type"));
-      return NULL;
-    }
-
-  if (article == NULL)
-    return NULL;
-
-  if (article->body == NULL || !has_text (article->body))
-    {
-      g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_EMPTY, _("no text to import"));
-      return NULL;
-    }
-
-  if (article->date == NULL)
-    article->date = sp_date_scan_header (article->body, SP_IMPORT_HEADER_LINES);
-
-  if (article->title == NULL || article->title[0] == '\0')
-    {
-      g_free (article->title);
-      article->title = sp_text_title_from_body (article->body);
-    }
-
-  return g_steal_pointer (&article);
-}
-
-static SpArticle *
+static GPtrArray *
 read_file (GFile         *file,
            GBytes       **bytes_out,
            GCancellable  *cancellable,
@@ -334,10 +263,10 @@ read_file (GFile         *file,
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autoptr(GBytes) bytes = NULL;
-  SpFileKind kind = _sp_import_kind_for_name (name);
-  SpArticle *article;
+  const SpImportFormat *format = sp_import_format_for_name (name);
+  GPtrArray *articles;
 
-  if (kind == SP_FILE_KIND_UNSUPPORTED)
+  if (format == NULL)
     {
       g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_UNSUPPORTED,
                            _("unsupported file type"));
@@ -347,10 +276,10 @@ read_file (GFile         *file,
   if (!(bytes = read_bytes (file, cancellable, error)))
     return NULL;
 
-  if ((article = read_article (kind, bytes, error)) != NULL && bytes_out != NULL)
+  if ((articles = sp_import_format_read (format, bytes, error)) != NULL && bytes_out != NULL)
     *bytes_out = g_steal_pointer (&bytes);
 
-  return article;
+  return articles;
 }
 
 /**
@@ -360,66 +289,115 @@ read_file (GFile         *file,
  * Errors are in %SP_IMPORT_ERROR (or %G_IO_ERROR_CANCELLED) and their message starts with
  * the file's path.
  *
- * Returns: (transfer full): the article
+ * Returns: (transfer full) (element-type SpArticle): the file's articles, at least one
  */
-SpArticle *
+GPtrArray *
 sp_import_read_file (GFile         *file,
                      GCancellable  *cancellable,
                      GError       **error)
 {
   g_autofree char *path = NULL;
-  SpArticle *article;
+  GPtrArray *articles;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if ((article = read_file (file, NULL, cancellable, error)) == NULL)
+  if ((articles = read_file (file, NULL, cancellable, error)) == NULL)
     {
       path = _sp_import_display_path (file);
       g_prefix_error (error, "%s: ", path);
     }
 
-  return article;
+  return articles;
 }
 
 /* Reading, outside any transaction */
 
-/* Reads one listed file. Returns NULL, with @error set, only when cancelled. */
-static SpReadFile *
+/* The content hash of article @index of @n read from one file: the file's bytes for a file
+ * of one article, and the bytes with the article's place for a file of several, so that the
+ * same export imported twice is found article by article */
+static char *
+content_hash_of (GBytes *bytes,
+                 guint   index,
+                 guint   n)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  gsize length;
+  const guchar *data = g_bytes_get_data (bytes, &length);
+  char place[32];
+
+  g_checksum_update (checksum, data, length);
+  if (n > 1)
+    {
+      g_snprintf (place, sizeof place, "\n%u/%u", index + 1, n);
+      g_checksum_update (checksum, (const guchar *)place, -1);
+    }
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* Reads one listed file and queues what it gives: one entry per article, or one saying why
+ * there is none. Returns FALSE, with @error set, only when cancelled. */
+static gboolean
 read_listed_file (SpPendingFile  *file,
+                  GPtrArray      *queue,
                   GCancellable   *cancellable,
                   GError        **error)
 {
-  g_autoptr(SpReadFile) read = g_new0 (SpReadFile, 1);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) problem = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
   g_autofree char *base_name = NULL;
-
-  read->file = file;
+  g_autofree char *file_name = NULL;
 
   if (file->error != NULL)
     {
+      SpReadFile *read = g_new0 (SpReadFile, 1);
+
+      read->file = file;
+      read->path = g_strdup (file->path);
       read->entry = _sp_import_entry_new_problem (file->path, file->status, file->error);
-      return g_steal_pointer (&read);
+      g_ptr_array_add (queue, read);
+      return TRUE;
     }
 
-  if (!(read->article = read_file (file->file, &bytes, cancellable, &problem)))
+  if (!(articles = read_file (file->file, &bytes, cancellable, &problem)))
     {
+      SpReadFile *read;
+
       if (g_error_matches (problem, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_propagate_error (error, g_steal_pointer (&problem));
-          return NULL;
+          return FALSE;
         }
 
+      read = g_new0 (SpReadFile, 1);
+      read->file = file;
+      read->path = g_strdup (file->path);
       read->entry = _sp_import_entry_new_problem (file->path, SP_IMPORT_STATUS_FAILED, problem);
-      return g_steal_pointer (&read);
+      g_ptr_array_add (queue, read);
+      return TRUE;
     }
 
   base_name = g_file_get_basename (file->file);
-  read->file_name = g_filename_display_name (base_name);
-  read->content_hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  read->text_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, read->article->body, -1);
+  file_name = g_filename_display_name (base_name);
 
-  return g_steal_pointer (&read);
+  for (guint i = 0; i < articles->len; i++)
+    {
+      SpReadFile *read = g_new0 (SpReadFile, 1);
+
+      read->file = file;
+      read->path = articles->len == 1
+                     ? g_strdup (file->path)
+                     /* TRANSLATORS: one article of a file that holds several */
+                     : g_strdup_printf (_("%s (article %u of %u)"), file->path, i + 1, articles->len);
+      read->article = g_steal_pointer (&g_ptr_array_index (articles, i));
+      read->file_name = g_strdup (file_name);
+      read->content_hash = content_hash_of (bytes, i, articles->len);
+      read->text_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, read->article->body, -1);
+      g_ptr_array_add (queue, read);
+    }
+
+  return TRUE;
 }
 
 /* Writing, in short transactions */
@@ -440,7 +418,7 @@ write_article (SpProject   *project,
                GError     **error)
 {
   g_autoptr(GError) problem = NULL;
-  const char *path = read->file->path;
+  const char *path = read->path;
   SpArticle *article = read->article;
   SpDocumentFields fields = { 0 };
   gint64 existing = 0;
@@ -587,8 +565,9 @@ queued_bytes (GPtrArray *queue)
  * @cancellable: (nullable): stops the import between two files
  * @progress: (nullable) (scope call): told about each file before it is read
  *
- * Imports article files (.txt, .md, .markdown, .html, .htm). Folders are searched
- * recursively for such files; what else they hold is listed in the report as skipped
+ * Imports article files (the formats of sp-import-formats.c); a file may hold several
+ * articles, each imported and reported on its own. Folders are searched recursively for
+ * such files; what else they hold is listed in the report as skipped
  * (other types, hidden files, links to folders, FIFOs, sockets, devices) and never opened.
  * A named file of another type fails. A file whose bytes or cleaned text are already in the
  * project is reported as a duplicate of that document and not added; a file that cannot be
@@ -641,7 +620,7 @@ sp_import_paths (SpProject             *project,
   for (done = 0; done < pending->len; done++)
     {
       SpPendingFile *file = g_ptr_array_index (pending, done);
-      SpReadFile *read;
+      guint queued;
 
       if (progress != NULL)
         progress (done, pending->len, file->path, user_data);
@@ -652,17 +631,23 @@ sp_import_paths (SpProject             *project,
           break;
         }
 
-      if (!(read = read_listed_file (file, cancellable, &local_error)))
+      if (queue->len == 0)
+        g_timer_start (waiting);
+
+      queued = queue->len;
+      if (!read_listed_file (file, queue, cancellable, &local_error))
         {
           _sp_import_report_set_cancelled (report);
           break;
         }
 
-      if (queue->len == 0)
-        g_timer_start (waiting);
-      g_ptr_array_add (queue, read);
-      if (read->article != NULL)
-        bytes += strlen (read->article->body);
+      for (guint i = queued; i < queue->len; i++)
+        {
+          SpReadFile *read = g_ptr_array_index (queue, i);
+
+          if (read->article != NULL)
+            bytes += strlen (read->article->body);
+        }
 
       if ((queue->len >= QUEUE_FILES || bytes >= QUEUE_BYTES ||
            g_timer_elapsed (waiting, NULL) >= QUEUE_SECONDS) &&

@@ -57,7 +57,7 @@ guint                sp_import_report_get_n_failed      (SpImportReport        *
 guint                sp_import_report_get_n_skipped     (SpImportReport        *self);
 gboolean             sp_import_report_get_cancelled     (SpImportReport        *self);
 
-SpArticle           *sp_import_read_file                (GFile                 *file,
+GPtrArray           *sp_import_read_file                (GFile                 *file,
                                                          GCancellable          *cancellable,
                                                          GError               **error);
 SpImportReport      *sp_import_paths                    (SpProject             *project,

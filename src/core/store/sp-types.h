@@ -29,6 +29,26 @@ typedef enum
   SP_CLAIM_ORIGIN_SUGGESTED,
 } SpClaimOrigin;
 
+/* How a document's title was found */
+typedef enum
+{
+  SP_TITLE_KIND_HEADLINE,     /* the article's own headline, or its page's title metadata */
+  SP_TITLE_KIND_FIRST_WORDS,  /* no headline: the body's first words */
+  SP_TITLE_KIND_FILE_NAME,    /* no headline and no words to use: the file's name */
+} SpTitleKind;
+
+/* Where a document's date came from, most trustworthy first. The file's own time is a last
+ * resort and says so; an analyst's edit overrides everything. */
+typedef enum
+{
+  SP_DATE_SOURCE_NONE,
+  SP_DATE_SOURCE_METADATA,    /* JSON-LD, meta tags, <time>, an export's date field, front matter */
+  SP_DATE_SOURCE_DATELINE,    /* a dateline or a date line at the top of the text */
+  SP_DATE_SOURCE_TEXT,        /* a date elsewhere in the article's text */
+  SP_DATE_SOURCE_FILE,        /* the file's modification time */
+  SP_DATE_SOURCE_ANALYST,     /* set by hand */
+} SpDateSource;
+
 /* What a committed change touched; carried by SpProject::changed so views reload only
  * what they show. */
 typedef enum /*< flags >*/
