@@ -28,18 +28,37 @@ G_DECLARE_FINAL_TYPE (SpProject, sp_project, SP, PROJECT, GObject)
 #define SP_PROJECT_SCHEMA_VERSION 4
 #define SP_PROJECT_SUFFIX         ".standpoint"
 
-/* What a new document is made of; all strings are borrowed. */
+/* A block that cleaning took out of a document's text, to be shown and put back on demand */
 typedef struct
 {
-  const char *file_name;     /* base name of the imported file */
-  const char *title;
-  const char *date;          /* YYYY-MM-DD or NULL */
-  const char *source;        /* nullable */
-  const char *url;           /* nullable */
-  const char *author;        /* nullable */
-  const char *body;          /* cleaned UTF-8; never changes after import */
-  const char *content_hash;  /* SHA-256 of the file's bytes */
-  const char *text_hash;     /* SHA-256 of body */
+  guint       offset;        /* the body character before which the block stood */
+  const char *text;
+  const char *reason;        /* why it was taken out, for the reader */
+} SpRemovedBlockFields;
+
+/* What a new document is made of; everything is borrowed. */
+typedef struct
+{
+  const char                 *file_name;     /* base name of the imported file */
+  const char                 *title;
+  SpTitleKind                 title_kind;
+  const char                 *date;          /* YYYY-MM-DD or NULL */
+  SpDateSource                date_source;
+  double                      date_confidence; /* 0 … 1 */
+  const char                 *source;        /* nullable */
+  const char                 *url;           /* nullable */
+  const char                 *author;        /* nullable */
+  const char                 *body;          /* cleaned UTF-8, the text claims are anchored to */
+  const char                 *content_hash;  /* SHA-256 of the file's bytes (and the article's place in it) */
+  const char                 *text_hash;     /* SHA-256 of body */
+  const SpRemovedBlockFields *removed;       /* in body order */
+  guint                       n_removed;
+  const guint32              *sentences;     /* (start, end) character offsets, in order */
+  guint                       n_sentences;
+  guint64                     simhash;       /* of the body's words, for near-duplicates; 0 for none */
+  gint64                      near_duplicate_of; /* a document this one nearly repeats, or 0 */
+  const guint64              *line_hashes;   /* the body's short lines, for recurring-line counts */
+  guint                       n_line_hashes;
 } SpDocumentFields;
 
 /* What a claim is made of. note may be NULL; confidence is ignored for manual claims. */
