@@ -22,5 +22,13 @@ const char *sp_document_get_url         (SpDocument *self);
 const char *sp_document_get_author      (SpDocument *self);
 guint       sp_document_get_length      (SpDocument *self);
 guint       sp_document_get_claim_count (SpDocument *self);
+SpTitleKind  sp_document_get_title_kind      (SpDocument *self);
+SpDateSource sp_document_get_date_source     (SpDocument *self);
+double       sp_document_get_date_confidence (SpDocument *self);
+guint        sp_document_get_removed_count   (SpDocument *self);
+gint64       sp_document_get_near_duplicate_of (SpDocument *self);
+int          sp_document_compare             (SpDocument     *a,
+                                              SpDocument     *b,
+                                              SpDocumentSort  sort);
 
 G_END_DECLS

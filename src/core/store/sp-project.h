@@ -16,6 +16,7 @@
 #include "sp-claim.h"
 #include "sp-document.h"
 #include "sp-issue.h"
+#include "sp-removal.h"
 
 G_BEGIN_DECLS
 
@@ -60,6 +61,27 @@ typedef struct
   const guint64              *line_hashes;   /* the body's short lines, for recurring-line counts */
   guint                       n_line_hashes;
 } SpDocumentFields;
+
+/* What an analyst can change about a document; everything is borrowed. */
+typedef struct
+{
+  const char *title;   /* not empty */
+  const char *date;    /* YYYY-MM-DD, or NULL for none */
+  const char *source;  /* NULL or "" for none; the same for url and author */
+  const char *url;
+  const char *author;
+} SpDocumentMetadata;
+
+/* A span of a document's body, in characters: [start, end) */
+typedef struct
+{
+  guint start;
+  guint end;
+} SpTextRange;
+
+/* sp_project_find_near_duplicates() finds fingerprints up to this many bits apart through
+ * its index; a larger distance reads every fingerprint */
+#define SP_NEAR_DUPLICATE_INDEXED_DISTANCE 3
 
 /* What a claim is made of. note may be NULL; confidence is ignored for manual claims. */
 typedef struct
@@ -123,6 +145,44 @@ gboolean     sp_project_find_duplicate        (SpProject           *self,
                                                GError             **error);
 gint64       sp_project_add_document          (SpProject           *self,
                                                const SpDocumentFields *fields,
+                                               GError             **error);
+guint32     *sp_project_dup_document_sentences (SpProject          *self,
+                                               gint64               id,
+                                               guint               *n_pairs,
+                                               GError             **error);
+gboolean     sp_project_update_document       (SpProject           *self,
+                                               gint64               id,
+                                               const SpDocumentMetadata *metadata,
+                                               GError             **error);
+gboolean     sp_project_delete_document       (SpProject           *self,
+                                               gint64               id,
+                                               gboolean             with_claims,
+                                               GError             **error);
+GListModel  *sp_project_list_removals         (SpProject           *self,
+                                               gint64               document_id,
+                                               GError             **error);
+gboolean     sp_project_restore_removal       (SpProject           *self,
+                                               gint64               removal_id,
+                                               GError             **error);
+GListModel  *sp_project_search_documents      (SpProject           *self,
+                                               const char          *query,
+                                               GError             **error);
+GArray      *sp_project_find_in_document      (SpProject           *self,
+                                               gint64               id,
+                                               const char          *query,
+                                               GError             **error);
+GArray      *sp_project_find_near_duplicates  (SpProject           *self,
+                                               guint64              simhash,
+                                               guint                max_distance,
+                                               GError             **error);
+gboolean     sp_project_set_near_duplicate    (SpProject           *self,
+                                               gint64               id,
+                                               gint64               of_id,
+                                               GError             **error);
+gboolean     sp_project_count_lines           (SpProject           *self,
+                                               const guint64       *hashes,
+                                               guint                n_hashes,
+                                               guint               *counts,
                                                GError             **error);
 
 GListModel  *sp_project_list_actors           (SpProject           *self,

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "sp-types.h"
@@ -23,6 +25,21 @@ static const char * const actor_kinds[] = {
 static const char * const claim_origins[] = {
   [SP_CLAIM_ORIGIN_MANUAL] = "manual",
   [SP_CLAIM_ORIGIN_SUGGESTED] = "suggested",
+};
+
+static const char * const title_kinds[] = {
+  [SP_TITLE_KIND_HEADLINE] = "headline",
+  [SP_TITLE_KIND_FIRST_WORDS] = "first-words",
+  [SP_TITLE_KIND_FILE_NAME] = "file-name",
+};
+
+static const char * const date_sources[] = {
+  [SP_DATE_SOURCE_NONE] = "none",
+  [SP_DATE_SOURCE_METADATA] = "metadata",
+  [SP_DATE_SOURCE_DATELINE] = "dateline",
+  [SP_DATE_SOURCE_TEXT] = "text",
+  [SP_DATE_SOURCE_FILE] = "file",
+  [SP_DATE_SOURCE_ANALYST] = "analyst",
 };
 
 static gboolean
@@ -115,4 +132,68 @@ sp_issue_key_is_valid (const char *key)
       return FALSE;
 
   return TRUE;
+}
+
+const char *
+sp_title_kind_to_string (SpTitleKind kind)
+{
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (title_kinds), NULL);
+  return title_kinds[kind];
+}
+
+gboolean
+sp_title_kind_from_string (const char  *str,
+                           SpTitleKind *kind)
+{
+  guint value;
+
+  if (!lookup (title_kinds, G_N_ELEMENTS (title_kinds), str, &value))
+    return FALSE;
+  *kind = value;
+  return TRUE;
+}
+
+const char *
+sp_date_source_to_string (SpDateSource source)
+{
+  g_return_val_if_fail ((guint) source < G_N_ELEMENTS (date_sources), NULL);
+  return date_sources[source];
+}
+
+gboolean
+sp_date_source_from_string (const char   *str,
+                            SpDateSource *source)
+{
+  guint value;
+
+  if (!lookup (date_sources, G_N_ELEMENTS (date_sources), str, &value))
+    return FALSE;
+  *source = value;
+  return TRUE;
+}
+
+/**
+ * sp_date_is_valid:
+ *
+ * Whether @date is a document date as the project stores it: YYYY-MM-DD, a real day of the
+ * Gregorian calendar from the year 1 on ("2025-02-29" is not one).
+ */
+gboolean
+sp_date_is_valid (const char *date)
+{
+  guint year, month, day;
+
+  if (date == NULL || strlen (date) != 10 || date[4] != '-' || date[7] != '-')
+    return FALSE;
+
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (date[i]))
+      return FALSE;
+
+  year = g_ascii_digit_value (date[0]) * 1000 + g_ascii_digit_value (date[1]) * 100 +
+         g_ascii_digit_value (date[2]) * 10 + g_ascii_digit_value (date[3]);
+  month = g_ascii_digit_value (date[5]) * 10 + g_ascii_digit_value (date[6]);
+  day = g_ascii_digit_value (date[8]) * 10 + g_ascii_digit_value (date[9]);
+
+  return year >= 1 && g_date_valid_dmy (day, month, year);
 }

@@ -14,6 +14,7 @@ typedef struct _SpDocument SpDocument;
 typedef struct _SpActor    SpActor;
 typedef struct _SpIssue    SpIssue;
 typedef struct _SpClaim    SpClaim;
+typedef struct _SpRemoval  SpRemoval;
 
 typedef enum
 {
@@ -48,6 +49,15 @@ typedef enum
   SP_DATE_SOURCE_FILE,        /* the file's modification time */
   SP_DATE_SOURCE_ANALYST,     /* set by hand */
 } SpDateSource;
+
+/* What a list of documents can be sorted by: see sp_document_compare() */
+typedef enum
+{
+  SP_DOCUMENT_SORT_IMPORTED,  /* import order (the document id) */
+  SP_DOCUMENT_SORT_DATE,      /* oldest first; documents without a date last */
+  SP_DOCUMENT_SORT_TITLE,     /* by title, as the user's locale sorts text */
+  SP_DOCUMENT_SORT_SOURCE,    /* by source; documents without a source last */
+} SpDocumentSort;
 
 /* What a committed change touched; carried by SpProject::changed so views reload only
  * what they show. */
@@ -95,5 +105,12 @@ const char  *sp_claim_origin_to_string   (SpClaimOrigin  origin);
 gboolean     sp_claim_origin_from_string (const char    *str,
                                           SpClaimOrigin *origin);
 gboolean     sp_issue_key_is_valid       (const char    *key);
+const char  *sp_title_kind_to_string     (SpTitleKind    kind);
+gboolean     sp_title_kind_from_string   (const char    *str,
+                                          SpTitleKind   *kind);
+const char  *sp_date_source_to_string    (SpDateSource   source);
+gboolean     sp_date_source_from_string  (const char    *str,
+                                          SpDateSource  *source);
+gboolean     sp_date_is_valid            (const char    *date);
 
 G_END_DECLS
