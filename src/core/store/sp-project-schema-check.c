@@ -286,6 +286,10 @@ static const Reference references[] = {
     "SELECT id FROM suggestions WHERE issue_id NOT IN (SELECT +id FROM issues)" },
   { "suggestions", "claims",
     "SELECT id FROM suggestions WHERE claim_id IS NOT NULL AND claim_id NOT IN (SELECT +id FROM claims)" },
+  { "documents", "documents",
+    "SELECT id FROM documents WHERE near_duplicate_of IS NOT NULL AND near_duplicate_of NOT IN (SELECT +id FROM documents)" },
+  { "removals", "documents",
+    "SELECT id FROM removals WHERE document_id NOT IN (SELECT +id FROM documents)" },
 };
 
 /* Returns: how many foreign keys _sp_project_check_references() follows */
