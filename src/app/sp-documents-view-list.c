@@ -102,6 +102,26 @@ _sp_documents_view_show_search (SpDocumentsView *self)
   sp_reader_set_search_ranges (self->reader, ranges);
 }
 
+static gboolean
+select_if_listed (SpDocumentsView *self,
+                  gint64           id)
+{
+  GListModel *model = G_LIST_MODEL (self->sorted);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SpDocument) document = g_list_model_get_item (model, i);
+
+      if (sp_document_get_id (document) == id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /* Keeps the reader on its document while the list is filtered or sorted anew */
 static void
 refilter (SpDocumentsView   *self,
@@ -113,8 +133,10 @@ refilter (SpDocumentsView   *self,
   gtk_filter_changed (GTK_FILTER (self->filter), change);
   self->reloading = FALSE;
 
-  if (keep == 0 || !_sp_documents_view_select (self, keep, FALSE))
-    gtk_single_selection_set_selected (self->selection, gtk_single_selection_get_selected (self->selection));
+  /* Still listed: selected where it now is. Hidden by the search: the reader shows what
+   * the selection moved to */
+  if (keep == 0 || !select_if_listed (self, keep))
+    _sp_documents_view_show_selected (self);
   _sp_documents_view_update_count (self);
 }
 
@@ -209,7 +231,7 @@ sp_documents_view_set_sort (SpDocumentsView *self,
     gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
     self->reloading = FALSE;
     if (keep != 0)
-      _sp_documents_view_select (self, keep, FALSE);
+      select_if_listed (self, keep);
   }
   g_object_notify (G_OBJECT (self), "sort");
 }

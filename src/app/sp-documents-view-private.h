@@ -66,5 +66,6 @@ gboolean _sp_documents_view_select         (SpDocumentsView *self,
 void     _sp_documents_view_show_reader    (SpDocumentsView *self,
                                             gboolean         focus);
 gint64   _sp_documents_view_shown_id       (SpDocumentsView *self);
+void     _sp_documents_view_show_selected  (SpDocumentsView *self);
 
 G_END_DECLS

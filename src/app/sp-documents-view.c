@@ -101,6 +101,13 @@ selected_document_id (SpDocumentsView *self)
   return document ? sp_document_get_id (document) : 0;
 }
 
+/* Shows the selected document, whichever it is */
+void
+_sp_documents_view_show_selected (SpDocumentsView *self)
+{
+  show_document (self, gtk_single_selection_get_selected_item (self->selection));
+}
+
 gint64
 _sp_documents_view_shown_id (SpDocumentsView *self)
 {
