@@ -602,3 +602,57 @@ _sp_project_index_document (SpProject  *self,
   sqlite3_bind_int64 (stmt, 1, id);
   return _sp_project_step_done (self, stmt, error);
 }
+
+/**
+ * sp_project_dup_document_sentences:
+ * @n_pairs: (out): how many sentences
+ *
+ * The document's sentences as (start, end) character offsets into its body, in order. A
+ * document imported before sentences were stored has none: an empty array. Sentences a
+ * project file holds out of order, overlapping or outside the body are not trusted: they
+ * are refused with %SP_PROJECT_ERROR_CORRUPT.
+ *
+ * Returns: (transfer full) (array length=n_pairs): 2 × @n_pairs offsets, or %NULL on error
+ */
+guint32 *
+sp_project_dup_document_sentences (SpProject  *self,
+                                   gint64      id,
+                                   guint      *n_pairs,
+                                   GError    **error)
+{
+  g_autoptr(SpStmt) stmt = NULL;
+  g_autofree char *body = NULL;
+  guint32 *pairs;
+  int rc;
+
+  g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (n_pairs != NULL, NULL);
+
+  *n_pairs = 0;
+
+  stmt = _sp_project_prepare (self, "SELECT body, sentences FROM documents WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = _sp_project_step_row (self, stmt, _("Could not read the document"), error);
+  if (rc <= 0)
+    {
+      if (rc == 0)
+        _sp_project_set_not_found (error, SP_TABLE_DOCUMENTS, id);
+      return NULL;
+    }
+
+  if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+    return g_new0 (guint32, 1);
+
+  body = _sp_project_dup_display_text (stmt, 0);
+  pairs = _sp_sentences_decode (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1),
+                                body != NULL ? g_utf8_strlen (body, -1) : 0, n_pairs);
+  if (pairs == NULL)
+    g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_CORRUPT,
+                 _("The sentences stored for document %lld are damaged (out of order or outside its text); they are not used"),
+                 (long long)id);
+
+  return pairs;
+}
