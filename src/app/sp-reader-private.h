@@ -55,6 +55,8 @@ struct _SpReader
   GtkTextTag      *hidden_tag;    /* blank lines, and a first line repeating the title */
   GtkTextTag      *paragraph_tag; /* the last line of a paragraph */
   GtkTextTag      *removed_tag;   /* a removed block shown inside the text */
+  GtkTextTag      *removed_top_tag;    /* its heading's line */
+  GtkTextTag      *removed_bottom_tag; /* its text */
   GtkTextTag      *match_tag;     /* a match of the list's search or of the find bar */
   GtkTextTag      *current_tag;   /* the match the find bar is on */
   GtkTextMark     *scroll_mark;   /* where a scroll waiting for the layout goes */

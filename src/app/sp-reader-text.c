@@ -220,7 +220,13 @@ create_block_heading (SpReader  *self,
   text = reason && reason[0] ? g_strdup_printf (_("Removed on import: %s"), reason)
                              : g_strdup (_("Removed on import"));
   label = gtk_label_new (text);
+  /* A child of the text view gets its minimum width: a short reason stays on one line, a
+   * long one wraps at about 36 characters, which fit beside the button in the narrowest
+   * window */
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN ((int)g_utf8_strlen (text, -1), 36));
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "caption-heading");
   gtk_widget_add_css_class (label, "dim-label");
@@ -278,6 +284,7 @@ insert_removed_blocks (SpReader *self)
       GtkTextIter iter, start;
       GtkTextChildAnchor *anchor;
       guint start_offset;
+      gboolean line_break = FALSE;
 
       gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, offset);
       start_offset = offset;
@@ -288,7 +295,8 @@ insert_removed_blocks (SpReader *self)
           GtkTextIter before = iter;
 
           gtk_text_iter_backward_char (&before);
-          if (gtk_text_iter_get_char (&before) != '\n')
+          line_break = gtk_text_iter_get_char (&before) != '\n';
+          if (line_break)
             gtk_text_buffer_insert (self->buffer, &iter, "\n", 1);
         }
 
@@ -301,6 +309,16 @@ insert_removed_blocks (SpReader *self)
 
       gtk_text_buffer_get_iter_at_offset (self->buffer, &start, start_offset);
       gtk_text_buffer_apply_tag (self->buffer, self->removed_tag, &start, &iter);
+      /* Space above the heading and below the text, none in between */
+      {
+        GtkTextIter heading_end = start;
+
+        gtk_text_iter_forward_line (&heading_end);
+        if (line_break && !gtk_text_iter_equal (&heading_end, &iter))
+          gtk_text_iter_forward_line (&heading_end);
+        gtk_text_buffer_apply_tag (self->buffer, self->removed_top_tag, &start, &heading_end);
+        gtk_text_buffer_apply_tag (self->buffer, self->removed_bottom_tag, &heading_end, &iter);
+      }
       /* Nothing of the body's layout runs into it */
       gtk_text_buffer_remove_tag (self->buffer, self->hidden_tag, &start, &iter);
       gtk_text_buffer_remove_tag (self->buffer, self->paragraph_tag, &start, &iter);

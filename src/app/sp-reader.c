@@ -166,9 +166,15 @@ create_tags (SpReader *self)
                                                   "style", PANGO_STYLE_ITALIC,
                                                   "left-margin", 40,
                                                   "right-margin", 16,
-                                                  "pixels-above-lines", 4,
-                                                  "pixels-below-lines", 4,
                                                   NULL);
+  self->removed_top_tag = gtk_text_buffer_create_tag (self->buffer, "removed-top",
+                                                      "pixels-above-lines", 6,
+                                                      "pixels-below-lines", 0,
+                                                      NULL);
+  self->removed_bottom_tag = gtk_text_buffer_create_tag (self->buffer, "removed-bottom",
+                                                         "pixels-above-lines", 0,
+                                                         "pixels-below-lines", 14,
+                                                         NULL);
   /* The matches of a search: the yellow of a highlighter pen, the current one in orange */
   self->match_tag = gtk_text_buffer_create_tag (self->buffer, "match",
                                                 "background-rgba", &(GdkRGBA) { 0.96, 0.83, 0.18, 0.55 },
