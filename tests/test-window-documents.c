@@ -547,7 +547,11 @@ test_context_menu (Fixture       *f,
   g_assert_true (sp_gui_test_shows_text (menu, "Edit…"));
   g_assert_true (sp_gui_test_shows_text (menu, "Delete…"));
   g_assert_true (sp_gui_test_shows_text (menu, "Open"));
-  screenshot (f, "menu");
+  {
+    g_autofree char *name = g_strdup_printf ("manage-menu-%d.png", f->width);
+
+    sp_gui_test_screenshot_with (GTK_WIDGET (f->window), menu, name);
+  }
   gtk_popover_popdown (GTK_POPOVER (menu));
 }
 
