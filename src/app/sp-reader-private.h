@@ -1,7 +1,7 @@
 /* sp-reader-private.h
  *
- * SpReader's internals, shared by sp-reader.c (the header above the text, claims, selection
- * and scrolling), sp-reader-text.c (laying out the body and the removed blocks shown inside
+ * SpReader's internals, shared by sp-reader.c (claims, selection and scrolling),
+ * sp-reader-header.c (the title, date and badges above the text), sp-reader-text.c (laying out the body and the removed blocks shown inside
  * it, and the mapping between body and buffer offsets) and sp-reader-find.c (the find bar
  * and the highlighted matches of a search).
  *
@@ -85,6 +85,10 @@ void   _sp_reader_apply_tag      (SpReader   *self,
                                   guint       body_end);
 void   _sp_reader_fill_text      (SpReader   *self);
 void   _sp_reader_apply_claims   (SpReader   *self);
+
+void   _sp_reader_init_header    (SpReader   *self,
+                                  GtkWidget  *parent);
+void   _sp_reader_show_header    (SpReader   *self);
 
 void   _sp_reader_init_find      (SpReader   *self,
                                   GtkWidget  *parent);
