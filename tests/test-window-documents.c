@@ -505,7 +505,7 @@ test_delete (Fixture       *f,
   sp_gui_test_settle (GTK_WIDGET (f->window));
   dialog = sp_gui_test_find_dialog (GTK_WINDOW (f->window));
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
-  g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (dialog), "Its 1 claim will be deleted with it. Undo brings both back."));
+  g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (dialog), "Its 1 claim will be deleted too. Undo brings both back."));
   g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (dialog), "manage-delete-ask.png"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   sp_gui_test_settle (GTK_WIDGET (f->window));

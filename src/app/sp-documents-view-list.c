@@ -454,10 +454,15 @@ edit_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static const char *
+display_title (SpDocument *document)
+{
+  return sp_document_get_title (document)[0] ? sp_document_get_title (document) : sp_document_get_file_name (document);
+}
+
 static void
 delete_document (SpDocumentsView *self,
-                 gint64           id,
-                 const char      *title,
+                 SpDocument      *document,
                  gboolean         with_claims)
 {
   g_autoptr(GError) error = NULL;
@@ -466,14 +471,14 @@ delete_document (SpDocumentsView *self,
   if (self->project == NULL)
     return;
 
-  if (!sp_project_delete_document (self->project, id, with_claims, &error))
+  if (!sp_project_delete_document (self->project, sp_document_get_id (document), with_claims, &error))
     {
       sp_toast_show_error (GTK_WIDGET (self), error->message);
       return;
     }
 
   /* TRANSLATORS: a toast; %s is a document's title */
-  text = g_strdup_printf (_("Deleted «%s»"), title);
+  text = g_strdup_printf (_("Deleted “%s”"), display_title (document));
   sp_toast_show_undo (GTK_WIDGET (self), text);
 }
 
@@ -482,11 +487,10 @@ delete_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     SpDocumentsView  *self)
 {
-  if (g_str_equal (response, "delete"))
-    delete_document (self,
-                     *(gint64 *)g_object_get_data (G_OBJECT (dialog), "sp-document-id"),
-                     g_object_get_data (G_OBJECT (dialog), "sp-document-title"),
-                     TRUE);
+  SpDocument *document = g_object_get_data (G_OBJECT (dialog), "sp-document");
+
+  if (g_str_equal (response, "delete") && document != NULL)
+    delete_document (self, document, TRUE);
 }
 
 /* A document without claims goes at once (Undo brings it back); one with claims asks,
@@ -500,29 +504,27 @@ delete_action (GtkWidget  *widget,
   SpDocument *document = acted_on (self);
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  const char *title;
   guint n_claims;
-  gint64 id;
   GtkWidget *dialog;
 
   if (document == NULL || self->project == NULL || !self->editable)
     return;
 
-  title = sp_document_get_title (document)[0] ? sp_document_get_title (document) : sp_document_get_file_name (document);
   n_claims = sp_document_get_claim_count (document);
   if (n_claims == 0)
     {
-      delete_document (self, sp_document_get_id (document), title, FALSE);
+      delete_document (self, document, FALSE);
       return;
     }
 
   /* TRANSLATORS: %s is a document's title */
-  heading = g_strdup_printf (_("Delete «%s»?"), title);
+  heading = g_strdup_printf (_("Delete “%s”?"), display_title (document));
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Its %u claim will be deleted with it. Undo brings both back.",
-                                       "Its %u claims will be deleted with it. Undo brings them all back.",
+                                       "Its %u claim will be deleted too. Undo brings both back.",
+                                       "Its %u claims will be deleted too. Undo brings them all back.",
                                        n_claims),
                           n_claims);
+  /* Titles come from articles: plain text, never markup */
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -531,9 +533,7 @@ delete_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  id = sp_document_get_id (document);
-  g_object_set_data_full (G_OBJECT (dialog), "sp-document-id", g_memdup2 (&id, sizeof id), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "sp-document-title", g_strdup (title), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "sp-document", g_object_ref (document), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
