@@ -465,20 +465,22 @@ delete_document (SpDocumentsView *self,
                  SpDocument      *document,
                  gboolean         with_claims)
 {
+  /* The list lets go of the document while it is deleted */
+  g_autoptr(SpDocument) deleted = g_object_ref (document);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
   if (self->project == NULL)
     return;
 
-  if (!sp_project_delete_document (self->project, sp_document_get_id (document), with_claims, &error))
+  if (!sp_project_delete_document (self->project, sp_document_get_id (deleted), with_claims, &error))
     {
       sp_toast_show_error (GTK_WIDGET (self), error->message);
       return;
     }
 
   /* TRANSLATORS: a toast; %s is a document's title */
-  text = g_strdup_printf (_("Deleted “%s”"), display_title (document));
+  text = g_strdup_printf (_("Deleted “%s”"), display_title (deleted));
   sp_toast_show_undo (GTK_WIDGET (self), text);
 }
 
