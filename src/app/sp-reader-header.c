@@ -244,10 +244,23 @@ _sp_reader_show_header (SpReader *self)
   set_label (self->kind_label, kind);
 
   /* A date that is only the file's, or a guess, is the one to check */
-  file_date = sp_document_get_date (document) != NULL &&
-              (sp_document_get_date_source (document) == SP_DATE_SOURCE_FILE ||
-               (sp_document_get_date_source (document) != SP_DATE_SOURCE_ANALYST &&
-                sp_document_get_date_confidence (document) < DATE_FAIRLY_SURE));
+  switch (sp_document_get_date_source (document))
+    {
+    case SP_DATE_SOURCE_FILE:
+      file_date = sp_document_get_date (document) != NULL;
+      break;
+    case SP_DATE_SOURCE_METADATA:
+    case SP_DATE_SOURCE_DATELINE:
+    case SP_DATE_SOURCE_TEXT:
+      file_date = sp_document_get_date (document) != NULL &&
+                  sp_document_get_date_confidence (document) < DATE_FAIRLY_SURE;
+      break;
+    case SP_DATE_SOURCE_NONE:
+    case SP_DATE_SOURCE_ANALYST:
+    default:
+      file_date = FALSE;
+      break;
+    }
   if (file_date)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->date_label), "warning");
