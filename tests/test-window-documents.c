@@ -345,6 +345,27 @@ test_removed_text (Fixture       *f,
   g_assert_cmpuint (selected_end, ==, f->claim_end);
   screenshot (f, "removed");
 
+  /* The context menu inside removed text offers to put it back */
+  {
+    GtkTextView *text_view = sp_reader_get_text_view (f->reader);
+    GtkTextIter inside, match_end;
+    GtkWidget *menu;
+
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    g_assert_true (gtk_text_iter_forward_search (&start, share_block, 0, &inside, &match_end, NULL));
+    gtk_text_iter_forward_chars (&inside, 3);
+    gtk_text_buffer_place_cursor (buffer, &inside);
+    gtk_widget_grab_focus (GTK_WIDGET (text_view));
+    g_assert_true (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_Menu, 0));
+    sp_gui_test_settle (GTK_WIDGET (f->window));
+    menu = sp_gui_test_find_drawn_type (GTK_WIDGET (text_view), GTK_TYPE_POPOVER_MENU);
+    g_assert_nonnull (menu);
+    g_assert_true (sp_gui_test_shows_text (menu, "Restore This Text"));
+    g_assert_false (sp_gui_test_shows_text (menu, "Tag Claim…"));
+    gtk_popover_popdown (GTK_POPOVER (menu));
+    sp_gui_test_settle (GTK_WIDGET (f->window));
+  }
+
   /* Restore, as the block's button does: the body takes the block, the claim moves along */
   removals = sp_project_list_removals (f->project, f->wire, &error);
   g_assert_no_error (error);

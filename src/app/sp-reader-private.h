@@ -79,6 +79,8 @@ guint  _sp_reader_to_buffer      (SpReader   *self,
                                   gboolean    after_blocks);
 guint  _sp_reader_to_body        (SpReader   *self,
                                   guint       buffer_offset);
+gint64 _sp_reader_removal_at     (SpReader   *self,
+                                  guint       buffer_offset);
 void   _sp_reader_apply_tag      (SpReader   *self,
                                   GtkTextTag *tag,
                                   guint       body_start,

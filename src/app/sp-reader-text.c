@@ -63,6 +63,22 @@ _sp_reader_to_body (SpReader *self,
   return buffer_offset - shift;
 }
 
+/* Returns: the removed block shown at a buffer offset, or 0 */
+gint64
+_sp_reader_removal_at (SpReader *self,
+                       guint     buffer_offset)
+{
+  for (guint i = 0; i < self->segments->len; i++)
+    {
+      const SpReaderSegment *segment = &g_array_index (self->segments, SpReaderSegment, i);
+
+      if (buffer_offset >= segment->buffer_start && buffer_offset < segment->buffer_start + segment->length)
+        return segment->removal_id;
+    }
+
+  return 0;
+}
+
 static void
 apply_buffer_tag (SpReader   *self,
                   GtkTextTag *tag,

@@ -185,15 +185,28 @@ create_tags (SpReader *self)
 static void
 popup_context_menu (SpReader *self,
                     double    x,
-                    double    y)
+                    double    y,
+                    guint     buffer_offset)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) section = g_menu_new ();
+  gint64 removal_id = _sp_reader_removal_at (self, buffer_offset);
 
   g_menu_append (section, _("_Copy"), "clipboard.copy");
   g_menu_append (section, _("Select _All"), "selection.select-all");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  if (self->extra_menu != NULL)
+
+  /* In removed text: putting it back, not tagging it */
+  if (removal_id != 0)
+    {
+      g_autoptr(GMenu) restore = g_menu_new ();
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("_Restore This Text"), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "documents.restore-removal", g_variant_new_int64 (removal_id));
+      g_menu_append_item (restore, item);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (restore));
+    }
+  else if (self->extra_menu != NULL)
     g_menu_append_section (menu, NULL, self->extra_menu);
 
   if (self->context_menu == NULL)
@@ -234,7 +247,7 @@ context_click_cb (SpReader        *self,
       !gtk_text_iter_in_range (&iter, &start, &end))
     gtk_text_buffer_place_cursor (self->buffer, &iter);
 
-  popup_context_menu (self, x, y);
+  popup_context_menu (self, x, y, gtk_text_iter_get_offset (&iter));
 }
 
 static gboolean
@@ -253,7 +266,7 @@ context_key_cb (GtkWidget *widget,
                                          cursor.x, cursor.y + cursor.height, &x, &y);
   x = CLAMP (x, 0, gtk_widget_get_width (GTK_WIDGET (self->text_view)));
   y = CLAMP (y, 0, gtk_widget_get_height (GTK_WIDGET (self->text_view)));
-  popup_context_menu (self, x, y);
+  popup_context_menu (self, x, y, gtk_text_iter_get_offset (&iter));
 
   return TRUE;
 }
