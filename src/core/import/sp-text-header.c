@@ -1,0 +1,464 @@
+/* sp-text-header.c
+ *
+ * The top of a text article, as copied from a web page: a headline (sometimes with the
+ * site's name glued to its end), then lines such as "Ukraine | May 30, 2025, Friday // 10:45
+ * views", "site.example -- Sunday, August 17, 2025, 10:59:41 PM Eastern Daylight Time",
+ * "Categories: …", or a photo caption with its credit ("Name | Agency"). A caption's date is
+ * never the article's: it tells when the photo was taken.
+ */
+#define G_LOG_DOMAIN "sp-text-header"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "sp-date-scan.h"
+#include "sp-text-header.h"
+#include "sp-text-reader.h"
+
+/* A date or source line is short and holds few words besides the date's */
+#define META_LINE_MAX_CHARS 160
+#define META_LINE_MAX_PLAIN_WORDS 4
+/* A photo credit: "Name Surname | Agency", "Photo: Agency" */
+#define CREDIT_LINE_MAX_WORDS 8
+/* A headline: one line, no longer than a title may be, not a long sentence */
+#define HEADLINE_MAX_WORDS 30
+#define HEADLINE_SENTENCE_WORDS 12
+/* A title made of the first words */
+#define FIRST_WORDS_MAX_CHARS 80
+/* A glued site name is at least this long, and so is the word it is glued to */
+#define GLUED_MIN_CHARS 4
+#define GLUED_WORD_MIN_CHARS 3
+#define MAX_WORD_BYTES 48
+/* "Headline | Section | Site" */
+#define MAX_SITE_SUFFIXES 2
+
+static gboolean
+is_headline (const SpTextLine *line)
+{
+  gboolean full_stop = line->length > 0 && line->text[line->length - 1] == '.';
+
+  return line->chars <= SP_TEXT_TITLE_MAX_CHARS && line->n_words > 0 &&
+         line->n_words <= HEADLINE_MAX_WORDS &&
+         !(full_stop && line->n_words >= HEADLINE_SENTENCE_WORDS);
+}
+
+/* "Leah Millis | Reuters", "Photo: AFP", "(Getty Images)" */
+static gboolean
+is_photo_credit (const SpTextLine *line)
+{
+  if (line->furniture == SP_FURNITURE_CAPTION && line->chars <= META_LINE_MAX_CHARS)
+    return TRUE;
+
+  return line->n_words > 0 && line->n_words <= CREDIT_LINE_MAX_WORDS && !line->sentence_end &&
+         line->n_agency + line->n_photo > 0 && line->n_say == 0 &&
+         (memchr (line->text, '|', line->length) != NULL ||
+          memchr (line->text, '/', line->length) != NULL || line->n_photo > 0);
+}
+
+/* The number of words of a line that are not a date's, a time's or a domain's */
+static guint
+plain_words (const SpTextLine *line)
+{
+  guint known = line->n_meta + 2 * line->n_domains + line->n_agency + 1 /* the month */;
+
+  return line->n_words > known ? line->n_words - known : 0;
+}
+
+static char *
+date_line_date (const SpTextLine *line)
+{
+  g_autofree char *text = NULL;
+  gboolean sentence = line->length > 0 && line->text[line->length - 1] == '.' &&
+                      line->n_words > HEADLINE_SENTENCE_WORDS;
+
+  if (line->chars > META_LINE_MAX_CHARS || sentence || line->n_say > 0 ||
+      plain_words (line) > META_LINE_MAX_PLAIN_WORDS)
+    return NULL;
+
+  text = g_strndup (line->text, line->length);
+  return sp_date_parse (text);
+}
+
+/* The first "name.tld" of a line, for the article's source */
+static char *
+line_domain (const SpTextLine *line)
+{
+  g_autofree char *text = g_strndup (line->text, line->length);
+  g_auto(GStrv) words = g_strsplit_set (text, " \t|,;", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *dot = strrchr (words[i], '.');
+
+      if (dot != NULL && dot != words[i] && dot[1] != '\0' && g_ascii_isalpha (dot[1]) &&
+          strchr (words[i], '@') == NULL && !g_str_has_suffix (words[i], "."))
+        {
+          const char *start = words[i];
+
+          if (g_str_has_prefix (start, "https://"))
+            start += 8;
+          else if (g_str_has_prefix (start, "http://"))
+            start += 7;
+          if (g_str_has_prefix (start, "www."))
+            start += 4;
+          return g_strdup (start);
+        }
+    }
+
+  return NULL;
+}
+
+/* The value after "Source:" */
+static char *
+label_value (const SpTextLine *line)
+{
+  const char *colon = memchr (line->text, ':', line->length);
+  g_autofree char *value = NULL;
+
+  if (colon == NULL)
+    return NULL;
+
+  value = g_strndup (colon + 1, line->text + line->length - (colon + 1));
+  g_strstrip (value);
+  return value[0] != '\0' ? g_steal_pointer (&value) : NULL;
+}
+
+static void
+take_date (SpArticle  *article,
+           char       *date)
+{
+  g_autofree char *owned = date;
+
+  /* A file's own metadata and an analyst's edit know better than a line of its text */
+  if (article->date != NULL && (article->date_source == SP_DATE_SOURCE_METADATA ||
+                                article->date_source == SP_DATE_SOURCE_ANALYST))
+    return;
+
+  g_free (article->date);
+  article->date = g_steal_pointer (&owned);
+  article->date_source = SP_DATE_SOURCE_DATELINE;
+  article->date_confidence = 0.9;
+}
+
+/* Whether the title was the body's first line, as the plain text reader gives it */
+static gboolean
+title_is_first_line (const SpArticle  *article,
+                     const SpTextLine *first)
+{
+  g_autofree char *shortened = NULL;
+
+  if (article->title == NULL || article->title[0] == '\0' ||
+      article->title_kind != SP_TITLE_KIND_HEADLINE)
+    return TRUE;
+
+  shortened = sp_text_shorten_title (first->text, first->length);
+  return g_str_equal (article->title, shortened);
+}
+
+static void
+take_title (SpArticle        *article,
+            GArray           *lines,
+            guint             headline)
+{
+  const SpTextLine *first = &g_array_index (lines, SpTextLine, 0);
+  const SpTextLine *line;
+
+  if (!title_is_first_line (article, first) && article->title_kind != SP_TITLE_KIND_FIRST_WORDS)
+    {
+      /* A title from the file's metadata: only the site's name goes */
+      g_autofree char *title = g_steal_pointer (&article->title);
+
+      article->title = sp_text_headline_clean (title, strlen (title), "");
+      return;
+    }
+
+  if (headline >= lines->len)
+    return;
+  line = &g_array_index (lines, SpTextLine, headline);
+
+  g_free (article->title);
+  if (is_headline (line))
+    {
+      const char *rest = line->text + line->length;
+
+      article->title = sp_text_headline_clean (line->text, line->length, rest);
+      article->title_kind = SP_TITLE_KIND_HEADLINE;
+    }
+  else
+    {
+      article->title = sp_text_first_words (line->text, line->length);
+      article->title_kind = SP_TITLE_KIND_FIRST_WORDS;
+    }
+}
+
+/**
+ * sp_text_header_read:
+ * @lines: (element-type SpTextLine): the body's lines, from sp_text_lines_analyse()
+ *
+ * Finds the headline, date, source and category lines at the top of @article's body: the
+ * title, date and source go into @article's fields (a file's metadata is kept where it has
+ * some), and the lines that belong in fields are marked with their reason.
+ *
+ * Returns: the index of the headline line in @lines (@lines->len when there are none)
+ */
+guint
+sp_text_header_read (SpArticle *article,
+                     GArray    *lines)
+{
+  guint n = MIN (lines->len, SP_TEXT_HEADER_MAX_LINES);
+  guint headline = lines->len;
+  gboolean dated = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      SpTextLine *line = &g_array_index (lines, SpTextLine, i);
+      SpTextLine *next = i + 1 < lines->len ? &g_array_index (lines, SpTextLine, i + 1) : NULL;
+      char *date;
+
+      /* Navigation and share bars above the headline */
+      if (headline == lines->len && sp_text_line_is_strong_junk (line) &&
+          line->furniture != SP_FURNITURE_SOURCE && line->furniture != SP_FURNITURE_CAPTION)
+        {
+          line->reason = sp_text_line_junk_reason (line);
+          continue;
+        }
+
+      if (headline == lines->len)
+        {
+          headline = i;
+          continue;
+        }
+
+      if (is_photo_credit (line))
+        {
+          SpTextLine *caption = &g_array_index (lines, SpTextLine, i - 1);
+
+          line->reason = N_("photo caption");
+          if (i - 1 != headline && caption->n_say == 0 && caption->reason == NULL)
+            caption->reason = N_("photo caption");
+          continue;
+        }
+
+      /* A caption's date is the photo's: look at the line under it first */
+      if (next != NULL && is_photo_credit (next))
+        continue;
+
+      if (line->furniture == SP_FURNITURE_SOURCE && line->chars <= META_LINE_MAX_CHARS)
+        {
+          g_autofree char *value = label_value (line);
+
+          if (value != NULL && article->source == NULL)
+            article->source = g_steal_pointer (&value);
+          line->reason = N_("source line");
+          continue;
+        }
+
+      if ((line->furniture == SP_FURNITURE_CATEGORIES || line->furniture == SP_FURNITURE_TAGS) &&
+          line->chars <= META_LINE_MAX_CHARS)
+        {
+          line->reason = sp_furniture_reason (line->furniture);
+          continue;
+        }
+
+      if (!dated && (date = date_line_date (line)) != NULL)
+        {
+          g_autofree char *domain = line_domain (line);
+
+          take_date (article, date);
+          dated = TRUE;
+          if (domain != NULL && article->source == NULL)
+            article->source = g_steal_pointer (&domain);
+          line->reason = N_("dateline");
+          continue;
+        }
+
+      /* The first paragraph of the article ends the header */
+      if (line->sentence_end && line->n_words >= HEADLINE_SENTENCE_WORDS)
+        break;
+    }
+
+  take_title (article, lines, headline);
+  return headline;
+}
+
+/* Lower-case words of @text */
+static GHashTable *
+word_set (const char *text)
+{
+  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+
+      if (p > start && p - start <= MAX_WORD_BYTES)
+        g_hash_table_add (words, g_utf8_strdown (start, p - start));
+    }
+
+  return words;
+}
+
+/* "guaranteesnomadictrails" → "guarantees" when the body has "guarantees" but never the
+ * whole: returns where the glued name starts, or NULL */
+static const char *
+glued_suffix (const char *word,
+              gsize       length,
+              GHashTable *body_words)
+{
+  g_autofree char *lower = NULL;
+
+  if (length > MAX_WORD_BYTES || length < GLUED_WORD_MIN_CHARS + GLUED_MIN_CHARS)
+    return NULL;
+
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_islower (word[i]))
+      return NULL;
+
+  lower = g_strndup (word, length);
+  if (g_hash_table_contains (body_words, lower))
+    return NULL;
+
+  for (gsize cut = length - GLUED_MIN_CHARS; cut >= GLUED_WORD_MIN_CHARS; cut--)
+    {
+      lower[cut] = '\0';
+      if (g_hash_table_contains (body_words, lower))
+        return word + cut;
+    }
+
+  return NULL;
+}
+
+/* Takes " | Site Name" or " - site.example" off the end */
+static gsize
+strip_site_suffix (const char *text,
+                   gsize       length)
+{
+  static const char * const separators[] = { " | ", " - ", " \342\200\224 " };
+  const char *sep = NULL;
+  gsize sep_length = 0;
+  g_autofree char *tail = NULL;
+  g_auto(GStrv) words = NULL;
+  guint n_words;
+
+  for (guint k = 0; k < G_N_ELEMENTS (separators); k++)
+    {
+      gsize n = strlen (separators[k]);
+
+      for (const char *p = text; p + n <= text + length; p++)
+        if (memcmp (p, separators[k], n) == 0 && p > sep)
+          {
+            sep = p;
+            sep_length = n;
+          }
+    }
+
+  if (sep == NULL)
+    return length;
+
+  tail = g_strndup (sep + sep_length, text + length - (sep + sep_length));
+  g_strstrip (tail);
+  words = g_strsplit (tail, " ", -1);
+  n_words = g_strv_length (words);
+  if (n_words == 0 || n_words > 4)
+    return length;
+
+  /* A bar always sets off a site; a dash only a domain */
+  if (sep[1] == '|' || (n_words == 1 && strchr (tail, '.') != NULL))
+    return sep - text;
+
+  return length;
+}
+
+/**
+ * sp_text_headline_clean:
+ * @body: the text after the headline, whose words tell a real word from a glued name
+ *
+ * Returns: (transfer full): the headline without the site name set off or glued at its end
+ */
+char *
+sp_text_headline_clean (const char *headline,
+                        gsize       length,
+                        const char *body)
+{
+  g_autoptr(GHashTable) body_words = NULL;
+  g_autofree char *text = NULL;
+  const char *last;
+  const char *end;
+  const char *suffix;
+
+  length = sp_text_trimmed_length (headline, length);
+  for (guint i = 0; i < MAX_SITE_SUFFIXES; i++)
+    {
+      gsize stripped = strip_site_suffix (headline, length);
+
+      if (stripped == length)
+        break;
+      length = stripped;
+    }
+  text = g_strndup (headline, length);
+  g_strstrip (text);
+
+  /* The last word, if it ends the headline */
+  end = text + strlen (text);
+  last = end;
+  while (last > text && g_ascii_isalpha (last[-1]))
+    last--;
+
+  if (end - last >= GLUED_WORD_MIN_CHARS + GLUED_MIN_CHARS)
+    {
+      body_words = word_set (body);
+      if ((suffix = glued_suffix (last, end - last, body_words)) != NULL)
+        text[suffix - text] = '\0';
+    }
+
+  if (text[0] == '\0')
+    {
+      g_free (text);
+      text = g_strndup (headline, length);
+    }
+
+  return sp_text_shorten_title (text, strlen (text));
+}
+
+/**
+ * sp_text_first_words:
+ *
+ * Returns: (transfer full): the first words of a line, for the title of an article without
+ *   a headline, cut at a word and ended with "…" when there is more
+ */
+char *
+sp_text_first_words (const char *text,
+                     gsize       length)
+{
+  const char *cut;
+  const char *space = NULL;
+  g_autofree char *head = NULL;
+
+  length = sp_text_trimmed_length (text, length);
+  if (g_utf8_strlen (text, length) <= FIRST_WORDS_MAX_CHARS)
+    return g_strndup (text, length);
+
+  cut = g_utf8_offset_to_pointer (text, FIRST_WORDS_MAX_CHARS);
+  for (const char *p = text; p < cut; p++)
+    if (*p == ' ')
+      space = p;
+  if (space != NULL && space > text)
+    cut = space;
+
+  head = g_strndup (text, cut - text);
+  g_strchomp (head);
+  while (head[0] != '\0' && strchr (",;:-", head[strlen (head) - 1]) != NULL)
+    head[strlen (head) - 1] = '\0';
+
+  return g_strconcat (head, "…", NULL);
+}
