@@ -146,6 +146,13 @@ sp_text_line_hashes (const char *body)
 /* Without one, after the last attributed line only */
 #define VOICE_BARE_MIN_PER_MILLE 25
 #define VOICE_BARE_MIN_WORDS 150
+/* A credit line ends an article of this many words at least */
+#define CREDIT_MIN_WORDS_BEFORE 50
+/* Under a heading of teasers, at most this many lines */
+#define TEASERS_MAX_LINES 16
+/* The article before it attributes what it reports: this many attribution verbs per
+ * thousand words at least (an opinion piece has few, and its own voice throughout) */
+#define SAY_MIN_PER_MILLE 10
 
 typedef struct
 {
@@ -168,7 +175,11 @@ voice_changes (const SpVoiceCount *before,
   if (before->words < VOICE_MIN_WORDS || after->words < min_words)
     return FALSE;
 
-  return voice_after * 1000 >= (guint64)min_per_mille * after->words &&
+  g_debug ("voice before %u/%u (said %u), after %u/%u (said %u)", before->voice, before->words,
+           before->say, after->voice, after->words, after->say);
+
+  return (guint64)before->say * 1000 >= (guint64)SAY_MIN_PER_MILLE * before->words &&
+         voice_after * 1000 >= (guint64)min_per_mille * after->words &&
          voice_after * before->words >= 3 * voice_before * after->words &&
          2 * (guint64)after->say * before->words <= (guint64)before->say * after->words;
 }
@@ -221,17 +232,47 @@ find_cut (GArray *lines,
     total_chars = last->start_char + last->chars;
   }
 
-  /* The credit line in the second half ends the article, when less follows than precedes */
+  /* The credit line under an article ends it, when less follows than precedes it or what
+   * follows is mostly furniture */
   for (guint i = n; i > first; i--)
     {
       const SpTextLine *line = &g_array_index (lines, SpTextLine, i - 1);
       guint end = line->start_char + line->chars;
+      guint n_junk = 0;
 
       if (line->furniture != SP_FURNITURE_CREDIT)
         continue;
-      if (line->start_char * 2 >= total_chars && i < n && total_chars - end < end)
-        cut = i;
+
+      for (guint k = i; k < n; k++)
+        {
+          const SpTextLine *after = &g_array_index (lines, SpTextLine, k);
+
+          if (sp_text_line_is_strong_junk (after) || sp_text_line_is_weak_junk (after))
+            n_junk++;
+        }
+
+      if (prefix[i].words - prefix[first].words >= CREDIT_MIN_WORDS_BEFORE && i < n &&
+          (total_chars - end < end || n_junk * 2 >= n - i))
+        {
+          g_debug ("the article ends with its credit line %u of %u", i - 1, n);
+          cut = i;
+        }
       break;
+    }
+
+  /* A heading of teasers ("Related Articles", "Previous Article") in the second half with
+   * nothing but short lines under it */
+  for (guint i = n; i > first + (n - first) / 2; i--)
+    {
+      const SpTextLine *line = &g_array_index (lines, SpTextLine, i - 1);
+
+      if (line->chars > SP_TEXT_LINE_SHORT_CHARS || n - i > TEASERS_MAX_LINES)
+        break;
+      if (line->furniture == SP_FURNITURE_RELATED && i - 1 < cut && i - 1 > first)
+        {
+          g_debug ("teasers from line %u of %u", i - 1, n);
+          cut = i - 1;
+        }
     }
 
   /* A piece in another voice after a furniture line in the last two thirds */
@@ -253,6 +294,7 @@ find_cut (GArray *lines,
 
       if (voice_changes (&before, &after, VOICE_MIN_PER_MILLE, VOICE_MIN_WORDS))
         {
+          g_debug ("another voice from furniture line %u of %u", i, n);
           cut = i;
           break;
         }
@@ -273,7 +315,10 @@ find_cut (GArray *lines,
       after.say = total->say - prefix[i].say;
 
       if (voice_changes (&before, &after, VOICE_BARE_MIN_PER_MILLE, VOICE_BARE_MIN_WORDS))
-        cut = i;
+        {
+          g_debug ("another voice after attributed line %u of %u", i - 1, n);
+          cut = i;
+        }
     }
 
   return cut;
