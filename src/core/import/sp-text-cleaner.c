@@ -199,8 +199,9 @@ opens_appendix (const SpTextLine *line)
  * ends it, or where the voice changes after a furniture line or after the article's last
  * attributed sentence. Returns lines->len when the article runs to the end. */
 static guint
-find_cut (GArray *lines,
-          guint   first)
+find_cut (GArray   *lines,
+          guint     first,
+          gboolean *voice)
 {
   g_autofree SpVoiceCount *prefix = g_new0 (SpVoiceCount, lines->len + 1);
   const SpVoiceCount *total;
@@ -295,6 +296,7 @@ find_cut (GArray *lines,
       if (voice_changes (&before, &after, VOICE_MIN_PER_MILLE, VOICE_MIN_WORDS))
         {
           g_debug ("another voice from furniture line %u of %u", i, n);
+          *voice = TRUE;
           cut = i;
           break;
         }
@@ -317,6 +319,7 @@ find_cut (GArray *lines,
       if (voice_changes (&before, &after, VOICE_BARE_MIN_PER_MILLE, VOICE_BARE_MIN_WORDS))
         {
           g_debug ("another voice after attributed line %u of %u", i - 1, n);
+          *voice = TRUE;
           cut = i;
         }
     }
@@ -374,30 +377,36 @@ mark_tail (GArray *lines,
   return start;
 }
 
-/* Reasons for the lines from @start to the end, which are not the article: a paragraph
- * with a label glued to its start goes apart from its label, and a short line among teasers
- * is one of them (a teaser's summary) */
+/* Reasons for the lines from @start to the end, which are not the article. A piece in
+ * another voice goes as one block (but for a label glued to its start); elsewhere each line
+ * goes for its own reason, and a short line among teasers is one of them (a summary). */
 static void
-mark_appendix (GArray *lines,
-               guint   start)
+mark_appendix (GArray   *lines,
+               guint     start,
+               gboolean  one_piece)
 {
   const char *related = sp_furniture_reason (SP_FURNITURE_RELATED);
+  const char *appended = N_("appended article");
   const char *previous = NULL;
 
   for (guint i = start; i < lines->len; i++)
     {
       SpTextLine *line = &g_array_index (lines, SpTextLine, i);
 
-      if (line->reason == NULL)
+      if (line->glued_label && line->chars > SP_TEXT_LINE_SHORT_CHARS)
+        {
+          line->label_reason = sp_text_line_junk_reason (line);
+          line->reason = appended;
+        }
+      else if (one_piece)
+        line->reason = appended;
+      else if (line->reason != NULL)
+        ;
+      else
         {
           line->reason = sp_text_line_junk_reason (line);
-          if (line->glued_label && line->chars > SP_TEXT_LINE_SHORT_CHARS)
-            {
-              line->label_reason = line->reason;
-              line->reason = N_("appended article");
-            }
-          else if (previous == related && line->chars <= SP_TEXT_LINE_SHORT_CHARS &&
-                   line->furniture == SP_FURNITURE_NONE && !line->social_bar)
+          if (previous == related && line->chars <= SP_TEXT_LINE_SHORT_CHARS &&
+              line->furniture == SP_FURNITURE_NONE && !line->social_bar)
             line->reason = related;
         }
 
@@ -617,6 +626,7 @@ sp_text_clean (SpArticle       *article,
   guint headline;
   guint first;
   guint cut;
+  gboolean voice = FALSE;
   gboolean kept = FALSE;
 
   g_return_if_fail (article != NULL && article->body != NULL);
@@ -634,9 +644,9 @@ sp_text_clean (SpArticle       *article,
   first = article->title_kind == SP_TITLE_KIND_HEADLINE ? headline + 1 : headline;
 
   mark_furniture_lines (lines, first);
-  cut = find_cut (lines, first);
-  mark_appendix (lines, cut);
-  mark_appendix (lines, mark_tail (lines, first, cut));
+  cut = find_cut (lines, first, &voice);
+  mark_appendix (lines, cut, voice);
+  mark_appendix (lines, mark_tail (lines, first, cut), FALSE);
 
   /* Never all of it: when nothing but the headline would stay, the cleaning was wrong */
   for (guint i = first; i < lines->len && !kept; i++)
