@@ -442,8 +442,9 @@ forget_duplicate_recurrence (GArray *lines)
 
 typedef struct
 {
-  guint    offset;
-  GString *text;
+  guint       offset;        /* in the new body */
+  guint       old_offset;    /* in the body before the cleaning */
+  GString    *text;
   const char *reason;
 } SpPendingBlock;
 
@@ -487,7 +488,8 @@ add_to_block (GArray     *blocks,
               const char *text,
               gsize       length,
               const char *reason,
-              gboolean    blank_before)
+              gboolean    blank_before,
+              guint       old_offset)
 {
   SpPendingBlock *last = blocks->len > first_unplaced ?
                          &g_array_index (blocks, SpPendingBlock, blocks->len - 1) : NULL;
@@ -509,7 +511,7 @@ add_to_block (GArray     *blocks,
     }
   else
     {
-      SpPendingBlock block = { 0, g_string_new (NULL), reason };
+      SpPendingBlock block = { 0, old_offset, g_string_new (NULL), reason };
 
       g_array_append_val (blocks, block);
       last = &g_array_index (blocks, SpPendingBlock, blocks->len - 1);
@@ -528,6 +530,7 @@ rebuild (SpArticle *article,
   g_autoptr(GArray) blocks = g_array_new (FALSE, FALSE, sizeof (SpPendingBlock));
   g_autofree guint *new_start = g_new0 (guint, lines->len + 1);
   g_autoptr(GArray) old_blocks = g_steal_pointer (&article->removed);
+  g_autofree guint *old_offsets = NULL;
   guint chars = 0;
   guint first_unplaced = 0;
   gboolean blank = FALSE;
@@ -546,9 +549,10 @@ rebuild (SpArticle *article,
 
           if (label > 0)
             add_to_block (blocks, first_unplaced, line->text, label, line->label_reason,
-                          line->blank_before);
+                          line->blank_before, line->start_char);
           add_to_block (blocks, first_unplaced, line->text + label, line->length - label,
-                        line->reason, label > 0 ? FALSE : line->blank_before);
+                        line->reason, label > 0 ? FALSE : line->blank_before,
+                        line->start_char);
           continue;
         }
 
@@ -576,12 +580,16 @@ rebuild (SpArticle *article,
 
   /* Blocks an earlier step took out, moved to where they now stand, in body order */
   if (old_blocks != NULL)
-    for (guint k = 0; k < old_blocks->len; k++)
-      {
-        SpRemovedBlock *old = &g_array_index (old_blocks, SpRemovedBlock, k);
+    {
+      old_offsets = g_new (guint, old_blocks->len);
+      for (guint k = 0; k < old_blocks->len; k++)
+        {
+          SpRemovedBlock *old = &g_array_index (old_blocks, SpRemovedBlock, k);
 
-        old->offset = map_offset (lines, new_start, old->offset, chars);
-      }
+          old_offsets[k] = old->offset;
+          old->offset = map_offset (lines, new_start, old->offset, chars);
+        }
+    }
 
   while (i_new < blocks->len || (old_blocks != NULL && i_old < old_blocks->len))
     {
@@ -590,7 +598,9 @@ rebuild (SpArticle *article,
       SpRemovedBlock *old = old_blocks != NULL && i_old < old_blocks->len ?
                             &g_array_index (old_blocks, SpRemovedBlock, i_old) : NULL;
 
-      if (old != NULL && (block == NULL || old->offset <= block->offset))
+      if (old != NULL &&
+          (block == NULL || old->offset < block->offset ||
+           (old->offset == block->offset && old_offsets[i_old] <= block->old_offset)))
         {
           sp_article_add_removed (article, old->offset, old->text, old->reason);
           i_old++;

@@ -218,8 +218,10 @@ sp_text_header_read (SpArticle *article,
       SpTextLine *next = i + 1 < lines->len ? &g_array_index (lines, SpTextLine, i + 1) : NULL;
       char *date;
 
-      /* Navigation and share bars above the headline */
+      /* Navigation and share bars above the headline; a line that only recurs in other
+       * documents may be a headline like theirs ("Talks, day 3") */
       if (headline == lines->len && sp_text_line_is_strong_junk (line) &&
+          (line->furniture != SP_FURNITURE_NONE || line->social_bar) &&
           line->furniture != SP_FURNITURE_SOURCE && line->furniture != SP_FURNITURE_CAPTION)
         {
           line->reason = sp_text_line_junk_reason (line);

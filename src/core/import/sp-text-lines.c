@@ -282,10 +282,10 @@ sp_text_line_junk_reason (const SpTextLine *line)
     return sp_furniture_reason (line->furniture);
   if (line->social_bar)
     return sp_furniture_reason (SP_FURNITURE_SHARE);
-  if (line->teaser)
-    return sp_furniture_reason (SP_FURNITURE_RELATED);
   if (line->recurring)
     return SITE_FURNITURE;
+  if (line->teaser)
+    return sp_furniture_reason (SP_FURNITURE_RELATED);
   if (line->link_like)
     return sp_furniture_reason (SP_FURNITURE_NAVIGATION);
   return N_("appended article");
