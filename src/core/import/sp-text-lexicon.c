@@ -580,19 +580,6 @@ token_is (const char        *line,
   return FALSE;
 }
 
-/* Whether only numbers stand outside tokens [first, last] */
-static gboolean
-only_numbers_outside (GArray *tokens,
-                      guint   first,
-                      guint   last)
-{
-  for (guint i = 0; i < tokens->len; i++)
-    if ((i < first || i > last) && !g_array_index (tokens, SpTextToken, i).is_number)
-      return FALSE;
-
-  return TRUE;
-}
-
 static gboolean
 followed_by_colon (const char        *line,
                    const SpTextToken *token)
@@ -605,16 +592,22 @@ followed_by_colon (const char        *line,
   return *p == ':';
 }
 
+/* Where a line's first and last words are, numbers aside */
+typedef struct
+{
+  guint first_word;
+  guint last_word;
+} SpLineWords;
+
 static gboolean
 phrase_at (const char          *line,
            GArray              *tokens,
+           const SpLineWords   *bounds,
            guint                i,
            const SpPhraseWords *words,
            guint               *last)
 {
   const SpTextToken *final;
-  guint first_word = 0;
-  guint last_word = 0;
 
   if (i + words->n_words > tokens->len)
     return FALSE;
@@ -628,21 +621,15 @@ phrase_at (const char          *line,
   if (words->colon && !followed_by_colon (line, final))
     return FALSE;
 
-  /* Where the line's first and last words are, numbers aside */
-  while (first_word < tokens->len && g_array_index (tokens, SpTextToken, first_word).is_number)
-    first_word++;
-  last_word = tokens->len - 1;
-  while (last_word > 0 && g_array_index (tokens, SpTextToken, last_word).is_number)
-    last_word--;
-
   switch (words->phrase->place)
     {
     case SP_PLACE_LINE:
-      return only_numbers_outside (tokens, i, *last);
+      /* Only numbers outside the phrase */
+      return i == bounds->first_word && *last == bounds->last_word;
     case SP_PLACE_START:
-      return i == first_word;
+      return i == bounds->first_word;
     case SP_PLACE_END:
-      return *last == last_word;
+      return *last == bounds->last_word;
     case SP_PLACE_ANY:
     default:
       return TRUE;
@@ -663,6 +650,18 @@ sp_text_match_phrase (const char *line,
                       guint      *first,
                       guint      *last)
 {
+  SpLineWords bounds = { 0, 0 };
+
+  if (tokens->len == 0)
+    return NULL;
+
+  while (bounds.first_word < tokens->len &&
+         g_array_index (tokens, SpTextToken, bounds.first_word).is_number)
+    bounds.first_word++;
+  bounds.last_word = tokens->len - 1;
+  while (bounds.last_word > 0 && g_array_index (tokens, SpTextToken, bounds.last_word).is_number)
+    bounds.last_word--;
+
   for (guint i = 0; i < tokens->len; i++)
     {
       const SpLexEntry *entry = g_array_index (tokens, SpTextToken, i).entry;
@@ -674,7 +673,7 @@ sp_text_match_phrase (const char *line,
         {
           const SpPhraseWords *words = g_ptr_array_index (entry->phrases, k);
 
-          if (phrase_at (line, tokens, i, words, last))
+          if (phrase_at (line, tokens, &bounds, i, words, last))
             {
               *first = i;
               return words->phrase;
