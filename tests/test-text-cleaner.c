@@ -395,6 +395,37 @@ test_keep_whole (void)
     }
 }
 
+/* An analysis that ends in its author's voice is the article's own ending, even when a
+ * notice in the same voice follows it: without a furniture line where the voice changes,
+ * nothing is cut */
+static void
+test_keep_analysis_ending (void)
+{
+  g_autoptr(SpArticle) article = read_fixture ("keep-analysis-ending.txt");
+
+  sp_text_clean (article, NULL, NULL);
+  g_assert_nonnull (strstr (article->body, "We will need our leaders to remember who they work for"));
+  g_assert_nonnull (strstr (article->body, "When I first crossed the old bridge"));
+}
+
+/* Endnotes stay with the article; the teasers under them go */
+static void
+test_keep_endnotes (void)
+{
+  g_autoptr(SpArticle) article = read_fixture ("keep-endnotes.txt");
+  g_autofree char *before = g_strdup (article->body);
+  g_autofree char *last = NULL;
+
+  sp_text_clean (article, NULL, NULL);
+  last = last_line (article->body);
+
+  g_assert_cmpstr (last, ==, "[4] https://example.org/mediator/lorvik");
+  g_assert_nonnull (strstr (article->body, "\n[1] https://example.org/north/statement-0304\n"));
+  g_assert_cmpuint (n_removed (article), ==, 1);
+  g_assert_cmpstr (removed_block (article, 0)->reason, ==, "related articles");
+  assert_nothing_lost (before, article);
+}
+
 static void
 test_headline_clean (void)
 {
@@ -673,6 +704,8 @@ main (int    argc,
   g_test_add_func ("/text-cleaner/op-ed", test_op_ed);
   g_test_add_func ("/text-cleaner/metadata-kept", test_metadata_kept);
   g_test_add_func ("/text-cleaner/keep-whole", test_keep_whole);
+  g_test_add_func ("/text-cleaner/keep-analysis-ending", test_keep_analysis_ending);
+  g_test_add_func ("/text-cleaner/keep-endnotes", test_keep_endnotes);
   g_test_add_func ("/text-cleaner/headline-clean", test_headline_clean);
   g_test_add_func ("/text-cleaner/recurring-lines", test_recurring_lines);
   g_test_add_func ("/text-cleaner/earlier-blocks", test_earlier_blocks);

@@ -2,8 +2,10 @@
  *
  * The cleaning decides line by line, on what sp-text-lines.c found in each: metadata lines
  * at the top (sp-text-header.c), furniture lines wherever they stand, the end of the
- * article (its credit line, or a change of voice after a furniture line or after its last
- * attributed sentence), and the run of furniture after that end. When unsure, a line stays.
+ * article (its credit line, a heading of teasers, or a furniture line after which the
+ * voice changes from reported speech to an author addressing the reader), and the run of
+ * furniture after that end. When unsure, a line stays: a change of voice alone, without a
+ * furniture line where it happens, never cuts (analysis pieces end in the author's voice).
  *
  * Line hashes: a line is compared to the lines of other documents after case folding, with
  * runs of digits as one "0" and runs of white space as one space, so that "Posted 3 hours
@@ -143,9 +145,6 @@ sp_text_line_hashes (const char *body)
 #define VOICE_MIN_WORDS 80
 /* After a furniture line: this share of an author's "we" and "you" (per thousand words) */
 #define VOICE_MIN_PER_MILLE 15
-/* Without one, after the last attributed line only */
-#define VOICE_BARE_MIN_PER_MILLE 25
-#define VOICE_BARE_MIN_WORDS 150
 /* A credit line ends an article of this many words at least */
 #define CREDIT_MIN_WORDS_BEFORE 50
 /* Under a heading of teasers, at most this many lines */
@@ -165,21 +164,19 @@ typedef struct
  * author addressing the reader, where the article attributed what it said */
 static gboolean
 voice_changes (const SpVoiceCount *before,
-               const SpVoiceCount *after,
-               guint               min_per_mille,
-               guint               min_words)
+               const SpVoiceCount *after)
 {
   guint64 voice_after = after->voice;
   guint64 voice_before = before->voice;
 
-  if (before->words < VOICE_MIN_WORDS || after->words < min_words)
+  if (before->words < VOICE_MIN_WORDS || after->words < VOICE_MIN_WORDS)
     return FALSE;
 
   g_debug ("voice before %u/%u (said %u), after %u/%u (said %u)", before->voice, before->words,
            before->say, after->voice, after->words, after->say);
 
   return (guint64)before->say * 1000 >= (guint64)SAY_MIN_PER_MILLE * before->words &&
-         voice_after * 1000 >= (guint64)min_per_mille * after->words &&
+         voice_after * 1000 >= (guint64)VOICE_MIN_PER_MILLE * after->words &&
          voice_after * before->words >= 3 * voice_before * after->words &&
          2 * (guint64)after->say * before->words <= (guint64)before->say * after->words;
 }
@@ -196,8 +193,8 @@ opens_appendix (const SpTextLine *line)
 }
 
 /* The line from which the rest of the body is not the article: after the credit line that
- * ends it, or where the voice changes after a furniture line or after the article's last
- * attributed sentence. Returns lines->len when the article runs to the end. */
+ * ends it, at a heading of teasers, or at a furniture line after which the voice changes
+ * (an op-ed glued under a report). Returns lines->len when the article runs to the end. */
 static guint
 find_cut (GArray   *lines,
           guint     first,
@@ -207,7 +204,6 @@ find_cut (GArray   *lines,
   const SpVoiceCount *total;
   guint n = lines->len;
   guint cut = n;
-  guint last_say = n;
   guint total_chars;
 
   for (guint i = 0; i < n; i++)
@@ -220,8 +216,6 @@ find_cut (GArray   *lines,
       prefix[i + 1].words += line->n_words;
       prefix[i + 1].voice += line->n_voice;
       prefix[i + 1].say += line->n_say;
-      if (line->n_say > 0)
-        last_say = i;
     }
   total = &prefix[n];
 
@@ -293,34 +287,12 @@ find_cut (GArray   *lines,
       after.voice = total->voice - prefix[i].voice;
       after.say = total->say - prefix[i].say;
 
-      if (voice_changes (&before, &after, VOICE_MIN_PER_MILLE, VOICE_MIN_WORDS))
+      if (voice_changes (&before, &after))
         {
           g_debug ("another voice from furniture line %u of %u", i, n);
           *voice = TRUE;
           cut = i;
           break;
-        }
-    }
-
-  /* Or right after the last attributed sentence, on stronger evidence */
-  if (last_say < n && last_say + 1 < cut)
-    {
-      guint i = last_say + 1;
-      SpVoiceCount before;
-      SpVoiceCount after;
-
-      before.words = prefix[i].words - prefix[first].words;
-      before.voice = prefix[i].voice - prefix[first].voice;
-      before.say = prefix[i].say - prefix[first].say;
-      after.words = total->words - prefix[i].words;
-      after.voice = total->voice - prefix[i].voice;
-      after.say = total->say - prefix[i].say;
-
-      if (voice_changes (&before, &after, VOICE_BARE_MIN_PER_MILLE, VOICE_BARE_MIN_WORDS))
-        {
-          g_debug ("another voice after attributed line %u of %u", i - 1, n);
-          *voice = TRUE;
-          cut = i;
         }
     }
 
@@ -350,8 +322,9 @@ mark_furniture_lines (GArray *lines,
     }
 }
 
-/* The run of furniture at the end: taken out when it holds at least one line that is
- * furniture on its own evidence. Returns where the run starts. */
+/* The run of furniture at the end (above @cut, where what is not the article starts):
+ * taken out when it holds at least one line that is furniture on its own evidence, or when
+ * it is only link-like lines ("*", "Back") over a cut. Returns where the run starts. */
 static guint
 mark_tail (GArray *lines,
            guint   first,
@@ -359,6 +332,7 @@ mark_tail (GArray *lines,
 {
   guint start = cut;
   gboolean strong = FALSE;
+  gboolean links_only = TRUE;
 
   for (guint i = cut; i > first + 1; i--)
     {
@@ -368,10 +342,11 @@ mark_tail (GArray *lines,
         strong = TRUE;
       else if (!sp_text_line_is_weak_junk (line))
         break;
+      links_only &= line->link_like;
       start = i - 1;
     }
 
-  if (!strong)
+  if (!strong && !(links_only && cut < lines->len))
     return cut;
 
   return start;

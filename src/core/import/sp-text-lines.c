@@ -54,6 +54,22 @@ is_sentence_end (gunichar c)
     }
 }
 
+/* "[12] …", "[xciii] …": an endnote of the article, whatever it looks like */
+static gboolean
+is_reference (const char *text,
+              gsize       length)
+{
+  gsize i = 1;
+
+  if (length < 3 || text[0] != '[')
+    return FALSE;
+
+  while (i < length && i < 12 && (g_ascii_isdigit (text[i]) || strchr ("ivxlcdm", text[i]) != NULL))
+    i++;
+
+  return i > 1 && i < length && text[i] == ']';
+}
+
 static gunichar
 last_char (const char *text,
            gsize       length)
@@ -181,6 +197,7 @@ analyse_line (SpTextLine      *line,
   match_furniture (line, tokens);
 
   line->sentence_end = is_sentence_end (last);
+  line->reference = is_reference (line->text, line->length);
   line->link_like = !line->sentence_end && line->n_words <= LINK_MAX_WORDS &&
                     line->chars <= LINK_MAX_CHARS;
   line->teaser = !line->sentence_end && last != ':' && line->chars >= TEASER_MIN_CHARS &&
@@ -254,7 +271,8 @@ sp_text_line_is_strong_junk (const SpTextLine *line)
   if (line->furniture != SP_FURNITURE_NONE && line->furniture != SP_FURNITURE_CREDIT)
     return TRUE;
 
-  return line->social_bar || (line->recurring && (line->link_like || !line->sentence_end));
+  return line->social_bar ||
+         (line->recurring && !line->reference && (line->link_like || !line->sentence_end));
 }
 
 /**
@@ -266,7 +284,7 @@ sp_text_line_is_strong_junk (const SpTextLine *line)
 gboolean
 sp_text_line_is_weak_junk (const SpTextLine *line)
 {
-  return line->furniture != SP_FURNITURE_CREDIT &&
+  return line->furniture != SP_FURNITURE_CREDIT && !line->reference &&
          (line->link_like || line->teaser || line->recurring);
 }
 

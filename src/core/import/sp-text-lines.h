@@ -39,6 +39,7 @@ typedef struct
   guint        link_like : 1;  /* a few words, no sentence: "Back »", "Search" */
   guint        teaser : 1;     /* a long line cut off mid-sentence */
   guint        social_bar : 1; /* mostly network names: a share bar without a phrase */
+  guint        reference : 1;  /* an endnote: "[12] https://…" */
 
   guint        label_length;   /* bytes of the furniture label glued to a paragraph */
 
