@@ -408,6 +408,24 @@ test_keep_analysis_ending (void)
   g_assert_nonnull (strstr (article->body, "When I first crossed the old bridge"));
 }
 
+/* A furniture phrase inside a reported sentence is the article's */
+static void
+test_keep_reported_phrases (void)
+{
+  const char *text = "Gazette drops tracking on its site\n"
+                     "The Eastmere Gazette said on Monday that it would change how it "
+                     "treats its readers' data.\n"
+                     "The paper said it would no longer use cookies to follow readers.\n"
+                     "Its editor told staff the change would cost some advertising income.\n"
+                     "The change takes effect in May, the paper said.\n";
+  g_autoptr(SpArticle) article = read_text (text);
+  g_autofree char *before = g_strdup (article->body);
+
+  sp_text_clean (article, NULL, NULL);
+  g_assert_cmpstr (article->body, ==, before);
+  g_assert_cmpuint (n_removed (article), ==, 0);
+}
+
 /* Endnotes stay with the article; the teasers under them go */
 static void
 test_keep_endnotes (void)
@@ -706,6 +724,7 @@ main (int    argc,
   g_test_add_func ("/text-cleaner/keep-whole", test_keep_whole);
   g_test_add_func ("/text-cleaner/keep-analysis-ending", test_keep_analysis_ending);
   g_test_add_func ("/text-cleaner/keep-endnotes", test_keep_endnotes);
+  g_test_add_func ("/text-cleaner/keep-reported-phrases", test_keep_reported_phrases);
   g_test_add_func ("/text-cleaner/headline-clean", test_headline_clean);
   g_test_add_func ("/text-cleaner/recurring-lines", test_recurring_lines);
   g_test_add_func ("/text-cleaner/earlier-blocks", test_earlier_blocks);

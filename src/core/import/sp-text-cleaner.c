@@ -318,6 +318,11 @@ mark_furniture_lines (GArray *lines,
           line->furniture == SP_FURNITURE_SOURCE)
         continue;
 
+      /* A phrase inside a reported sentence is the article's: "the site said it would no
+       * longer use cookies" */
+      if (line->furniture != SP_FURNITURE_NONE && !line->phrase_start && line->n_say > 0)
+        continue;
+
       line->reason = sp_text_line_junk_reason (line);
     }
 }

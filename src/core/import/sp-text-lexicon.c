@@ -240,6 +240,8 @@ static const SpPhrase phrases[] = {
   { "manage cookies", SP_FURNITURE_COOKIES, SP_PLACE_ANY, "en" },
   { "privacy settings", SP_FURNITURE_COOKIES, SP_PLACE_ANY, "en" },
   { "accept all", SP_FURNITURE_COOKIES, SP_PLACE_LINE, "en" },
+  { "cookies are necessary", SP_FURNITURE_COOKIES, SP_PLACE_ANY, "en" },
+  { "scan the qr code", SP_FURNITURE_NAVIGATION, SP_PLACE_START, "en" },
 
   { "photograph:", SP_FURNITURE_CAPTION, SP_PLACE_ANY, "en" },
   { "photo:", SP_FURNITURE_CAPTION, SP_PLACE_ANY, "en" },
@@ -274,11 +276,13 @@ static const SpPhrase phrases[] = {
   { "kommentare", SP_FURNITURE_COMMENTS, SP_PLACE_LINE, "de" },
   { "schlagworte:", SP_FURNITURE_TAGS, SP_PLACE_START, "de" },
   { "quelle:", SP_FURNITURE_SOURCE, SP_PLACE_START, "de" },
+  { "alle rechte vorbehalten", SP_FURNITURE_NAVIGATION, SP_PLACE_ANY, "de" },
 
   /* French */
   { "partager", SP_FURNITURE_SHARE, SP_PLACE_LINE, "fr" },
   { "publicité", SP_FURNITURE_AD, SP_PLACE_LINE, "fr" },
   { "lire aussi", SP_FURNITURE_RELATED, SP_PLACE_START, "fr" },
+  { "tous droits réservés", SP_FURNITURE_NAVIGATION, SP_PLACE_ANY, "fr" },
   { "à lire aussi", SP_FURNITURE_RELATED, SP_PLACE_START, "fr" },
   { "commentaires", SP_FURNITURE_COMMENTS, SP_PLACE_LINE, "fr" },
 

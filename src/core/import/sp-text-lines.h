@@ -32,7 +32,7 @@ typedef struct
   guint        n_domains;      /* words followed by ".com" and the like */
 
   SpFurniture  furniture;      /* the furniture phrase it holds, or SP_FURNITURE_NONE */
-  guint        phrase_start : 1;  /* the phrase opens the line */
+  guint        phrase_start : 1;  /* the phrase opens the line or is all of it */
   guint        glued_label : 1;   /* the phrase is glued to the next word ("PetitionThe") */
   guint        recurring : 1;  /* other documents hold this line */
   guint        sentence_end : 1;  /* ends as a sentence does: . ! ? or a closing quote */
