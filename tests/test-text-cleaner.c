@@ -511,6 +511,22 @@ test_recurring_lines (void)
       g_assert_true (g_str_has_prefix (article->body, "Ferry talks, day "));
     }
 
+  /* Above the text of an article whose file gave its title, the site's line goes too */
+  {
+    g_autofree char *text = g_strdup_printf ("---\ntitle: Ferry talks resume\n---\n%s\n"
+                                             "The council of Eastmere said the talks "
+                                             "resumed on Monday.\n"
+                                             "The operators said they wanted a subsidy, "
+                                             "according to a statement.\n", furniture_line);
+    g_autoptr(SpArticle) titled = read_text (text);
+
+    clean_counted (titled, counter);
+    g_assert_cmpstr (titled->title, ==, "Ferry talks resume");
+    g_assert_true (g_str_has_prefix (titled->body, "The council of Eastmere"));
+    g_assert_cmpuint (n_removed (titled), ==, 1);
+    g_assert_cmpuint (removed_block (titled, 0)->offset, ==, 0);
+  }
+
   /* The same wire story, held three times: its lines all recur, and all stay */
   {
     const char *story = "Wire story on the ferries\n"

@@ -211,6 +211,11 @@ sp_text_header_read (SpArticle *article,
   guint n = MIN (lines->len, SP_TEXT_HEADER_MAX_LINES);
   guint headline = lines->len;
   gboolean dated = FALSE;
+  gboolean titled;
+
+  if (lines->len == 0)
+    return 0;
+  titled = !title_is_first_line (article, &g_array_index (lines, SpTextLine, 0));
 
   for (guint i = 0; i < n; i++)
     {
@@ -219,9 +224,10 @@ sp_text_header_read (SpArticle *article,
       char *date;
 
       /* Navigation and share bars above the headline; a line that only recurs in other
-       * documents may be a headline like theirs ("Talks, day 3") */
+       * documents may be a headline like theirs ("Talks, day 3"), unless the file's
+       * metadata gave the title */
       if (headline == lines->len && sp_text_line_is_strong_junk (line) &&
-          (line->furniture != SP_FURNITURE_NONE || line->social_bar) &&
+          (line->furniture != SP_FURNITURE_NONE || line->social_bar || titled) &&
           line->furniture != SP_FURNITURE_SOURCE && line->furniture != SP_FURNITURE_CAPTION)
         {
           line->reason = sp_text_line_junk_reason (line);
