@@ -461,6 +461,9 @@ test_headline_clean (void)
     /* A word of the body stays, and so does a word the body never has in part */
     { "Both sides accept guarantees", "the guarantees were given", "Both sides accept guarantees" },
     { "Both sides sign the memorandum", "nothing here", "Both sides sign the memorandum" },
+    /* A compound whose first part is a word of the body, when the body has the compound's
+     * kin */
+    { "Talks on peacekeepers", "peace talks on peacekeeping", "Talks on peacekeepers" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

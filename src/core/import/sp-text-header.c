@@ -29,7 +29,10 @@
 /* A title made of the first words */
 #define FIRST_WORDS_MAX_CHARS 80
 /* A glued site name is at least this long, and so is the word it is glued to */
-#define GLUED_MIN_CHARS 4
+#define GLUED_MIN_CHARS 6
+/* A body word sharing more than this many letters past the real word's end is the same
+ * word inflected or compounded, not a name glued on */
+#define GLUED_SHARED_SLACK 2
 #define GLUED_WORD_MIN_CHARS 3
 #define MAX_WORD_BYTES 48
 /* "Headline | Section | Site" */
@@ -292,38 +295,18 @@ sp_text_header_read (SpArticle *article,
   return headline;
 }
 
-/* Lower-case words of @text */
-static GHashTable *
-word_set (const char *text)
-{
-  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  const char *p = text;
-
-  while (*p != '\0')
-    {
-      const char *start;
-
-      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      start = p;
-      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-
-      if (p > start && p - start <= MAX_WORD_BYTES)
-        g_hash_table_add (words, g_utf8_strdown (start, p - start));
-    }
-
-  return words;
-}
-
-/* "guaranteesnomadictrails" → "guarantees" when the body has "guarantees" but never the
- * whole: returns where the glued name starts, or NULL */
+/* "guaranteesnomadictrails" → "guarantees" when the body has "guarantees" but no word that
+ * goes on further into the rest ("peacekeepers" stays whole when the body has "peace" and
+ * "peacekeeping"): returns where the glued name starts, or NULL. One pass over the body's
+ * words, each compared with the start of @word. */
 static const char *
 glued_suffix (const char *word,
               gsize       length,
-              GHashTable *body_words)
+              const char *body)
 {
-  g_autofree char *lower = NULL;
+  gsize longest = 0;
+  gsize shared_most = 0;
+  const char *p = body;
 
   if (length > MAX_WORD_BYTES || length < GLUED_WORD_MIN_CHARS + GLUED_MIN_CHARS)
     return NULL;
@@ -332,18 +315,37 @@ glued_suffix (const char *word,
     if (!g_ascii_islower (word[i]))
       return NULL;
 
-  lower = g_strndup (word, length);
-  if (g_hash_table_contains (body_words, lower))
-    return NULL;
-
-  for (gsize cut = length - GLUED_MIN_CHARS; cut >= GLUED_WORD_MIN_CHARS; cut--)
+  while (*p != '\0')
     {
-      lower[cut] = '\0';
-      if (g_hash_table_contains (body_words, lower))
-        return word + cut;
+      const char *start;
+      gsize n;
+      gsize shared = 0;
+
+      while (*p != '\0' && !g_ascii_isalpha (*p))
+        p++;
+      start = p;
+      while (g_ascii_isalpha (*p))
+        p++;
+      n = p - start;
+
+      while (shared < n && shared < length &&
+             g_ascii_tolower (start[shared]) == word[shared])
+        shared++;
+
+      /* The whole word is a word of the body: nothing is glued to it */
+      if (shared == length && n == length)
+        return NULL;
+
+      if (shared == n && n >= GLUED_WORD_MIN_CHARS && n <= length - GLUED_MIN_CHARS)
+        longest = MAX (longest, n);
+      else
+        shared_most = MAX (shared_most, shared);
     }
 
-  return NULL;
+  if (longest == 0 || shared_most > longest + GLUED_SHARED_SLACK)
+    return NULL;
+
+  return word + longest;
 }
 
 /* Takes " | Site Name" or " - site.example" off the end */
@@ -398,7 +400,6 @@ sp_text_headline_clean (const char *headline,
                         gsize       length,
                         const char *body)
 {
-  g_autoptr(GHashTable) body_words = NULL;
   g_autofree char *text = NULL;
   const char *last;
   const char *end;
@@ -424,8 +425,7 @@ sp_text_headline_clean (const char *headline,
 
   if (end - last >= GLUED_WORD_MIN_CHARS + GLUED_MIN_CHARS)
     {
-      body_words = word_set (body);
-      if ((suffix = glued_suffix (last, end - last, body_words)) != NULL)
+      if ((suffix = glued_suffix (last, end - last, body)) != NULL)
         text[suffix - text] = '\0';
     }
 

@@ -417,10 +417,60 @@ is_apostrophe (gunichar c)
   return c == '\'' || c == 0x2019;
 }
 
-static gboolean
-is_word_char (gunichar c)
+/* What a character is, in one lookup: ASCII from its byte, the rest from GLib's tables */
+enum
 {
-  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+  CHAR_WORD  = 1 << 0,  /* a letter, digit or combining mark */
+  CHAR_DIGIT = 1 << 1,
+  CHAR_ALPHA = 1 << 2,
+  CHAR_UPPER = 1 << 3,  /* upper or title case */
+  CHAR_LOWER = 1 << 4,
+};
+
+static guint
+char_class (gunichar c)
+{
+  guint bits = 0;
+
+  if (c < 0x80)
+    {
+      if (g_ascii_isdigit (c))
+        return CHAR_WORD | CHAR_DIGIT;
+      if (g_ascii_isupper (c))
+        return CHAR_WORD | CHAR_ALPHA | CHAR_UPPER;
+      if (g_ascii_islower (c))
+        return CHAR_WORD | CHAR_ALPHA | CHAR_LOWER;
+      return 0;
+    }
+
+  if (g_unichar_isdigit (c))
+    bits |= CHAR_WORD | CHAR_DIGIT;
+  else if (g_unichar_isalpha (c))
+    {
+      bits |= CHAR_WORD | CHAR_ALPHA;
+      if (g_unichar_isupper (c) || g_unichar_istitle (c))
+        bits |= CHAR_UPPER;
+      else if (g_unichar_islower (c))
+        bits |= CHAR_LOWER;
+    }
+  else if (g_unichar_isalnum (c) || g_unichar_ismark (c))
+    bits |= CHAR_WORD;
+
+  return bits;
+}
+
+static gunichar
+next_char (const char  *p,
+           const char **next)
+{
+  if ((guchar)*p < 0x80)
+    {
+      *next = p + 1;
+      return (guchar)*p;
+    }
+
+  *next = g_utf8_next_char (p);
+  return g_utf8_get_char (p);
 }
 
 /* Quotation marks that open, close, or do both */
@@ -486,38 +536,44 @@ sp_text_tokenize (const char *line,
 
   for (const char *p = line; p < end; )
     {
-      gunichar c = g_utf8_get_char (p);
-      const char *next = g_utf8_next_char (p);
-      gboolean digit = g_unichar_isdigit (c);
+      const char *next;
+      gunichar c = next_char (p, &next);
+      guint bits = char_class (c);
+      gboolean digit = (bits & CHAR_DIGIT) != 0;
+      gboolean upper = (bits & CHAR_UPPER) != 0;
 
-      if (in_token && is_apostrophe (c) && !token.is_number && next < end &&
-          g_unichar_isalpha (g_utf8_get_char (next)))
+      if (in_token && is_apostrophe (c) && !token.is_number && next < end)
         {
-          p = next;
-          continue;
+          const char *after;
+
+          if ((char_class (next_char (next, &after)) & CHAR_ALPHA) != 0)
+            {
+              p = next;
+              continue;
+            }
         }
 
-      if (in_token && is_word_char (c) && (gboolean)token.is_number == digit &&
-          !(prev_lower && g_unichar_isupper (c)))
+      if (in_token && (bits & CHAR_WORD) != 0 && (gboolean)token.is_number == digit &&
+          !(prev_lower && upper))
         {
-          if (!digit && g_unichar_isalpha (c))
+          if ((bits & CHAR_ALPHA) != 0)
             {
               n_letters++;
-              n_upper += g_unichar_isupper (c) ? 1 : 0;
+              n_upper += upper ? 1 : 0;
             }
-          prev_lower = g_unichar_islower (c);
+          prev_lower = (bits & CHAR_LOWER) != 0;
           p = next;
           continue;
         }
 
       if (in_token)
         {
-          glued = prev_lower && g_unichar_isupper (c);
+          glued = prev_lower && upper;
           finish_token (line, &token, p - line, n_letters, n_upper, tokens);
           in_token = FALSE;
         }
 
-      if (!is_word_char (c))
+      if ((bits & CHAR_WORD) == 0)
         {
           int kind = quote_kind (c);
 
@@ -538,11 +594,11 @@ sp_text_tokenize (const char *line,
       token.start = p - line;
       token.is_number = digit;
       token.glued = glued;
-      token.capital = g_unichar_isupper (c) || g_unichar_istitle (c);
+      token.capital = upper;
       token.quoted = quoted;
-      n_letters = digit ? 0 : 1;
-      n_upper = token.capital ? 1 : 0;
-      prev_lower = g_unichar_islower (c);
+      n_letters = (bits & CHAR_ALPHA) != 0 ? 1 : 0;
+      n_upper = upper ? 1 : 0;
+      prev_lower = (bits & CHAR_LOWER) != 0;
       glued = FALSE;
       p = next;
     }
