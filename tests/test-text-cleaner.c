@@ -235,6 +235,31 @@ assert_nothing_lost (const char *before,
   g_assert_cmpstr (restored, ==, original);
 }
 
+/* Line hashes */
+
+/* The hashes are stored with a project's line counts: they never change */
+static void
+test_line_hash (void)
+{
+  static const struct {
+    const char *line;
+    guint64     hash;
+  } pinned[] = {
+    { "Posted 3 hours ago", 0x44705df42192ee7cULL },
+    { "Share on Facebook \302\253||\302\273 Share on X", 0x20a040e8b93f4877ULL },
+    { "\303\234n\303\257c\303\266d\303\251  Zeile 12", 0xa6fecc4acaf34811ULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pinned); i++)
+    g_assert_cmphex (sp_text_line_hash (pinned[i].line, strlen (pinned[i].line)), ==,
+                     pinned[i].hash);
+
+  /* Case, runs of digits and of white space do not count */
+  g_assert_cmphex (sp_text_line_hash ("Posted 3 hours ago", 18), ==,
+                   sp_text_line_hash ("posted 12  HOURS\tago ", 21));
+  g_assert_cmphex (sp_text_line_hash ("a\vb", 3), !=, sp_text_line_hash ("a b", 3));
+}
+
 /* Fixtures */
 
 static void
@@ -734,6 +759,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/text-cleaner/line-hash", test_line_hash);
   g_test_add_func ("/text-cleaner/tail-furniture", test_tail_furniture);
   g_test_add_func ("/text-cleaner/credit-teasers", test_credit_teasers);
   g_test_add_func ("/text-cleaner/caption-date", test_caption_date);

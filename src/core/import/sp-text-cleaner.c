@@ -64,12 +64,28 @@ sp_text_line_hash (const char *line,
 
   for (const char *p = line; p < end; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char_validated (p, end - p);
+      gunichar c = (guchar)*p < 0x80 ? (guchar)*p : g_utf8_get_char_validated (p, end - p);
       char folded[6 * 3];
       gsize n;
 
       if (c == (gunichar)-1 || c == (gunichar)-2)
         break;
+
+      /* ASCII as g_unichar_isspace(), g_unichar_isdigit() and g_unichar_tolower() see it,
+       * without their tables: the hashes must not change */
+      if (c < 0x80 && c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' &&
+          !g_ascii_isdigit (c))
+        {
+          char lower = g_ascii_tolower ((char)c);
+
+          if (in_space)
+            hash = fnv_add (hash, " ", 1);
+          in_space = FALSE;
+          started = TRUE;
+          in_digits = FALSE;
+          hash = fnv_add (hash, &lower, 1);
+          continue;
+        }
 
       if (g_unichar_isspace (c))
         {
