@@ -336,6 +336,28 @@ test_caption_date (void)
   assert_nothing_lost (before, article);
 }
 
+/* A date the text's header scan took from a caption before the cleaning is not kept */
+static void
+test_caption_date_scanned (void)
+{
+  g_autoptr(SpArticle) article = read_text ("Talks resume on the river\n"
+                                            "March 12, 2024: the mediator arrives in Lorvik.\n"
+                                            "Jane Doe | Reuters\n"
+                                            "The mediator said on Sunday that the talks "
+                                            "would resume within the week, according to a "
+                                            "statement.\n");
+
+  article->date = sp_date_scan_header (article->body, 8);
+  g_assert_cmpstr (article->date, ==, "2024-03-12");
+  article->date_source = SP_DATE_SOURCE_DATELINE;
+  article->date_confidence = 0.6;
+
+  sp_text_clean (article, NULL, NULL);
+  g_assert_null (article->date);
+  g_assert_cmpint (article->date_source, ==, SP_DATE_SOURCE_NONE);
+  g_assert_cmpstr (removed_block (article, 0)->reason, ==, "photo caption");
+}
+
 static void
 test_no_headline (void)
 {
@@ -763,6 +785,7 @@ main (int    argc,
   g_test_add_func ("/text-cleaner/tail-furniture", test_tail_furniture);
   g_test_add_func ("/text-cleaner/credit-teasers", test_credit_teasers);
   g_test_add_func ("/text-cleaner/caption-date", test_caption_date);
+  g_test_add_func ("/text-cleaner/caption-date-scanned", test_caption_date_scanned);
   g_test_add_func ("/text-cleaner/no-headline", test_no_headline);
   g_test_add_func ("/text-cleaner/op-ed", test_op_ed);
   g_test_add_func ("/text-cleaner/metadata-kept", test_metadata_kept);

@@ -146,6 +146,23 @@ take_date (SpArticle  *article,
   article->date_confidence = 0.9;
 }
 
+/* Whether @article's date was read from the top of the text (by a scan that does not know
+ * captions) and is the date of this caption: the photo's, not the article's */
+static gboolean
+is_caption_date (const SpArticle  *article,
+                 const SpTextLine *caption)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *date = NULL;
+
+  if (article->date == NULL || article->date_source != SP_DATE_SOURCE_DATELINE)
+    return FALSE;
+
+  text = g_strndup (caption->text, caption->length);
+  date = sp_date_parse (text);
+  return date != NULL && g_str_equal (date, article->date);
+}
+
 /* Whether the title was the body's first line, as the plain text reader gives it */
 static gboolean
 title_is_first_line (const SpArticle  *article,
@@ -214,6 +231,7 @@ sp_text_header_read (SpArticle *article,
   guint n = MIN (lines->len, SP_TEXT_HEADER_MAX_LINES);
   guint headline = lines->len;
   gboolean dated = FALSE;
+  gboolean caption_date = FALSE;
   gboolean titled;
 
   if (lines->len == 0)
@@ -249,7 +267,10 @@ sp_text_header_read (SpArticle *article,
 
           line->reason = N_("photo caption");
           if (i - 1 != headline && caption->n_say == 0 && caption->reason == NULL)
-            caption->reason = N_("photo caption");
+            {
+              caption->reason = N_("photo caption");
+              caption_date |= is_caption_date (article, caption);
+            }
           continue;
         }
 
@@ -289,6 +310,13 @@ sp_text_header_read (SpArticle *article,
       /* The first paragraph of the article ends the header */
       if (line->sentence_end && line->n_words >= HEADLINE_SENTENCE_WORDS)
         break;
+    }
+
+  if (!dated && caption_date)
+    {
+      g_clear_pointer (&article->date, g_free);
+      article->date_source = SP_DATE_SOURCE_NONE;
+      article->date_confidence = 0;
     }
 
   take_title (article, lines, headline);
