@@ -260,27 +260,57 @@ test_line_hash (void)
   g_assert_cmphex (sp_text_line_hash ("a\vb", 3), !=, sp_text_line_hash ("a b", 3));
 }
 
+/* An article read from a fixture and cleaned, with the reasons of its removed blocks and
+ * its body's last line; what was removed is checked to be all there */
+typedef struct
+{
+  SpArticle *article;
+  char      *why;
+  char      *last;
+} Cleaned;
+
+static void
+cleaned_clear (Cleaned *cleaned)
+{
+  g_clear_pointer (&cleaned->article, sp_article_free);
+  g_clear_pointer (&cleaned->why, g_free);
+  g_clear_pointer (&cleaned->last, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Cleaned, cleaned_clear)
+
+static void
+clean_fixture (const char *name,
+               Cleaned    *cleaned)
+{
+  g_autofree char *before = NULL;
+
+  cleaned->article = read_fixture (name);
+  before = g_strdup (cleaned->article->body);
+  sp_text_clean (cleaned->article, NULL, NULL);
+  cleaned->why = reasons (cleaned->article);
+  cleaned->last = last_line (cleaned->article->body);
+  assert_nothing_lost (before, cleaned->article);
+}
+
 /* Fixtures */
 
 static void
 test_tail_furniture (void)
 {
-  g_autoptr(SpArticle) article = read_fixture ("tail-furniture.txt");
-  g_autofree char *before = g_strdup (article->body);
-  g_autofree char *why = NULL;
-  g_autofree char *last = NULL;
+  g_auto(Cleaned) cleaned = { 0 };
+  SpArticle *article;
 
-  sp_text_clean (article, NULL, NULL);
-  why = reasons (article);
-  last = last_line (article->body);
+  clean_fixture ("tail-furniture.txt", &cleaned);
+  article = cleaned.article;
 
   g_assert_cmpstr (article->title, ==, "Harbour Council Weighs New Ferry Timetable in Port Talks");
   g_assert_cmpint (article->title_kind, ==, SP_TITLE_KIND_HEADLINE);
   g_assert_cmpstr (article->date, ==, "2024-06-03");
   g_assert_cmpint (article->date_source, ==, SP_DATE_SOURCE_DATELINE);
   g_assert_cmpfloat (article->date_confidence, >, 0.5);
-  g_assert_cmpstr (why, ==, "dateline,tags,related articles");
-  g_assert_true (g_str_has_suffix (last, "according to the council's spokesperson."));
+  g_assert_cmpstr (cleaned.why, ==, "dateline,tags,related articles");
+  g_assert_true (g_str_has_suffix (cleaned.last, "according to the council's spokesperson."));
   g_assert_null (strstr (article->body, "Search"));
   g_assert_null (strstr (article->body, "views"));
   /* The headline stays the body's first line */
@@ -289,51 +319,42 @@ test_tail_furniture (void)
   g_assert_cmpuint (removed_block (article, 0)->offset, ==,
                     g_utf8_strlen ("Harbour Council Weighs New Ferry Timetable in Port Talks\n\n", -1));
   g_assert_cmpuint (removed_block (article, 2)->offset, ==, g_utf8_strlen (article->body, -1));
-  assert_nothing_lost (before, article);
 }
 
 static void
 test_credit_teasers (void)
 {
-  g_autoptr(SpArticle) article = read_fixture ("credit-teasers.txt");
-  g_autofree char *before = g_strdup (article->body);
-  g_autofree char *why = NULL;
-  g_autofree char *last = NULL;
+  g_auto(Cleaned) cleaned = { 0 };
+  SpArticle *article;
 
-  sp_text_clean (article, NULL, NULL);
-  why = reasons (article);
-  last = last_line (article->body);
+  clean_fixture ("credit-teasers.txt", &cleaned);
+  article = cleaned.article;
 
   g_assert_cmpstr (article->title, ==, "In talks with growers, ministry says quota must be halved");
   g_assert_null (article->date);
-  g_assert_cmpstr (last, ==, "Contributing: Example Wire reporter Ola Berg");
-  g_assert_cmpstr (why, ==, "related articles,newsletter box");
+  g_assert_cmpstr (cleaned.last, ==, "Contributing: Example Wire reporter Ola Berg");
+  g_assert_cmpstr (cleaned.why, ==, "related articles,newsletter box");
   g_assert_nonnull (strstr (removed_block (article, 0)->text, "A former mayor marked"));
-  assert_nothing_lost (before, article);
 }
 
 static void
 test_caption_date (void)
 {
-  g_autoptr(SpArticle) article = read_fixture ("caption-date.txt");
-  g_autofree char *before = g_strdup (article->body);
-  g_autofree char *why = NULL;
-  g_autofree char *last = NULL;
+  g_auto(Cleaned) cleaned = { 0 };
+  SpArticle *article;
 
-  sp_text_clean (article, NULL, NULL);
-  why = reasons (article);
-  last = last_line (article->body);
+  clean_fixture ("caption-date.txt", &cleaned);
+  article = cleaned.article;
 
   /* The site's name glued to the headline goes; the caption's date is not the article's */
   g_assert_cmpstr (article->title, ==, "Mediator says both sides accepted river border commission");
   g_assert_cmpint (article->title_kind, ==, SP_TITLE_KIND_HEADLINE);
   g_assert_null (article->date);
   g_assert_cmpint (article->date_source, ==, SP_DATE_SOURCE_NONE);
-  g_assert_cmpstr (why, ==, "photo caption,comments");
+  g_assert_cmpstr (cleaned.why, ==, "photo caption,comments");
   g_assert_nonnull (strstr (removed_block (article, 0)->text, "Jane Doe | Reuters"));
-  g_assert_true (g_str_has_suffix (last, "contributed to this report"));
+  g_assert_true (g_str_has_suffix (cleaned.last, "contributed to this report"));
   g_assert_null (sp_date_scan_header (article->body, 8));
-  assert_nothing_lost (before, article);
 }
 
 /* A date the text's header scan took from a caption before the cleaning is not kept */
@@ -361,47 +382,41 @@ test_caption_date_scanned (void)
 static void
 test_no_headline (void)
 {
-  g_autoptr(SpArticle) article = read_fixture ("no-headline-share.txt");
-  g_autofree char *before = g_strdup (article->body);
-  g_autofree char *why = NULL;
+  g_auto(Cleaned) cleaned = { 0 };
+  SpArticle *article;
 
-  sp_text_clean (article, NULL, NULL);
-  why = reasons (article);
+  clean_fixture ("no-headline-share.txt", &cleaned);
+  article = cleaned.article;
 
   g_assert_cmpint (article->title_kind, ==, SP_TITLE_KIND_FIRST_WORDS);
   g_assert_true (g_str_has_prefix (article->title, "In Lorvik, negotiators from both river"));
   g_assert_true (g_str_has_suffix (article->title, "…"));
   g_assert_cmpuint (g_utf8_strlen (article->title, -1), <=, 81);
-  g_assert_cmpstr (why, ==, "share bar");
+  g_assert_cmpstr (cleaned.why, ==, "share bar");
   /* Sub-headings inside the article stay */
   g_assert_nonnull (strstr (article->body, "\nLooking Ahead\n"));
   g_assert_true (g_str_has_suffix (article->body, "would take place in May."));
-  assert_nothing_lost (before, article);
 }
 
 static void
 test_op_ed (void)
 {
-  g_autoptr(SpArticle) article = read_fixture ("op-ed.txt");
-  g_autofree char *before = g_strdup (article->body);
-  g_autofree char *why = NULL;
-  g_autofree char *last = NULL;
+  g_auto(Cleaned) cleaned = { 0 };
+  SpArticle *article;
 
-  sp_text_clean (article, NULL, NULL);
-  why = reasons (article);
-  last = last_line (article->body);
+  clean_fixture ("op-ed.txt", &cleaned);
+  article = cleaned.article;
 
   g_assert_cmpstr (article->title, ==, "'A real step' on the river border, says mediator");
   g_assert_cmpstr (article->date, ==, "2024-03-17");
   g_assert_cmpstr (article->source, ==, "westbankdaily.example");
-  g_assert_cmpstr (why, ==, "dateline,categories,advertisement,related articles,petition,"
+  g_assert_cmpstr (cleaned.why, ==, "dateline,categories,advertisement,related articles,petition,"
                             "appended article");
   g_assert_cmpstr (removed_block (article, 4)->text, ==, "Sign Our Petition");
   g_assert_true (g_str_has_prefix (removed_block (article, 5)->text, "The news of a border"));
   g_assert_true (g_str_has_suffix (removed_block (article, 5)->text, "unites us again."));
-  g_assert_cmpstr (last, ==, "Virtanen said the hardest question, the summer flow of the river, "
+  g_assert_cmpstr (cleaned.last, ==, "Virtanen said the hardest question, the summer flow of the river, "
                              "was still open.");
-  assert_nothing_lost (before, article);
 }
 
 /* Metadata from the file is kept: its date and title are better than the text's */
@@ -477,18 +492,13 @@ test_keep_reported_phrases (void)
 static void
 test_keep_endnotes (void)
 {
-  g_autoptr(SpArticle) article = read_fixture ("keep-endnotes.txt");
-  g_autofree char *before = g_strdup (article->body);
-  g_autofree char *last = NULL;
+  g_auto(Cleaned) cleaned = { 0 };
 
-  sp_text_clean (article, NULL, NULL);
-  last = last_line (article->body);
-
-  g_assert_cmpstr (last, ==, "[4] https://example.org/mediator/lorvik");
-  g_assert_nonnull (strstr (article->body, "\n[1] https://example.org/north/statement-0304\n"));
-  g_assert_cmpuint (n_removed (article), ==, 1);
-  g_assert_cmpstr (removed_block (article, 0)->reason, ==, "related articles");
-  assert_nothing_lost (before, article);
+  clean_fixture ("keep-endnotes.txt", &cleaned);
+  g_assert_cmpstr (cleaned.last, ==, "[4] https://example.org/mediator/lorvik");
+  g_assert_nonnull (strstr (cleaned.article->body,
+                            "\n[1] https://example.org/north/statement-0304\n"));
+  g_assert_cmpstr (cleaned.why, ==, "related articles");
 }
 
 static void
