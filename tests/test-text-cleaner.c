@@ -398,6 +398,30 @@ test_no_headline (void)
   g_assert_true (g_str_has_suffix (article->body, "would take place in May."));
 }
 
+/* Long headlines, and headlines that read as a sentence when a blank line sets them off */
+static void
+test_long_headlines (void)
+{
+  static const char * const headlines[] = {
+    "Ferries must run at dawn again, and the council will pay for it if it must - address "
+    "by the mayor of Eastmere to the harbour council and the island operators at the "
+    "opening of the spring session in the town hall",
+    "The mayor of Eastmere presented a plan for early ferries to the harbour council.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (headlines); i++)
+    {
+      g_autofree char *text = g_strconcat (headlines[i], "\n\nThe mayor said on Monday that "
+                                           "the plan would cost the town little.\n", NULL);
+      g_autoptr(SpArticle) article = read_text (text);
+
+      sp_text_clean (article, NULL, NULL);
+      g_assert_cmpint (article->title_kind, ==, SP_TITLE_KIND_HEADLINE);
+      g_assert_true (g_str_has_prefix (headlines[i], article->title) ||
+                     g_str_has_suffix (article->title, "…"));
+    }
+}
+
 static void
 test_op_ed (void)
 {
@@ -797,6 +821,7 @@ main (int    argc,
   g_test_add_func ("/text-cleaner/caption-date", test_caption_date);
   g_test_add_func ("/text-cleaner/caption-date-scanned", test_caption_date_scanned);
   g_test_add_func ("/text-cleaner/no-headline", test_no_headline);
+  g_test_add_func ("/text-cleaner/long-headlines", test_long_headlines);
   g_test_add_func ("/text-cleaner/op-ed", test_op_ed);
   g_test_add_func ("/text-cleaner/metadata-kept", test_metadata_kept);
   g_test_add_func ("/text-cleaner/keep-whole", test_keep_whole);

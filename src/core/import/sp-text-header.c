@@ -23,8 +23,8 @@
 #define META_LINE_MAX_PLAIN_WORDS 4
 /* A photo credit: "Name Surname | Agency", "Photo: Agency" */
 #define CREDIT_LINE_MAX_WORDS 8
-/* A headline: one line, no longer than a title may be, not a long sentence */
-#define HEADLINE_MAX_WORDS 30
+/* A headline: one line, not a long sentence */
+#define HEADLINE_MAX_CHARS (2 * SP_TEXT_TITLE_MAX_CHARS)
 #define HEADLINE_SENTENCE_WORDS 12
 /* A title made of the first words */
 #define FIRST_WORDS_MAX_CHARS 80
@@ -38,14 +38,21 @@
 /* "Headline | Section | Site" */
 #define MAX_SITE_SUFFIXES 2
 
+/* A headline is one line, not a paragraph; a line that reads as a sentence ("… sat down with
+ * the envoy.") opens the article's text unless a blank line sets it off as a headline */
 static gboolean
-is_headline (const SpTextLine *line)
+is_headline (const SpTextLine *line,
+             const SpTextLine *next)
 {
   gboolean full_stop = line->length > 0 && line->text[line->length - 1] == '.';
 
-  return line->chars <= SP_TEXT_TITLE_MAX_CHARS && line->n_words > 0 &&
-         line->n_words <= HEADLINE_MAX_WORDS &&
-         !(full_stop && line->n_words >= HEADLINE_SENTENCE_WORDS);
+  if (line->n_words == 0 || line->chars > HEADLINE_MAX_CHARS)
+    return FALSE;
+
+  if (full_stop && line->n_words >= HEADLINE_SENTENCE_WORDS)
+    return next != NULL && next->blank_before && line->chars <= SP_TEXT_TITLE_MAX_CHARS;
+
+  return TRUE;
 }
 
 /* "Leah Millis | Reuters", "Photo: AFP", "(Getty Images)" */
@@ -200,7 +207,8 @@ take_title (SpArticle        *article,
   line = &g_array_index (lines, SpTextLine, headline);
 
   g_free (article->title);
-  if (is_headline (line))
+  if (is_headline (line, headline + 1 < lines->len ?
+                         &g_array_index (lines, SpTextLine, headline + 1) : NULL))
     {
       const char *rest = line->text + line->length;
 
