@@ -398,6 +398,41 @@ test_no_headline (void)
   g_assert_true (g_str_has_suffix (article->body, "would take place in May."));
 }
 
+static void
+test_byline (void)
+{
+  static const struct {
+    const char *line;
+    const char *author;
+    const char *date;
+  } cases[] = {
+    { "By Jane Doe", "Jane Doe", NULL },
+    { "by Maria de la Cruz 10:41 AM March 5, 2024", "Maria de la Cruz", "2024-03-05" },
+    { "By Jane Doe and John Roe | Example Wire", "Jane Doe and John Roe", NULL },
+    { "By Aoife O\342\200\231Brien \342\200\224 Lorvik", "Aoife O\342\200\231Brien", NULL },
+    /* Not bylines: a sentence, a single word */
+    { "By the end of the week the talks had stalled", NULL, NULL },
+    { "By Monday", NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strconcat ("Talks resume on the river\n", cases[i].line,
+                                           "\nThe mediator said on Sunday that the talks "
+                                           "would resume within the week, according to a "
+                                           "statement.\n", NULL);
+      g_autoptr(SpArticle) article = read_text (text);
+
+      sp_text_clean (article, NULL, NULL);
+      g_assert_cmpstr (article->author, ==, cases[i].author);
+      g_assert_cmpstr (article->date, ==, cases[i].date);
+      if (cases[i].author != NULL)
+        g_assert_null (strstr (article->body, cases[i].author));
+      else
+        g_assert_nonnull (strstr (article->body, cases[i].line));
+    }
+}
+
 /* Long headlines, and headlines that read as a sentence when a blank line sets them off */
 static void
 test_long_headlines (void)
@@ -821,6 +856,7 @@ main (int    argc,
   g_test_add_func ("/text-cleaner/caption-date", test_caption_date);
   g_test_add_func ("/text-cleaner/caption-date-scanned", test_caption_date_scanned);
   g_test_add_func ("/text-cleaner/no-headline", test_no_headline);
+  g_test_add_func ("/text-cleaner/byline", test_byline);
   g_test_add_func ("/text-cleaner/long-headlines", test_long_headlines);
   g_test_add_func ("/text-cleaner/op-ed", test_op_ed);
   g_test_add_func ("/text-cleaner/metadata-kept", test_metadata_kept);

@@ -3,8 +3,8 @@
  * The top of a text article, as copied from a web page: a headline (sometimes with the
  * site's name glued to its end), then lines such as "Ukraine | May 30, 2025, Friday // 10:45
  * views", "site.example -- Sunday, August 17, 2025, 10:59:41 PM Eastern Daylight Time",
- * "Categories: …", or a photo caption with its credit ("Name | Agency"). A caption's date is
- * never the article's: it tells when the photo was taken.
+ * "Categories: …", a byline ("By Jane Doe"), or a photo caption with its credit ("Name |
+ * Agency"). A caption's date is never the article's: it tells when the photo was taken.
  */
 #define G_LOG_DOMAIN "sp-text-header"
 
@@ -26,6 +26,10 @@
 /* A headline: one line, not a long sentence */
 #define HEADLINE_MAX_CHARS (2 * SP_TEXT_TITLE_MAX_CHARS)
 #define HEADLINE_SENTENCE_WORDS 12
+/* A byline's name: "Jane Doe", "Maria de la Cruz Ortega", two words or more (and
+ * "Jane Doe and John Roe") */
+#define BYLINE_MIN_WORDS 2
+#define BYLINE_MAX_WORDS 7
 /* A title made of the first words */
 #define FIRST_WORDS_MAX_CHARS 80
 /* A glued site name is at least this long, and so is the word it is glued to */
@@ -170,6 +174,64 @@ is_caption_date (const SpArticle  *article,
   return date != NULL && g_str_equal (date, article->date);
 }
 
+/* "By Jane Doe", "by Jane Doe 10:41 AM February 5, 2026", "By Jane Doe | Reuters": the
+ * author, when the line has one and @article has none. Returns whether the line is a
+ * byline. */
+static gboolean
+take_byline (SpArticle        *article,
+             const SpTextLine *line)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) words = NULL;
+  static const char * const dashes[] = { " - ", " \342\200\223 ", " \342\200\224 " };
+  GString *name;
+  guint n = 0;
+  char *end;
+
+  if (line->length < 4 || g_ascii_strncasecmp (line->text, "by ", 3) != 0)
+    return FALSE;
+
+  /* The name runs to the first digit, bar, comma, dash or parenthesis */
+  text = g_strndup (line->text + 3, line->length - 3);
+  end = text + strcspn (text, "0123456789|,;()");
+  *end = '\0';
+  for (guint i = 0; i < G_N_ELEMENTS (dashes); i++)
+    if ((end = strstr (text, dashes[i])) != NULL)
+      *end = '\0';
+
+  words = g_strsplit (g_strstrip (text), " ", -1);
+  name = g_string_new (NULL);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gunichar first = g_utf8_get_char (words[i]);
+
+      if (words[i][0] == '\0')
+        continue;
+      /* Names are capitalised, but for particles after the first: "de", "van", "and" */
+      if (!g_unichar_isupper (first) && (n == 0 || strlen (words[i]) > 3))
+        {
+          g_string_free (name, TRUE);
+          return FALSE;
+        }
+      if (name->len > 0)
+        g_string_append_c (name, ' ');
+      g_string_append (name, words[i]);
+      n++;
+    }
+
+  if (n < BYLINE_MIN_WORDS || n > BYLINE_MAX_WORDS)
+    {
+      g_string_free (name, TRUE);
+      return FALSE;
+    }
+
+  if (article->author == NULL)
+    article->author = g_string_free (name, FALSE);
+  else
+    g_string_free (name, TRUE);
+  return TRUE;
+}
+
 /* Whether the title was the body's first line, as the plain text reader gives it */
 static gboolean
 title_is_first_line (const SpArticle  *article,
@@ -311,7 +373,22 @@ sp_text_header_read (SpArticle *article,
           dated = TRUE;
           if (domain != NULL && article->source == NULL)
             article->source = g_steal_pointer (&domain);
+          take_byline (article, line);
           line->reason = N_("dateline");
+          continue;
+        }
+
+      if (line->chars <= META_LINE_MAX_CHARS && take_byline (article, line))
+        {
+          g_autofree char *text = g_strndup (line->text, line->length);
+
+          line->reason = N_("byline");
+          if (!dated && (date = sp_date_parse (text)) != NULL)
+            {
+              take_date (article, date);
+              dated = TRUE;
+              line->reason = N_("dateline");
+            }
           continue;
         }
 
