@@ -398,6 +398,41 @@ test_no_headline (void)
   g_assert_true (g_str_has_suffix (article->body, "would take place in May."));
 }
 
+/* "Source:" lines at either end belong in the source field */
+static void
+test_source_lines (void)
+{
+  static const struct {
+    const char *before;  /* the line before the article's paragraph */
+    const char *after;   /* and after it */
+    const char *source;
+  } cases[] = {
+    { "Source: Example Wire\n", "", "Example Wire" },
+    { "", "Source: https://www.example.org/news/talks-resume\n", "example.org" },
+    /* In the middle, a source line is a chart's or a quotation's: it stays */
+    { "", "Source: regional statistics office\nThe talks will go on.\n", NULL },
+  };
+  const char *paragraph = "The mediator said on Sunday that the talks would resume within "
+                          "the week, according to a statement.\n";
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strconcat ("Talks resume on the river\n", cases[i].before,
+                                           paragraph, cases[i].after, NULL);
+      g_autoptr(SpArticle) article = read_text (text);
+
+      sp_text_clean (article, NULL, NULL);
+      g_assert_cmpstr (article->source, ==, cases[i].source);
+      if (cases[i].source != NULL)
+        {
+          g_assert_null (strstr (article->body, "Source:"));
+          g_assert_cmpstr (removed_block (article, 0)->reason, ==, "source line");
+        }
+      else
+        g_assert_nonnull (strstr (article->body, "Source:"));
+    }
+}
+
 static void
 test_byline (void)
 {
@@ -857,6 +892,7 @@ main (int    argc,
   g_test_add_func ("/text-cleaner/caption-date-scanned", test_caption_date_scanned);
   g_test_add_func ("/text-cleaner/no-headline", test_no_headline);
   g_test_add_func ("/text-cleaner/byline", test_byline);
+  g_test_add_func ("/text-cleaner/source-lines", test_source_lines);
   g_test_add_func ("/text-cleaner/long-headlines", test_long_headlines);
   g_test_add_func ("/text-cleaner/op-ed", test_op_ed);
   g_test_add_func ("/text-cleaner/metadata-kept", test_metadata_kept);

@@ -661,5 +661,14 @@ sp_text_clean (SpArticle       *article,
     for (guint i = first; i < lines->len; i++)
       g_array_index (lines, SpTextLine, i).reason = NULL;
 
+  /* A "Source:" line taken out at the end names the source */
+  for (guint i = first; i < lines->len; i++)
+    {
+      const SpTextLine *line = &g_array_index (lines, SpTextLine, i);
+
+      if (line->reason != NULL)
+        sp_text_source_line_read (article, line);
+    }
+
   rebuild (article, lines);
 }

@@ -118,7 +118,7 @@ line_domain (const SpTextLine *line)
             start += 7;
           if (g_str_has_prefix (start, "www."))
             start += 4;
-          return g_strdup (start);
+          return g_strndup (start, strcspn (start, "/"));
         }
     }
 
@@ -126,6 +126,30 @@ line_domain (const SpTextLine *line)
 }
 
 /* The value after "Source:" */
+static char *
+label_value (const SpTextLine *line);
+
+/**
+ * sp_text_source_line_read:
+ *
+ * Gives @article the source a "Source: …" line names, when it has none.
+ */
+void
+sp_text_source_line_read (SpArticle        *article,
+                          const SpTextLine *line)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *domain = NULL;
+
+  if (line->furniture != SP_FURNITURE_SOURCE || article->source != NULL ||
+      line->chars > META_LINE_MAX_CHARS || (value = label_value (line)) == NULL)
+    return;
+
+  /* "Source: https://www.example.org/…" names the site by its domain */
+  domain = line_domain (line);
+  article->source = domain != NULL ? g_steal_pointer (&domain) : g_steal_pointer (&value);
+}
+
 static char *
 label_value (const SpTextLine *line)
 {
@@ -350,10 +374,7 @@ sp_text_header_read (SpArticle *article,
 
       if (line->furniture == SP_FURNITURE_SOURCE && line->chars <= META_LINE_MAX_CHARS)
         {
-          g_autofree char *value = label_value (line);
-
-          if (value != NULL && article->source == NULL)
-            article->source = g_steal_pointer (&value);
+          sp_text_source_line_read (article, line);
           line->reason = N_("source line");
           continue;
         }

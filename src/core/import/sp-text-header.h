@@ -21,5 +21,7 @@ char  *sp_text_headline_clean      (const char *headline,
                                     const char *body);
 char  *sp_text_first_words         (const char *text,
                                     gsize       length);
+void   sp_text_source_line_read    (SpArticle        *article,
+                                    const SpTextLine *line);
 
 G_END_DECLS
