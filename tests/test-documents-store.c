@@ -148,6 +148,18 @@ count (Fixture    *f,
   return sp_test_count_rows (f->project, sql);
 }
 
+static guint
+count_line (Fixture *f,
+            guint64  hash)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = 99;
+
+  g_assert_true (sp_project_count_lines (f->project, &hash, 1, &n, &error));
+  g_assert_no_error (error);
+  return n;
+}
+
 static SpDocument *
 get_document (Fixture *f,
               gint64   id)
@@ -273,8 +285,9 @@ test_add_with_fields (Fixture       *f,
   g_assert_cmpuint (sentences[3], ==, strlen (body));
 
   /* the line repeated inside the document counts once */
-  g_assert_cmpint (count (f, "SELECT documents FROM line_counts WHERE hash = 7"), ==, 1);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM line_counts"), ==, 2);
+  g_assert_cmpuint (count_line (f, 7), ==, 1);
+  g_assert_cmpuint (count_line (f, 11), ==, 1);
+  g_assert_cmpint (count (f, "SELECT length (hashes) FROM document_lines"), ==, 16);
 }
 
 static void
@@ -396,7 +409,7 @@ test_delete_undo_redo (Fixture       *f,
 
   g_assert_true (sp_project_set_near_duplicate (f->project, other, f->document, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f, "SELECT documents FROM line_counts WHERE hash = 7"), ==, 2);
+  g_assert_cmpuint (count_line (f, 7), ==, 2);
 
   g_assert_false (sp_project_delete_document (f->project, f->document, FALSE, &error));
   g_assert_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_IN_USE);
@@ -410,7 +423,7 @@ test_delete_undo_redo (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM documents"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM claims"), ==, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM removals"), ==, 2);
-  g_assert_cmpint (count (f, "SELECT documents FROM line_counts WHERE hash = 7"), ==, 1);
+  g_assert_cmpuint (count_line (f, 7), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM documents WHERE near_duplicate_of IS NOT NULL"), ==, 0);
   g_assert_cmpuint (n_search_hits (f, "Lakeside"), ==, 0);
 
@@ -419,7 +432,7 @@ test_delete_undo_redo (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM documents"), ==, 2);
   g_assert_cmpint (count (f, "SELECT count(*) FROM claims WHERE id = 1"), ==, claim);
   g_assert_cmpint (count (f, "SELECT count(*) FROM removals"), ==, 4);
-  g_assert_cmpint (count (f, "SELECT documents FROM line_counts WHERE hash = 7"), ==, 2);
+  g_assert_cmpuint (count_line (f, 7), ==, 2);
   g_assert_cmpint (count (f, "SELECT near_duplicate_of FROM documents WHERE id = 2"), ==, f->document);
   g_assert_cmpuint (n_search_hits (f, "Lakeside"), ==, 1);
 
@@ -433,7 +446,8 @@ test_delete_undo_redo (Fixture       *f,
   /* without claims, no question */
   g_assert_true (sp_project_delete_document (f->project, other, FALSE, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM line_counts"), ==, 0);
+  g_assert_cmpuint (count_line (f, 7), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM document_lines"), ==, 0);
 }
 
 static void
@@ -756,6 +770,23 @@ test_count_lines (Fixture       *f,
   g_assert_cmpuint (counts[1], ==, 2);
   g_assert_cmpuint (counts[2], ==, 0);
   g_assert_cmpuint (counts[3], ==, 0);
+
+  /* counts follow what another connection commits */
+  {
+    g_autoptr(SpProject) other = sp_project_open (f->path, &error);
+
+    g_assert_no_error (error);
+    add_full_document (other, "elsewhere.txt", "Elsewhere", "Written elsewhere.", 0);
+  }
+  g_assert_cmpuint (count_line (f, 7), ==, 3);
+
+  /* and what this one rolls back */
+  g_assert_true (sp_project_begin_action (f->project, NULL, &error));
+  add_full_document (f->project, "rolled-back.txt", "Rolled back", "Never kept.", 0);
+  g_assert_cmpuint (count_line (f, 7), ==, 4);
+  g_assert_false (sp_project_end_action (f->project, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_line (f, 7), ==, 3);
 }
 
 static void

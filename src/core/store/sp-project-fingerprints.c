@@ -6,6 +6,14 @@
  * across documents is site furniture). Fingerprints are indexed in four bands of 16 bits:
  * two fingerprints at most 3 bits apart agree on at least one band, so such a search reads
  * only the documents that share a band.
+ *
+ * Line counts are kept in memory: each document's distinct line hashes are one row of
+ * document_lines, appended on import, and the first question reads them all and counts them.
+ * The counts then follow this connection's imports, and are read again after anything they
+ * cannot follow: another connection's commit (PRAGMA data_version), a rollback, a deletion,
+ * undo or redo. A table of counts, updated per line, cost an import more than the rest of
+ * the store together: each count is a write at a random place of a table that grows with the
+ * project.
  */
 #define G_LOG_DOMAIN "sp-project-fingerprints"
 
@@ -148,11 +156,117 @@ sp_project_set_near_duplicate (SpProject  *self,
   return sp_project_end_action (self, ok, error);
 }
 
+typedef struct
+{
+  guint64 hash;       /* first: the key g_int64_hash() reads */
+  guint   documents;
+} LineCount;
+
+static GHashTable *
+line_counts_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+static void
+add_line_counts (GHashTable    *counts,
+                 const guint64 *hashes,
+                 guint          n_hashes)
+{
+  for (guint i = 0; i < n_hashes; i++)
+    {
+      LineCount *count = g_hash_table_lookup (counts, &hashes[i]);
+
+      if (count == NULL)
+        {
+          count = g_new0 (LineCount, 1);
+          count->hash = hashes[i];
+          g_hash_table_add (counts, count);
+        }
+      count->documents++;
+    }
+}
+
+/* Counts the lines of a document this connection just added, when they are counted at all */
+void
+_sp_project_add_line_counts (SpProject     *self,
+                             const guint64 *hashes,
+                             guint          n_hashes)
+{
+  if (self->line_counts != NULL)
+    add_line_counts (self->line_counts, hashes, n_hashes);
+}
+
+/* After a change the counts cannot follow: they are read again when next asked for */
+void
+_sp_project_forget_line_counts (SpProject *self)
+{
+  g_clear_pointer (&self->line_counts, g_hash_table_unref);
+}
+
+static gboolean
+read_data_version (SpProject  *self,
+                   gint64     *version,
+                   GError    **error)
+{
+  g_autoptr(SpCachedStmt) stmt = _sp_project_prepare_cached (self, "PRAGMA data_version", error);
+
+  if (stmt == NULL ||
+      _sp_project_step_row (self, stmt, _("Could not count recurring lines"), error) <= 0)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_FAILED, _("Could not count recurring lines"));
+      return FALSE;
+    }
+
+  *version = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+ensure_line_counts (SpProject  *self,
+                    GError    **error)
+{
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(SpStmt) stmt = NULL;
+  gint64 version = 0;
+  int rc;
+
+  if (!read_data_version (self, &version, error))
+    return FALSE;
+
+  if (self->line_counts != NULL && version == self->line_counts_version)
+    return TRUE;
+
+  if (!(stmt = _sp_project_prepare (self, "SELECT hashes FROM document_lines", error)))
+    return FALSE;
+
+  counts = line_counts_new ();
+  while ((rc = _sp_project_step_row (self, stmt, _("Could not count recurring lines"), error)) > 0)
+    {
+      guint n = 0;
+      g_autofree guint64 *hashes = _sp_hashes_decode (sqlite3_column_blob (stmt, 0),
+                                                      sqlite3_column_bytes (stmt, 0), &n);
+
+      add_line_counts (counts, hashes, n);
+    }
+  if (rc < 0)
+    return FALSE;
+
+  g_clear_pointer (&self->line_counts, g_hash_table_unref);
+  self->line_counts = g_steal_pointer (&counts);
+  self->line_counts_version = version;
+  return TRUE;
+}
+
 /**
  * sp_project_count_lines:
  * @hashes: (array length=n_hashes): hashes of short lines
  * @counts: (out caller-allocates) (array length=n_hashes): for each hash, how many documents
  *   of the project hold the line
+ *
+ * The first question reads every document's line hashes; later ones are answered from
+ * memory while nothing but this connection's imports changed the project.
  */
 gboolean
 sp_project_count_lines (SpProject      *self,
@@ -164,20 +278,14 @@ sp_project_count_lines (SpProject      *self,
   g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (n_hashes == 0 || (hashes != NULL && counts != NULL), FALSE);
 
+  if (n_hashes > 0 && !ensure_line_counts (self, error))
+    return FALSE;
+
   for (guint i = 0; i < n_hashes; i++)
     {
-      g_autoptr(SpCachedStmt) stmt = NULL;
-      int rc;
+      LineCount *count = g_hash_table_lookup (self->line_counts, &hashes[i]);
 
-      if (!(stmt = _sp_project_prepare_cached (self, "SELECT documents FROM line_counts WHERE hash = ?1",
-                                               error)))
-        return FALSE;
-
-      sqlite3_bind_int64 (stmt, 1, (gint64)hashes[i]);
-      if ((rc = _sp_project_step_row (self, stmt, _("Could not count recurring lines"), error)) < 0)
-        return FALSE;
-
-      counts[i] = rc > 0 ? (guint)CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXINT) : 0;
+      counts[i] = count != NULL ? count->documents : 0;
     }
 
   return TRUE;

@@ -44,7 +44,7 @@ typedef enum
   SP_TABLE_SUGGESTIONS,
   SP_TABLE_DOCUMENTS,
   SP_TABLE_REMOVALS,
-  SP_TABLE_LINE_COUNTS,   /* keyed by the line's hash */
+  SP_TABLE_DOCUMENT_LINES, /* keyed by the document's id */
   SP_N_TABLES
 } SpTable;
 
@@ -72,6 +72,11 @@ struct _SpProject
   GPtrArray     *redo_stack;
 
   GHashTable    *statements;   /* SQL text (a string literal, by address) -> sqlite3_stmt */
+
+  /* sp-project-fingerprints.c: how many documents hold each line hash, as of line_counts_version
+   * (PRAGMA data_version); NULL until asked for, and after anything it cannot follow */
+  GHashTable    *line_counts;
+  gint64         line_counts_version;
 };
 
 /* sp-project-sql.c */
@@ -175,6 +180,12 @@ gboolean    _sp_project_index_document   (SpProject     *self,
 char       *_sp_project_dup_document_title (SpProject   *self,
                                           gint64         id,
                                           GError       **error);
+
+/* sp-project-fingerprints.c */
+void        _sp_project_add_line_counts  (SpProject     *self,
+                                          const guint64 *hashes,
+                                          guint          n_hashes);
+void        _sp_project_forget_line_counts (SpProject   *self);
 
 /* sp-project-blobs.c: the sentences and line hashes of a document, stored as little-endian
  * integers */
