@@ -287,7 +287,7 @@ test_add_with_fields (Fixture       *f,
   /* the line repeated inside the document counts once */
   g_assert_cmpuint (count_line (f, 7), ==, 1);
   g_assert_cmpuint (count_line (f, 11), ==, 1);
-  g_assert_cmpint (count (f, "SELECT length (hashes) FROM document_lines"), ==, 16);
+  g_assert_cmpint (count (f, "SELECT length (line_hashes) FROM document_fingerprints"), ==, 16);
 }
 
 static void
@@ -447,7 +447,7 @@ test_delete_undo_redo (Fixture       *f,
   g_assert_true (sp_project_delete_document (f->project, other, FALSE, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_line (f, 7), ==, 0);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM document_lines"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM document_fingerprints"), ==, 0);
 }
 
 static void
@@ -555,7 +555,7 @@ test_hostile_sentences (Fixture       *f,
     "UPDATE documents SET sentences = 'not a blob'",
     "UPDATE documents SET title_kind = 'guess'",
     "UPDATE documents SET date_confidence = 7",
-    "UPDATE documents SET simhash = 'x'",
+    "UPDATE document_fingerprints SET simhash = 'x'",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (blobs); i++)
@@ -583,7 +583,8 @@ test_hostile_sentences (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
       g_autofree char *sql = g_strconcat ("UPDATE documents SET sentences = NULL, title_kind = 'headline', "
-                                          "date_confidence = 0, simhash = NULL;", refused[i], NULL);
+                                          "date_confidence = 0; UPDATE document_fingerprints SET simhash = 1;",
+                                          refused[i], NULL);
       g_autoptr(GError) error = try_tamper (f, sql);
 
       g_assert_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_CORRUPT);
@@ -715,9 +716,9 @@ test_near_duplicates (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   guint64 base = 0xF0F0F0F0F0F0F0F0;
-  /* 3 bits apart, one in each of three bands: found through the fourth */
+  /* 3 bits apart: a near duplicate */
   gint64 near = add_full_document (f->project, "near.txt", "Near", "A near copy.", base ^ 0x0001000100010000);
-  /* 4 bits apart, one in each band: only a full scan finds it */
+  /* 4 bits apart: found only when asked for that distance */
   gint64 far = add_full_document (f->project, "far.txt", "Far", "A farther copy.", base ^ 0x0001000100010001);
   g_autoptr(GArray) found = NULL;
 

@@ -322,7 +322,7 @@ test_every_reference_checked (void)
                                    "  issue_id, stance, confidence, claim_id, created) "
                                    "VALUES (1, 0, 5, 1, 1, 1, 0.5, 1, '');"
                                    "INSERT INTO removals (document_id, body_offset, text) VALUES (1, 0, 'Share');"
-                                   "INSERT INTO document_lines (document_id, hashes) VALUES (1, X'0100000000000000')",
+                                   "INSERT INTO document_fingerprints (document_id, simhash) VALUES (1, 5)",
                                    &error));
   g_assert_no_error (error);
   g_clear_object (&project);

@@ -2,8 +2,8 @@
  *
  * What an analyst changes about documents after import: their metadata, and deleting them.
  * Both are undo steps like every other edit. A document's rows in other tables go with it
- * (claims, only when asked; suggestions, removed blocks; its lines in the counts of
- * recurring lines; other documents' marks as its near duplicates), each recorded for undo,
+ * (claims, only when asked; suggestions, removed blocks; its fingerprint and line hashes;
+ * other documents' marks as its near duplicates), each recorded for undo,
  * and the full-text index follows the documents row.
  */
 #define G_LOG_DOMAIN "sp-project-documents"
@@ -178,8 +178,9 @@ delete_document_rows (SpProject  *self,
                                   "SELECT id FROM claims WHERE document_id = ?1", id, error) &&
          _sp_project_delete_rows (self, SP_TABLE_REMOVALS,
                                   "SELECT id FROM removals WHERE document_id = ?1", id, error) &&
-         _sp_project_delete_rows (self, SP_TABLE_DOCUMENT_LINES,
-                                  "SELECT document_id FROM document_lines WHERE document_id = ?1", id, error) &&
+         _sp_project_delete_rows (self, SP_TABLE_DOCUMENT_FINGERPRINTS,
+                                  "SELECT document_id FROM document_fingerprints WHERE document_id = ?1",
+                                  id, error) &&
          unmark_near_duplicates (self, id, error) &&
          _sp_project_touch (self, SP_TABLE_DOCUMENTS, id, error) &&
          _sp_project_index_document (self, id, FALSE, error) &&
@@ -224,7 +225,7 @@ sp_project_delete_document (SpProject  *self,
     return FALSE;
 
   ok = delete_document_rows (self, id, error);
-  _sp_project_forget_line_counts (self);
+  _sp_project_forget_fingerprints (self);
   if (ok)
     _sp_project_mark_changed (self, SP_CHANGE_DOCUMENTS | (n_claims > 0 ? SP_CHANGE_CLAIMS : 0));
 

@@ -419,35 +419,39 @@ insert_removals (SpProject               *self,
   return TRUE;
 }
 
-/* The document's line hashes go into a table of their own, whose rows are appended in id
- * order: counting them per hash in an SQL table would write a page at a random place of a
- * growing table for every line of every document (sp-project-fingerprints.c counts them in
- * memory instead). */
+/* The document's fingerprint and line hashes go into a table of their own, whose rows are
+ * appended in id order. Indexing fingerprints, or counting lines per hash in a table, would
+ * write pages at random places of tables that grow with the project, for every document:
+ * sp-project-fingerprints.c searches and counts them in memory instead. */
 static gboolean
-insert_lines (SpProject  *self,
-              gint64      id,
-              GArray     *hashes,
-              GError    **error)
+insert_fingerprints (SpProject  *self,
+                     gint64      id,
+                     guint64     simhash,
+                     GArray     *hashes,
+                     GError    **error)
 {
   g_autoptr(SpCachedStmt) stmt = NULL;
   g_autoptr(GBytes) blob = NULL;
 
-  if (hashes->len == 0)
+  if (hashes->len == 0 && simhash == 0)
     return TRUE;
 
   if (!(stmt = _sp_project_prepare_cached (self,
-                                           "INSERT INTO document_lines (document_id, hashes) VALUES (?1, ?2)",
+                                           "INSERT INTO document_fingerprints (document_id, simhash, line_hashes) "
+                                           "VALUES (?1, ?2, ?3)",
                                            error)))
     return FALSE;
 
   blob = _sp_hashes_encode ((const guint64 *)(gpointer)hashes->data, hashes->len);
   sqlite3_bind_int64 (stmt, 1, id);
-  _sp_project_bind_blob (stmt, 2, blob);
+  if (simhash != 0)
+    sqlite3_bind_int64 (stmt, 2, (gint64)simhash);
+  _sp_project_bind_blob (stmt, 3, blob);
   if (!_sp_project_step_done (self, stmt, error) ||
-      !_sp_project_touch_inserted (self, SP_TABLE_DOCUMENT_LINES, id, error))
+      !_sp_project_touch_inserted (self, SP_TABLE_DOCUMENT_FINGERPRINTS, id, error))
     return FALSE;
 
-  _sp_project_add_line_counts (self, (const guint64 *)(gpointer)hashes->data, hashes->len);
+  _sp_project_add_fingerprints (self, id, simhash, (const guint64 *)(gpointer)hashes->data, hashes->len);
   return TRUE;
 }
 
@@ -472,9 +476,9 @@ insert_document (SpProject               *self,
   stmt = _sp_project_prepare_cached (self,
                                      "INSERT INTO documents (file_name, title, date, source, url, author, "
                                      "body, body_length, content_hash, text_hash, imported, title_kind, "
-                                     "date_source, date_confidence, simhash, near_duplicate_of, sentences) "
+                                     "date_source, date_confidence, near_duplicate_of, sentences) "
                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                                     "?15, ?16, ?17)",
+                                     "?15, ?16)",
                                      error);
   if (stmt == NULL)
     return FALSE;
@@ -494,11 +498,9 @@ insert_document (SpProject               *self,
   _sp_project_bind_text (stmt, 13, sp_date_source_to_string (fields->date != NULL ? fields->date_source
                                                                                   : SP_DATE_SOURCE_NONE));
   sqlite3_bind_double (stmt, 14, fields->date != NULL ? confidence : 0);
-  if (fields->simhash != 0)
-    sqlite3_bind_int64 (stmt, 15, (gint64)fields->simhash);
   if (fields->near_duplicate_of > 0)
-    sqlite3_bind_int64 (stmt, 16, fields->near_duplicate_of);
-  _sp_project_bind_blob (stmt, 17, sentences);
+    sqlite3_bind_int64 (stmt, 15, fields->near_duplicate_of);
+  _sp_project_bind_blob (stmt, 16, sentences);
 
   *id = 0;
   if (!_sp_project_step_done (self, stmt, error) ||
@@ -516,7 +518,7 @@ insert_document (SpProject               *self,
 
   return _sp_project_step_done (self, fts, error) &&
          insert_removals (self, *id, fields, error) &&
-         insert_lines (self, *id, lines, error);
+         insert_fingerprints (self, *id, fields->simhash, lines, error);
 }
 
 /**
