@@ -290,6 +290,8 @@ static const Reference references[] = {
     "SELECT id FROM documents WHERE near_duplicate_of IS NOT NULL AND near_duplicate_of NOT IN (SELECT +id FROM documents)" },
   { "removals", "documents",
     "SELECT id FROM removals WHERE document_id NOT IN (SELECT +id FROM documents)" },
+  { "document_fingerprints", "documents",
+    "SELECT document_id FROM document_fingerprints WHERE document_id NOT IN (SELECT +id FROM documents)" },
 };
 
 /* Returns: how many foreign keys _sp_project_check_references() follows */

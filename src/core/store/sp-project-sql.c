@@ -171,7 +171,7 @@ _sp_project_set_not_found (GError  **error,
     case SP_TABLE_ACTOR_ALIASES:
     case SP_TABLE_ACTOR_KEYS:
     case SP_TABLE_ISSUE_KEYWORDS:
-    case SP_TABLE_LINE_COUNTS:
+    case SP_TABLE_DOCUMENT_FINGERPRINTS:
     case SP_N_TABLES:
     default:
       g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND, _("There is no row %lld"), n);
