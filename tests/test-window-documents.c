@@ -251,6 +251,17 @@ test_search (Fixture       *f,
   g_assert_false (sp_reader_is_match (f->reader, 0));
   screenshot (f, "search");
 
+  /* Words no document holds: the list says so */
+  if (f->width < 700)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "documents.show-list", NULL));
+  gtk_editable_set_text (entry, "corridor zeppelin");
+  g_signal_emit_by_name (entry, "search-changed");
+  sp_gui_test_iterate_until (sp_gui_test_transitions_done, f->view);
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_documents_view_get_n_shown (f->view), ==, 0);
+  g_assert_cmpstr (sp_documents_view_get_count_text (f->view), ==, "0 of 4");
+  g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (f->view), "No Matches"));
+
   /* Opening a document the search hides ends the search */
   g_assert_true (sp_documents_view_select_document (f->view, f->undated));
   sp_gui_test_settle (GTK_WIDGET (f->window));

@@ -85,6 +85,7 @@ _sp_documents_view_update_count (SpDocumentsView *self)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u", "%'u of %'u", total), shown, total);
 
   gtk_label_set_text (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->list_stack, shown > 0 || total == 0 ? "list" : "no-matches");
 }
 
 /* The search's matches in the document the reader shows */

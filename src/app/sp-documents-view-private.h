@@ -41,6 +41,7 @@ struct _SpDocumentsView
   GtkStack           *stack;
   AdwLeaflet         *leaflet;
   GtkSearchEntry     *search_entry;
+  GtkStack           *list_stack;
   GtkListView        *document_list;
   GtkLabel           *count_label;
   GtkMenuButton      *sort_button;

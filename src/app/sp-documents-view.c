@@ -655,6 +655,7 @@ sp_documents_view_class_init (SpDocumentsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, stack);
   gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, document_list);
   gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, sort_button);
