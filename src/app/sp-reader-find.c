@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "sp-reader-private.h"
@@ -325,7 +327,14 @@ void
 sp_reader_set_search_ranges (SpReader *self,
                              GArray   *ranges)
 {
+  gboolean same;
+
   g_return_if_fail (SP_IS_READER (self));
+
+  /* The same matches again (the list reloaded): the reader stays where the user is */
+  same = (ranges ? ranges->len : 0) == self->search_ranges->len &&
+         (self->search_ranges->len == 0 ||
+          memcmp (ranges->data, self->search_ranges->data, ranges->len * sizeof (SpTextRange)) == 0);
 
   g_array_set_size (self->search_ranges, 0);
   if (ranges != NULL && ranges->len > 0)
@@ -333,7 +342,7 @@ sp_reader_set_search_ranges (SpReader *self,
 
   _sp_reader_apply_matches (self);
 
-  if (self->search_ranges->len > 0 && self->find_matches->len == 0)
+  if (!same && self->search_ranges->len > 0 && self->find_matches->len == 0)
     {
       const SpTextRange *first = &g_array_index (self->search_ranges, SpTextRange, 0);
 
