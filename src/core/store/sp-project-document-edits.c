@@ -131,8 +131,7 @@ unmark_near_duplicates (SpProject  *self,
                         GError    **error)
 {
   g_autoptr(SpStmt) select = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  g_autoptr(GArray) ids = NULL;
 
   if (!(select = _sp_project_prepare (self,
                                       "SELECT id FROM documents WHERE near_duplicate_of = ?1",
@@ -140,12 +139,7 @@ unmark_near_duplicates (SpProject  *self,
     return FALSE;
 
   sqlite3_bind_int64 (select, 1, id);
-  while ((rc = _sp_project_step_row (self, select, _("Could not read the project"), error)) > 0)
-    {
-      gint64 other = sqlite3_column_int64 (select, 0);
-      g_array_append_val (ids, other);
-    }
-  if (rc < 0)
+  if (!(ids = _sp_project_select_ids (self, select, error)))
     return FALSE;
 
   for (guint i = 0; i < ids->len; i++)

@@ -139,6 +139,9 @@ gboolean    _sp_project_delete_row       (SpProject     *self,
                                           SpTable        table,
                                           gint64         id,
                                           GError       **error);
+GArray     *_sp_project_select_ids       (SpProject     *self,
+                                          SpStmt        *select,
+                                          GError       **error);
 gboolean    _sp_project_delete_rows      (SpProject     *self,
                                           SpTable        table,
                                           const char    *select_ids_sql,
