@@ -6,9 +6,9 @@
  * message and undoes its transfer encodings and RFC 2047 headers; the part's bytes are then
  * decoded by sp_text_decode() with the charset the part declares, as any text file is.
  *
- * GMime builds nested multiparts recursively, so a message with more multipart sections
- * than SP_EML_MAX_MULTIPARTS is refused before it is parsed, and one with more parts than
- * SP_EML_MAX_PARTS after; the walk over the parts is iterative.
+ * GMime stops nesting at a fixed depth and says so, and says when a message ends inside a
+ * header or a multipart: such a message is refused rather than read in part, as is one with
+ * more than SP_EML_MAX_PARTS parts. The walk over the parts is iterative.
  */
 #define G_LOG_DOMAIN "sp-eml-reader"
 
@@ -52,23 +52,25 @@ ensure_gmime (void)
     }
 }
 
-/* How many times "multipart/" occurs, in any case: an upper bound of the sections GMime
- * will nest */
-static guint
-count_multiparts (const char *data,
-                  gsize       length,
-                  guint       limit)
+/* What the parser found wrong that makes its reading of the message not the whole of it */
+typedef struct
 {
-  static const char needle[] = "multipart/";
-  guint n = 0;
+  gboolean truncated;
+  gboolean too_deep;
+} ParserProblems;
 
-  for (gsize i = 0; i + sizeof needle - 1 <= length; i++)
-    if ((data[i] == 'm' || data[i] == 'M') &&
-        g_ascii_strncasecmp (data + i, needle, sizeof needle - 1) == 0 &&
-        ++n > limit)
-      break;
+static void
+parser_warning_cb (gint64              offset,
+                   GMimeParserWarning  warning,
+                   const char         *item,
+                   gpointer            user_data)
+{
+  ParserProblems *problems = user_data;
 
-  return n;
+  if (warning == GMIME_WARN_TRUNCATED_MESSAGE)
+    problems->truncated = TRUE;
+  else if (warning == GMIME_CRIT_NESTING_OVERFLOW)
+    problems->too_deep = TRUE;
 }
 
 static char *
@@ -261,13 +263,7 @@ read_message (const char    *data,
   GMimePart *html = NULL;
   GDateTime *date;
   const char *subject;
-
-  if (count_multiparts (data, length, SP_EML_MAX_MULTIPARTS) > SP_EML_MAX_MULTIPARTS)
-    {
-      g_set_error (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_TOO_LARGE,
-                   _("the message has more than %u multipart sections"), SP_EML_MAX_MULTIPARTS);
-      return NULL;
-    }
+  ParserProblems problems = { FALSE, FALSE };
 
   if (!sp_read_budget_spend (budget, length))
     {
@@ -279,6 +275,7 @@ read_message (const char    *data,
 
   options = g_mime_parser_options_new ();
   g_mime_parser_options_set_fallback_charsets (options, fallback_charsets);
+  g_mime_parser_options_set_warning_callback (options, parser_warning_cb, &problems);
   stream = g_mime_stream_mem_new_with_buffer (data, length);
   parser = g_mime_parser_new_with_stream (stream);
   g_mime_parser_set_format (parser, GMIME_FORMAT_MESSAGE);
@@ -295,6 +292,20 @@ read_message (const char    *data,
   if (!sp_read_budget_check_clock (budget))
     {
       sp_read_budget_set_error (budget, error);
+      return NULL;
+    }
+
+  if (problems.too_deep)
+    {
+      g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_TOO_LARGE,
+                           _("the message nests its parts deeper than can be read"));
+      return NULL;
+    }
+
+  if (problems.truncated)
+    {
+      g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_INCOMPLETE,
+                           _("the message is cut short (it ends inside a header or a part)"));
       return NULL;
     }
 

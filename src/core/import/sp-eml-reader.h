@@ -11,10 +11,8 @@
 
 G_BEGIN_DECLS
 
-/* A message with more MIME parts than this, or more multipart sections (which GMime parses
- * recursively), is refused */
-#define SP_EML_MAX_PARTS      1000
-#define SP_EML_MAX_MULTIPARTS 64
+/* A message with more MIME parts than this is refused */
+#define SP_EML_MAX_PARTS 1000
 
 GPtrArray *sp_eml_reader_read (GBytes        *bytes,
                                SpReadBudget  *budget,

@@ -213,13 +213,23 @@ name_index (const char * const *names,
   return -1;
 }
 
-/* Whether @text nests no deeper than SP_JSON_MAX_DEPTH; strings are skipped */
-static gboolean
-depth_ok (const char *text,
-          gsize       length)
+typedef enum
+{
+  SHAPE_ONE_VALUE,
+  SHAPE_TOO_DEEP,
+  SHAPE_SEVERAL_VALUES,
+} Shape;
+
+/* Whether @text nests deeper than SP_JSON_MAX_DEPTH, and whether anything follows its first
+ * array or object: json-glib 1.6 parses "{…} {…}" as the first object alone, and would
+ * drop the rest without a word. Strings are skipped. */
+static Shape
+measure (const char *text,
+         gsize       length)
 {
   guint depth = 0;
   gboolean in_string = FALSE;
+  gboolean closed = FALSE;
 
   for (gsize i = 0; i < length; i++)
     {
@@ -232,18 +242,20 @@ depth_ok (const char *text,
           else if (c == '"')
             in_string = FALSE;
         }
+      else if (closed && !g_ascii_isspace (c))
+        return SHAPE_SEVERAL_VALUES;
       else if (c == '"')
         in_string = TRUE;
       else if (c == '[' || c == '{')
         {
           if (++depth > SP_JSON_MAX_DEPTH)
-            return FALSE;
+            return SHAPE_TOO_DEEP;
         }
       else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
+        closed = --depth == 0;
     }
 
-  return TRUE;
+  return SHAPE_ONE_VALUE;
 }
 
 /* The text of a field's value: a string, the text inside an object ({"name": …}, {"main": …},
@@ -661,10 +673,17 @@ read_lines (JsonRead    *read,
       if (!sp_read_budget_spend (read->budget, length))
         return !sp_read_budget_set_error (read->budget, error);
 
-      if (!depth_ok (start, length))
+      switch (measure (start, length))
         {
+        case SHAPE_TOO_DEEP:
           add_skip (read, SKIP_TOO_DEEP, number, NULL);
           continue;
+        case SHAPE_SEVERAL_VALUES:
+          add_skip (read, SKIP_NOT_JSON, number, _("more than one value on the line"));
+          continue;
+        case SHAPE_ONE_VALUE:
+        default:
+          break;
         }
 
       if (!(root = parse (start, length, &parser, &parse_error)))
@@ -779,28 +798,33 @@ sp_json_reader_read (GBytes        *bytes,
   if (!(text = decode (data, length, budget, error)))
     return NULL;
 
-  if (!depth_ok (text, strlen (text)))
+  switch (measure (text, strlen (text)))
     {
+    case SHAPE_TOO_DEEP:
       g_set_error (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_TOO_LARGE,
                    _("its JSON nests deeper than %u levels"), SP_JSON_MAX_DEPTH);
       return NULL;
+
+    case SHAPE_SEVERAL_VALUES:
+      /* Several values: JSON Lines saved as .json, if each is on a line of its own */
+      if (!read_lines (&read, text, error))
+        return NULL;
+      if (read.skips[SKIP_NOT_JSON].count > 0 || read.skips[SKIP_TOO_DEEP].count > 0)
+        {
+          g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_READ,
+                               _("not valid JSON: it holds more than one value, and not one "
+                                 "on each line as JSON Lines has them"));
+          return NULL;
+        }
+      return finish (&read, error);
+
+    case SHAPE_ONE_VALUE:
+    default:
+      break;
     }
 
   if (!(root = parse (text, strlen (text), &parser, &parse_error)))
     {
-      /* Several values, one a line: JSON Lines saved as .json */
-      if (strchr (g_strstrip (text), '\n') != NULL)
-        {
-          g_auto(JsonRead) lines = { 0 };
-          GPtrArray *articles;
-
-          json_read_init (&lines, budget);
-          if (read_lines (&lines, text, NULL) && lines.articles->len > 0 &&
-              lines.skips[SKIP_NOT_JSON].count == 0 &&
-              (articles = finish (&lines, NULL)) != NULL)
-            return articles;
-        }
-
       g_set_error (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_READ,
                    _("not valid JSON: %s"), parse_error->message);
       return NULL;
