@@ -171,6 +171,8 @@ test_json_shapes (void)
     { "{\"hits\": {\"total\": 1, \"hits\": [{\"_id\": \"x\", \"_source\": {\"headline\": \"Es\","
       " \"published_at\": \"2025-03-04\", \"article_body\": \"Found.\"}}]}}",
       "Es", "2025-03-04", "Found.", NULL },
+    /* a wrapper of two fields is a wrapper, a source of two fields a source */
+    { "[{\"_id\": 1, \"_source\": {\"title\": \"W\", \"body\": \"Wrapped.\"}}]", "W", NULL, "Wrapped.", NULL },
     /* New York Times: objects for the headline and the byline */
     { "{\"response\": {\"docs\": [{\"headline\": {\"main\": \"Nyt\"}, \"pub_date\":"
       " \"2025-02-01T05:00:00+0000\", \"lead_paragraph\": \"Lead.\", \"byline\":"

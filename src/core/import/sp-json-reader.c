@@ -350,6 +350,25 @@ value_date (JsonNode *node)
   return sp_date_parse (text);
 }
 
+/* Whether @object has a title, a date or text of an article, and so wraps a record's fields */
+static gboolean
+holds_article_fields (JsonObject *object)
+{
+  static const Field fields[] = { FIELD_TITLE, FIELD_DATE, FIELD_BODY, FIELD_SUMMARY };
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      g_autofree char *folded = fold_name (l->data);
+
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        if (name_index (field_names[fields[i]], folded) >= 0)
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* The best member for each field in @object, a better one (earlier in its list) replacing a
  * worse one found before */
 static void
@@ -372,17 +391,19 @@ find_fields (JsonObject *object,
 
           if (index >= 0 && (found[field] == NULL || index < rank[field]))
             {
-              /* A wrapper ("source": {...} with more than a name) is searched, not taken */
+              /* A wrapper ("_source": {"title", "body"…}) is searched, not taken; "source":
+               * {"id", "name"} is a field */
               if (JSON_NODE_HOLDS_OBJECT (node) && with_wrappers &&
                   name_index (wrapper_names, folded) >= 0 &&
-                  json_object_get_size (json_node_get_object (node)) > 2)
+                  holds_article_fields (json_node_get_object (node)))
                 continue;
               found[field] = node;
               rank[field] = index;
             }
         }
 
-      if (with_wrappers && JSON_NODE_HOLDS_OBJECT (node) && name_index (wrapper_names, folded) >= 0)
+      if (with_wrappers && JSON_NODE_HOLDS_OBJECT (node) && name_index (wrapper_names, folded) >= 0 &&
+          holds_article_fields (json_node_get_object (node)))
         g_ptr_array_add (wrappers, json_node_get_object (node));
     }
 
