@@ -171,8 +171,6 @@ test_json_shapes (void)
     { "{\"hits\": {\"total\": 1, \"hits\": [{\"_id\": \"x\", \"_source\": {\"headline\": \"Es\","
       " \"published_at\": \"2025-03-04\", \"article_body\": \"Found.\"}}]}}",
       "Es", "2025-03-04", "Found.", NULL },
-    /* a wrapper of two fields is a wrapper, a source of two fields a source */
-    { "[{\"_id\": 1, \"_source\": {\"title\": \"W\", \"body\": \"Wrapped.\"}}]", "W", NULL, "Wrapped.", NULL },
     /* New York Times: objects for the headline and the byline */
     { "{\"response\": {\"docs\": [{\"headline\": {\"main\": \"Nyt\"}, \"pub_date\":"
       " \"2025-02-01T05:00:00+0000\", \"lead_paragraph\": \"Lead.\", \"byline\":"
@@ -209,6 +207,23 @@ test_json_shapes (void)
       g_assert_cmpstr (article->body, ==, cases[i].body);
       g_assert_cmpstr (article->author, ==, cases[i].author);
     }
+}
+
+/* A wrapper of two fields is searched and is not the source; a source of two fields is */
+static void
+test_json_wrapper (void)
+{
+  g_autoptr(GBytes) bytes = bytes_of ("[{\"_id\": 1, \"_source\": {\"title\": \"W\", \"body\": \"Wrapped.\"}},"
+                                      " {\"source\": {\"id\": 2, \"name\": \"Name\"}, \"text\": \"B.\"}]");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = read_as ("w.json", bytes, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, 2);
+  g_assert_cmpstr (article_at (articles, 0)->title, ==, "W");
+  g_assert_cmpstr (article_at (articles, 0)->body, ==, "Wrapped.");
+  g_assert_null (article_at (articles, 0)->source);
+  g_assert_cmpstr (article_at (articles, 1)->source, ==, "Name");
 }
 
 static void
@@ -669,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/import/json/newsapi", test_json_newsapi);
   g_test_add_func ("/import/json/guardian", test_json_guardian);
   g_test_add_func ("/import/json/shapes", test_json_shapes);
+  g_test_add_func ("/import/json/wrapper", test_json_wrapper);
   g_test_add_func ("/import/json/control-characters", test_json_control_characters);
   g_test_add_func ("/import/json/lines", test_json_lines);
   g_test_add_func ("/import/json/lines-as-json", test_json_lines_as_json);
