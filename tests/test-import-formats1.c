@@ -293,6 +293,36 @@ test_json_several_values (void)
   assert_refused (lines, lines_error, SP_IMPORT_ERROR_EMPTY, "more than one value on the line");
 }
 
+/* No control characters but tab and newline, and valid UTF-8 */
+static void
+assert_plain_text (const char *text)
+{
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  for (const char *p = text; *p; p++)
+    g_assert_true ((guchar)*p >= 0x20 || *p == '\n' || *p == '\t');
+}
+
+/* json-glib's message quotes what it stopped at, bytes that need not be text: the reason
+ * shown must still be plain text (a file the JSON reader's fuzzer found) */
+static void
+test_json_error_message_is_text (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", "crashes", "json-reader",
+                                                 "parse-error-quotes-half-a-character.jsonl", NULL);
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
+  g_autoptr(GBytes) bytes = g_mapped_file_get_bytes (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) whole_error = NULL;
+  g_autoptr(GPtrArray) articles = read_as ("e.jsonl", bytes, &error);
+  g_autoptr(GPtrArray) none = read_as ("e.json", bytes, &whole_error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_read (articles), ==, 1);
+  assert_plain_text (article_at (articles, 1)->skipped);
+  assert_refused (none, whole_error, SP_IMPORT_ERROR_READ, "not valid JSON");
+  assert_plain_text (whole_error->message);
+}
+
 static void
 test_json_no_body (void)
 {
@@ -689,6 +719,7 @@ main (int   argc,
   g_test_add_func ("/import/json/lines", test_json_lines);
   g_test_add_func ("/import/json/lines-as-json", test_json_lines_as_json);
   g_test_add_func ("/import/json/several-values", test_json_several_values);
+  g_test_add_func ("/import/json/error-message-is-text", test_json_error_message_is_text);
   g_test_add_func ("/import/json/no-body", test_json_no_body);
   g_test_add_func ("/import/json/deep", test_json_deep);
   g_test_add_func ("/import/json/bad-input", test_json_bad_input);

@@ -609,7 +609,17 @@ parse (const char  *text,
   JsonNode *root;
 
   if (!json_parser_load_from_data (parser, text, length, error))
-    return NULL;
+    {
+      /* json-glib quotes the byte it stopped at, which may be part of a UTF-8 sequence */
+      if (error != NULL && *error != NULL)
+        {
+          char *message = sp_field_text_line ((*error)->message, -1);
+
+          g_free ((*error)->message);
+          (*error)->message = message != NULL ? message : g_strdup ("?");
+        }
+      return NULL;
+    }
 
   if (!(root = json_parser_get_root (parser)))
     {
