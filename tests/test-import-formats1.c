@@ -14,6 +14,7 @@
 #include "sp-eml-reader.h"
 #include "sp-import-formats.h"
 #include "sp-json-reader.h"
+#include "sp-pdf-layout.h"
 #include "sp-pdf-reader.h"
 
 typedef GPtrArray *(*ReadFunc) (GBytes        *bytes,
@@ -581,6 +582,82 @@ test_eml_unsupported (void)
 
 /* PDF */
 
+/* The layout of pages' text, without poppler: a browser's printout of three pages */
+static void
+test_pdf_layout (void)
+{
+  static const char * const texts[] = {
+    "30/05/2025, 10:15   Talks resume – Gazette\n"
+    "Talks resume\n"
+    "Negotiators from both delegations met again on Friday to discuss\n"
+    "the levy.\n"
+    "https://gazette.example/talks   1/3",
+    "30/05/2025, 10:15   Talks resume – Gazette\n"
+    "The minister said the talks were constructive and that a second\n"
+    "round would follow in June.\n"
+    "https://gazette.example/talks   2/3",
+    "30/05/2025, 10:16   Talks resume – Gazette\n"
+    "Page 3 of 3\n"
+    "Both sides expect a deal.\n"
+    "https://gazette.example/talks   3/3",
+  };
+  static const struct {
+    guint       offset;
+    const char *text;
+    const char *reason;
+  } removed[] = {
+    { 0, "30/05/2025, 10:15   Talks resume – Gazette", "page header" },
+    { 87, "https://gazette.example/talks   1/3", "page footer" },
+    { 87, "30/05/2025, 10:15   Talks resume – Gazette", "page header" },
+    { 180, "https://gazette.example/talks   2/3", "page footer" },
+    { 180, "30/05/2025, 10:16   Talks resume – Gazette", "page header" },
+    { 180, "Page 3 of 3", "page number" },
+    { 207, "https://gazette.example/talks   3/3", "page footer" },
+  };
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+  g_autoptr(SpArticle) article = sp_article_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    g_ptr_array_add (pages, (gpointer)texts[i]);
+  sp_pdf_layout (pages, article);
+
+  g_assert_cmpstr (article->body, ==,
+                   "Talks resume\n"
+                   "Negotiators from both delegations met again on Friday to discuss the levy.\n\n"
+                   "The minister said the talks were constructive and that a second round would "
+                   "follow in June.\n\n"
+                   "Both sides expect a deal.");
+  g_assert_cmpstr (article->url, ==, "https://gazette.example/talks");
+  g_assert_cmpuint (article->removed->len, ==, G_N_ELEMENTS (removed));
+  for (guint i = 0; i < G_N_ELEMENTS (removed); i++)
+    {
+      SpRemovedBlock *block = &g_array_index (article->removed, SpRemovedBlock, i);
+
+      g_assert_cmpuint (block->offset, ==, removed[i].offset);
+      g_assert_cmpstr (block->text, ==, removed[i].text);
+      g_assert_cmpstr (block->reason, ==, removed[i].reason);
+    }
+}
+
+/* Two pages that begin differently keep their first lines; a number in the text is no page
+ * number */
+static void
+test_pdf_layout_keeps_text (void)
+{
+  const char *texts[] = { "Levy talks\nThe levy rose by\n12", "Fees\nThe fees stay.\n2025 figures" };
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+  g_autoptr(SpArticle) article = sp_article_new ();
+
+  g_ptr_array_add (pages, (gpointer)texts[0]);
+  g_ptr_array_add (pages, (gpointer)texts[1]);
+  sp_pdf_layout (pages, article);
+
+  /* "12" at the bottom of a page is taken for its number: it is kept among removed text */
+  g_assert_cmpstr (article->body, ==, "Levy talks\nThe levy rose by\n\nFees\nThe fees stay.\n2025 figures");
+  g_assert_cmpuint (article->removed->len, ==, 1);
+  g_assert_cmpstr (g_array_index (article->removed, SpRemovedBlock, 0).text, ==, "12");
+}
+
 #if HAVE_POPPLER
 
 static void
@@ -602,7 +679,14 @@ test_pdf_article (void)
                    "levy, which the port authority wants to double before the end of the year.\n"
                    "The minister said the talks were constructive.\n\n"
                    "A second round is planned for June, when the two sides expect to settle the "
-                   "remaining questions about transit fees.\n3");
+                   "remaining questions about transit fees.");
+  /* The page number is taken out, and kept where it stood */
+  g_assert_nonnull (article->removed);
+  g_assert_cmpuint (article->removed->len, ==, 1);
+  g_assert_cmpstr (g_array_index (article->removed, SpRemovedBlock, 0).text, ==, "3");
+  g_assert_cmpstr (g_array_index (article->removed, SpRemovedBlock, 0).reason, ==, "page number");
+  g_assert_cmpuint (g_array_index (article->removed, SpRemovedBlock, 0).offset, ==,
+                    g_utf8_strlen (article->body, -1));
 }
 
 static void
@@ -733,6 +817,8 @@ main (int   argc,
 #else
   g_test_add_func ("/import/eml/unsupported", test_eml_unsupported);
 #endif
+  g_test_add_func ("/import/pdf/layout", test_pdf_layout);
+  g_test_add_func ("/import/pdf/layout-keeps-text", test_pdf_layout_keeps_text);
 #if HAVE_POPPLER
   g_test_add_func ("/import/pdf/article", test_pdf_article);
   g_test_add_func ("/import/pdf/refused", test_pdf_refused);

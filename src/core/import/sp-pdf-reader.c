@@ -1,10 +1,7 @@
 /* sp-pdf-reader.c
  *
- * A PDF's text layer, read with poppler-glib, page after page in poppler's reading order.
- * A PDF breaks every line where the page did, so lines are joined again into paragraphs: a
- * line that fills most of the page's width and does not end a sentence goes on in the next
- * line. Pages end paragraphs. Nothing is dropped: joining only turns a line break into a
- * space.
+ * A PDF's text layer, read with poppler-glib, page after page in poppler's reading order,
+ * and laid out in paragraphs without the pages' furniture by sp-pdf-layout.c.
  *
  * Poppler cannot be interrupted inside a page, so the budget's clock is looked at between
  * pages, and documents of more than SP_PDF_MAX_PAGES pages are refused. Poppler's global
@@ -27,72 +24,13 @@
 #include <poppler.h>
 
 #include "sp-field-text.h"
+#include "sp-pdf-layout.h"
 #include "sp-text-reader.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
-/* A line this long, against the page's longest, was broken by the page's width */
-#define FULL_LINE_PERCENT 70
-/* Pages whose longest line is shorter than this are not set in running text */
-#define MIN_COLUMN_CHARS 30
-
 static GMutex poppler_lock;
-
-static gboolean
-ends_sentence (const char *line,
-               gsize       length)
-{
-  const char *last;
-  gunichar c;
-
-  if (length == 0)
-    return TRUE;
-
-  last = g_utf8_find_prev_char (line, line + length);
-  c = g_utf8_get_char (last);
-  return c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == 0x201D || c == 0x2019;
-}
-
-/* A page's lines, joined where the page's width broke them */
-static void
-append_page (GString    *out,
-             const char *text)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  glong longest = 0;
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_strstrip (lines[i]);
-      longest = MAX (longest, g_utf8_strlen (lines[i], -1));
-    }
-
-  if (out->len > 0)
-    g_string_append (out, "\n\n");
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *line = lines[i];
-      gsize length = strlen (line);
-      glong chars = g_utf8_strlen (line, -1);
-      gboolean full = longest >= MIN_COLUMN_CHARS && chars * 100 >= longest * FULL_LINE_PERCENT;
-      const char *next = lines[i + 1];
-
-      g_string_append_len (out, line, length);
-      if (next == NULL)
-        break;
-
-      if (length == 0)
-        g_string_append_c (out, '\n');
-      else if (!full || ends_sentence (line, length) || next[0] == '\0')
-        g_string_append_c (out, '\n');
-      /* A hyphen at the end is kept and joined: "negoti-ations" loses nothing, while
-       * taking it out would make "long-term" "longterm" */
-      else if (line[length - 1] != '-')
-        g_string_append_c (out, ' ');
-    }
-}
 
 /* The information dictionary's title, unless it is an application's stand-in for one */
 static char *
@@ -123,10 +61,9 @@ read_document (GBytes        *bytes,
   g_autoptr(PopplerDocument) document = NULL;
   g_autoptr(GError) poppler_error = NULL;
   g_autoptr(SpArticle) article = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDateTime) created = NULL;
   g_autofree char *author = NULL;
-  g_autofree char *clean = NULL;
   int n_pages;
 
   if (!(document = poppler_document_new_from_bytes (bytes, NULL, &poppler_error)))
@@ -152,7 +89,6 @@ read_document (GBytes        *bytes,
     {
       g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
       g_autofree char *page_text = page != NULL ? poppler_page_get_text (page) : NULL;
-      g_autofree char *page_clean = NULL;
 
       if (!sp_read_budget_check_clock (budget) ||
           !sp_read_budget_spend (budget, page_text != NULL ? strlen (page_text) + 1 : 1))
@@ -161,15 +97,11 @@ read_document (GBytes        *bytes,
           return NULL;
         }
 
-      if (page_text == NULL)
-        continue;
-
-      page_clean = sp_field_text_clean (page_text, -1);
-      append_page (text, page_clean);
+      g_ptr_array_add (pages, sp_field_text_clean (page_text != NULL ? page_text : "", -1));
     }
 
   article = sp_article_new ();
-  article->body = sp_text_tidy (text->str);
+  sp_pdf_layout (pages, article);
   if (article->body[0] == '\0')
     {
       g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_EMPTY,
