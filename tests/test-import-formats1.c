@@ -324,6 +324,20 @@ test_json_error_message_is_text (void)
   assert_plain_text (whole_error->message);
 }
 
+/* A codebook among the articles is named as one */
+static void
+test_json_codebook (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "codebooks",
+                                                 "border-talks.json", NULL);
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
+  g_autoptr(GBytes) bytes = g_mapped_file_get_bytes (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = read_as ("border-talks.json", bytes, &error);
+
+  assert_refused (articles, error, SP_IMPORT_ERROR_UNSUPPORTED, "a Standpoint codebook");
+}
+
 static void
 test_json_no_body (void)
 {
@@ -804,6 +818,7 @@ main (int   argc,
   g_test_add_func ("/import/json/lines-as-json", test_json_lines_as_json);
   g_test_add_func ("/import/json/several-values", test_json_several_values);
   g_test_add_func ("/import/json/error-message-is-text", test_json_error_message_is_text);
+  g_test_add_func ("/import/json/codebook", test_json_codebook);
   g_test_add_func ("/import/json/no-body", test_json_no_body);
   g_test_add_func ("/import/json/deep", test_json_deep);
   g_test_add_func ("/import/json/bad-input", test_json_bad_input);

@@ -867,6 +867,16 @@ sp_json_reader_read (GBytes        *bytes,
       return NULL;
     }
 
+  /* A codebook dropped with the articles */
+  if (JSON_NODE_HOLDS_OBJECT (root) &&
+      g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (root), "format", NULL),
+                 "standpoint-codebook") == 0)
+    {
+      g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_UNSUPPORTED,
+                           _("a Standpoint codebook, not articles (import it as a codebook)"));
+      return NULL;
+    }
+
   if (!read_top (&read, root, error))
     return NULL;
 
