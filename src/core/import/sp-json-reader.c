@@ -104,6 +104,7 @@ typedef struct
 typedef struct
 {
   SpReadBudget *budget;
+  SpReadBudget *own_budget;
   GPtrArray    *articles;
   guint         n_records;
   SkipList      skips[N_SKIPS];
@@ -113,6 +114,7 @@ static void
 json_read_clear (JsonRead *read)
 {
   g_clear_pointer (&read->articles, g_ptr_array_unref);
+  g_clear_pointer (&read->own_budget, sp_read_budget_free);
   for (guint i = 0; i < N_SKIPS; i++)
     {
       if (read->skips[i].where != NULL)
@@ -670,14 +672,6 @@ finish (JsonRead  *read,
   return g_steal_pointer (&read->articles);
 }
 
-static void
-json_read_init (JsonRead     *read,
-                SpReadBudget *budget)
-{
-  read->budget = budget;
-  read->articles = g_ptr_array_new_with_free_func ((GDestroyNotify)sp_article_free);
-}
-
 /* Each non-blank line a JSON value; a line that is not is skipped and said so */
 static gboolean
 read_lines (JsonRead    *read,
@@ -730,19 +724,28 @@ read_lines (JsonRead    *read,
   return TRUE;
 }
 
+/* Starts @read on @bytes, under @budget or a budget of its own: their text */
 static char *
-decode (const char    *data,
-        gsize          length,
-        SpReadBudget  *budget,
-        GError       **error)
+json_read_start (JsonRead      *read,
+                 GBytes        *bytes,
+                 SpReadBudget  *budget,
+                 GError       **error)
 {
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (budget == NULL)
+    budget = read->own_budget = sp_read_budget_new (length);
+  read->budget = budget;
+  read->articles = g_ptr_array_new_with_free_func ((GDestroyNotify)sp_article_free);
+
   if (!sp_read_budget_spend (budget, length))
     {
       sp_read_budget_set_error (budget, error);
       return NULL;
     }
 
-  return sp_text_decode (data, length, "UTF-8", SP_TEXT_DECODE_MARKUP, error);
+  return sp_text_decode (data != NULL ? data : "", length, "UTF-8", SP_TEXT_DECODE_MARKUP, error);
 }
 
 /**
@@ -762,25 +765,13 @@ sp_json_reader_read_lines (GBytes        *bytes,
                            SpReadBudget  *budget,
                            GError       **error)
 {
-  g_autoptr(SpReadBudget) own_budget = NULL;
   g_auto(JsonRead) read = { 0 };
   g_autofree char *text = NULL;
-  gsize length = 0;
-  const char *data;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &length);
-  if (data == NULL)
-    data = "";
-  if (budget == NULL)
-    budget = own_budget = sp_read_budget_new (length);
-
-  json_read_init (&read, budget);
-  if (!(text = decode (data, length, budget, error)))
-    return NULL;
-
-  if (!read_lines (&read, text, error))
+  if (!(text = json_read_start (&read, bytes, budget, error)) ||
+      !read_lines (&read, text, error))
     return NULL;
 
   return finish (&read, error);
@@ -808,25 +799,15 @@ sp_json_reader_read (GBytes        *bytes,
                      SpReadBudget  *budget,
                      GError       **error)
 {
-  g_autoptr(SpReadBudget) own_budget = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   g_auto(JsonRead) read = { 0 };
   g_autofree char *text = NULL;
-  gsize length = 0;
-  const char *data;
   JsonNode *root;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &length);
-  if (data == NULL)
-    data = "";
-  if (budget == NULL)
-    budget = own_budget = sp_read_budget_new (length);
-
-  json_read_init (&read, budget);
-  if (!(text = decode (data, length, budget, error)))
+  if (!(text = json_read_start (&read, bytes, budget, error)))
     return NULL;
 
   switch (measure (text, strlen (text)))
