@@ -502,6 +502,30 @@ message_of (const char *content_type,
   return g_bytes_new (text, strlen (text));
 }
 
+/* format=flowed: soft line breaks are joined, the signature separator is not a soft break */
+static void
+test_eml_flowed (void)
+{
+  g_autoptr(GBytes) bytes = message_of ("text/plain; charset=UTF-8; format=flowed",
+                                        "The talks resumed on Friday and both \n"
+                                        "sides spoke of progress.\n"
+                                        " From the minister: a deal is near.\n"
+                                        "-- \nAnn\n");
+  g_autoptr(GBytes) delsp = message_of ("text/plain; charset=UTF-8; format=flowed; delsp=yes",
+                                        "Hafen-\ngebühr und Trans \nitgebühren\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) delsp_error = NULL;
+  g_autoptr(GPtrArray) articles = read_as ("f.eml", bytes, &error);
+  g_autoptr(GPtrArray) delsp_articles = read_as ("d.eml", delsp, &delsp_error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (article_at (articles, 0)->body, ==,
+                   "The talks resumed on Friday and both sides spoke of progress.\n"
+                   "From the minister: a deal is near.\n--\nAnn");
+  g_assert_no_error (delsp_error);
+  g_assert_cmpstr (article_at (delsp_articles, 0)->body, ==, "Hafen-\ngebühr und Transitgebühren");
+}
+
 static void
 test_eml_no_text (void)
 {
@@ -825,6 +849,7 @@ main (int   argc,
 #if HAVE_GMIME
   g_test_add_func ("/import/eml/alert", test_eml_alert);
   g_test_add_func ("/import/eml/html", test_eml_html);
+  g_test_add_func ("/import/eml/flowed", test_eml_flowed);
   g_test_add_func ("/import/eml/no-text", test_eml_no_text);
   g_test_add_func ("/import/eml/many-parts", test_eml_many_parts);
   g_test_add_func ("/import/eml/deep", test_eml_deep);

@@ -173,6 +173,38 @@ find_part (GMimeObject  *top,
   return TRUE;
 }
 
+/* format=flowed text (RFC 3676) with its soft line breaks joined: a line that ends in a
+ * space goes on in the next one (without the space when @delete_space), except the
+ * signature separator "-- " */
+static char *
+unflow (const char *text,
+        gboolean    delete_space)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *line = text; line != NULL; )
+    {
+      const char *eol = strchr (line, '\n');
+      gsize length = eol != NULL ? (gsize)(eol - line) : strlen (line);
+      gboolean soft = length > 0 && line[length - 1] == ' ' && eol != NULL &&
+                      !(length == 3 && strncmp (line, "-- ", 3) == 0);
+
+      /* Space-stuffing: a leading space was added to protect the line */
+      if (length > 0 && line[0] == ' ')
+        {
+          line++;
+          length--;
+        }
+
+      g_string_append_len (out, line, soft && delete_space ? length - 1 : length);
+      if (eol != NULL && !soft)
+        g_string_append_c (out, '\n');
+      line = eol != NULL ? eol + 1 : NULL;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static char *
 read_plain (GMimePart  *part,
             GError    **error)
@@ -187,6 +219,14 @@ read_plain (GMimePart  *part,
   if (!(text = sp_text_decode ((const char *)bytes->data, bytes->len, charset,
                                SP_TEXT_DECODE_DEFAULT, error)))
     return NULL;
+
+  if (g_strcmp0 (g_mime_object_get_content_type_parameter (GMIME_OBJECT (part), "format"), "flowed") == 0)
+    {
+      const char *delsp = g_mime_object_get_content_type_parameter (GMIME_OBJECT (part), "delsp");
+      g_autofree char *unflowed = unflow (text, g_strcmp0 (delsp, "yes") == 0);
+
+      return sp_text_tidy (unflowed);
+    }
 
   return sp_text_tidy (text);
 }
