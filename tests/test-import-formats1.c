@@ -184,6 +184,17 @@ test_json_shapes (void)
     /* Unix seconds; a "data" list inside a record is not a list of records */
     { "{\"title\": \"T\", \"timestamp\": 1748600000, \"text\": \"Body.\", \"data\": [1, 2]}",
       "T", "2025-05-30", "Body.", NULL },
+    /* a search cache's body field; a date in the url's path */
+    { "[{\"title\": \"F\", \"url\": \"https://news.example/2025/3/31/talks\","
+      " \"formatted_content\": \"Para.\"}]", "F", "2025-03-31", "Para.", NULL },
+    /* a body under a name no list knows: the longest prose of the record */
+    { "{\"title\": \"L\", \"id\": \"a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6\","
+      " \"prose\": \"One two three four five six seven eight nine ten eleven twelve thirteen "
+      "fourteen fifteen sixteen seventeen eighteen nineteen twenty twenty-one words of "
+      "prose make this the body of the record, long enough to count as one.\"}",
+      "L", NULL, "One two three four five six seven eight nine ten eleven twelve thirteen "
+      "fourteen fifteen sixteen seventeen eighteen nineteen twenty twenty-one words of "
+      "prose make this the body of the record, long enough to count as one.", NULL },
     /* a description when nothing else holds text; paragraphs given as a list */
     { "{\"title\": \"D\", \"description\": \"Only a summary.\"}", "D", NULL, "Only a summary.", NULL },
     { "{\"Title\": \"P\", \"Body\": [\"First.\", \"Second.\"]}", "P", NULL, "First.\n\nSecond.", NULL },

@@ -19,6 +19,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -35,6 +36,10 @@
 #define MAX_LISTED 8
 /* How many objects down from the top the list of records may be ({"response": {"docs"}}) */
 #define MAX_CONTAINER_LEVELS 2
+/* With no body field, the longest string of a record is its body when it is this long and
+ * has this many spaces: prose, not an identifier */
+#define LONG_TEXT_BYTES 200
+#define LONG_TEXT_SPACES 20
 /* A date given as a number: seconds since 1970, or milliseconds when it is this large */
 #define MILLISECONDS_FROM 100000000000LL
 
@@ -57,7 +62,8 @@ static const char * const field_names[N_FIELDS][16] = {
                    "webpublicationdate", "publishdate", "datepublish", "date", "datetime",
                    "firstpublished", "createdat", "created", "time", "timestamp", NULL },
   [FIELD_BODY] = { "articlebody", "body", "bodytext", "fulltext", "text", "content",
-                   "maintext", "story", "article", "contentencoded", NULL },
+                   "formattedcontent", "articletext", "plaintext", "maintext", "story", "article",
+                   "contentencoded", "bodyhtml", "html", NULL },
   [FIELD_SUMMARY] = { "description", "summary", "abstract", "leadparagraph", "lead",
                       "standfirst", "excerpt", "snippet", "teaser", NULL },
   [FIELD_SOURCE] = { "source", "sourcename", "site", "sitename", "publisher", "publication",
@@ -481,6 +487,66 @@ line_text (JsonNode *node,
   return text != NULL ? sp_field_text_line (text, -1) : NULL;
 }
 
+/* The longest string of @object that is prose, for a record whose body field has a name not
+ * in the lists above */
+static JsonNode *
+longest_text (JsonObject *object)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+  JsonNode *longest = NULL;
+  gsize longest_length = 0;
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (object, l->data);
+      const char *text;
+      gsize length;
+      guint spaces = 0;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        continue;
+
+      text = json_node_get_string (node);
+      length = strlen (text);
+      if (length < LONG_TEXT_BYTES || length <= longest_length)
+        continue;
+      for (const char *p = text; *p && spaces < LONG_TEXT_SPACES; p++)
+        if (*p == ' ')
+          spaces++;
+      if (spaces < LONG_TEXT_SPACES)
+        continue;
+
+      longest = node;
+      longest_length = length;
+    }
+
+  return longest;
+}
+
+/* A date in a web address's path: /2025/3/31/ or /2025-03-31 */
+static char *
+date_from_url (const char *url)
+{
+  for (const char *p = url != NULL ? strchr (url, '/') : NULL; p != NULL; p = strchr (p + 1, '/'))
+    {
+      guint year, month, day;
+      char separator;
+      int consumed = 0;
+
+      if (sscanf (p, "/%4u%c%2u%*[/-]%2u%n", &year, &separator, &month, &day, &consumed) == 4 &&
+          consumed > 0 && (separator == '/' || separator == '-') &&
+          (p[consumed] == '/' || p[consumed] == '\0' || p[consumed] == '-' || p[consumed] == '.') &&
+          year >= 1990 && year <= 2100)
+        {
+          g_autofree char *iso = g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+
+          return sp_date_parse (iso);
+        }
+    }
+
+  return NULL;
+}
+
 /* One record: an article, or a skip when it has no body text */
 static gboolean
 read_record (JsonRead  *read,
@@ -515,6 +581,12 @@ read_record (JsonRead  *read,
       if (!(article->body = body_text (read, found[FIELD_SUMMARY], error)))
         return FALSE;
     }
+  if (article->body[0] == '\0')
+    {
+      g_free (article->body);
+      if (!(article->body = body_text (read, longest_text (object), error)))
+        return FALSE;
+    }
 
   if (article->body[0] == '\0')
     {
@@ -535,6 +607,11 @@ read_record (JsonRead  *read,
   article->source = line_text (found[FIELD_SOURCE], ", ");
   article->url = line_text (found[FIELD_URL], " ");
   article->author = line_text (found[FIELD_AUTHOR], ", ");
+  if (article->date == NULL && (article->date = date_from_url (article->url)) != NULL)
+    {
+      article->date_source = SP_DATE_SOURCE_METADATA;
+      article->date_confidence = 0.6;
+    }
 
   g_ptr_array_add (read->articles, g_steal_pointer (&article));
   return TRUE;
