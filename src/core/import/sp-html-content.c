@@ -1,0 +1,909 @@
+/* sp-html-content.c
+ *
+ * Finding the article in a page, in linear time. One walk over <body> cuts the page's text
+ * into blocks (a paragraph, a heading, a list item, a cell's line: whatever the page
+ * breaks a line around) and records, for every element, the range of blocks it holds.
+ * Everything after that works on the list of blocks and on prefix sums over it, so that
+ * what an element holds is one subtraction, whatever its depth.
+ *
+ * - Never text: scripts, styles, navigation, asides, hidden elements, controls (skipped
+ *   by the walk). Soft junk: blocks named as comments, share bars, related stories,
+ *   newsletters and the like, forms, headers and footers outside an <article>, and lists
+ *   or divisions that are mostly links — each unless it holds half the page's text, when
+ *   it is a wrapper with an unlucky name. Blocks that are mostly link text, and short
+ *   blocks that say "Advertisement", "Share this", "Story continues below" and the like.
+ *
+ * - Each block weighs for or against the element it is in: a paragraph (enough words, few
+ *   of them links) by its length; junk against, by its length; a short line (a byline, a
+ *   caption, a label) a little against. The content is the element with the highest sum:
+ *   the smallest one that holds most of the prose and little of the rest.
+ *
+ * - When the page's JSON-LD gives the article's body, the blocks weigh by how much of them
+ *   is in it (runs of three words), and when the best element holds most of that body its
+ *   blocks that are in the body are the article. When the page holds little of it (the
+ *   text is put in by a script), the heuristic answer is checked against it: if what the
+ *   heuristic found is much shorter than the body, the body itself is the article.
+ *
+ * Of the chosen element, the blocks that are not junk are the article; the headline (its
+ * first block, when that is the <h1>) is the title and leaves the body, and short lines
+ * after the last paragraph (tags, "Filed under…", a sign-off box) go too.
+ */
+#define G_LOG_DOMAIN "sp-html-content"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sp-date-scan.h"
+#include "sp-html-content.h"
+#include "sp-html-node.h"
+#include "sp-html-shingles.h"
+#include "sp-html-walk.h"
+
+/* A block is prose when it has this many visible bytes and words */
+#define PROSE_CHARS tune ("PROSE_CHARS", 70)
+#define PROSE_WORDS tune ("PROSE_WORDS", 8)
+/* ... and less than this share of link text */
+#define PROSE_LINK_PERCENT tune ("PROSE_LINK_PERCENT", 35)
+/* A block with this share of link text is a link or a list of them */
+#define LINK_BLOCK_PERCENT tune ("LINK_BLOCK_PERCENT", 50)
+/* An element whose text is this much link text is a menu or a list of other stories */
+#define LINK_LIST_PERCENT tune ("LINK_LIST_PERCENT", 65)
+/* A list of other stories has less prose than this for each linked headline */
+#define TEASER_PROSE_CHARS tune ("TEASER_PROSE_CHARS", 400)
+/* Junk phrases are looked for in blocks up to this long */
+#define PHRASE_MAX_CHARS tune ("PHRASE_MAX_CHARS", 120)
+/* How much a short line weighs against its element, per byte, against a prose byte's 1 */
+#define SHORT_WEIGHT tune ("SHORT_WEIGHT", 0.3)
+#define JUNK_WEIGHT tune ("JUNK_WEIGHT", 1.0)
+/* Elements marked as the article's body that are looked at */
+#define MAX_ARTICLE_BODIES 8
+/* A reference body shorter than this many shingles is a summary, not the article */
+#define REFERENCE_MIN_SHINGLES tune ("REFERENCE_MIN_SHINGLES", 30)
+/* The best element must hold this share of the reference's shingles to be taken for it */
+#define REFERENCE_COVERED_PERCENT tune ("REFERENCE_COVERED_PERCENT", 50)
+/* ... and be at least this share of what the heuristic found, else it is a summary */
+#define REFERENCE_WHOLE_PERCENT tune ("REFERENCE_WHOLE_PERCENT", 60)
+/* What the heuristic found must be this share of the reference body's length */
+#define REFERENCE_FOUND_PERCENT tune ("REFERENCE_FOUND_PERCENT", 40)
+
+static double
+tune (const char *name, double value)
+{
+  const char *v = g_getenv (name);
+  return v != NULL ? g_ascii_strtod (v, NULL) : value;
+}
+#define LINK_PROSE_CHARS tune ("LINK_PROSE_CHARS", 100000)
+#define TRIM_TAIL tune ("TRIM_TAIL", 1)
+
+static const char * const dropped_elements[] = {
+  "script", "style", "noscript", "template", "svg", "math", "iframe", "frame", "frameset",
+  "object", "embed", "canvas", "video", "audio", "map", "button", "select", "input",
+  "textarea", "option", "nav", "aside", "dialog", "menu", "head", "title", "meta", "link",
+  "base", NULL
+};
+
+static const char * const dropped_roles[] = {
+  "navigation", "search", "menu", "menubar", "complementary", "banner", "contentinfo",
+  "dialog", "alertdialog", "toolbar", "tablist", NULL
+};
+
+/* Page chrome, unless inside an <article> or <main>, where they hold headline and byline */
+static const char * const chrome_elements[] = { "header", "footer", NULL };
+
+/* Elements that can be link lists */
+static const char * const link_list_elements[] = {
+  "ul", "ol", "div", "section", "table", "dl", NULL
+};
+
+/* Class and id words of blocks that are never the article. "social" is not among them:
+ * embedded posts quote the people the article is about. */
+static const char * const boilerplate_words[] = {
+  "comments", "comment", "commentlist", "disqus", "respond", "share", "sharing", "related",
+  "newsletter", "subscribe", "breadcrumb", "breadcrumbs", "sidebar", "cookie", "cookies",
+  "consent", "advert", "advertisement", "ads", "promo", "outbrain", "taboola", "recommended",
+  "trending", "petition", "signup", "popular", "byline", "tags", "caption", "credit",
+  "gallery", NULL
+};
+
+/* Short blocks that hold these (in lower case) are furniture */
+static const char * const junk_phrases[] = {
+  "advertisement", "story continues below", "article continues below",
+  "continue reading", "share this", "share on", "sign up", "subscribe", "newsletter",
+  "read more", "related:", "related articles", "related stories", "follow us",
+  "click here", "all rights reserved", "copyright", "©", "sign the petition", "leave a comment",
+  "comments", "recommended", "you may also like", "more from", "image caption",
+  "getty images", "photo:", NULL
+};
+
+typedef struct
+{
+  guint       start;      /* in the collector's text */
+  guint       length;
+  guint       chars;      /* visible bytes */
+  guint       link_chars;
+  guint       n_words;
+  guint       n_shingles;
+  guint       n_known;    /* shingles that are in the reference */
+  SpHtmlBreak before;
+  guint       h1 : 1;
+  guint       heading : 1;
+  guint       junk : 1;   /* by what it says or how much of it is links */
+  guint       teaser : 1; /* a heading that is a link: another story's */
+  guint       dropped : 1;/* inside soft junk */
+} SpBlock;
+
+typedef struct
+{
+  xmlNode *node;
+  guint    first;       /* the blocks it holds: [first, end) */
+  guint    end;
+  guint    soft_junk : 1;
+  guint    link_list : 1;
+  guint    block : 1;
+  guint    article_body : 1; /* itemprop="articleBody": the page says this is the article */
+} SpSpan;
+
+typedef struct
+{
+  guint  block;         /* the block it stands before */
+  char  *date;
+} SpTime;
+
+typedef struct
+{
+  SpReadBudget *budget;
+  GString      *text;
+  GArray       *blocks;       /* SpBlock */
+  GArray       *spans;        /* SpSpan, in document order */
+  GArray       *open;         /* indices of the spans entered and not yet left */
+  GArray       *times;        /* SpTime */
+  gboolean      in_block;
+  gboolean      pending_space;
+  SpHtmlBreak   pending;
+  SpBlock       current;
+  guint         link_depth;
+  guint         heading_depth;
+  guint         h1_depth;
+  guint         pre_depth;
+  guint         landmark_depth;
+} SpCollector;
+
+static void
+time_clear (gpointer data)
+{
+  g_free (((SpTime *)data)->date);
+}
+
+static void
+collector_clear (SpCollector *self)
+{
+  g_string_free (self->text, TRUE);
+  g_array_unref (self->blocks);
+  g_array_unref (self->spans);
+  g_array_unref (self->open);
+  g_array_unref (self->times);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SpCollector, collector_clear)
+
+void
+sp_html_content_clear (SpHtmlContent *content)
+{
+  g_clear_pointer (&content->text, g_free);
+  g_clear_pointer (&content->headline, g_free);
+  g_clear_pointer (&content->time, g_free);
+  content->from_reference = FALSE;
+}
+
+/* What the walk leaves out */
+
+static gboolean
+is_hidden (xmlNode *node)
+{
+  const char *value;
+
+  if (sp_html_attribute (node, "hidden") != NULL)
+    return TRUE;
+
+  if ((value = sp_html_attribute (node, "aria-hidden")) != NULL &&
+      g_ascii_strcasecmp (value, "true") == 0)
+    return TRUE;
+
+  if ((value = sp_html_attribute (node, "style")) != NULL && strchr (value, ':') != NULL)
+    {
+      g_autofree char *style = g_ascii_strdown (value, -1);
+      char *out = style;
+
+      for (const char *p = style; *p; p++)
+        if (!g_ascii_isspace (*p))
+          *out++ = *p;
+      *out = '\0';
+
+      if (strstr (style, "display:none") != NULL || strstr (style, "visibility:hidden") != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_hard_dropped (xmlNode *node)
+{
+  const char *role;
+
+  if (sp_html_name_in (node, dropped_elements))
+    return TRUE;
+
+  if ((role = sp_html_attribute (node, "role")) != NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (role, -1);
+
+      if (g_strv_contains (dropped_roles, g_strstrip (lower)))
+        return TRUE;
+    }
+
+  return is_hidden (node);
+}
+
+/* Whether a class or id names a block that is never the article. Words are compared
+ * whole: "share" is not "shared", but "share-bar" and "share_bar" hold "share". */
+static gboolean
+has_boilerplate_name (xmlNode *node)
+{
+  static const char * const attributes[] = { "class", "id", NULL };
+
+  for (guint i = 0; attributes[i] != NULL; i++)
+    {
+      const char *p = sp_html_attribute (node, attributes[i]);
+
+      while (p != NULL && *p)
+        {
+          char word[32];
+          const char *start;
+
+          while (*p && !g_ascii_isalnum (*p))
+            p++;
+          start = p;
+          while (g_ascii_isalnum (*p))
+            p++;
+
+          if (p == start)
+            break;
+          if ((gsize)(p - start) >= sizeof word)
+            continue;
+
+          for (gsize j = 0; j < (gsize)(p - start); j++)
+            word[j] = g_ascii_tolower (start[j]);
+          word[p - start] = '\0';
+          if (g_strv_contains (boilerplate_words, word))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_landmark (xmlNode *node)
+{
+  return sp_html_is_named (node, "article") || sp_html_is_named (node, "main");
+}
+
+static gboolean
+is_heading (xmlNode *node)
+{
+  static const char * const headings[] = { "h1", "h2", "h3", "h4", "h5", "h6", NULL };
+
+  return sp_html_name_in (node, headings);
+}
+
+/* Collecting the blocks */
+
+static void
+end_block (SpCollector *self)
+{
+  if (!self->in_block)
+    return;
+
+  self->current.length = self->text->len - self->current.start;
+  g_array_append_val (self->blocks, self->current);
+  self->in_block = FALSE;
+  self->pending_space = FALSE;
+  self->pending = SP_HTML_BREAK_NONE;
+}
+
+static void
+start_block (SpCollector *self)
+{
+  self->current = (SpBlock) { 0 };
+  self->current.start = self->text->len;
+  self->current.before = self->pending;
+  self->current.h1 = self->h1_depth > 0;
+  self->current.heading = self->heading_depth > 0;
+  self->in_block = TRUE;
+  self->pending_space = FALSE;
+}
+
+static void
+add_run (SpCollector *self,
+         const char  *run,
+         gsize        length,
+         gsize        visible)
+{
+  if (!self->in_block)
+    start_block (self);
+  else if (self->pending_space)
+    g_string_append_c (self->text, ' ');
+  self->pending_space = FALSE;
+
+  g_string_append_len (self->text, run, length);
+  self->current.chars += visible;
+  if (self->link_depth > 0)
+    self->current.link_chars += visible;
+}
+
+static void
+on_text (xmlNode    *node,
+         const char *text,
+         gpointer    data)
+{
+  SpCollector *self = data;
+
+  if (self->pre_depth > 0)
+    {
+      gsize visible = sp_html_count_visible (text);
+
+      if (visible > 0 || self->in_block)
+        add_run (self, text, strlen (text), visible);
+      return;
+    }
+
+  for (const char *p = text; *p; )
+    {
+      const char *run = p;
+
+      if (sp_html_is_space (*p))
+        {
+          while (sp_html_is_space (*p))
+            p++;
+          if (self->in_block)
+            self->pending_space = TRUE;
+          continue;
+        }
+
+      while (*p && !sp_html_is_space (*p))
+        p++;
+      add_run (self, run, p - run, p - run);
+      self->current.n_words++;
+    }
+}
+
+static void
+on_separate (SpHtmlBreak level,
+             gpointer    data)
+{
+  SpCollector *self = data;
+
+  if (level == SP_HTML_BREAK_SPACE)
+    {
+      if (self->in_block)
+        self->pending_space = TRUE;
+      return;
+    }
+
+  end_block (self);
+  self->pending = MAX (self->pending, level);
+}
+
+static gboolean
+on_enter (xmlNode  *node,
+          gpointer  data)
+{
+  SpCollector *self = data;
+  SpSpan span = { 0 };
+  guint index;
+
+  if (is_hard_dropped (node))
+    return FALSE;
+
+  span.block = sp_html_break_of (node) != SP_HTML_BREAK_NONE;
+  if (span.block)
+    end_block (self);
+
+  span.node = node;
+  span.first = self->blocks->len;
+  span.link_list = sp_html_name_in (node, link_list_elements);
+  span.article_body = g_strcmp0 (sp_html_attribute (node, "itemprop"), "articleBody") == 0;
+  span.soft_junk = has_boilerplate_name (node) || sp_html_is_named (node, "form") ||
+                   sp_html_is_named (node, "figcaption") ||
+                   (sp_html_name_in (node, chrome_elements) && self->landmark_depth == 0);
+  index = self->spans->len;
+  g_array_append_val (self->spans, span);
+  g_array_append_val (self->open, index);
+
+  if (sp_html_is_named (node, "a"))
+    self->link_depth++;
+  else if (is_heading (node))
+    {
+      self->heading_depth++;
+      if (sp_html_is_named (node, "h1"))
+        self->h1_depth++;
+    }
+  else if (sp_html_is_named (node, "pre"))
+    self->pre_depth++;
+  else if (is_landmark (node))
+    self->landmark_depth++;
+  else if (sp_html_is_named (node, "time"))
+    {
+      SpTime time = { self->blocks->len + (self->in_block ? 1 : 0), NULL };
+
+      if ((time.date = sp_date_parse (sp_html_attribute (node, "datetime"))) != NULL)
+        g_array_append_val (self->times, time);
+    }
+
+  return TRUE;
+}
+
+static void
+on_leave (xmlNode  *node,
+          gpointer  data)
+{
+  SpCollector *self = data;
+  guint index;
+
+  if (sp_html_break_of (node) != SP_HTML_BREAK_NONE)
+    end_block (self);
+
+  g_return_if_fail (self->open->len > 0);
+  index = g_array_index (self->open, guint, self->open->len - 1);
+  g_array_set_size (self->open, self->open->len - 1);
+  g_array_index (self->spans, SpSpan, index).end = self->blocks->len;
+
+  if (sp_html_is_named (node, "a"))
+    self->link_depth--;
+  else if (is_heading (node))
+    {
+      self->heading_depth--;
+      if (sp_html_is_named (node, "h1"))
+        self->h1_depth--;
+    }
+  else if (sp_html_is_named (node, "pre"))
+    self->pre_depth--;
+  else if (is_landmark (node))
+    self->landmark_depth--;
+}
+
+/* Judging the blocks */
+
+static gboolean
+has_junk_phrase (const char *text,
+                 gsize       length)
+{
+  g_autofree char *lower = g_utf8_strdown (text, length);
+
+  for (guint i = 0; junk_phrases[i] != NULL; i++)
+    if (strstr (lower, junk_phrases[i]) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+is_prose (const SpBlock *block)
+{
+  return !block->junk && !block->dropped && !block->heading &&
+         block->chars >= PROSE_CHARS && block->n_words >= PROSE_WORDS &&
+         block->link_chars * 100 < block->chars * PROSE_LINK_PERCENT;
+}
+
+static gboolean
+is_bad (const SpBlock *block)
+{
+  return block->junk || block->dropped;
+}
+
+/* Whether @span holds one of @article_bodies: then it is not junk, whatever its name */
+static gboolean
+holds_article_body (const SpSpan *span,
+                    GPtrArray    *article_bodies)
+{
+  for (guint i = 0; i < article_bodies->len; i++)
+    {
+      const SpSpan *body = g_ptr_array_index (article_bodies, i);
+
+      if (body->first >= span->first && body->end <= span->end)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Marks the blocks inside soft junk, and judges each block by itself */
+static void
+judge_blocks (SpCollector *self)
+{
+  guint n = self->blocks->len;
+  g_autofree guint64 *chars = g_new0 (guint64, n + 1);
+  g_autofree guint64 *links = g_new0 (guint64, n + 1);
+  g_autofree guint64 *prose = g_new0 (guint64, n + 1);
+  g_autofree guint *teasers = g_new0 (guint, n + 1);
+  g_autofree gint *marks = g_new0 (gint, n + 1);
+  g_autoptr(GPtrArray) article_bodies = g_ptr_array_new ();
+  gint inside = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      SpBlock *block = &g_array_index (self->blocks, SpBlock, i);
+
+      chars[i + 1] = chars[i] + block->chars;
+      links[i + 1] = links[i] + block->link_chars;
+
+      block->junk = block->chars > 0 && block->chars < LINK_PROSE_CHARS &&
+                    block->link_chars * 100 >= block->chars * LINK_BLOCK_PERCENT;
+      if (!block->junk && block->chars <= PHRASE_MAX_CHARS)
+        block->junk = has_junk_phrase (self->text->str + block->start, block->length);
+      block->teaser = block->heading && block->chars > 0 &&
+                      block->link_chars * 100 >= block->chars * LINK_BLOCK_PERCENT;
+      prose[i + 1] = prose[i] + (is_prose (block) ? block->chars : 0);
+      teasers[i + 1] = teasers[i] + block->teaser;
+    }
+
+  for (guint i = 0; i < self->spans->len && article_bodies->len < MAX_ARTICLE_BODIES; i++)
+    {
+      const SpSpan *span = &g_array_index (self->spans, SpSpan, i);
+
+      if (span->article_body && span->first < span->end)
+        g_ptr_array_add (article_bodies, (gpointer) span);
+    }
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const SpSpan *span = &g_array_index (self->spans, SpSpan, i);
+      guint64 text = chars[span->end] - chars[span->first];
+      guint64 link = links[span->end] - links[span->first];
+      guint n_teasers = teasers[span->end] - teasers[span->first];
+      gboolean junk = span->soft_junk ||
+                      (span->link_list && text > 0 && link * 100 >= text * LINK_LIST_PERCENT) ||
+                      /* another story's teaser: a linked headline and a line of it */
+                      (n_teasers == 1 &&
+                       prose[span->end] - prose[span->first] < TEASER_PROSE_CHARS);
+
+      /* A block that holds half the page's text is the article's wrapper, whatever its name */
+      if (junk && text * 2 < chars[n] && span->first < span->end &&
+          !holds_article_body (span, article_bodies))
+        {
+          marks[span->first]++;
+          marks[span->end]--;
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      inside += marks[i];
+      g_array_index (self->blocks, SpBlock, i).dropped = inside > 0;
+    }
+}
+
+static double
+heuristic_weight (const SpBlock *block)
+{
+  if (is_bad (block))
+    return -JUNK_WEIGHT * block->chars;
+  if (is_prose (block))
+    return block->chars - 2.0 * block->link_chars;
+  return -SHORT_WEIGHT * block->chars;
+}
+
+static double
+reference_weight (const SpBlock *block)
+{
+  return 2.0 * block->n_known - (double)block->n_shingles;
+}
+
+static gboolean
+reference_keeps (const SpBlock *block)
+{
+  return block->n_shingles > 0 && block->n_known * 2 >= block->n_shingles;
+}
+
+/* The span with the highest sum of @weights; of equals, the one holding fewer blocks */
+static const SpSpan *
+best_span (SpCollector *self,
+           double       (*weight) (const SpBlock *block))
+{
+  guint n = self->blocks->len;
+  g_autofree double *sums = g_new0 (double, n + 1);
+  const SpSpan *best = NULL;
+  double best_sum = 0;
+
+  for (guint i = 0; i < n; i++)
+    sums[i + 1] = sums[i] + weight (&g_array_index (self->blocks, SpBlock, i));
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const SpSpan *span = &g_array_index (self->spans, SpSpan, i);
+      double sum = sums[span->end] - sums[span->first];
+
+      if (!span->block && i > 0)
+        continue;
+
+      if (best == NULL || sum > best_sum ||
+          (sum == best_sum && span->end - span->first < best->end - best->first))
+        {
+          best = span;
+          best_sum = sum;
+        }
+    }
+
+  return best;
+}
+
+static void
+count_known (SpCollector *self,
+             GHashTable  *known)
+{
+  SpShingler shingler;
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      SpBlock *block = &g_array_index (self->blocks, SpBlock, i);
+      g_autofree char *text = g_strndup (self->text->str + block->start, block->length);
+
+      sp_shingler_init (&shingler, known);
+      sp_shingler_feed (&shingler, text);
+      sp_shingler_end_block (&shingler);
+      block->n_shingles = shingler.n_shingles;
+      block->n_known = shingler.n_known;
+    }
+}
+
+/* Writing the article */
+
+typedef gboolean (*SpKeepFunc) (const SpBlock *block);
+
+static gboolean
+heuristic_keeps (const SpBlock *block)
+{
+  return !is_bad (block);
+}
+
+static char *
+write_blocks (SpCollector  *self,
+              const SpSpan *span,
+              SpKeepFunc    keeps,
+              gboolean      trim_tail)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint first = span->first;
+  guint end = span->end;
+  gboolean skipped = FALSE;
+
+  /* The headline is the title */
+  while (first < end && g_array_index (self->blocks, SpBlock, first).h1)
+    first++;
+
+  if (trim_tail)
+    {
+      guint last = end;
+
+      for (guint i = first; i < end; i++)
+        if (is_prose (&g_array_index (self->blocks, SpBlock, i)))
+          last = i + 1;
+      if (last < end)
+        end = last;
+    }
+
+  for (guint i = first; i < end; i++)
+    {
+      const SpBlock *block = &g_array_index (self->blocks, SpBlock, i);
+
+      if (!keeps (block))
+        {
+          skipped = TRUE;
+          continue;
+        }
+
+      if (out->len > 0)
+        g_string_append (out, skipped || block->before == SP_HTML_BREAK_PARAGRAPH ? "\n\n" : "\n");
+      g_string_append_len (out, self->text->str + block->start, block->length);
+      skipped = FALSE;
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+first_h1 (SpCollector *self,
+          guint        first,
+          guint        end)
+{
+  for (guint i = first; i < end; i++)
+    {
+      const SpBlock *block = &g_array_index (self->blocks, SpBlock, i);
+
+      if (block->h1 && block->chars > 0)
+        return g_strndup (self->text->str + block->start, block->length);
+    }
+
+  return NULL;
+}
+
+static char *
+first_time (SpCollector  *self,
+            const SpSpan *span)
+{
+  for (guint i = 0; i < self->times->len; i++)
+    {
+      const SpTime *time = &g_array_index (self->times, SpTime, i);
+
+      if (time->block < span->first || time->block > span->end)
+        continue;
+      if (time->block < self->blocks->len &&
+          g_array_index (self->blocks, SpBlock, time->block).dropped)
+        continue;
+
+      return g_strdup (time->date);
+    }
+
+  return NULL;
+}
+
+/* The reference body as text: tags out, one paragraph a line */
+static char *
+reference_text (const char *reference)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean in_tag = FALSE;
+
+  for (const char *p = reference; *p; p++)
+    {
+      if (in_tag)
+        {
+          if (*p == '>')
+            {
+              in_tag = FALSE;
+              g_string_append_c (out, ' ');
+            }
+          continue;
+        }
+      if (*p == '<' && (g_ascii_isalpha (p[1]) || p[1] == '/'))
+        {
+          in_tag = TRUE;
+          continue;
+        }
+      g_string_append_c (out, *p == '\n' ? '\n' : *p);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static guint64
+count_chars (SpCollector  *self,
+             const SpSpan *span,
+             SpKeepFunc    keeps)
+{
+  guint64 total = 0;
+
+  for (guint i = span->first; i < span->end; i++)
+    {
+      const SpBlock *block = &g_array_index (self->blocks, SpBlock, i);
+
+      if (keeps (block))
+        total += block->chars;
+    }
+
+  return total;
+}
+
+/**
+ * sp_html_content_extract:
+ * @body: the page's <body> (or its root, when it has none)
+ * @reference: (nullable): the article's body as the page's JSON-LD gives it, plain or markup
+ *
+ * Fills @content with the article's text, its headline and the date of its first <time>.
+ *
+ * Returns: %FALSE when @budget ran out
+ */
+gboolean
+sp_html_content_extract (SpHtmlContent *content,
+                         xmlNode       *body,
+                         const char    *reference,
+                         SpReadBudget  *budget)
+{
+  static const SpHtmlWalkFuncs funcs = { on_enter, on_leave, on_text, on_separate };
+  g_auto(SpCollector) self = { 0 };
+  g_autoptr(GHashTable) known = NULL;
+  const SpSpan *span = NULL;
+  const SpSpan *heuristic;
+  guint64 heuristic_chars;
+  gboolean by_reference = FALSE;
+
+  self.budget = budget;
+  self.text = g_string_new (NULL);
+  self.blocks = g_array_new (FALSE, FALSE, sizeof (SpBlock));
+  self.spans = g_array_new (FALSE, FALSE, sizeof (SpSpan));
+  self.open = g_array_new (FALSE, FALSE, sizeof (guint));
+  self.times = g_array_new (FALSE, FALSE, sizeof (SpTime));
+  g_array_set_clear_func (self.times, time_clear);
+
+  if (!sp_html_walk (body, budget, &funcs, &self))
+    return FALSE;
+  end_block (&self);
+
+  if (self.spans->len == 0)
+    {
+      content->text = g_strdup ("");
+      return TRUE;
+    }
+
+  judge_blocks (&self);
+
+  if (reference != NULL)
+    {
+      known = sp_html_shingle_set (reference);
+      if (g_hash_table_size (known) < REFERENCE_MIN_SHINGLES)
+        g_clear_pointer (&known, g_hash_table_unref);
+    }
+
+  heuristic = best_span (&self, heuristic_weight);
+  heuristic_chars = count_chars (&self, heuristic, heuristic_keeps);
+
+  if (known != NULL)
+    {
+      guint64 covered = 0;
+      gsize reference_chars = sp_html_count_visible (reference);
+
+      if (!sp_read_budget_spend (budget, self.text->len))
+        return FALSE;
+      count_known (&self, known);
+      span = best_span (&self, reference_weight);
+      for (guint i = span->first; i < span->end; i++)
+        covered += g_array_index (self.blocks, SpBlock, i).n_known;
+
+      /* The reference is the article when the page holds it and it is not a summary of
+       * what the heuristic found */
+      by_reference = covered * 100 >= g_hash_table_size (known) * REFERENCE_COVERED_PERCENT &&
+                     reference_chars * 100 >= heuristic_chars * REFERENCE_WHOLE_PERCENT;
+
+      /* The page holds little of it, and the heuristic found much less text: the text
+       * is put in by a script */
+      if (!by_reference &&
+          covered * 100 < g_hash_table_size (known) * REFERENCE_COVERED_PERCENT &&
+          heuristic_chars * 100 < reference_chars * REFERENCE_FOUND_PERCENT)
+        {
+          content->text = reference_text (reference);
+          content->from_reference = TRUE;
+        }
+    }
+
+  if (by_reference)
+    content->text = write_blocks (&self, span, reference_keeps, FALSE);
+  else
+    {
+      span = heuristic;
+      if (content->text == NULL)
+        content->text = write_blocks (&self, span, heuristic_keeps, TRIM_TAIL > 0);
+    }
+
+  g_debug ("content: <%s class=\"%s\" id=\"%s\">, blocks %u-%u of %u, %s",
+           sp_html_node_name (span->node),
+           sp_html_attribute (span->node, "class") ? sp_html_attribute (span->node, "class") : "",
+           sp_html_attribute (span->node, "id") ? sp_html_attribute (span->node, "id") : "",
+           span->first, span->end, self.blocks->len,
+           by_reference ? "by the JSON-LD body" : content->from_reference ? "the JSON-LD body" : "by weight");
+  if (g_getenv ("SP_HTML_CONTENT_BLOCKS") != NULL)
+    for (guint i = 0; i < self.blocks->len; i++)
+      {
+        const SpBlock *b = &g_array_index (self.blocks, SpBlock, i);
+        g_printerr ("%c%u %5.0f %s%s%s%s %.*s\n", i >= span->first && i < span->end ? 0x2a : 0x20, i,
+                    heuristic_weight (b), b->junk ? "J" : "-", b->dropped ? "D" : "-",
+                    is_prose (b) ? "P" : "-", b->heading ? "H" : "-", (int) MIN (b->length, 90), self.text->str + b->start);
+      }
+  content->headline = first_h1 (&self, span->first, span->end);
+  if (content->headline == NULL)
+    content->headline = first_h1 (&self, 0, self.blocks->len);
+  content->time = first_time (&self, span);
+
+  return TRUE;
+}
