@@ -53,8 +53,18 @@
 #define TEASER_PROSE_CHARS tune ("TEASER_PROSE_CHARS", 400)
 /* Junk phrases are looked for in blocks up to this long */
 #define PHRASE_MAX_CHARS tune ("PHRASE_MAX_CHARS", 120)
+#define SMALL_PRINT_MAX_CHARS tune ("SMALL_PRINT_MAX_CHARS", 400)
+/* A line that ends the article is this short */
+#define END_LINE_MAX_CHARS tune ("END_LINE_MAX_CHARS", 40)
+/* ... and comes after this share of the prose */
+#define END_AFTER_PERCENT tune ("END_AFTER_PERCENT", 80)
+/* A short line that ends a sentence and has this many words is the article's */
+#define SENTENCE_WORDS tune ("SENTENCE_WORDS", 4)
+/* Short lines after the last paragraph that are left out, at most */
+#define TAIL_MAX_CHARS tune ("TAIL_MAX_CHARS", 100)
 /* How much a short line weighs against its element, per byte, against a prose byte's 1 */
-#define SHORT_WEIGHT tune ("SHORT_WEIGHT", 0.3)
+#define SHORT_WEIGHT tune ("SHORT_WEIGHT", 0.1)
+#define DROPPED_WEIGHT tune ("DROPPED_WEIGHT", 0.1)
 #define JUNK_WEIGHT tune ("JUNK_WEIGHT", 1.0)
 /* Elements marked as the article's body that are looked at */
 #define MAX_ARTICLE_BODIES 8
@@ -114,6 +124,21 @@ static const char * const junk_phrases[] = {
   "click here", "all rights reserved", "copyright", "©", "sign the petition", "leave a comment",
   "comments", "recommended", "you may also like", "more from", "image caption",
   "getty images", "photo:", NULL
+};
+
+/* Longer blocks that hold these are a site's small print or a photo's caption */
+static const char * const small_print_phrases[] = {
+  "terms of use", "terms of service", "privacy policy", "may not be reproduced",
+  "all rights reserved", "registered office", "cookie policy", "file photo", "(ap photo",
+  "/ap photo", "getty images", "(reuters/", "photo credit", "image copyright", NULL
+};
+
+/* A short line or a heading that says the article is over and other things follow */
+static const char * const end_phrases[] = {
+  "related", "more stories", "more from", "recent", "popular", "most read", "most viewed",
+  "you may also like", "you might also like", "comments", "trending", "read next",
+  "recommended", "what to read next", "latest news", "top stories", "more news",
+  "further reading", "also read", "share this", NULL
 };
 
 typedef struct
@@ -343,6 +368,24 @@ add_run (SpCollector *self,
     self->current.link_chars += visible;
 }
 
+/* Words in a run of text without spaces: one, or one per character of a script written
+ * without spaces between words (Chinese, Japanese) */
+static guint
+count_words (const char *run,
+             gsize       length)
+{
+  guint n = 1;
+
+  for (const char *p = run; p < run + length; p++)
+    {
+      /* U+2E80 and above start with 0xE2 0xBA or a higher lead byte */
+      if ((guchar)*p >= 0xE3 && (guchar)*p <= 0xE9)
+        n++;
+    }
+
+  return n;
+}
+
 static void
 on_text (xmlNode    *node,
          const char *text,
@@ -375,7 +418,7 @@ on_text (xmlNode    *node,
       while (*p && !sp_html_is_space (*p))
         p++;
       add_run (self, run, p - run, p - run);
-      self->current.n_words++;
+      self->current.n_words += count_words (run, p - run);
     }
 }
 
@@ -477,13 +520,14 @@ on_leave (xmlNode  *node,
 /* Judging the blocks */
 
 static gboolean
-has_junk_phrase (const char *text,
-                 gsize       length)
+has_phrase (const char         *text,
+            gsize               length,
+            const char * const *phrases)
 {
   g_autofree char *lower = g_utf8_strdown (text, length);
 
-  for (guint i = 0; junk_phrases[i] != NULL; i++)
-    if (strstr (lower, junk_phrases[i]) != NULL)
+  for (guint i = 0; phrases[i] != NULL; i++)
+    if (strstr (lower, phrases[i]) != NULL)
       return TRUE;
 
   return FALSE;
@@ -502,6 +546,29 @@ is_bad (const SpBlock *block)
 {
   return block->junk || block->dropped;
 }
+
+/* Whether @block is a sentence of a few words: "The talks resume on Monday." */
+static gboolean
+is_sentence (SpCollector   *self,
+             const SpBlock *block)
+{
+  const char *text = self->text->str + block->start;
+  const char *end = text + block->length;
+  gunichar last;
+
+  if (is_bad (block) || block->heading || block->n_words < SENTENCE_WORDS)
+    return FALSE;
+
+  while (end > text && sp_html_is_space (end[-1]))
+    end--;
+  if (end == text)
+    return FALSE;
+
+  last = g_utf8_get_char (g_utf8_find_prev_char (text, end));
+  return last == '.' || last == '!' || last == '?' || last == '"' || last == 0x201D ||
+         last == 0x2019 || last == 0x3002;
+}
+
 
 /* Whether @span holds one of @article_bodies: then it is not junk, whatever its name */
 static gboolean
@@ -542,7 +609,10 @@ judge_blocks (SpCollector *self)
       block->junk = block->chars > 0 && block->chars < LINK_PROSE_CHARS &&
                     block->link_chars * 100 >= block->chars * LINK_BLOCK_PERCENT;
       if (!block->junk && block->chars <= PHRASE_MAX_CHARS)
-        block->junk = has_junk_phrase (self->text->str + block->start, block->length);
+        block->junk = has_phrase (self->text->str + block->start, block->length, junk_phrases);
+      if (!block->junk && block->chars <= SMALL_PRINT_MAX_CHARS)
+        block->junk = has_phrase (self->text->str + block->start, block->length,
+                                  small_print_phrases);
       block->teaser = block->heading && block->chars > 0 &&
                       block->link_chars * 100 >= block->chars * LINK_BLOCK_PERCENT;
       prose[i + 1] = prose[i] + (is_prose (block) ? block->chars : 0);
@@ -588,7 +658,9 @@ judge_blocks (SpCollector *self)
 static double
 heuristic_weight (const SpBlock *block)
 {
-  if (is_bad (block))
+  if (block->dropped)
+    return -DROPPED_WEIGHT * block->chars;
+  if (block->junk)
     return -JUNK_WEIGHT * block->chars;
   if (is_prose (block))
     return block->chars - 2.0 * block->link_chars;
@@ -685,12 +757,56 @@ write_blocks (SpCollector  *self,
 
   if (trim_tail)
     {
-      guint last = end;
+      guint64 total = 0;
+      guint64 seen = 0;
 
       for (guint i = first; i < end; i++)
-        if (is_prose (&g_array_index (self->blocks, SpBlock, i)))
-          last = i + 1;
-      if (last < end)
+        {
+          const SpBlock *block = &g_array_index (self->blocks, SpBlock, i);
+
+          if (is_prose (block))
+            total += block->chars;
+        }
+
+      for (guint i = first; i < end; i++)
+        {
+          const SpBlock *block = &g_array_index (self->blocks, SpBlock, i);
+
+          if (is_prose (block))
+            seen += block->chars;
+          else if (!block->dropped && block->chars <= END_LINE_MAX_CHARS &&
+                   seen * 100 >= total * END_AFTER_PERCENT &&
+                   has_phrase (self->text->str + block->start, block->length, end_phrases))
+            {
+              end = i;
+              break;
+            }
+        }
+    }
+
+  if (trim_tail)
+    {
+      guint last = end;
+
+      guint64 tail = 0;
+
+      for (guint i = first; i < end; i++)
+        {
+          const SpBlock *block = &g_array_index (self->blocks, SpBlock, i);
+
+          if (is_prose (block) || is_sentence (self, block))
+            last = i + 1;
+        }
+      for (guint i = last; i < end; i++)
+        {
+          const SpBlock *block = &g_array_index (self->blocks, SpBlock, i);
+
+          if (!is_bad (block))
+            tail += block->chars;
+        }
+      /* A few lines after the last paragraph are furniture; many are a list the article
+       * ends with */
+      if (last < end && tail <= TAIL_MAX_CHARS)
         end = last;
     }
 
