@@ -53,7 +53,7 @@
 #define TEASER_PROSE_CHARS tune ("TEASER_PROSE_CHARS", 400)
 /* Junk phrases are looked for in blocks up to this long */
 #define PHRASE_MAX_CHARS tune ("PHRASE_MAX_CHARS", 120)
-#define SMALL_PRINT_MAX_CHARS tune ("SMALL_PRINT_MAX_CHARS", 400)
+#define SMALL_PRINT_MAX_CHARS tune ("SMALL_PRINT_MAX_CHARS", 600)
 /* A line that ends the article is this short */
 #define END_LINE_MAX_CHARS tune ("END_LINE_MAX_CHARS", 40)
 /* ... and comes after this share of the prose */
@@ -62,6 +62,8 @@
 #define SENTENCE_WORDS tune ("SENTENCE_WORDS", 4)
 /* Short lines after the last paragraph that are left out, at most */
 #define TAIL_MAX_CHARS tune ("TAIL_MAX_CHARS", 100)
+/* Short lines before the first paragraph that are left out, at most */
+#define LEAD_MAX_CHARS tune ("LEAD_MAX_CHARS", 200)
 /* How much a short line weighs against its element, per byte, against a prose byte's 1 */
 #define SHORT_WEIGHT tune ("SHORT_WEIGHT", 0.1)
 #define DROPPED_WEIGHT tune ("DROPPED_WEIGHT", 0.1)
@@ -130,7 +132,8 @@ static const char * const junk_phrases[] = {
 static const char * const small_print_phrases[] = {
   "terms of use", "terms of service", "privacy policy", "may not be reproduced",
   "all rights reserved", "registered office", "cookie policy", "file photo", "(ap photo",
-  "/ap photo", "getty images", "(reuters/", "photo credit", "image copyright", NULL
+  "/ap photo", "getty images", "(reuters/", "photo credit", "image copyright",
+  "internet explorer", "modern browser", "non-commercial use", "customer service", NULL
 };
 
 /* A short line or a heading that says the article is over and other things follow */
@@ -138,7 +141,9 @@ static const char * const end_phrases[] = {
   "related", "more stories", "more from", "recent", "popular", "most read", "most viewed",
   "you may also like", "you might also like", "comments", "trending", "read next",
   "recommended", "what to read next", "latest news", "top stories", "more news",
-  "further reading", "also read", "share this", NULL
+  "further reading", "also read", "share this", "você pode gostar", "leia também",
+  "veja também", "articoli correlati", "potrebbe interessarti", "baca juga", "lihat juga",
+  "te puede interesar", "lee también", "à lire aussi", "lesen sie auch", NULL
 };
 
 typedef struct
@@ -754,6 +759,26 @@ write_blocks (SpCollector  *self,
   /* The headline is the title */
   while (first < end && g_array_index (self->blocks, SpBlock, first).h1)
     first++;
+
+  /* A few lines before the first paragraph are a kicker, a byline, a date */
+  if (trim_tail)
+    {
+      guint64 lead = 0;
+      guint start = first;
+
+      while (start < end)
+        {
+          const SpBlock *block = &g_array_index (self->blocks, SpBlock, start);
+
+          if (is_prose (block) || is_sentence (self, block))
+            break;
+          if (!is_bad (block))
+            lead += block->chars;
+          start++;
+        }
+      if (start < end && lead <= LEAD_MAX_CHARS)
+        first = start;
+    }
 
   if (trim_tail)
     {
