@@ -1025,6 +1025,14 @@ sp_html_content_extract (SpHtmlContent *content,
       span = heuristic;
       if (content->text == NULL)
         content->text = write_blocks (&self, span, heuristic_keeps, TRIM_TAIL > 0);
+
+      /* Nothing kept: a page of short lines. All its text that is not junk, then. */
+      if (content->text[0] == '\0')
+        {
+          span = &g_array_index (self.spans, SpSpan, 0);
+          g_free (content->text);
+          content->text = write_blocks (&self, span, heuristic_keeps, FALSE);
+        }
     }
 
   g_debug ("content: <%s class=\"%s\" id=\"%s\">, blocks %u-%u of %u, %s",
