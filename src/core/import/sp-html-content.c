@@ -68,6 +68,8 @@
 #define SHORT_WEIGHT tune ("SHORT_WEIGHT", 0.1)
 #define DROPPED_WEIGHT tune ("DROPPED_WEIGHT", 0.1)
 #define JUNK_WEIGHT tune ("JUNK_WEIGHT", 1.0)
+/* A landmark is the content of a page without paragraphs when it holds this share of its text */
+#define LANDMARK_MIN_PERCENT 30
 /* Elements marked as the article's body that are looked at */
 #define MAX_ARTICLE_BODIES 8
 /* A reference body shorter than this many shingles is a summary, not the article */
@@ -102,6 +104,9 @@ static const char * const dropped_roles[] = {
 
 /* Page chrome, unless inside an <article> or <main>, where they hold headline and byline */
 static const char * const chrome_elements[] = { "header", "footer", NULL };
+
+/* Tables and lists: what they hold is the article's when they are inside it */
+static const char * const list_elements[] = { "table", "ul", "ol", "dl", NULL };
 
 /* Elements that can be link lists */
 static const char * const link_list_elements[] = {
@@ -160,6 +165,8 @@ typedef struct
   guint       heading : 1;
   guint       junk : 1;   /* by what it says or how much of it is links */
   guint       teaser : 1; /* a heading that is a link: another story's */
+  guint       pre : 1;
+  guint       tables : 8; /* <table>, <ul>, <ol> and <dl> elements around it, up to 255 */
   guint       dropped : 1;/* inside soft junk */
 } SpBlock;
 
@@ -197,6 +204,7 @@ typedef struct
   guint         h1_depth;
   guint         pre_depth;
   guint         landmark_depth;
+  guint         table_depth;
 } SpCollector;
 
 static void
@@ -351,6 +359,8 @@ start_block (SpCollector *self)
   self->current.before = self->pending;
   self->current.h1 = self->h1_depth > 0;
   self->current.heading = self->heading_depth > 0;
+  self->current.pre = self->pre_depth > 0;
+  self->current.tables = MIN (self->table_depth, 255);
   self->in_block = TRUE;
   self->pending_space = FALSE;
 }
@@ -455,7 +465,7 @@ on_enter (xmlNode  *node,
   if (is_hard_dropped (node))
     return FALSE;
 
-  span.block = sp_html_break_of (node) != SP_HTML_BREAK_NONE;
+  span.block = sp_html_break_of (node) >= SP_HTML_BREAK_LINE;
   if (span.block)
     end_block (self);
 
@@ -480,6 +490,8 @@ on_enter (xmlNode  *node,
     }
   else if (sp_html_is_named (node, "pre"))
     self->pre_depth++;
+  else if (sp_html_name_in (node, list_elements))
+    self->table_depth++;
   else if (is_landmark (node))
     self->landmark_depth++;
   else if (sp_html_is_named (node, "time"))
@@ -500,7 +512,7 @@ on_leave (xmlNode  *node,
   SpCollector *self = data;
   guint index;
 
-  if (sp_html_break_of (node) != SP_HTML_BREAK_NONE)
+  if (sp_html_break_of (node) >= SP_HTML_BREAK_LINE)
     end_block (self);
 
   g_return_if_fail (self->open->len > 0);
@@ -518,6 +530,8 @@ on_leave (xmlNode  *node,
     }
   else if (sp_html_is_named (node, "pre"))
     self->pre_depth--;
+  else if (sp_html_name_in (node, list_elements))
+    self->table_depth--;
   else if (is_landmark (node))
     self->landmark_depth--;
 }
@@ -687,7 +701,8 @@ reference_keeps (const SpBlock *block)
 /* The span with the highest sum of @weights; of equals, the one holding fewer blocks */
 static const SpSpan *
 best_span (SpCollector *self,
-           double       (*weight) (const SpBlock *block))
+           double       (*weight) (const SpBlock *block),
+           double      *sum_out)
 {
   guint n = self->blocks->len;
   g_autofree double *sums = g_new0 (double, n + 1);
@@ -713,6 +728,7 @@ best_span (SpCollector *self,
         }
     }
 
+  *sum_out = best_sum;
   return best;
 }
 
@@ -737,12 +753,69 @@ count_known (SpCollector *self,
 
 /* Writing the article */
 
+/* Tables and lists around @node and @node itself */
+static guint
+count_tables (xmlNode *node)
+{
+  guint n = 0;
+
+  for (; node != NULL; node = node->parent)
+    if (sp_html_name_in (node, list_elements))
+      n++;
+
+  return MIN (n, 255);
+}
+
+/* Whether @block is of what the article says rather than around it: a paragraph, a
+ * sentence, preformatted text, a table or a list inside the article */
+static gboolean
+is_article_text (SpCollector   *self,
+                 const SpBlock *block,
+                 guint          tables)
+{
+  return is_prose (block) || is_sentence (self, block) ||
+         (!is_bad (block) && (block->pre || block->tables > tables));
+}
+
 typedef gboolean (*SpKeepFunc) (const SpBlock *block);
 
 static gboolean
 heuristic_keeps (const SpBlock *block)
 {
   return !is_bad (block);
+}
+
+/* For a page without paragraphs: the largest <article> or <main> when it holds a fair
+ * share of the text that is not junk, else the whole page */
+static const SpSpan *
+landmark_span (SpCollector *self)
+{
+  guint n = self->blocks->len;
+  g_autofree guint64 *kept = g_new0 (guint64, n + 1);
+  const SpSpan *all = &g_array_index (self->spans, SpSpan, 0);
+  const SpSpan *best = all;
+  guint64 best_chars = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const SpBlock *block = &g_array_index (self->blocks, SpBlock, i);
+
+      kept[i + 1] = kept[i] + (heuristic_keeps (block) ? block->chars : 0);
+    }
+
+  for (guint i = 1; i < self->spans->len; i++)
+    {
+      const SpSpan *span = &g_array_index (self->spans, SpSpan, i);
+      guint64 chars = kept[span->end] - kept[span->first];
+
+      if (is_landmark (span->node) && chars > best_chars)
+        {
+          best = span;
+          best_chars = chars;
+        }
+    }
+
+  return best_chars * 100 >= kept[n] * LANDMARK_MIN_PERCENT ? best : all;
 }
 
 static char *
@@ -755,6 +828,7 @@ write_blocks (SpCollector  *self,
   guint first = span->first;
   guint end = span->end;
   gboolean skipped = FALSE;
+  guint tables = count_tables (span->node);
 
   /* The headline is the title */
   while (first < end && g_array_index (self->blocks, SpBlock, first).h1)
@@ -770,7 +844,7 @@ write_blocks (SpCollector  *self,
         {
           const SpBlock *block = &g_array_index (self->blocks, SpBlock, start);
 
-          if (is_prose (block) || is_sentence (self, block))
+          if (is_article_text (self, block, tables))
             break;
           if (!is_bad (block))
             lead += block->chars;
@@ -819,7 +893,7 @@ write_blocks (SpCollector  *self,
         {
           const SpBlock *block = &g_array_index (self->blocks, SpBlock, i);
 
-          if (is_prose (block) || is_sentence (self, block))
+          if (is_article_text (self, block, tables))
             last = i + 1;
         }
       for (guint i = last; i < end; i++)
@@ -959,6 +1033,8 @@ sp_html_content_extract (SpHtmlContent *content,
   const SpSpan *heuristic;
   guint64 heuristic_chars;
   gboolean by_reference = FALSE;
+  gboolean short_lines;
+  double sum = 0;
 
   self.budget = budget;
   self.text = g_string_new (NULL);
@@ -987,7 +1063,11 @@ sp_html_content_extract (SpHtmlContent *content,
         g_clear_pointer (&known, g_hash_table_unref);
     }
 
-  heuristic = best_span (&self, heuristic_weight);
+  /* No paragraph anywhere: a page of short lines, all of which count */
+  heuristic = best_span (&self, heuristic_weight, &sum);
+  short_lines = sum <= 0;
+  if (short_lines)
+    heuristic = landmark_span (&self);
   heuristic_chars = count_chars (&self, heuristic, heuristic_keeps);
 
   if (known != NULL)
@@ -998,7 +1078,7 @@ sp_html_content_extract (SpHtmlContent *content,
       if (!sp_read_budget_spend (budget, self.text->len))
         return FALSE;
       count_known (&self, known);
-      span = best_span (&self, reference_weight);
+      span = best_span (&self, reference_weight, &sum);
       for (guint i = span->first; i < span->end; i++)
         covered += g_array_index (self.blocks, SpBlock, i).n_known;
 
@@ -1024,7 +1104,7 @@ sp_html_content_extract (SpHtmlContent *content,
     {
       span = heuristic;
       if (content->text == NULL)
-        content->text = write_blocks (&self, span, heuristic_keeps, TRIM_TAIL > 0);
+        content->text = write_blocks (&self, span, heuristic_keeps, !short_lines);
 
       /* Nothing kept: a page of short lines. All its text that is not junk, then. */
       if (content->text[0] == '\0')
