@@ -964,30 +964,37 @@ first_time (SpCollector  *self,
   return NULL;
 }
 
-/* The reference body as text: tags out, one paragraph a line */
+/* The reference body as text: tags out, a blank line for each tag that ends a paragraph
+ * or a line, a space for any other */
 static char *
 reference_text (const char *reference)
 {
+  static const char * const breaking[] = {
+    "p", "/p", "br", "br/", "div", "/div", "li", "/li", "h1", "h2", "h3", "h4", "h5", "h6",
+    "/h1", "/h2", "/h3", "/h4", "/h5", "/h6", "blockquote", "/blockquote", NULL
+  };
   g_autoptr(GString) out = g_string_new (NULL);
-  gboolean in_tag = FALSE;
 
   for (const char *p = reference; *p; p++)
     {
-      if (in_tag)
-        {
-          if (*p == '>')
-            {
-              in_tag = FALSE;
-              g_string_append_c (out, ' ');
-            }
-          continue;
-        }
       if (*p == '<' && (g_ascii_isalpha (p[1]) || p[1] == '/'))
         {
-          in_tag = TRUE;
+          const char *end = strchr (p, '>');
+          char name[12];
+          gsize n = 0;
+
+          if (end == NULL)
+            break;
+          for (const char *q = p + 1; q < end && n < sizeof name - 1 &&
+               (g_ascii_isalnum (*q) || *q == '/'); q++)
+            name[n++] = g_ascii_tolower (*q);
+          name[n] = '\0';
+
+          g_string_append (out, g_strv_contains (breaking, name) ? "\n\n" : " ");
+          p = end;
           continue;
         }
-      g_string_append_c (out, *p == '\n' ? '\n' : *p);
+      g_string_append_c (out, *p);
     }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
