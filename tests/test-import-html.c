@@ -182,7 +182,8 @@ test_title_site_name (void)
     }
 }
 
-/* 100,000 nested elements around a teaser and the article: read in full, teaser dropped */
+/* 100,000 nested elements around another story's teaser and the article: read in full,
+ * the teaser dropped */
 static void
 test_deeply_nested_page (void)
 {
@@ -191,10 +192,11 @@ test_deeply_nested_page (void)
 
   for (guint i = 0; i < 100000; i++)
     g_string_append (html, "<div>");
-  g_string_append (html, "<div class=\"related\"><h3><a href=\"/x\">Another story entirely</a></h3>"
-                         "<p>A line of another story.</p></div>"
-                         "<article><p>The article at the bottom of a very deep page still has its "
-                         "paragraphs read in full by the reader.</p></article>");
+  g_string_append (html, "<article><p>The article at the bottom of a very deep page still has its "
+                         "paragraphs read in full by the reader.</p>"
+                         "<div class=\"rail\"><h3><a href=\"/x\">Another story entirely</a></h3>"
+                         "<p>A line of another story, which is about something else altogether.</p>"
+                         "</div></article>");
   for (guint i = 0; i < 100000; i++)
     g_string_append (html, "</div>");
   g_string_append (html, "</body></html>");
