@@ -125,12 +125,13 @@ static const char * const boilerplate_words[] = {
 
 /* Short blocks that hold these (in lower case) are furniture */
 static const char * const junk_phrases[] = {
-  "advertisement", "story continues below", "article continues below",
+  "advert", "story continues below", "article continues below",
   "continue reading", "share this", "share on", "sign up", "subscribe", "newsletter",
   "read more", "related:", "related articles", "related stories", "follow us",
   "click here", "all rights reserved", "copyright", "©", "sign the petition", "leave a comment",
   "comments", "recommended", "you may also like", "more from", "image caption",
-  "getty images", "photo:", NULL
+  "getty images", "photo:", "requires javascript", "enable javascript", "join our",
+  "don't miss", "don’t miss", NULL
 };
 
 /* Longer blocks that hold these are a site's small print or a photo's caption */
@@ -138,7 +139,8 @@ static const char * const small_print_phrases[] = {
   "terms of use", "terms of service", "privacy policy", "may not be reproduced",
   "all rights reserved", "registered office", "cookie policy", "file photo", "(ap photo",
   "/ap photo", "getty images", "(reuters/", "photo credit", "image copyright",
-  "internet explorer", "modern browser", "non-commercial use", "customer service", NULL
+  "internet explorer", "modern browser", "non-commercial use", "customer service", "(image:",
+  "(photo:", "(picture:", "on facebook", "letters to the editor", NULL
 };
 
 /* A short line or a heading that says the article is over and other things follow */
@@ -148,7 +150,8 @@ static const char * const end_phrases[] = {
   "recommended", "what to read next", "latest news", "top stories", "more news",
   "further reading", "also read", "share this", "você pode gostar", "leia também",
   "veja também", "articoli correlati", "potrebbe interessarti", "baca juga", "lihat juga",
-  "te puede interesar", "lee también", "à lire aussi", "lesen sie auch", NULL
+  "te puede interesar", "lee también", "à lire aussi", "lesen sie auch", "stories", "more:",
+  NULL
 };
 
 typedef struct
@@ -589,6 +592,42 @@ is_sentence (SpCollector   *self,
 }
 
 
+/* "Image 3 of 12", "Photo 1 / 9", "1 / 9": a gallery's counter */
+static gboolean
+is_gallery_counter (const char *text,
+                    gsize       length)
+{
+  static const char * const words[] = { "image ", "photo ", "slide ", "picture ", NULL };
+  g_autofree char *lower = NULL;
+  const char *p;
+
+  if (length > 24)
+    return FALSE;
+
+  lower = g_ascii_strdown (text, length);
+  p = lower;
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_str_has_prefix (p, words[i]))
+      p += strlen (words[i]);
+
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  while (*p == ' ')
+    p++;
+  if (g_str_has_prefix (p, "of"))
+    p += 2;
+  else if (*p == '/')
+    p++;
+  else
+    return FALSE;
+  while (*p == ' ')
+    p++;
+
+  return g_ascii_isdigit (*p) || *p == '\0';
+}
+
 /* Whether @span holds one of @article_bodies: then it is not junk, whatever its name */
 static gboolean
 holds_article_body (const SpSpan *span,
@@ -627,6 +666,8 @@ judge_blocks (SpCollector *self)
 
       block->junk = block->chars > 0 && block->chars < LINK_PROSE_CHARS &&
                     block->link_chars * 100 >= block->chars * LINK_BLOCK_PERCENT;
+      if (!block->junk)
+        block->junk = is_gallery_counter (self->text->str + block->start, block->length);
       if (!block->junk && block->chars <= PHRASE_MAX_CHARS)
         block->junk = has_phrase (self->text->str + block->start, block->length, junk_phrases);
       if (!block->junk && block->chars <= SMALL_PRINT_MAX_CHARS)
