@@ -36,74 +36,46 @@
 
 #include "sp-date-scan.h"
 #include "sp-html-content.h"
+#include "sp-html-furniture.h"
 #include "sp-html-node.h"
 #include "sp-html-shingles.h"
 #include "sp-html-walk.h"
 
 /* A block is prose when it has this many visible bytes and words */
-#define PROSE_CHARS tune ("PROSE_CHARS", 70)
-#define PROSE_WORDS tune ("PROSE_WORDS", 8)
+#define PROSE_CHARS 70
+#define PROSE_WORDS 8
 /* ... and less than this share of link text */
-#define PROSE_LINK_PERCENT tune ("PROSE_LINK_PERCENT", 35)
+#define PROSE_LINK_PERCENT 35
 /* A block with this share of link text is a link or a list of them */
-#define LINK_BLOCK_PERCENT tune ("LINK_BLOCK_PERCENT", 50)
+#define LINK_BLOCK_PERCENT 50
 /* An element whose text is this much link text is a menu or a list of other stories */
-#define LINK_LIST_PERCENT tune ("LINK_LIST_PERCENT", 65)
+#define LINK_LIST_PERCENT 65
 /* A list of other stories has less prose than this for each linked headline */
-#define TEASER_PROSE_CHARS tune ("TEASER_PROSE_CHARS", 400)
-/* Junk phrases are looked for in blocks up to this long */
-#define PHRASE_MAX_CHARS tune ("PHRASE_MAX_CHARS", 120)
-#define SMALL_PRINT_MAX_CHARS tune ("SMALL_PRINT_MAX_CHARS", 600)
-/* A line that ends the article is this short */
-#define END_LINE_MAX_CHARS tune ("END_LINE_MAX_CHARS", 40)
-/* ... and comes after this share of the prose */
-#define END_AFTER_PERCENT tune ("END_AFTER_PERCENT", 80)
+#define TEASER_PROSE_CHARS 400
+/* A line that ends the article comes after this share of the prose */
+#define END_AFTER_PERCENT 80
 /* A short line that ends a sentence and has this many words is the article's */
-#define SENTENCE_WORDS tune ("SENTENCE_WORDS", 4)
+#define SENTENCE_WORDS 4
 /* Short lines after the last paragraph that are left out, at most */
-#define TAIL_MAX_CHARS tune ("TAIL_MAX_CHARS", 100)
+#define TAIL_MAX_CHARS 100
 /* Short lines before the first paragraph that are left out, at most */
-#define LEAD_MAX_CHARS tune ("LEAD_MAX_CHARS", 200)
+#define LEAD_MAX_CHARS 200
 /* How much a short line weighs against its element, per byte, against a prose byte's 1 */
-#define SHORT_WEIGHT tune ("SHORT_WEIGHT", 0.1)
-#define DROPPED_WEIGHT tune ("DROPPED_WEIGHT", 0.1)
-#define JUNK_WEIGHT tune ("JUNK_WEIGHT", 1.0)
+#define SHORT_WEIGHT 0.1
+#define DROPPED_WEIGHT 0.1
+#define JUNK_WEIGHT 1.0
 /* A landmark is the content of a page without paragraphs when it holds this share of its text */
 #define LANDMARK_MIN_PERCENT 30
 /* Elements marked as the article's body that are looked at */
 #define MAX_ARTICLE_BODIES 8
 /* A reference body shorter than this many shingles is a summary, not the article */
-#define REFERENCE_MIN_SHINGLES tune ("REFERENCE_MIN_SHINGLES", 30)
+#define REFERENCE_MIN_SHINGLES 30
 /* The best element must hold this share of the reference's shingles to be taken for it */
-#define REFERENCE_COVERED_PERCENT tune ("REFERENCE_COVERED_PERCENT", 50)
+#define REFERENCE_COVERED_PERCENT 50
 /* ... and be at least this share of what the heuristic found, else it is a summary */
-#define REFERENCE_WHOLE_PERCENT tune ("REFERENCE_WHOLE_PERCENT", 60)
+#define REFERENCE_WHOLE_PERCENT 60
 /* What the heuristic found must be this share of the reference body's length */
-#define REFERENCE_FOUND_PERCENT tune ("REFERENCE_FOUND_PERCENT", 40)
-
-static double
-tune (const char *name, double value)
-{
-  const char *v = g_getenv (name);
-  return v != NULL ? g_ascii_strtod (v, NULL) : value;
-}
-#define LINK_PROSE_CHARS tune ("LINK_PROSE_CHARS", 100000)
-#define TRIM_TAIL tune ("TRIM_TAIL", 1)
-
-static const char * const dropped_elements[] = {
-  "script", "style", "noscript", "template", "svg", "math", "iframe", "frame", "frameset",
-  "object", "embed", "canvas", "video", "audio", "map", "button", "select", "input",
-  "textarea", "option", "nav", "aside", "dialog", "menu", "head", "title", "meta", "link",
-  "base", NULL
-};
-
-static const char * const dropped_roles[] = {
-  "navigation", "search", "menu", "menubar", "complementary", "banner", "contentinfo",
-  "dialog", "alertdialog", "toolbar", "tablist", NULL
-};
-
-/* Page chrome, unless inside an <article> or <main>, where they hold headline and byline */
-static const char * const chrome_elements[] = { "header", "footer", NULL };
+#define REFERENCE_FOUND_PERCENT 40
 
 /* Tables and lists: what they hold is the article's when they are inside it */
 static const char * const list_elements[] = { "table", "ul", "ol", "dl", NULL };
@@ -111,47 +83,6 @@ static const char * const list_elements[] = { "table", "ul", "ol", "dl", NULL };
 /* Elements that can be link lists */
 static const char * const link_list_elements[] = {
   "ul", "ol", "div", "section", "table", "dl", NULL
-};
-
-/* Class and id words of blocks that are never the article. "social" is not among them:
- * embedded posts quote the people the article is about. */
-static const char * const boilerplate_words[] = {
-  "comments", "comment", "commentlist", "disqus", "respond", "share", "sharing", "related",
-  "newsletter", "subscribe", "breadcrumb", "breadcrumbs", "sidebar", "cookie", "cookies",
-  "consent", "advert", "advertisement", "ads", "promo", "outbrain", "taboola", "recommended",
-  "trending", "petition", "signup", "popular", "byline", "tags", "caption", "credit",
-  "gallery", NULL
-};
-
-/* Short blocks that hold these (in lower case) are furniture */
-static const char * const junk_phrases[] = {
-  "advert", "story continues below", "article continues below",
-  "continue reading", "share this", "share on", "sign up", "subscribe", "newsletter",
-  "read more", "related:", "related articles", "related stories", "follow us",
-  "click here", "all rights reserved", "copyright", "©", "sign the petition", "leave a comment",
-  "comments", "recommended", "you may also like", "more from", "image caption",
-  "getty images", "photo:", "requires javascript", "enable javascript", "join our",
-  "don't miss", "don’t miss", NULL
-};
-
-/* Longer blocks that hold these are a site's small print or a photo's caption */
-static const char * const small_print_phrases[] = {
-  "terms of use", "terms of service", "privacy policy", "may not be reproduced",
-  "all rights reserved", "registered office", "cookie policy", "file photo", "(ap photo",
-  "/ap photo", "getty images", "(reuters/", "photo credit", "image copyright",
-  "internet explorer", "modern browser", "non-commercial use", "customer service", "(image:",
-  "(photo:", "(picture:", "on facebook", "letters to the editor", NULL
-};
-
-/* A short line or a heading that says the article is over and other things follow */
-static const char * const end_phrases[] = {
-  "related", "more stories", "more from", "recent", "popular", "most read", "most viewed",
-  "you may also like", "you might also like", "comments", "trending", "read next",
-  "recommended", "what to read next", "latest news", "top stories", "more news",
-  "further reading", "also read", "share this", "você pode gostar", "leia também",
-  "veja também", "articoli correlati", "potrebbe interessarti", "baca juga", "lihat juga",
-  "te puede interesar", "lee también", "à lire aussi", "lesen sie auch", "stories", "more:",
-  NULL
 };
 
 typedef struct
@@ -235,94 +166,6 @@ sp_html_content_clear (SpHtmlContent *content)
   g_clear_pointer (&content->headline, g_free);
   g_clear_pointer (&content->time, g_free);
   content->from_reference = FALSE;
-}
-
-/* What the walk leaves out */
-
-static gboolean
-is_hidden (xmlNode *node)
-{
-  const char *value;
-
-  if (sp_html_attribute (node, "hidden") != NULL)
-    return TRUE;
-
-  if ((value = sp_html_attribute (node, "aria-hidden")) != NULL &&
-      g_ascii_strcasecmp (value, "true") == 0)
-    return TRUE;
-
-  if ((value = sp_html_attribute (node, "style")) != NULL && strchr (value, ':') != NULL)
-    {
-      g_autofree char *style = g_ascii_strdown (value, -1);
-      char *out = style;
-
-      for (const char *p = style; *p; p++)
-        if (!g_ascii_isspace (*p))
-          *out++ = *p;
-      *out = '\0';
-
-      if (strstr (style, "display:none") != NULL || strstr (style, "visibility:hidden") != NULL)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-is_hard_dropped (xmlNode *node)
-{
-  const char *role;
-
-  if (sp_html_name_in (node, dropped_elements))
-    return TRUE;
-
-  if ((role = sp_html_attribute (node, "role")) != NULL)
-    {
-      g_autofree char *lower = g_ascii_strdown (role, -1);
-
-      if (g_strv_contains (dropped_roles, g_strstrip (lower)))
-        return TRUE;
-    }
-
-  return is_hidden (node);
-}
-
-/* Whether a class or id names a block that is never the article. Words are compared
- * whole: "share" is not "shared", but "share-bar" and "share_bar" hold "share". */
-static gboolean
-has_boilerplate_name (xmlNode *node)
-{
-  static const char * const attributes[] = { "class", "id", NULL };
-
-  for (guint i = 0; attributes[i] != NULL; i++)
-    {
-      const char *p = sp_html_attribute (node, attributes[i]);
-
-      while (p != NULL && *p)
-        {
-          char word[32];
-          const char *start;
-
-          while (*p && !g_ascii_isalnum (*p))
-            p++;
-          start = p;
-          while (g_ascii_isalnum (*p))
-            p++;
-
-          if (p == start)
-            break;
-          if ((gsize)(p - start) >= sizeof word)
-            continue;
-
-          for (gsize j = 0; j < (gsize)(p - start); j++)
-            word[j] = g_ascii_tolower (start[j]);
-          word[p - start] = '\0';
-          if (g_strv_contains (boilerplate_words, word))
-            return TRUE;
-        }
-    }
-
-  return FALSE;
 }
 
 static gboolean
@@ -465,7 +308,7 @@ on_enter (xmlNode  *node,
   SpSpan span = { 0 };
   guint index;
 
-  if (is_hard_dropped (node))
+  if (sp_html_is_never_text (node))
     return FALSE;
 
   span.block = sp_html_break_of (node) >= SP_HTML_BREAK_LINE;
@@ -476,9 +319,7 @@ on_enter (xmlNode  *node,
   span.first = self->blocks->len;
   span.link_list = sp_html_name_in (node, link_list_elements);
   span.article_body = g_strcmp0 (sp_html_attribute (node, "itemprop"), "articleBody") == 0;
-  span.soft_junk = has_boilerplate_name (node) || sp_html_is_named (node, "form") ||
-                   sp_html_is_named (node, "figcaption") ||
-                   (sp_html_name_in (node, chrome_elements) && self->landmark_depth == 0);
+  span.soft_junk = sp_html_is_furniture_element (node, self->landmark_depth > 0);
   index = self->spans->len;
   g_array_append_val (self->spans, span);
   g_array_append_val (self->open, index);
@@ -542,20 +383,6 @@ on_leave (xmlNode  *node,
 /* Judging the blocks */
 
 static gboolean
-has_phrase (const char         *text,
-            gsize               length,
-            const char * const *phrases)
-{
-  g_autofree char *lower = g_utf8_strdown (text, length);
-
-  for (guint i = 0; phrases[i] != NULL; i++)
-    if (strstr (lower, phrases[i]) != NULL)
-      return TRUE;
-
-  return FALSE;
-}
-
-static gboolean
 is_prose (const SpBlock *block)
 {
   return !block->junk && !block->dropped && !block->heading &&
@@ -591,42 +418,6 @@ is_sentence (SpCollector   *self,
          last == 0x2019 || last == 0x3002;
 }
 
-
-/* "Image 3 of 12", "Photo 1 / 9", "1 / 9": a gallery's counter */
-static gboolean
-is_gallery_counter (const char *text,
-                    gsize       length)
-{
-  static const char * const words[] = { "image ", "photo ", "slide ", "picture ", NULL };
-  g_autofree char *lower = NULL;
-  const char *p;
-
-  if (length > 24)
-    return FALSE;
-
-  lower = g_ascii_strdown (text, length);
-  p = lower;
-  for (guint i = 0; words[i] != NULL; i++)
-    if (g_str_has_prefix (p, words[i]))
-      p += strlen (words[i]);
-
-  if (!g_ascii_isdigit (*p))
-    return FALSE;
-  while (g_ascii_isdigit (*p))
-    p++;
-  while (*p == ' ')
-    p++;
-  if (g_str_has_prefix (p, "of"))
-    p += 2;
-  else if (*p == '/')
-    p++;
-  else
-    return FALSE;
-  while (*p == ' ')
-    p++;
-
-  return g_ascii_isdigit (*p) || *p == '\0';
-}
 
 /* Whether @span holds one of @article_bodies: then it is not junk, whatever its name */
 static gboolean
@@ -664,15 +455,11 @@ judge_blocks (SpCollector *self)
       chars[i + 1] = chars[i] + block->chars;
       links[i + 1] = links[i] + block->link_chars;
 
-      block->junk = block->chars > 0 && block->chars < LINK_PROSE_CHARS &&
+      block->junk = block->chars > 0 &&
                     block->link_chars * 100 >= block->chars * LINK_BLOCK_PERCENT;
       if (!block->junk)
-        block->junk = is_gallery_counter (self->text->str + block->start, block->length);
-      if (!block->junk && block->chars <= PHRASE_MAX_CHARS)
-        block->junk = has_phrase (self->text->str + block->start, block->length, junk_phrases);
-      if (!block->junk && block->chars <= SMALL_PRINT_MAX_CHARS)
-        block->junk = has_phrase (self->text->str + block->start, block->length,
-                                  small_print_phrases);
+        block->junk = sp_html_is_furniture_line (self->text->str + block->start, block->length,
+                                                 block->chars);
       block->teaser = block->heading && block->chars > 0 &&
                       block->link_chars * 100 >= block->chars * LINK_BLOCK_PERCENT;
       prose[i + 1] = prose[i] + (is_prose (block) ? block->chars : 0);
@@ -914,9 +701,9 @@ write_blocks (SpCollector  *self,
 
           if (is_prose (block))
             seen += block->chars;
-          else if (!block->dropped && block->chars <= END_LINE_MAX_CHARS &&
-                   seen * 100 >= total * END_AFTER_PERCENT &&
-                   has_phrase (self->text->str + block->start, block->length, end_phrases))
+          else if (!block->dropped && seen * 100 >= total * END_AFTER_PERCENT &&
+                   sp_html_ends_article (self->text->str + block->start, block->length,
+                                         block->chars))
             {
               end = i;
               break;
@@ -1163,20 +950,6 @@ sp_html_content_extract (SpHtmlContent *content,
         }
     }
 
-  g_debug ("content: <%s class=\"%s\" id=\"%s\">, blocks %u-%u of %u, %s",
-           sp_html_node_name (span->node),
-           sp_html_attribute (span->node, "class") ? sp_html_attribute (span->node, "class") : "",
-           sp_html_attribute (span->node, "id") ? sp_html_attribute (span->node, "id") : "",
-           span->first, span->end, self.blocks->len,
-           by_reference ? "by the JSON-LD body" : content->from_reference ? "the JSON-LD body" : "by weight");
-  if (g_getenv ("SP_HTML_CONTENT_BLOCKS") != NULL)
-    for (guint i = 0; i < self.blocks->len; i++)
-      {
-        const SpBlock *b = &g_array_index (self.blocks, SpBlock, i);
-        g_printerr ("%c%u %5.0f %s%s%s%s %.*s\n", i >= span->first && i < span->end ? 0x2a : 0x20, i,
-                    heuristic_weight (b), b->junk ? "J" : "-", b->dropped ? "D" : "-",
-                    is_prose (b) ? "P" : "-", b->heading ? "H" : "-", (int) MIN (b->length, 90), self.text->str + b->start);
-      }
   content->headline = first_h1 (&self, span->first, span->end);
   if (content->headline == NULL)
     content->headline = first_h1 (&self, 0, self.blocks->len);
