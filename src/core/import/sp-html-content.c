@@ -1,32 +1,37 @@
 /* sp-html-content.c
  *
  * Finding the article in a page, in linear time. One walk over <body> cuts the page's text
- * into blocks (a paragraph, a heading, a list item, a cell's line: whatever the page
- * breaks a line around) and records, for every element, the range of blocks it holds.
- * Everything after that works on the list of blocks and on prefix sums over it, so that
- * what an element holds is one subtraction, whatever its depth.
+ * into blocks (a paragraph, a heading, a list item, a line: whatever the page breaks a line
+ * around) and records, for every element, the range of blocks it holds. Everything after
+ * that works on the list of blocks and on prefix sums over it, so that what an element
+ * holds is one subtraction, whatever its depth.
  *
- * - Never text: scripts, styles, navigation, asides, hidden elements, controls (skipped
- *   by the walk). Soft junk: blocks named as comments, share bars, related stories,
- *   newsletters and the like, forms, headers and footers outside an <article>, and lists
- *   or divisions that are mostly links — each unless it holds half the page's text, when
- *   it is a wrapper with an unlucky name. Blocks that are mostly link text, and short
- *   blocks that say "Advertisement", "Share this", "Story continues below" and the like.
+ * - Never text: scripts, navigation, asides, hidden elements, controls (skipped by the
+ *   walk). Furniture: elements named as comments, share bars, related stories,
+ *   newsletters and the like, forms, captions, headers and footers outside an <article>,
+ *   lists or divisions that are mostly links, and another story's teaser (a linked
+ *   headline with a line or two of text) — each unless it holds half the page's text,
+ *   when it is a wrapper with an unlucky name. Blocks that are mostly link text, and lines
+ *   that say "Advertisement", "Story continues below", "Image 3 of 12" or hold small print
+ *   (sp-html-furniture.c).
  *
  * - Each block weighs for or against the element it is in: a paragraph (enough words, few
- *   of them links) by its length; junk against, by its length; a short line (a byline, a
- *   caption, a label) a little against. The content is the element with the highest sum:
- *   the smallest one that holds most of the prose and little of the rest.
+ *   of them links) by its length; a furniture line against, by its length; furniture
+ *   elements and short lines (a byline, a label) a little against. The content is the
+ *   element with the highest sum: the smallest one that holds most of the prose and little
+ *   of the rest. A page with no paragraph at all is read whole (or its largest <article>).
  *
  * - When the page's JSON-LD gives the article's body, the blocks weigh by how much of them
- *   is in it (runs of three words), and when the best element holds most of that body its
- *   blocks that are in the body are the article. When the page holds little of it (the
- *   text is put in by a script), the heuristic answer is checked against it: if what the
- *   heuristic found is much shorter than the body, the body itself is the article.
+ *   is in it (runs of three words), and when the best element holds most of that body and
+ *   the body is not a mere summary of what the weights found, its blocks that are in the
+ *   body are the article. When the page holds little of it (a script puts the text in)
+ *   and the weights found much less, the JSON-LD body itself is the article.
  *
- * Of the chosen element, the blocks that are not junk are the article; the headline (its
- * first block, when that is the <h1>) is the title and leaves the body, and short lines
- * after the last paragraph (tags, "Filed under…", a sign-off box) go too.
+ * Of the chosen element, the blocks that are not furniture are the article; the headline
+ * (its leading <h1>) is the title and leaves the body, and so do a few short lines before
+ * the first paragraph (kicker, byline, date) and after the last (tags, "Filed under…"),
+ * unless they are sentences, tables or lists; a line such as "Related stories" late in
+ * the article ends it.
  */
 #define G_LOG_DOMAIN "sp-html-content"
 
@@ -340,7 +345,8 @@ on_enter (xmlNode  *node,
     self->landmark_depth++;
   else if (sp_html_is_named (node, "time"))
     {
-      SpTime time = { self->blocks->len + (self->in_block ? 1 : 0), NULL };
+      /* The block it is in, or the next one */
+      SpTime time = { self->blocks->len, NULL };
 
       if ((time.date = sp_date_parse (sp_html_attribute (node, "datetime"))) != NULL)
         g_array_append_val (self->times, time);

@@ -1,24 +1,20 @@
 /* sp-html-reader.c
  *
  * A saved web page is mostly page: menus, scripts, share buttons, teasers, comments. The
- * reader keeps the part that is the article — the largest <article> when it holds a fair
- * share of the page's text, else <main>, else <body> — and drops what is never article
- * text: scripts, styles, forms, navigation, hidden elements, headers, footers and asides
- * outside an article, blocks that are mostly links (menus, related stories), and blocks
- * whose class or id names them comments, share buttons and the like. Block elements become
- * line and paragraph breaks; inline text is joined with single spaces except in <pre>. The
- * metadata and the title come from sp-html-metadata.c.
+ * reader parses it, reads what it says about itself (sp-html-metadata.c: <meta>, <link>,
+ * JSON-LD) and takes the article's text from its <body> (sp-html-content.c, which uses the
+ * JSON-LD's articleBody, when there is one, to check what it finds). The title is the
+ * page's headline, without the site's name glued to it; the date is the article's own,
+ * with where it came from and how sure it is; the source is the site's name or domain.
  *
  * The bytes are decoded by sp_text_decode() (with the charset the page declares) before
  * libxml2 sees them, so the parser is always given UTF-8 and told to ignore the page's own
  * declaration; sp_html_bound() first takes out what would make libxml2 slow or stop early.
  * Entities are decoded by libxml2; everything that leaves here is plain text.
  *
- * Every article costs linear time: each walk below visits a node once and a constant
- * number of walks run (measuring, the text of <body>, of each candidate <article> — nested
- * ones are not candidates — and of <main>, and the walk that writes the text, which also
- * takes the first <h1>'s text as it goes). No walk recurses; pages nest deep. Every walk
- * spends from the reader's budget.
+ * Every article costs linear time: a constant number of walks visit each node once (the
+ * metadata, the content's blocks) and what follows works on the list of blocks. No walk
+ * recurses; pages nest deep. Every walk spends from the reader's budget.
  */
 #define G_LOG_DOMAIN "sp-html-reader"
 
