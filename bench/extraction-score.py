@@ -174,6 +174,8 @@ def main():
     for key, message in sorted(errors.items()):
         print('error: %s: %s' % (key, message))
 
+    print('public table, for comparison: best open extractor F1 0.970, trafilatura 0.958, '
+          'Mozilla Readability 0.947')
     parts = ('dev', 'held-back', 'all') if args.part == 'all' else (args.part,)
     for part in parts:
         chosen = [k for k in keys if part == 'all' or part_of(k) == part]

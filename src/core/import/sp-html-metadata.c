@@ -2,10 +2,17 @@
  *
  * On news pages <title> carries the site's name ("Headline | Site") and the <h1> is the
  * headline as printed, so the <h1> is the title unless it shares too few words with the
- * page's own title (og:title, else <title>) — then the <h1> is a logo or a section name and
- * the page's title wins, without a trailing " | site name". Author, date, address and
- * publication come from <meta> and <link> tags and from JSON-LD's datePublished, read with
- * json-glib.
+ * page's own title (og:title, else the JSON-LD headline, else <title>) — then the <h1> is
+ * a logo or a section name and the page's title wins. Either way a site's name glued
+ * before or after it (" | Site", " - Site", "Site: ", "example.com") is cut: the name
+ * og:site_name or the JSON-LD publisher gives, the page's domain, or a short part behind
+ * a bar.
+ *
+ * The date is, best first: the JSON-LD article's datePublished, a date <meta> tag, the
+ * first <time> inside the article's own text (never a teaser's or a caption's: the content
+ * finder skips those), and any JSON-LD datePublished; each with how sure it is. Author,
+ * address and publication come from <meta> and <link> tags and from the JSON-LD, read
+ * with json-glib (sp-html-json-ld.c); the publication falls back to the page's domain.
  */
 #define G_LOG_DOMAIN "sp-html-metadata"
 
