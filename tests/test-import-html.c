@@ -165,6 +165,9 @@ test_title_site_name (void)
       "Ceasefire holds for a third day", NULL },
     { "<title>Ceasefire holds for a third day | World</title>",
       "Ceasefire holds for a third day", NULL },
+    /* Nothing else names the site: the name cut off the title does */
+    { "<title>Ceasefire holds for a third day - Entermedia</title>",
+      "Ceasefire holds for a third day", "Entermedia" },
     /* A dash inside a headline is not a site name */
     { "<title>Ukraine - Russia talks open in Riyadh</title>",
       "Ukraine - Russia talks open in Riyadh", NULL },

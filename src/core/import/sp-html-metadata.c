@@ -372,15 +372,21 @@ names_site (const char *part,
   if (n_words == 1 && strchr (part, '.') != NULL)
     return TRUE;
 
+  /* Nothing to compare with: one capitalised word after a dash is a name ("- Entermedia") */
+  if (site == NULL && host == NULL && separator[0] != '\0' && n_words == 1 &&
+      g_unichar_isupper (g_utf8_get_char (part)))
+    return TRUE;
+
   return strcmp (separator, " | ") == 0 && n_words <= 4;
 }
 
 /* A page title without a glued " | Site", " - Site", " — Site" or "Site: " naming the
  * publication */
 static char *
-strip_site_name (const char *title,
-                 const char *site,
-                 const char *host)
+strip_site_name (const char  *title,
+                 const char  *site,
+                 const char  *host,
+                 char       **site_found)
 {
   static const char * const separators[] = { " | ", " - ", " – ", " — ", " :: ", " · ", " » ", NULL };
   g_autofree char *result = g_strdup (title);
@@ -398,6 +404,8 @@ strip_site_name (const char *title,
               count_words (result) - count_words (last) >= 2 &&
               names_site (last + strlen (separators[i]), separators[i], site, host))
             {
+              if (site_found != NULL && *site_found == NULL)
+                *site_found = g_strstrip (g_strdup (last + strlen (separators[i])));
               result[last - result] = '\0';
               cut = TRUE;
             }
@@ -408,6 +416,8 @@ strip_site_name (const char *title,
               /* Only the site's own name leads a title: "Politics | ..." is a section */
               if (names_site (part, "", site, host))
                 {
+                  if (site_found != NULL && *site_found == NULL)
+                    *site_found = g_strstrip (g_strdup (part));
                   char *rest = g_strdup (first + strlen (separators[i]));
 
                   g_free (result);
@@ -427,12 +437,14 @@ strip_site_name (const char *title,
 /**
  * sp_html_page_choose_title:
  * @h1: (nullable): the text of the article's first <h1>
+ * @site_found: (out) (optional) (nullable): the site's name, when one was cut off the title
  *
  * Returns: (transfer full) (nullable): the article's title
  */
 char *
-sp_html_page_choose_title (SpHtmlPage *page,
-                           const char *h1)
+sp_html_page_choose_title (SpHtmlPage  *page,
+                           const char  *h1,
+                           char       **site_found)
 {
   const char *og_title = sp_html_page_get_meta (page, "og:title");
   const char *page_title = og_title != NULL ? og_title
@@ -441,10 +453,10 @@ sp_html_page_choose_title (SpHtmlPage *page,
   g_autofree char *host = host_of (sp_html_page_find_url (page));
 
   if (h1 != NULL && (page_title == NULL || titles_agree (h1, page_title)))
-    return strip_site_name (h1, site, host);
+    return strip_site_name (h1, site, host, site_found);
 
   if (page_title != NULL)
-    return strip_site_name (page_title, site, host);
+    return strip_site_name (page_title, site, host, site_found);
 
   return NULL;
 }

@@ -33,7 +33,8 @@ char       *sp_html_page_find_date    (SpHtmlPage   *page,
 const char *sp_html_page_find_url     (SpHtmlPage   *page);
 char       *sp_html_page_find_source  (SpHtmlPage   *page);
 char       *sp_html_page_choose_title (SpHtmlPage   *page,
-                                       const char   *h1);
+                                       const char   *h1,
+                                       char        **site_found);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SpHtmlPage, sp_html_page_clear)
 

@@ -149,6 +149,7 @@ sp_html_reader_read (const char    *data,
   g_autofree char *charset = NULL;
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *site_found = NULL;
   g_autoptr(xmlDoc) doc = NULL;
   g_auto(SpHtmlPage) page = { 0 };
   g_auto(SpHtmlContent) content = { 0 };
@@ -197,7 +198,8 @@ sp_html_reader_read (const char    *data,
 
   article->body = nfc (sp_text_tidy (content.text));
 
-  if ((title = sp_html_page_choose_title (&page, content.headline)) != NULL && title[0] != '\0')
+  if ((title = sp_html_page_choose_title (&page, content.headline, &site_found)) != NULL &&
+      title[0] != '\0')
     article->title = nfc (sp_text_title_from_body (title));
   else
     {
@@ -209,7 +211,9 @@ sp_html_reader_read (const char    *data,
                                                &article->date_confidence)) != NULL)
     article->date_source = SP_DATE_SOURCE_METADATA;
   article->url = nfc (g_strdup (sp_html_page_find_url (&page)));
-  article->source = nfc (sp_html_page_find_source (&page));
+  /* Without a name or an address, the name glued to the title is the site's */
+  if ((article->source = nfc (sp_html_page_find_source (&page))) == NULL)
+    article->source = nfc (g_steal_pointer (&site_found));
 
   return g_steal_pointer (&article);
 }
