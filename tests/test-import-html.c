@@ -162,7 +162,8 @@ test_title_site_name (void)
       "<meta property=\"og:site_name\" content=\"Coast Times\">",
       "Ceasefire holds for a third day", "Coast Times" },
     { "<title>Ceasefire holds for a third day — coasttimes.example</title>",
-      "Ceasefire holds for a third day", NULL },
+      "Ceasefire holds for a third day", "coasttimes.example" },
+    /* A section's name behind a bar is cut, but it is not the source */
     { "<title>Ceasefire holds for a third day | World</title>",
       "Ceasefire holds for a third day", NULL },
     /* Nothing else names the site: the name cut off the title does */

@@ -342,10 +342,13 @@ static gboolean
 names_site (const char *part,
             const char *separator,
             const char *site,
-            const char *host)
+            const char *host,
+            gboolean   *certain)
 {
   g_autofree char *squashed = squash (part);
   guint n_words = count_words (part);
+
+  *certain = TRUE;
 
   if (squashed[0] == '\0')
     return FALSE;
@@ -373,10 +376,12 @@ names_site (const char *part,
     return TRUE;
 
   /* Nothing to compare with: one capitalised word after a dash is a name ("- Entermedia") */
-  if (site == NULL && host == NULL && separator[0] != '\0' && n_words == 1 &&
-      g_unichar_isupper (g_utf8_get_char (part)))
+  if (site == NULL && host == NULL && strcmp (separator, " | ") != 0 && separator[0] != '\0' &&
+      n_words == 1 && g_unichar_isupper (g_utf8_get_char (part)))
     return TRUE;
 
+  /* A short part behind a bar is a site's or a section's name: cut, but not a source */
+  *certain = FALSE;
   return strcmp (separator, " | ") == 0 && n_words <= 4;
 }
 
@@ -390,6 +395,7 @@ strip_site_name (const char  *title,
 {
   static const char * const separators[] = { " | ", " - ", " – ", " — ", " :: ", " · ", " » ", NULL };
   g_autofree char *result = g_strdup (title);
+  gboolean certain = FALSE;
 
   for (guint round = 0; round < 2; round++)
     {
@@ -402,9 +408,9 @@ strip_site_name (const char  *title,
 
           if (last != NULL && last != result &&
               count_words (result) - count_words (last) >= 2 &&
-              names_site (last + strlen (separators[i]), separators[i], site, host))
+              names_site (last + strlen (separators[i]), separators[i], site, host, &certain))
             {
-              if (site_found != NULL && *site_found == NULL)
+              if (certain && site_found != NULL && *site_found == NULL)
                 *site_found = g_strstrip (g_strdup (last + strlen (separators[i])));
               result[last - result] = '\0';
               cut = TRUE;
@@ -414,7 +420,7 @@ strip_site_name (const char  *title,
               g_autofree char *part = g_strndup (result, first - result);
 
               /* Only the site's own name leads a title: "Politics | ..." is a section */
-              if (names_site (part, "", site, host))
+              if (names_site (part, "", site, host, &certain))
                 {
                   if (site_found != NULL && *site_found == NULL)
                     *site_found = g_strstrip (g_strdup (part));
