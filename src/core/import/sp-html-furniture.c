@@ -54,8 +54,7 @@ static const char * const junk_phrases[] = {
   "click here", "all rights reserved", "copyright", "©", "sign the petition", "leave a comment",
   "comments", "recommended", "you may also like", "more from", "image caption",
   "getty images", "photo:", "requires javascript", "enable javascript", "join our",
-  "don't miss", "don’t miss", "comentários", "comentarios", "commenti", "kommentare",
-  "komentar", "commentaires", NULL
+  "don't miss", "don’t miss", NULL
 };
 
 /* Longer blocks that hold these are a site's small print or a photo's caption */
