@@ -13,20 +13,6 @@
 #include "import-test-util.h"
 #include "sp-html-reader.h"
 
-static SpArticle *
-read_fixture (const char *name)
-{
-  g_autoptr(GBytes) bytes = sp_test_fixture_bytes (name);
-  g_autoptr(GError) error = NULL;
-  gsize length = 0;
-  const char *data = g_bytes_get_data (bytes, &length);
-  SpArticle *article = sp_html_reader_read (data, length, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (article);
-  return article;
-}
-
 static void
 assert_lacks (const char *body,
               const char *junk)
@@ -38,7 +24,7 @@ assert_lacks (const char *body,
 static void
 test_page_around_article (void)
 {
-  g_autoptr(SpArticle) article = read_fixture ("html-page-around-article.html");
+  g_autoptr(SpArticle) article = sp_test_read_html_fixture ("html-page-around-article.html");
   static const char * const junk[] = {
     "Home", "Share on", "Story continues below", "morning briefing", "newsletter",
     "More from World", "Port workers", "ferry", "42 comments", "I have been saying",
@@ -79,7 +65,7 @@ test_page_around_article (void)
 static void
 test_json_ld_body (void)
 {
-  g_autoptr(SpArticle) article = read_fixture ("html-json-ld-body.html");
+  g_autoptr(SpArticle) article = sp_test_read_html_fixture ("html-json-ld-body.html");
 
   g_assert_cmpstr (article->body, ==,
                    "The two provinces reached a deal on sharing the river's water on Thursday "
@@ -99,7 +85,7 @@ test_json_ld_body (void)
 static void
 test_script_rendered (void)
 {
-  g_autoptr(SpArticle) article = read_fixture ("html-script-rendered.html");
+  g_autoptr(SpArticle) article = sp_test_read_html_fixture ("html-script-rendered.html");
 
   g_assert_cmpstr (article->body, ==,
                    "The northern border crossing reopened to lorries on Monday morning after a "
@@ -116,7 +102,7 @@ test_script_rendered (void)
 static void
 test_teaser_date (void)
 {
-  g_autoptr(SpArticle) article = read_fixture ("html-teaser-date.html");
+  g_autoptr(SpArticle) article = sp_test_read_html_fixture ("html-teaser-date.html");
 
   g_assert_cmpstr (article->date, ==, "2025-02-14");
   g_assert_cmpint (article->date_source, ==, SP_DATE_SOURCE_METADATA);
@@ -133,7 +119,7 @@ test_teaser_date (void)
 static void
 test_truncated (void)
 {
-  g_autoptr(SpArticle) article = read_fixture ("html-truncated.html");
+  g_autoptr(SpArticle) article = sp_test_read_html_fixture ("html-truncated.html");
 
   g_assert_cmpstr (article->title, ==, "Tariff talks stall");
   g_assert_cmpstr (article->source, ==, "Daily Wire Service");

@@ -217,23 +217,10 @@ test_text_markdown_title (void)
 
 /* HTML */
 
-static SpArticle *
-read_html_fixture (const char *name)
-{
-  g_autoptr(GBytes) bytes = sp_test_fixture_bytes (name);
-  g_autoptr(GError) error = NULL;
-  gsize length = 0;
-  const char *data = g_bytes_get_data (bytes, &length);
-  SpArticle *article = sp_html_reader_read (data, length, NULL, &error);
-
-  g_assert_no_error (error);
-  return article;
-}
-
 static void
 test_html_fixture (void)
 {
-  g_autoptr(SpArticle) article = read_html_fixture ("article.html");
+  g_autoptr(SpArticle) article = sp_test_read_html_fixture ("article.html");
 
   g_assert_cmpstr (article->title, ==, "Rivers Pact Signed After Night of Talks");
   g_assert_cmpstr (article->date, ==, "2024-09-21");
@@ -263,7 +250,7 @@ test_html_fixture (void)
 static void
 test_html_declared_charset (void)
 {
-  g_autoptr(SpArticle) article = read_html_fixture ("article-latin9.html");
+  g_autoptr(SpArticle) article = sp_test_read_html_fixture ("article-latin9.html");
 
   g_assert_cmpstr (article->title, ==, "Café prices climb in Lille");
   g_assert_cmpstr (article->date, ==, "2023-11-05");
