@@ -1,3 +1,9 @@
+/* sp-html-shingles.c
+ *
+ * Words are hashed as they are read (djb2 over their characters, ASCII letters in lower
+ * case) and each run of three word hashes is mixed into one 32-bit shingle; a collision
+ * only makes a block of the page look a little more like the reference than it is.
+ */
 #define G_LOG_DOMAIN "sp-html-shingles"
 
 #include "config.h"

@@ -1,3 +1,11 @@
+/* sp-html-walk.c
+ *
+ * The walk goes down to the first child, along to the next sibling, and up through the
+ * parents when a subtree is done: no recursion, so a page nested a million deep costs no
+ * stack. Breaks are reported where the page would show them: a paragraph around headings,
+ * paragraphs and sections, a line around divisions, list items and rows, a space between
+ * cells.
+ */
 #define G_LOG_DOMAIN "sp-html-walk"
 
 #include "config.h"
@@ -39,14 +47,6 @@ sp_html_break_of (xmlNode *node)
   if (sp_html_name_in (node, cell_elements))
     return SP_HTML_BREAK_SPACE;
   return SP_HTML_BREAK_NONE;
-}
-
-/* Whether @node starts a block of text of its own: a paragraph, a division, a list item,
- * a table cell... */
-gboolean
-sp_html_is_block (xmlNode *node)
-{
-  return sp_html_break_of (node) != SP_HTML_BREAK_NONE && !sp_html_is_named (node, "br");
 }
 
 static void

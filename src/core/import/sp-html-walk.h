@@ -37,7 +37,6 @@ typedef struct
 } SpHtmlWalkFuncs;
 
 SpHtmlBreak sp_html_break_of      (xmlNode               *node);
-gboolean    sp_html_is_block      (xmlNode               *node);
 gboolean    sp_html_walk          (xmlNode               *root,
                                    SpReadBudget          *budget,
                                    const SpHtmlWalkFuncs *funcs,
