@@ -21,6 +21,32 @@ assert_lacks (const char *body,
     g_error ("the body holds \"%s\":\n%s", junk, body);
 }
 
+/* The article's furniture holding @text is kept as a removed block that goes back before
+ * the body's text @before */
+static void
+assert_removed_before (SpArticle  *article,
+                       const char *text,
+                       const char *before)
+{
+  g_assert_nonnull (article->removed);
+
+  for (guint i = 0; i < article->removed->len; i++)
+    {
+      const SpRemovedBlock *block = &g_array_index (article->removed, SpRemovedBlock, i);
+      const char *at;
+
+      if (strstr (block->text, text) == NULL)
+        continue;
+
+      g_assert_nonnull (block->reason);
+      at = g_utf8_offset_to_pointer (article->body, block->offset);
+      g_assert_true (g_str_has_prefix (at, before));
+      return;
+    }
+
+  g_error ("no removed block holds \"%s\"", text);
+}
+
 static void
 test_page_around_article (void)
 {
@@ -48,6 +74,10 @@ test_page_around_article (void)
                    "the press on whatever has been agreed by then.");
   for (guint i = 0; junk[i] != NULL; i++)
     assert_lacks (article->body, junk[i]);
+
+  assert_removed_before (article, "Story continues below this ad", "“We are here");
+  assert_removed_before (article, "Sign up for our free newsletter", "The talks are expected");
+  assert_removed_before (article, "Share on Facebook", "Negotiators from");
 
   g_assert_cmpstr (article->title, ==, "Grain corridor talks resume in Istanbul");
   g_assert_cmpint (article->title_kind, ==, SP_TITLE_KIND_HEADLINE);

@@ -39,12 +39,15 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "sp-date-scan.h"
 #include "sp-html-content.h"
 #include "sp-html-furniture.h"
 #include "sp-html-node.h"
 #include "sp-html-shingles.h"
 #include "sp-html-walk.h"
+#include "sp-text-reader.h"
 
 /* A block is prose when it has this many visible bytes and words */
 #define PROSE_CHARS 70
@@ -164,9 +167,19 @@ collector_clear (SpCollector *self)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SpCollector, collector_clear)
 
+static void
+clear_removed_block (gpointer data)
+{
+  SpRemovedBlock *block = data;
+
+  g_free (block->text);
+  g_free (block->reason);
+}
+
 void
 sp_html_content_clear (SpHtmlContent *content)
 {
+  g_clear_pointer (&content->removed, g_array_unref);
   g_clear_pointer (&content->text, g_free);
   g_clear_pointer (&content->headline, g_free);
   g_clear_pointer (&content->time, g_free);
@@ -652,21 +665,66 @@ landmark_span (SpCollector *self)
   return best_chars * 100 >= kept[n] * LANDMARK_MIN_PERCENT ? best : all;
 }
 
+/* Adds @text to the last removed block when nothing was kept since it and it was taken
+ * out for the same reason, else starts a new one; its place is set when the next kept
+ * block is written */
+static void
+add_removed (GArray     *removed,
+             guint       first_unplaced,
+             const char *text,
+             const char *reason)
+{
+  SpRemovedBlock *last = removed->len > first_unplaced
+                         ? &g_array_index (removed, SpRemovedBlock, removed->len - 1) : NULL;
+  SpRemovedBlock block;
+
+  if (last != NULL && strcmp (last->reason, reason) == 0)
+    {
+      char *joined = g_strconcat (last->text, "\n", text, NULL);
+
+      g_free (last->text);
+      last->text = joined;
+      return;
+    }
+
+  block.offset = 0;
+  block.text = g_strdup (text);
+  block.reason = g_strdup (reason);
+  g_array_append_val (removed, block);
+}
+
+/* The removed blocks not yet placed go back before the body's character @offset */
+static void
+place_removed (GArray *removed,
+               guint  *first_unplaced,
+               guint   offset)
+{
+  for (; *first_unplaced < removed->len; (*first_unplaced)++)
+    g_array_index (removed, SpRemovedBlock, *first_unplaced).offset = offset;
+}
+
+/* The article's text, each block tidied and normalised to NFC as a body must be, and in
+ * @removed what was taken out of the chosen element, with where it stood */
 static char *
 write_blocks (SpCollector  *self,
               const SpSpan *span,
               SpKeepFunc    keeps,
-              gboolean      trim_tail)
+              gboolean      trim_tail,
+              GArray       *removed)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   guint first = span->first;
   guint end = span->end;
+  guint headline_end;
+  guint chars = 0;
+  guint first_unplaced = removed->len;
   gboolean skipped = FALSE;
   guint tables = count_tables (span->node);
 
   /* The headline is the title */
   while (first < end && g_array_index (self->blocks, SpBlock, first).h1)
     first++;
+  headline_end = first;
 
   /* A few lines before the first paragraph are a kicker, a byline, a date */
   if (trim_tail)
@@ -743,22 +801,49 @@ write_blocks (SpCollector  *self,
         end = last;
     }
 
-  for (guint i = first; i < end; i++)
+  for (guint i = headline_end; i < span->end; i++)
     {
       const SpBlock *block = &g_array_index (self->blocks, SpBlock, i);
+      const char *reason = NULL;
+      g_autofree char *raw = NULL;
+      g_autofree char *tidy = NULL;
+      g_autofree char *text = NULL;
 
       if (!keeps (block))
+        reason = keeps == reference_keeps && !is_bad (block) ? N_("not in the article's body")
+                                                           : N_("page furniture");
+      else if (i < first)
+        reason = N_("byline and date lines");
+      else if (i >= end)
+        reason = N_("after the article");
+
+      raw = g_strndup (self->text->str + block->start, block->length);
+      tidy = sp_text_tidy (raw);
+      if (tidy[0] == '\0')
+        continue;
+      text = g_utf8_normalize (tidy, -1, G_NORMALIZE_NFC);
+
+      if (reason != NULL)
         {
+          add_removed (removed, first_unplaced, text, reason);
           skipped = TRUE;
           continue;
         }
 
       if (out->len > 0)
-        g_string_append (out, skipped || block->before == SP_HTML_BREAK_PARAGRAPH ? "\n\n" : "\n");
-      g_string_append_len (out, self->text->str + block->start, block->length);
+        {
+          gboolean paragraph = skipped || block->before == SP_HTML_BREAK_PARAGRAPH;
+
+          g_string_append (out, paragraph ? "\n\n" : "\n");
+          chars += paragraph ? 2 : 1;
+        }
+      place_removed (removed, &first_unplaced, chars);
+      g_string_append (out, text);
+      chars += g_utf8_strlen (text, -1);
       skipped = FALSE;
     }
 
+  place_removed (removed, &first_unplaced, chars);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
@@ -877,6 +962,9 @@ sp_html_content_extract (SpHtmlContent *content,
   gboolean short_lines;
   double sum = 0;
 
+  content->removed = g_array_new (FALSE, FALSE, sizeof (SpRemovedBlock));
+  g_array_set_clear_func (content->removed, clear_removed_block);
+
   self.budget = budget;
   self.text = g_string_new (NULL);
   self.blocks = g_array_new (FALSE, FALSE, sizeof (SpBlock));
@@ -940,19 +1028,21 @@ sp_html_content_extract (SpHtmlContent *content,
     }
 
   if (by_reference)
-    content->text = write_blocks (&self, span, reference_keeps, FALSE);
+    content->text = write_blocks (&self, span, reference_keeps, FALSE, content->removed);
   else
     {
       span = heuristic;
       if (content->text == NULL)
-        content->text = write_blocks (&self, span, heuristic_keeps, !short_lines);
+        content->text = write_blocks (&self, span, heuristic_keeps, !short_lines,
+                                      content->removed);
 
       /* Nothing kept: a page of short lines. All its text that is not junk, then. */
       if (content->text[0] == '\0')
         {
           span = &g_array_index (self.spans, SpSpan, 0);
           g_free (content->text);
-          content->text = write_blocks (&self, span, heuristic_keeps, FALSE);
+          g_array_set_size (content->removed, 0);
+          content->text = write_blocks (&self, span, heuristic_keeps, FALSE, content->removed);
         }
     }
 

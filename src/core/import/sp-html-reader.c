@@ -197,6 +197,12 @@ sp_html_reader_read (const char    *data,
     }
 
   article->body = nfc (sp_text_tidy (content.text));
+  for (guint i = 0; i < content.removed->len; i++)
+    {
+      const SpRemovedBlock *block = &g_array_index (content.removed, SpRemovedBlock, i);
+
+      sp_article_add_removed (article, block->offset, block->text, block->reason);
+    }
 
   if ((title = sp_html_page_choose_title (&page, content.headline, &site_found)) != NULL &&
       title[0] != '\0')
