@@ -44,6 +44,7 @@
 #include "sp-date-scan.h"
 #include "sp-html-content.h"
 #include "sp-html-furniture.h"
+#include "sp-html-json-ld.h"
 #include "sp-html-node.h"
 #include "sp-html-shingles.h"
 #include "sp-html-walk.h"
@@ -186,20 +187,6 @@ sp_html_content_clear (SpHtmlContent *content)
   content->from_reference = FALSE;
 }
 
-static gboolean
-is_landmark (xmlNode *node)
-{
-  return sp_html_is_named (node, "article") || sp_html_is_named (node, "main");
-}
-
-static gboolean
-is_heading (xmlNode *node)
-{
-  static const char * const headings[] = { "h1", "h2", "h3", "h4", "h5", "h6", NULL };
-
-  return sp_html_name_in (node, headings);
-}
-
 /* Collecting the blocks */
 
 static void
@@ -247,24 +234,6 @@ add_run (SpCollector *self,
     self->current.link_chars += visible;
 }
 
-/* Words in a run of text without spaces: one, or one per character of a script written
- * without spaces between words (Chinese, Japanese) */
-static guint
-count_words (const char *run,
-             gsize       length)
-{
-  guint n = 1;
-
-  for (const char *p = run; p < run + length; p++)
-    {
-      /* U+2E80 and above start with 0xE2 0xBA or a higher lead byte */
-      if ((guchar)*p >= 0xE3 && (guchar)*p <= 0xE9)
-        n++;
-    }
-
-  return n;
-}
-
 static void
 on_text (xmlNode    *node,
          const char *text,
@@ -297,7 +266,7 @@ on_text (xmlNode    *node,
       while (*p && !sp_html_is_space (*p))
         p++;
       add_run (self, run, p - run, p - run);
-      self->current.n_words += count_words (run, p - run);
+      self->current.n_words += sp_html_count_words (run, p - run);
     }
 }
 
@@ -344,7 +313,7 @@ on_enter (xmlNode  *node,
 
   if (sp_html_is_named (node, "a"))
     self->link_depth++;
-  else if (is_heading (node))
+  else if (sp_html_is_heading (node))
     {
       self->heading_depth++;
       if (sp_html_is_named (node, "h1"))
@@ -354,7 +323,7 @@ on_enter (xmlNode  *node,
     self->pre_depth++;
   else if (sp_html_name_in (node, list_elements))
     self->table_depth++;
-  else if (is_landmark (node))
+  else if (sp_html_is_landmark (node))
     self->landmark_depth++;
   else if (sp_html_is_named (node, "time"))
     {
@@ -385,7 +354,7 @@ on_leave (xmlNode  *node,
 
   if (sp_html_is_named (node, "a"))
     self->link_depth--;
-  else if (is_heading (node))
+  else if (sp_html_is_heading (node))
     {
       self->heading_depth--;
       if (sp_html_is_named (node, "h1"))
@@ -395,7 +364,7 @@ on_leave (xmlNode  *node,
     self->pre_depth--;
   else if (sp_html_name_in (node, list_elements))
     self->table_depth--;
-  else if (is_landmark (node))
+  else if (sp_html_is_landmark (node))
     self->landmark_depth--;
 }
 
@@ -655,7 +624,7 @@ landmark_span (SpCollector *self)
       const SpSpan *span = &g_array_index (self->spans, SpSpan, i);
       guint64 chars = kept[span->end] - kept[span->first];
 
-      if (is_landmark (span->node) && chars > best_chars)
+      if (sp_html_is_landmark (span->node) && chars > best_chars)
         {
           best = span;
           best_chars = chars;
@@ -883,42 +852,6 @@ first_time (SpCollector  *self,
   return NULL;
 }
 
-/* The reference body as text: tags out, a blank line for each tag that ends a paragraph
- * or a line, a space for any other */
-static char *
-reference_text (const char *reference)
-{
-  static const char * const breaking[] = {
-    "p", "/p", "br", "br/", "div", "/div", "li", "/li", "h1", "h2", "h3", "h4", "h5", "h6",
-    "/h1", "/h2", "/h3", "/h4", "/h5", "/h6", "blockquote", "/blockquote", NULL
-  };
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (const char *p = reference; *p; p++)
-    {
-      if (*p == '<' && (g_ascii_isalpha (p[1]) || p[1] == '/'))
-        {
-          const char *end = strchr (p, '>');
-          char name[12];
-          gsize n = 0;
-
-          if (end == NULL)
-            break;
-          for (const char *q = p + 1; q < end && n < sizeof name - 1 &&
-               (g_ascii_isalnum (*q) || *q == '/'); q++)
-            name[n++] = g_ascii_tolower (*q);
-          name[n] = '\0';
-
-          g_string_append (out, g_strv_contains (breaking, name) ? "\n\n" : " ");
-          p = end;
-          continue;
-        }
-      g_string_append_c (out, *p);
-    }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 static guint64
 count_chars (SpCollector  *self,
              const SpSpan *span,
@@ -1022,7 +955,7 @@ sp_html_content_extract (SpHtmlContent *content,
           covered * 100 < g_hash_table_size (known) * REFERENCE_COVERED_PERCENT &&
           heuristic_chars * 100 < reference_chars * REFERENCE_FOUND_PERCENT)
         {
-          content->text = reference_text (reference);
+          content->text = sp_html_json_ld_body_text (reference);
           content->from_reference = TRUE;
         }
     }

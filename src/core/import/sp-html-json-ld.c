@@ -276,3 +276,44 @@ sp_html_json_ld_date (const char *json)
 
   return g_steal_pointer (&ld.any_date);
 }
+
+/**
+ * sp_html_json_ld_body_text:
+ * @body: an articleBody, plain text or markup
+ *
+ * Returns: (transfer full): @body as text: tags out, a blank line for each tag that ends
+ *   a paragraph or a line, a space for any other
+ */
+char *
+sp_html_json_ld_body_text (const char *body)
+{
+  static const char * const breaking[] = {
+    "p", "/p", "br", "br/", "div", "/div", "li", "/li", "h1", "h2", "h3", "h4", "h5", "h6",
+    "/h1", "/h2", "/h3", "/h4", "/h5", "/h6", "blockquote", "/blockquote", NULL
+  };
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = body; *p; p++)
+    {
+      if (*p == '<' && (g_ascii_isalpha (p[1]) || p[1] == '/'))
+        {
+          const char *end = strchr (p, '>');
+          char name[12];
+          gsize n = 0;
+
+          if (end == NULL)
+            break;
+          for (const char *q = p + 1; q < end && n < sizeof name - 1 &&
+               (g_ascii_isalnum (*q) || *q == '/'); q++)
+            name[n++] = g_ascii_tolower (*q);
+          name[n] = '\0';
+
+          g_string_append (out, g_strv_contains (breaking, name) ? "\n\n" : " ");
+          p = end;
+          continue;
+        }
+      g_string_append_c (out, *p);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

@@ -27,7 +27,8 @@ void  sp_html_json_ld_clear (SpHtmlJsonLd *ld);
 void  sp_html_json_ld_read  (SpHtmlJsonLd *ld,
                              const char   *json);
 
-char *sp_html_json_ld_date  (const char   *json);
+char *sp_html_json_ld_date      (const char   *json);
+char *sp_html_json_ld_body_text (const char   *body);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SpHtmlJsonLd, sp_html_json_ld_clear)
 

@@ -422,9 +422,10 @@ strip_site_name (const char  *title,
               /* Only the site's own name leads a title: "Politics | ..." is a section */
               if (names_site (part, "", site, host, &certain))
                 {
+                  char *rest = g_strdup (first + strlen (separators[i]));
+
                   if (site_found != NULL && *site_found == NULL)
                     *site_found = g_strstrip (g_strdup (part));
-                  char *rest = g_strdup (first + strlen (separators[i]));
 
                   g_free (result);
                   result = rest;
