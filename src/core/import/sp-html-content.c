@@ -790,7 +790,8 @@ write_blocks (SpCollector  *self,
       tidy = sp_text_tidy (raw);
       if (tidy[0] == '\0')
         continue;
-      text = g_utf8_normalize (tidy, -1, G_NORMALIZE_NFC);
+      if ((text = g_utf8_normalize (tidy, -1, G_NORMALIZE_NFC)) == NULL)
+        continue;
 
       if (reason != NULL)
         {
