@@ -1,15 +1,16 @@
 /* document-bench.c
  *
- * What the store costs per imported document: the duplicate checks, the questions an
+ * What the store costs per imported document: the duplicate check, the questions an
  * importer asks before cleaning (how many documents hold each line, which documents are near
- * duplicates), and sp_project_add_document() with everything an importer hands it (removed blocks, sentences,
- * a fingerprint, line hashes), in transactions of TRANSACTION_SIZE documents as the importer
- * writes them, next to plain SQLite inserting the same titles and bodies into one table and
- * an FTS5 index like the project's (the baseline of DESIGN.md's import budget), with the same
- * journal settings and transactions. Everything the importer computes before it writes
- * (hashes, sentences, line hashes) is computed before the clock starts. Runs alternate
- * between the two, on a new file each; prints the median of each and their ratio. There is
- * no pass or fail.
+ * duplicates), and sp_project_add_document() with everything an importer hands it (removed
+ * blocks, sentences, a fingerprint, line hashes), in transactions of TRANSACTION_SIZE
+ * documents as the importer writes them, next to plain SQLite inserting the same titles and
+ * bodies into one table and an FTS5 index like the project's (the baseline of DESIGN.md's
+ * import budget), with the same journal settings and transactions. Everything the importer
+ * computes before it writes (hashes, sentences, line hashes) is computed before the clock
+ * starts. Runs alternate between the two, on a new file each; prints the best run of each
+ * and their ratio, by the wall clock and by the CPU time of the process (on a machine shared
+ * with other work, the steadier of the two). There is no pass or fail.
  *
  *   ninja -C build && ./build/bench/document-bench [N]
  */
