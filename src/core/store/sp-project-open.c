@@ -182,6 +182,7 @@ open_connection (SpProject   *self,
 static void
 close_connection (SpProject *self)
 {
+  _sp_project_clear_statements (self);
   if (self->db != NULL && sqlite3_close_v2 (self->db) != SQLITE_OK)
     g_warning ("%s: could not close: %s", self->path, sqlite3_errmsg (self->db));
   self->db = NULL;
