@@ -1,13 +1,16 @@
 /* import-bench.c
  *
- * How fast plain-text articles are imported, next to what plain SQLite needs for the same
- * texts. Generates N synthetic articles (3–5 KB of made-up words, a headline and a dateline
- * each) into a temporary folder, imports them into a new project with sp_import_paths(),
- * then inserts the same files into a bare SQLite database (one table and an FTS5 index like
- * the project's, one transaction, the same journal settings). Prints both figures; there is
- * no pass or fail.
+ * How fast plain-text articles are imported (read, cleaned, split into sentences,
+ * fingerprinted and written), next to what plain SQLite needs for the same texts. Two
+ * corpora: the 1,796 real press releases of the shared corpus (skipped when it is not
+ * there; $SP_CORPUS_DIR or ../shared/corpus), and N synthetic articles (3–5 KB of made-up
+ * words, a headline and a dateline each). Each is written to a temporary folder as .txt
+ * files, then, RUNS times, imported into a new project with sp_import_paths() and inserted
+ * into a bare SQLite database (one table and an FTS5 index like the project's, one
+ * transaction, the same journal settings). Prints each run, the best of each and their
+ * ratio; there is no pass or fail.
  *
- *   ninja -C build && ./build/bench/import-bench [N]
+ *   ninja -C build && ./build/bench/import-bench [--runs RUNS] [N]
  */
 #include "config.h"
 
@@ -19,6 +22,7 @@
 #include <sqlite3.h>
 
 #include "bench-articles.h"
+#include "import-bench-corpus.h"
 #include "sp-importer.h"
 
 typedef struct
@@ -116,29 +120,127 @@ run_baseline (const char *db_path,
   return g_timer_elapsed (timer, NULL);
 }
 
+/* Imports @folder into a new project in @tmp; returns the seconds taken, or -1 */
+static double
+run_import (const char *tmp,
+            const char *folder,
+            guint       n)
+{
+  g_autofree char *project_path = g_build_filename (tmp, "bench.standpoint", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(SpImportReport) report = NULL;
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autoptr(GTimer) timer = NULL;
+  double seconds;
+
+  if (!(project = sp_project_create (project_path, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return -1;
+    }
+
+  timer = g_timer_new ();
+  report = sp_import_paths (project, &folder_file, 1, NULL, NULL, NULL, &error);
+  seconds = g_timer_elapsed (timer, NULL);
+
+  if (report == NULL || sp_import_report_get_n_imported (report) != n)
+    {
+      g_printerr ("The import did not import every article (%u of %u): %s\n",
+                  report != NULL ? sp_import_report_get_n_imported (report) : 0, n,
+                  error != NULL ? error->message : "see the report");
+      return -1;
+    }
+
+  return seconds;
+}
+
+/* Runs both @runs times on the files of @folder; returns FALSE when one failed */
+static gboolean
+bench_corpus (const char *name,
+              const char *folder,
+              GPtrArray  *paths,
+              gsize       n_bytes,
+              guint       runs)
+{
+  double best_import = G_MAXDOUBLE;
+  double best_baseline = G_MAXDOUBLE;
+  guint n = paths->len;
+
+  g_print ("%s: %u plain-text articles, %.1f MB (%.1f KB each on average)\n",
+           name, n, n_bytes / 1e6, n_bytes / 1e3 / n);
+
+  for (guint run = 0; run < runs; run++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *tmp = g_dir_make_tmp ("sp-import-bench-run-XXXXXX", &error);
+      g_autofree char *baseline_path = NULL;
+      double import_seconds;
+      double baseline_seconds;
+
+      if (tmp == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return FALSE;
+        }
+
+      baseline_path = g_build_filename (tmp, "baseline.sqlite", NULL);
+      import_seconds = run_import (tmp, folder, n);
+      baseline_seconds = import_seconds > 0 ? run_baseline (baseline_path, paths) : -1;
+      sp_bench_remove_tree (tmp);
+
+      if (import_seconds <= 0 || baseline_seconds <= 0)
+        {
+          g_printerr ("Run %u failed\n", run + 1);
+          return FALSE;
+        }
+
+      g_print ("  run %u: import %.2f s (%.0f articles/s), plain SQLite %.2f s (%.0f articles/s), "
+               "ratio %.2f\n", run + 1, import_seconds, n / import_seconds,
+               baseline_seconds, n / baseline_seconds, import_seconds / baseline_seconds);
+      best_import = MIN (best_import, import_seconds);
+      best_baseline = MIN (best_baseline, baseline_seconds);
+    }
+
+  g_print ("  best of %u: Standpoint import (sp_import_paths into a new project: cleaning, "
+           "sentences, fingerprints, FTS index) %.0f articles/s (%.1f MB/s); plain SQLite "
+           "(read the files, one table + FTS5, one transaction) %.0f articles/s; "
+           "ratio %.2f\n",
+           runs, n / best_import, n_bytes / 1e6 / best_import, n / best_baseline,
+           best_import / best_baseline);
+
+  return TRUE;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *tmp = NULL;
-  g_autofree char *folder = NULL;
-  g_autofree char *project_path = NULL;
-  g_autofree char *baseline_path = NULL;
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *generated = NULL;
+  g_autofree char *press = NULL;
+  g_autofree char *corpus = sp_bench_corpus_dir ("ru-ua-presidential-press-releases-2021-22");
+  g_autoptr(GPtrArray) generated_paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) press_paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GRand) rand = g_rand_new_with_seed (20240914);
-  g_autoptr(SpProject) project = NULL;
-  g_autoptr(SpImportReport) report = NULL;
-  g_autoptr(GFile) folder_file = NULL;
-  g_autoptr(GTimer) timer = NULL;
-  double import_seconds;
-  double baseline_seconds;
-  gsize n_bytes = 0;
-  guint n = 2000;
+  gboolean ok = TRUE;
+  gsize n_bytes;
+  guint runs = 3;
+  guint n = 20000;
+  int arg = 1;
 
-  if (argc > 1 && (n = (guint)g_ascii_strtoull (argv[1], NULL, 10)) == 0)
+  if (arg + 1 < argc && g_str_equal (argv[arg], "--runs"))
     {
-      g_printerr ("Usage: %s [NUMBER-OF-ARTICLES]\n", argv[0]);
+      runs = (guint)g_ascii_strtoull (argv[arg + 1], NULL, 10);
+      arg += 2;
+    }
+  if (arg < argc)
+    n = (guint)g_ascii_strtoull (argv[arg++], NULL, 10);
+
+  if (n == 0 || runs == 0 || arg < argc)
+    {
+      g_printerr ("Usage: %s [--runs RUNS] [NUMBER-OF-ARTICLES]\n", argv[0]);
       return EXIT_FAILURE;
     }
 
@@ -148,55 +250,31 @@ main (int   argc,
       return EXIT_FAILURE;
     }
 
-  folder = g_build_filename (tmp, "articles", NULL);
-  project_path = g_build_filename (tmp, "bench.standpoint", NULL);
-  baseline_path = g_build_filename (tmp, "baseline.sqlite", NULL);
-  g_mkdir (folder, 0700);
-
-  if ((n_bytes = sp_bench_write_articles (folder, n, rand, paths, &error)) == 0)
-    {
-      g_printerr ("%s\n", error->message);
-      sp_bench_remove_tree (tmp);
-      return EXIT_FAILURE;
-    }
-
-  g_print ("Generated %u plain-text articles, %.1f MB (%.1f KB each on average)\n",
-           n, n_bytes / 1e6, n_bytes / 1e3 / n);
-
-  if (!(project = sp_project_create (project_path, &error)))
-    {
-      g_printerr ("%s\n", error->message);
-      sp_bench_remove_tree (tmp);
-      return EXIT_FAILURE;
-    }
-
-  folder_file = g_file_new_for_path (folder);
-  timer = g_timer_new ();
-  report = sp_import_paths (project, &folder_file, 1, NULL, NULL, NULL, &error);
-  import_seconds = g_timer_elapsed (timer, NULL);
-
-  if (report == NULL || sp_import_report_get_n_imported (report) != n)
-    {
-      g_printerr ("The import did not import every article: %s\n",
-                  error != NULL ? error->message : "see the report");
-      sp_bench_remove_tree (tmp);
-      return EXIT_FAILURE;
-    }
-
-  g_clear_object (&project);
-  baseline_seconds = run_baseline (baseline_path, paths);
-
-  g_print ("Standpoint import (sp_import_paths into a new project, FTS index included): "
-           "%u articles in %.2f s = %.0f articles/s (%.1f MB/s)\n",
-           n, import_seconds, n / import_seconds, n_bytes / 1e6 / import_seconds);
-
-  if (baseline_seconds > 0)
-    g_print ("Plain SQLite baseline (read the files, one table + FTS5, one transaction): "
-             "%u articles in %.2f s = %.0f articles/s\n",
-             n, baseline_seconds, n / baseline_seconds);
+  if (corpus == NULL)
+    g_print ("Press releases: the shared corpus is not there (set SP_CORPUS_DIR); skipped\n");
   else
-    g_print ("Plain SQLite baseline: failed\n");
+    {
+      press = g_build_filename (tmp, "press-releases", NULL);
+      g_mkdir (press, 0700);
+      if ((n_bytes = sp_bench_write_press_releases (corpus, press, press_paths, &error)) == 0)
+        {
+          g_printerr ("%s\n", error->message);
+          sp_bench_remove_tree (tmp);
+          return EXIT_FAILURE;
+        }
+      ok = bench_corpus ("Press releases (shared corpus)", press, press_paths, n_bytes, runs);
+    }
+
+  generated = g_build_filename (tmp, "generated", NULL);
+  g_mkdir (generated, 0700);
+  if ((n_bytes = sp_bench_write_articles (generated, n, rand, generated_paths, &error)) == 0)
+    {
+      g_printerr ("%s\n", error->message);
+      sp_bench_remove_tree (tmp);
+      return EXIT_FAILURE;
+    }
+  ok = bench_corpus ("Generated", generated, generated_paths, n_bytes, runs) && ok;
 
   sp_bench_remove_tree (tmp);
-  return EXIT_SUCCESS;
+  return ok ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -115,9 +115,55 @@ hash_words (const char *p,
     }
 }
 
+/* Each byte value with its eight bits spread to the low bit of eight bytes: adding
+ * spread[byte] to a word counts the byte's bits in eight counters at once */
+static guint64 spread[256];
+
+static void
+init_spread (void)
+{
+  static gsize initialised = 0;
+
+  if (g_once_init_enter (&initialised))
+    {
+      for (guint byte = 0; byte < 256; byte++)
+        {
+          guint64 lanes = 0;
+
+          for (guint bit = 0; bit < 8; bit++)
+            if (byte & (1u << bit))
+              lanes |= G_GUINT64_CONSTANT (1) << (8 * bit);
+          spread[byte] = lanes;
+        }
+      g_once_init_leave (&initialised, 1);
+    }
+}
+
+/* Counts of set bits in 64 byte-wide counters, 8 in a word; they hold up to 255 runs */
+#define MAX_COUNTED_RUNS 255
+
+static void
+flush_counts (gint64        sums[64],
+              guint64       counts[8],
+              guint         n_runs,
+              gint64        weight)
+{
+  for (guint word = 0; word < 8; word++)
+    {
+      for (guint lane = 0; lane < 8; lane++)
+        {
+          gint64 ones = (counts[word] >> (8 * lane)) & 0xFF;
+
+          /* set bits count for, clear bits against */
+          sums[8 * word + lane] += weight * (2 * ones - (gint64)n_runs);
+        }
+      counts[word] = 0;
+    }
+}
+
 /* Adds the runs of one line's words, each weighing @weight */
 static void
-add_runs (gint64       sums[64],
+add_runs (gint64        sums[64],
           const GArray *words,
           gint64        weight)
 {
@@ -126,6 +172,8 @@ add_runs (gint64       sums[64],
   guint n_runs = words->len >= SP_SIMHASH_SHINGLE_WORDS
                    ? words->len - SP_SIMHASH_SHINGLE_WORDS + 1
                    : 1;
+  guint64 counts[8] = { 0 };
+  guint counted = 0;
 
   for (guint i = 0; i < n_runs; i++)
     {
@@ -135,9 +183,19 @@ add_runs (gint64       sums[64],
         shingle ^= rotate (w[i + j], 1 + 21 * j);
       shingle = mix (shingle);
 
-      for (guint bit = 0; bit < 64; bit++)
-        sums[bit] += ((shingle >> bit) & 1) ? weight : -weight;
+      /* Bit 8·word + lane of the shingle goes to counter lane of counts[word] */
+      for (guint word = 0; word < 8; word++)
+        counts[word] += spread[(shingle >> (8 * word)) & 0xFF];
+
+      if (++counted == MAX_COUNTED_RUNS)
+        {
+          flush_counts (sums, counts, counted, weight);
+          counted = 0;
+        }
     }
+
+  if (counted > 0)
+    flush_counts (sums, counts, counted, weight);
 }
 
 /* Sums the runs of the lines with at least @min_words words; returns how many words those
@@ -193,6 +251,8 @@ sp_simhash_compute (const char *text,
   guint64 hash = 0;
 
   g_return_val_if_fail (text != NULL || length == 0, 0);
+
+  init_spread ();
 
   /* The prose lines, or every line when there is too little prose */
   if (sum_lines (text, length, SP_SIMHASH_PROSE_WORDS, words, sums) < SP_SIMHASH_MIN_WORDS &&
