@@ -57,6 +57,8 @@ SpBatchCounts *_sp_batch_counts_new       (SpProject           *project,
                                            SpLineCounts        *unwritten,
                                            GError             **error);
 void        _sp_batch_counts_free         (SpBatchCounts       *self);
+guint       _sp_batch_counts_get          (const SpBatchCounts *self,
+                                           guint64              hash);
 
 void        _sp_read_file_prepare         (SpReadFile          *read,
                                            const SpBatchCounts *counts,

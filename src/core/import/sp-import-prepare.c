@@ -253,6 +253,15 @@ _sp_batch_counts_new (SpProject     *project,
   return g_steal_pointer (&self);
 }
 
+/* How many documents of the project and of the import hold the line (an article to be
+ * cleaned that holds it among them); 0 for lines of no article to be cleaned */
+guint
+_sp_batch_counts_get (const SpBatchCounts *self,
+                      guint64              hash)
+{
+  return _sp_line_counts_get (self->totals, hash);
+}
+
 /* Preparing one article, in a worker thread */
 
 typedef struct
@@ -278,7 +287,7 @@ count_other_documents (guint64  line_hash,
                        gpointer user_data)
 {
   CountContext *context = user_data;
-  guint n = _sp_line_counts_get (context->counts->totals, line_hash);
+  guint n = _sp_batch_counts_get (context->counts, line_hash);
 
   if (n > 0 && bsearch (&line_hash, context->own, context->n_own, sizeof (guint64),
                         compare_hashes) != NULL)
