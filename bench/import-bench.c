@@ -17,12 +17,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "bench-articles.h"
 #include "import-bench-corpus.h"
+#include "import-bench-stages.h"
 #include "sp-importer.h"
 
 typedef struct
@@ -62,7 +64,8 @@ exec_sql (sqlite3    *db,
  * with the project's journal settings. Returns the seconds taken, or -1. */
 static double
 run_baseline (const char *db_path,
-              GPtrArray  *paths)
+              GPtrArray  *paths,
+              double     *cpu)
 {
   g_auto(SpBaseline) self = { 0 };
   g_autoptr(GTimer) timer = NULL;
@@ -83,6 +86,7 @@ run_baseline (const char *db_path,
     }
 
   timer = g_timer_new ();
+  *cpu = sp_bench_cpu_seconds ();
 
   if (!exec_sql (self.db, "BEGIN"))
     return -1;
@@ -117,14 +121,27 @@ run_baseline (const char *db_path,
   if (!exec_sql (self.db, "COMMIT"))
     return -1;
 
+  *cpu = sp_bench_cpu_seconds () - *cpu;
   return g_timer_elapsed (timer, NULL);
+}
+
+/* CPU seconds of the whole process, every thread */
+static double
+process_cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
+         usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
 }
 
 /* Imports @folder into a new project in @tmp; returns the seconds taken, or -1 */
 static double
 run_import (const char *tmp,
             const char *folder,
-            guint       n)
+            guint       n,
+            double     *cpu)
 {
   g_autofree char *project_path = g_build_filename (tmp, "bench.standpoint", NULL);
   g_autoptr(GError) error = NULL;
@@ -141,8 +158,10 @@ run_import (const char *tmp,
     }
 
   timer = g_timer_new ();
+  *cpu = process_cpu_seconds ();
   report = sp_import_paths (project, &folder_file, 1, NULL, NULL, NULL, &error);
   seconds = g_timer_elapsed (timer, NULL);
+  *cpu = process_cpu_seconds () - *cpu;
 
   if (report == NULL || sp_import_report_get_n_imported (report) != n)
     {
@@ -165,6 +184,12 @@ bench_corpus (const char *name,
 {
   double best_import = G_MAXDOUBLE;
   double best_baseline = G_MAXDOUBLE;
+  double best_import_cpu = G_MAXDOUBLE;
+  double best_baseline_cpu = G_MAXDOUBLE;
+  g_autoptr(GError) stages_error = NULL;
+  g_autofree char *stages_tmp = NULL;
+  g_autofree char *stages_path = NULL;
+  SpStageTimes stages;
   guint n = paths->len;
 
   g_print ("%s: %u plain-text articles, %.1f MB (%.1f KB each on average)\n",
@@ -177,6 +202,8 @@ bench_corpus (const char *name,
       g_autofree char *baseline_path = NULL;
       double import_seconds;
       double baseline_seconds;
+      double import_cpu = 0;
+      double baseline_cpu = 0;
 
       if (tmp == NULL)
         {
@@ -185,8 +212,8 @@ bench_corpus (const char *name,
         }
 
       baseline_path = g_build_filename (tmp, "baseline.sqlite", NULL);
-      import_seconds = run_import (tmp, folder, n);
-      baseline_seconds = import_seconds > 0 ? run_baseline (baseline_path, paths) : -1;
+      import_seconds = run_import (tmp, folder, n, &import_cpu);
+      baseline_seconds = import_seconds > 0 ? run_baseline (baseline_path, paths, &baseline_cpu) : -1;
       sp_bench_remove_tree (tmp);
 
       if (import_seconds <= 0 || baseline_seconds <= 0)
@@ -195,11 +222,15 @@ bench_corpus (const char *name,
           return FALSE;
         }
 
-      g_print ("  run %u: import %.2f s (%.0f articles/s), plain SQLite %.2f s (%.0f articles/s), "
-               "ratio %.2f\n", run + 1, import_seconds, n / import_seconds,
-               baseline_seconds, n / baseline_seconds, import_seconds / baseline_seconds);
+      g_print ("  run %u: import %.2f s (%.0f articles/s; %.2f CPU s in all threads), "
+               "plain SQLite %.2f s (%.0f articles/s; %.2f CPU s), ratio %.2f\n",
+               run + 1, import_seconds, n / import_seconds, import_cpu,
+               baseline_seconds, n / baseline_seconds, baseline_cpu,
+               import_seconds / baseline_seconds);
       best_import = MIN (best_import, import_seconds);
       best_baseline = MIN (best_baseline, baseline_seconds);
+      best_import_cpu = MIN (best_import_cpu, import_cpu);
+      best_baseline_cpu = MIN (best_baseline_cpu, baseline_cpu);
     }
 
   g_print ("  best of %u: Standpoint import (sp_import_paths into a new project: cleaning, "
@@ -208,6 +239,34 @@ bench_corpus (const char *name,
            "ratio %.2f\n",
            runs, n / best_import, n_bytes / 1e6 / best_import, n / best_baseline,
            best_import / best_baseline);
+  g_print ("  best CPU time: import %.2f s in all threads, plain SQLite %.2f s\n",
+           best_import_cpu, best_baseline_cpu);
+
+  /* Where the time goes, stage by stage in one thread */
+  if (!(stages_tmp = g_dir_make_tmp ("sp-import-bench-stages-XXXXXX", &stages_error)))
+    {
+      g_printerr ("%s\n", stages_error->message);
+      return FALSE;
+    }
+  stages_path = g_build_filename (stages_tmp, "stages.standpoint", NULL);
+  if (!sp_bench_time_stages (paths, stages_path, &stages, &stages_error))
+    {
+      g_printerr ("Stages: %s\n", stages_error->message);
+      sp_bench_remove_tree (stages_tmp);
+      return FALSE;
+    }
+  sp_bench_remove_tree (stages_tmp);
+
+  g_print ("  stages in one thread, CPU s per 1,000 articles: read and parse %.3f; prepare %.3f "
+           "(sentences alone %.3f, fingerprints alone %.3f); store (duplicate check and "
+           "sp_project_add_document, one transaction) %.3f (%.3f s wall), of which the "
+           "duplicate checks %.3f and sentences, fingerprints and line hashes %.3f; "
+           "near-duplicate look-ups %.3f, line counts %.3f; plain SQLite %.3f\n",
+           stages.read * 1000 / n, stages.prepare * 1000 / n, stages.sentences * 1000 / n,
+           stages.fingerprint * 1000 / n, stages.store * 1000 / n, stages.store_wall * 1000 / n,
+           (stages.store - stages.store_no_check) * 1000 / n,
+           (stages.store_no_check - stages.store_plain) * 1000 / n,
+           stages.near * 1000 / n, stages.line_counts * 1000 / n, best_baseline_cpu * 1000 / n);
 
   return TRUE;
 }
