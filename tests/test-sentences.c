@@ -263,6 +263,28 @@ test_reuse (void)
     }
 }
 
+/* Lines of white space after a sentence are looked at once, not once for each line break
+ * after them: with a million of them, the other way takes hours */
+static void
+test_long_white_space (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpSentenceSplitter) splitter = sp_sentence_splitter_new (&error);
+  g_autoptr(GString) text = g_string_new ("Start.");
+  g_autoptr(GArray) offsets = NULL;
+
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append (text, " \n");
+  g_string_append (text, "End.");
+
+  offsets = sp_sentence_splitter_split (splitter, text->str, text->len);
+  g_assert_cmpuint (offsets->len, ==, 4);
+  g_assert_cmpuint (g_array_index (offsets, guint32, 1), ==, 6);
+  g_assert_cmpuint (g_array_index (offsets, guint32, 3), ==, text->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,6 +301,7 @@ main (int   argc,
   g_test_add_func ("/sentences/character-offsets", test_character_offsets);
   g_test_add_func ("/sentences/empty", test_empty);
   g_test_add_func ("/sentences/reuse", test_reuse);
+  g_test_add_func ("/sentences/long-white-space", test_long_white_space);
 
   return g_test_run ();
 }

@@ -73,8 +73,12 @@ in_list (const char * const *list,
          const char         *word,
          gsize               length)
 {
+  if (length == 0)
+    return FALSE;
+
+  /* The first letter rules out most words without measuring them */
   for (guint i = 0; i < n; i++)
-    if (strlen (list[i]) == length && memcmp (list[i], word, length) == 0)
+    if (list[i][0] == word[0] && strncmp (list[i], word, length) == 0 && list[i][length] == '\0')
       return TRUE;
 
   return FALSE;
@@ -137,6 +141,24 @@ skip_space (const char *text,
   while (start < end && is_space_at (text + start))
     {
       if (n_newlines != NULL && text[start] == '\n')
+        (*n_newlines)++;
+      start = g_utf8_next_char (text + start) - text;
+    }
+
+  return start;
+}
+
+/* Where the text at @start begins after white space, or where the second line break in it
+ * is: a blank line, after which it does not matter how much more white space follows */
+static gsize
+skip_space_in_paragraph (const char *text,
+                         gsize       start,
+                         gsize       end,
+                         guint      *n_newlines)
+{
+  while (start < end && is_space_at (text + start) && *n_newlines < 2)
+    {
+      if (text[start] == '\n')
         (*n_newlines)++;
       start = g_utf8_next_char (text + start) - text;
     }
@@ -416,12 +438,18 @@ ends_at (const char *text,
 {
   gsize last = trim_end (text, start, boundary);
   guint n_newlines = 0;
-  /* ICU puts the end after a line break, so the white space is counted from @last */
-  gsize next = skip_space (text, last, length, &n_newlines);
+  gsize next;
   gboolean line_ended;
 
-  /* White space only, which is dropped; the end of the text; a blank line */
-  if (last == start || next == length || n_newlines >= 2)
+  /* White space only, which is dropped */
+  if (last == start)
+    return TRUE;
+
+  /* ICU puts the end after a line break, so the white space is counted from @last */
+  next = skip_space_in_paragraph (text, last, length, &n_newlines);
+
+  /* A blank line; the end of the text */
+  if (n_newlines >= 2 || next == length)
     return TRUE;
 
   if (n_newlines == 1)
