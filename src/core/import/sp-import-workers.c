@@ -1,10 +1,13 @@
 /* sp-import-workers.c
  *
- * The import's worker threads, one for each core: a job is a function and a number of
- * items, which the threads take in order, one at a time, until none is left; the thread
- * that started the job goes on with other work (writing) and waits for the job when it
- * needs its results. Each thread has a sentence splitter of its own, as ICU's iterators
- * are used by one thread at a time.
+ * The import's worker threads: a job is a function and a number of items, which the
+ * threads take in order, one at a time, until none is left. The thread that started the job
+ * goes on with other work (writing), then takes items too until none is left, and waits
+ * for the ones still being done. So there is one worker thread fewer than cores: the
+ * writing thread keeps a core of its own while it writes, which is what the import waits
+ * for most (bench/import-bench), and lends it to the job when it has nothing to write. Each
+ * thread has a sentence splitter of its own, as ICU's iterators are used by one thread at a
+ * time.
  */
 #define G_LOG_DOMAIN "sp-import-workers"
 
@@ -26,13 +29,13 @@ struct _SpImportWorkers
   GMutex            mutex;
   GCond             done;
   guint             n_running;  /* threads still at the job, under @mutex */
+  gboolean          job_open;   /* started and not waited for; the starting thread's */
 };
 
+/* Does items of the job until none is left */
 static void
-run_items (gpointer data,
-           gpointer pool_data)
+take_items (SpImportWorkers *self)
 {
-  SpImportWorkers *self = pool_data;
   SpSentenceSplitter *splitter = g_async_queue_pop (self->splitters);
   guint index;
 
@@ -40,6 +43,15 @@ run_items (gpointer data,
     self->func (index, splitter, self->user_data);
 
   g_async_queue_push (self->splitters, splitter);
+}
+
+static void
+run_items (gpointer data,
+           gpointer pool_data)
+{
+  SpImportWorkers *self = pool_data;
+
+  take_items (self);
 
   g_mutex_lock (&self->mutex);
   if (--self->n_running == 0)
@@ -60,10 +72,11 @@ _sp_import_workers_new (GError **error)
 
   g_mutex_init (&self->mutex);
   g_cond_init (&self->done);
-  self->n_threads = CLAMP (g_get_num_processors (), 1, 8);
+  self->n_threads = CLAMP (g_get_num_processors () - 1, 1, 8);
   self->splitters = g_async_queue_new_full ((GDestroyNotify)sp_sentence_splitter_free);
 
-  for (guint i = 0; i < self->n_threads; i++)
+  /* One for each worker thread, and one for the thread that waits */
+  for (guint i = 0; i < self->n_threads + 1; i++)
     {
       SpSentenceSplitter *splitter = sp_sentence_splitter_new (error);
 
@@ -99,6 +112,7 @@ _sp_import_workers_free (SpImportWorkers *self)
 /**
  * _sp_import_workers_start:
  * @func: (scope notified): called once for each index below @n_items, in a worker thread
+ *   or in the thread that waits for the job
  *
  * Starts a job; the previous one must have been waited for.
  */
@@ -110,11 +124,12 @@ _sp_import_workers_start (SpImportWorkers  *self,
 {
   guint n_threads = MIN (self->n_threads, n_items);
 
-  g_return_if_fail (self->n_running == 0);
+  g_return_if_fail (!self->job_open);
 
   self->func = func;
   self->user_data = user_data;
   self->n_items = n_items;
+  self->job_open = TRUE;
   g_atomic_int_set (&self->next_item, 0);
 
   g_mutex_lock (&self->mutex);
@@ -126,10 +141,14 @@ _sp_import_workers_start (SpImportWorkers  *self,
     g_thread_pool_push (self->pool, GUINT_TO_POINTER (i + 1), NULL);
 }
 
-/* Returns once every item of the job is done */
+/* Helps with the job's items left, and returns once every item is done */
 void
 _sp_import_workers_wait (SpImportWorkers *self)
 {
+  if (self->job_open)
+    take_items (self);
+  self->job_open = FALSE;
+
   g_mutex_lock (&self->mutex);
   while (self->n_running > 0)
     g_cond_wait (&self->done, &self->mutex);
