@@ -256,6 +256,68 @@ test_line_counts_grow (void)
   g_assert_cmpuint (_sp_line_counts_get (counts, 0), ==, 0);
 }
 
+static gboolean
+body_has (SpProject      *project,
+          SpImportReport *report,
+          const char     *name,
+          const char     *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = sp_project_dup_document_body (project, document_for (report, name),
+                                                        &error);
+
+  g_assert_no_error (error);
+  return strstr (body, text) != NULL;
+}
+
+/* A line that other documents hold too (site furniture) is cleaned out: the others are
+ * counted in the same import and in the project, and an article does not count itself */
+static void
+test_furniture_counts (void)
+{
+  g_autofree char *tmp = sp_test_make_tmpdir ();
+  g_autoptr(SpProject) project = sp_test_new_project (tmp, "test.standpoint");
+  const char *furniture = "Most read | World | Business";
+  g_autoptr(SpImportReport) pair = NULL;
+  g_autoptr(SpImportReport) third = NULL;
+  g_autoptr(SpImportReport) trio = NULL;
+  g_autofree char *pair_dir = g_build_filename (tmp, "pair", NULL);
+  g_autofree char *third_dir = g_build_filename (tmp, "third", NULL);
+  g_autofree char *trio_dir = g_build_filename (tmp, "trio", NULL);
+
+  for (guint i = 0; i < 6; i++)
+    {
+      const char *dir = i < 2 ? pair_dir : i < 3 ? third_dir : trio_dir;
+      g_autofree char *name = g_strdup_printf ("%u.txt", i);
+      g_autofree char *story = make_story (200 + i);
+      g_autofree char *text = g_strdup_printf ("Headline number %u\n\n%s%s\n", i, story, furniture);
+
+      g_free (sp_test_write_file (dir, name, text, -1));
+    }
+
+  /* Two articles: each has one other holding the line, which is not enough */
+  pair = sp_test_import_path (project, pair_dir);
+  g_assert_true (body_has (project, pair, "0.txt", furniture));
+  g_assert_true (body_has (project, pair, "1.txt", furniture));
+
+  /* A third, alone in its import: the two of the project hold the line */
+  third = sp_test_import_path (project, third_dir);
+  g_assert_false (body_has (project, third, "2.txt", furniture));
+
+  /* Three in one new project: two others in the same import */
+  g_clear_object (&project);
+  project = sp_test_new_project (tmp, "other.standpoint");
+  trio = sp_test_import_path (project, trio_dir);
+  for (guint i = 3; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%u.txt", i);
+
+      g_assert_false (body_has (project, trio, name, furniture));
+    }
+
+  sp_test_remove_tree (tmp);
+}
+
 /* Files of very different sizes, read in parallel, are written in the order of their names */
 static void
 test_order_kept (void)
@@ -309,6 +371,7 @@ main (int   argc,
   g_test_add_func ("/import/prepare/near-duplicates", test_near_duplicates);
   g_test_add_func ("/import/prepare/sentences-and-metadata", test_sentences_and_metadata);
   g_test_add_func ("/import/prepare/line-counts", test_line_counts);
+  g_test_add_func ("/import/prepare/furniture-counts", test_furniture_counts);
   g_test_add_func ("/import/prepare/line-counts-grow", test_line_counts_grow);
   g_test_add_func ("/import/prepare/order-kept", test_order_kept);
 
