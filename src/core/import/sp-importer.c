@@ -49,6 +49,9 @@
 #define MIN_BATCH_FILES   4
 #define MAX_BATCH_FILES   512
 #define BATCH_SECONDS     0.25
+/* A batch holds no more files once they have this many bytes, so that the two batches in
+ * memory at a time (one read, one written) stay small however large the files */
+#define BATCH_BYTES       (8 * 1024 * 1024)
 /* One write transaction ends after this long, and the next starts no sooner than this long
  * after it ends: long enough for another connection waiting for the lock (the store's
  * connections look every millisecond) to take it */
@@ -432,8 +435,23 @@ sp_batch_free (SpBatch *batch)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpBatch, sp_batch_free)
 
-/* Announces the next files, up to @size, to @progress; %NULL when there are none, or the
- * import was cancelled before the first. Sets @cancelled when it was cancelled. */
+/* The size of a listed file, or 0 when it cannot be told (reading will say why) */
+static goffset
+file_size (SpPendingFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (file->error != NULL)
+    return 0;
+
+  info = g_file_query_info (file->file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  return info != NULL ? g_file_info_get_size (info) : 0;
+}
+
+/* Announces the next files, up to @size of them or BATCH_BYTES, to @progress; %NULL when
+ * there are none, or the import was cancelled before the first. Sets @cancelled when it
+ * was cancelled. */
 static SpBatch *
 announce_batch (GPtrArray            *pending,
                 guint                *next_file,
@@ -444,10 +462,11 @@ announce_batch (GPtrArray            *pending,
                 gboolean             *cancelled)
 {
   g_autoptr(SpBatch) batch = g_new0 (SpBatch, 1);
+  goffset bytes = 0;
 
   batch->files = g_ptr_array_new ();
 
-  while (*next_file < pending->len && batch->files->len < size)
+  while (*next_file < pending->len && batch->files->len < size && bytes < BATCH_BYTES)
     {
       SpPendingFile *file = g_ptr_array_index (pending, *next_file);
 
@@ -462,6 +481,7 @@ announce_batch (GPtrArray            *pending,
         }
 
       g_ptr_array_add (batch->files, file);
+      bytes += MIN (file_size (file), (goffset)SP_IMPORT_MAX_FILE_SIZE);
       (*next_file)++;
     }
 
