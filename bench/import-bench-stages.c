@@ -36,6 +36,8 @@ store_all (SpProject  *project,
            gboolean    all_fields,
            GError    **error)
 {
+  g_autoptr(GError) local_error = NULL;
+
   if (!sp_project_begin_action (project, NULL, error))
     return FALSE;
 
@@ -67,8 +69,16 @@ store_all (SpProject  *project,
           fields.n_line_hashes = read->line_hashes->len;
         }
 
-      if (existing == 0 && sp_project_add_document (project, &fields, error) == 0)
-        return FALSE;
+      if (existing == 0 && sp_project_add_document (project, &fields, &local_error) == 0)
+        {
+          /* Without the check, a text found twice is refused the second time */
+          if (!g_error_matches (local_error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_CONFLICT))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          g_clear_error (&local_error);
+        }
     }
 
   return sp_project_end_action (project, TRUE, error);
