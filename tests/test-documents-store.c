@@ -148,6 +148,18 @@ count (Fixture    *f,
   return sp_test_count_rows (f->project, sql);
 }
 
+static guint
+count_line (Fixture *f,
+            guint64  hash)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = 99;
+
+  g_assert_true (sp_project_count_lines (f->project, &hash, 1, &n, &error));
+  g_assert_no_error (error);
+  return n;
+}
+
 static SpDocument *
 get_document (Fixture *f,
               gint64   id)
@@ -273,8 +285,9 @@ test_add_with_fields (Fixture       *f,
   g_assert_cmpuint (sentences[3], ==, strlen (body));
 
   /* the line repeated inside the document counts once */
-  g_assert_cmpint (count (f, "SELECT documents FROM line_counts WHERE hash = 7"), ==, 1);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM line_counts"), ==, 2);
+  g_assert_cmpuint (count_line (f, 7), ==, 1);
+  g_assert_cmpuint (count_line (f, 11), ==, 1);
+  g_assert_cmpint (count (f, "SELECT length (line_hashes) FROM document_fingerprints"), ==, 16);
 }
 
 static void
@@ -396,7 +409,7 @@ test_delete_undo_redo (Fixture       *f,
 
   g_assert_true (sp_project_set_near_duplicate (f->project, other, f->document, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f, "SELECT documents FROM line_counts WHERE hash = 7"), ==, 2);
+  g_assert_cmpuint (count_line (f, 7), ==, 2);
 
   g_assert_false (sp_project_delete_document (f->project, f->document, FALSE, &error));
   g_assert_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_IN_USE);
@@ -410,7 +423,7 @@ test_delete_undo_redo (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM documents"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM claims"), ==, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM removals"), ==, 2);
-  g_assert_cmpint (count (f, "SELECT documents FROM line_counts WHERE hash = 7"), ==, 1);
+  g_assert_cmpuint (count_line (f, 7), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM documents WHERE near_duplicate_of IS NOT NULL"), ==, 0);
   g_assert_cmpuint (n_search_hits (f, "Lakeside"), ==, 0);
 
@@ -419,7 +432,7 @@ test_delete_undo_redo (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM documents"), ==, 2);
   g_assert_cmpint (count (f, "SELECT count(*) FROM claims WHERE id = 1"), ==, claim);
   g_assert_cmpint (count (f, "SELECT count(*) FROM removals"), ==, 4);
-  g_assert_cmpint (count (f, "SELECT documents FROM line_counts WHERE hash = 7"), ==, 2);
+  g_assert_cmpuint (count_line (f, 7), ==, 2);
   g_assert_cmpint (count (f, "SELECT near_duplicate_of FROM documents WHERE id = 2"), ==, f->document);
   g_assert_cmpuint (n_search_hits (f, "Lakeside"), ==, 1);
 
@@ -433,7 +446,8 @@ test_delete_undo_redo (Fixture       *f,
   /* without claims, no question */
   g_assert_true (sp_project_delete_document (f->project, other, FALSE, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM line_counts"), ==, 0);
+  g_assert_cmpuint (count_line (f, 7), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM document_fingerprints"), ==, 0);
 }
 
 static void
@@ -541,7 +555,7 @@ test_hostile_sentences (Fixture       *f,
     "UPDATE documents SET sentences = 'not a blob'",
     "UPDATE documents SET title_kind = 'guess'",
     "UPDATE documents SET date_confidence = 7",
-    "UPDATE documents SET simhash = 'x'",
+    "UPDATE document_fingerprints SET simhash = 'x'",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (blobs); i++)
@@ -569,7 +583,8 @@ test_hostile_sentences (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
       g_autofree char *sql = g_strconcat ("UPDATE documents SET sentences = NULL, title_kind = 'headline', "
-                                          "date_confidence = 0, simhash = NULL;", refused[i], NULL);
+                                          "date_confidence = 0; UPDATE document_fingerprints SET simhash = 1;",
+                                          refused[i], NULL);
       g_autoptr(GError) error = try_tamper (f, sql);
 
       g_assert_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_CORRUPT);
@@ -701,9 +716,9 @@ test_near_duplicates (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   guint64 base = 0xF0F0F0F0F0F0F0F0;
-  /* 3 bits apart, one in each of three bands: found through the fourth */
+  /* 3 bits apart: a near duplicate */
   gint64 near = add_full_document (f->project, "near.txt", "Near", "A near copy.", base ^ 0x0001000100010000);
-  /* 4 bits apart, one in each band: only a full scan finds it */
+  /* 4 bits apart: found only when asked for that distance */
   gint64 far = add_full_document (f->project, "far.txt", "Far", "A farther copy.", base ^ 0x0001000100010001);
   g_autoptr(GArray) found = NULL;
 
@@ -756,6 +771,23 @@ test_count_lines (Fixture       *f,
   g_assert_cmpuint (counts[1], ==, 2);
   g_assert_cmpuint (counts[2], ==, 0);
   g_assert_cmpuint (counts[3], ==, 0);
+
+  /* counts follow what another connection commits */
+  {
+    g_autoptr(SpProject) other = sp_project_open (f->path, &error);
+
+    g_assert_no_error (error);
+    add_full_document (other, "elsewhere.txt", "Elsewhere", "Written elsewhere.", 0);
+  }
+  g_assert_cmpuint (count_line (f, 7), ==, 3);
+
+  /* and what this one rolls back */
+  g_assert_true (sp_project_begin_action (f->project, NULL, &error));
+  add_full_document (f->project, "rolled-back.txt", "Rolled back", "Never kept.", 0);
+  g_assert_cmpuint (count_line (f, 7), ==, 4);
+  g_assert_false (sp_project_end_action (f->project, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_line (f, 7), ==, 3);
 }
 
 static void

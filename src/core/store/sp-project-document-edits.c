@@ -2,8 +2,8 @@
  *
  * What an analyst changes about documents after import: their metadata, and deleting them.
  * Both are undo steps like every other edit. A document's rows in other tables go with it
- * (claims, only when asked; suggestions, removed blocks; its lines in the counts of
- * recurring lines; other documents' marks as its near duplicates), each recorded for undo,
+ * (claims, only when asked; suggestions, removed blocks; its fingerprint and line hashes;
+ * other documents' marks as its near duplicates), each recorded for undo,
  * and the full-text index follows the documents row.
  */
 #define G_LOG_DOMAIN "sp-project-documents"
@@ -124,55 +124,6 @@ sp_project_update_document (SpProject                 *self,
   return sp_project_end_action (self, ok, error);
 }
 
-/* Takes the document's lines out of the counts of recurring lines */
-static gboolean
-uncount_lines (SpProject  *self,
-               gint64      id,
-               GError    **error)
-{
-  g_autoptr(SpStmt) select = NULL;
-  g_autofree guint64 *hashes = NULL;
-  guint n_hashes = 0;
-  int rc;
-
-  if (!(select = _sp_project_prepare (self, "SELECT line_hashes FROM documents WHERE id = ?1", error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (select, 1, id);
-  if ((rc = _sp_project_step_row (self, select, _("Could not read the document"), error)) < 0)
-    return FALSE;
-  if (rc == 0 || sqlite3_column_type (select, 0) != SQLITE_BLOB)
-    return TRUE;
-
-  hashes = _sp_hashes_decode (sqlite3_column_blob (select, 0), sqlite3_column_bytes (select, 0),
-                              &n_hashes);
-
-  for (guint i = 0; i < n_hashes; i++)
-    {
-      gint64 hash = (gint64)hashes[i];
-      g_autoptr(SpStmt) update = NULL;
-      g_autoptr(SpStmt) drop = NULL;
-
-      if (!_sp_project_touch (self, SP_TABLE_LINE_COUNTS, hash, error) ||
-          !(update = _sp_project_prepare (self,
-                                          "UPDATE line_counts SET documents = documents - 1 "
-                                          "WHERE hash = ?1 AND documents > 1",
-                                          error)) ||
-          !(drop = _sp_project_prepare (self,
-                                        "DELETE FROM line_counts WHERE hash = ?1 AND documents <= 1",
-                                        error)))
-        return FALSE;
-
-      sqlite3_bind_int64 (update, 1, hash);
-      sqlite3_bind_int64 (drop, 1, hash);
-      if (!_sp_project_step_done (self, drop, error) ||
-          !_sp_project_step_done (self, update, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Other documents marked as near duplicates of this one lose the mark */
 static gboolean
 unmark_near_duplicates (SpProject  *self,
@@ -180,8 +131,7 @@ unmark_near_duplicates (SpProject  *self,
                         GError    **error)
 {
   g_autoptr(SpStmt) select = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  g_autoptr(GArray) ids = NULL;
 
   if (!(select = _sp_project_prepare (self,
                                       "SELECT id FROM documents WHERE near_duplicate_of = ?1",
@@ -189,12 +139,7 @@ unmark_near_duplicates (SpProject  *self,
     return FALSE;
 
   sqlite3_bind_int64 (select, 1, id);
-  while ((rc = _sp_project_step_row (self, select, _("Could not read the project"), error)) > 0)
-    {
-      gint64 other = sqlite3_column_int64 (select, 0);
-      g_array_append_val (ids, other);
-    }
-  if (rc < 0)
+  if (!(ids = _sp_project_select_ids (self, select, error)))
     return FALSE;
 
   for (guint i = 0; i < ids->len; i++)
@@ -227,7 +172,9 @@ delete_document_rows (SpProject  *self,
                                   "SELECT id FROM claims WHERE document_id = ?1", id, error) &&
          _sp_project_delete_rows (self, SP_TABLE_REMOVALS,
                                   "SELECT id FROM removals WHERE document_id = ?1", id, error) &&
-         uncount_lines (self, id, error) &&
+         _sp_project_delete_rows (self, SP_TABLE_DOCUMENT_FINGERPRINTS,
+                                  "SELECT document_id FROM document_fingerprints WHERE document_id = ?1",
+                                  id, error) &&
          unmark_near_duplicates (self, id, error) &&
          _sp_project_touch (self, SP_TABLE_DOCUMENTS, id, error) &&
          _sp_project_index_document (self, id, FALSE, error) &&
@@ -272,6 +219,7 @@ sp_project_delete_document (SpProject  *self,
     return FALSE;
 
   ok = delete_document_rows (self, id, error);
+  _sp_project_forget_fingerprints (self);
   if (ok)
     _sp_project_mark_changed (self, SP_CHANGE_DOCUMENTS | (n_claims > 0 ? SP_CHANGE_CLAIMS : 0));
 

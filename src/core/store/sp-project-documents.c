@@ -286,14 +286,14 @@ sp_project_find_duplicate (SpProject   *self,
                            gint64      *existing_id,
                            GError     **error)
 {
-  g_autoptr(SpStmt) stmt = NULL;
+  g_autoptr(SpCachedStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
 
   *existing_id = 0;
 
-  stmt = _sp_project_prepare (self,
+  stmt = _sp_project_prepare_cached (self,
                               "SELECT id FROM documents WHERE content_hash = ?1 OR text_hash = ?2 "
                               "ORDER BY id LIMIT 1",
                               error);
@@ -419,28 +419,39 @@ insert_removals (SpProject               *self,
   return TRUE;
 }
 
+/* The document's fingerprint and line hashes go into a table of their own, whose rows are
+ * appended in id order. Indexing fingerprints, or counting lines per hash in a table, would
+ * write pages at random places of tables that grow with the project, for every document:
+ * sp-project-fingerprints.c searches and counts them in memory instead. */
 static gboolean
-count_lines_in (SpProject  *self,
-                GArray     *hashes,
-                GError    **error)
+insert_fingerprints (SpProject  *self,
+                     gint64      id,
+                     guint64     simhash,
+                     GArray     *hashes,
+                     GError    **error)
 {
-  for (guint i = 0; i < hashes->len; i++)
-    {
-      gint64 hash = (gint64)g_array_index (hashes, guint64, i);
-      g_autoptr(SpCachedStmt) stmt = NULL;
+  g_autoptr(SpCachedStmt) stmt = NULL;
+  g_autoptr(GBytes) blob = NULL;
 
-      if (!_sp_project_touch (self, SP_TABLE_LINE_COUNTS, hash, error) ||
-          !(stmt = _sp_project_prepare_cached (self,
-                                               "INSERT INTO line_counts (hash, documents) VALUES (?1, 1) "
-                                               "ON CONFLICT (hash) DO UPDATE SET documents = documents + 1",
-                                               error)))
-        return FALSE;
+  if (hashes->len == 0 && simhash == 0)
+    return TRUE;
 
-      sqlite3_bind_int64 (stmt, 1, hash);
-      if (!_sp_project_step_done (self, stmt, error))
-        return FALSE;
-    }
+  if (!(stmt = _sp_project_prepare_cached (self,
+                                           "INSERT INTO document_fingerprints (document_id, simhash, line_hashes) "
+                                           "VALUES (?1, ?2, ?3)",
+                                           error)))
+    return FALSE;
 
+  blob = _sp_hashes_encode ((const guint64 *)(gpointer)hashes->data, hashes->len);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (simhash != 0)
+    sqlite3_bind_int64 (stmt, 2, (gint64)simhash);
+  _sp_project_bind_blob (stmt, 3, blob);
+  if (!_sp_project_step_done (self, stmt, error) ||
+      !_sp_project_touch_inserted (self, SP_TABLE_DOCUMENT_FINGERPRINTS, id, error))
+    return FALSE;
+
+  _sp_project_add_fingerprints (self, id, simhash, (const guint64 *)(gpointer)hashes->data, hashes->len);
   return TRUE;
 }
 
@@ -455,7 +466,6 @@ insert_document (SpProject               *self,
   g_autoptr(SpCachedStmt) fts = NULL;
   g_autoptr(GBytes) sentences = _sp_sentences_encode (fields->sentences, fields->n_sentences);
   g_autoptr(GArray) lines = distinct_line_hashes (fields);
-  g_autoptr(GBytes) line_blob = _sp_hashes_encode ((const guint64 *)(gpointer)lines->data, lines->len);
   g_autofree char *now = _sp_project_now ();
   double confidence = fields->date_confidence;
 
@@ -466,10 +476,9 @@ insert_document (SpProject               *self,
   stmt = _sp_project_prepare_cached (self,
                                      "INSERT INTO documents (file_name, title, date, source, url, author, "
                                      "body, body_length, content_hash, text_hash, imported, title_kind, "
-                                     "date_source, date_confidence, simhash, near_duplicate_of, sentences, "
-                                     "line_hashes) "
+                                     "date_source, date_confidence, near_duplicate_of, sentences) "
                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                                     "?15, ?16, ?17, ?18)",
+                                     "?15, ?16)",
                                      error);
   if (stmt == NULL)
     return FALSE;
@@ -489,12 +498,9 @@ insert_document (SpProject               *self,
   _sp_project_bind_text (stmt, 13, sp_date_source_to_string (fields->date != NULL ? fields->date_source
                                                                                   : SP_DATE_SOURCE_NONE));
   sqlite3_bind_double (stmt, 14, fields->date != NULL ? confidence : 0);
-  if (fields->simhash != 0)
-    sqlite3_bind_int64 (stmt, 15, (gint64)fields->simhash);
   if (fields->near_duplicate_of > 0)
-    sqlite3_bind_int64 (stmt, 16, fields->near_duplicate_of);
-  _sp_project_bind_blob (stmt, 17, sentences);
-  _sp_project_bind_blob (stmt, 18, line_blob);
+    sqlite3_bind_int64 (stmt, 15, fields->near_duplicate_of);
+  _sp_project_bind_blob (stmt, 16, sentences);
 
   *id = 0;
   if (!_sp_project_step_done (self, stmt, error) ||
@@ -512,7 +518,7 @@ insert_document (SpProject               *self,
 
   return _sp_project_step_done (self, fts, error) &&
          insert_removals (self, *id, fields, error) &&
-         count_lines_in (self, lines, error);
+         insert_fingerprints (self, *id, fields->simhash, lines, error);
 }
 
 /**

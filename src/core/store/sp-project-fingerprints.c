@@ -3,9 +3,17 @@
  * What import asks the project about an article before it writes it: which documents carry
  * nearly the same words (the same wire story on two sites: their 64-bit fingerprints are a
  * few bits apart), and how many documents hold each of its short lines (a line that recurs
- * across documents is site furniture). Fingerprints are indexed in four bands of 16 bits:
- * two fingerprints at most 3 bits apart agree on at least one band, so such a search reads
- * only the documents that share a band.
+ * across documents is site furniture).
+ *
+ * Both are answered in memory. Each document's fingerprint and distinct line hashes are one
+ * row of document_fingerprints, appended in id order; the first question reads them all
+ * (a few hundred kilobytes for ten thousand articles). The answers then follow this
+ * connection's imports, and are read again after anything they cannot follow: another
+ * connection's commit (PRAGMA data_version), a rollback, a deletion, undo or redo. Indexes
+ * on the fingerprint's bands and a table of line counts, the alternative, made every
+ * imported document write pages at random places of tables that grow with the project: the
+ * largest cost of an import after the text itself. A search of every fingerprint in memory
+ * takes microseconds, so every distance is a full search.
  */
 #define G_LOG_DOMAIN "sp-project-fingerprints"
 
@@ -14,6 +22,150 @@
 #include <glib/gi18n-lib.h>
 
 #include "sp-project-private.h"
+
+typedef struct
+{
+  gint64  id;
+  guint64 simhash;
+} Fingerprint;
+
+typedef struct
+{
+  guint64 hash;       /* first: the key g_int64_hash() reads */
+  guint   documents;
+} LineCount;
+
+struct _SpFingerprints
+{
+  GArray     *fingerprints;  /* Fingerprint */
+  GHashTable *line_counts;   /* LineCount, by hash */
+};
+
+static void
+fingerprints_free (SpFingerprints *fingerprints)
+{
+  g_array_unref (fingerprints->fingerprints);
+  g_hash_table_unref (fingerprints->line_counts);
+  g_free (fingerprints);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpFingerprints, fingerprints_free)
+
+static SpFingerprints *
+fingerprints_new (void)
+{
+  SpFingerprints *fingerprints = g_new0 (SpFingerprints, 1);
+
+  fingerprints->fingerprints = g_array_new (FALSE, FALSE, sizeof (Fingerprint));
+  fingerprints->line_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  return fingerprints;
+}
+
+static void
+fingerprints_add (SpFingerprints *fingerprints,
+                  gint64          id,
+                  guint64         simhash,
+                  const guint64  *hashes,
+                  guint           n_hashes)
+{
+  if (simhash != 0)
+    g_array_append_val (fingerprints->fingerprints, ((Fingerprint) { id, simhash }));
+
+  for (guint i = 0; i < n_hashes; i++)
+    {
+      LineCount *count = g_hash_table_lookup (fingerprints->line_counts, &hashes[i]);
+
+      if (count == NULL)
+        {
+          count = g_new0 (LineCount, 1);
+          count->hash = hashes[i];
+          g_hash_table_add (fingerprints->line_counts, count);
+        }
+      count->documents++;
+    }
+}
+
+/* Adds a document this connection just wrote, when the fingerprints are in memory */
+void
+_sp_project_add_fingerprints (SpProject     *self,
+                              gint64         id,
+                              guint64        simhash,
+                              const guint64 *line_hashes,
+                              guint          n_line_hashes)
+{
+  if (self->fingerprints != NULL)
+    fingerprints_add (self->fingerprints, id, simhash, line_hashes, n_line_hashes);
+}
+
+/* After a change they cannot follow: they are read again when next asked for */
+void
+_sp_project_forget_fingerprints (SpProject *self)
+{
+  g_clear_pointer (&self->fingerprints, fingerprints_free);
+}
+
+static gboolean
+read_data_version (SpProject  *self,
+                   gint64     *version,
+                   GError    **error)
+{
+  g_autoptr(SpCachedStmt) stmt = _sp_project_prepare_cached (self, "PRAGMA data_version", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = _sp_project_step_row (self, stmt, _("Could not read the fingerprints of the documents"), error);
+  if (rc == 0)
+    g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_FAILED,
+                 _("Could not read the fingerprints of the documents"));
+  if (rc <= 0)
+    return FALSE;
+
+  *version = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+ensure_fingerprints (SpProject  *self,
+                     GError    **error)
+{
+  g_autoptr(SpFingerprints) fingerprints = NULL;
+  g_autoptr(SpStmt) stmt = NULL;
+  gint64 version = 0;
+  int rc;
+
+  if (!read_data_version (self, &version, error))
+    return FALSE;
+
+  if (self->fingerprints != NULL && version == self->fingerprints_version)
+    return TRUE;
+
+  if (!(stmt = _sp_project_prepare (self,
+                                    "SELECT document_id, simhash, line_hashes FROM document_fingerprints",
+                                    error)))
+    return FALSE;
+
+  fingerprints = fingerprints_new ();
+  while ((rc = _sp_project_step_row (self, stmt, _("Could not read the fingerprints of the documents"),
+                                     error)) > 0)
+    {
+      guint n = 0;
+      g_autofree guint64 *hashes = _sp_hashes_decode (sqlite3_column_blob (stmt, 2),
+                                                      sqlite3_column_bytes (stmt, 2), &n);
+      guint64 simhash = sqlite3_column_type (stmt, 1) == SQLITE_INTEGER
+                        ? (guint64)sqlite3_column_int64 (stmt, 1) : 0;
+
+      fingerprints_add (fingerprints, sqlite3_column_int64 (stmt, 0), simhash, hashes, n);
+    }
+  if (rc < 0)
+    return FALSE;
+
+  _sp_project_forget_fingerprints (self);
+  self->fingerprints = g_steal_pointer (&fingerprints);
+  self->fingerprints_version = version;
+  return TRUE;
+}
 
 typedef struct
 {
@@ -36,8 +188,10 @@ compare_candidates (gconstpointer a,
 /**
  * sp_project_find_near_duplicates:
  * @simhash: a fingerprint; 0 (none) finds nothing
- * @max_distance: how many bits may differ; up to %SP_NEAR_DUPLICATE_INDEXED_DISTANCE the
- *   search reads the band indexes only, above it every fingerprint
+ * @max_distance: how many bits may differ
+ *
+ * Every fingerprint is compared, in memory (see the top of this file); a distance up to
+ * %SP_NEAR_DUPLICATE_INDEXED_DISTANCE costs no more than a larger one.
  *
  * Returns: (transfer full) (element-type gint64): the ids of the documents whose fingerprint
  *   is at most @max_distance bits from @simhash, nearest first (then by id); %NULL on error
@@ -50,46 +204,25 @@ sp_project_find_near_duplicates (SpProject  *self,
 {
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(SpCachedStmt) stmt = NULL;
-  int rc;
+  GArray *all;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
 
   if (simhash == 0)
     return g_steal_pointer (&ids);
 
-  if (max_distance <= SP_NEAR_DUPLICATE_INDEXED_DISTANCE)
-    stmt = _sp_project_prepare_cached (self,
-                                       "SELECT id, simhash FROM documents "
-                                       "WHERE (simhash & 65535) = ?1 AND simhash IS NOT NULL "
-                                       "UNION SELECT id, simhash FROM documents "
-                                       "WHERE ((simhash >> 16) & 65535) = ?2 AND simhash IS NOT NULL "
-                                       "UNION SELECT id, simhash FROM documents "
-                                       "WHERE ((simhash >> 32) & 65535) = ?3 AND simhash IS NOT NULL "
-                                       "UNION SELECT id, simhash FROM documents "
-                                       "WHERE ((simhash >> 48) & 65535) = ?4 AND simhash IS NOT NULL",
-                                       error);
-  else
-    stmt = _sp_project_prepare_cached (self,
-                                       "SELECT id, simhash FROM documents WHERE simhash IS NOT NULL",
-                                       error);
-  if (stmt == NULL)
+  if (!ensure_fingerprints (self, error))
     return NULL;
 
-  if (max_distance <= SP_NEAR_DUPLICATE_INDEXED_DISTANCE)
-    for (int band = 0; band < 4; band++)
-      sqlite3_bind_int (stmt, band + 1, (simhash >> (16 * band)) & 0xFFFF);
-
-  while ((rc = _sp_project_step_row (self, stmt, _("Could not look for near duplicates"), error)) > 0)
+  all = self->fingerprints->fingerprints;
+  for (guint i = 0; i < all->len; i++)
     {
-      guint64 other = (guint64)sqlite3_column_int64 (stmt, 1);
-      Candidate candidate = { sqlite3_column_int64 (stmt, 0), __builtin_popcountll (other ^ simhash) };
+      const Fingerprint *other = &g_array_index (all, Fingerprint, i);
+      guint distance = __builtin_popcountll (other->simhash ^ simhash);
 
-      if (sqlite3_column_type (stmt, 1) == SQLITE_INTEGER && candidate.distance <= max_distance)
-        g_array_append_val (candidates, candidate);
+      if (distance <= max_distance)
+        g_array_append_val (candidates, ((Candidate) { other->id, distance }));
     }
-  if (rc < 0)
-    return NULL;
 
   g_array_sort (candidates, compare_candidates);
   for (guint i = 0; i < candidates->len; i++)
@@ -153,6 +286,9 @@ sp_project_set_near_duplicate (SpProject  *self,
  * @hashes: (array length=n_hashes): hashes of short lines
  * @counts: (out caller-allocates) (array length=n_hashes): for each hash, how many documents
  *   of the project hold the line
+ *
+ * The first question reads every document's line hashes; later ones are answered from
+ * memory while nothing but this connection's imports changed the project.
  */
 gboolean
 sp_project_count_lines (SpProject      *self,
@@ -164,20 +300,14 @@ sp_project_count_lines (SpProject      *self,
   g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (n_hashes == 0 || (hashes != NULL && counts != NULL), FALSE);
 
+  if (n_hashes > 0 && !ensure_fingerprints (self, error))
+    return FALSE;
+
   for (guint i = 0; i < n_hashes; i++)
     {
-      g_autoptr(SpCachedStmt) stmt = NULL;
-      int rc;
+      LineCount *count = g_hash_table_lookup (self->fingerprints->line_counts, &hashes[i]);
 
-      if (!(stmt = _sp_project_prepare_cached (self, "SELECT documents FROM line_counts WHERE hash = ?1",
-                                               error)))
-        return FALSE;
-
-      sqlite3_bind_int64 (stmt, 1, (gint64)hashes[i]);
-      if ((rc = _sp_project_step_row (self, stmt, _("Could not count recurring lines"), error)) < 0)
-        return FALSE;
-
-      counts[i] = rc > 0 ? (guint)CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXINT) : 0;
+      counts[i] = count != NULL ? count->documents : 0;
     }
 
   return TRUE;

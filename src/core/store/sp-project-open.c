@@ -138,7 +138,8 @@ set_pragmas (SpProject   *self,
   return exec_or_fail (self->db, self->path,
                        "PRAGMA foreign_keys = ON;"
                        "PRAGMA cell_size_check = ON;"
-                       "PRAGMA synchronous = FULL;",
+                       "PRAGMA synchronous = FULL;"
+                       "PRAGMA cache_size = -32768;",
                        error);
 }
 

@@ -44,11 +44,12 @@ typedef enum
   SP_TABLE_SUGGESTIONS,
   SP_TABLE_DOCUMENTS,
   SP_TABLE_REMOVALS,
-  SP_TABLE_LINE_COUNTS,   /* keyed by the line's hash */
+  SP_TABLE_DOCUMENT_FINGERPRINTS, /* keyed by the document's id */
   SP_N_TABLES
 } SpTable;
 
 typedef struct _SpUndoStep SpUndoStep;
+typedef struct _SpFingerprints SpFingerprints;
 
 struct _SpProject
 {
@@ -72,6 +73,12 @@ struct _SpProject
   GPtrArray     *redo_stack;
 
   GHashTable    *statements;   /* SQL text (a string literal, by address) -> sqlite3_stmt */
+
+  /* sp-project-fingerprints.c: every document's fingerprint and how many documents hold each
+   * line hash, as of fingerprints_version (PRAGMA data_version); NULL until asked for, and
+   * after anything they cannot follow */
+  SpFingerprints *fingerprints;
+  gint64         fingerprints_version;
 };
 
 /* sp-project-sql.c */
@@ -132,6 +139,9 @@ gboolean    _sp_project_delete_row       (SpProject     *self,
                                           SpTable        table,
                                           gint64         id,
                                           GError       **error);
+GArray     *_sp_project_select_ids       (SpProject     *self,
+                                          SpStmt        *select,
+                                          GError       **error);
 gboolean    _sp_project_delete_rows      (SpProject     *self,
                                           SpTable        table,
                                           const char    *select_ids_sql,
@@ -175,6 +185,14 @@ gboolean    _sp_project_index_document   (SpProject     *self,
 char       *_sp_project_dup_document_title (SpProject   *self,
                                           gint64         id,
                                           GError       **error);
+
+/* sp-project-fingerprints.c */
+void        _sp_project_add_fingerprints (SpProject     *self,
+                                          gint64         id,
+                                          guint64        simhash,
+                                          const guint64 *line_hashes,
+                                          guint          n_line_hashes);
+void        _sp_project_forget_fingerprints (SpProject  *self);
 
 /* sp-project-blobs.c: the sentences and line hashes of a document, stored as little-endian
  * integers */

@@ -227,8 +227,7 @@ shift_rows (SpProject   *self,
 {
   g_autoptr(SpStmt) select = NULL;
   g_autoptr(SpStmt) update = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  g_autoptr(GArray) ids = NULL;
 
   if (!(select = _sp_project_prepare (self, select_sql, error)) ||
       !(update = _sp_project_prepare (self, update_sql, error)))
@@ -237,12 +236,7 @@ shift_rows (SpProject   *self,
   sqlite3_bind_int64 (select, 1, document_id);
   sqlite3_bind_int64 (select, 2, offset);
   sqlite3_bind_int64 (select, 4, removal_id);
-  while ((rc = _sp_project_step_row (self, select, _("Could not read the project"), error)) > 0)
-    {
-      gint64 id = sqlite3_column_int64 (select, 0);
-      g_array_append_val (ids, id);
-    }
-  if (rc < 0)
+  if (!(ids = _sp_project_select_ids (self, select, error)))
     return FALSE;
 
   for (guint i = 0; i < ids->len; i++)

@@ -139,10 +139,10 @@ static const char migration_4_after[] =
 
 /* What import learns about a document beyond its text: how its title and date were found,
  * the blocks cleaning took out (to show and put back), its sentences as little-endian
- * guint32 (start, end) character offsets, a 64-bit fingerprint of its words with one index
- * per 16-bit band (two fingerprints at most 3 bits apart share a band, so near duplicates
- * are found through the indexes), and the hashes of its short lines with, per hash, how many
- * documents hold it (site furniture recurs). A document of an older version keeps a date of
+ * guint32 (start, end) character offsets, and in a table of their own, appended in id order
+ * and small enough to read whole, a 64-bit fingerprint of its words (near duplicates) and
+ * the hashes of its short lines (site furniture recurs across documents):
+ * sp-project-fingerprints.c says why they are searched in memory. A document of an older version keeps a date of
  * unknown origin: "text", at half confidence. */
 static const char migration_5[] =
   "ALTER TABLE documents ADD COLUMN title_kind TEXT NOT NULL DEFAULT 'headline'"
@@ -151,20 +151,12 @@ static const char migration_5[] =
   "  CHECK (date_source IN ('none', 'metadata', 'dateline', 'text', 'file', 'analyst'));"
   "ALTER TABLE documents ADD COLUMN date_confidence REAL NOT NULL DEFAULT 0"
   "  CHECK (date_confidence >= 0 AND date_confidence <= 1);"
-  "ALTER TABLE documents ADD COLUMN simhash INTEGER"
-  "  CHECK (simhash IS NULL OR typeof (simhash) = 'integer');"
   "ALTER TABLE documents ADD COLUMN near_duplicate_of INTEGER"
   "  REFERENCES documents (id) ON DELETE RESTRICT"
   "  CHECK (near_duplicate_of IS NULL OR near_duplicate_of <> id);"
   "ALTER TABLE documents ADD COLUMN sentences BLOB"
   "  CHECK (sentences IS NULL OR (typeof (sentences) = 'blob' AND length (sentences) % 8 = 0));"
-  "ALTER TABLE documents ADD COLUMN line_hashes BLOB"
-  "  CHECK (line_hashes IS NULL OR (typeof (line_hashes) = 'blob' AND length (line_hashes) % 8 = 0));"
   "UPDATE documents SET date_source = 'text', date_confidence = 0.5 WHERE date IS NOT NULL;"
-  "CREATE INDEX documents_simhash_0 ON documents ((simhash & 65535)) WHERE simhash IS NOT NULL;"
-  "CREATE INDEX documents_simhash_1 ON documents (((simhash >> 16) & 65535)) WHERE simhash IS NOT NULL;"
-  "CREATE INDEX documents_simhash_2 ON documents (((simhash >> 32) & 65535)) WHERE simhash IS NOT NULL;"
-  "CREATE INDEX documents_simhash_3 ON documents (((simhash >> 48) & 65535)) WHERE simhash IS NOT NULL;"
   "CREATE INDEX documents_near_duplicate ON documents (near_duplicate_of)"
   "  WHERE near_duplicate_of IS NOT NULL;"
   "CREATE TABLE removals ("
@@ -175,9 +167,11 @@ static const char migration_5[] =
   "  reason TEXT NOT NULL DEFAULT ''"
   ");"
   "CREATE INDEX removals_document ON removals (document_id, body_offset);"
-  "CREATE TABLE line_counts ("
-  "  hash INTEGER PRIMARY KEY,"
-  "  documents INTEGER NOT NULL CHECK (documents > 0)"
+  "CREATE TABLE document_fingerprints ("
+  "  document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE RESTRICT,"
+  "  simhash INTEGER CHECK (simhash IS NULL OR typeof (simhash) = 'integer'),"
+  "  line_hashes BLOB"
+  "    CHECK (line_hashes IS NULL OR (typeof (line_hashes) = 'blob' AND length (line_hashes) % 8 = 0))"
   ");";
 
 typedef struct

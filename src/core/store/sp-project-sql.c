@@ -171,7 +171,7 @@ _sp_project_set_not_found (GError  **error,
     case SP_TABLE_ACTOR_ALIASES:
     case SP_TABLE_ACTOR_KEYS:
     case SP_TABLE_ISSUE_KEYWORDS:
-    case SP_TABLE_LINE_COUNTS:
+    case SP_TABLE_DOCUMENT_FINGERPRINTS:
     case SP_N_TABLES:
     default:
       g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND, _("There is no row %lld"), n);
@@ -509,6 +509,29 @@ _sp_project_delete_row (SpProject  *self,
 }
 
 /*
+ * _sp_project_select_ids:
+ * @select: a bound query whose first column is a row id
+ *
+ * Returns: (transfer full) (element-type gint64): the ids it returns, or %NULL with @error set
+ */
+GArray *
+_sp_project_select_ids (SpProject  *self,
+                        SpStmt     *select,
+                        GError    **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = _sp_project_step_row (self, select, _("Could not read the project"), error)) > 0)
+    {
+      gint64 id = sqlite3_column_int64 (select, 0);
+      g_array_append_val (ids, id);
+    }
+
+  return rc < 0 ? NULL : g_steal_pointer (&ids);
+}
+
+/*
  * _sp_project_delete_rows:
  * @select_ids_sql: selects the ids of the rows to delete, with @owner_id bound to ?1
  *
@@ -523,20 +546,13 @@ _sp_project_delete_rows (SpProject   *self,
                          GError     **error)
 {
   g_autoptr(SpStmt) select = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  g_autoptr(GArray) ids = NULL;
 
   if (!(select = _sp_project_prepare (self, select_ids_sql, error)))
     return FALSE;
 
   sqlite3_bind_int64 (select, 1, owner_id);
-  while ((rc = _sp_project_step_row (self, select, _("Could not read the project"), error)) > 0)
-    {
-      gint64 id = sqlite3_column_int64 (select, 0);
-      g_array_append_val (ids, id);
-    }
-
-  if (rc < 0)
+  if (!(ids = _sp_project_select_ids (self, select, error)))
     return FALSE;
 
   for (guint i = 0; i < ids->len; i++)

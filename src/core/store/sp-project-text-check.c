@@ -48,7 +48,7 @@ static const TextTable text_tables[] = {
   { "claims", "SELECT * FROM claims", claim_shown },
   { "suggestions", "SELECT * FROM suggestions", suggestion_shown },
   { "removals", "SELECT * FROM removals", removal_shown },
-  { "line_counts", "SELECT * FROM line_counts" },
+  { "document_fingerprints", "SELECT * FROM document_fingerprints" },
 };
 
 /* Returns: (transfer none): the table names _sp_project_check_text() reads, %NULL-terminated */

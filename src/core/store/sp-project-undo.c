@@ -93,18 +93,18 @@ static const SpTableInfo tables[SP_N_TABLES] = {
   },
   [SP_TABLE_DOCUMENTS] = {
     "SELECT id, file_name, title, date, source, url, author, body, body_length, content_hash, "
-      "text_hash, imported, title_kind, date_source, date_confidence, simhash, near_duplicate_of, "
-      "sentences, line_hashes FROM documents WHERE id = ?1",
+      "text_hash, imported, title_kind, date_source, date_confidence, near_duplicate_of, "
+      "sentences FROM documents WHERE id = ?1",
     "INSERT INTO documents (id, file_name, title, date, source, url, author, body, body_length, "
-      "content_hash, text_hash, imported, title_kind, date_source, date_confidence, simhash, "
-      "near_duplicate_of, sentences, line_hashes) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+      "content_hash, text_hash, imported, title_kind, date_source, date_confidence, "
+      "near_duplicate_of, sentences) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     "UPDATE documents SET file_name = ?2, title = ?3, date = ?4, source = ?5, url = ?6, "
       "author = ?7, body = ?8, body_length = ?9, content_hash = ?10, text_hash = ?11, "
-      "imported = ?12, title_kind = ?13, date_source = ?14, date_confidence = ?15, simhash = ?16, "
-      "near_duplicate_of = ?17, sentences = ?18, line_hashes = ?19 WHERE id = ?1",
+      "imported = ?12, title_kind = ?13, date_source = ?14, date_confidence = ?15, "
+      "near_duplicate_of = ?16, sentences = ?17 WHERE id = ?1",
     "DELETE FROM documents WHERE id = ?1",
-    19, SP_CHANGE_DOCUMENTS, TRUE,
+    17, SP_CHANGE_DOCUMENTS, TRUE,
   },
   [SP_TABLE_REMOVALS] = {
     "SELECT id, document_id, body_offset, text, reason FROM removals WHERE id = ?1",
@@ -113,12 +113,12 @@ static const SpTableInfo tables[SP_N_TABLES] = {
     "DELETE FROM removals WHERE id = ?1",
     5, SP_CHANGE_DOCUMENTS,
   },
-  [SP_TABLE_LINE_COUNTS] = {
-    "SELECT hash, documents FROM line_counts WHERE hash = ?1",
-    "INSERT INTO line_counts (hash, documents) VALUES (?1, ?2)",
-    "UPDATE line_counts SET documents = ?2 WHERE hash = ?1",
-    "DELETE FROM line_counts WHERE hash = ?1",
-    2, 0,
+  [SP_TABLE_DOCUMENT_FINGERPRINTS] = {
+    "SELECT document_id, simhash, line_hashes FROM document_fingerprints WHERE document_id = ?1",
+    "INSERT INTO document_fingerprints (document_id, simhash, line_hashes) VALUES (?1, ?2, ?3)",
+    "UPDATE document_fingerprints SET simhash = ?2, line_hashes = ?3 WHERE document_id = ?1",
+    "DELETE FROM document_fingerprints WHERE document_id = ?1",
+    3, SP_CHANGE_DOCUMENTS,
   },
 };
 

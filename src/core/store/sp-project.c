@@ -53,6 +53,7 @@ sp_project_finalize (GObject *object)
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->open_notes, g_ptr_array_unref);
+  _sp_project_forget_fingerprints (self);
   _sp_project_clear_statements (self);
 
   /* close_v2 never leaves the file open behind a statement someone forgot: it closes once
@@ -338,6 +339,7 @@ sp_project_end_action (SpProject  *self,
       if (success && !lost)
         return exec_cached (self, "RELEASE sp_action", error);
 
+      _sp_project_forget_fingerprints (self);
       if (!lost)
         _sp_project_rollback (self, "ROLLBACK TO sp_action; RELEASE sp_action", error);
       if (self->action_step != NULL)
@@ -351,6 +353,7 @@ sp_project_end_action (SpProject  *self,
 
   if (!success || lost)
     {
+      _sp_project_forget_fingerprints (self);
       if (!lost)
         _sp_project_rollback (self, "ROLLBACK", error);
       return FALSE;
@@ -361,6 +364,7 @@ sp_project_end_action (SpProject  *self,
     {
       /* A failed COMMIT may have rolled back already; the second error is the rollback's
        * "no transaction is active", which is logged, not shown */
+      _sp_project_forget_fingerprints (self);
       if (sqlite3_get_autocommit (self->db) == 0)
         _sp_project_rollback (self, "ROLLBACK", error);
       return FALSE;
@@ -434,6 +438,7 @@ replay_step (SpProject  *self,
     return FALSE;
 
   step = g_ptr_array_steal_index (from, from->len - 1);
+  _sp_project_forget_fingerprints (self);
 
   if (!_sp_project_exec (self, "BEGIN IMMEDIATE; PRAGMA defer_foreign_keys = ON", error))
     {
