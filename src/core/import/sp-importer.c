@@ -1,23 +1,30 @@
 /* sp-importer.c
  *
- * The batch import: the listing gives the files, each file is read, decoded, read by its
- * type, dated and hashed, then checked against the documents already in the project and
- * added. Reading and parsing happen outside any transaction; the project's write lock is
- * taken only to write what was read, in short transactions (each document a nested action
+ * The batch import: the listing gives the files; each file is read, decoded, read by its
+ * type and dated; plain text is cleaned of site furniture; each article is hashed, split
+ * into sentences and fingerprinted, checked against the documents already in the project,
+ * and added. The files go in batches through the stages of sp-import-pipeline.h: a batch
+ * is read and parsed in worker threads, its lines counted, then its articles prepared in
+ * the workers while the next batch is read there too and the batch before is written
+ * here, in the files' order.
+ *
+ * Reading and preparing happen outside any transaction; the project's write lock is taken
+ * only to write what was prepared, in short transactions (each document a nested action
  * inside one), so that an edit from the window or the command line during an import waits
  * for one short write at most. A transaction is not opened for each document, which would
- * cost a sync of the journal each and make the import several times slower; read articles
- * are queued and written together once enough are waiting. A write ends after WRITE_SECONDS
- * even if more are queued, and the next one starts PAUSE_SECONDS later at the earliest:
- * SQLite's lock is not fair, and back-to-back transactions would starve a waiting writer.
- * Shorter transactions cost more than their commits: each leaves the full-text index a
- * segment to merge later (bench/import-bench, bench/import-contention-bench).
+ * cost a sync of the journal each and make the import several times slower. A write ends
+ * after WRITE_SECONDS even if more are waiting, and the next one starts PAUSE_SECONDS later
+ * at the earliest: SQLite's lock is not fair, and back-to-back transactions would starve a
+ * waiting writer. Shorter transactions cost more than their commits: each leaves the
+ * full-text index a segment to merge later (bench/import-bench,
+ * bench/import-contention-bench).
  * A crash or a cancellation keeps every transaction committed before it, and the report
  * lists a file only once its document is committed.
  * Imports are not undone with Ctrl+Z, so the actions have no undo label.
  *
  * This runs in an import worker thread with its own SpProject, or on the command line's
- * main thread; it never touches anything but the project and the files.
+ * main thread; it never touches anything but the project and the files, and its own worker
+ * threads touch only the files.
  */
 #define G_LOG_DOMAIN "sp-importer"
 
@@ -33,13 +40,18 @@
 #include <glib/gstdio.h>
 
 #include "sp-import-formats.h"
-#include "sp-import-private.h"
+#include "sp-import-pipeline.h"
+#include "sp-text-cleaner.h"
 
-/* Read articles wait to be written until this many are queued, they hold this many bytes of
- * text, or the first of them has waited this long */
-#define QUEUE_FILES   512
-#define QUEUE_BYTES   (8 * 1024 * 1024)
-#define QUEUE_SECONDS 0.5
+/* Files are read in batches of about this much work for the worker threads, so that
+ * progress and writes keep coming, however long a file takes */
+#define FIRST_BATCH_FILES 32
+#define MIN_BATCH_FILES   4
+#define MAX_BATCH_FILES   512
+#define BATCH_SECONDS     0.25
+/* A batch holds no more files once they have this many bytes, so that the two batches in
+ * memory at a time (one read, one written) stay small however large the files */
+#define BATCH_BYTES       (8 * 1024 * 1024)
 /* One write transaction ends after this long, and the next starts no sooner than this long
  * after it ends: long enough for another connection waiting for the lock (the store's
  * connections look every millisecond) to take it */
@@ -47,33 +59,6 @@
 #define PAUSE_SECONDS 0.005
 
 #define READ_CHUNK (64 * 1024)
-
-/* One article of a file (or the file, when it could not be read), read and parsed, waiting
- * to be written */
-typedef struct
-{
-  SpPendingFile *file;          /* borrowed from the listing */
-  char          *path;          /* the file's path, and which of its articles this is */
-  SpArticle     *article;       /* NULL when @entry already says what became of the file */
-  char          *file_name;
-  char          *content_hash;
-  char          *text_hash;
-  SpImportEntry *entry;
-} SpReadFile;
-
-static void
-sp_read_file_free (SpReadFile *read)
-{
-  g_clear_pointer (&read->article, sp_article_free);
-  g_free (read->path);
-  g_free (read->file_name);
-  g_free (read->content_hash);
-  g_free (read->text_hash);
-  g_clear_pointer (&read->entry, _sp_import_entry_free);
-  g_free (read);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpReadFile, sp_read_file_free)
 
 static void
 set_too_large (GError **error,
@@ -255,11 +240,20 @@ read_bytes (GFile         *file,
   return read_remote_bytes (file, cancellable, error);
 }
 
+/* Whether articles of @format get sp_text_clean(): plain text keeps whatever surrounded the
+ * article when it was copied; HTML's reader keeps only the article already */
+static gboolean
+is_plain_text (const SpImportFormat *format)
+{
+  return g_str_equal (format->name, "text") || g_str_equal (format->name, "markdown");
+}
+
 static GPtrArray *
-read_file (GFile         *file,
-           GBytes       **bytes_out,
-           GCancellable  *cancellable,
-           GError       **error)
+read_file (GFile                 *file,
+           GBytes               **bytes_out,
+           const SpImportFormat **format_out,
+           GCancellable          *cancellable,
+           GError               **error)
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autoptr(GBytes) bytes = NULL;
@@ -278,6 +272,8 @@ read_file (GFile         *file,
 
   if ((articles = sp_import_format_read (format, bytes, error)) != NULL && bytes_out != NULL)
     *bytes_out = g_steal_pointer (&bytes);
+  if (format_out != NULL)
+    *format_out = format;
 
   return articles;
 }
@@ -285,7 +281,8 @@ read_file (GFile         *file,
 /**
  * sp_import_read_file:
  *
- * Reads one article file the way sp_import_paths() does, without adding it anywhere.
+ * Reads one article file the way sp_import_paths() does, without adding it anywhere; plain
+ * text is cleaned without knowing which of its lines other documents hold.
  * Errors are in %SP_IMPORT_ERROR (or %G_IO_ERROR_CANCELLED) and their message starts with
  * the file's path.
  *
@@ -297,20 +294,27 @@ sp_import_read_file (GFile         *file,
                      GError       **error)
 {
   g_autofree char *path = NULL;
+  const SpImportFormat *format = NULL;
   GPtrArray *articles;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if ((articles = read_file (file, NULL, cancellable, error)) == NULL)
+  if ((articles = read_file (file, NULL, &format, cancellable, error)) == NULL)
     {
       path = _sp_import_display_path (file);
       g_prefix_error (error, "%s: ", path);
+      return NULL;
     }
+
+  if (is_plain_text (format))
+    for (guint i = 0; i < articles->len; i++)
+      sp_text_clean (g_ptr_array_index (articles, i), NULL, NULL);
 
   return articles;
 }
 
-/* Reading, outside any transaction */
+
+/* Reading, in worker threads */
 
 /* The content hash of article @index of @n read from one file: the file's bytes for a file
  * of one article, and the bytes with the article's place for a file of several, so that the
@@ -335,49 +339,53 @@ content_hash_of (GBytes *bytes,
   return g_strdup (g_checksum_get_string (checksum));
 }
 
-/* Reads one listed file and queues what it gives: one entry per article, or one saying why
- * there is none. Returns FALSE, with @error set, only when cancelled. */
-static gboolean
+static SpReadFile *
+read_problem (SpPendingFile  *file,
+              SpImportStatus  status,
+              const GError   *problem)
+{
+  SpReadFile *read = g_new0 (SpReadFile, 1);
+
+  read->file = file;
+  read->path = g_strdup (file->path);
+  read->entry = _sp_import_entry_new_problem (file->path, status, problem);
+
+  return read;
+}
+
+/* Reads one listed file: one entry per article, or one saying why there is none. Returns
+ * %NULL, with @error set, only when cancelled. */
+static GPtrArray *
 read_listed_file (SpPendingFile  *file,
-                  GPtrArray      *queue,
                   GCancellable   *cancellable,
                   GError        **error)
 {
+  g_autoptr(GPtrArray) reads = g_ptr_array_new_with_free_func ((GDestroyNotify)_sp_read_file_free);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) problem = NULL;
   g_autoptr(GPtrArray) articles = NULL;
   g_autofree char *base_name = NULL;
   g_autofree char *file_name = NULL;
+  const SpImportFormat *format = NULL;
   guint n_articles = 0;
   guint n_read = 0;
 
   if (file->error != NULL)
     {
-      SpReadFile *read = g_new0 (SpReadFile, 1);
-
-      read->file = file;
-      read->path = g_strdup (file->path);
-      read->entry = _sp_import_entry_new_problem (file->path, file->status, file->error);
-      g_ptr_array_add (queue, read);
-      return TRUE;
+      g_ptr_array_add (reads, read_problem (file, file->status, file->error));
+      return g_steal_pointer (&reads);
     }
 
-  if (!(articles = read_file (file->file, &bytes, cancellable, &problem)))
+  if (!(articles = read_file (file->file, &bytes, &format, cancellable, &problem)))
     {
-      SpReadFile *read;
-
       if (g_error_matches (problem, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_propagate_error (error, g_steal_pointer (&problem));
-          return FALSE;
+          return NULL;
         }
 
-      read = g_new0 (SpReadFile, 1);
-      read->file = file;
-      read->path = g_strdup (file->path);
-      read->entry = _sp_import_entry_new_problem (file->path, SP_IMPORT_STATUS_FAILED, problem);
-      g_ptr_array_add (queue, read);
-      return TRUE;
+      g_ptr_array_add (reads, read_problem (file, SP_IMPORT_STATUS_FAILED, problem));
+      return g_steal_pointer (&reads);
     }
 
   base_name = g_file_get_basename (file->file);
@@ -398,7 +406,7 @@ read_listed_file (SpPendingFile  *file,
           read->path = g_strdup (file->path);
           read->entry = _sp_import_entry_new (file->path, SP_IMPORT_STATUS_SKIPPED);
           read->entry->message = g_strdup_printf ("%s: %s", file->path, article->skipped);
-          g_ptr_array_add (queue, read);
+          g_ptr_array_add (reads, read);
           continue;
         }
 
@@ -407,13 +415,154 @@ read_listed_file (SpPendingFile  *file,
                      /* TRANSLATORS: one article of a file that holds several */
                      : g_strdup_printf (_("%s (article %u of %u)"), file->path, ++n_read, n_articles);
       read->article = g_steal_pointer (&g_ptr_array_index (articles, i));
+      read->clean = is_plain_text (format);
       read->file_name = g_strdup (file_name);
       read->content_hash = content_hash_of (bytes, n_read > 0 ? n_read - 1 : 0, n_articles);
-      read->text_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, read->article->body, -1);
-      g_ptr_array_add (queue, read);
+      read->line_hashes = sp_text_line_hashes (read->article->body);
+      g_ptr_array_add (reads, read);
     }
 
-  return TRUE;
+  return g_steal_pointer (&reads);
+}
+
+/* A batch: files read and parsed together, then prepared together, then written in order */
+typedef struct
+{
+  GPtrArray     *files;    /* SpPendingFile, borrowed, in order */
+  GPtrArray    **slots;    /* what each file gave, or NULL when it was not read (cancelled) */
+  GPtrArray     *reads;    /* SpReadFile: the slots' in order, once read */
+  GCancellable  *cancellable; /* stops the reading; NULL when the files were announced
+                              * before a cancellation, to be read all the same */
+  SpBatchCounts *counts;
+  guint          written;  /* reads[0, written) are written and reported */
+} SpBatch;
+
+static void
+sp_batch_free (SpBatch *batch)
+{
+  for (guint i = 0; batch->slots != NULL && i < batch->files->len; i++)
+    g_clear_pointer (&batch->slots[i], g_ptr_array_unref);
+  g_free (batch->slots);
+  g_ptr_array_unref (batch->files);
+  g_clear_pointer (&batch->reads, g_ptr_array_unref);
+  g_clear_pointer (&batch->counts, _sp_batch_counts_free);
+  g_free (batch);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpBatch, sp_batch_free)
+
+/* The size of a listed file, or 0 when it cannot be told (reading will say why) */
+static goffset
+file_size (SpPendingFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (file->error != NULL)
+    return 0;
+
+  info = g_file_query_info (file->file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  return info != NULL ? g_file_info_get_size (info) : 0;
+}
+
+/* Announces the next files, up to @size of them or BATCH_BYTES, to @progress; %NULL when
+ * there are none, or the import was cancelled before the first. Sets @cancelled when it
+ * was cancelled. */
+static SpBatch *
+announce_batch (GPtrArray            *pending,
+                guint                *next_file,
+                guint                 size,
+                SpImportProgressFunc  progress,
+                gpointer              user_data,
+                GCancellable         *cancellable,
+                gboolean             *cancelled)
+{
+  g_autoptr(SpBatch) batch = g_new0 (SpBatch, 1);
+  goffset bytes = 0;
+
+  batch->files = g_ptr_array_new ();
+
+  while (*next_file < pending->len && batch->files->len < size && bytes < BATCH_BYTES)
+    {
+      SpPendingFile *file = g_ptr_array_index (pending, *next_file);
+
+      if (progress != NULL)
+        progress (*next_file, pending->len, file->path, user_data);
+
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          *cancelled = TRUE;
+          cancellable = NULL;
+          break;
+        }
+
+      g_ptr_array_add (batch->files, file);
+      bytes += MIN (file_size (file), (goffset)SP_IMPORT_MAX_FILE_SIZE);
+      (*next_file)++;
+    }
+
+  if (batch->files->len == 0)
+    return NULL;
+
+  batch->slots = g_new0 (GPtrArray *, batch->files->len);
+  batch->cancellable = cancellable;
+  return g_steal_pointer (&batch);
+}
+
+/* Puts the batch's reads in order, up to the first file that was not read; returns how many
+ * files were. Sets @cancelled when one was not. */
+static guint
+collect_reads (SpBatch  *batch,
+               gboolean *cancelled)
+{
+  guint i;
+
+  batch->reads = g_ptr_array_new_with_free_func ((GDestroyNotify)_sp_read_file_free);
+
+  for (i = 0; i < batch->files->len && batch->slots[i] != NULL; i++)
+    g_ptr_array_extend_and_steal (batch->reads, g_steal_pointer (&batch->slots[i]));
+
+  if (i < batch->files->len)
+    *cancelled = TRUE;
+
+  return i;
+}
+
+/* One job for the workers: preparing one batch's articles and reading the next batch's
+ * files */
+typedef struct
+{
+  SpBatch *prepare;
+  SpBatch *read;
+} SpJob;
+
+static guint
+job_size (const SpJob *job)
+{
+  return (job->prepare != NULL ? job->prepare->reads->len : 0) +
+         (job->read != NULL ? job->read->files->len : 0);
+}
+
+static void
+run_job_item (guint               index,
+              SpSentenceSplitter *splitter,
+              gpointer            user_data)
+{
+  SpJob *job = user_data;
+  guint n_prepare = job->prepare != NULL ? job->prepare->reads->len : 0;
+
+  if (index < n_prepare)
+    {
+      _sp_read_file_prepare (g_ptr_array_index (job->prepare->reads, index),
+                             job->prepare->counts, splitter);
+      return;
+    }
+
+  index -= n_prepare;
+  if (!g_cancellable_is_cancelled (job->read->cancellable))
+    /* NULL when cancelled meanwhile */
+    job->read->slots[index] = read_listed_file (g_ptr_array_index (job->read->files, index),
+                                                job->read->cancellable, NULL);
 }
 
 /* Writing, in short transactions */
@@ -426,50 +575,94 @@ is_per_file_problem (const GError *error)
          g_error_matches (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_CONFLICT);
 }
 
-/* Adds one read article inside the open transaction and sets its entry. Returns FALSE,
- * with @error set, when the database failed. */
+/* Reports @read as a duplicate of the document @existing. Returns FALSE, with @error set,
+ * when the database failed. */
+static gboolean
+report_duplicate (SpProject   *project,
+                  SpReadFile  *read,
+                  gint64       existing,
+                  GError     **error)
+{
+  g_autoptr(SpDocument) document = sp_project_get_document (project, existing, error);
+
+  if (document == NULL)
+    return FALSE;
+
+  read->document_id = existing;
+  read->entry = _sp_import_entry_new (read->path, SP_IMPORT_STATUS_DUPLICATE);
+  read->entry->document_id = existing;
+  read->entry->title = g_strdup (sp_document_get_title (document));
+  read->entry->message = g_strdup_printf (_("%s: already imported as document %lld “%s”"),
+                                          read->path, (long long) existing, read->entry->title);
+  return TRUE;
+}
+
+/* Adds one prepared article inside the open transaction and sets its entry. The store
+ * refuses a document whose bytes or text it has (SP_PROJECT_ERROR_CONFLICT), so the
+ * duplicate is looked up only then: most articles are new, and the look-up would cost
+ * each of them about a fifth of its write (bench/import-bench). Returns FALSE, with @error
+ * set, when the database failed. */
 static gboolean
 write_article (SpProject   *project,
                SpReadFile  *read,
                GError     **error)
 {
   g_autoptr(GError) problem = NULL;
+  g_autofree SpRemovedBlockFields *removed = NULL;
   const char *path = read->path;
   SpArticle *article = read->article;
   SpDocumentFields fields = { 0 };
-  gint64 existing = 0;
   gint64 id;
 
-  if (!sp_project_find_duplicate (project, read->content_hash, read->text_hash, &existing, error))
-    return FALSE;
-
-  if (existing != 0)
+  if (article->removed != NULL && article->removed->len > 0)
     {
-      g_autoptr(SpDocument) document = sp_project_get_document (project, existing, error);
+      removed = g_new0 (SpRemovedBlockFields, article->removed->len);
+      for (guint i = 0; i < article->removed->len; i++)
+        {
+          const SpRemovedBlock *block = &g_array_index (article->removed, SpRemovedBlock, i);
 
-      if (document == NULL)
-        return FALSE;
-
-      read->entry = _sp_import_entry_new (path, SP_IMPORT_STATUS_DUPLICATE);
-      read->entry->document_id = existing;
-      read->entry->title = g_strdup (sp_document_get_title (document));
-      read->entry->message = g_strdup_printf (_("%s: already imported as document %lld “%s”"),
-                                              path, (long long) existing, read->entry->title);
-      return TRUE;
+          removed[i].offset = block->offset;
+          removed[i].text = block->text;
+          removed[i].reason = block->reason;
+        }
+      fields.n_removed = article->removed->len;
     }
 
   fields.file_name = read->file_name;
   fields.title = article->title;
+  fields.title_kind = article->title_kind;
   fields.date = article->date;
+  fields.date_source = article->date_source;
+  fields.date_confidence = article->date_confidence;
   fields.source = article->source;
   fields.url = article->url;
   fields.author = article->author;
   fields.body = article->body;
   fields.content_hash = read->content_hash;
   fields.text_hash = read->text_hash;
+  fields.removed = removed;
+  fields.sentences = (const guint32 *)read->sentences->data;
+  fields.n_sentences = read->sentences->len / 2;
+  fields.simhash = read->simhash;
+  fields.near_duplicate_of = read->near_duplicate_of;
+  if (fields.near_duplicate_of == 0 && read->near_duplicate_read != NULL)
+    fields.near_duplicate_of = read->near_duplicate_read->document_id;
+  fields.line_hashes = (const guint64 *)read->line_hashes->data;
+  fields.n_line_hashes = read->line_hashes->len;
 
   if ((id = sp_project_add_document (project, &fields, &problem)) == 0)
     {
+      if (g_error_matches (problem, SP_PROJECT_ERROR, SP_PROJECT_ERROR_CONFLICT))
+        {
+          gint64 existing = 0;
+
+          if (!sp_project_find_duplicate (project, read->content_hash, read->text_hash,
+                                          &existing, error))
+            return FALSE;
+          if (existing != 0)
+            return report_duplicate (project, read, existing, error);
+        }
+
       if (!is_per_file_problem (problem))
         {
           g_propagate_error (error, g_steal_pointer (&problem));
@@ -480,98 +673,109 @@ write_article (SpProject   *project,
       return TRUE;
     }
 
+  read->document_id = id;
   read->entry = _sp_import_entry_new (path, SP_IMPORT_STATUS_IMPORTED);
   read->entry->document_id = id;
   read->entry->title = g_strdup (article->title);
   return TRUE;
 }
 
-/* Moves the entries of @queue[from..to) into the report, once they are committed */
+/* Moves the entries of the batch's reads [from, to) into the report, once they are
+ * committed; their lines now count in the project, or nowhere */
 static void
 report_entries (SpImportReport *report,
-                GPtrArray      *queue,
-                guint           from,
-                guint           to)
+                SpBatch        *batch,
+                guint           to,
+                SpLineCounts   *unwritten)
 {
-  for (guint i = from; i < to; i++)
+  for (guint i = batch->written; i < to; i++)
     {
-      SpReadFile *read = g_ptr_array_index (queue, i);
+      SpReadFile *read = g_ptr_array_index (batch->reads, i);
 
+      _sp_line_counts_add (unwritten, read->line_hashes, -1);
       _sp_import_report_add (report, g_steal_pointer (&read->entry));
+      /* What a later article needs of it is its document id */
+      g_clear_pointer (&read->article, sp_article_free);
     }
+
+  batch->written = to;
 }
 
-/* Writes queued files from the head of the queue in one transaction of at most
- * WRITE_SECONDS, reports them and takes them off the queue; files that failed to read are
- * reported on the way. Returns FALSE, with @error set, when the database failed; what was
- * committed before stays. */
+/* Writes the batch's next articles in one transaction of at most WRITE_SECONDS and reports
+ * them; files that failed to read are reported on the way. Returns FALSE, with @error set,
+ * when the database failed; what was committed before stays. */
 static gboolean
 write_some (SpProject       *project,
-            GPtrArray       *queue,
+            SpBatch         *batch,
             SpImportReport  *report,
+            SpLineCounts    *unwritten,
             GError         **error)
 {
   g_autoptr(GTimer) timer = NULL;
   g_autoptr(GError) local_error = NULL;
-  guint first = 0;
-  guint i = 0;
+  guint i = batch->written;
 
   /* Files that failed to read need no transaction */
-  for (; i < queue->len && ((SpReadFile *)g_ptr_array_index (queue, i))->article == NULL; i++)
+  for (; i < batch->reads->len && ((SpReadFile *)g_ptr_array_index (batch->reads, i))->article == NULL; i++)
     ;
-  report_entries (report, queue, 0, i);
+  report_entries (report, batch, i, unwritten);
 
-  if (i < queue->len)
+  if (i == batch->reads->len)
+    return TRUE;
+
+  if (!sp_project_begin_action (project, NULL, error))
+    return FALSE;
+
+  timer = g_timer_new ();
+
+  for (; i < batch->reads->len; i++)
     {
-      if (!sp_project_begin_action (project, NULL, error))
-        return FALSE;
+      SpReadFile *read = g_ptr_array_index (batch->reads, i);
 
-      first = i;
-      timer = g_timer_new ();
-
-      for (; i < queue->len; i++)
+      if (read->article != NULL && !write_article (project, read, &local_error))
         {
-          SpReadFile *read = g_ptr_array_index (queue, i);
-
-          if (read->article != NULL && !write_article (project, read, &local_error))
-            {
-              /* Keep the transaction's earlier files if the database still lets us */
-              sp_project_end_action (project, TRUE, NULL);
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
-
-          if (g_timer_elapsed (timer, NULL) >= WRITE_SECONDS)
-            {
-              i++;
-              break;
-            }
+          /* Keep the transaction's earlier files if the database still lets us */
+          sp_project_end_action (project, TRUE, NULL);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
         }
 
-      if (!sp_project_end_action (project, TRUE, error))
-        return FALSE;
-
-      report_entries (report, queue, first, i);
+      if (g_timer_elapsed (timer, NULL) >= WRITE_SECONDS)
+        {
+          i++;
+          break;
+        }
     }
 
-  g_ptr_array_remove_range (queue, 0, i);
+  if (!sp_project_end_action (project, TRUE, error))
+    return FALSE;
+
+  report_entries (report, batch, i, unwritten);
   return TRUE;
 }
 
-static gsize
-queued_bytes (GPtrArray *queue)
+/* Writes the whole batch, in transactions at least PAUSE_SECONDS apart */
+static gboolean
+write_batch (SpProject       *project,
+             SpBatch         *batch,
+             SpImportReport  *report,
+             SpLineCounts    *unwritten,
+             GTimer          *since_write,
+             GError         **error)
 {
-  gsize n = 0;
-
-  for (guint i = 0; i < queue->len; i++)
+  while (batch->written < batch->reads->len)
     {
-      SpReadFile *read = g_ptr_array_index (queue, i);
+      gdouble since = g_timer_elapsed (since_write, NULL);
 
-      if (read->article != NULL)
-        n += strlen (read->article->body);
+      if (since < PAUSE_SECONDS)
+        g_usleep ((gulong)((PAUSE_SECONDS - since) * G_USEC_PER_SEC));
+
+      if (!write_some (project, batch, report, unwritten, error))
+        return FALSE;
+      g_timer_start (since_write);
     }
 
-  return n;
+  return TRUE;
 }
 
 /**
@@ -589,14 +793,19 @@ queued_bytes (GPtrArray *queue)
  * project is reported as a duplicate of that document and not added; a file that cannot be
  * imported is reported with the reason, and the others are imported all the same.
  *
- * Files are read and parsed without holding the project's write lock, which is taken only
- * for short transactions that write what was read: when @progress is called, no
- * transaction is open. When the import is cancelled, or fails, what was committed before
- * stays; SpProject::changed is emitted on @project after each commit. Cancelling is not an
+ * Plain text is cleaned of site furniture (sp_text_clean()), with the lines that other
+ * documents of the project and of the import hold; every document gets its sentences, its
+ * fingerprint and, when it nearly repeats an earlier document, that document's id.
+ *
+ * Files are read, parsed and prepared in worker threads, one for each core, in batches,
+ * without holding the project's write lock, which is taken only for short transactions
+ * that write what was read, in the files' order: when @progress is called, no transaction
+ * is open. When the import is cancelled, or fails, what was committed before stays;
+ * SpProject::changed is emitted on @project after each commit. Cancelling is not an
  * error: the report says the import was cancelled and lists the files seen to.
  *
  * Returns: (transfer full): the report, or %NULL with @error set when the project could
- *   not be written
+ *   not be written or read
  */
 SpImportReport *
 sp_import_paths (SpProject             *project,
@@ -609,12 +818,17 @@ sp_import_paths (SpProject             *project,
 {
   g_autoptr(SpImportReport) report = NULL;
   g_autoptr(GPtrArray) pending = NULL;
-  g_autoptr(GPtrArray) queue = NULL;
-  g_autoptr(GTimer) waiting = NULL;
+  g_autoptr(SpLineCounts) unwritten = NULL;
   g_autoptr(GTimer) since_write = NULL;
+  g_autoptr(GTimer) job_timer = NULL;
   g_autoptr(GError) local_error = NULL;
-  gsize bytes = 0;
-  guint done;
+  g_autoptr(SpBatch) current = NULL;   /* read, to be prepared */
+  g_autoptr(SpBatch) previous = NULL;  /* prepared, to be written */
+  g_autoptr(SpImportWorkers) workers = NULL;  /* freed first: waits for its job */
+  gboolean cancelled = FALSE;
+  guint batch_size = FIRST_BATCH_FILES;
+  guint next_file = 0;
+  guint done = 0;
 
   g_return_val_if_fail (SP_IS_PROJECT (project), NULL);
   g_return_val_if_fail (files != NULL || n_files == 0, NULL);
@@ -622,7 +836,6 @@ sp_import_paths (SpProject             *project,
 
   report = _sp_import_report_new ();
   pending = g_ptr_array_new_with_free_func ((GDestroyNotify)_sp_pending_file_free);
-  queue = g_ptr_array_new_with_free_func ((GDestroyNotify)sp_read_file_free);
 
   if (!_sp_import_list_files (files, n_files, pending, cancellable, &local_error))
     {
@@ -630,65 +843,75 @@ sp_import_paths (SpProject             *project,
       return g_steal_pointer (&report);
     }
 
-  waiting = g_timer_new ();
+  if (!(workers = _sp_import_workers_new (error)))
+    return NULL;
+
+  unwritten = _sp_line_counts_new ();
   since_write = g_timer_new ();
+  job_timer = g_timer_new ();
 
-  for (done = 0; done < pending->len; done++)
+  /* The first batch is read before anything else can be done */
+  if ((current = announce_batch (pending, &next_file, batch_size, progress, user_data,
+                                 cancellable, &cancelled)) != NULL)
     {
-      SpPendingFile *file = g_ptr_array_index (pending, done);
-      guint queued;
+      SpJob job = { NULL, current };
 
-      if (progress != NULL)
-        progress (done, pending->len, file->path, user_data);
-
-      if (g_cancellable_is_cancelled (cancellable))
-        {
-          _sp_import_report_set_cancelled (report);
-          break;
-        }
-
-      if (queue->len == 0)
-        g_timer_start (waiting);
-
-      queued = queue->len;
-      if (!read_listed_file (file, queue, cancellable, &local_error))
-        {
-          _sp_import_report_set_cancelled (report);
-          break;
-        }
-
-      for (guint i = queued; i < queue->len; i++)
-        {
-          SpReadFile *read = g_ptr_array_index (queue, i);
-
-          if (read->article != NULL)
-            bytes += strlen (read->article->body);
-        }
-
-      if ((queue->len >= QUEUE_FILES || bytes >= QUEUE_BYTES ||
-           g_timer_elapsed (waiting, NULL) >= QUEUE_SECONDS) &&
-          g_timer_elapsed (since_write, NULL) >= PAUSE_SECONDS)
-        {
-          if (!write_some (project, queue, report, error))
-            return NULL;
-          bytes = queued_bytes (queue);
-          g_timer_start (waiting);
-          g_timer_start (since_write);
-        }
+      _sp_import_workers_start (workers, job_size (&job), run_job_item, &job);
+      _sp_import_workers_wait (workers);
+      done += collect_reads (current, &cancelled);
     }
 
-  /* What was read (also before a cancellation) is written, with the same pauses */
-  while (queue->len > 0)
+  while (current != NULL || previous != NULL)
     {
-      gdouble since = g_timer_elapsed (since_write, NULL);
+      g_autoptr(SpBatch) next = NULL;
+      SpJob job = { NULL, NULL };
+      gboolean written = TRUE;
+      gdouble seconds;
 
-      if (since < PAUSE_SECONDS)
-        g_usleep ((gulong)((PAUSE_SECONDS - since) * G_USEC_PER_SEC));
-
-      if (!write_some (project, queue, report, error))
+      if (current != NULL &&
+          !(current->counts = _sp_batch_counts_new (project, current->reads, unwritten, error)))
         return NULL;
-      g_timer_start (since_write);
+
+      if (!cancelled)
+        next = announce_batch (pending, &next_file, batch_size, progress, user_data,
+                               cancellable, &cancelled);
+
+      /* This batch is prepared and the next one read while the one before is written */
+      job.prepare = current;
+      job.read = next;
+      g_timer_start (job_timer);
+      _sp_import_workers_start (workers, job_size (&job), run_job_item, &job);
+
+      if (previous != NULL)
+        written = write_batch (project, previous, report, unwritten, since_write, error);
+
+      _sp_import_workers_wait (workers);
+      seconds = g_timer_elapsed (job_timer, NULL);
+
+      if (!written)
+        return NULL;
+
+      if (current != NULL && !_sp_import_find_near_duplicates (project, current->reads, error))
+        return NULL;
+
+      if (next != NULL)
+        {
+          done += collect_reads (next, &cancelled);
+
+          /* Batches of about BATCH_SECONDS of work, so that progress and writes keep coming */
+          if (seconds > 0)
+            batch_size = CLAMP ((guint)(batch_size * BATCH_SECONDS / seconds),
+                                MAX (batch_size / 2, MIN_BATCH_FILES),
+                                MIN (batch_size * 2, MAX_BATCH_FILES));
+        }
+
+      g_clear_pointer (&previous, sp_batch_free);
+      previous = g_steal_pointer (&current);
+      current = g_steal_pointer (&next);
     }
+
+  if (cancelled)
+    _sp_import_report_set_cancelled (report);
 
   if (progress != NULL)
     progress (done, pending->len, NULL, user_data);
