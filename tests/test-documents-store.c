@@ -341,6 +341,66 @@ test_add_refuses_bad_fields (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM removals"), ==, 2);
 }
 
+/* Inside an action, as an import adds them, a refused document leaves nothing behind and
+ * the documents around it stand; one undo step takes them all back */
+static void
+test_add_inside_action (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, body, -1);
+  guint32 outside[] = { 0, 500 };
+  SpRemovedBlockFields removed[] = { { 0, "Share", "share bar" } };
+  SpDocumentFields copy = {
+    .file_name = "copy.txt",
+    .title = "Copy",
+    .body = body,
+    .content_hash = "c-copy",
+    .text_hash = text_hash,
+    .removed = removed,
+    .n_removed = 1,
+  };
+  SpDocumentFields bad = {
+    .file_name = "bad.txt",
+    .title = "Bad",
+    .body = "A short text of some forty characters.",
+    .content_hash = "c-bad",
+    .text_hash = "t-bad",
+    .sentences = outside,
+    .n_sentences = 1,
+  };
+  gint64 before = count (f, "SELECT count(*) FROM documents");
+
+  g_assert_true (sp_project_begin_action (f->project, "Import", &error));
+  g_assert_no_error (error);
+  add_full_document (f->project, "first.txt", "First", "The first text of the action.", 1);
+
+  g_assert_cmpint (sp_project_add_document (f->project, &copy, &error), ==, 0);
+  g_assert_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (sp_project_add_document (f->project, &bad, &error), ==, 0);
+  g_assert_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  add_full_document (f->project, "second.txt", "Second", "The second text of the action.", 2);
+  g_assert_true (sp_project_end_action (f->project, TRUE, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (count (f, "SELECT count(*) FROM documents"), ==, before + 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM documents WHERE file_name IN ('copy.txt', 'bad.txt')"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM removals WHERE text = 'Share'"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM document_fingerprints"), ==, before + 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'action'"), ==, 2);
+
+  g_assert_true (sp_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM documents"), ==, before);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'action'"), ==, 0);
+  g_assert_true (sp_project_redo (f->project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'action'"), ==, 2);
+}
+
 static void
 test_update_undo_redo (Fixture       *f,
                        gconstpointer  data)
@@ -838,6 +898,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/documents-store/add-with-fields", test_add_with_fields);
   ADD ("/documents-store/add-refuses-bad-fields", test_add_refuses_bad_fields);
+  ADD ("/documents-store/add-inside-action", test_add_inside_action);
   ADD ("/documents-store/update-undo-redo", test_update_undo_redo);
   ADD ("/documents-store/delete-undo-redo", test_delete_undo_redo);
   ADD ("/documents-store/restore-shifts-claims", test_restore_shifts_claims);

@@ -9,8 +9,8 @@
  * here, in the files' order.
  *
  * Reading and preparing happen outside any transaction; the project's write lock is taken
- * only to write what was prepared, in short transactions (each document a nested action
- * inside one), so that an edit from the window or the command line during an import waits
+ * only to write what was prepared, in short transactions (the store writes each document
+ * without a savepoint of its own, and refuses a bad one before writing any of it), so that an edit from the window or the command line during an import waits
  * for one short write at most. A transaction is not opened for each document, which would
  * cost a sync of the journal each and make the import several times slower. A write ends
  * after WRITE_SECONDS even if more are waiting, and the next one starts PAUSE_SECONDS later
@@ -734,7 +734,8 @@ write_some (SpProject       *project,
 
       if (read->article != NULL && !write_article (project, read, &local_error))
         {
-          /* Keep the transaction's earlier files if the database still lets us */
+          /* Keep the transaction's earlier files if the database still lets us: not when
+           * the failure left a document half-written, which rolls the transaction back */
           sp_project_end_action (project, TRUE, NULL);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;

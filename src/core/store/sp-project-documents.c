@@ -455,6 +455,9 @@ insert_fingerprints (SpProject  *self,
   return TRUE;
 }
 
+/* Writes the document's rows. *@id is set once the first one, the documents row, is written:
+ * a statement that fails undoes only itself, so a failure before that leaves nothing behind,
+ * and one after it leaves part of the document. */
 static gboolean
 insert_document (SpProject               *self,
                  const SpDocumentFields  *fields,
@@ -571,6 +574,25 @@ sp_project_add_document (SpProject               *self,
         g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
                      _("%s: the text is too long"), fields->file_name);
       return 0;
+    }
+
+  /* Inside an action (an import's transaction) the document gets no savepoint of its own:
+   * each savepoint makes the full-text index flush what it holds, which took most of the
+   * time of an import. Every rule the rows could break is checked above, and a duplicate is
+   * refused by the first statement, which then undoes itself; what can still fail after
+   * the first row is written (I/O, memory) breaks the whole action, which rolls back. */
+  if (self->action_depth > 0)
+    {
+      if (!_sp_project_action_can_write (self, error))
+        return 0;
+      if (!insert_document (self, fields, length, &id, error))
+        {
+          if (id != 0)
+            _sp_project_break_action (self);
+          return 0;
+        }
+      _sp_project_mark_changed (self, SP_CHANGE_DOCUMENTS);
+      return id;
     }
 
   if (!sp_project_begin_action (self, NULL, error))

@@ -66,6 +66,8 @@ struct _SpProject
    * made so far, and what the SpProject::changed signal will carry when it commits. */
   guint          action_depth;
   GArray        *action_marks;   /* undo step length at each depth's start */
+  guint          action_broken;  /* > 0: the action at this depth wrote part of a change and
+                                  * then failed, so it can only roll back (_sp_project_break_action()) */
   SpChangeFlags  action_changes;
   SpUndoStep    *action_step;
 
@@ -151,6 +153,9 @@ gpointer    _sp_project_only_item        (GListModel    *one,
                                           SpTable        table,
                                           gint64         id,
                                           GError       **error);
+gboolean    _sp_project_action_can_write (SpProject     *self,
+                                          GError       **error);
+void        _sp_project_break_action     (SpProject     *self);
 void        _sp_project_mark_changed     (SpProject     *self,
                                           SpChangeFlags  what);
 

@@ -307,6 +307,44 @@ push_undo_step (SpProject  *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
 }
 
+/*
+ * _sp_project_break_action:
+ *
+ * Called by a mutator that writes without a savepoint of its own (a savepoint costs the
+ * full-text index a flush) when a statement failed after an earlier one of the same change
+ * had written: the innermost action cannot stand any more, and ending it rolls it back
+ * whatever its caller says.
+ */
+/* Whether a mutator may write inside the open action without a begin_action() of its own:
+ * the transaction is still there and no earlier change broke it */
+gboolean
+_sp_project_action_can_write (SpProject  *self,
+                              GError    **error)
+{
+  g_return_val_if_fail (self->action_depth > 0, FALSE);
+
+  if (!check_transaction_lost (self, error))
+    return FALSE;
+
+  if (self->action_broken != 0)
+    {
+      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_FAILED,
+                   _("%s: the changes were rolled back after an earlier error"), self->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+_sp_project_break_action (SpProject *self)
+{
+  g_return_if_fail (self->action_depth > 0);
+
+  if (self->action_broken == 0 || self->action_broken > self->action_depth)
+    self->action_broken = self->action_depth;
+}
+
 /**
  * sp_project_end_action:
  * @success: whether the action's changes stand; %FALSE rolls them back
@@ -330,6 +368,15 @@ sp_project_end_action (SpProject  *self,
   g_return_val_if_fail (self->action_depth > 0, FALSE);
 
   lost = !check_transaction_lost (self, success ? error : NULL);
+  if (self->action_broken != 0 && self->action_broken >= self->action_depth)
+    {
+      /* Rolling this action back takes the half-written change with it */
+      if (success && !lost && error != NULL && *error == NULL)
+        g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_FAILED,
+                     _("%s: the changes were rolled back after an earlier error"), self->path);
+      success = FALSE;
+      self->action_broken = 0;
+    }
   self->action_depth--;
   mark = g_array_index (self->action_marks, guint, self->action_depth);
   g_array_set_size (self->action_marks, self->action_depth);
