@@ -343,6 +343,23 @@ test_add_refuses_bad_fields (Fixture       *f,
 
 /* Inside an action, as an import adds them, a refused document leaves nothing behind and
  * the documents around it stand; one undo step takes them all back */
+/* Returns: the new document's id, or 0 when the project refused it */
+static gint64
+try_add_document (SpProject  *project,
+                                const char *file_name,
+                                const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  SpDocumentFields fields = {
+    .file_name = file_name,
+    .body = text,
+    .content_hash = file_name,
+    .text_hash = text,
+  };
+
+  return sp_project_add_document (project, &fields, &error);
+}
+
 static void
 test_add_inside_action (Fixture       *f,
                         gconstpointer  data)
@@ -399,6 +416,45 @@ test_add_inside_action (Fixture       *f,
   g_assert_true (sp_project_redo (f->project, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'action'"), ==, 2);
+}
+
+/* A document that failed after part of it was written (I/O, memory) breaks the action it was
+ * added in: ending that action rolls it back, whatever the caller says, and nothing more is
+ * added to it */
+static void
+test_broken_action_rolls_back (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 before = count (f, "SELECT count(*) FROM documents");
+
+  g_assert_true (sp_project_begin_action (f->project, NULL, &error));
+  add_full_document (f->project, "kept.txt", "Kept", "The text that stays in the project.", 1);
+
+  g_assert_true (sp_project_begin_action (f->project, NULL, &error));
+  add_full_document (f->project, "half.txt", "Half", "The text whose write failed halfway.", 2);
+  _sp_project_break_action (f->project);
+  g_assert_cmpint (try_add_document (f->project, "later.txt", "Later text."), ==, 0);
+  g_assert_false (sp_project_end_action (f->project, TRUE, &error));
+  g_assert_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_FAILED);
+  g_clear_error (&error);
+
+  g_assert_true (sp_project_end_action (f->project, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM documents"), ==, before + 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM documents WHERE file_name = 'kept.txt'"), ==, 1);
+
+  g_assert_true (sp_project_begin_action (f->project, NULL, &error));
+  add_full_document (f->project, "lost.txt", "Lost", "The text of a transaction that breaks.", 3);
+  _sp_project_break_action (f->project);
+  g_assert_false (sp_project_end_action (f->project, TRUE, &error));
+  g_assert_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM documents"), ==, before + 1);
+
+  /* The next action is whole again */
+  add_full_document (f->project, "next.txt", "Next", "The text of the next action.", 4);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM documents"), ==, before + 2);
 }
 
 static void
@@ -899,6 +955,7 @@ main (int   argc,
   ADD ("/documents-store/add-with-fields", test_add_with_fields);
   ADD ("/documents-store/add-refuses-bad-fields", test_add_refuses_bad_fields);
   ADD ("/documents-store/add-inside-action", test_add_inside_action);
+  ADD ("/documents-store/broken-action-rolls-back", test_broken_action_rolls_back);
   ADD ("/documents-store/update-undo-redo", test_update_undo_redo);
   ADD ("/documents-store/delete-undo-redo", test_delete_undo_redo);
   ADD ("/documents-store/restore-shifts-claims", test_restore_shifts_claims);
