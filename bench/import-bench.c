@@ -26,6 +26,7 @@
 #include "import-bench-corpus.h"
 #include "import-bench-stages.h"
 #include "sp-importer.h"
+#include "sp-sentences.h"
 
 typedef struct
 {
@@ -274,6 +275,54 @@ bench_corpus (const char *name,
   return TRUE;
 }
 
+/* The sentence splitter's worst case: every few bytes an end ICU proposes and the
+ * corrections look at ("A. A. A. ..."), next to the same number of bytes of articles. Both
+ * grow in step with the text; the figures say by how much per megabyte. */
+static void
+bench_sentence_worst_case (GPtrArray *paths)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpSentenceSplitter) splitter = sp_sentence_splitter_new (&error);
+  g_autoptr(GString) articles = g_string_new (NULL);
+  g_autoptr(GString) initials = g_string_new (NULL);
+  double times[2];
+  GString *texts[] = { articles, initials };
+
+  if (splitter == NULL)
+    {
+      g_printerr ("Sentences: %s\n", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < paths->len && articles->len < 1024 * 1024; i++)
+    {
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_get_contents (g_ptr_array_index (paths, i), &contents, &length, NULL) &&
+          g_utf8_validate_len (contents, length, NULL))
+        g_string_append_len (g_string_append_c (articles, '\n'), contents, length);
+    }
+  while (initials->len < articles->len)
+    g_string_append (initials, "A. ");
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (guint size = 0; size < 2; size++)
+      {
+        gsize length = size == 0 ? texts[t]->len / 5 : texts[t]->len;
+        double start = sp_bench_cpu_seconds ();
+        g_autoptr(GArray) sentences = NULL;
+
+        while (length > 0 && (texts[t]->str[length] & 0xC0) == 0x80)
+          length--;
+        sentences = sp_sentence_splitter_split (splitter, texts[t]->str, length);
+        times[size] = (sp_bench_cpu_seconds () - start) / (length / 1e6);
+        if (size == 1)
+          g_print ("Sentences of %s: %.3f CPU s per MB over %.1f MB, %.3f over a fifth of it\n",
+                   t == 0 ? "articles" : "\"A. A. A. ...\"", times[1], length / 1e6, times[0]);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +385,7 @@ main (int   argc,
       return EXIT_FAILURE;
     }
   ok = bench_corpus ("Generated", generated, generated_paths, n_bytes, runs) && ok;
+  bench_sentence_worst_case (generated_paths);
 
   sp_bench_remove_tree (tmp);
   return ok ? EXIT_SUCCESS : EXIT_FAILURE;
