@@ -116,6 +116,19 @@ static const SpImportFormat formats[] = {
 };
 
 /**
+ * sp_import_formats_get:
+ * @n_formats: (out): how many there are
+ *
+ * Returns: every format the importer reads, for file choosers and listings
+ */
+const SpImportFormat *
+sp_import_formats_get (guint *n_formats)
+{
+  *n_formats = G_N_ELEMENTS (formats);
+  return formats;
+}
+
+/**
  * sp_import_format_for_name:
  *
  * Returns: (nullable): the format of a file, by its name's extension (in any case), or %NULL
