@@ -265,8 +265,14 @@ sp_import_format_read (const SpImportFormat  *format,
       if (article->skipped != NULL)
         continue;
 
-      if (article->date == NULL &&
-          (article->date = sp_date_scan_header (article->body, SP_IMPORT_HEADER_LINES)) != NULL)
+      /* A reader that found a date and did not say where is taken at its word, no more */
+      if (article->date != NULL && article->date_source == SP_DATE_SOURCE_NONE)
+        {
+          article->date_source = SP_DATE_SOURCE_TEXT;
+          article->date_confidence = 0.5;
+        }
+      else if (article->date == NULL &&
+               (article->date = sp_date_scan_header (article->body, SP_IMPORT_HEADER_LINES)) != NULL)
         {
           article->date_source = SP_DATE_SOURCE_DATELINE;
           article->date_confidence = 0.6;
