@@ -17,9 +17,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "sp-date-scan.h"
+#include "sp-docx-reader.h"
+#include "sp-factiva-reader.h"
 #include "sp-html-reader.h"
 #include "sp-import-formats.h"
 #include "sp-importer.h"
+#include "sp-lexisnexis-reader.h"
 #include "sp-markdown-reader.h"
 #include "sp-text-decode.h"
 #include "sp-text-reader.h"
@@ -61,6 +64,15 @@ read_html (GBytes        *bytes,
   gsize length;
   const char *data = bytes_data (bytes, &length);
 
+  /* A Factiva export is an HTML page of articles */
+  if (sp_factiva_detect_html (data, length))
+    {
+      g_autoptr(GPtrArray) articles = sp_factiva_reader_read_html (data, length, budget, error);
+
+      if (articles == NULL || articles->len > 0)
+        return g_steal_pointer (&articles);
+    }
+
   return sp_import_articles_new (sp_html_reader_read (data, length, budget, error));
 }
 
@@ -75,6 +87,10 @@ read_text (GBytes        *bytes,
 
   if (text == NULL)
     return NULL;
+
+  /* A LexisNexis export is a text file of articles */
+  if (sp_lexisnexis_detect (text))
+    return sp_lexisnexis_reader_read (text, budget, error);
 
   return sp_import_articles_new (sp_text_reader_read_plain (text, budget, error));
 }
@@ -97,11 +113,15 @@ read_markdown (GBytes        *bytes,
 static const char * const text_extensions[] = { "txt", NULL };
 static const char * const markdown_extensions[] = { "md", "markdown", NULL };
 static const char * const html_extensions[] = { "html", "htm", NULL };
+static const char * const docx_extensions[] = { "docx", NULL };
+static const char * const factiva_xml_extensions[] = { "xml", NULL };
 
 static const SpImportFormat formats[] = {
   { "text", text_extensions, read_text },
   { "markdown", markdown_extensions, read_markdown },
   { "html", html_extensions, read_html },
+  { "docx", docx_extensions, sp_docx_reader_read },
+  { "factiva-xml", factiva_xml_extensions, sp_factiva_reader_read_xml },
 };
 
 /**
