@@ -106,7 +106,8 @@ test_import_folder (void)
   g_assert_true (g_str_has_suffix (sp_test_entry_for (report, ".hidden.txt")->message,
                                    ".hidden.txt: skipped: a hidden file"));
   g_assert_true (g_str_has_suffix (sp_test_entry_for (report, "notes.pdf")->message,
-                                   "notes.pdf: skipped: not a .txt, .md, .markdown, .html or .htm file"));
+                                   "notes.pdf: skipped: not a .txt, .md, .markdown, .html, .htm, "
+                                   ".docx or .xml file"));
 
   /* Imported */
   entry = sp_test_entry_for (report, "a-bom-crlf.txt");

@@ -226,7 +226,7 @@ read_row (SpFactivaArticle *reading,
   if (g_str_equal (code, "HD") && reading->article->title == NULL)
     reading->article->title = g_steal_pointer (&text);
   else if (g_str_equal (code, "BY") && reading->article->author == NULL)
-    reading->article->author = g_steal_pointer (&text);
+    reading->article->author = sp_xml_author_field (text);
   else if (g_str_equal (code, "SN") && reading->article->source == NULL)
     reading->article->source = g_steal_pointer (&text);
   else if (g_str_equal (code, "PD") && reading->article->date == NULL)
@@ -313,7 +313,11 @@ read_html_article (xmlNode      *top,
       else if (node->type == XML_ELEMENT_NODE && has_class (node, "author", FALSE))
         {
           if (article->author == NULL)
-            article->author = field_text (node, budget);
+            {
+              g_autofree char *byline = sp_xml_text_of (node, budget);
+
+              article->author = sp_xml_author_field (byline);
+            }
           into_children = FALSE;
         }
       else if (reading.after_headline && sp_html_is_named (node, "div") &&
@@ -410,7 +414,11 @@ read_xml_article (xmlNode      *top,
         article->source = field_text (child, budget);
       else if ((sp_xml_is_named (child, "byline") || sp_xml_is_named (child, "author")) &&
                article->author == NULL)
-        article->author = field_text (child, budget);
+        {
+          g_autofree char *byline = sp_xml_text_of (child, budget);
+
+          article->author = sp_xml_author_field (byline);
+        }
       else if (sp_xml_is_named (child, "publicationDate") && date == NULL)
         date = field_text (child, budget);
       else if (sp_xml_is_named (child, "leadParagraph") ||
@@ -481,7 +489,7 @@ sp_factiva_reader_read_xml (GBytes        *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
-  if (!(doc = sp_xml_parse (data, length, _("the XML file"), budget, error)))
+  if (!(doc = sp_xml_parse (data, length, _("the file"), budget, error)))
     return NULL;
 
   top = xmlDocGetRootElement (doc);

@@ -36,6 +36,7 @@
 #include "sp-date-scan.h"
 #include "sp-lexisnexis-reader.h"
 #include "sp-text-reader.h"
+#include "sp-xml-text.h"
 
 /* A field's name is at most this long: "PUBLICATION-TYPE" */
 #define MAX_LABEL_LENGTH 40
@@ -341,22 +342,6 @@ field_value (SpExport *export,
   return g_strndup (value, sp_text_trimmed_length (value, strlen (value)));
 }
 
-static char *
-strip_by (char *author)
-{
-  if (g_ascii_strncasecmp (author, "by ", 3) == 0)
-    memmove (author, author + 3, strlen (author + 3) + 1);
-  g_strstrip (author);
-
-  if (author[0] == '\0')
-    {
-      g_free (author);
-      return NULL;
-    }
-
-  return author;
-}
-
 static void
 read_field (SpExport  *export,
             GArray    *blocks,
@@ -367,7 +352,11 @@ read_field (SpExport  *export,
   const SpLine *line = block_line (export, blocks, index);
 
   if (article->author == NULL && is_field (line, (const char * const[]){ "byline", NULL }))
-    article->author = strip_by (field_value (export, blocks, index));
+    {
+      g_autofree char *value = field_value (export, blocks, index);
+
+      article->author = sp_xml_author_field (value);
+    }
   else if (*load_date == NULL && is_field (line, (const char * const[]){ "load-date", NULL }))
     {
       g_autofree char *value = field_value (export, blocks, index);

@@ -283,3 +283,25 @@ sp_xml_field (const char *text)
 
   return g_string_free (field, FALSE);
 }
+
+/**
+ * sp_xml_author_field:
+ * @byline: a byline: "By Jane Doe", "BY JANE DOE"
+ *
+ * Returns: (transfer full) (nullable): the author's name, on one line, or %NULL when there
+ *   is none
+ */
+char *
+sp_xml_author_field (const char *byline)
+{
+  g_autofree char *field = sp_xml_field (byline);
+
+  if (field != NULL && g_ascii_strncasecmp (field, "by ", 3) == 0)
+    {
+      g_autofree char *name = g_steal_pointer (&field);
+
+      field = sp_xml_field (name + 3);
+    }
+
+  return g_steal_pointer (&field);
+}

@@ -32,6 +32,7 @@ char     *sp_xml_text_of      (xmlNode       *node,
                                SpReadBudget  *budget);
 char     *sp_xml_field        (const char    *text);
 char     *sp_xml_clean        (const char    *text);
+char     *sp_xml_author_field (const char    *byline);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 

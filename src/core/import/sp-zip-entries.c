@@ -43,6 +43,24 @@ sp_zip_has_signature (const char *data,
          (memcmp (data, "PK\003\004", 4) == 0 || memcmp (data, "PK\005\006", 4) == 0);
 }
 
+/* A whole archive ends in its central directory's end record, within the last 64 kB (its
+ * comment) and 22 bytes (the record) */
+static gboolean
+has_end_record (const char *data,
+                gsize       length)
+{
+  gsize lowest = length > 65535 + 22 ? length - 65535 - 22 : 0;
+
+  if (length < 22)
+    return FALSE;
+
+  for (gsize at = length - 22 + 1; at-- > lowest; )
+    if (memcmp (data + at, "PK\005\006", 4) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 set_damaged (GError    **error,
              SpArchive  *archive)
@@ -154,6 +172,13 @@ sp_zip_read_entries (const char          *data,
     {
       g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_BINARY,
                            _("not a zip archive, as a .docx file must be"));
+      return NULL;
+    }
+
+  if (!has_end_record (data, length))
+    {
+      g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_INCOMPLETE,
+                           _("the zip archive is cut short (its central directory is missing)"));
       return NULL;
     }
 
