@@ -332,6 +332,30 @@ test_docx_zip_bomb (void)
   g_assert_null (entries);
 }
 
+/* A long document packs well (about 40 times here): the work on its unpacked text is
+ * allowed for that text's size, not the archive's */
+static void
+test_docx_packs_well (void)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GBytes) docx = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+
+  for (guint i = 0; i < 30000; i++)
+    g_string_append_printf (body, "<w:p><w:r><w:t>Paragraph %u of the record of the talks "
+                            "between the two delegations in Geneva.</w:t></w:r></w:p>", i);
+  docx = build_docx (body->str, NULL);
+  g_assert_cmpuint (g_bytes_get_size (docx) * 30, <, body->len);
+
+  articles = read_as ("record.docx", docx, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, 1);
+  g_assert_true (g_str_has_suffix (article_at (articles, 0)->body,
+                                   "Paragraph 29999 of the record of the talks between the two "
+                                   "delegations in Geneva."));
+}
+
 static void
 test_docx_too_many_entries (void)
 {
@@ -831,6 +855,7 @@ main (int   argc,
   g_test_add_func ("/import/formats2/docx/without-properties", test_docx_without_properties);
   g_test_add_func ("/import/formats2/docx/refused", test_docx_refused);
   g_test_add_func ("/import/formats2/docx/zip-bomb", test_docx_zip_bomb);
+  g_test_add_func ("/import/formats2/docx/packs-well", test_docx_packs_well);
   g_test_add_func ("/import/formats2/docx/too-many-entries", test_docx_too_many_entries);
   g_test_add_func ("/import/formats2/lexis/academic", test_lexis_academic);
   g_test_add_func ("/import/formats2/lexis/truncated", test_lexis_truncated);

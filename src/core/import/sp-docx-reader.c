@@ -113,8 +113,8 @@ property (xmlDoc       *doc,
   return NULL;
 }
 
-/* The title, author and date the document's properties give; a part that cannot be read
- * gives none, the text is what matters */
+/* The title, author and date the document's properties give; a part that is not
+ * well-formed gives none (the text is what matters), but the budget still counts */
 static void
 read_properties (GBytes       *part,
                  SpArticle    *article,
@@ -129,6 +129,7 @@ read_properties (GBytes       *part,
     return;
 
   data = g_bytes_get_data (part, &length);
+  sp_read_budget_allow (budget, length);
   if (!(doc = sp_xml_parse (data, length, PROPERTIES_PART, budget, NULL)) ||
       xmlDocGetRootElement (doc) == NULL)
     return;
@@ -181,11 +182,11 @@ sp_docx_reader_read (GBytes        *bytes,
       return NULL;
     }
 
+  /* What was unpacked is the input the rest reads */
   data = g_bytes_get_data (document, &length);
-  if (!(doc = sp_xml_parse (data, length, DOCUMENT_PART, budget, error)))
-    return NULL;
-
-  if (xmlDocGetRootElement (doc) == NULL || !(raw = document_text (doc, budget, error)))
+  sp_read_budget_allow (budget, length);
+  if (!(doc = sp_xml_parse (data, length, DOCUMENT_PART, budget, error)) ||
+      !(raw = document_text (doc, budget, error)))
     return NULL;
 
   text = sp_xml_clean (raw);
@@ -195,6 +196,8 @@ sp_docx_reader_read (GBytes        *bytes,
 
   article = sp_article_new ();
   read_properties (g_hash_table_lookup (entries, PROPERTIES_PART), article, budget);
+  if (sp_read_budget_set_error (budget, error))
+    return NULL;
   article->body = sp_text_tidy (text);
   if (article->title == NULL)
     article->title = sp_text_title_from_body (article->body);
