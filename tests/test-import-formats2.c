@@ -541,25 +541,24 @@ static const char * const uni_paragraphs[] = {
 };
 
 static void
-test_lexis_uni_docx (void)
+assert_uni_articles (GPtrArray  *articles,
+                     const char *line_break)
 {
-  g_autoptr(GBytes) docx = build_docx_paragraphs (uni_paragraphs);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) articles = read_as ("uni.docx", docx, &error);
+  g_autofree char *body = g_strconcat ("Monitors to stay until summer\n\n"
+                                       "The monitors will stay until the summer, the mediators "
+                                       "said on Monday.", line_break, "Both delegations agreed.",
+                                       NULL);
+
   SpArticle *first;
   SpArticle *second;
 
-  g_assert_no_error (error);
   g_assert_cmpuint (articles->len, ==, 2);
   first = article_at (articles, 0);
   second = article_at (articles, 1);
 
   assert_article (first, "Monitors to stay until summer", "2026-03-02", "Example Times(London)",
                   "Pia Lund in Geneva");
-  g_assert_cmpstr (first->body, ==,
-                   "Monitors to stay until summer\n\n"
-                   "The monitors will stay until the summer, the mediators said on Monday.\n\n"
-                   "Both delegations agreed.");
+  g_assert_cmpstr (first->body, ==, body);
   g_assert_true (has_removed (first, "Documents (2)"));
   g_assert_true (has_removed (first, "Subject: CEASEFIRES"));
 
@@ -568,6 +567,31 @@ test_lexis_uni_docx (void)
 
   for (guint i = 0; i < articles->len; i++)
     assert_clean_body (article_at (articles, i));
+}
+
+static void
+test_lexis_uni_docx (void)
+{
+  g_autoptr(GBytes) docx = build_docx_paragraphs (uni_paragraphs);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = read_as ("uni.docx", docx, &error);
+
+  g_assert_no_error (error);
+  assert_uni_articles (articles, "\n\n");
+}
+
+/* The same layout as plain text: one field to a line, without blank lines between; the
+ * body's paragraphs stay one to a line */
+static void
+test_lexis_uni_text (void)
+{
+  g_autofree char *text = g_strjoinv ("\n", (char **)uni_paragraphs);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = read_as ("uni.txt", bytes, &error);
+
+  g_assert_no_error (error);
+  assert_uni_articles (articles, "\n");
 }
 
 static void
@@ -862,6 +886,7 @@ main (int   argc,
   g_test_add_func ("/import/formats2/lexis/absurd-count", test_lexis_absurd_count);
   g_test_add_func ("/import/formats2/lexis/not-an-export", test_lexis_not_an_export);
   g_test_add_func ("/import/formats2/lexis/uni-docx", test_lexis_uni_docx);
+  g_test_add_func ("/import/formats2/lexis/uni-text", test_lexis_uni_text);
   g_test_add_func ("/import/formats2/lexis/uni-truncated", test_lexis_uni_truncated);
   g_test_add_func ("/import/formats2/factiva/html-table", test_factiva_html_table);
   g_test_add_func ("/import/formats2/factiva/html-blocks", test_factiva_html_blocks);

@@ -13,7 +13,7 @@
  *   "Classification" and Language:, Subject:…, Load-Date:.
  *
  * Both are read the same way once split. An article's lines are grouped in blocks (lines
- * between blank lines; a Word paragraph is one). The header ends at the first block that is
+ * between blank lines, a Word paragraph; every line in Nexis Uni's layout). The header ends at the first block that is
  * a header field; the date line is the last block before it that reads as a date, the
  * source the block above that, and the headline the block above the source (Nexis Uni) or
  * the last flush-left block between the date and the fields (Academic). The body runs from
@@ -268,13 +268,14 @@ find_blocks (SpExport *export,
     {
       gboolean blank = line_at (export, i)->length == 0;
 
-      if (!blank && !in_block)
-        block.first = i;
-      else if (blank && in_block)
+      /* Nexis Uni puts every field on a line of its own, with or without blank lines */
+      if (in_block && (blank || export->layout == LAYOUT_UNI))
         {
           block.end = i;
           g_array_append_val (blocks, block);
         }
+      if (!blank && (!in_block || export->layout == LAYOUT_UNI))
+        block.first = i;
       in_block = !blank;
     }
 

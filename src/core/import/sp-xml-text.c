@@ -43,6 +43,14 @@ ensure_parser (void)
     }
 }
 
+/* libxml2 prints some problems (an encoder's) whatever the options say */
+static void
+ignore_message (void       *context,
+                const char *message,
+                ...)
+{
+}
+
 /**
  * sp_xml_parse:
  * @what: what the document is, for the message: "word/document.xml"
@@ -61,6 +69,8 @@ sp_xml_parse (const char    *data,
   g_autoptr(xmlParserCtxt) context = NULL;
   g_autoptr(xmlDoc) doc = NULL;
   const xmlError *problem;
+  xmlGenericErrorFunc saved_handler;
+  void *saved_context;
 
   if (length > G_MAXINT)
     {
@@ -75,8 +85,12 @@ sp_xml_parse (const char    *data,
       return NULL;
     }
 
+  saved_handler = xmlGenericError;
+  saved_context = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc (NULL, ignore_message);
   doc = xmlCtxtReadMemory (context, data != NULL ? data : "", (int)length, NULL, NULL,
                            XML_OPTIONS);
+  xmlSetGenericErrorFunc (saved_context, saved_handler);
   problem = xmlCtxtGetLastError (context);
 
   if (doc == NULL || !context->wellFormed)
