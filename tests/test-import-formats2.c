@@ -492,6 +492,32 @@ test_lexis_not_an_export (void)
   g_assert_false (sp_lexisnexis_detect ("1 of 2 DOCUMENTS\nno fields here\n"));
 }
 
+/* LexisNexis Academic, HTML: the same layout, its centring in classes, a field whose value
+ * is the next paragraph, a last article that has no LOAD-DATE (not cut short: it ends in
+ * its fields) */
+static void
+test_lexis_academic_html (void)
+{
+  g_autoptr(GPtrArray) articles = read_fixture ("lexis-academic.html");
+
+  g_assert_cmpuint (articles->len, ==, 2);
+  assert_article (article_at (articles, 0), "Delegations agree on a second round", "2026-03-01",
+                  "The Example Herald", "MIRA HOLM");
+  g_assert_cmpstr (article_at (articles, 0)->body, ==,
+                   "Delegations agree on a second round\n\n"
+                   "The delegations agreed on Sunday to meet again in April.\n\n"
+                   "\"It is a start,\" a mediator said.");
+  assert_article (article_at (articles, 1), "Correction to the talks report", "2026-03-04",
+                  "The Example Herald", NULL);
+  g_assert_cmpstr (article_at (articles, 1)->body, ==,
+                   "Correction to the talks report\n\n"
+                   "The second round starts in April, not in May.");
+  g_assert_true (has_removed (article_at (articles, 1), "An earlier version gave the wrong month."));
+
+  for (guint i = 0; i < articles->len; i++)
+    assert_clean_body (article_at (articles, i));
+}
+
 /* Nexis Uni, Word: a cover and a table of contents, then articles that end in "End of
  * Document"; Word puts a no-break space after a field's colon */
 static const char * const uni_paragraphs[] = {
@@ -882,6 +908,7 @@ main (int   argc,
   g_test_add_func ("/import/formats2/docx/packs-well", test_docx_packs_well);
   g_test_add_func ("/import/formats2/docx/too-many-entries", test_docx_too_many_entries);
   g_test_add_func ("/import/formats2/lexis/academic", test_lexis_academic);
+  g_test_add_func ("/import/formats2/lexis/academic-html", test_lexis_academic_html);
   g_test_add_func ("/import/formats2/lexis/truncated", test_lexis_truncated);
   g_test_add_func ("/import/formats2/lexis/absurd-count", test_lexis_absurd_count);
   g_test_add_func ("/import/formats2/lexis/not-an-export", test_lexis_not_an_export);

@@ -72,6 +72,14 @@ read_html (GBytes        *bytes,
       if (articles == NULL || articles->len > 0)
         return g_steal_pointer (&articles);
     }
+  else
+    {
+      /* So is a LexisNexis export */
+      g_autoptr(GPtrArray) articles = sp_lexisnexis_reader_read_html (data, length, budget, error);
+
+      if (articles == NULL || articles->len > 0)
+        return g_steal_pointer (&articles);
+    }
 
   return sp_import_articles_new (sp_html_reader_read (data, length, budget, error));
 }

@@ -22,8 +22,8 @@
  * paragraph; the rest of the header and the trailer are kept as removed text.
  *
  * The "M" of "N of M" is never used: it counts the search's results, not the file's
- * articles. An export whose last article stops before its trailer, when the others had one,
- * was cut short and is refused whole.
+ * articles. An export whose last article stops before its trailer (its fields, its
+ * copyright), when the others had one, was cut short and is refused whole.
  */
 #define G_LOG_DOMAIN "sp-lexisnexis-reader"
 
@@ -69,16 +69,23 @@ typedef struct
   SpReadBudget *budget;
 } SpExport;
 
+/* The fields' names, in English and in French exports */
 static const char * const header_labels[] = {
-  "byline", "section", "length", "dateline", "highlight", "edition", NULL
+  "byline", "section", "length", "dateline", "highlight", "edition",
+  "auteur", "rubrique", "longueur", "encart", NULL
 };
 
 static const char * const trailer_labels[] = {
   "load-date", "language", "publication-type", "journal-code", "graphic", "url", "subject",
   "organization", "person", "geographic", "industry", "company", "ticker", "city", "state",
   "country", "correction-date", "correction", "notes", "document-type", "distribution",
-  "series", "type", "acc-no", NULL
+  "series", "type", "acc-no",
+  "date-chargement", "langue", "type-publication", "sujet", "localisation-geo", "societe",
+  "symbole-boursier", "secteur-activite", "personne", "organisation", NULL
 };
+
+static const char * const byline_labels[] = { "byline", "auteur", NULL };
+static const char * const load_date_labels[] = { "load-date", "date-chargement", NULL };
 
 static gboolean
 line_is (const SpLine *line,
@@ -352,13 +359,13 @@ read_field (SpExport  *export,
 {
   const SpLine *line = block_line (export, blocks, index);
 
-  if (article->author == NULL && is_field (line, (const char * const[]){ "byline", NULL }))
+  if (article->author == NULL && is_field (line, byline_labels))
     {
       g_autofree char *value = field_value (export, blocks, index);
 
       article->author = sp_xml_author_field (value);
     }
-  else if (*load_date == NULL && is_field (line, (const char * const[]){ "load-date", NULL }))
+  else if (*load_date == NULL && is_field (line, load_date_labels))
     {
       g_autofree char *value = field_value (export, blocks, index);
 
@@ -386,6 +393,28 @@ is_trailer_block (SpExport *export,
   const SpLine *line = block_line (export, blocks, index);
 
   return label_length (line) > 0 || is_copyright (line) || line_is (line, "Classification");
+}
+
+/* Whether block @index is a field whose value is the next block ("CORRECTION:" above the
+ * correction) */
+static gboolean
+is_empty_field (SpExport *export,
+                GArray   *blocks,
+                guint     index,
+                guint     first)
+{
+  const SpLine *line;
+  SpBlock *block;
+  gsize length;
+
+  if (index < first || index >= blocks->len)
+    return FALSE;
+
+  block = &g_array_index (blocks, SpBlock, index);
+  line = line_at (export, block->first);
+  length = label_length (line);
+
+  return length > 0 && length + 1 == line->length && block->end == block->first + 1;
 }
 
 /* A block the trailer can start with */
@@ -425,7 +454,7 @@ add_removed_lines (SpExport   *export,
 }
 
 /* Reads the article in lines @first … @end - 1; *has_trailer says whether it ended in a
- * LOAD-DATE. Returns %NULL for a part that is not an article (no header fields) */
+ * trailer (fields, a copyright). Returns %NULL for a part that is not an article (no header fields) */
 static SpArticle *
 read_article (SpExport *export,
               guint     first,
@@ -486,20 +515,17 @@ read_article (SpExport *export,
     read_field (export, blocks, body_first++, article, &load_date);
 
   body_end = n;
-  for (guint i = n; i > body_first && is_trailer_block (export, blocks, i - 1); i--)
+  for (guint i = n; i > body_first && (is_trailer_block (export, blocks, i - 1) ||
+                                       is_empty_field (export, blocks, i - 2, body_first)); i--)
     if (starts_trailer (export, blocks, i - 1))
       body_end = i - 1;
   if (body_end == n)
     while (body_end > body_first && is_copyright (block_line (export, blocks, body_end - 1)))
       body_end--;
 
+  *has_trailer = body_end < n;
   for (guint i = body_end; i < n; i++)
-    {
-      const SpLine *line = block_line (export, blocks, i);
-
-      *has_trailer = *has_trailer || is_field (line, (const char * const[]){ "load-date", NULL });
-      read_field (export, blocks, i, article, &load_date);
-    }
+    read_field (export, blocks, i, article, &load_date);
 
   /* The headline, then the body */
   if (article->title != NULL)
@@ -648,7 +674,7 @@ sp_lexisnexis_reader_read (const char    *text,
 
       g_set_error (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_INCOMPLETE,
                    _("the LexisNexis export is cut short: its last article (“%s”) ends "
-                     "before its LOAD-DATE"), separator);
+                     "before its closing fields (LOAD-DATE:, LANGUAGE:…)"), separator);
       return NULL;
     }
 
@@ -669,4 +695,68 @@ sp_lexisnexis_reader_read (const char    *text,
     }
 
   return g_steal_pointer (&articles);
+}
+
+static gboolean
+contains (const char *data,
+          gsize       length,
+          const char *needle)
+{
+  gsize needle_length = strlen (needle);
+
+  for (gsize i = 0; i + needle_length <= length; i++)
+    if (data[i] == needle[0] && memcmp (data + i, needle, needle_length) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * sp_lexisnexis_reader_read_html:
+ * @data: (array length=length): a page's bytes, in any encoding
+ * @budget: (nullable): what reading it may cost
+ *
+ * Reads a LexisNexis export saved as HTML: its text, a paragraph to each block, split as
+ * sp_lexisnexis_reader_read() splits text. Fails as the HTML reader does.
+ *
+ * Returns: (transfer full) (element-type SpArticle): the articles, none when the page is
+ *   no LexisNexis export (it is then an ordinary page); %NULL with @error set
+ */
+GPtrArray *
+sp_lexisnexis_reader_read_html (const char    *data,
+                                gsize          length,
+                                SpReadBudget  *budget,
+                                GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autofree char *text = NULL;
+  xmlNode *top;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  /* Most pages are not exports: only those with a separator's words are parsed here */
+  if (data == NULL ||
+      !(contains (data, length, "DOCUMENT") || contains (data, length, "End of Document")))
+    return g_ptr_array_new_with_free_func ((GDestroyNotify)sp_article_free);
+
+  if (!(doc = sp_xml_parse_html (data, length, budget, &local_error)) ||
+      (top = xmlDocGetRootElement (doc)) == NULL)
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      return g_ptr_array_new_with_free_func ((GDestroyNotify)sp_article_free);
+    }
+
+  text = sp_xml_html_text (top, budget);
+  if (sp_read_budget_set_error (budget, error))
+    return NULL;
+
+  if (!sp_lexisnexis_detect (text))
+    return g_ptr_array_new_with_free_func ((GDestroyNotify)sp_article_free);
+
+  return sp_lexisnexis_reader_read (text, budget, error);
 }

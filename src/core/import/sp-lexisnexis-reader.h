@@ -1,6 +1,6 @@
 /* sp-lexisnexis-reader.h
  *
- * LexisNexis exports: many articles in one plain text or Word file, each with its source,
+ * LexisNexis exports: many articles in one plain text, Word or HTML file, each with its source,
  * date, headline, byline and the database's own fields, split into articles.
  */
 #pragma once
@@ -19,5 +19,9 @@ gboolean   sp_lexisnexis_detect      (const char    *text);
 GPtrArray *sp_lexisnexis_reader_read (const char    *text,
                                       SpReadBudget  *budget,
                                       GError       **error);
+GPtrArray *sp_lexisnexis_reader_read_html (const char    *data,
+                                           gsize          length,
+                                           SpReadBudget  *budget,
+                                           GError       **error);
 
 G_END_DECLS

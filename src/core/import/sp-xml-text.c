@@ -319,3 +319,81 @@ sp_xml_author_field (const char *byline)
 
   return g_steal_pointer (&field);
 }
+
+/* Elements whose start begins a new paragraph of a page's text */
+static const char * const html_block_elements[] = {
+  "p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote",
+  "pre", "hr", "dt", "dd", "center", NULL
+};
+
+static const char * const html_hidden_elements[] = {
+  "head", "script", "style", "title", "noscript", "template", NULL
+};
+
+/**
+ * sp_xml_html_text:
+ * @top: a page's root
+ * @budget: (nullable): spent one step per node and byte
+ *
+ * The whole text of a page, every block a paragraph of its own, a <br> a line break and
+ * the spaces inside a line collapsed: for exports whose layout, not the page, says what is what.
+ *
+ * Returns: (transfer full): the text, cleaned (see sp_xml_clean())
+ */
+char *
+sp_xml_html_text (xmlNode      *top,
+                  SpReadBudget *budget)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (xmlNode *node = top; node != NULL; )
+    {
+      gboolean into_children = TRUE;
+
+      if (!sp_read_budget_spend (budget, 1))
+        break;
+
+      if (node->type == XML_ELEMENT_NODE && node->name != NULL)
+        {
+          g_autofree char *name = g_ascii_strdown ((const char *)node->name, -1);
+
+          if (g_strv_contains (html_hidden_elements, name))
+            into_children = FALSE;
+          else if (g_str_equal (name, "br") && text->len > 0)
+            {
+              g_string_append_c (text, '\n');
+              space = FALSE;
+            }
+          else if (g_strv_contains (html_block_elements, name) && text->len > 0)
+            {
+              g_string_append (text, "\n\n");
+              space = FALSE;
+            }
+        }
+      else if (node->type == XML_TEXT_NODE && node->content != NULL)
+        {
+          const char *content = (const char *)node->content;
+
+          sp_read_budget_spend (budget, strlen (content));
+          for (const char *p = content; *p; p = g_utf8_next_char (p))
+            {
+              gunichar c = g_utf8_get_char (p);
+
+              if (g_unichar_isspace (c))
+                space = TRUE;
+              else
+                {
+                  if (space && text->len > 0 && text->str[text->len - 1] != '\n')
+                    g_string_append_c (text, ' ');
+                  g_string_append_unichar (text, c);
+                  space = FALSE;
+                }
+            }
+        }
+
+      node = sp_xml_next_node (node, top, into_children);
+    }
+
+  return sp_xml_clean (text->str);
+}

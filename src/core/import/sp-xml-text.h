@@ -33,6 +33,8 @@ char     *sp_xml_text_of      (xmlNode       *node,
 char     *sp_xml_field        (const char    *text);
 char     *sp_xml_clean        (const char    *text);
 char     *sp_xml_author_field (const char    *byline);
+char     *sp_xml_html_text    (xmlNode       *top,
+                               SpReadBudget  *budget);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 
