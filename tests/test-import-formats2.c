@@ -232,10 +232,12 @@ test_docx_text (void)
   static const char body[] =
     "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:t>Talks &amp; </w:t></w:r>"
     "<w:r><w:rPr><w:b/></w:rPr><w:t>timetables</w:t></w:r></w:p>"
-    "<w:p><w:r><w:t xml:space=\"preserve\">First line</w:t><w:br/><w:t>second line</w:t>"
+    "<w:p><w:r><w:t xml:space=\"preserve\">First line</w:t><w:br/><w:t>second</w:t>"
+    "<w:noBreakHyphen/><w:t>line</w:t>"
     "<w:tab/><w:t>after a tab</w:t></w:r></w:p>"
     "<w:p/>"
     "<w:p><w:r><w:t>Kept</w:t></w:r><w:del><w:r><w:delText> deleted</w:delText></w:r></w:del>"
+    "<w:moveFrom><w:r><w:t> moved away</w:t></w:r></w:moveFrom>"
     "<w:r><w:fldChar w:fldCharType=\"begin\"/><w:instrText> HYPERLINK x </w:instrText></w:r>"
     "<w:r><w:t xml:space=\"preserve\"> text.</w:t></w:r></w:p>"
     "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Cell one</w:t></w:r></w:p></w:tc>"
@@ -258,7 +260,7 @@ test_docx_text (void)
   article = article_at (articles, 0);
   g_assert_cmpstr (article->body, ==,
                    "Talks & timetables\n\n"
-                   "First line\nsecond line\tafter a tab\n\n"
+                   "First line\nsecond-line\tafter a tab\n\n"
                    "Kept text.\n\n"
                    "Cell one\n\nCell two\n\n"
                    "In a box");

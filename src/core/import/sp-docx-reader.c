@@ -2,9 +2,10 @@
  *
  * A .docx file is a zip archive of XML parts. The text is in word/document.xml: each
  * paragraph (w:p) becomes a paragraph of the body, its runs' text (w:t) is joined, a tab
- * (w:tab) stays a tab and a line break (w:br, w:cr) a line break. Deleted text (w:delText)
- * and field codes (w:instrText) are not w:t and are left out, and so is the fallback copy of
- * an alternate content block (mc:Fallback), which repeats its choice's text. The title,
+ * (w:tab) stays a tab, a line break (w:br, w:cr) a line break and a non-breaking hyphen a
+ * hyphen. Deleted text (w:delText) and field codes (w:instrText) are not w:t and are left
+ * out, and so are the old place of moved text (w:moveFrom) and the fallback copy of an
+ * alternate content block (mc:Fallback), which repeat text found elsewhere. The title,
  * author and creation date come from docProps/core.xml when it has them.
  *
  * The archive is unpacked under the bounds of sp-zip-entries.h; a file that is not a zip
@@ -79,7 +80,9 @@ document_text (xmlDoc        *doc,
           g_string_append (text, run);
           into_children = FALSE;
         }
-      else if (sp_xml_is_named (node, "Fallback"))
+      else if (is_word (node, "noBreakHyphen"))
+        g_string_append_c (text, '-');
+      else if (sp_xml_is_named (node, "Fallback") || is_word (node, "moveFrom"))
         into_children = FALSE;
 
       node = sp_xml_next_node (node, top, into_children);
