@@ -887,6 +887,25 @@ test_corpus_samples (void)
   assert_article (article_at (page, 0), "Test 1", "2011-12-29", "Test newspaper", NULL);
   assert_article (article_at (page, 1), "Test 2", "2011-12-29", "Ouest France", NULL);
 
+  /* The other samples of the same exports */
+  {
+    g_autoptr(GPtrArray) german = read_sample (dir, "factiva-parsing/Factiva-example.html");
+    g_autoptr(GPtrArray) xml = read_sample (dir, "tm.plugin.factiva/factiva_test.xml");
+    g_autoptr(GPtrArray) english = read_sample (dir, "tm.plugin.lexisnexis/lexisnexis_test_en.html");
+    g_autoptr(GPtrArray) french = read_sample (dir, "tm.plugin.lexisnexis/lexisnexis_test_fr.html");
+
+    g_assert_cmpuint (german->len, ==, 2);
+    assert_article (article_at (german, 1), "Fragen an das Land von Dani, Rami und Uzi.",
+                    "1998-05-09", "Süddeutsche Zeitung", NULL);
+    g_assert_cmpuint (xml->len, ==, 3);
+    g_assert_cmpuint (english->len, ==, 2);
+    assert_article (article_at (english, 0), "Heading One", "1991-12-19", "Some Newspaper",
+                    "PAPER AUTHOR");
+    g_assert_cmpuint (french->len, ==, 3);
+    assert_article (article_at (french, 1), "Another title, with accents: éà", "2013-10-14",
+                    "My newpaper", "Author 2");
+  }
+
   for (guint i = 0; i < 10; i++)
     {
       assert_clean_body (article_at (text, i));
