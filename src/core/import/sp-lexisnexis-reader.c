@@ -66,7 +66,6 @@ typedef struct
   GArray       *lines;    /* SpLine */
   SpLayout      layout;
   gboolean      indented; /* some lines are indented: the file keeps its centring */
-  SpReadBudget *budget;
 } SpExport;
 
 /* The fields' names, in English and in French exports */
@@ -441,8 +440,7 @@ reads_as_date (SpExport *export,
 }
 
 static void
-add_removed_lines (SpExport   *export,
-                   SpArticle  *article,
+add_removed_lines (SpArticle  *article,
                    guint       offset,
                    GString    *text,
                    const char *reason)
@@ -554,9 +552,8 @@ read_article (SpExport *export,
 
       g_string_append_printf (trailer, "%s\n\n", text);
     }
-  add_removed_lines (export, article, 0, header, _("export header"));
-  add_removed_lines (export, article, g_utf8_strlen (article->body, -1), trailer,
-                     _("export trailer"));
+  add_removed_lines (article, 0, header, _("export header"));
+  add_removed_lines (article, g_utf8_strlen (article->body, -1), trailer, _("export trailer"));
 
   if (article->title != NULL)
     {
@@ -642,7 +639,6 @@ sp_lexisnexis_reader_read (const char    *text,
 
   export.lines = lines = split_lines (text, &export.indented);
   export.layout = find_layout (lines);
-  export.budget = budget;
   separators = find_separators (&export);
   articles = g_ptr_array_new_with_free_func ((GDestroyNotify)sp_article_free);
 
