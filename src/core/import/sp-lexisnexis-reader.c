@@ -731,9 +731,10 @@ sp_lexisnexis_reader_read_html (const char    *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  /* Most pages are not exports: only those with a separator's words are parsed here */
+  /* Most pages are not exports: only those with a separator's words ("2 of 40 DOCUMENTS",
+   * not a script's DOCUMENT_NODE) are parsed here */
   if (data == NULL ||
-      !(contains (data, length, "DOCUMENT") || contains (data, length, "End of Document")))
+      !(contains (data, length, " DOCUMENT") || contains (data, length, "End of Document")))
     return g_ptr_array_new_with_free_func ((GDestroyNotify)sp_article_free);
 
   if (!(doc = sp_xml_parse_html (data, length, budget, &local_error)) ||
