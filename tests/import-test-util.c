@@ -127,6 +127,21 @@ sp_test_read_html (const char *html)
   return article;
 }
 
+/* Reads the HTML fixture @name, which must read without error */
+SpArticle *
+sp_test_read_html_fixture (const char *name)
+{
+  g_autoptr(GBytes) bytes = sp_test_fixture_bytes (name);
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+  SpArticle *article = sp_html_reader_read (data, length, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (article);
+  return article;
+}
+
 SpArticle *
 sp_test_read_markdown (const char *markdown)
 {

@@ -35,6 +35,7 @@ char                *sp_test_decode        (const char          *data,
                                             const char          *charset,
                                             GError             **error);
 SpArticle           *sp_test_read_html     (const char          *html);
+SpArticle           *sp_test_read_html_fixture (const char      *name);
 SpArticle           *sp_test_read_markdown (const char          *markdown);
 SpArticle           *sp_test_read_plain    (const char          *text);
 

@@ -102,8 +102,26 @@ assert docs["03-summit.md"]["author"] == "K. Lindqvist"
 assert docs["04-sanctions.html"]["date"] == "2025-06-02"
 assert docs["04-sanctions.html"]["author"] == "Ruth Okafor"
 assert docs["04-sanctions.html"]["url"] == "https://ledger.example/2025/06/sanctions-relief"
-assert set(docs["01-harbour-talks.txt"]) == {"id", "file", "title", "date", "source", "url", "author"}
+assert set(docs["01-harbour-talks.txt"]) == {"id", "file", "title", "date", "source", "url", "author",
+                                             "title_kind", "date_source", "date_confidence",
+                                             "near_duplicate_of", "removed_blocks"}
+assert docs["01-harbour-talks.txt"]["removed_blocks"] == 0
+assert docs["01-harbour-talks.txt"]["near_duplicate_of"] is None
 PY
+
+# The documents CSV only ever gains columns at its end
+cli documents "$P" | head -1 | grep -qx "id,file,title,date,source,url,author,title_kind,date_source,date_confidence,near_duplicate_of,removed_blocks" \
+  && ok "documents CSV: the later columns come after the first ones" || not_ok "documents CSV: the later columns come after the first ones" "$(cli documents "$P" | head -1)"
+cli documents "$P" --with-body | head -1 | grep -qx "id,file,title,date,source,url,author,body,title_kind,date_source,date_confidence,near_duplicate_of,removed_blocks" \
+  && ok "documents CSV with bodies: the body keeps its place" || not_ok "documents CSV with bodies: the body keeps its place" "$(cli documents "$P" --with-body | head -1)"
+
+# A folder with only duplicates and files that are not articles imports nothing and fails nothing
+mkdir -p "$WORK/again"
+cp "$FIXTURES/articles/01-harbour-talks.txt" "$WORK/again/"
+printf 'GIF89a' >"$WORK/again/picture.gif"
+check "import of duplicates and other files succeeds" cli import "$P" "$WORK/again"
+grep -q "imported 0, duplicates 1, failed 0, skipped 1" "$WORK/out" && grep -q "picture.gif" "$WORK/out" \
+  && ok "the import report names each skipped file and says why" || not_ok "the import report names each skipped file and says why" "$(cat "$WORK/out")"
 
 check "documents with bodies" cli documents "$P" --format json --with-body
 python3 - "$WORK/out" <<'PY' && ok "HTML bodies keep the article and drop scripts, styles and navigation" || not_ok "HTML bodies keep the article and drop scripts, styles and navigation"
@@ -506,6 +524,71 @@ if cli claims "$WORK/with-missing-actor.standpoint" >"$WORK/out" 2>"$WORK/err" &
 else
   not_ok "a dangling reference is noted on opening" "$(cat "$WORK/err")"
 fi
+
+# Documents: search, sort, edit, delete, removed blocks
+D=$WORK/documents.standpoint
+cp "$P" "$D"
+check "documents --search" cli documents "$D" --search "ceasefire HARBOUR"
+[ "$(tail -n +2 "$WORK/out" | cut -d, -f2)" = "01-harbour-talks.txt" ] && ok "search finds the document with every word" \
+  || not_ok "search finds the document with every word" "$(cat "$WORK/out")"
+check "documents --search with FTS5 syntax in it" cli documents "$D" --search '"ceasefire" (harbour*'
+tail -n +2 "$WORK/out" | cut -d, -f2 | grep -qx "01-harbour-talks.txt" && ok "quotes and operators are searched as words" \
+  || not_ok "quotes and operators are searched as words" "$(cat "$WORK/out")"
+refuse_with 1 "a search with no word in it" "holds no word" cli documents "$D" --search '" * "'
+refuse_with 2 "an unknown sort order" "--sort" cli documents "$D" --sort size
+
+check "document edit" cli document edit "$D" 01-harbour-talks.txt --title "Harbour talks: an edited title" --no-date --source "Ledger"
+check "documents after the edit" cli documents "$D" --format json
+python3 - "$WORK/out" <<'PY' && ok "the edit is stored, the date's source is the analyst" || not_ok "the edit is stored, the date's source is the analyst" "$(cat "$WORK/out")"
+import json, sys
+doc = {d["file"]: d for d in json.load(open(sys.argv[1]))}["01-harbour-talks.txt"]
+assert doc["title"] == "Harbour talks: an edited title", doc
+assert doc["date"] is None and doc["date_source"] == "analyst" and doc["date_confidence"] is None, doc
+assert doc["source"] == "Ledger", doc
+PY
+cli documents "$D" --sort date | tail -1 | cut -d, -f2 | grep -qx "01-harbour-talks.txt" && ok "sorted by date, undated documents come last" \
+  || not_ok "sorted by date, undated documents come last" "$(cli documents "$D" --sort date)"
+cli documents "$D" --sort source | sed -n 2,3p | cut -d, -f5 | tr '\n' ' ' | grep -qx "Ledger The Harbour Ledger " && ok "sorted by source, none last" \
+  || not_ok "sorted by source, none last" "$(cli documents "$D" --sort source)"
+cli documents "$D" --sort title | sed -n 2p | cut -d, -f2 | grep -qx "04-sanctions.html" && ok "sorted by title" \
+  || not_ok "sorted by title" "$(cli documents "$D" --sort title)"
+refuse_with 2 "document edit with a date that is not a day" "2025-02-30" cli document edit "$D" 01-harbour-talks.txt --date 2025-02-30
+refuse_with 1 "document edit to an empty title" "title cannot be empty" cli document edit "$D" 01-harbour-talks.txt --title " "
+refuse_with 1 "document edit of a document that is not there" "no document" cli document edit "$D" 99 --title X
+
+# A removed block, as import keeps them, goes back where it stood and the claims after it move along
+python3 - "$D" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+doc = db.execute("SELECT id FROM documents WHERE file_name = '05-troops.txt'").fetchone()[0]
+db.execute("INSERT INTO removals (document_id, body_offset, text, reason) VALUES (?, 0, 'Share this article', 'share bar')", (doc,))
+db.commit()
+PY
+check "document removed" cli document removed "$D" 05-troops.txt
+grep -q '^1,5,0,share bar,Share this article$' "$WORK/out" && ok "removed blocks are listed with their ids" \
+  || not_ok "removed blocks are listed with their ids" "$(cat "$WORK/out")"
+cli claims "$D" | grep ',05-troops.txt,' | cut -d, -f12 | sort -n >"$WORK/starts-before"
+check "document restore" cli document restore "$D" 1
+cli claims "$D" | grep ',05-troops.txt,' | cut -d, -f12 | sort -n >"$WORK/starts-after"
+python3 - "$WORK/starts-before" "$WORK/starts-after" <<'PY' && ok "claims after the restored block move by its length" || not_ok "claims after the restored block move by its length" "$(cat "$WORK/starts-before" "$WORK/starts-after")"
+import sys
+before = [int(x) for x in open(sys.argv[1])]
+after = [int(x) for x in open(sys.argv[2])]
+assert before and after == [x + len("Share this article\n") for x in before], (before, after)
+PY
+cli documents "$D" --format json --with-body | grep -q '"body" : "Share this article\\n' && ok "the block is back in the body" \
+  || not_ok "the block is back in the body"
+refuse_with 1 "restoring a block twice" "no removed block 1" cli document restore "$D" 1
+refuse_with 2 "restoring a block that is not an id" "not the id" cli document restore "$D" first
+
+refuse_with 1 "deleting a document with claims" "--with-claims" cli document delete "$D" 05-troops.txt
+cli documents "$D" | grep -q ",05-troops.txt," && ok "the refused delete left the document" || not_ok "the refused delete left the document"
+check "deleting a document with its claims" cli document delete "$D" 05-troops.txt --with-claims
+! cli documents "$D" | grep -q ",05-troops.txt," && ! cli claims "$D" | grep -q ",05-troops.txt," \
+  && ok "the document and its claims are gone" || not_ok "the document and its claims are gone"
+printf 'A note without claims\n\nNothing was said about anything.\n' >"$WORK/unclaimed.txt"
+check "import of one more file" cli import "$D" "$WORK/unclaimed.txt"
+check "deleting a document without claims" cli document delete "$D" unclaimed.txt
 
 refuse "an unknown command is refused" "unknown command" cli frobnicate
 

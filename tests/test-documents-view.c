@@ -215,6 +215,7 @@ test_list_one_tab_stop (Fixture       *f,
   SpProject *project = sp_window_get_project (f->window);
   GtkWidget *list = document_list (f);
   GtkWidget *search = sp_gui_test_find_drawn_type (GTK_WIDGET (f->view), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *sort = sp_gui_test_find_drawn_type (GTK_WIDGET (f->view), GTK_TYPE_MENU_BUTTON);
   GtkWindow *window = GTK_WINDOW (f->window);
 
   for (guint i = 0; i < 40; i++)
@@ -229,6 +230,9 @@ test_list_one_tab_stop (Fixture       *f,
 
   gtk_widget_grab_focus (search);
 
+  /* Between the search and the list: the sort menu */
+  sp_gui_test_press_key (window, GDK_KEY_Tab, 0);
+  g_assert_true (sp_gui_test_is_inside (gtk_root_get_focus (GTK_ROOT (window)), sort));
   sp_gui_test_press_key (window, GDK_KEY_Tab, 0);
   g_assert_true (sp_gui_test_is_inside (gtk_root_get_focus (GTK_ROOT (window)), list));
 
@@ -238,9 +242,11 @@ test_list_one_tab_stop (Fixture       *f,
   g_assert_false (sp_gui_test_is_inside (gtk_root_get_focus (GTK_ROOT (window)), list));
   g_assert_false (sp_gui_test_is_inside (gtk_root_get_focus (GTK_ROOT (window)), search));
 
-  /* Shift+Tab comes back into it, and once more goes to the search */
+  /* Shift+Tab comes back into it, and once more goes to the sort menu, then the search */
   sp_gui_test_press_key (window, GDK_KEY_Tab, GDK_SHIFT_MASK);
   g_assert_true (sp_gui_test_is_inside (gtk_root_get_focus (GTK_ROOT (window)), list));
+  sp_gui_test_press_key (window, GDK_KEY_Tab, GDK_SHIFT_MASK);
+  g_assert_true (sp_gui_test_is_inside (gtk_root_get_focus (GTK_ROOT (window)), sort));
   sp_gui_test_press_key (window, GDK_KEY_Tab, GDK_SHIFT_MASK);
   g_assert_true (sp_gui_test_is_inside (gtk_root_get_focus (GTK_ROOT (window)), search));
 }

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "import-test-util.h"
+#include "sp-import-formats.h"
 
 /* Batch import */
 
@@ -54,7 +55,7 @@ make_import_folder (const char *tmp)
   p9 = sp_test_copy_fixture (in, "bom-crlf.txt", "i-copy.txt");
   p10 = sp_test_write_file (in, "j-lf.txt", lf->str, lf->len);
   p11 = sp_test_write_file (in, ".hidden.txt", "Hidden file\n", -1);
-  p12 = sp_test_write_file (in, "notes.pdf", "%PDF-1.4\n", -1);
+  p12 = sp_test_write_file (in, "notes.odt", "PK\003\004", -1);
   p13 = sp_test_write_file (in, "sub/k-nested.markdown", "# Nested note\n\nWritten on 3 May 2024.\n", -1);
   p14 = sp_test_write_file (in, ".git/l-ignored.txt", "Inside a hidden folder\n", -1);
 
@@ -73,11 +74,12 @@ test_import_folder (void)
   static const char * const order[] = {
     ".git", ".hidden.txt", "a-bom-crlf.txt", "b-cp1252.txt", "c-article.html", "d-latin9.HTM",
     "e-front-matter.md", "f-binary.txt", "g-empty.txt", "h-blank.md", "i-copy.txt", "j-lf.txt",
-    "notes.pdf", "k-nested.markdown",
+    "notes.odt", "k-nested.markdown",
   };
   const SpImportEntry *entry;
   g_autoptr(SpDocument) document = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *unsupported = NULL;
   gint64 first_id;
 
   report = sp_test_import_path (project, in);
@@ -105,9 +107,9 @@ test_import_folder (void)
   g_assert_true (g_str_has_suffix (entry->message, ".git: skipped: a hidden folder"));
   g_assert_true (g_str_has_suffix (sp_test_entry_for (report, ".hidden.txt")->message,
                                    ".hidden.txt: skipped: a hidden file"));
-  g_assert_true (g_str_has_suffix (sp_test_entry_for (report, "notes.pdf")->message,
-                                   "notes.pdf: skipped: not a .txt, .md, .markdown, .html, .htm, "
-                                   ".docx or .xml file"));
+  unsupported = g_strdup_printf ("notes.odt: skipped: not a %s file", sp_import_formats_describe ());
+  g_assert_true (g_str_has_suffix (sp_test_entry_for (report, "notes.odt")->message, unsupported));
+  g_assert_true (g_str_has_prefix (sp_import_formats_describe (), ".txt, .md, .markdown, .html, .htm"));
 
   /* Imported */
   entry = sp_test_entry_for (report, "a-bom-crlf.txt");

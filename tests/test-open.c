@@ -320,7 +320,9 @@ test_every_reference_checked (void)
   g_assert_true (_sp_project_exec (project,
                                    "INSERT INTO suggestions (document_id, start_offset, end_offset, actor_id, "
                                    "  issue_id, stance, confidence, claim_id, created) "
-                                   "VALUES (1, 0, 5, 1, 1, 1, 0.5, 1, '')",
+                                   "VALUES (1, 0, 5, 1, 1, 1, 0.5, 1, '');"
+                                   "INSERT INTO removals (document_id, body_offset, text) VALUES (1, 0, 'Share');"
+                                   "INSERT INTO document_fingerprints (document_id, simhash) VALUES (1, 5)",
                                    &error));
   g_assert_no_error (error);
   g_clear_object (&project);

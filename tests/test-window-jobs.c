@@ -3,7 +3,9 @@
  * The window's work that runs in worker threads, under Xvfb: opening a project (the page that
  * says so, Cancel, the reason when it cannot be opened, and what a migration found), the
  * matrix exports (progress, Cancel, and the application held until the file is written when
- * the window closes) and codebook files (refusing to write through a symbolic link).
+ * the window closes), codebook files (refusing to write through a symbolic link) and a
+ * thousand dropped article files (a determinate progress bar, Stop, and the report that
+ * lists every file that failed or was skipped, and why).
  *
  * To see the opening page while a worker is busy, a test holds an exclusive lock on the
  * project file with a connection of its own: the worker waits on it (up to the store's busy
@@ -16,9 +18,11 @@
 #include <unistd.h>
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "sp-gui-test-util.h"
+#include "sp-import-details-dialog.h"
 #include "sp-test-util.h"
 #include "sp-window-private.h"
 
@@ -556,6 +560,155 @@ test_codebook_files (Fixture       *f,
   sp_gui_test_wait_for_label (GTK_WIDGET (f->window), "Codebook exported to written.json");
 }
 
+/* A thousand files in a folder: 990 articles, 5 empty ones (they fail) and 5 pictures (they
+ * are skipped) */
+
+#define N_ARTICLES 990
+#define N_EMPTY    5
+#define N_PICTURES 5
+
+static GFile *
+make_thousand_files (const char *dir)
+{
+  g_autofree char *folder = g_build_filename (dir, "batch", NULL);
+  static const char png_bytes[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint i = 0; i < N_ARTICLES + N_EMPTY + N_PICTURES; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+
+      if (i < N_ARTICLES)
+        {
+          name = g_strdup_printf ("article-%04u.txt", i);
+          text = g_strdup_printf ("Talks, day %u\n\nThe delegations met for the %u. time and agreed to meet again.\n", i, i);
+        }
+      else if (i < N_ARTICLES + N_EMPTY)
+        {
+          name = g_strdup_printf ("empty-%u.txt", i);
+          text = g_strdup ("");
+        }
+      else
+        name = g_strdup_printf ("picture-%u.png", i);
+
+      path = g_build_filename (folder, name, NULL);
+      if (text != NULL)
+        g_assert_true (g_file_set_contents (path, text, -1, NULL));
+      else
+        g_assert_true (g_file_set_contents (path, png_bytes, sizeof png_bytes - 1, NULL));
+    }
+
+  return g_file_new_for_path (folder);
+}
+
+static void
+import_finished_cb (SpWindow        *window,
+                    SpImportReport  *report,
+                    SpImportReport **out)
+{
+  *out = sp_import_report_ref (report);
+}
+
+static gboolean
+report_arrived (gpointer data)
+{
+  return *(SpImportReport **)data != NULL;
+}
+
+static void
+progress_text_cb (GtkLabel   *label,
+                  GParamSpec *pspec,
+                  GPtrArray  *texts)
+{
+  g_ptr_array_add (texts, g_strdup (gtk_label_get_text (label)));
+}
+
+static void
+test_import_thousand (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(SpProject) project = sp_test_new_project (f->dir, "batch.standpoint");
+  g_autofree char *path = g_strdup (sp_project_get_path (project));
+  g_autoptr(GFile) folder = make_thousand_files (f->dir);
+  g_autoptr(SpImportReport) report = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  GtkWindow *dialog;
+  GtkWidget *toast_button;
+
+  g_clear_object (&project);
+  sp_gui_test_open_project (f->window, path);
+  g_signal_connect (f->window, "import-finished", G_CALLBACK (import_finished_cb), &report);
+  g_signal_connect (f->window->progress_label, "notify::label", G_CALLBACK (progress_text_cb), texts);
+
+  _sp_window_import_files (f->window, &folder, 1);
+  g_assert_true (gtk_revealer_get_reveal_child (f->window->progress_revealer));
+  g_assert_true (gtk_progress_bar_get_show_text (f->window->progress_bar));
+  sp_gui_test_iterate_until (report_arrived, &report);
+
+  g_assert_cmpuint (sp_import_report_get_n_imported (report), ==, N_ARTICLES);
+  g_assert_cmpuint (sp_import_report_get_n_failed (report), ==, N_EMPTY);
+  g_assert_cmpuint (sp_import_report_get_n_skipped (report), ==, N_PICTURES);
+  g_assert_false (sp_import_report_get_cancelled (report));
+
+  /* Whatever the progress said, it counted files of the whole batch */
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+
+      g_test_message ("progress: %s", text);
+      g_assert_true (g_str_has_prefix (text, "Looking for articles") ||
+                     strstr (text, " of 1,000 files") != NULL || strstr (text, " of 1000 files") != NULL);
+    }
+
+  /* The end says what happened, and the toast stays until it is dismissed */
+  sp_gui_test_wait_for_label (GTK_WIDGET (f->window), "Imported 990 articles, 5 failed, 5 skipped");
+  toast_button = sp_gui_test_find_toast_action (GTK_WIDGET (f->window), "win.show-import-details");
+  g_assert_nonnull (toast_button);
+  screenshot_at (GTK_WINDOW (f->window), NULL, 1280, "import-done");
+
+  /* Every file that failed or was skipped, failures first, each with what happened and why */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-import-details", NULL));
+  dialog = sp_gui_test_find_dialog (GTK_WINDOW (f->window));
+  g_assert_nonnull (dialog);
+  sp_gui_test_settle (GTK_WIDGET (dialog));
+  g_assert_cmpuint (sp_import_details_dialog_get_n_rows (SP_IMPORT_DETAILS_DIALOG (dialog)), ==, N_EMPTY + N_PICTURES);
+  g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (dialog), "5 failed, 5 skipped"));
+  g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (dialog), "Failed"));
+  g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (dialog), "Skipped"));
+  g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (dialog), "empty file"));
+  g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (dialog), "empty-990.txt"));
+  screenshot_at (GTK_WINDOW (f->window), dialog, 1280, "import-report");
+  sp_gui_test_destroy_window (dialog);
+}
+
+/* Stop keeps what was committed and says so */
+static void
+test_import_stop (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(SpProject) project = sp_test_new_project (f->dir, "stop.standpoint");
+  g_autofree char *path = g_strdup (sp_project_get_path (project));
+  g_autoptr(GFile) folder = make_thousand_files (f->dir);
+  g_autoptr(SpImportReport) report = NULL;
+
+  g_clear_object (&project);
+  sp_gui_test_open_project (f->window, path);
+  g_signal_connect (f->window, "import-finished", G_CALLBACK (import_finished_cb), &report);
+
+  _sp_window_import_files (f->window, &folder, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cancel-import", NULL));
+  sp_gui_test_iterate_until (report_arrived, &report);
+
+  g_assert_true (sp_import_report_get_cancelled (report));
+  g_assert_cmpuint (sp_import_report_get_n_imported (report), <, N_ARTICLES);
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_documents_view_get_n_documents (f->window->documents_view), ==,
+                    sp_import_report_get_n_imported (report));
+  g_assert_false (gtk_revealer_get_reveal_child (f->window->progress_revealer));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -572,6 +725,8 @@ main (int   argc,
   ADD ("/window-jobs/png-export-cancel", test_png_export_cancel);
   g_test_add_func ("/window-jobs/close-mid-export", test_close_mid_export);
   ADD ("/window-jobs/codebook-files", test_codebook_files);
+  ADD ("/window-jobs/import-thousand", test_import_thousand);
+  ADD ("/window-jobs/import-stop", test_import_stop);
 #undef ADD
 
   return g_test_run ();

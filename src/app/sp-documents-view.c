@@ -4,140 +4,45 @@
 
 #include <glib/gi18n.h>
 
-#include "sp-documents-view.h"
+#include "sp-documents-view-private.h"
 #include "sp-toast.h"
-
-struct _SpDocumentsView
-{
-  GtkWidget           parent_instance;
-
-  SpProject          *project;
-  GListStore         *documents;
-  GtkFilterListModel *filtered;
-  GtkCustomFilter    *filter;
-  GtkSingleSelection *selection;
-  GListModel         *claims;       /* of the selected document */
-  SpClaimPopover     *claim_popover;
-  guint               popover_start; /* the text the claim popover is about */
-  guint               popover_end;
-  gboolean            popover_made_room;
-  guint               place_idle;    /* follows the reader's scrolling, outside its layout */
-  gboolean            popup_pending; /* until the claims panel has slid off the reader */
-  guint               popup_idle;
-  gboolean            reloading;     /* the document list is being replaced */
-  guint               open_idle;     /* shows the reader after a click in the folded list */
-  gboolean            editable;      /* FALSE for a read-only project: claims are only read */
-
-  /* Template children */
-  GtkStack           *stack;
-  AdwLeaflet         *leaflet;
-  GtkSearchEntry     *search_entry;
-  GtkListView        *document_list;
-  AdwFlap            *claims_flap;
-  GtkWidget          *reader_bar;
-  GtkWidget          *back_button;
-  GtkToggleButton    *claims_toggle;
-  GtkStack           *reader_stack;
-  SpReader           *reader;
-  GtkLabel           *claims_heading;
-  GtkListBox         *claims_list;
-};
 
 G_DEFINE_FINAL_TYPE (SpDocumentsView, sp_documents_view, GTK_TYPE_WIDGET)
 
 static void load_claims (SpDocumentsView *self);
-static gboolean select_document (SpDocumentsView *self,
-                                 gint64           document_id,
-                                 gboolean         reveal);
 
-/* The document list */
+enum {
+  PROP_0,
+  PROP_SORT,
+  N_PROPS
+};
 
-static gboolean
-document_matches (gpointer item,
-                  gpointer user_data)
-{
-  SpDocumentsView *self = user_data;
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *needle = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *file = NULL;
+static GParamSpec *properties[N_PROPS];
 
-  if (search[0] == '\0')
-    return TRUE;
+#define select_document _sp_documents_view_select
 
-  needle = g_utf8_casefold (search, -1);
-  title = g_utf8_casefold (sp_document_get_title (item), -1);
-  file = g_utf8_casefold (sp_document_get_file_name (item), -1);
-
-  return strstr (title, needle) != NULL || strstr (file, needle) != NULL;
-}
-
+/* What the reader shows beside the text: the removed blocks and a near duplicate */
 static void
-search_changed_cb (SpDocumentsView *self,
-                   GtkSearchEntry  *entry)
+show_extras (SpDocumentsView *self,
+             SpDocument      *document)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-}
+  g_autoptr(GListModel) removals = NULL;
+  g_autoptr(SpDocument) other = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 other_id = sp_document_get_near_duplicate_of (document);
 
-static void
-document_setup_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *meta = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (title), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (meta), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (meta, "dim-label");
-  gtk_widget_add_css_class (meta, "caption");
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), meta);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-document_bind_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  SpDocument *document = gtk_list_item_get_item (item);
-  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *meta = gtk_widget_get_next_sibling (title);
-  g_autoptr(GString) text = g_string_new (NULL);
-  guint n_claims = sp_document_get_claim_count (document);
-
-  g_string_append (text, sp_document_get_date (document) ? sp_document_get_date (document) : _("No date"));
-  if (sp_document_get_source (document))
-    g_string_append_printf (text, " · %s", sp_document_get_source (document));
-  if (n_claims > 0)
+  if (sp_document_get_removed_count (document) > 0 &&
+      !(removals = sp_project_list_removals (self->project, sp_document_get_id (document), &error)))
     {
-      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", n_claims), n_claims);
-      g_string_append_printf (text, " · %s", count);
+      sp_toast_show_error (GTK_WIDGET (self), error->message);
+      g_clear_error (&error);
     }
+  sp_reader_set_removals (self->reader, removals);
 
-  if (sp_document_get_title (document)[0] != '\0')
-    {
-      g_autofree char *tooltip = g_strdup_printf ("%s\n%s", sp_document_get_title (document),
-                                                  sp_document_get_file_name (document));
-
-      gtk_label_set_text (GTK_LABEL (title), sp_document_get_title (document));
-      gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), tooltip);
-    }
-  else
-    {
-      gtk_label_set_text (GTK_LABEL (title), sp_document_get_file_name (document));
-      gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), sp_document_get_file_name (document));
-    }
-  gtk_label_set_text (GTK_LABEL (meta), text->str);
+  /* The other document may have been deleted since */
+  if (other_id != 0 && !(other = sp_project_get_document (self->project, other_id, NULL)))
+    other_id = 0;
+  sp_reader_set_near_duplicate (self->reader, other_id, other ? sp_document_get_title (other) : NULL);
 }
 
 static void
@@ -152,6 +57,7 @@ show_document (SpDocumentsView *self,
       sp_reader_set_document (self->reader, NULL, NULL);
       gtk_stack_set_visible_child_name (self->reader_stack, "none");
       load_claims (self);
+      _sp_documents_view_update_actions (self);
       return;
     }
 
@@ -162,8 +68,11 @@ show_document (SpDocumentsView *self,
     }
 
   sp_reader_set_document (self->reader, document, body);
+  show_extras (self, document);
   gtk_stack_set_visible_child_name (self->reader_stack, "reader");
   load_claims (self);
+  _sp_documents_view_show_search (self);
+  _sp_documents_view_update_actions (self);
 }
 
 static void
@@ -192,6 +101,19 @@ selected_document_id (SpDocumentsView *self)
   return document ? sp_document_get_id (document) : 0;
 }
 
+/* Shows the selected document, whichever it is */
+void
+_sp_documents_view_show_selected (SpDocumentsView *self)
+{
+  show_document (self, gtk_single_selection_get_selected_item (self->selection));
+}
+
+gint64
+_sp_documents_view_shown_id (SpDocumentsView *self)
+{
+  return selected_document_id (self);
+}
+
 static void
 load_documents (SpDocumentsView *self)
 {
@@ -217,6 +139,7 @@ load_documents (SpDocumentsView *self)
   self->reloading = FALSE;
 
   gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "documents" : "empty");
+  _sp_documents_view_update_count (self);
 
   if (keep == 0 || !select_document (self, keep, FALSE))
     show_document (self, gtk_single_selection_get_selected_item (self->selection));
@@ -331,7 +254,7 @@ refresh_document_row (SpDocumentsView *self)
 {
   gint64 id = selected_document_id (self);
   g_autoptr(SpDocument) fresh = NULL;
-  GListModel *shown = G_LIST_MODEL (self->filtered);
+  GListModel *shown = G_LIST_MODEL (self->sorted);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
 
   if (id == 0 || self->project == NULL || !(fresh = sp_project_get_document (self->project, id, NULL)))
@@ -527,9 +450,9 @@ folded_cb (SpDocumentsView *self)
   gtk_widget_set_visible (self->reader_bar, list_folded || adw_flap_get_folded (self->claims_flap));
 }
 
-static void
-show_reader (SpDocumentsView *self,
-             gboolean         focus)
+void
+_sp_documents_view_show_reader (SpDocumentsView *self,
+                                gboolean         focus)
 {
   g_assert (SP_IS_DOCUMENTS_VIEW (self));
 
@@ -558,7 +481,7 @@ document_activated_cb (SpDocumentsView *self,
                        GtkListView     *list)
 {
   gtk_single_selection_set_selected (self->selection, position);
-  show_reader (self, TRUE);
+  _sp_documents_view_show_reader (self, TRUE);
 }
 
 static gboolean
@@ -567,7 +490,7 @@ open_after_click_cb (gpointer data)
   SpDocumentsView *self = data;
 
   self->open_idle = 0;
-  show_reader (self, FALSE);
+  _sp_documents_view_show_reader (self, FALSE);
 
   return G_SOURCE_REMOVE;
 }
@@ -642,6 +565,7 @@ sp_documents_view_dispose (GObject *object)
   SpDocumentsView *self = (SpDocumentsView *)object;
   GtkWidget *child;
 
+  g_clear_pointer (&self->list_menu, gtk_widget_unparent);
   g_clear_handle_id (&self->open_idle, g_source_remove);
   g_clear_handle_id (&self->place_idle, g_source_remove);
   g_clear_handle_id (&self->popup_idle, g_source_remove);
@@ -661,12 +585,47 @@ sp_documents_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->project, self);
   g_clear_object (&self->project);
   g_clear_object (&self->claims);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->documents);
+  _sp_documents_view_dispose_list (self);
 
   G_OBJECT_CLASS (sp_documents_view_parent_class)->dispose (object);
+}
+
+static void
+sp_documents_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  SpDocumentsView *self = SP_DOCUMENTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SORT:
+      g_value_set_string (value, sp_documents_view_get_sort (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_documents_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  SpDocumentsView *self = SP_DOCUMENTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SORT:
+      sp_documents_view_set_sort (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -676,6 +635,18 @@ sp_documents_view_class_init (SpDocumentsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sp_documents_view_dispose;
+  object_class->get_property = sp_documents_view_get_property;
+  object_class->set_property = sp_documents_view_set_property;
+
+  /**
+   * SpDocumentsView:sort:
+   *
+   * What the document list is sorted by: "date", "title", "source" or "imported"
+   */
+  properties[PROP_SORT] =
+    g_param_spec_string ("sort", NULL, NULL, "date",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   g_type_ensure (SP_TYPE_READER);
@@ -684,7 +655,10 @@ sp_documents_view_class_init (SpDocumentsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, stack);
   gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, document_list);
+  gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, sort_button);
   gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, claims_flap);
   gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, reader_bar);
   gtk_widget_class_bind_template_child (widget_class, SpDocumentsView, back_button);
@@ -696,32 +670,20 @@ sp_documents_view_class_init (SpDocumentsViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "documents.tag-claim", NULL, tag_claim_action);
   gtk_widget_class_install_action (widget_class, "documents.show-list", NULL, show_list_action);
+  _sp_documents_view_class_init_list (widget_class);
 }
 
 static void
 sp_documents_view_init (SpDocumentsView *self)
 {
-  g_autoptr(GtkListItemFactory) factory = NULL;
   g_autoptr(GMenu) extra_menu = NULL;
 
   self->editable = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->documents = g_list_store_new (SP_TYPE_DOCUMENT);
-  self->filter = gtk_custom_filter_new (document_matches, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->documents)),
-                                              g_object_ref (GTK_FILTER (self->filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  _sp_documents_view_init_list (self);
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (document_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (document_bind_cb), NULL);
-  gtk_list_view_set_factory (self->document_list, factory);
-  gtk_list_view_set_model (self->document_list, GTK_SELECTION_MODEL (self->selection));
-
-  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_set_activate_on_single_click (self->claims_list, TRUE);
   g_signal_connect_object (self->claims_list, "row-activated", G_CALLBACK (claim_row_activated_cb), self, G_CONNECT_SWAPPED);
 
@@ -784,16 +746,17 @@ sp_documents_view_set_editable (SpDocumentsView *self,
 
   self->editable = !!editable;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.tag-claim", self->editable);
+  _sp_documents_view_update_actions (self);
   if (!self->editable)
     gtk_popover_popdown (GTK_POPOVER (self->claim_popover));
 }
 
-static gboolean
-select_document (SpDocumentsView *self,
-                 gint64           document_id,
-                 gboolean         reveal)
+gboolean
+_sp_documents_view_select (SpDocumentsView *self,
+                           gint64           document_id,
+                           gboolean         reveal)
 {
-  GListModel *model = G_LIST_MODEL (self->filtered);
+  GListModel *model = G_LIST_MODEL (self->sorted);
 
   g_assert (SP_IS_DOCUMENTS_VIEW (self));
 
@@ -808,15 +771,21 @@ select_document (SpDocumentsView *self,
               gtk_single_selection_set_selected (self->selection, i);
               show_document (self, document);
               if (reveal)
-                show_reader (self, FALSE);
+                _sp_documents_view_show_reader (self, FALSE);
               return TRUE;
             }
         }
 
-      if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0')
+      if (self->query == NULL)
         break;
+      /* The entry says it changed only after a pause: the search ends at once */
+      g_clear_pointer (&self->query, g_free);
+      g_clear_pointer (&self->matches, g_hash_table_unref);
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      self->reloading = TRUE;
       gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+      self->reloading = FALSE;
+      _sp_documents_view_update_count (self);
     }
 
   return FALSE;
@@ -879,4 +848,29 @@ sp_documents_view_get_claim_popover (SpDocumentsView *self)
 {
   g_return_val_if_fail (SP_IS_DOCUMENTS_VIEW (self), NULL);
   return self->claim_popover;
+}
+
+/* Returns: how many documents the list shows (a search hides the others) */
+guint
+sp_documents_view_get_n_shown (SpDocumentsView *self)
+{
+  g_return_val_if_fail (SP_IS_DOCUMENTS_VIEW (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+}
+
+/* Returns: the count above the list, e.g. "12 of 1,234" */
+const char *
+sp_documents_view_get_count_text (SpDocumentsView *self)
+{
+  g_return_val_if_fail (SP_IS_DOCUMENTS_VIEW (self), NULL);
+  return gtk_label_get_text (self->count_label);
+}
+
+/* Returns: (transfer full) (nullable): the document at @position of the list as shown */
+SpDocument *
+sp_documents_view_get_shown_item (SpDocumentsView *self,
+                                  guint            position)
+{
+  g_return_val_if_fail (SP_IS_DOCUMENTS_VIEW (self), NULL);
+  return g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
 }

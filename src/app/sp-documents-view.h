@@ -1,7 +1,8 @@
 /* sp-documents-view.h
  *
  * The Documents view: the list of imported articles, the reader with the selected article's
- * claims highlighted, and the list of those claims. Claims are tagged from here.
+ * claims highlighted, and the list of those claims. Claims are tagged from here, and
+ * documents are sorted, searched, edited and deleted.
  */
 #pragma once
 
@@ -28,5 +29,12 @@ guint           sp_documents_view_get_n_documents   (SpDocumentsView *self);
 guint           sp_documents_view_get_n_claims      (SpDocumentsView *self);
 SpReader       *sp_documents_view_get_reader        (SpDocumentsView *self);
 SpClaimPopover *sp_documents_view_get_claim_popover (SpDocumentsView *self);
+void            sp_documents_view_set_sort          (SpDocumentsView *self,
+                                                     const char      *sort);
+const char     *sp_documents_view_get_sort          (SpDocumentsView *self);
+guint           sp_documents_view_get_n_shown       (SpDocumentsView *self);
+const char     *sp_documents_view_get_count_text    (SpDocumentsView *self);
+SpDocument     *sp_documents_view_get_shown_item    (SpDocumentsView *self,
+                                                     guint            position);
 
 G_END_DECLS

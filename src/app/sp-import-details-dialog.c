@@ -1,7 +1,8 @@
 /* sp-import-details-dialog.c
  *
- * The files an import skipped (duplicates) or could not read (failures), one row each: the
- * file's name, the reason, and its folder. A batch can leave thousands of them, so the rows
+ * The files an import could not read (failures), left out (skipped: not article files) or
+ * found already imported (duplicates), one row each, failures first: the file's name, what
+ * happened to it, the reason, and its folder. A batch can leave thousands of them, so the rows
  * are a list view over a model rather than one label; the window is resizable and the list
  * grows with it. Copy puts every reason on the clipboard, one line each, for a bug report or
  * a colleague.
@@ -25,6 +26,7 @@ struct _SpImportProblem
   char    *name;
   char    *reason;
   char    *folder;
+  SpImportStatus status;
 };
 
 G_DEFINE_FINAL_TYPE (SpImportProblem, sp_import_problem, G_TYPE_OBJECT)
@@ -60,6 +62,7 @@ sp_import_problem_new (const SpImportEntry *entry)
   const char *message = entry->message ? entry->message : "";
   gsize path_len = strlen (entry->path);
 
+  self->status = entry->status;
   self->name = g_path_get_basename (entry->path);
   self->folder = g_path_get_dirname (entry->path);
   if (g_str_has_prefix (message, entry->path) && g_str_has_prefix (message + path_len, ": "))
@@ -84,13 +87,50 @@ struct _SpImportDetailsDialog
 
 G_DEFINE_FINAL_TYPE (SpImportDetailsDialog, sp_import_details_dialog, ADW_TYPE_WINDOW)
 
+static const char *
+status_label (SpImportStatus status)
+{
+  switch (status)
+    {
+    case SP_IMPORT_STATUS_FAILED:
+      return _("Failed");
+    case SP_IMPORT_STATUS_SKIPPED:
+      return _("Skipped");
+    case SP_IMPORT_STATUS_DUPLICATE:
+      return _("Already imported");
+    case SP_IMPORT_STATUS_IMPORTED:
+    default:
+      return "";
+    }
+}
+
+/* Failures first, then skipped files, then duplicates; in report order within each */
+static int
+status_rank (SpImportStatus status)
+{
+  switch (status)
+    {
+    case SP_IMPORT_STATUS_FAILED:
+      return 0;
+    case SP_IMPORT_STATUS_SKIPPED:
+      return 1;
+    case SP_IMPORT_STATUS_DUPLICATE:
+      return 2;
+    case SP_IMPORT_STATUS_IMPORTED:
+    default:
+      return 3;
+    }
+}
+
 static void
 row_setup_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *status = gtk_label_new (NULL);
   GtkWidget *reason = gtk_label_new (NULL);
   GtkWidget *folder = gtk_label_new (NULL);
 
@@ -99,6 +139,10 @@ row_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_wrap (GTK_LABEL (name), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (name, "heading");
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_set_valign (status, GTK_ALIGN_START);
+  gtk_widget_add_css_class (status, "caption-heading");
+  gtk_widget_add_css_class (status, "import-status");
   gtk_label_set_xalign (GTK_LABEL (reason), 0);
   gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (reason), PANGO_WRAP_WORD_CHAR);
@@ -112,7 +156,9 @@ row_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_bottom (box, 6);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
-  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (top), name);
+  gtk_box_append (GTK_BOX (top), status);
+  gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (box), reason);
   gtk_box_append (GTK_BOX (box), folder);
   gtk_list_item_set_child (item, box);
@@ -125,11 +171,24 @@ row_bind_cb (GtkSignalListItemFactory *factory,
              gpointer                  user_data)
 {
   SpImportProblem *problem = gtk_list_item_get_item (item);
-  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *reason = gtk_widget_get_next_sibling (name);
+  GtkWidget *top = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *name = gtk_widget_get_first_child (top);
+  GtkWidget *status = gtk_widget_get_next_sibling (name);
+  GtkWidget *reason = gtk_widget_get_next_sibling (top);
   GtkWidget *folder = gtk_widget_get_next_sibling (reason);
 
   gtk_label_set_text (GTK_LABEL (name), problem->name);
+  gtk_label_set_text (GTK_LABEL (status), status_label (problem->status));
+  if (problem->status == SP_IMPORT_STATUS_FAILED)
+    {
+      gtk_widget_add_css_class (status, "error");
+      gtk_widget_remove_css_class (status, "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (status, "error");
+      gtk_widget_add_css_class (status, "dim-label");
+    }
   gtk_label_set_text (GTK_LABEL (reason), problem->reason);
   gtk_label_set_text (GTK_LABEL (folder), problem->folder);
 }
@@ -193,6 +252,26 @@ sp_import_details_dialog_init (SpImportDetailsDialog *self)
   gtk_list_view_set_factory (self->list_view, factory);
 }
 
+/* "3 failed, 7 skipped, 2 already imported" */
+static char *
+describe_problems (SpImportReport *report)
+{
+  guint failed = sp_import_report_get_n_failed (report);
+  guint skipped = sp_import_report_get_n_skipped (report);
+  guint duplicates = sp_import_report_get_n_duplicates (report);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (failed > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u failed", "%'u failed", failed), failed));
+  if (skipped > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u skipped", "%'u skipped", skipped), skipped));
+  if (duplicates > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u already imported", "%'u already imported", duplicates), duplicates));
+  g_ptr_array_add (parts, NULL);
+
+  return g_strjoinv (", ", (char **)parts->pdata);
+}
+
 /**
  * sp_import_details_dialog_new:
  * @heading: the import's summary, e.g. "Imported 12 articles, 3 failed"
@@ -216,16 +295,17 @@ sp_import_details_dialog_new (GtkWindow      *parent,
                        NULL);
   self->report = sp_import_report_ref (report);
 
-  for (guint i = 0; i < sp_import_report_get_n_entries (report); i++)
-    {
-      const SpImportEntry *entry = sp_import_report_get_entry (report, i);
+  for (int rank = 0; rank < 3; rank++)
+    for (guint i = 0; i < sp_import_report_get_n_entries (report); i++)
+      {
+        const SpImportEntry *entry = sp_import_report_get_entry (report, i);
 
-      if (entry->status != SP_IMPORT_STATUS_IMPORTED)
-        {
-          g_autoptr(SpImportProblem) problem = sp_import_problem_new (entry);
-          g_list_store_append (problems, problem);
-        }
-    }
+        if (status_rank (entry->status) == rank)
+          {
+            g_autoptr(SpImportProblem) problem = sp_import_problem_new (entry);
+            g_list_store_append (problems, problem);
+          }
+      }
 
   n = g_list_model_get_n_items (G_LIST_MODEL (problems));
   gtk_list_view_set_model (self->list_view,
@@ -233,10 +313,7 @@ sp_import_details_dialog_new (GtkWindow      *parent,
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.copy", n > 0);
 
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%u file was not imported",
-                                           "%u files were not imported", n),
-                              n);
+  subtitle = describe_problems (report);
   adw_window_title_set_title (self->window_title, heading);
   adw_window_title_set_subtitle (self->window_title, n > 0 ? subtitle : NULL);
 

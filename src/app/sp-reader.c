@@ -1,8 +1,9 @@
 /* sp-reader.c
  *
- * The body is shown exactly as stored, because claim offsets count its characters: the
- * layout (paragraph spacing, blank lines, a first line that repeats the title) is done with
- * text tags and never with inserted or removed characters.
+ * The reader: one document's text with its claims highlighted in their stance's colour, and
+ * the user's selection reported as character offsets into the stored body. What stands above
+ * the text is in sp-reader-header.c, the text is laid out in sp-reader-text.c, and the find
+ * bar and search matches live in sp-reader-find.c.
  */
 #define G_LOG_DOMAIN "sp-reader"
 
@@ -11,38 +12,19 @@
 #include <glib/gi18n.h>
 
 #include "sp-stance-palette.h"
-#include "sp-reader.h"
+#include "sp-reader-private.h"
 
 /* Highlights are the matrix palette's colour at this opacity, so the text stays readable in
  * both light and dark styles; the underline carries the full colour. */
 #define HIGHLIGHT_ALPHA 0.5
 
-/* Space after a paragraph: about a blank line of the reader's text */
-#define PARAGRAPH_GAP 14
-
-struct _SpReader
-{
-  GtkWidget       parent_instance;
-
-  SpDocument     *document;
-  guint           title_end;     /* characters of a first line that repeats the title, or 0 */
-
-  GtkWidget      *box;
-  GtkLabel       *title_label;
-  GtkLabel       *meta_label;
-  GtkLabel       *url_label;
-  GtkTextView    *text_view;
-  GtkTextBuffer  *buffer;
-  GtkTextTag     *stance_tags[SP_STANCE_MAX - SP_STANCE_MIN + 1];
-  GtkTextTag     *hidden_tag;    /* blank lines, and a first line repeating the title */
-  GtkTextTag     *paragraph_tag; /* the last line of a paragraph */
-  GtkTextMark    *scroll_mark;   /* where a scroll waiting for the layout goes */
-  double          scroll_yalign;
-  gboolean        scroll_pending;
-  guint           scroll_idle;
-  GtkWidget      *context_menu;
-  GMenuModel     *extra_menu;
+enum {
+  PROP_0,
+  PROP_SHOW_REMOVED,
+  N_PROPS
 };
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SpReader, sp_reader, GTK_TYPE_WIDGET)
 
@@ -56,9 +38,63 @@ sp_reader_dispose (GObject *object)
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->document);
   g_clear_object (&self->extra_menu);
+  g_clear_object (&self->claims);
+  g_clear_object (&self->removals);
 
   G_OBJECT_CLASS (sp_reader_parent_class)->dispose (object);
 }
+
+static void
+sp_reader_finalize (GObject *object)
+{
+  SpReader *self = (SpReader *)object;
+
+  g_clear_pointer (&self->body, g_free);
+  g_clear_pointer (&self->segments, g_array_unref);
+  g_clear_pointer (&self->search_ranges, g_array_unref);
+  g_clear_pointer (&self->find_matches, g_array_unref);
+
+  G_OBJECT_CLASS (sp_reader_parent_class)->finalize (object);
+}
+
+static void
+sp_reader_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  SpReader *self = SP_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_REMOVED:
+      g_value_set_boolean (value, self->show_removed);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_reader_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  SpReader *self = SP_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_REMOVED:
+      sp_reader_set_show_removed (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 
 static void
 sp_reader_class_init (SpReaderClass *klass)
@@ -67,6 +103,19 @@ sp_reader_class_init (SpReaderClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sp_reader_dispose;
+  object_class->finalize = sp_reader_finalize;
+  object_class->get_property = sp_reader_get_property;
+  object_class->set_property = sp_reader_set_property;
+
+  /**
+   * SpReader:show-removed:
+   *
+   * Whether the blocks cleaning took out of the document are shown inside its text
+   */
+  properties[PROP_SHOW_REMOVED] =
+    g_param_spec_boolean ("show-removed", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "reader");
@@ -103,8 +152,32 @@ create_tags (SpReader *self)
 
   self->hidden_tag = gtk_text_buffer_create_tag (self->buffer, "hidden", "invisible", TRUE, NULL);
   self->paragraph_tag = gtk_text_buffer_create_tag (self->buffer, "paragraph-end",
-                                                    "pixels-below-lines", PARAGRAPH_GAP,
+                                                    "pixels-below-lines", 14,
                                                     NULL);
+  /* Grey at half strength reads as dimmed on both light and dark backgrounds; the block is
+   * set in from the text and tinted, so it cannot be taken for the article */
+  self->removed_tag = gtk_text_buffer_create_tag (self->buffer, "removed",
+                                                  "foreground-rgba", &(GdkRGBA) { 0.5, 0.5, 0.5, 1.0 },
+                                                  "paragraph-background-rgba", &(GdkRGBA) { 0.5, 0.5, 0.5, 0.10 },
+                                                  "style", PANGO_STYLE_ITALIC,
+                                                  "left-margin", 40,
+                                                  "right-margin", 16,
+                                                  NULL);
+  self->removed_top_tag = gtk_text_buffer_create_tag (self->buffer, "removed-top",
+                                                      "pixels-above-lines", 6,
+                                                      "pixels-below-lines", 0,
+                                                      NULL);
+  self->removed_bottom_tag = gtk_text_buffer_create_tag (self->buffer, "removed-bottom",
+                                                         "pixels-above-lines", 0,
+                                                         "pixels-below-lines", 14,
+                                                         NULL);
+  /* The matches of a search: the yellow of a highlighter pen, the current one in orange */
+  self->match_tag = gtk_text_buffer_create_tag (self->buffer, "match",
+                                                "background-rgba", &(GdkRGBA) { 0.96, 0.83, 0.18, 0.55 },
+                                                NULL);
+  self->current_tag = gtk_text_buffer_create_tag (self->buffer, "current-match",
+                                                  "background-rgba", &(GdkRGBA) { 1.0, 0.47, 0.0, 0.75 },
+                                                  NULL);
 }
 
 /* The context menu: what applies to a read-only article */
@@ -112,15 +185,28 @@ create_tags (SpReader *self)
 static void
 popup_context_menu (SpReader *self,
                     double    x,
-                    double    y)
+                    double    y,
+                    guint     buffer_offset)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) section = g_menu_new ();
+  gint64 removal_id = _sp_reader_removal_at (self, buffer_offset);
 
   g_menu_append (section, _("_Copy"), "clipboard.copy");
   g_menu_append (section, _("Select _All"), "selection.select-all");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  if (self->extra_menu != NULL)
+
+  /* In removed text: putting it back, not tagging it */
+  if (removal_id != 0)
+    {
+      g_autoptr(GMenu) restore = g_menu_new ();
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("_Restore This Text"), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "documents.restore-removal", g_variant_new_int64 (removal_id));
+      g_menu_append_item (restore, item);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (restore));
+    }
+  else if (self->extra_menu != NULL)
     g_menu_append_section (menu, NULL, self->extra_menu);
 
   if (self->context_menu == NULL)
@@ -161,7 +247,7 @@ context_click_cb (SpReader        *self,
       !gtk_text_iter_in_range (&iter, &start, &end))
     gtk_text_buffer_place_cursor (self->buffer, &iter);
 
-  popup_context_menu (self, x, y);
+  popup_context_menu (self, x, y, gtk_text_iter_get_offset (&iter));
 }
 
 static gboolean
@@ -180,7 +266,7 @@ context_key_cb (GtkWidget *widget,
                                          cursor.x, cursor.y + cursor.height, &x, &y);
   x = CLAMP (x, 0, gtk_widget_get_width (GTK_WIDGET (self->text_view)));
   y = CLAMP (y, 0, gtk_widget_get_height (GTK_WIDGET (self->text_view)));
-  popup_context_menu (self, x, y);
+  popup_context_menu (self, x, y, gtk_text_iter_get_offset (&iter));
 
   return TRUE;
 }
@@ -251,47 +337,14 @@ cancel_scroll (SpReader *self)
 static void
 sp_reader_init (SpReader *self)
 {
-  GtkWidget *header;
   GtkWidget *scroller;
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (self->box, "view");
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
-  /* Title and metadata stay in view above the text, so they are kept short: the title in two
-   * lines at most and the rest in one line each, all of it in tooltips */
-  header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_margin_start (header, 24);
-  gtk_widget_set_margin_end (header, 24);
-  gtk_widget_set_margin_top (header, 14);
-  gtk_widget_set_margin_bottom (header, 4);
-  gtk_box_append (GTK_BOX (self->box), header);
-
-  self->title_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->title_label, TRUE);
-  gtk_label_set_wrap_mode (self->title_label, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (self->title_label, 2);
-  gtk_label_set_ellipsize (self->title_label, PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (self->title_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "title-3");
-  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->title_label));
-
-  self->meta_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_ellipsize (self->meta_label, PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (self->meta_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->meta_label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->meta_label), "caption");
-  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->meta_label));
-
-  /* Selectable, so that the address can be copied */
-  self->url_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_ellipsize (self->url_label, PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_single_line_mode (self->url_label, TRUE);
-  gtk_label_set_xalign (self->url_label, 0);
-  gtk_label_set_selectable (self->url_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->url_label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->url_label), "caption");
-  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->url_label));
+  _sp_reader_init_header (self, self->box);
+  _sp_reader_init_find (self, self->box);
 
   scroller = gtk_scrolled_window_new ();
   gtk_widget_set_vexpand (scroller, TRUE);
@@ -311,6 +364,9 @@ sp_reader_init (SpReader *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->text_view));
 
   self->buffer = gtk_text_view_get_buffer (self->text_view);
+  self->segments = g_array_new (FALSE, FALSE, sizeof (SpReaderSegment));
+  self->search_ranges = g_array_new (FALSE, FALSE, sizeof (SpTextRange));
+  self->can_restore = TRUE;
   gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
   g_signal_connect_object (self->text_view, "map", G_CALLBACK (text_view_mapped_cb), self, G_CONNECT_SWAPPED);
   create_tags (self);
@@ -323,144 +379,32 @@ sp_reader_new (void)
   return g_object_new (SP_TYPE_READER, NULL);
 }
 
-static char *
-describe_document (SpDocument *document)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
-
-  if (sp_document_get_date (document))
-    g_ptr_array_add (parts, (gpointer)sp_document_get_date (document));
-  if (sp_document_get_source (document))
-    g_ptr_array_add (parts, (gpointer)sp_document_get_source (document));
-  if (sp_document_get_author (document))
-    g_ptr_array_add (parts, (gpointer)sp_document_get_author (document));
-  g_ptr_array_add (parts, (gpointer)sp_document_get_file_name (document));
-  g_ptr_array_add (parts, NULL);
-
-  return g_strjoinv (" · ", (char **)parts->pdata);
-}
-
+/* Keeps the view where it was while the buffer is refilled: the same document shown again,
+ * or its removed text shown or hidden */
 static void
-set_label (GtkLabel   *label,
-           const char *text)
+refill_keeping_place (SpReader *self)
 {
-  gtk_label_set_text (label, text ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text && text[0] ? text : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
-}
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+  GtkTextIter top, iter;
+  guint top_body;
+  int y;
 
-/* Title and line compared without case, Markdown heading marks and runs of white space */
-static char *
-comparable_line (const char *text,
-                 gssize      length)
-{
-  g_autofree char *normal = g_utf8_normalize (text, length, G_NORMALIZE_NFC);
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) words = NULL;
-  const char *start;
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, 0, 0, NULL, &y);
+  gtk_text_view_get_line_at_y (self->text_view, &top, y, NULL);
+  top_body = _sp_reader_to_body (self, gtk_text_iter_get_offset (&top));
 
-  if (normal == NULL)
-    return g_strdup ("");
+  _sp_reader_fill_text (self);
 
-  for (start = normal; *start == '#' || g_ascii_isspace (*start); start++)
-    ;
-  folded = g_utf8_casefold (start, -1);
-  words = g_strsplit_set (g_strstrip (folded), " \t\r\n", -1);
-
-  return g_strjoinv (" ", words);
-}
-
-static gboolean
-is_blank (const char *line,
-          const char *end)
-{
-  for (const char *p = line; p < end; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
-static void
-apply_tag (SpReader   *self,
-           GtkTextTag *tag,
-           guint       start,
-           guint       end)
-{
-  GtkTextIter start_iter, end_iter;
-
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &start_iter, start);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &end_iter, end);
-  gtk_text_buffer_apply_tag (self->buffer, tag, &start_iter, &end_iter);
-}
-
-/* Paragraphs a blank line apart whichever way the body marks them: when it has blank lines,
- * those are the breaks (they are hidden, and the line before one gets the space); otherwise
- * every line is a paragraph. A first line repeating the title is hidden too. */
-static void
-lay_out_body (SpReader   *self,
-              const char *body)
-{
-  gboolean blank_separated = FALSE;
-  gboolean first_seen = FALSE;
-  const char *line;
-  guint offset = 0;
-
-  self->title_end = 0;
-
-  /* A blank line with text after it */
-  for (line = body; *line != '\0' && !blank_separated; )
-    {
-      const char *newline = strchr (line, '\n');
-
-      if (newline == NULL)
-        break;
-      blank_separated = first_seen && is_blank (line, newline);
-      first_seen |= !is_blank (line, newline);
-      line = newline + 1;
-    }
-  first_seen = FALSE;
-
-  gtk_text_view_set_pixels_below_lines (self->text_view, blank_separated ? 0 : PARAGRAPH_GAP);
-
-  for (line = body; *line != '\0'; )
-    {
-      const char *newline = strchr (line, '\n');
-      const char *line_end = newline ? newline : line + strlen (line);
-      const char *next_line = newline ? newline + 1 : NULL;
-      guint length = g_utf8_strlen (line, line_end - line);
-      guint next_offset = offset + length + (newline ? 1 : 0);
-      gboolean is_title = FALSE;
-
-      if (is_blank (line, line_end))
-        apply_tag (self, self->hidden_tag, offset, next_offset);
-      else
-        {
-          if (!first_seen && self->document != NULL)
-            {
-              g_autofree char *title = comparable_line (sp_document_get_title (self->document), -1);
-              g_autofree char *first = comparable_line (line, line_end - line);
-
-              is_title = title[0] != '\0' && g_str_equal (title, first);
-              if (is_title)
-                {
-                  self->title_end = next_offset;
-                  apply_tag (self, self->hidden_tag, offset, next_offset);
-                }
-            }
-
-          if (!is_title && blank_separated)
-            {
-              const char *next_end = next_line ? strchr (next_line, '\n') : NULL;
-
-              if (next_line == NULL || is_blank (next_line, next_end ? next_end : next_line + strlen (next_line)))
-                apply_tag (self, self->paragraph_tag, offset, next_offset);
-            }
-          first_seen = TRUE;
-        }
-
-      offset = next_offset;
-      line = next_line ? next_line : line_end;
-    }
+  if (gtk_adjustment_get_value (adjustment) <= 0)
+    return;
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, _sp_reader_to_buffer (self, top_body, FALSE));
+  if (self->scroll_mark == NULL)
+    self->scroll_mark = gtk_text_buffer_create_mark (self->buffer, NULL, &iter, TRUE);
+  else
+    gtk_text_buffer_move_mark (self->buffer, self->scroll_mark, &iter);
+  self->scroll_yalign = 0.0;
+  self->scroll_pending = TRUE;
+  queue_scroll (self);
 }
 
 /**
@@ -469,15 +413,16 @@ lay_out_body (SpReader   *self,
  * @body: (nullable): its stored body, which claim offsets refer to
  *
  * A new document opens at its top. The document already shown (as when the document list
- * reloads after an import) keeps its scroll position and selection: a body never changes
- * after import.
+ * reloads after an import) keeps its scroll position and selection while its body is the
+ * same; restoring removed text changes the body, and the view then stays near where it was.
+ * The document's removed blocks, claims and search matches are forgotten when another
+ * document comes.
  */
 void
 sp_reader_set_document (SpReader   *self,
                         SpDocument *document,
                         const char *body)
 {
-  g_autofree char *meta = NULL;
   GtkTextIter start;
   gboolean same;
 
@@ -487,29 +432,31 @@ sp_reader_set_document (SpReader   *self,
          sp_document_get_id (document) == sp_document_get_id (self->document);
   g_set_object (&self->document, document);
 
-  if (document != NULL)
+  if (!same)
     {
-      meta = describe_document (document);
-      set_label (self->title_label, sp_document_get_title (document));
-      set_label (self->meta_label, meta);
-      set_label (self->url_label, sp_document_get_url (document));
+      g_clear_object (&self->claims);
+      g_clear_object (&self->removals);
+      g_array_set_size (self->search_ranges, 0);
+      sp_reader_set_near_duplicate (self, 0, NULL);
     }
-  else
-    {
-      set_label (self->title_label, NULL);
-      set_label (self->meta_label, NULL);
-      set_label (self->url_label, NULL);
-    }
+  _sp_reader_show_header (self);
 
-  if (same)
+  if (same && g_strcmp0 (body, self->body) == 0)
     return;
 
-  /* Article text is plain text: set_text, never markup */
-  gtk_text_buffer_set_text (self->buffer, body ? body : "", -1);
-  lay_out_body (self, body ? body : "");
+  g_free (self->body);
+  self->body = g_strdup (body ? body : "");
+
+  if (same)
+    {
+      refill_keeping_place (self);
+      return;
+    }
+
+  _sp_reader_fill_text (self);
 
   /* set_text() leaves the cursor at the end, where the text view would scroll to follow it */
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &start, self->title_end);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &start, _sp_reader_to_buffer (self, self->title_end, TRUE));
   gtk_text_buffer_place_cursor (self->buffer, &start);
   cancel_scroll (self);
   gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view)), 0);
@@ -524,38 +471,119 @@ sp_reader_get_document (SpReader *self)
 }
 
 void
-sp_reader_set_claims (SpReader   *self,
-                      GListModel *claims)
+_sp_reader_apply_claims (SpReader *self)
 {
   GtkTextIter start, end;
   gboolean title_claimed = FALSE;
   guint n;
 
-  g_return_if_fail (SP_IS_READER (self));
-
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   for (guint i = 0; i < G_N_ELEMENTS (self->stance_tags); i++)
     gtk_text_buffer_remove_tag (self->buffer, self->stance_tags[i], &start, &end);
 
-  n = claims ? g_list_model_get_n_items (claims) : 0;
+  n = self->claims ? g_list_model_get_n_items (self->claims) : 0;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(SpClaim) claim = g_list_model_get_item (claims, i);
+      g_autoptr(SpClaim) claim = g_list_model_get_item (self->claims, i);
       int stance = CLAMP (sp_claim_get_stance (claim), SP_STANCE_MIN, SP_STANCE_MAX);
 
-      apply_tag (self, self->stance_tags[stance - SP_STANCE_MIN], sp_claim_get_start (claim), sp_claim_get_end (claim));
+      _sp_reader_apply_tag (self, self->stance_tags[stance - SP_STANCE_MIN],
+                            sp_claim_get_start (claim), sp_claim_get_end (claim));
       title_claimed |= sp_claim_get_start (claim) < self->title_end;
     }
 
   /* A claim on the first line shows it, title or not */
   if (self->title_end > 0)
     {
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, self->title_end);
+      guint title_start = _sp_reader_to_buffer (self, 0, TRUE);
+
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, title_start);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, _sp_reader_to_buffer (self, self->title_end, FALSE));
       if (title_claimed)
         gtk_text_buffer_remove_tag (self->buffer, self->hidden_tag, &start, &end);
       else
         gtk_text_buffer_apply_tag (self->buffer, self->hidden_tag, &start, &end);
     }
+}
+
+void
+sp_reader_set_claims (SpReader   *self,
+                      GListModel *claims)
+{
+  g_return_if_fail (SP_IS_READER (self));
+
+  g_set_object (&self->claims, claims);
+  _sp_reader_apply_claims (self);
+}
+
+/**
+ * sp_reader_set_removals:
+ * @removals: (nullable): the shown document's removed blocks (#SpRemoval), in any order
+ *
+ * The blocks are shown inside the text while #SpReader:show-removed is on.
+ */
+void
+sp_reader_set_removals (SpReader   *self,
+                        GListModel *removals)
+{
+  g_return_if_fail (SP_IS_READER (self));
+
+  if (removals == NULL && self->removals == NULL)
+    return;
+
+  g_set_object (&self->removals, removals);
+  _sp_reader_show_header (self);
+  if (self->show_removed)
+    refill_keeping_place (self);
+}
+
+void
+sp_reader_set_show_removed (SpReader *self,
+                            gboolean  show_removed)
+{
+  g_return_if_fail (SP_IS_READER (self));
+
+  show_removed = !!show_removed;
+  if (self->show_removed == show_removed)
+    return;
+
+  self->show_removed = show_removed;
+  if (self->removals != NULL && g_list_model_get_n_items (self->removals) > 0)
+    refill_keeping_place (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_REMOVED]);
+}
+
+gboolean
+sp_reader_get_show_removed (SpReader *self)
+{
+  g_return_val_if_fail (SP_IS_READER (self), FALSE);
+  return self->show_removed;
+}
+
+/**
+ * sp_reader_set_can_restore:
+ * @can_restore: %FALSE for a read-only project: removed text is shown, never put back
+ */
+void
+sp_reader_set_can_restore (SpReader *self,
+                           gboolean  can_restore)
+{
+  g_return_if_fail (SP_IS_READER (self));
+
+  if (self->can_restore == !!can_restore)
+    return;
+
+  self->can_restore = !!can_restore;
+  if (self->show_removed && self->segments->len > 0)
+    refill_keeping_place (self);
+}
+
+/* Returns: how many removed blocks the text shows */
+guint
+sp_reader_get_n_shown_removals (SpReader *self)
+{
+  g_return_val_if_fail (SP_IS_READER (self), 0);
+  return self->segments->len;
 }
 
 /**
@@ -597,10 +625,11 @@ sp_reader_get_selection (SpReader *self,
   if (gtk_text_iter_equal (&begin_iter, &end_iter))
     return FALSE;
 
-  *start = gtk_text_iter_get_offset (&begin_iter);
-  *end = gtk_text_iter_get_offset (&end_iter);
+  /* A selection inside removed text holds nothing of the body */
+  *start = _sp_reader_to_body (self, gtk_text_iter_get_offset (&begin_iter));
+  *end = _sp_reader_to_body (self, gtk_text_iter_get_offset (&end_iter));
 
-  return TRUE;
+  return *start < *end;
 }
 
 /**
@@ -622,7 +651,8 @@ sp_reader_scroll_to_range (SpReader *self,
   g_return_if_fail (SP_IS_READER (self));
 
   self->scroll_yalign = CLAMP (yalign, 0.0, 1.0);
-  end = MAX (start, end);
+  start = _sp_reader_to_buffer (self, start, TRUE);
+  end = MAX (start, _sp_reader_to_buffer (self, end, FALSE));
   gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, start + (guint)((end - start) * self->scroll_yalign));
   if (self->scroll_mark == NULL)
     self->scroll_mark = gtk_text_buffer_create_mark (self->buffer, NULL, &iter, TRUE);
@@ -643,8 +673,8 @@ sp_reader_select_range (SpReader *self,
 
   g_return_if_fail (SP_IS_READER (self));
 
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &start_iter, start);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &end_iter, end);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &start_iter, _sp_reader_to_buffer (self, start, TRUE));
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &end_iter, _sp_reader_to_buffer (self, end, FALSE));
   gtk_text_buffer_select_range (self->buffer, &start_iter, &end_iter);
   sp_reader_scroll_to_range (self, start, end, 0.5);
 }
@@ -655,14 +685,21 @@ sp_reader_dup_text (SpReader *self,
                     guint     start,
                     guint     end)
 {
-  GtkTextIter start_iter, end_iter;
+  const char *body;
+  const char *from, *to;
+  glong length;
 
   g_return_val_if_fail (SP_IS_READER (self), NULL);
 
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &start_iter, start);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &end_iter, end);
+  /* From the body itself: the buffer may hold removed text in between */
+  body = self->body ? self->body : "";
+  length = g_utf8_strlen (body, -1);
+  end = MIN (end, (guint)length);
+  start = MIN (start, end);
+  from = g_utf8_offset_to_pointer (body, start);
+  to = g_utf8_offset_to_pointer (from, end - start);
 
-  return gtk_text_buffer_get_text (self->buffer, &start_iter, &end_iter, TRUE);
+  return g_strndup (from, to - from);
 }
 
 /**
@@ -696,8 +733,10 @@ sp_reader_get_range_rect (SpReader     *self,
       return FALSE;
     }
 
+  end = end > start ? _sp_reader_to_buffer (self, end, FALSE) - 1 : _sp_reader_to_buffer (self, start, TRUE);
+  start = _sp_reader_to_buffer (self, start, TRUE);
   gtk_text_buffer_get_iter_at_offset (self->buffer, &start_iter, start);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &end_iter, end > start ? end - 1 : start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &end_iter, MAX (start, end));
   gtk_text_view_get_iter_location (self->text_view, &start_iter, &first);
   gtk_text_view_get_iter_location (self->text_view, &end_iter, &last);
   gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, first.x, first.y, &x, &top);
@@ -755,10 +794,24 @@ sp_reader_count_highlighted (SpReader *self,
 
   g_return_val_if_fail (SP_IS_READER (self), 0);
 
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, offset);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, _sp_reader_to_buffer (self, offset, TRUE));
   for (guint i = 0; i < G_N_ELEMENTS (self->stance_tags); i++)
     if (gtk_text_iter_has_tag (&iter, self->stance_tags[i]))
       n++;
 
   return n;
+}
+
+/* Returns: whether a match of a search or of the find bar covers the body character at
+ * @offset */
+gboolean
+sp_reader_is_match (SpReader *self,
+                    guint     offset)
+{
+  GtkTextIter iter;
+
+  g_return_val_if_fail (SP_IS_READER (self), FALSE);
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, _sp_reader_to_buffer (self, offset, TRUE));
+  return gtk_text_iter_has_tag (&iter, self->match_tag) || gtk_text_iter_has_tag (&iter, self->current_tag);
 }

@@ -3,8 +3,10 @@
  * Importing articles into the window's project: files and folders dropped anywhere on the
  * window or chosen in a file chooser. The import runs in a worker thread on its own
  * connection to the project file (WAL lets the window keep reading); the main loop polls
- * its progress a few times a second and shows a summary toast, with the per-file reasons
- * one click away.
+ * its progress a few times a second (files done of all, and the file being read) and ends
+ * with a summary toast, with the per-file reasons one click away. A toast that reports
+ * failures or skipped files stays until it is dismissed, so that a batch of a thousand files
+ * left to run on its own still says what it could not import.
  *
  * An import outlives its window: closing the window lets the batch finish in the
  * background, and the job holds the application meanwhile so that the process does not end
@@ -35,12 +37,16 @@ typedef struct
   /* written by the worker, read by the main loop */
   guint         done;
   guint         total;
+  GMutex        lock;         /* guards current */
+  char         *current;      /* base name of the file being read, or NULL */
 } ImportJob;
 
 static void
 import_job_free (ImportJob *job)
 {
   g_free (job->project_path);
+  g_free (job->current);
+  g_mutex_clear (&job->lock);
   g_ptr_array_unref (job->files);
   g_free (job);
 }
@@ -52,6 +58,13 @@ import_progress_cb (guint       done,
                     gpointer    user_data)
 {
   ImportJob *job = user_data;
+
+  char *name = current_path ? g_path_get_basename (current_path) : NULL;
+
+  g_mutex_lock (&job->lock);
+  g_free (job->current);
+  job->current = name;
+  g_mutex_unlock (&job->lock);
 
   g_atomic_int_set (&job->total, total);
   g_atomic_int_set (&job->done, done);
@@ -124,9 +137,14 @@ import_progress_timeout_cb (gpointer user_data)
     }
 
   gtk_progress_bar_set_fraction (self->progress_bar, (double)done / total);
-  /* TRANSLATORS: progress of an import, e.g. "Importing 12 of 300 files…" */
-  text = g_strdup_printf (_("Importing %u of %u files…"), done, total);
+  /* TRANSLATORS: progress of an import, e.g. "Importing 12 of 1,000 files…" */
+  text = g_strdup_printf (_("Importing %'u of %'u files…"), done, total);
   gtk_label_set_text (self->progress_label, text);
+
+  /* The file being read, in the bar; file names come from anywhere: plain text */
+  g_mutex_lock (&job->lock);
+  gtk_progress_bar_set_text (self->progress_bar, job->current ? job->current : "");
+  g_mutex_unlock (&job->lock);
 
   return G_SOURCE_CONTINUE;
 }
@@ -137,6 +155,7 @@ describe_report (SpImportReport *report)
   guint imported = sp_import_report_get_n_imported (report);
   guint duplicates = sp_import_report_get_n_duplicates (report);
   guint failed = sp_import_report_get_n_failed (report);
+  guint skipped = sp_import_report_get_n_skipped (report);
   g_autoptr(GString) text = g_string_new (NULL);
 
   if (sp_import_report_get_cancelled (report))
@@ -150,6 +169,8 @@ describe_report (SpImportReport *report)
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u duplicate", ", %u duplicates", duplicates), duplicates);
   if (failed > 0)
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u failed", ", %u failed", failed), failed);
+  if (skipped > 0)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u skipped", ", %u skipped", skipped), skipped);
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -238,11 +259,18 @@ import_finished_cb (GObject      *object,
 
   summary = describe_report (report);
   toast = adw_toast_new (summary);
-  if (sp_import_report_get_n_duplicates (report) + sp_import_report_get_n_failed (report) > 0)
+  if (sp_import_report_get_n_duplicates (report) + sp_import_report_get_n_failed (report) +
+      sp_import_report_get_n_skipped (report) > 0)
     {
       adw_toast_set_button_label (toast, _("_Details"));
       adw_toast_set_action_name (toast, "win.show-import-details");
       adw_toast_set_timeout (toast, 10);
+    }
+  /* What could not be imported is not to be missed: the toast waits to be dismissed */
+  if (sp_import_report_get_n_failed (report) + sp_import_report_get_n_skipped (report) > 0)
+    {
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
@@ -302,6 +330,7 @@ _sp_window_import_files (SpWindow  *self,
   for (guint i = 0; i < n_files; i++)
     g_ptr_array_add (job->files, g_object_ref (files[i]));
   job->window = self;
+  g_mutex_init (&job->lock);
 
   /* Held until the finish callback, like a text editor holds itself while saving */
   if ((application = gtk_window_get_application (GTK_WINDOW (self))))
@@ -319,6 +348,9 @@ _sp_window_import_files (SpWindow  *self,
   g_task_set_task_data (task, job, (GDestroyNotify)import_job_free);
 
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_text (self->progress_bar, "");
+  gtk_progress_bar_set_show_text (self->progress_bar, TRUE);
+  gtk_progress_bar_set_ellipsize (self->progress_bar, PANGO_ELLIPSIZE_MIDDLE);
   gtk_label_set_text (self->progress_label, _("Looking for articles…"));
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   self->import_task = g_object_ref (task);

@@ -336,6 +336,7 @@ sp_window_constructed (GObject *object)
         gtk_window_maximize (GTK_WINDOW (self));
       /* The enum's nicks are the key's choices */
       g_settings_bind (settings, "matrix-level", self->matrix_view, "level", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "document-sort", self->documents_view, "sort", G_SETTINGS_BIND_DEFAULT);
     }
 
   _sp_window_update_recent (self);

@@ -78,6 +78,7 @@ SpProject *sp_cli_open_listing   (int                   argc,
 int sp_cli_new            (int argc, char **argv);
 int sp_cli_import         (int argc, char **argv);
 int sp_cli_documents      (int argc, char **argv);
+int sp_cli_document       (int argc, char **argv);
 int sp_cli_codebook       (int argc, char **argv);
 int sp_cli_actor          (int argc, char **argv);
 int sp_cli_actors         (int argc, char **argv);

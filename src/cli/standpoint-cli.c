@@ -24,7 +24,8 @@ typedef struct
 static const SpCliVerb verbs[] = {
   { "new", sp_cli_new, "new PROJECT" },
   { "import", sp_cli_import, "import PROJECT PATH..." },
-  { "documents", sp_cli_documents, "documents PROJECT [--format csv|json] [--with-body]" },
+  { "documents", sp_cli_documents, "documents PROJECT [--format csv|json] [--with-body] [--search QUERY] [--sort date|title|source]" },
+  { "document", sp_cli_document, "document edit|delete|removed PROJECT DOCUMENT [options] | document restore PROJECT REMOVAL-ID" },
   { "codebook", sp_cli_codebook, "codebook import PROJECT FILE | codebook export PROJECT [-o FILE]" },
   { "actor", sp_cli_actor, "actor add|edit|delete PROJECT NAME [options]" },
   { "actors", sp_cli_actors, "actors PROJECT [--format csv|json]" },

@@ -88,3 +88,33 @@ fuzz_read_text (const guint8   *data,
   fuzz_check_result (article, error);
   return article;
 }
+
+/* The same checks for a reader of files of several articles: each article as above, and
+ * each skip (an entry with only its reason) a line of valid text */
+static inline void
+fuzz_check_articles (GPtrArray *articles,
+                     GError    *error)
+{
+  if (articles == NULL)
+    {
+      fuzz_check_result (NULL, error);
+      return;
+    }
+
+  if (articles->len == 0)
+    abort ();
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      SpArticle *article = g_ptr_array_index (articles, i);
+
+      if (article->skipped != NULL)
+        {
+          if (article->body != NULL || article->skipped[0] == '\0')
+            abort ();
+          fuzz_check_text (article->skipped);
+        }
+      else
+        fuzz_check_result (article, NULL);
+    }
+}

@@ -2,8 +2,9 @@
  *
  * libFuzzer harness for opening a project file: any bytes are written to a scratch file and
  * opened as a project. A file that opens (after its checks, migration and validation) is read
- * the way the window and the CLI read it: every list, every document, the matrix at both
- * levels. Refusals are fine; criticals and warnings count as crashes.
+ * the way the window and the CLI read it: every list, every document with its sentences,
+ * removed blocks and a search inside it, a search of all documents, fingerprints and line
+ * counts, the matrix at both levels. Refusals are fine; criticals and warnings count as crashes.
  *
  *   ./fuzz-project tests/fuzz/corpus/project
  */
@@ -68,14 +69,46 @@ read_everything (SpProject *project)
           g_autoptr(SpDocument) document = g_list_model_get_item (documents, i);
           g_autofree char *body = sp_project_dup_document_body (project, sp_document_get_id (document), NULL);
           g_autoptr(GListModel) claims = sp_project_list_claims (project, sp_document_get_id (document), NULL);
+          g_autoptr(GListModel) removals = sp_project_list_removals (project, sp_document_get_id (document), NULL);
+          g_autoptr(GArray) found = sp_project_find_in_document (project, sp_document_get_id (document), "the", NULL);
+          g_autofree guint32 *sentences = NULL;
+          glong length = body != NULL ? g_utf8_strlen (body, -1) : 0;
+          guint n_pairs = 0;
 
           /* Opening refuses text that is not UTF-8: whatever opens reads as UTF-8 */
           if (body != NULL && !g_utf8_validate (body, -1, NULL))
             abort ();
           if (claims != NULL)
             g_list_model_get_n_items (claims);
+
+          /* Sentences and removed blocks that are read back lie inside the body */
+          sentences = sp_project_dup_document_sentences (project, sp_document_get_id (document), &n_pairs, NULL);
+          for (guint k = 0; sentences != NULL && k < n_pairs; k++)
+            if (sentences[2 * k] >= sentences[2 * k + 1] || sentences[2 * k + 1] > length)
+              abort ();
+          for (guint k = 0; removals != NULL && k < g_list_model_get_n_items (removals); k++)
+            {
+              g_autoptr(SpRemoval) removal = g_list_model_get_item (removals, k);
+
+              if (sp_removal_get_offset (removal) > length)
+                abort ();
+            }
+          for (guint k = 0; found != NULL && k < found->len; k++)
+            if (g_array_index (found, SpTextRange, k).end > length)
+              abort ();
         }
     }
+
+  {
+    g_autoptr(GListModel) found = sp_project_search_documents (project, "talks \"NOT*", NULL);
+    g_autoptr(GArray) near = sp_project_find_near_duplicates (project, 0x0123456789ABCDEF, 64, NULL);
+    guint64 hashes[] = { 1, 2, 3 };
+    guint counts[G_N_ELEMENTS (hashes)];
+
+    sp_project_count_lines (project, hashes, G_N_ELEMENTS (hashes), counts, NULL);
+    (void)found;
+    (void)near;
+  }
 
   actors = sp_project_list_actors (project, NULL);
   if ((issues = sp_project_list_issues (project, NULL)))

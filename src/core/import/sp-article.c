@@ -34,6 +34,7 @@ sp_article_free (SpArticle *self)
   g_free (self->author);
   g_free (self->body);
   g_clear_pointer (&self->removed, g_array_unref);
+  g_free (self->skipped);
   g_free (self);
 }
 

@@ -50,6 +50,8 @@ typedef struct
   char          *author;
   char          *body;            /* cleaned text: LF line ends, NFC, paragraphs separated by one blank line */
   GArray        *removed;         /* SpRemovedBlock in body order; NULL when nothing was removed */
+  char          *skipped;         /* set instead of a body: why part of a file of several articles
+                                   * gave none (records without body text...); reported as skipped */
 } SpArticle;
 
 SpArticle *sp_article_new          (void);

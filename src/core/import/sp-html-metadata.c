@@ -2,10 +2,17 @@
  *
  * On news pages <title> carries the site's name ("Headline | Site") and the <h1> is the
  * headline as printed, so the <h1> is the title unless it shares too few words with the
- * page's own title (og:title, else <title>) — then the <h1> is a logo or a section name and
- * the page's title wins, without a trailing " | site name". Author, date, address and
- * publication come from <meta> and <link> tags and from JSON-LD's datePublished, read with
- * json-glib.
+ * page's own title (og:title, else the JSON-LD headline, else <title>) — then the <h1> is
+ * a logo or a section name and the page's title wins. Either way a site's name glued
+ * before or after it (" | Site", " - Site", "Site: ", "example.com") is cut: the name
+ * og:site_name or the JSON-LD publisher gives, the page's domain, or a short part behind
+ * a bar.
+ *
+ * The date is, best first: the JSON-LD article's datePublished, a date <meta> tag, the
+ * first <time> inside the article's own text (never a teaser's or a caption's: the content
+ * finder skips those), and any JSON-LD datePublished; each with how sure it is. Author,
+ * address and publication come from <meta> and <link> tags and from the JSON-LD, read
+ * with json-glib (sp-html-json-ld.c); the publication falls back to the page's domain.
  */
 #define G_LOG_DOMAIN "sp-html-metadata"
 
@@ -13,14 +20,9 @@
 
 #include <string.h>
 
-#include <json-glib/json-glib.h>
-
 #include "sp-date-scan.h"
 #include "sp-html-metadata.h"
 #include "sp-html-node.h"
-
-/* json-glib parses recursively: deeper JSON is not handed to it */
-#define MAX_JSON_DEPTH 64
 
 /* Where meta tags keep the author and the date, best first */
 static const char * const author_keys[] = {
@@ -40,94 +42,7 @@ sp_html_page_clear (SpHtmlPage *page)
   g_clear_pointer (&page->title, g_free);
   g_clear_pointer (&page->meta, g_hash_table_unref);
   g_clear_pointer (&page->canonical, g_free);
-  g_clear_pointer (&page->ld_date, g_free);
-}
-
-/* Whether @json nests no deeper than json-glib can take; strings are skipped. */
-static gboolean
-json_depth_ok (const char *json)
-{
-  guint depth = 0;
-  gboolean in_string = FALSE;
-
-  for (const char *p = json; *p; p++)
-    {
-      if (in_string)
-        {
-          if (*p == '\\' && p[1] != '\0')
-            p++;
-          else if (*p == '"')
-            in_string = FALSE;
-        }
-      else if (*p == '"')
-        in_string = TRUE;
-      else if (*p == '[' || *p == '{')
-        {
-          if (++depth > MAX_JSON_DEPTH)
-            return FALSE;
-        }
-      else if ((*p == ']' || *p == '}') && depth > 0)
-        depth--;
-    }
-
-  return TRUE;
-}
-
-/**
- * sp_html_json_ld_date:
- * @json: the text of a <script type="application/ld+json">
- *
- * The first datePublished in the JSON, in document order, that holds a date: the
- * article's own comes before those of the items it lists.
- *
- * Returns: (transfer full) (nullable): the date as YYYY-MM-DD
- */
-char *
-sp_html_json_ld_date (const char *json)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GPtrArray) stack = NULL;
-
-  if (json == NULL || strstr (json, "datePublished") == NULL || !json_depth_ok (json))
-    return NULL;
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, json, -1, NULL) || json_parser_get_root (parser) == NULL)
-    return NULL;
-
-  /* Depth first, members in the order they are written: children are pushed in reverse */
-  stack = g_ptr_array_new ();
-  g_ptr_array_add (stack, json_parser_get_root (parser));
-
-  while (stack->len > 0)
-    {
-      JsonNode *node = g_ptr_array_steal_index (stack, stack->len - 1);
-
-      if (JSON_NODE_HOLDS_OBJECT (node))
-        {
-          JsonObject *object = json_node_get_object (node);
-          g_autoptr(GList) members = json_object_get_members (object);
-          JsonNode *date = json_object_get_member (object, "datePublished");
-          char *found;
-
-          if (date != NULL && JSON_NODE_HOLDS_VALUE (date) &&
-              json_node_get_value_type (date) == G_TYPE_STRING &&
-              (found = sp_date_parse (json_node_get_string (date))) != NULL)
-            return found;
-
-          for (GList *l = g_list_last (members); l != NULL; l = l->prev)
-            g_ptr_array_add (stack, json_object_get_member (object, l->data));
-        }
-      else if (JSON_NODE_HOLDS_ARRAY (node))
-        {
-          JsonArray *array = json_node_get_array (node);
-
-          for (guint i = json_array_get_length (array); i > 0; i--)
-            g_ptr_array_add (stack, json_array_get_element (array, i - 1));
-        }
-    }
-
-  return NULL;
+  sp_html_json_ld_clear (&page->ld);
 }
 
 static char *
@@ -187,7 +102,7 @@ sp_html_page_read (SpHtmlPage   *page,
           if (rel != NULL && g_ascii_strcasecmp (rel, "canonical") == 0)
             page->canonical = sp_html_collapse_spaces (sp_html_attribute (node, "href"));
         }
-      else if (sp_html_is_named (node, "script") && page->ld_date == NULL)
+      else if (sp_html_is_named (node, "script"))
         {
           const char *type = sp_html_attribute (node, "type");
 
@@ -195,12 +110,12 @@ sp_html_page_read (SpHtmlPage   *page,
             {
               xmlChar *json = xmlNodeGetContent (node);
 
-              page->ld_date = sp_html_json_ld_date ((const char *)json);
               if (json != NULL && !sp_read_budget_spend (budget, strlen ((const char *)json)))
                 {
                   xmlFree (json);
                   return FALSE;
                 }
+              sp_html_json_ld_read (&page->ld, (const char *)json);
               xmlFree (json);
             }
         }
@@ -230,7 +145,7 @@ sp_html_page_find_author (SpHtmlPage *page)
       const char *value = sp_html_page_get_meta (page, author_keys[i]);
 
       /* article:author is often a profile page's address */
-      if (value == NULL || is_url (value))
+      if (value == NULL || value[0] == '\0' || is_url (value))
         continue;
 
       if (g_ascii_strncasecmp (value, "by ", 3) == 0)
@@ -239,21 +154,110 @@ sp_html_page_find_author (SpHtmlPage *page)
       return g_strdup (value);
     }
 
-  return NULL;
+  return g_strdup (page->ld.author);
 }
 
+/**
+ * sp_html_page_find_date:
+ * @content_time: (nullable): the date of the first <time> in the article's own text
+ * @confidence: (out): how sure the date is the article's, 0 … 1
+ *
+ * The article object's datePublished in the JSON-LD, else a date meta tag, else the
+ * article's own <time>, else the first datePublished of any JSON-LD object (a page's
+ * date, usually the article's). Dates of items the page lists are never taken.
+ *
+ * Returns: (transfer full) (nullable): the date as YYYY-MM-DD
+ */
 char *
-sp_html_page_find_date (SpHtmlPage *page)
+sp_html_page_find_date (SpHtmlPage *page,
+                        const char *content_time,
+                        double     *confidence)
 {
+  *confidence = 0;
+
+  if (page->ld.date != NULL)
+    {
+      *confidence = 0.95;
+      return g_strdup (page->ld.date);
+    }
+
   for (guint i = 0; date_keys[i] != NULL; i++)
     {
       char *date = sp_date_parse (sp_html_page_get_meta (page, date_keys[i]));
 
       if (date != NULL)
-        return date;
+        {
+          *confidence = 0.9;
+          return date;
+        }
     }
 
-  return g_strdup (page->ld_date);
+  if (content_time != NULL)
+    {
+      *confidence = 0.8;
+      return g_strdup (content_time);
+    }
+
+  if (page->ld.any_date != NULL)
+    {
+      *confidence = 0.6;
+      return g_strdup (page->ld.any_date);
+    }
+
+  return NULL;
+}
+
+/* The host of @url without "www.", or NULL */
+static char *
+host_of (const char *url)
+{
+  g_autoptr(GUri) uri = url != NULL ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+  const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
+
+  if (host == NULL || host[0] == '\0')
+    return NULL;
+  if (g_str_has_prefix (host, "www."))
+    host += 4;
+
+  return g_ascii_strdown (host, -1);
+}
+
+/* The page's address: <link rel=canonical>, og:url or the JSON-LD's */
+const char *
+sp_html_page_find_url (SpHtmlPage *page)
+{
+  const char *candidates[] = {
+    page->canonical, sp_html_page_get_meta (page, "og:url"), page->ld.url
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (candidates[i] != NULL && is_url (candidates[i]))
+      return candidates[i];
+
+  return NULL;
+}
+
+/**
+ * sp_html_page_find_source:
+ *
+ * The publication: og:site_name, else the JSON-LD's publisher, else the domain of the
+ * page's address.
+ *
+ * Returns: (transfer full) (nullable):
+ */
+char *
+sp_html_page_find_source (SpHtmlPage *page)
+{
+  const char *site = sp_html_page_get_meta (page, "og:site_name");
+
+  if (site != NULL && site[0] != '\0')
+    return g_strdup (site);
+  if (page->ld.publisher != NULL)
+    return g_strdup (page->ld.publisher);
+  if ((site = sp_html_page_get_meta (page, "application-name")) != NULL && site[0] != '\0')
+    return g_strdup (site);
+
+  return host_of (sp_html_page_find_url (page));
 }
 
 /* The title */
@@ -300,50 +304,166 @@ titles_agree (const char *a,
   return most > 0 && shared * 2 >= most;
 }
 
-/* A page title without a trailing " | Site", " - Site" or " — Site" naming the publication */
+/* Letters and digits of @text, in lower case: "The Coast-Times" → "thecoasttimes" */
 static char *
-strip_site_name (const char *title,
-                 const char *site)
+squash (const char *text)
 {
-  static const char * const separators[] = { " | ", " - ", " – ", " — ", " :: ", NULL };
-  gsize title_length = strlen (title);
-  gsize site_length = site != NULL ? strlen (site) : 0;
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  GString *out = g_string_new (NULL);
 
-  if (site_length == 0 || site_length >= title_length)
-    return g_strdup (title);
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
 
-  for (guint i = 0; separators[i] != NULL; i++)
+  return g_string_free (out, FALSE);
+}
+
+static guint
+count_words (const char *text)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text; *p; p++)
     {
-      gsize sep_length = strlen (separators[i]);
-      gsize cut = title_length - site_length;
+      gboolean space = g_ascii_isspace (*p);
 
-      if (cut > sep_length &&
-          g_ascii_strcasecmp (title + cut, site) == 0 &&
-          strncmp (title + cut - sep_length, separators[i], sep_length) == 0)
-        return g_strndup (title, cut - sep_length);
+      if (!space && !in_word)
+        n++;
+      in_word = !space;
     }
 
-  return g_strdup (title);
+  return n;
+}
+
+/* Whether a part of a page title cut off by a separator names the site: its name, its
+ * publisher, its domain ("Example.com"), or a short part behind a bar */
+static gboolean
+names_site (const char *part,
+            const char *separator,
+            const char *site,
+            const char *host,
+            gboolean   *certain)
+{
+  g_autofree char *squashed = squash (part);
+  guint n_words = count_words (part);
+
+  *certain = TRUE;
+
+  if (squashed[0] == '\0')
+    return FALSE;
+
+  if (site != NULL)
+    {
+      g_autofree char *squashed_site = squash (site);
+
+      if (strcmp (squashed, squashed_site) == 0)
+        return TRUE;
+    }
+
+  if (host != NULL && n_words <= 4)
+    {
+      g_autofree char *squashed_host = squash (host);
+      const char *dot = strrchr (host, '.');
+      g_autofree char *label = g_strndup (host, dot != NULL ? (gsize)(dot - host) : strlen (host));
+      g_autofree char *squashed_label = squash (label);
+
+      if (strstr (squashed_host, squashed) != NULL || strstr (squashed, squashed_label) != NULL)
+        return TRUE;
+    }
+
+  if (n_words == 1 && strchr (part, '.') != NULL)
+    return TRUE;
+
+  /* Nothing to compare with: one capitalised word after a dash is a name ("- Entermedia") */
+  if (site == NULL && host == NULL && strcmp (separator, " | ") != 0 && separator[0] != '\0' &&
+      n_words == 1 && g_unichar_isupper (g_utf8_get_char (part)))
+    return TRUE;
+
+  /* A short part behind a bar is a site's or a section's name: cut, but not a source */
+  *certain = FALSE;
+  return strcmp (separator, " | ") == 0 && n_words <= 4;
+}
+
+/* A page title without a glued " | Site", " - Site", " — Site" or "Site: " naming the
+ * publication */
+static char *
+strip_site_name (const char  *title,
+                 const char  *site,
+                 const char  *host,
+                 char       **site_found)
+{
+  static const char * const separators[] = { " | ", " - ", " – ", " — ", " :: ", " · ", " » ", NULL };
+  g_autofree char *result = g_strdup (title);
+  gboolean certain = FALSE;
+
+  for (guint round = 0; round < 2; round++)
+    {
+      gboolean cut = FALSE;
+
+      for (guint i = 0; separators[i] != NULL && !cut; i++)
+        {
+          const char *last = g_strrstr (result, separators[i]);
+          const char *first = strstr (result, separators[i]);
+
+          if (last != NULL && last != result &&
+              count_words (result) - count_words (last) >= 2 &&
+              names_site (last + strlen (separators[i]), separators[i], site, host, &certain))
+            {
+              if (certain && site_found != NULL && *site_found == NULL)
+                *site_found = g_strstrip (g_strdup (last + strlen (separators[i])));
+              result[last - result] = '\0';
+              cut = TRUE;
+            }
+          else if (first != NULL && first != result && count_words (first) >= 3)
+            {
+              g_autofree char *part = g_strndup (result, first - result);
+
+              /* Only the site's own name leads a title: "Politics | ..." is a section */
+              if (names_site (part, "", site, host, &certain))
+                {
+                  char *rest = g_strdup (first + strlen (separators[i]));
+
+                  if (site_found != NULL && *site_found == NULL)
+                    *site_found = g_strstrip (g_strdup (part));
+
+                  g_free (result);
+                  result = rest;
+                  cut = TRUE;
+                }
+            }
+        }
+
+      if (!cut)
+        break;
+    }
+
+  return g_strstrip (g_steal_pointer (&result));
 }
 
 /**
  * sp_html_page_choose_title:
  * @h1: (nullable): the text of the article's first <h1>
+ * @site_found: (out) (optional) (nullable): the site's name, when one was cut off the title
  *
  * Returns: (transfer full) (nullable): the article's title
  */
 char *
-sp_html_page_choose_title (SpHtmlPage *page,
-                           const char *h1)
+sp_html_page_choose_title (SpHtmlPage  *page,
+                           const char  *h1,
+                           char       **site_found)
 {
   const char *og_title = sp_html_page_get_meta (page, "og:title");
-  const char *page_title = og_title != NULL ? og_title : page->title;
+  const char *page_title = og_title != NULL ? og_title
+                           : page->ld.headline != NULL ? page->ld.headline : page->title;
+  g_autofree char *site = sp_html_page_find_source (page);
+  g_autofree char *host = host_of (sp_html_page_find_url (page));
 
   if (h1 != NULL && (page_title == NULL || titles_agree (h1, page_title)))
-    return g_strdup (h1);
+    return strip_site_name (h1, site, host, site_found);
 
   if (page_title != NULL)
-    return strip_site_name (page_title, sp_html_page_get_meta (page, "og:site_name"));
+    return strip_site_name (page_title, site, host, site_found);
 
   return NULL;
 }

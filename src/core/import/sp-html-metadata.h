@@ -7,6 +7,7 @@
 
 #include <libxml/tree.h>
 
+#include "sp-html-json-ld.h"
 #include "sp-read-budget.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,7 @@ typedef struct
   char       *title;      /* <title> */
   GHashTable *meta;       /* <meta> name, property or itemprop → content */
   char       *canonical;
-  char       *ld_date;    /* JSON-LD datePublished, as YYYY-MM-DD */
+  SpHtmlJsonLd ld;
 } SpHtmlPage;
 
 void        sp_html_page_clear        (SpHtmlPage   *page);
@@ -26,11 +27,14 @@ gboolean    sp_html_page_read         (SpHtmlPage   *page,
 const char *sp_html_page_get_meta     (SpHtmlPage   *page,
                                        const char   *key);
 char       *sp_html_page_find_author  (SpHtmlPage   *page);
-char       *sp_html_page_find_date    (SpHtmlPage   *page);
+char       *sp_html_page_find_date    (SpHtmlPage   *page,
+                                       const char   *content_time,
+                                       double       *confidence);
+const char *sp_html_page_find_url     (SpHtmlPage   *page);
+char       *sp_html_page_find_source  (SpHtmlPage   *page);
 char       *sp_html_page_choose_title (SpHtmlPage   *page,
-                                       const char   *h1);
-
-char       *sp_html_json_ld_date      (const char   *json);
+                                       const char   *h1,
+                                       char        **site_found);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SpHtmlPage, sp_html_page_clear)
 

@@ -104,3 +104,37 @@ sp_html_collapse_spaces (const char *text)
 
   return g_string_free (out, FALSE);
 }
+
+/* Words in a run of text without spaces: one, or one per character of a script written
+ * without spaces between words (Chinese, Japanese) */
+guint
+sp_html_count_words (const char *run,
+                     gsize       length)
+{
+  guint n = 1;
+
+  for (const char *p = run; p < run + length; p++)
+    {
+      /* U+3000 to U+9FFF (CJK punctuation, kana, ideographs) lead with 0xE3 to 0xE9;
+       * Korean, which has spaces, does not */
+      if ((guchar)*p >= 0xE3 && (guchar)*p <= 0xE9)
+        n++;
+    }
+
+  return n;
+}
+
+/* An <article> or <main> */
+gboolean
+sp_html_is_landmark (xmlNode *node)
+{
+  return sp_html_is_named (node, "article") || sp_html_is_named (node, "main");
+}
+
+gboolean
+sp_html_is_heading (xmlNode *node)
+{
+  static const char * const headings[] = { "h1", "h2", "h3", "h4", "h5", "h6", NULL };
+
+  return sp_html_name_in (node, headings);
+}

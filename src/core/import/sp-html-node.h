@@ -22,5 +22,9 @@ xmlNode    *sp_html_next_node       (xmlNode            *node,
 gboolean    sp_html_is_space        (char                c);
 gsize       sp_html_count_visible   (const char         *text);
 char       *sp_html_collapse_spaces (const char         *text);
+gboolean    sp_html_is_landmark     (xmlNode            *node);
+gboolean    sp_html_is_heading      (xmlNode            *node);
+guint       sp_html_count_words     (const char         *run,
+                                     gsize               length);
 
 G_END_DECLS

@@ -18,12 +18,15 @@
 
 #include "sp-date-scan.h"
 #include "sp-docx-reader.h"
+#include "sp-eml-reader.h"
 #include "sp-factiva-reader.h"
 #include "sp-html-reader.h"
 #include "sp-import-formats.h"
 #include "sp-importer.h"
+#include "sp-json-reader.h"
 #include "sp-lexisnexis-reader.h"
 #include "sp-markdown-reader.h"
+#include "sp-pdf-reader.h"
 #include "sp-text-decode.h"
 #include "sp-text-reader.h"
 
@@ -123,6 +126,10 @@ static const char * const markdown_extensions[] = { "md", "markdown", NULL };
 static const char * const html_extensions[] = { "html", "htm", NULL };
 static const char * const docx_extensions[] = { "docx", NULL };
 static const char * const factiva_xml_extensions[] = { "xml", NULL };
+static const char * const json_extensions[] = { "json", NULL };
+static const char * const json_lines_extensions[] = { "jsonl", "ndjson", NULL };
+static const char * const eml_extensions[] = { "eml", NULL };
+static const char * const pdf_extensions[] = { "pdf", NULL };
 
 static const SpImportFormat formats[] = {
   { "text", text_extensions, read_text },
@@ -130,6 +137,10 @@ static const SpImportFormat formats[] = {
   { "html", html_extensions, read_html },
   { "docx", docx_extensions, sp_docx_reader_read },
   { "factiva-xml", factiva_xml_extensions, sp_factiva_reader_read_xml },
+  { "json", json_extensions, sp_json_reader_read },
+  { "json-lines", json_lines_extensions, sp_json_reader_read_lines },
+  { "eml", eml_extensions, sp_eml_reader_read },
+  { "pdf", pdf_extensions, sp_pdf_reader_read },
 };
 
 /**
@@ -199,11 +210,36 @@ has_text (const char *body)
   return FALSE;
 }
 
+/* Whether @articles has one that is not a skip; else @error says why, with what was skipped */
+static gboolean
+has_article (GPtrArray  *articles,
+             GError    **error)
+{
+  g_autoptr(GString) skipped = g_string_new (NULL);
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      SpArticle *article = g_ptr_array_index (articles, i);
+
+      if (article->skipped == NULL)
+        return TRUE;
+      g_string_append_printf (skipped, skipped->len > 0 ? "; %s" : "%s", article->skipped);
+    }
+
+  if (skipped->len > 0)
+    g_set_error (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_EMPTY, _("no article: %s"), skipped->str);
+  else
+    g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_EMPTY, _("no text to import"));
+
+  return FALSE;
+}
+
 /**
  * sp_import_format_read:
  *
  * Reads @bytes with @format's reader under a budget for their size, and completes each
  * article: an article without text is refused (a file whose every article is empty fails),
+ * what the reader skipped (an entry with only SpArticle.skipped set) stays in the list,
  * the date comes from the text's header when the file's metadata had none, and an article
  * without a title gets its first words.
  *
@@ -229,19 +265,20 @@ sp_import_format_read (const SpImportFormat  *format,
     {
       SpArticle *article = g_ptr_array_index (articles, i - 1);
 
-      if (article->body == NULL || !has_text (article->body))
+      if (article->skipped == NULL && (article->body == NULL || !has_text (article->body)))
         g_ptr_array_remove_index (articles, i - 1);
     }
 
-  if (articles->len == 0)
-    {
-      g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_EMPTY, _("no text to import"));
-      return NULL;
-    }
+  if (!has_article (articles, error))
+    return NULL;
 
   for (guint i = 0; i < articles->len; i++)
     {
       SpArticle *article = g_ptr_array_index (articles, i);
+
+      /* What a reader skipped stays in the list, to be reported */
+      if (article->skipped != NULL)
+        continue;
 
       if (article->date == NULL &&
           (article->date = sp_date_scan_header (article->body, SP_IMPORT_HEADER_LINES)) != NULL)

@@ -13,7 +13,8 @@
 G_BEGIN_DECLS
 
 /* Returns: (transfer full) (element-type SpArticle): at least one article, or %NULL with
- * @error set (SP_IMPORT_ERROR) */
+ * @error set (SP_IMPORT_ERROR). An entry with only SpArticle.skipped set says what part of
+ * the file gave no article, and why; it is reported as skipped. */
 typedef GPtrArray *(*SpImportReadFunc) (GBytes        *bytes,
                                         SpReadBudget  *budget,
                                         GError       **error);

@@ -348,6 +348,8 @@ read_listed_file (SpPendingFile  *file,
   g_autoptr(GPtrArray) articles = NULL;
   g_autofree char *base_name = NULL;
   g_autofree char *file_name = NULL;
+  guint n_articles = 0;
+  guint n_read = 0;
 
   if (file->error != NULL)
     {
@@ -382,17 +384,31 @@ read_listed_file (SpPendingFile  *file,
   file_name = g_filename_display_name (base_name);
 
   for (guint i = 0; i < articles->len; i++)
+    if (((SpArticle *)g_ptr_array_index (articles, i))->skipped == NULL)
+      n_articles++;
+
+  for (guint i = 0; i < articles->len; i++)
     {
+      SpArticle *article = g_ptr_array_index (articles, i);
       SpReadFile *read = g_new0 (SpReadFile, 1);
 
       read->file = file;
-      read->path = articles->len == 1
+      if (article->skipped != NULL)
+        {
+          read->path = g_strdup (file->path);
+          read->entry = _sp_import_entry_new (file->path, SP_IMPORT_STATUS_SKIPPED);
+          read->entry->message = g_strdup_printf ("%s: %s", file->path, article->skipped);
+          g_ptr_array_add (queue, read);
+          continue;
+        }
+
+      read->path = n_articles == 1
                      ? g_strdup (file->path)
                      /* TRANSLATORS: one article of a file that holds several */
-                     : g_strdup_printf (_("%s (article %u of %u)"), file->path, i + 1, articles->len);
+                     : g_strdup_printf (_("%s (article %u of %u)"), file->path, ++n_read, n_articles);
       read->article = g_steal_pointer (&g_ptr_array_index (articles, i));
       read->file_name = g_strdup (file_name);
-      read->content_hash = content_hash_of (bytes, i, articles->len);
+      read->content_hash = content_hash_of (bytes, n_read > 0 ? n_read - 1 : 0, n_articles);
       read->text_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, read->article->body, -1);
       g_ptr_array_add (queue, read);
     }

@@ -22,7 +22,8 @@ typedef enum
   SP_IMPORT_STATUS_IMPORTED,
   SP_IMPORT_STATUS_DUPLICATE,
   SP_IMPORT_STATUS_FAILED,
-  SP_IMPORT_STATUS_SKIPPED,     /* in a folder, and not an article file: see the message */
+  SP_IMPORT_STATUS_SKIPPED,     /* in a folder, and not an article file; or records of an export
+                                 * that hold no article: see the message */
 } SpImportStatus;
 
 typedef struct

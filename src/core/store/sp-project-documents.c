@@ -1,7 +1,12 @@
 /* sp-project-documents.c
  *
- * The documents table and its full-text index. A document's body never changes after
- * import: claim offsets point into it.
+ * The documents table and its full-text index: reading documents and adding them. A
+ * document's body changes only when an analyst puts a removed block back
+ * (sp-project-removals.c), which moves the claims after it along. Editing and deleting
+ * documents is sp-project-document-edits.c.
+ *
+ * Adding runs thousands of times per import, so its statements stay prepared
+ * (_sp_project_prepare_cached()) and it does nothing per row that the import does not need.
  */
 #define G_LOG_DOMAIN "sp-project-documents"
 
@@ -10,34 +15,52 @@
 #include <errno.h>
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "sp-document-private.h"
 #include "sp-project-private.h"
 
-#define DOCUMENT_COLUMNS \
-  "d.id, d.file_name, d.title, d.date, d.source, d.url, d.author, d.body_length, " \
-  "(SELECT count(*) FROM claims c WHERE c.document_id = d.id)"
+static guint
+column_count (SpStmt *stmt,
+              int     column)
+{
+  gint64 value = sqlite3_column_int64 (stmt, column);
 
-static SpDocument *
-document_from_row (SpStmt *stmt)
+  return (guint)CLAMP (value, 0, G_MAXINT);
+}
+
+/* Reads a row of SP_DOCUMENT_COLUMNS (the rows sp-project-search.c returns too) */
+SpDocument *
+_sp_project_document_from_row (SpStmt *stmt)
 {
   g_autofree char *file_name = _sp_project_dup_display_text (stmt, 1);
   g_autofree char *title = _sp_project_dup_display_text (stmt, 2);
   g_autofree char *source = _sp_project_dup_display_text (stmt, 4);
   g_autofree char *url = _sp_project_dup_display_text (stmt, 5);
   g_autofree char *author = _sp_project_dup_display_text (stmt, 6);
+  SpDocumentRow row = {
+    .id = sqlite3_column_int64 (stmt, 0),
+    .file_name = file_name,
+    .title = title,
+    .date = _sp_project_column_text (stmt, 3),
+    .source = source,
+    .url = url,
+    .author = author,
+    .length = column_count (stmt, 7),
+    .claim_count = column_count (stmt, 8),
+    .title_kind = SP_TITLE_KIND_HEADLINE,
+    .date_source = SP_DATE_SOURCE_NONE,
+    .date_confidence = sqlite3_column_double (stmt, 11),
+    .near_duplicate_of = sqlite3_column_int64 (stmt, 12),
+    .removed_count = column_count (stmt, 13),
+  };
 
-  return _sp_document_new (sqlite3_column_int64 (stmt, 0),
-                           file_name,
-                           title,
-                           _sp_project_column_text (stmt, 3),
-                           source,
-                           url,
-                           author,
-                           sqlite3_column_int (stmt, 7),
-                           sqlite3_column_int (stmt, 8));
+  sp_title_kind_from_string (_sp_project_column_text (stmt, 9), &row.title_kind);
+  sp_date_source_from_string (_sp_project_column_text (stmt, 10), &row.date_source);
+
+  return _sp_document_new (&row);
 }
 
 /**
@@ -81,14 +104,14 @@ sp_project_list_documents (SpProject  *self,
   g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
 
   stmt = _sp_project_prepare (self,
-                              "SELECT " DOCUMENT_COLUMNS " FROM documents d ORDER BY d.id",
+                              "SELECT " SP_DOCUMENT_COLUMNS " FROM documents d ORDER BY d.id",
                               error);
   if (stmt == NULL)
     return NULL;
 
   items = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = _sp_project_step_row (self, stmt, _("Could not list the documents"), error)) > 0)
-    g_ptr_array_add (items, document_from_row (stmt));
+    g_ptr_array_add (items, _sp_project_document_from_row (stmt));
 
   if (rc < 0)
     return NULL;
@@ -115,7 +138,7 @@ sp_project_get_document (SpProject  *self,
   g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
 
   stmt = _sp_project_prepare (self,
-                              "SELECT " DOCUMENT_COLUMNS " FROM documents d WHERE d.id = ?1",
+                              "SELECT " SP_DOCUMENT_COLUMNS " FROM documents d WHERE d.id = ?1",
                               error);
   if (stmt == NULL)
     return NULL;
@@ -123,7 +146,7 @@ sp_project_get_document (SpProject  *self,
   sqlite3_bind_int64 (stmt, 1, id);
   rc = _sp_project_step_row (self, stmt, _("Could not read the document"), error);
   if (rc > 0)
-    return document_from_row (stmt);
+    return _sp_project_document_from_row (stmt);
 
   if (rc == 0)
     g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND,
@@ -263,14 +286,14 @@ sp_project_find_duplicate (SpProject   *self,
                            gint64      *existing_id,
                            GError     **error)
 {
-  g_autoptr(SpStmt) stmt = NULL;
+  g_autoptr(SpCachedStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
 
   *existing_id = 0;
 
-  stmt = _sp_project_prepare (self,
+  stmt = _sp_project_prepare_cached (self,
                               "SELECT id FROM documents WHERE content_hash = ?1 OR text_hash = ?2 "
                               "ORDER BY id LIMIT 1",
                               error);
@@ -286,21 +309,177 @@ sp_project_find_duplicate (SpProject   *self,
   return rc >= 0;
 }
 
+/* The body's short-line hashes, each once, in order: a document holds a line or not */
+static GArray *
+distinct_line_hashes (const SpDocumentFields *fields)
+{
+  GArray *hashes = g_array_sized_new (FALSE, FALSE, sizeof (guint64), fields->n_line_hashes);
+  guint n = 0;
+
+  if (fields->n_line_hashes == 0)
+    return hashes;
+
+  g_array_append_vals (hashes, fields->line_hashes, fields->n_line_hashes);
+  g_array_sort (hashes, (GCompareFunc)_sp_compare_guint64);
+  for (guint i = 0; i < hashes->len; i++)
+    if (n == 0 || g_array_index (hashes, guint64, i) != g_array_index (hashes, guint64, n - 1))
+      g_array_index (hashes, guint64, n++) = g_array_index (hashes, guint64, i);
+  g_array_set_size (hashes, n);
+
+  return hashes;
+}
+
+/* What must hold before a document is written; the one line names the file and the field */
+static gboolean
+check_fields (const SpDocumentFields  *fields,
+              glong                    length,
+              GError                 **error)
+{
+  const char *texts[] = { fields->title, fields->source, fields->url, fields->author };
+  guint previous = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i] != NULL && !g_utf8_validate (texts[i], -1, NULL))
+      {
+        g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
+                     _("%s: the title, source, url or author is not valid UTF-8"), fields->file_name);
+        return FALSE;
+      }
+
+  if (fields->date != NULL && !sp_date_is_valid (fields->date))
+    {
+      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
+                   _("%s: the date “%s” is not a day written as YYYY-MM-DD"),
+                   fields->file_name, fields->date);
+      return FALSE;
+    }
+
+  if ((guint)fields->title_kind > SP_TITLE_KIND_FILE_NAME ||
+      (guint)fields->date_source > SP_DATE_SOURCE_ANALYST)
+    {
+      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
+                   _("%s: how the title or the date was found is not one Standpoint knows"),
+                   fields->file_name);
+      return FALSE;
+    }
+
+  if (!_sp_sentences_are_valid (fields->sentences, fields->n_sentences, length))
+    {
+      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
+                   _("%s: the sentences are not in order or lie outside the text"), fields->file_name);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < fields->n_removed; i++)
+    {
+      const SpRemovedBlockFields *block = &fields->removed[i];
+
+      if (block->offset < previous || block->offset > (guint)length ||
+          block->text == NULL || block->text[0] == '\0' || !g_utf8_validate (block->text, -1, NULL) ||
+          (block->reason != NULL && !g_utf8_validate (block->reason, -1, NULL)))
+        {
+          g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
+                       _("%s: removed block %u is empty, not valid UTF-8, out of order or outside the text"),
+                       fields->file_name, i + 1);
+          return FALSE;
+        }
+      previous = block->offset;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_removals (SpProject               *self,
+                 gint64                   id,
+                 const SpDocumentFields  *fields,
+                 GError                 **error)
+{
+  for (guint i = 0; i < fields->n_removed; i++)
+    {
+      const SpRemovedBlockFields *block = &fields->removed[i];
+      g_autoptr(SpCachedStmt) stmt = NULL;
+      gint64 removal_id = 0;
+
+      if (!(stmt = _sp_project_prepare_cached (self,
+                                               "INSERT INTO removals (document_id, body_offset, text, reason) "
+                                               "VALUES (?1, ?2, ?3, ?4)",
+                                               error)))
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, block->offset);
+      _sp_project_bind_text (stmt, 3, block->text);
+      _sp_project_bind_text (stmt, 4, block->reason ? block->reason : "");
+      if (!_sp_project_step_done (self, stmt, error) ||
+          !_sp_project_row_written (self, SP_TABLE_REMOVALS, &removal_id, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The document's fingerprint and line hashes go into a table of their own, whose rows are
+ * appended in id order. Indexing fingerprints, or counting lines per hash in a table, would
+ * write pages at random places of tables that grow with the project, for every document:
+ * sp-project-fingerprints.c searches and counts them in memory instead. */
+static gboolean
+insert_fingerprints (SpProject  *self,
+                     gint64      id,
+                     guint64     simhash,
+                     GArray     *hashes,
+                     GError    **error)
+{
+  g_autoptr(SpCachedStmt) stmt = NULL;
+  g_autoptr(GBytes) blob = NULL;
+
+  if (hashes->len == 0 && simhash == 0)
+    return TRUE;
+
+  if (!(stmt = _sp_project_prepare_cached (self,
+                                           "INSERT INTO document_fingerprints (document_id, simhash, line_hashes) "
+                                           "VALUES (?1, ?2, ?3)",
+                                           error)))
+    return FALSE;
+
+  blob = _sp_hashes_encode ((const guint64 *)(gpointer)hashes->data, hashes->len);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (simhash != 0)
+    sqlite3_bind_int64 (stmt, 2, (gint64)simhash);
+  _sp_project_bind_blob (stmt, 3, blob);
+  if (!_sp_project_step_done (self, stmt, error) ||
+      !_sp_project_touch_inserted (self, SP_TABLE_DOCUMENT_FINGERPRINTS, id, error))
+    return FALSE;
+
+  _sp_project_add_fingerprints (self, id, simhash, (const guint64 *)(gpointer)hashes->data, hashes->len);
+  return TRUE;
+}
+
 static gboolean
 insert_document (SpProject               *self,
                  const SpDocumentFields  *fields,
+                 glong                    length,
                  gint64                  *id,
                  GError                 **error)
 {
-  g_autoptr(SpStmt) stmt = NULL;
-  g_autoptr(SpStmt) fts = NULL;
+  g_autoptr(SpCachedStmt) stmt = NULL;
+  g_autoptr(SpCachedStmt) fts = NULL;
+  g_autoptr(GBytes) sentences = _sp_sentences_encode (fields->sentences, fields->n_sentences);
+  g_autoptr(GArray) lines = distinct_line_hashes (fields);
   g_autofree char *now = _sp_project_now ();
+  double confidence = fields->date_confidence;
 
-  stmt = _sp_project_prepare (self,
-                              "INSERT INTO documents (file_name, title, date, source, url, author, "
-                              "body, body_length, content_hash, text_hash, imported) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                              error);
+  if (!(confidence >= 0))
+    confidence = 0;
+  confidence = MIN (confidence, 1);
+
+  stmt = _sp_project_prepare_cached (self,
+                                     "INSERT INTO documents (file_name, title, date, source, url, author, "
+                                     "body, body_length, content_hash, text_hash, imported, title_kind, "
+                                     "date_source, date_confidence, near_duplicate_of, sentences) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                                     "?15, ?16)",
+                                     error);
   if (stmt == NULL)
     return FALSE;
 
@@ -311,34 +490,46 @@ insert_document (SpProject               *self,
   _sp_project_bind_text (stmt, 5, fields->url);
   _sp_project_bind_text (stmt, 6, fields->author);
   _sp_project_bind_text (stmt, 7, fields->body);
-  sqlite3_bind_int64 (stmt, 8, g_utf8_strlen (fields->body, -1));
+  sqlite3_bind_int64 (stmt, 8, length);
   _sp_project_bind_text (stmt, 9, fields->content_hash);
   _sp_project_bind_text (stmt, 10, fields->text_hash);
   _sp_project_bind_text (stmt, 11, now);
+  _sp_project_bind_text (stmt, 12, sp_title_kind_to_string (fields->title_kind));
+  _sp_project_bind_text (stmt, 13, sp_date_source_to_string (fields->date != NULL ? fields->date_source
+                                                                                  : SP_DATE_SOURCE_NONE));
+  sqlite3_bind_double (stmt, 14, fields->date != NULL ? confidence : 0);
+  if (fields->near_duplicate_of > 0)
+    sqlite3_bind_int64 (stmt, 15, fields->near_duplicate_of);
+  _sp_project_bind_blob (stmt, 16, sentences);
 
-  if (!_sp_project_step_done (self, stmt, error))
+  *id = 0;
+  if (!_sp_project_step_done (self, stmt, error) ||
+      !_sp_project_row_written (self, SP_TABLE_DOCUMENTS, id, error))
     return FALSE;
 
-  *id = sqlite3_last_insert_rowid (self->db);
-
-  fts = _sp_project_prepare (self,
-                             "INSERT INTO documents_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
-                             error);
-  if (fts == NULL)
+  if (!(fts = _sp_project_prepare_cached (self,
+                                          "INSERT INTO documents_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
+                                          error)))
     return FALSE;
 
   sqlite3_bind_int64 (fts, 1, *id);
   _sp_project_bind_text (fts, 2, fields->title ? fields->title : "");
   _sp_project_bind_text (fts, 3, fields->body);
 
-  return _sp_project_step_done (self, fts, error);
+  return _sp_project_step_done (self, fts, error) &&
+         insert_removals (self, *id, fields, error) &&
+         insert_fingerprints (self, *id, fields->simhash, lines, error);
 }
 
 /**
  * sp_project_add_document:
  *
- * Adds an imported article. The importer checks for duplicates first; a hash that is
- * already present is refused here too, with %SP_PROJECT_ERROR_CONFLICT.
+ * Adds an imported article with what import learnt about it: removed blocks, sentences, its
+ * fingerprint and line hashes (which count towards sp_project_count_lines()). The importer
+ * checks for duplicates first; a hash that is already present is refused here too, with
+ * %SP_PROJECT_ERROR_CONFLICT. Fields that break a rule (a date that is not a day, sentences
+ * out of order or outside the body, a removed block outside it) are refused with
+ * %SP_PROJECT_ERROR_INVALID naming the file, and nothing is written.
  *
  * Returns: the new document's id, or 0 on error
  */
@@ -348,12 +539,16 @@ sp_project_add_document (SpProject               *self,
                          GError                 **error)
 {
   gint64 id = 0;
+  glong length;
   gboolean ok;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), 0);
   g_return_val_if_fail (fields != NULL, 0);
   g_return_val_if_fail (fields->file_name != NULL, 0);
   g_return_val_if_fail (fields->content_hash != NULL && fields->text_hash != NULL, 0);
+  g_return_val_if_fail (fields->n_removed == 0 || fields->removed != NULL, 0);
+  g_return_val_if_fail (fields->n_sentences == 0 || fields->sentences != NULL, 0);
+  g_return_val_if_fail (fields->n_line_hashes == 0 || fields->line_hashes != NULL, 0);
 
   if (fields->body == NULL || fields->body[0] == '\0')
     {
@@ -369,12 +564,101 @@ sp_project_add_document (SpProject               *self,
       return 0;
     }
 
+  length = g_utf8_strlen (fields->body, -1);
+  if (length > G_MAXINT32 || !check_fields (fields, length, error))
+    {
+      if (length > G_MAXINT32)
+        g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
+                     _("%s: the text is too long"), fields->file_name);
+      return 0;
+    }
+
   if (!sp_project_begin_action (self, NULL, error))
     return 0;
 
-  ok = insert_document (self, fields, &id, error);
+  ok = insert_document (self, fields, length, &id, error);
   if (ok)
     _sp_project_mark_changed (self, SP_CHANGE_DOCUMENTS);
 
   return sp_project_end_action (self, ok, error) ? id : 0;
+}
+
+/*
+ * _sp_project_index_document:
+ * @add: %TRUE to index the row as it is now, %FALSE to take the row as it is now out of the
+ *   index (before it changes or goes)
+ *
+ * Keeps documents_fts in step with one documents row: the index holds no copy of the text,
+ * so taking a row out needs the values it was indexed with, which are the row's own.
+ */
+gboolean
+_sp_project_index_document (SpProject  *self,
+                            gint64      id,
+                            gboolean    add,
+                            GError    **error)
+{
+  g_autoptr(SpStmt) stmt = NULL;
+
+  stmt = _sp_project_prepare (self,
+                              add ? SP_FTS_INSERT_SQL : SP_FTS_DELETE_SQL,
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return _sp_project_step_done (self, stmt, error);
+}
+
+/**
+ * sp_project_dup_document_sentences:
+ * @n_pairs: (out): how many sentences
+ *
+ * The document's sentences as (start, end) character offsets into its body, in order. A
+ * document imported before sentences were stored has none: an empty array. Sentences a
+ * project file holds out of order, overlapping or outside the body are not trusted: they
+ * are refused with %SP_PROJECT_ERROR_CORRUPT.
+ *
+ * Returns: (transfer full) (array length=n_pairs): 2 × @n_pairs offsets, or %NULL on error
+ */
+guint32 *
+sp_project_dup_document_sentences (SpProject  *self,
+                                   gint64      id,
+                                   guint      *n_pairs,
+                                   GError    **error)
+{
+  g_autoptr(SpStmt) stmt = NULL;
+  g_autofree char *body = NULL;
+  guint32 *pairs;
+  int rc;
+
+  g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (n_pairs != NULL, NULL);
+
+  *n_pairs = 0;
+
+  stmt = _sp_project_prepare (self, "SELECT body, sentences FROM documents WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = _sp_project_step_row (self, stmt, _("Could not read the document"), error);
+  if (rc <= 0)
+    {
+      if (rc == 0)
+        _sp_project_set_not_found (error, SP_TABLE_DOCUMENTS, id);
+      return NULL;
+    }
+
+  if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+    return g_new0 (guint32, 1);
+
+  body = _sp_project_dup_display_text (stmt, 0);
+  pairs = _sp_sentences_decode (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1),
+                                body != NULL ? g_utf8_strlen (body, -1) : 0, n_pairs);
+  if (pairs == NULL)
+    g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_CORRUPT,
+                 _("The sentences stored for document %lld are damaged (out of order or outside its text); they are not used"),
+                 (long long)id);
+
+  return pairs;
 }

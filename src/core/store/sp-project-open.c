@@ -138,7 +138,8 @@ set_pragmas (SpProject   *self,
   return exec_or_fail (self->db, self->path,
                        "PRAGMA foreign_keys = ON;"
                        "PRAGMA cell_size_check = ON;"
-                       "PRAGMA synchronous = FULL;",
+                       "PRAGMA synchronous = FULL;"
+                       "PRAGMA cache_size = -32768;",
                        error);
 }
 
@@ -182,6 +183,7 @@ open_connection (SpProject   *self,
 static void
 close_connection (SpProject *self)
 {
+  _sp_project_clear_statements (self);
   if (self->db != NULL && sqlite3_close_v2 (self->db) != SQLITE_OK)
     g_warning ("%s: could not close: %s", self->path, sqlite3_errmsg (self->db));
   self->db = NULL;

@@ -18,6 +18,20 @@ G_BEGIN_DECLS
 typedef sqlite3_stmt SpStmt;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpStmt, sqlite3_finalize)
 
+/* A statement the project keeps prepared for the rows an import writes many times over:
+ * g_autoptr(SpCachedStmt) stmt = _sp_project_prepare_cached (…) resets it and clears its
+ * bindings when it goes out of scope, so that it holds no lock and no borrowed text. */
+typedef sqlite3_stmt SpCachedStmt;
+
+static inline void
+_sp_cached_stmt_release (SpCachedStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpCachedStmt, _sp_cached_stmt_release)
+
 /* The tables whose rows an undo step can restore. */
 typedef enum
 {
@@ -28,10 +42,14 @@ typedef enum
   SP_TABLE_ISSUE_KEYWORDS,
   SP_TABLE_CLAIMS,
   SP_TABLE_SUGGESTIONS,
+  SP_TABLE_DOCUMENTS,
+  SP_TABLE_REMOVALS,
+  SP_TABLE_DOCUMENT_FINGERPRINTS, /* keyed by the document's id */
   SP_N_TABLES
 } SpTable;
 
 typedef struct _SpUndoStep SpUndoStep;
+typedef struct _SpFingerprints SpFingerprints;
 
 struct _SpProject
 {
@@ -53,6 +71,14 @@ struct _SpProject
 
   GPtrArray     *undo_stack;
   GPtrArray     *redo_stack;
+
+  GHashTable    *statements;   /* SQL text (a string literal, by address) -> sqlite3_stmt */
+
+  /* sp-project-fingerprints.c: every document's fingerprint and how many documents hold each
+   * line hash, as of fingerprints_version (PRAGMA data_version); NULL until asked for, and
+   * after anything they cannot follow */
+  SpFingerprints *fingerprints;
+  gint64         fingerprints_version;
 };
 
 /* sp-project-sql.c */
@@ -65,6 +91,10 @@ int         _sp_sqlite_busy_cb           (void          *data,
 SpStmt     *_sp_project_prepare          (SpProject     *self,
                                           const char    *sql,
                                           GError       **error);
+SpCachedStmt *_sp_project_prepare_cached (SpProject     *self,
+                                          const char    *sql,
+                                          GError       **error);
+void        _sp_project_clear_statements (SpProject     *self);
 gboolean    _sp_project_exec             (SpProject     *self,
                                           const char    *sql,
                                           GError       **error);
@@ -109,6 +139,9 @@ gboolean    _sp_project_delete_row       (SpProject     *self,
                                           SpTable        table,
                                           gint64         id,
                                           GError       **error);
+GArray     *_sp_project_select_ids       (SpProject     *self,
+                                          SpStmt        *select,
+                                          GError       **error);
 gboolean    _sp_project_delete_rows      (SpProject     *self,
                                           SpTable        table,
                                           const char    *select_ids_sql,
@@ -129,6 +162,59 @@ GHashTable *_sp_project_load_string_lists (SpProject   *self,
                                            GError     **error);
 const char * const *_sp_string_lists_lookup (GHashTable *lists,
                                              gint64      owner);
+
+/* sp-project-documents.c, for the files that read and change documents */
+#define SP_DOCUMENT_COLUMNS \
+  "d.id, d.file_name, d.title, d.date, d.source, d.url, d.author, d.body_length, " \
+  "(SELECT count(*) FROM claims c WHERE c.document_id = d.id), " \
+  "d.title_kind, d.date_source, d.date_confidence, d.near_duplicate_of, " \
+  "(SELECT count(*) FROM removals r WHERE r.document_id = d.id)"
+
+/* The full-text index of one documents row (?1), put in or taken out as the row is now */
+#define SP_FTS_INSERT_SQL \
+  "INSERT INTO documents_fts (rowid, title, body) SELECT id, title, body FROM documents WHERE id = ?1"
+#define SP_FTS_DELETE_SQL \
+  "INSERT INTO documents_fts (documents_fts, rowid, title, body) " \
+  "SELECT 'delete', id, title, body FROM documents WHERE id = ?1"
+
+SpDocument *_sp_project_document_from_row (SpStmt       *stmt);
+gboolean    _sp_project_index_document   (SpProject     *self,
+                                          gint64         id,
+                                          gboolean       add,
+                                          GError       **error);
+char       *_sp_project_dup_document_title (SpProject   *self,
+                                          gint64         id,
+                                          GError       **error);
+
+/* sp-project-fingerprints.c */
+void        _sp_project_add_fingerprints (SpProject     *self,
+                                          gint64         id,
+                                          guint64        simhash,
+                                          const guint64 *line_hashes,
+                                          guint          n_line_hashes);
+void        _sp_project_forget_fingerprints (SpProject  *self);
+
+/* sp-project-blobs.c: the sentences and line hashes of a document, stored as little-endian
+ * integers */
+int         _sp_compare_guint64          (const guint64 *a,
+                                          const guint64 *b);
+GBytes     *_sp_hashes_encode            (const guint64 *hashes,
+                                          guint          n_hashes);
+guint64    *_sp_hashes_decode            (const void    *blob,
+                                          gsize          n_bytes,
+                                          guint         *n_hashes);
+void        _sp_project_bind_blob        (SpStmt        *stmt,
+                                          int            column,
+                                          GBytes        *bytes);
+guint32    *_sp_sentences_decode         (const void    *blob,
+                                          gsize          n_bytes,
+                                          guint          body_length,
+                                          guint         *n_pairs);
+GBytes     *_sp_sentences_encode         (const guint32 *pairs,
+                                          guint          n_pairs);
+gboolean    _sp_sentences_are_valid      (const guint32 *pairs,
+                                          guint          n_pairs,
+                                          guint          body_length);
 
 /* sp-project-actors.c */
 GHashTable *_sp_project_load_actor_groups (SpProject   *self,

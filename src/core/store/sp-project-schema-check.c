@@ -286,6 +286,12 @@ static const Reference references[] = {
     "SELECT id FROM suggestions WHERE issue_id NOT IN (SELECT +id FROM issues)" },
   { "suggestions", "claims",
     "SELECT id FROM suggestions WHERE claim_id IS NOT NULL AND claim_id NOT IN (SELECT +id FROM claims)" },
+  { "documents", "documents",
+    "SELECT id FROM documents WHERE near_duplicate_of IS NOT NULL AND near_duplicate_of NOT IN (SELECT +id FROM documents)" },
+  { "removals", "documents",
+    "SELECT id FROM removals WHERE document_id NOT IN (SELECT +id FROM documents)" },
+  { "document_fingerprints", "documents",
+    "SELECT document_id FROM document_fingerprints WHERE document_id NOT IN (SELECT +id FROM documents)" },
 };
 
 /* Returns: how many foreign keys _sp_project_check_references() follows */
@@ -295,6 +301,41 @@ _sp_project_n_checked_references (void)
   return G_N_ELEMENTS (references);
 }
 
+/* Runs @sql, which lists row ids, and returns how many rows it listed with the first ids
+ * written out in @ids */
+static gboolean
+list_ids (sqlite3      *db,
+          const char   *sql,
+          const char   *context,
+          GString      *ids,
+          guint        *count,
+          GError      **error)
+{
+  g_autoptr(SpStmt) stmt = NULL;
+  int rc;
+
+  *count = 0;
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (*count < MAX_IDS_SHOWN)
+        g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, *count > 0 ? ", " : "",
+                                (gint64)sqlite3_column_int64 (stmt, 0));
+      else if (*count == MAX_IDS_SHOWN)
+        g_string_append (ids, ", …");
+      (*count)++;
+      rc = SQLITE_OK;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _sp_sqlite_set_error (db, error, rc == SQLITE_OK ? sqlite3_extended_errcode (db) : rc, context);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Adds the note for the rows of one reference that lead nowhere, if any. */
 static gboolean
 check_reference (sqlite3          *db,
@@ -302,29 +343,11 @@ check_reference (sqlite3          *db,
                  GPtrArray        *notes,
                  GError          **error)
 {
-  g_autoptr(SpStmt) stmt = NULL;
   g_autoptr(GString) ids = g_string_new (NULL);
   guint count = 0;
-  int rc;
 
-  rc = sqlite3_prepare_v2 (db, reference->sql, -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      if (count < MAX_IDS_SHOWN)
-        g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, count > 0 ? ", " : "",
-                                (gint64)sqlite3_column_int64 (stmt, 0));
-      else if (count == MAX_IDS_SHOWN)
-        g_string_append (ids, ", …");
-      count++;
-      rc = SQLITE_OK;
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _sp_sqlite_set_error (db, error, rc == SQLITE_OK ? sqlite3_extended_errcode (db) : rc,
-                            _("Could not check the references between rows"));
-      return FALSE;
-    }
+  if (!list_ids (db, reference->sql, _("Could not check the references between rows"), ids, &count, error))
+    return FALSE;
 
   if (count > 0)
     g_ptr_array_add (notes,
@@ -333,6 +356,34 @@ check_reference (sqlite3          *db,
                                                    "%u rows of “%s” (ids %s) refer to rows of “%s” that do not exist; they are kept, but lists that need the missing rows leave them out",
                                                    count),
                                       count, reference->table, ids->str, reference->parent));
+
+  return TRUE;
+}
+
+/* A removed block placed past the end of its document's text cannot be shown or put back:
+ * the store leaves it out of lists and refuses to restore it, and opening says so. The
+ * stored length is compared here; restoring measures the text itself. */
+static gboolean
+check_removal_offsets (sqlite3     *db,
+                       GPtrArray   *notes,
+                       GError     **error)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+  guint count = 0;
+
+  if (!list_ids (db,
+                 "SELECT r.id FROM removals r JOIN documents d ON d.id = r.document_id "
+                 "WHERE r.body_offset < 0 OR r.body_offset > d.body_length ORDER BY r.id",
+                 _("Could not check the removed blocks"), ids, &count, error))
+    return FALSE;
+
+  if (count > 0)
+    g_ptr_array_add (notes,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u removed block (id %s) lies outside its document's text; it is kept, but not shown and cannot be put back",
+                                                   "%u removed blocks (ids %s) lie outside their documents' text; they are kept, but not shown and cannot be put back",
+                                                   count),
+                                      count, ids->str));
 
   return TRUE;
 }
@@ -352,5 +403,5 @@ _sp_project_check_references (sqlite3     *db,
     if (!check_reference (db, &references[i], notes, error))
       return FALSE;
 
-  return TRUE;
+  return check_removal_offsets (db, notes, error);
 }

@@ -137,6 +137,43 @@ static const char migration_4[] =
 static const char migration_4_after[] =
   "CREATE UNIQUE INDEX issues_key_fold ON issues (key_fold);";
 
+/* What import learns about a document beyond its text: how its title and date were found,
+ * the blocks cleaning took out (to show and put back), its sentences as little-endian
+ * guint32 (start, end) character offsets, and in a table of their own, appended in id order
+ * and small enough to read whole, a 64-bit fingerprint of its words (near duplicates) and
+ * the hashes of its short lines (site furniture recurs across documents):
+ * sp-project-fingerprints.c says why they are searched in memory. A document of an older version keeps a date of
+ * unknown origin: "text", at half confidence. */
+static const char migration_5[] =
+  "ALTER TABLE documents ADD COLUMN title_kind TEXT NOT NULL DEFAULT 'headline'"
+  "  CHECK (title_kind IN ('headline', 'first-words', 'file-name'));"
+  "ALTER TABLE documents ADD COLUMN date_source TEXT NOT NULL DEFAULT 'none'"
+  "  CHECK (date_source IN ('none', 'metadata', 'dateline', 'text', 'file', 'analyst'));"
+  "ALTER TABLE documents ADD COLUMN date_confidence REAL NOT NULL DEFAULT 0"
+  "  CHECK (date_confidence >= 0 AND date_confidence <= 1);"
+  "ALTER TABLE documents ADD COLUMN near_duplicate_of INTEGER"
+  "  REFERENCES documents (id) ON DELETE RESTRICT"
+  "  CHECK (near_duplicate_of IS NULL OR near_duplicate_of <> id);"
+  "ALTER TABLE documents ADD COLUMN sentences BLOB"
+  "  CHECK (sentences IS NULL OR (typeof (sentences) = 'blob' AND length (sentences) % 8 = 0));"
+  "UPDATE documents SET date_source = 'text', date_confidence = 0.5 WHERE date IS NOT NULL;"
+  "CREATE INDEX documents_near_duplicate ON documents (near_duplicate_of)"
+  "  WHERE near_duplicate_of IS NOT NULL;"
+  "CREATE TABLE removals ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE RESTRICT,"
+  "  body_offset INTEGER NOT NULL CHECK (body_offset >= 0),"
+  "  text TEXT NOT NULL CHECK (length (text) > 0),"
+  "  reason TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX removals_document ON removals (document_id, body_offset);"
+  "CREATE TABLE document_fingerprints ("
+  "  document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE RESTRICT,"
+  "  simhash INTEGER CHECK (simhash IS NULL OR typeof (simhash) = 'integer'),"
+  "  line_hashes BLOB"
+  "    CHECK (line_hashes IS NULL OR (typeof (line_hashes) = 'blob' AND length (line_hashes) % 8 = 0))"
+  ");";
+
 typedef struct
 {
   const char *sql;
@@ -151,6 +188,7 @@ static const SpMigration migrations[] = {
   { migration_2, NULL, NULL },
   { migration_3, NULL, NULL },
   { migration_4, _sp_project_schema_fold_names, migration_4_after },
+  { migration_5, NULL, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SP_PROJECT_SCHEMA_VERSION);

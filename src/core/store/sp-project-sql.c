@@ -160,9 +160,18 @@ _sp_project_set_not_found (GError  **error,
       g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND, _("There is no suggestion %lld"), n);
       break;
 
+    case SP_TABLE_DOCUMENTS:
+      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND, _("There is no document %lld"), n);
+      break;
+
+    case SP_TABLE_REMOVALS:
+      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND, _("There is no removed block %lld"), n);
+      break;
+
     case SP_TABLE_ACTOR_ALIASES:
     case SP_TABLE_ACTOR_KEYS:
     case SP_TABLE_ISSUE_KEYWORDS:
+    case SP_TABLE_DOCUMENT_FINGERPRINTS:
     case SP_N_TABLES:
     default:
       g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND, _("There is no row %lld"), n);
@@ -188,6 +197,51 @@ _sp_project_prepare (SpProject   *self,
     }
 
   return stmt;
+}
+
+/*
+ * _sp_project_prepare_cached:
+ * @sql: a string literal: the cache knows statements by the address of their text
+ *
+ * Returns the statement prepared once for the life of the connection (an import writes the
+ * same rows thousands of times). Only for statements stepped to their end or released
+ * before the same text is asked for again: see #SpCachedStmt.
+ *
+ * Returns: (transfer none): the statement, reset, or %NULL with @error set
+ */
+SpCachedStmt *
+_sp_project_prepare_cached (SpProject   *self,
+                            const char  *sql,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_assert (SP_IS_PROJECT (self));
+
+  if (self->statements == NULL)
+    self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                              (GDestroyNotify)sqlite3_finalize);
+
+  if ((stmt = g_hash_table_lookup (self->statements, sql)) != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _sp_project_set_error (self, error, rc, _("Could not read the project"));
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer)sql, stmt);
+  return stmt;
+}
+
+/* Finalizes the cached statements, before the connection closes. */
+void
+_sp_project_clear_statements (SpProject *self)
+{
+  g_clear_pointer (&self->statements, g_hash_table_unref);
 }
 
 gboolean
@@ -455,6 +509,29 @@ _sp_project_delete_row (SpProject  *self,
 }
 
 /*
+ * _sp_project_select_ids:
+ * @select: a bound query whose first column is a row id
+ *
+ * Returns: (transfer full) (element-type gint64): the ids it returns, or %NULL with @error set
+ */
+GArray *
+_sp_project_select_ids (SpProject  *self,
+                        SpStmt     *select,
+                        GError    **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = _sp_project_step_row (self, select, _("Could not read the project"), error)) > 0)
+    {
+      gint64 id = sqlite3_column_int64 (select, 0);
+      g_array_append_val (ids, id);
+    }
+
+  return rc < 0 ? NULL : g_steal_pointer (&ids);
+}
+
+/*
  * _sp_project_delete_rows:
  * @select_ids_sql: selects the ids of the rows to delete, with @owner_id bound to ?1
  *
@@ -469,20 +546,13 @@ _sp_project_delete_rows (SpProject   *self,
                          GError     **error)
 {
   g_autoptr(SpStmt) select = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  g_autoptr(GArray) ids = NULL;
 
   if (!(select = _sp_project_prepare (self, select_ids_sql, error)))
     return FALSE;
 
   sqlite3_bind_int64 (select, 1, owner_id);
-  while ((rc = _sp_project_step_row (self, select, _("Could not read the project"), error)) > 0)
-    {
-      gint64 id = sqlite3_column_int64 (select, 0);
-      g_array_append_val (ids, id);
-    }
-
-  if (rc < 0)
+  if (!(ids = _sp_project_select_ids (self, select, error)))
     return FALSE;
 
   for (guint i = 0; i < ids->len; i++)

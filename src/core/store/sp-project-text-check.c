@@ -33,6 +33,7 @@ typedef struct
 static const char * const all_columns[] = { "*", NULL };
 static const char * const claim_shown[] = { "note", NULL };
 static const char * const suggestion_shown[] = { "explanation", NULL };
+static const char * const removal_shown[] = { "text", "reason", NULL };
 
 /* Every table of the current schema but the full-text index (whose content is documents)
  * and its shadow tables; tests/test-open.c checks that none is missing. Tables an older
@@ -46,6 +47,8 @@ static const TextTable text_tables[] = {
   { "issue_keywords", "SELECT * FROM issue_keywords" },
   { "claims", "SELECT * FROM claims", claim_shown },
   { "suggestions", "SELECT * FROM suggestions", suggestion_shown },
+  { "removals", "SELECT * FROM removals", removal_shown },
+  { "document_fingerprints", "SELECT * FROM document_fingerprints" },
 };
 
 /* Returns: (transfer none): the table names _sp_project_check_text() reads, %NULL-terminated */

@@ -4,7 +4,9 @@
  * before and after the action (NULL when the row did not exist). Undo writes the "before"
  * states back in reverse order, redo the "after" states in order, so that the journal works
  * for every table below without an inverse function per operation. Rows are copied as
- * sqlite3_values and written back through constant, bound statements.
+ * sqlite3_values and written back through constant, bound statements. A documents row is
+ * also taken out of the full-text index before it changes and put back in after, since the
+ * index is kept in step by hand (sp-project-schema.c says why).
  */
 #define G_LOG_DOMAIN "sp-project-undo"
 
@@ -22,6 +24,7 @@ typedef struct
   const char    *delete_sql;
   guint          n_columns;
   SpChangeFlags  changes;
+  gboolean       indexed;     /* the row is in documents_fts */
 } SpTableInfo;
 
 static const SpTableInfo tables[SP_N_TABLES] = {
@@ -87,6 +90,35 @@ static const SpTableInfo tables[SP_N_TABLES] = {
       "claim_id = ?11, created = ?12 WHERE id = ?1",
     "DELETE FROM suggestions WHERE id = ?1",
     12, SP_CHANGE_CLAIMS,
+  },
+  [SP_TABLE_DOCUMENTS] = {
+    "SELECT id, file_name, title, date, source, url, author, body, body_length, content_hash, "
+      "text_hash, imported, title_kind, date_source, date_confidence, near_duplicate_of, "
+      "sentences FROM documents WHERE id = ?1",
+    "INSERT INTO documents (id, file_name, title, date, source, url, author, body, body_length, "
+      "content_hash, text_hash, imported, title_kind, date_source, date_confidence, "
+      "near_duplicate_of, sentences) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    "UPDATE documents SET file_name = ?2, title = ?3, date = ?4, source = ?5, url = ?6, "
+      "author = ?7, body = ?8, body_length = ?9, content_hash = ?10, text_hash = ?11, "
+      "imported = ?12, title_kind = ?13, date_source = ?14, date_confidence = ?15, "
+      "near_duplicate_of = ?16, sentences = ?17 WHERE id = ?1",
+    "DELETE FROM documents WHERE id = ?1",
+    17, SP_CHANGE_DOCUMENTS, TRUE,
+  },
+  [SP_TABLE_REMOVALS] = {
+    "SELECT id, document_id, body_offset, text, reason FROM removals WHERE id = ?1",
+    "INSERT INTO removals (id, document_id, body_offset, text, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
+    "UPDATE removals SET document_id = ?2, body_offset = ?3, text = ?4, reason = ?5 WHERE id = ?1",
+    "DELETE FROM removals WHERE id = ?1",
+    5, SP_CHANGE_DOCUMENTS,
+  },
+  [SP_TABLE_DOCUMENT_FINGERPRINTS] = {
+    "SELECT document_id, simhash, line_hashes FROM document_fingerprints WHERE document_id = ?1",
+    "INSERT INTO document_fingerprints (document_id, simhash, line_hashes) VALUES (?1, ?2, ?3)",
+    "UPDATE document_fingerprints SET simhash = ?2, line_hashes = ?3 WHERE document_id = ?1",
+    "DELETE FROM document_fingerprints WHERE document_id = ?1",
+    3, SP_CHANGE_DOCUMENTS,
   },
 };
 
@@ -247,17 +279,22 @@ restore_row (sqlite3         *db,
   sqlite3_value **current = NULL;
   gboolean exists;
 
-  if (target == NULL)
-    return run_bound (db, info->delete_sql, id, NULL, 0, error);
-
   if (!snapshot_row (db, table, id, &current, error))
     return FALSE;
 
   exists = current != NULL;
   free_row (current, info->n_columns);
 
+  if (info->indexed && exists &&
+      !run_bound (db, SP_FTS_DELETE_SQL, id, NULL, 0, error))
+    return FALSE;
+
+  if (target == NULL)
+    return !exists || run_bound (db, info->delete_sql, id, NULL, 0, error);
+
   return run_bound (db, exists ? info->update_sql : info->insert_sql,
-                    id, target, info->n_columns, error);
+                    id, target, info->n_columns, error) &&
+         (!info->indexed || run_bound (db, SP_FTS_INSERT_SQL, id, NULL, 0, error));
 }
 
 const char *

@@ -53,6 +53,8 @@ sp_project_finalize (GObject *object)
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->open_notes, g_ptr_array_unref);
+  _sp_project_forget_fingerprints (self);
+  _sp_project_clear_statements (self);
 
   /* close_v2 never leaves the file open behind a statement someone forgot: it closes once
    * the last one is finalized, where close would fail with SQLITE_BUSY and leak it */
@@ -233,6 +235,17 @@ sp_project_notify_changed (SpProject     *self,
 
 /* Actions */
 
+/* SAVEPOINT and RELEASE run once per imported document: kept prepared */
+static gboolean
+exec_cached (SpProject   *self,
+             const char  *sql,
+             GError     **error)
+{
+  g_autoptr(SpCachedStmt) stmt = _sp_project_prepare_cached (self, sql, error);
+
+  return stmt != NULL && _sp_project_step_done (self, stmt, error);
+}
+
 /**
  * sp_project_begin_action:
  * @undo_label: (nullable): what Undo will say it undoes, or %NULL for an action that is not
@@ -266,7 +279,7 @@ sp_project_begin_action (SpProject   *self,
       if (undo_label != NULL)
         self->action_step = _sp_undo_step_new (undo_label);
     }
-  else if (!_sp_project_exec (self, "SAVEPOINT sp_action", error))
+  else if (!exec_cached (self, "SAVEPOINT sp_action", error))
     return FALSE;
 
   if (self->action_step != NULL)
@@ -324,8 +337,9 @@ sp_project_end_action (SpProject  *self,
   if (self->action_depth > 0)
     {
       if (success && !lost)
-        return _sp_project_exec (self, "RELEASE sp_action", error);
+        return exec_cached (self, "RELEASE sp_action", error);
 
+      _sp_project_forget_fingerprints (self);
       if (!lost)
         _sp_project_rollback (self, "ROLLBACK TO sp_action; RELEASE sp_action", error);
       if (self->action_step != NULL)
@@ -339,6 +353,7 @@ sp_project_end_action (SpProject  *self,
 
   if (!success || lost)
     {
+      _sp_project_forget_fingerprints (self);
       if (!lost)
         _sp_project_rollback (self, "ROLLBACK", error);
       return FALSE;
@@ -349,6 +364,7 @@ sp_project_end_action (SpProject  *self,
     {
       /* A failed COMMIT may have rolled back already; the second error is the rollback's
        * "no transaction is active", which is logged, not shown */
+      _sp_project_forget_fingerprints (self);
       if (sqlite3_get_autocommit (self->db) == 0)
         _sp_project_rollback (self, "ROLLBACK", error);
       return FALSE;
@@ -422,6 +438,7 @@ replay_step (SpProject  *self,
     return FALSE;
 
   step = g_ptr_array_steal_index (from, from->len - 1);
+  _sp_project_forget_fingerprints (self);
 
   if (!_sp_project_exec (self, "BEGIN IMMEDIATE; PRAGMA defer_foreign_keys = ON", error))
     {

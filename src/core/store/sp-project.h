@@ -26,7 +26,7 @@ G_DECLARE_FINAL_TYPE (SpProject, sp_project, SP, PROJECT, GObject)
 
 /* "StPt" in the database header, so that no other program's SQLite file is taken for ours */
 #define SP_PROJECT_APPLICATION_ID 0x53745074
-#define SP_PROJECT_SCHEMA_VERSION 4
+#define SP_PROJECT_SCHEMA_VERSION 5
 #define SP_PROJECT_SUFFIX         ".standpoint"
 
 /* A block that cleaning took out of a document's text, to be shown and put back on demand */
@@ -79,8 +79,8 @@ typedef struct
   guint end;
 } SpTextRange;
 
-/* sp_project_find_near_duplicates() finds fingerprints up to this many bits apart through
- * its index; a larger distance reads every fingerprint */
+/* Fingerprints up to this many bits apart are near duplicates: the distance import asks
+ * sp_project_find_near_duplicates() for (which compares every fingerprint, in memory) */
 #define SP_NEAR_DUPLICATE_INDEXED_DISTANCE 3
 
 /* What a claim is made of. note may be NULL; confidence is ignored for manual claims. */
