@@ -1,8 +1,8 @@
 /* fuzz-articles.h
  *
- * The checks of fuzz-common.h for readers of files that hold several articles (database
- * exports, Word documents): every article is plain, valid, tidy text, and its removed
- * blocks are valid text in body order.
+ * The checks of fuzz-common.h for the readers of database exports and Word documents, which
+ * may also find no article in a page (it is then read as an ordinary page): every article
+ * is plain, valid, tidy text, and its removed blocks are valid text in body order.
  */
 #pragma once
 
@@ -11,10 +11,10 @@
 /* A refusal is fine when its code is one of @allowed (0-terminated, after the first);
  * anything else, a refusal for lack of steps included, is a finding */
 static inline void
-fuzz_check_articles (GPtrArray           *articles,
-                     GError              *error,
-                     const SpImportError *allowed,
-                     guint                n_allowed)
+fuzz_check_export_articles (GPtrArray           *articles,
+                            GError              *error,
+                            const SpImportError *allowed,
+                            guint                n_allowed)
 {
   if (articles == NULL)
     {

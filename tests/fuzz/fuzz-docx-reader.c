@@ -67,6 +67,6 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   budget = fuzz_budget_new (g_bytes_get_size (bytes));
   articles = sp_docx_reader_read (bytes, budget, &error);
-  fuzz_check_articles (articles, error, allowed, G_N_ELEMENTS (allowed));
+  fuzz_check_export_articles (articles, error, allowed, G_N_ELEMENTS (allowed));
   return 0;
 }

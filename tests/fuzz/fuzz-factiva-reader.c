@@ -29,9 +29,9 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   sp_factiva_detect_html ((const char *)data, size);
   from_html = sp_factiva_reader_read_html ((const char *)data, size, html_budget, &html_error);
-  fuzz_check_articles (from_html, html_error, html_allowed, G_N_ELEMENTS (html_allowed));
+  fuzz_check_export_articles (from_html, html_error, html_allowed, G_N_ELEMENTS (html_allowed));
 
   from_xml = sp_factiva_reader_read_xml (bytes, xml_budget, &xml_error);
-  fuzz_check_articles (from_xml, xml_error, xml_allowed, G_N_ELEMENTS (xml_allowed));
+  fuzz_check_export_articles (from_xml, xml_error, xml_allowed, G_N_ELEMENTS (xml_allowed));
   return 0;
 }

@@ -26,7 +26,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autofree char *text = NULL;
 
   from_html = sp_lexisnexis_reader_read_html ((const char *)data, size, html_budget, &html_error);
-  fuzz_check_articles (from_html, html_error, html_allowed, G_N_ELEMENTS (html_allowed));
+  fuzz_check_export_articles (from_html, html_error, html_allowed, G_N_ELEMENTS (html_allowed));
 
   text = sp_text_decode ((const char *)data, size, NULL, SP_TEXT_DECODE_DEFAULT, &error);
   if (text == NULL)
@@ -35,6 +35,6 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   /* Split whether or not it looks like an export: text that is not one has no article */
   sp_lexisnexis_detect (text);
   articles = sp_lexisnexis_reader_read (text, budget, &error);
-  fuzz_check_articles (articles, error, text_allowed, G_N_ELEMENTS (text_allowed));
+  fuzz_check_export_articles (articles, error, text_allowed, G_N_ELEMENTS (text_allowed));
   return 0;
 }
