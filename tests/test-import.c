@@ -312,6 +312,10 @@ test_import_read_file (void)
   article = g_ptr_array_index (articles, 0);
   g_assert_cmpstr (article->title, ==, "Mayors Back \"Green Corridor\" Plan");
   g_assert_cmpint (article->title_kind, ==, SP_TITLE_KIND_HEADLINE);
+  /* The front matter's date is the file's metadata, and says so */
+  g_assert_nonnull (article->date);
+  g_assert_cmpint (article->date_source, ==, SP_DATE_SOURCE_METADATA);
+  g_assert_cmpfloat (article->date_confidence, >, 0.5);
 
   none = sp_import_read_file (png, NULL, &error);
   g_assert_error (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_UNSUPPORTED);

@@ -351,8 +351,14 @@ test_caption_date (void)
   g_assert_cmpint (article->title_kind, ==, SP_TITLE_KIND_HEADLINE);
   g_assert_null (article->date);
   g_assert_cmpint (article->date_source, ==, SP_DATE_SOURCE_NONE);
-  g_assert_cmpstr (cleaned.why, ==, "photo caption,comments");
-  g_assert_nonnull (strstr (removed_block (article, 0)->text, "Jane Doe | Reuters"));
+  g_assert_cmpstr (cleaned.why, ==, "site name,photo caption,comments");
+  /* The body's headline loses it too, and it is kept where it stood */
+  g_assert_true (g_str_has_prefix (article->body,
+                                   "Mediator says both sides accepted river border commission\n"));
+  g_assert_cmpstr (removed_block (article, 0)->text, ==, "westbankdaily");
+  g_assert_cmpuint (removed_block (article, 0)->offset, ==,
+                    g_utf8_strlen (article->title, -1));
+  g_assert_nonnull (strstr (removed_block (article, 1)->text, "Jane Doe | Reuters"));
   g_assert_true (g_str_has_suffix (cleaned.last, "contributed to this report"));
   g_assert_null (sp_date_scan_header (article->body, 8));
 }
@@ -849,7 +855,12 @@ test_corpus_seeds (void)
       g_assert_true (g_str_has_prefix (first_line, article->title) ||
                      (seeds[i].title_kind == SP_TITLE_KIND_FIRST_WORDS &&
                       g_str_has_suffix (article->title, "…")));
-      g_assert_true (g_str_has_prefix (article->body, first_line));
+      /* and the body starts with it, without what was glued to it either */
+      if (seeds[i].title_kind == SP_TITLE_KIND_HEADLINE)
+        g_assert_true (g_str_has_prefix (article->body, article->title) &&
+                       article->body[strlen (article->title)] == '\n');
+      else
+        g_assert_true (g_str_has_prefix (article->body, first_line));
 
       /* The body ends where the article does: a sentence or the article's credit line */
       g_assert_true (strchr (".\"”", end) != NULL || end == 0x201D ||
@@ -870,7 +881,9 @@ test_corpus_seeds (void)
     /* The glued site name is off the title, and the caption's date is not the article's */
     g_assert_cmpuint (strlen (s002->title), <, strcspn (first_002, "\n"));
     g_assert_false (g_str_has_suffix (s002->title, "trails"));
-    g_assert_cmpstr (removed_block (s002, 0)->reason, ==, "photo caption");
+    g_assert_cmpstr (removed_block (s002, 0)->reason, ==, "site name");
+    g_assert_null (strstr (s002->body, "trails"));
+    g_assert_cmpstr (removed_block (s002, 1)->reason, ==, "photo caption");
     g_assert_cmpstr (s004->source, ==, "indianexpress.com");
     g_assert_cmpint (s004->date_source, ==, SP_DATE_SOURCE_DATELINE);
     g_assert_null (strstr (s004->body, "Story continues below this ad"));

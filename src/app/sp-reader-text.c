@@ -232,8 +232,8 @@ create_block_heading (SpReader  *self,
   const char *reason = sp_removal_get_reason (removal);
 
   /* TRANSLATORS: above a block that cleaning took out of an article; %s says why,
-   * e.g. "share bar" */
-  text = reason && reason[0] ? g_strdup_printf (_("Removed on import: %s"), reason)
+   * e.g. "share bar" (the reasons the importer gives are translated with the rest) */
+  text = reason && reason[0] ? g_strdup_printf (_("Removed on import: %s"), _(reason))
                              : g_strdup (_("Removed on import"));
   label = gtk_label_new (text);
   /* A child of the text view gets its minimum width: a short reason stays on one line, a

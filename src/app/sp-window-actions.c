@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-import-formats.h"
 #include "sp-toast.h"
 #include "sp-window-private.h"
 
@@ -115,8 +116,17 @@ import_articles_action (GtkWidget  *widget,
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   if (!folders)
     {
-      _sp_window_add_filter (GTK_FILE_CHOOSER (chooser), _("Articles (text, Markdown, HTML)"),
-                             "*.txt", "*.md", "*.markdown", "*.html", "*.htm", NULL);
+      g_autoptr(GtkFileFilter) articles = gtk_file_filter_new ();
+      const SpImportFormat *formats;
+      guint n_formats;
+
+      /* Every extension the importer reads, in any case */
+      formats = sp_import_formats_get (&n_formats);
+      for (guint i = 0; i < n_formats; i++)
+        for (guint k = 0; formats[i].extensions[k] != NULL; k++)
+          gtk_file_filter_add_suffix (articles, formats[i].extensions[k]);
+      gtk_file_filter_set_name (articles, _("Articles"));
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), articles);
       _sp_window_add_filter (GTK_FILE_CHOOSER (chooser), _("All Files"), "*", NULL);
     }
 

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "sp-cli-table.h"
+#include "sp-import-formats.h"
 #include "sp-importer.h"
 
 int
@@ -45,13 +46,15 @@ int
 sp_cli_import (int    argc,
                char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT PATH... — import article files and folders (.txt, .md, .html)");
+  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT PATH... — import article files and folders");
   g_autoptr(SpProject) project = NULL;
   g_autoptr(SpImportReport) report = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   int status;
+  g_autofree char *formats = g_strdup_printf ("Reads %s files.", sp_import_formats_describe ());
 
+  g_option_context_set_summary (context, formats);
   if (!sp_cli_parse (context, &argc, &argv, -2, &status))
     return status;
 

@@ -216,7 +216,14 @@ take_front_matter_value (SpArticle  *article,
   if (key_in (key, title_keys) && article->title == NULL)
     article->title = g_steal_pointer (&owned);
   else if (key_in (key, date_keys) && article->date == NULL)
-    article->date = sp_date_parse (value);
+    {
+      /* The front matter is the file's metadata, written by the tool that saved it */
+      if ((article->date = sp_date_parse (value)) != NULL)
+        {
+          article->date_source = SP_DATE_SOURCE_METADATA;
+          article->date_confidence = 0.9;
+        }
+    }
   else if (key_in (key, author_keys) && article->author == NULL)
     article->author = g_steal_pointer (&owned);
   else if (key_in (key, url_keys) && !*url_from_url_key)

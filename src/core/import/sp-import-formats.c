@@ -17,11 +17,14 @@
 #include <glib/gi18n-lib.h>
 
 #include "sp-date-scan.h"
+#include "sp-docx-reader.h"
 #include "sp-eml-reader.h"
+#include "sp-factiva-reader.h"
 #include "sp-html-reader.h"
 #include "sp-import-formats.h"
 #include "sp-importer.h"
 #include "sp-json-reader.h"
+#include "sp-lexisnexis-reader.h"
 #include "sp-markdown-reader.h"
 #include "sp-pdf-reader.h"
 #include "sp-text-decode.h"
@@ -64,6 +67,23 @@ read_html (GBytes        *bytes,
   gsize length;
   const char *data = bytes_data (bytes, &length);
 
+  /* A Factiva export is an HTML page of articles */
+  if (sp_factiva_detect_html (data, length))
+    {
+      g_autoptr(GPtrArray) articles = sp_factiva_reader_read_html (data, length, budget, error);
+
+      if (articles == NULL || articles->len > 0)
+        return g_steal_pointer (&articles);
+    }
+  else
+    {
+      /* So is a LexisNexis export */
+      g_autoptr(GPtrArray) articles = sp_lexisnexis_reader_read_html (data, length, budget, error);
+
+      if (articles == NULL || articles->len > 0)
+        return g_steal_pointer (&articles);
+    }
+
   return sp_import_articles_new (sp_html_reader_read (data, length, budget, error));
 }
 
@@ -78,6 +98,10 @@ read_text (GBytes        *bytes,
 
   if (text == NULL)
     return NULL;
+
+  /* A LexisNexis export is a text file of articles */
+  if (sp_lexisnexis_detect (text))
+    return sp_lexisnexis_reader_read (text, budget, error);
 
   return sp_import_articles_new (sp_text_reader_read_plain (text, budget, error));
 }
@@ -100,6 +124,8 @@ read_markdown (GBytes        *bytes,
 static const char * const text_extensions[] = { "txt", NULL };
 static const char * const markdown_extensions[] = { "md", "markdown", NULL };
 static const char * const html_extensions[] = { "html", "htm", NULL };
+static const char * const docx_extensions[] = { "docx", NULL };
+static const char * const factiva_xml_extensions[] = { "xml", NULL };
 static const char * const json_extensions[] = { "json", NULL };
 static const char * const json_lines_extensions[] = { "jsonl", "ndjson", NULL };
 static const char * const eml_extensions[] = { "eml", NULL };
@@ -109,11 +135,26 @@ static const SpImportFormat formats[] = {
   { "text", text_extensions, read_text },
   { "markdown", markdown_extensions, read_markdown },
   { "html", html_extensions, read_html },
+  { "docx", docx_extensions, sp_docx_reader_read },
+  { "factiva-xml", factiva_xml_extensions, sp_factiva_reader_read_xml },
   { "json", json_extensions, sp_json_reader_read },
   { "json-lines", json_lines_extensions, sp_json_reader_read_lines },
   { "eml", eml_extensions, sp_eml_reader_read },
   { "pdf", pdf_extensions, sp_pdf_reader_read },
 };
+
+/**
+ * sp_import_formats_get:
+ * @n_formats: (out): how many there are
+ *
+ * Returns: every format the importer reads, for file choosers and listings
+ */
+const SpImportFormat *
+sp_import_formats_get (guint *n_formats)
+{
+  *n_formats = G_N_ELEMENTS (formats);
+  return formats;
+}
 
 /**
  * sp_import_format_for_name:
@@ -252,8 +293,14 @@ sp_import_format_read (const SpImportFormat  *format,
       if (article->skipped != NULL)
         continue;
 
-      if (article->date == NULL &&
-          (article->date = sp_date_scan_header (article->body, SP_IMPORT_HEADER_LINES)) != NULL)
+      /* A reader that found a date and did not say where is taken at its word, no more */
+      if (article->date != NULL && article->date_source == SP_DATE_SOURCE_NONE)
+        {
+          article->date_source = SP_DATE_SOURCE_TEXT;
+          article->date_confidence = 0.5;
+        }
+      else if (article->date == NULL &&
+               (article->date = sp_date_scan_header (article->body, SP_IMPORT_HEADER_LINES)) != NULL)
         {
           article->date_source = SP_DATE_SOURCE_DATELINE;
           article->date_confidence = 0.6;

@@ -26,6 +26,7 @@ typedef struct
   SpImportReadFunc    read;
 } SpImportFormat;
 
+const SpImportFormat *sp_import_formats_get         (guint                 *n_formats);
 const SpImportFormat *sp_import_format_for_name     (const char            *file_name);
 const char           *sp_import_formats_describe    (void);
 GPtrArray            *sp_import_format_read         (const SpImportFormat  *format,

@@ -132,6 +132,31 @@ sp_read_budget_spend (SpReadBudget *self,
   return TRUE;
 }
 
+/**
+ * sp_read_budget_allow:
+ * @input_length: the size of input found inside the input, in bytes
+ *
+ * Allows the work for more input, as sp_read_budget_new() does for the article's own bytes:
+ * for what a reader unpacked from them (the parts of a zip archive, bounded by their reader).
+ * The deadline stays.
+ */
+void
+sp_read_budget_allow (SpReadBudget *self,
+                      gsize         input_length)
+{
+  guint64 more;
+
+  if (self == NULL)
+    return;
+
+  if (input_length > G_MAXUINT64 / SP_READ_BUDGET_STEPS_PER_BYTE)
+    more = G_MAXUINT64;
+  else
+    more = (guint64)input_length * SP_READ_BUDGET_STEPS_PER_BYTE;
+
+  self->max_steps = more > G_MAXUINT64 - self->max_steps ? G_MAXUINT64 : self->max_steps + more;
+}
+
 gboolean
 sp_read_budget_is_exhausted (SpReadBudget *self)
 {

@@ -27,6 +27,8 @@ void          sp_read_budget_free           (SpReadBudget  *self);
 
 gboolean      sp_read_budget_spend          (SpReadBudget  *self,
                                              guint64        steps);
+void          sp_read_budget_allow          (SpReadBudget  *self,
+                                             gsize          input_length);
 gboolean      sp_read_budget_check_clock    (SpReadBudget  *self);
 gboolean      sp_read_budget_is_exhausted   (SpReadBudget  *self);
 guint64       sp_read_budget_get_steps      (SpReadBudget  *self);

@@ -613,6 +613,61 @@ rebuild (SpArticle *article,
   article->body = g_string_free (g_steal_pointer (&body), FALSE);
 }
 
+/* The headline stays as the body's first line, but without the site name glued to it or set
+ * off at its end ("…guaranteesnomadictrails", "… | Example News"), which goes to the removed
+ * blocks where it stood */
+static void
+cut_site_name_from_headline (SpArticle *article)
+{
+  g_autoptr(GArray) blocks = NULL;
+  const char *body = article->body;
+  const char *line_end;
+  gsize title_length;
+  guint title_chars;
+  guint suffix_chars;
+  g_autofree char *suffix = NULL;
+  GString *rest;
+
+  if (article->title_kind != SP_TITLE_KIND_HEADLINE || article->title == NULL)
+    return;
+
+  title_length = strlen (article->title);
+  line_end = strchr (body, '\n');
+  if (line_end == NULL)
+    line_end = body + strlen (body);
+  if (title_length == 0 || (gsize) (line_end - body) <= title_length ||
+      strncmp (body, article->title, title_length) != 0)
+    return;
+
+  suffix = g_strndup (body + title_length, line_end - body - title_length);
+  title_chars = g_utf8_strlen (body, title_length);
+  suffix_chars = g_utf8_strlen (suffix, -1);
+
+  /* The blocks after the headline move back by the site name's length; it goes in between */
+  blocks = g_steal_pointer (&article->removed);
+  for (guint i = 0; blocks != NULL && i < blocks->len; i++)
+    {
+      SpRemovedBlock *block = &g_array_index (blocks, SpRemovedBlock, i);
+
+      if (block->offset > title_chars)
+        break;
+      sp_article_add_removed (article, block->offset, block->text, block->reason);
+    }
+  sp_article_add_removed (article, title_chars, suffix, N_("site name"));
+  for (guint i = 0; blocks != NULL && i < blocks->len; i++)
+    {
+      SpRemovedBlock *block = &g_array_index (blocks, SpRemovedBlock, i);
+
+      if (block->offset > title_chars)
+        sp_article_add_removed (article, block->offset - suffix_chars, block->text, block->reason);
+    }
+
+  rest = g_string_new_len (body, title_length);
+  g_string_append (rest, line_end);
+  g_free (article->body);
+  article->body = g_string_free (rest, FALSE);
+}
+
 /**
  * sp_text_clean:
  * @count: (nullable) (scope call): how many other documents hold a line
@@ -671,4 +726,5 @@ sp_text_clean (SpArticle       *article,
     }
 
   rebuild (article, lines);
+  cut_site_name_from_headline (article);
 }
