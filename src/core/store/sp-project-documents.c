@@ -548,6 +548,11 @@ count_utf8_chars (const char *text,
  * out of order or outside the body, a removed block outside it) are refused with
  * %SP_PROJECT_ERROR_INVALID naming the file, and nothing is written.
  *
+ * Inside an action (an import adds many documents in one transaction) a refused document
+ * leaves nothing behind either, and the action goes on. A database failure after part of the
+ * document was written (I/O, memory) breaks the action: ending it rolls it back, and
+ * sp_project_end_action() then returns %FALSE.
+ *
  * Returns: the new document's id, or 0 on error
  */
 gint64
