@@ -138,7 +138,9 @@ sp_text_line_hashes (const char *body)
       const char *end = strchr (line, '\n');
       gsize length = end != NULL ? (gsize)(end - line) : strlen (line);
 
-      if (length > 0 && g_utf8_strlen (line, length) <= FURNITURE_MAX_CHARS)
+      /* A line holds between a quarter of its bytes and all of them in characters */
+      if (length > 0 && length / 4 <= FURNITURE_MAX_CHARS &&
+          (length <= FURNITURE_MAX_CHARS || g_utf8_strlen (line, length) <= FURNITURE_MAX_CHARS))
         {
           guint64 hash = sp_text_line_hash (line, length);
 
