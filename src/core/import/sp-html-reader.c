@@ -7,9 +7,9 @@
  * page's headline, without the site's name glued to it; the date is the article's own,
  * with where it came from and how sure it is; the source is the site's name or domain.
  *
- * The bytes are decoded by sp_text_decode() (with the charset the page declares) before
- * libxml2 sees them, so the parser is always given UTF-8 and told to ignore the page's own
- * declaration; sp_html_bound() first takes out what would make libxml2 slow or stop early.
+ * The page is parsed by sp_xml_parse_html(), as every reader of pages is: decoded with the
+ * charset it declares before libxml2 sees it, bounded by sp_html_bound() first, and read
+ * whole or not at all.
  * Entities are decoded by libxml2; everything that leaves here is plain text.
  *
  * Every article costs linear time: a constant number of walks visit each node once (the
@@ -23,36 +23,13 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <libxml/HTMLparser.h>
-#include <libxml/parser.h>
 
-#include "sp-charset.h"
-#include "sp-html-bounds.h"
 #include "sp-html-content.h"
 #include "sp-html-metadata.h"
 #include "sp-html-node.h"
 #include "sp-html-reader.h"
-#include "sp-text-decode.h"
 #include "sp-text-reader.h"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (htmlParserCtxt, htmlFreeParserCtxt)
-
-#define HTML_OPTIONS (HTML_PARSE_NONET | HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | \
-                      HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC)
-
-static void
-ensure_parser (void)
-{
-  static gsize initialised = 0;
-
-  /* xmlInitParser() must run once before threads parse */
-  if (g_once_init_enter (&initialised))
-    {
-      xmlInitParser ();
-      g_once_init_leave (&initialised, 1);
-    }
-}
+#include "sp-xml-text.h"
 
 /* Normalised to NFC, like every other text that goes into a project */
 static char *
@@ -64,66 +41,6 @@ nfc (char *text)
     return NULL;
 
   return g_utf8_normalize (owned, -1, G_NORMALIZE_NFC);
-}
-
-/* Parses the page into @doc_out, which stays NULL for a page libxml2 makes no tree of */
-static gboolean
-parse (const char    *text,
-       gsize          length,
-       SpReadBudget  *budget,
-       xmlDoc       **doc_out,
-       GError       **error)
-{
-  g_autoptr(htmlParserCtxt) context = NULL;
-  g_autofree char *bounded = NULL;
-  gsize bounded_length = 0;
-  htmlDocPtr doc;
-
-  if (!sp_html_bound (text, length, budget, &bounded, &bounded_length, error))
-    return FALSE;
-
-  if (bounded != NULL)
-    {
-      text = bounded;
-      length = bounded_length;
-    }
-
-  if (length > G_MAXINT)
-    {
-      g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_TOO_LARGE, _("too large"));
-      return FALSE;
-    }
-
-  ensure_parser ();
-
-  if (!(context = htmlNewParserCtxt ()))
-    {
-      g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_READ, _("out of memory"));
-      return FALSE;
-    }
-
-  doc = htmlCtxtReadMemory (context, text, (int)length, NULL, "UTF-8", HTML_OPTIONS);
-
-  /* libxml2 halts on what it cannot take (too deep a tree, no memory) and keeps what it
-   * read so far: that is not the article */
-  if (context->disableSAX != 0 || context->instate == XML_PARSER_EOF)
-    {
-      g_clear_pointer (&doc, xmlFreeDoc);
-      g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_INCOMPLETE,
-                           _("the page could not be read whole (its structure is too deep "
-                             "or too large)"));
-      return FALSE;
-    }
-
-  if (!sp_read_budget_check_clock (budget))
-    {
-      g_clear_pointer (&doc, xmlFreeDoc);
-      sp_read_budget_set_error (budget, error);
-      return FALSE;
-    }
-
-  *doc_out = doc;
-  return TRUE;
 }
 
 /**
@@ -146,8 +63,7 @@ sp_html_reader_read (const char    *data,
 {
   g_autoptr(SpArticle) article = NULL;
   g_autoptr(SpReadBudget) own_budget = NULL;
-  g_autofree char *charset = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *site_found = NULL;
   g_autoptr(xmlDoc) doc = NULL;
@@ -161,12 +77,12 @@ sp_html_reader_read (const char    *data,
   if (budget == NULL)
     budget = own_budget = sp_read_budget_new (length);
 
-  charset = sp_charset_sniff_html (data, length);
-  if (!(text = sp_text_decode (data, length, charset, SP_TEXT_DECODE_MARKUP, error)))
-    return NULL;
-
-  if (!parse (text, strlen (text), budget, &doc, error))
-    return NULL;
+  /* A page libxml2 makes no tree of is an empty article, which the caller refuses */
+  if (!(doc = sp_xml_parse_html (data, length, budget, &local_error)) && local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   article = sp_article_new ();
   if (doc == NULL || (top = xmlDocGetRootElement (doc)) == NULL)

@@ -119,39 +119,37 @@ sp_xml_parse (const char    *data,
 }
 
 /**
- * sp_xml_parse_html:
- * @data: (array length=length): a page's bytes, in any encoding
+ * sp_xml_parse_html_text:
+ * @text: (array length=length): a page as UTF-8
  *
- * Parses a web page as the HTML reader does: decoded to UTF-8 with the charset it declares,
- * bounded by sp_html_bound(), and read whole or not at all.
+ * Parses a web page the one way every reader of pages does: bounded by sp_html_bound(),
+ * without network access, and read whole or not at all (libxml2 halts on what it cannot
+ * take, too deep a tree or no memory, and keeps what it read so far: that is not the page).
  *
  * Returns: (transfer full) (nullable): the page, %NULL with @error set, or %NULL without
  *   @error for a page libxml2 makes no tree of
  */
 xmlDoc *
-sp_xml_parse_html (const char    *data,
-                   gsize          length,
-                   SpReadBudget  *budget,
-                   GError       **error)
+sp_xml_parse_html_text (const char    *text,
+                        gsize          length,
+                        SpReadBudget  *budget,
+                        GError       **error)
 {
   g_autoptr(htmlParserCtxt) context = NULL;
-  g_autofree char *charset = sp_charset_sniff_html (data, length);
-  g_autofree char *text = NULL;
   g_autofree char *bounded = NULL;
   gsize bounded_length = 0;
   xmlDoc *doc;
 
-  if (!(text = sp_text_decode (data, length, charset, SP_TEXT_DECODE_MARKUP, error)) ||
-      !sp_html_bound (text, strlen (text), budget, &bounded, &bounded_length, error))
+  if (!sp_html_bound (text, length, budget, &bounded, &bounded_length, error))
     return NULL;
 
-  if (bounded == NULL)
+  if (bounded != NULL)
     {
-      bounded_length = strlen (text);
-      bounded = g_steal_pointer (&text);
+      text = bounded;
+      length = bounded_length;
     }
 
-  if (bounded_length > G_MAXINT)
+  if (length > G_MAXINT)
     {
       g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_TOO_LARGE, _("too large"));
       return NULL;
@@ -164,7 +162,7 @@ sp_xml_parse_html (const char    *data,
       return NULL;
     }
 
-  doc = htmlCtxtReadMemory (context, bounded, (int)bounded_length, NULL, "UTF-8", HTML_OPTIONS);
+  doc = htmlCtxtReadMemory (context, text, (int)length, NULL, "UTF-8", HTML_OPTIONS);
   if (context->disableSAX != 0 || context->instate == XML_PARSER_EOF)
     {
       g_clear_pointer (&doc, xmlFreeDoc);
@@ -182,6 +180,29 @@ sp_xml_parse_html (const char    *data,
     }
 
   return doc;
+}
+
+/**
+ * sp_xml_parse_html:
+ * @data: (array length=length): a page's bytes, in any encoding
+ *
+ * Decodes a page with the charset it declares and parses it with sp_xml_parse_html_text().
+ *
+ * Returns: (transfer full) (nullable): as sp_xml_parse_html_text()
+ */
+xmlDoc *
+sp_xml_parse_html (const char    *data,
+                   gsize          length,
+                   SpReadBudget  *budget,
+                   GError       **error)
+{
+  g_autofree char *charset = sp_charset_sniff_html (data, length);
+  g_autofree char *text = NULL;
+
+  if (!(text = sp_text_decode (data, length, charset, SP_TEXT_DECODE_MARKUP, error)))
+    return NULL;
+
+  return sp_xml_parse_html_text (text, strlen (text), budget, error);
 }
 
 /* Whether @node is an element named @local_name, in any namespace */

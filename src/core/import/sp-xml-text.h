@@ -19,6 +19,10 @@ xmlDoc   *sp_xml_parse        (const char    *data,
                                const char    *what,
                                SpReadBudget  *budget,
                                GError       **error);
+xmlDoc   *sp_xml_parse_html_text (const char    *text,
+                                  gsize          length,
+                                  SpReadBudget  *budget,
+                                  GError       **error);
 xmlDoc   *sp_xml_parse_html   (const char    *data,
                                gsize          length,
                                SpReadBudget  *budget,
