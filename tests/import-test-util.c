@@ -161,3 +161,32 @@ sp_test_read_plain (const char *text)
   g_assert_no_error (error);
   return article;
 }
+
+/**
+ * sp_test_corpus_dir:
+ * @sub: a folder of the shared corpus
+ *
+ * Returns: (nullable): the folder in ../shared/corpus (or $SP_CORPUS_DIR), or %NULL with the
+ *   test marked skipped, saying why, when it is not there
+ */
+char *
+sp_test_corpus_dir (const char *sub)
+{
+  const char *env = g_getenv ("SP_CORPUS_DIR");
+  g_autofree char *dir = NULL;
+
+  if (env != NULL && env[0] != '\0')
+    dir = g_build_filename (env, sub, NULL);
+  else
+    dir = g_test_build_filename (G_TEST_DIST, "..", "..", "shared", "corpus", sub, NULL);
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *message = g_strdup_printf ("%s is not there (set SP_CORPUS_DIR to the "
+                                                  "shared corpus to run this test)", dir);
+      g_test_skip (message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&dir);
+}

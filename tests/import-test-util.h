@@ -38,5 +38,6 @@ SpArticle           *sp_test_read_html     (const char          *html);
 SpArticle           *sp_test_read_html_fixture (const char      *name);
 SpArticle           *sp_test_read_markdown (const char          *markdown);
 SpArticle           *sp_test_read_plain    (const char          *text);
+char                *sp_test_corpus_dir    (const char          *sub);
 
 G_END_DECLS

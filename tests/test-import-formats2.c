@@ -799,29 +799,6 @@ test_noise (void)
 
 /* The samples of ../shared/corpus/lexisnexis-factiva-samples */
 
-static char *
-samples_dir (void)
-{
-  const char *env = g_getenv ("SP_CORPUS_DIR");
-  g_autofree char *dir = NULL;
-
-  if (env != NULL && env[0] != '\0')
-    dir = g_build_filename (env, "lexisnexis-factiva-samples", NULL);
-  else
-    dir = g_test_build_filename (G_TEST_DIST, "..", "..", "shared", "corpus",
-                                 "lexisnexis-factiva-samples", NULL);
-
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *message = g_strdup_printf ("%s is not there (set SP_CORPUS_DIR to the "
-                                                  "shared corpus to run this test)", dir);
-      g_test_skip (message);
-      return NULL;
-    }
-
-  return g_steal_pointer (&dir);
-}
-
 static GPtrArray *
 read_sample (const char *dir,
              const char *path)
@@ -851,7 +828,7 @@ read_sample (const char *dir,
 static void
 test_corpus_samples (void)
 {
-  g_autofree char *dir = samples_dir ();
+  g_autofree char *dir = sp_test_corpus_dir ("lexisnexis-factiva-samples");
   g_autoptr(GPtrArray) text = NULL;
   g_autoptr(GPtrArray) word = NULL;
   g_autoptr(GPtrArray) reuters = NULL;

@@ -568,28 +568,6 @@ test_import_worker_thread (void)
 
 /* The shared corpus */
 
-static char *
-corpus_dir (const char *sub)
-{
-  const char *env = g_getenv ("SP_CORPUS_DIR");
-  g_autofree char *dir = NULL;
-
-  if (env != NULL && env[0] != '\0')
-    dir = g_build_filename (env, sub, NULL);
-  else
-    dir = g_test_build_filename (G_TEST_DIST, "..", "..", "shared", "corpus", sub, NULL);
-
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *message = g_strdup_printf ("%s is not there (set SP_CORPUS_DIR to the "
-                                                  "shared corpus to run this test)", dir);
-      g_test_skip (message);
-      return NULL;
-    }
-
-  return g_steal_pointer (&dir);
-}
-
 static guint
 count_files (const char *dir,
              const char *suffix)
@@ -637,7 +615,7 @@ test_corpus_seeds (void)
     { "003_", NULL },
     { "004_", "2025-08-17" },  /* "site -- Sunday, August 17, 2025, 10:59:41 PM ..." */
   };
-  g_autofree char *seeds = corpus_dir ("seeds");
+  g_autofree char *seeds = sp_test_corpus_dir ("seeds");
   g_autofree char *tmp = NULL;
   g_autoptr(SpProject) project = NULL;
   g_autoptr(SpImportReport) report = NULL;
@@ -723,7 +701,7 @@ check_titles (SpProject      *project,
 static void
 test_corpus_crawls (void)
 {
-  g_autofree char *crawls = corpus_dir ("ukraine-peace-news-2025-26/universal-agent-crawls-2026-01-02");
+  g_autofree char *crawls = sp_test_corpus_dir ("ukraine-peace-news-2025-26/universal-agent-crawls-2026-01-02");
   g_autofree char *tmp = NULL;
   g_autoptr(SpProject) project = NULL;
   g_autoptr(SpImportReport) report = NULL;
@@ -815,7 +793,7 @@ gunzip_folder (const char *from,
 static void
 test_corpus_html (void)
 {
-  g_autofree char *bench = corpus_dir ("scrapinghub-article-extraction-benchmark/html");
+  g_autofree char *bench = sp_test_corpus_dir ("scrapinghub-article-extraction-benchmark/html");
   g_autofree char *tmp = NULL;
   g_autofree char *pages = NULL;
   g_autoptr(SpProject) project = NULL;

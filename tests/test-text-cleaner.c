@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "import-test-util.h"
 #include "sp-date-scan.h"
 #include "sp-text-cleaner.h"
 #include "sp-text-decode.h"
@@ -755,28 +756,6 @@ test_degenerate (void)
 /* The shared corpus */
 
 static char *
-corpus_dir (const char *sub)
-{
-  const char *env = g_getenv ("SP_CORPUS_DIR");
-  g_autofree char *dir = NULL;
-
-  if (env != NULL && env[0] != '\0')
-    dir = g_build_filename (env, sub, NULL);
-  else
-    dir = g_test_build_filename (G_TEST_DIST, "..", "..", "shared", "corpus", sub, NULL);
-
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *message = g_strdup_printf ("%s is not there (set SP_CORPUS_DIR to the "
-                                                  "shared corpus to run this test)", dir);
-      g_test_skip (message);
-      return NULL;
-    }
-
-  return g_steal_pointer (&dir);
-}
-
-static char *
 find_seed (const char *dir,
            const char *prefix)
 {
@@ -805,7 +784,7 @@ test_corpus_seeds (void)
     { "003_", SP_TITLE_KIND_FIRST_WORDS, NULL, "share bar" },
     { "004_", SP_TITLE_KIND_HEADLINE, "2025-08-17", "petition,appended article" },
   };
-  g_autofree char *dir = corpus_dir ("seeds");
+  g_autofree char *dir = sp_test_corpus_dir ("seeds");
   g_autoptr(LineCounter) counter = NULL;
   g_autoptr(GPtrArray) articles = NULL;
   g_autoptr(GPtrArray) originals = NULL;
