@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-codebook-view.h"
+#include "sp-delete-dialog.h"
 #include "sp-toast.h"
 
 typedef struct
@@ -196,8 +197,6 @@ sp_codebook_view_delete_selected (SpCodebookView *self,
   SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
   gpointer item = gtk_single_selection_get_selected_item (priv->selection);
   g_autofree char *name = NULL;
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
   GtkWidget *dialog;
   guint n_claims;
 
@@ -214,24 +213,7 @@ sp_codebook_view_delete_selected (SpCodebookView *self,
     }
 
   name = SP_CODEBOOK_VIEW_GET_CLASS (self)->dup_name (item);
-  /* TRANSLATORS: %s is the name of an actor or the label of an issue */
-  heading = g_strdup_printf (_("Delete “%s”?"), name);
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Its %u claim will be deleted too. Undo brings both back.",
-                                       "Its %u claims will be deleted too. Undo brings them all back.",
-                                       n_claims),
-                          n_claims);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL, NULL);
-  /* Names come from the codebook: plain text, never markup */
-  adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (dialog), heading);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = sp_delete_dialog_new (GTK_WIDGET (self), name, n_claims);
   g_object_set_data_full (G_OBJECT (dialog), "sp-item", g_object_ref (item), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

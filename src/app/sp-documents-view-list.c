@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-delete-dialog.h"
 #include "sp-document-edit-dialog.h"
 #include "sp-documents-view-private.h"
 #include "sp-toast.h"
@@ -505,8 +506,6 @@ delete_action (GtkWidget  *widget,
 {
   SpDocumentsView *self = SP_DOCUMENTS_VIEW (widget);
   SpDocument *document = acted_on (self);
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
   guint n_claims;
   GtkWidget *dialog;
 
@@ -520,22 +519,7 @@ delete_action (GtkWidget  *widget,
       return;
     }
 
-  /* TRANSLATORS: %s is a document's title */
-  heading = g_strdup_printf (_("Delete “%s”?"), display_title (document));
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Its %u claim will be deleted too. Undo brings both back.",
-                                       "Its %u claims will be deleted too. Undo brings them all back.",
-                                       n_claims),
-                          n_claims);
-  /* Titles come from articles: plain text, never markup */
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = sp_delete_dialog_new (widget, display_title (document), n_claims);
   g_object_set_data_full (G_OBJECT (dialog), "sp-document", g_object_ref (document), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
