@@ -28,6 +28,9 @@
 #include "bench-articles.h"
 #include "sp-project.h"
 
+/* How near a near duplicate is, as the importer asks (sp-simhash.h) */
+#define NEAR_DISTANCE 3
+
 #define N_RUNS            5
 static guint transaction_size = 50;
 
@@ -197,7 +200,7 @@ run_store (const char *path,
           !sp_project_count_lines (project, fields.line_hashes, MIN (fields.n_line_hashes, G_N_ELEMENTS (counts)),
                                    counts, &error) ||
           !(near = sp_project_find_near_duplicates (project, doc->simhash,
-                                                    SP_NEAR_DUPLICATE_INDEXED_DISTANCE, &error)))
+                                                    NEAR_DISTANCE, &error)))
         g_error ("%s", error->message);
 
       if (existing != 0 || sp_project_add_document (project, &fields, &error) == 0)

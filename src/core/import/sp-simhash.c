@@ -21,11 +21,7 @@
 
 #include <string.h>
 
-#include "sp-project.h"
 #include "sp-simhash.h"
-
-/* The store finds near-duplicates at this distance through its index */
-G_STATIC_ASSERT (SP_SIMHASH_NEAR_DISTANCE <= SP_NEAR_DUPLICATE_INDEXED_DISTANCE);
 
 /* A line's runs weigh the square of its words, up to this many words: a paragraph's worth */
 #define MAX_LINE_WEIGHT 64

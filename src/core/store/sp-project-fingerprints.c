@@ -190,8 +190,8 @@ compare_candidates (gconstpointer a,
  * @simhash: a fingerprint; 0 (none) finds nothing
  * @max_distance: how many bits may differ
  *
- * Every fingerprint is compared, in memory (see the top of this file); a distance up to
- * %SP_NEAR_DUPLICATE_INDEXED_DISTANCE costs no more than a larger one.
+ * Every fingerprint is compared, in memory (see the top of this file), so any distance costs
+ * the same.
  *
  * Returns: (transfer full) (element-type gint64): the ids of the documents whose fingerprint
  *   is at most @max_distance bits from @simhash, nearest first (then by id); %NULL on error

@@ -79,9 +79,6 @@ typedef struct
   guint end;
 } SpTextRange;
 
-/* Fingerprints up to this many bits apart are near duplicates: the distance import asks
- * sp_project_find_near_duplicates() for (which compares every fingerprint, in memory) */
-#define SP_NEAR_DUPLICATE_INDEXED_DISTANCE 3
 
 /* What a claim is made of. note may be NULL; confidence is ignored for manual claims. */
 typedef struct
