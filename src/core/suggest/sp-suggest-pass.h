@@ -1,0 +1,64 @@
+/* sp-suggest-pass.h
+ *
+ * A suggestion pass: the engine over some documents of a project (or all), scored by the
+ * project's learnt model, stored as pending suggestions (replacing the documents' earlier
+ * pending ones; a span rejected before is never proposed again). Runs in a worker thread
+ * with its own connection; progress and a GCancellable as the import's.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sp-project.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint n_documents;
+  guint n_suggestions;   /* stored, pending */
+  guint n_speakers;      /* unknown speakers seen (actor discovery) */
+} SpSuggestStats;
+
+typedef void (*SpSuggestProgressFunc) (guint    done,
+                                       guint    total,
+                                       gpointer user_data);
+
+/* @document_ids: NULL or empty for every document. Runs in the calling thread. */
+gboolean  sp_suggest_documents        (SpProject              *project,
+                                       const gint64           *document_ids,
+                                       guint                   n_document_ids,
+                                       SpSuggestProgressFunc   progress,
+                                       gpointer                progress_data,
+                                       GCancellable           *cancellable,
+                                       SpSuggestStats         *stats,
+                                       GError                **error);
+
+void      sp_suggest_documents_async  (const char             *project_path,
+                                       const gint64           *document_ids,
+                                       guint                   n_document_ids,
+                                       SpSuggestProgressFunc   progress,  /* called in the caller's main context */
+                                       gpointer                progress_data,
+                                       GCancellable           *cancellable,
+                                       GAsyncReadyCallback     callback,
+                                       gpointer                user_data);
+gboolean  sp_suggest_documents_finish (GAsyncResult           *result,
+                                       SpSuggestStats         *stats,
+                                       GError                **error);
+
+/* The analyst's decisions. Each is one action (one undo step): the suggestion's status,
+ * the claim it becomes (accept: as proposed; @edited: the analyst's version), the model
+ * taught and the document's other pending suggestions re-scored. */
+gint64    sp_suggest_accept           (SpProject              *project,
+                                       gint64                  suggestion_id,
+                                       const SpClaimSpec      *edited,   /* nullable */
+                                       GError                **error);
+gboolean  sp_suggest_reject           (SpProject              *project,
+                                       gint64                  suggestion_id,
+                                       GError                **error);
+/* Accepted (as proposed or edited) over all decisions so far; FALSE in @has_decisions before any */
+double    sp_suggest_running_precision (SpProject             *project,
+                                        guint                 *n_decisions,
+                                        GError               **error);
+
+G_END_DECLS
