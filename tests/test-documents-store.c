@@ -875,6 +875,75 @@ test_near_duplicates (Fixture       *f,
   }
 }
 
+typedef struct
+{
+  gint64  id;
+  guint64 simhash;
+} Stored;
+
+/* The near duplicates of @simhash among @stored, by comparing every one */
+static GArray *
+near_by_hand (const Stored *stored,
+              guint         n_stored,
+              guint64       simhash,
+              guint         max_distance)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint distance = 0; distance <= max_distance; distance++)
+    for (guint i = 0; i < n_stored; i++)
+      if ((guint)__builtin_popcountll (stored[i].simhash ^ simhash) == distance)
+        g_array_append_val (ids, stored[i].id);
+
+  return ids;
+}
+
+/* Fingerprints a few bits from a handful of bases, anywhere in their 64 bits: the search
+ * through the bands finds what comparing every one finds, each document once */
+static void
+test_near_duplicates_bands (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4242);
+  guint64 bases[] = { 0xF0F0F0F0F0F0F0F0, 0x0123456789ABCDEF, 0xFFFF00000000FFFF, 1 };
+  Stored stored[161];
+  guint n_stored = 0;
+
+  stored[n_stored++] = (Stored) { f->document, 0xF0F0F0F0F0F0F0F0 };
+  for (guint i = 0; i < 160; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("copy-%u.txt", i);
+      g_autofree char *text = g_strdup_printf ("Copy number %u of the story.", i);
+      guint64 simhash = bases[i % G_N_ELEMENTS (bases)];
+      guint flips = g_rand_int_range (rand, 0, 7);
+
+      for (guint k = 0; k < flips; k++)
+        simhash ^= G_GUINT64_CONSTANT (1) << g_rand_int_range (rand, 0, 64);
+      if (simhash == 0)
+        simhash = 2;
+      stored[n_stored++] = (Stored) { add_full_document (f->project, name, "Copy", text, simhash), simhash };
+    }
+
+  for (guint q = 0; q < 64; q++)
+    for (guint max_distance = 0; max_distance <= 5; max_distance++)
+      {
+        g_autoptr(GError) error = NULL;
+        guint64 simhash = bases[q % G_N_ELEMENTS (bases)];
+        g_autoptr(GArray) expected = NULL;
+        g_autoptr(GArray) found = NULL;
+
+        for (guint k = 0; k < q / 8; k++)
+          simhash ^= G_GUINT64_CONSTANT (1) << g_rand_int_range (rand, 0, 64);
+
+        expected = near_by_hand (stored, n_stored, simhash, max_distance);
+        found = sp_project_find_near_duplicates (f->project, simhash, max_distance, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (found->len, ==, expected->len);
+        for (guint i = 0; i < found->len; i++)
+          g_assert_cmpint (g_array_index (found, gint64, i), ==, g_array_index (expected, gint64, i));
+      }
+}
+
 static void
 test_count_lines (Fixture       *f,
                   gconstpointer  data)
@@ -967,6 +1036,7 @@ main (int   argc,
   ADD ("/documents-store/search", test_search);
   ADD ("/documents-store/find-in-document", test_find_in_document);
   ADD ("/documents-store/near-duplicates", test_near_duplicates);
+  ADD ("/documents-store/near-duplicates-bands", test_near_duplicates_bands);
   ADD ("/documents-store/count-lines", test_count_lines);
   ADD ("/documents-store/compare", test_compare);
 #undef ADD

@@ -12,8 +12,11 @@
  * connection's commit (PRAGMA data_version), a rollback, a deletion, undo or redo. Indexes
  * on the fingerprint's bands and a table of line counts, the alternative, made every
  * imported document write pages at random places of tables that grow with the project: the
- * largest cost of an import after the text itself. A search of every fingerprint in memory
- * takes microseconds, so every distance is a full search.
+ * largest cost of an import after the text itself. In memory, the fingerprints are also
+ * indexed by their four 16-bit bands: two fingerprints at most 3 bits apart agree on at least
+ * one band (the pigeonhole), so such a search reads only the fingerprints that share a band
+ * with it, and an import of N articles stays linear in N instead of comparing each with
+ * every one before it. A search of a larger distance compares every fingerprint.
  */
 #define G_LOG_DOMAIN "sp-project-fingerprints"
 
@@ -23,10 +26,17 @@
 
 #include "sp-project-private.h"
 
+/* The fingerprint's bands, each of this many bits */
+#define N_BANDS   4
+#define BAND_BITS 16
+/* A distance at most this is found through the bands */
+#define MAX_BANDED_DISTANCE (N_BANDS - 1)
+
 typedef struct
 {
   gint64  id;
   guint64 simhash;
+  guint   next[N_BANDS];  /* the one before with the same band, as an index + 1; 0 for none */
 } Fingerprint;
 
 typedef struct
@@ -38,13 +48,23 @@ typedef struct
 struct _SpFingerprints
 {
   GArray     *fingerprints;  /* Fingerprint */
+  GHashTable *bands[N_BANDS]; /* a band's value → the last fingerprint with it, index + 1 */
   GHashTable *line_counts;   /* LineCount, by hash */
 };
+
+static inline guint
+band_of (guint64 simhash,
+         guint   band)
+{
+  return (guint)(simhash >> (band * BAND_BITS)) & ((1u << BAND_BITS) - 1);
+}
 
 static void
 fingerprints_free (SpFingerprints *fingerprints)
 {
   g_array_unref (fingerprints->fingerprints);
+  for (guint band = 0; band < N_BANDS; band++)
+    g_hash_table_unref (fingerprints->bands[band]);
   g_hash_table_unref (fingerprints->line_counts);
   g_free (fingerprints);
 }
@@ -57,6 +77,8 @@ fingerprints_new (void)
   SpFingerprints *fingerprints = g_new0 (SpFingerprints, 1);
 
   fingerprints->fingerprints = g_array_new (FALSE, FALSE, sizeof (Fingerprint));
+  for (guint band = 0; band < N_BANDS; band++)
+    fingerprints->bands[band] = g_hash_table_new (g_direct_hash, g_direct_equal);
   fingerprints->line_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   return fingerprints;
 }
@@ -69,7 +91,19 @@ fingerprints_add (SpFingerprints *fingerprints,
                   guint           n_hashes)
 {
   if (simhash != 0)
-    g_array_append_val (fingerprints->fingerprints, ((Fingerprint) { id, simhash }));
+    {
+      Fingerprint fingerprint = { id, simhash, { 0 } };
+      guint index = fingerprints->fingerprints->len;
+
+      for (guint band = 0; band < N_BANDS; band++)
+        {
+          gpointer key = GUINT_TO_POINTER (band_of (simhash, band));
+
+          fingerprint.next[band] = GPOINTER_TO_UINT (g_hash_table_lookup (fingerprints->bands[band], key));
+          g_hash_table_insert (fingerprints->bands[band], key, GUINT_TO_POINTER (index + 1));
+        }
+      g_array_append_val (fingerprints->fingerprints, fingerprint);
+    }
 
   for (guint i = 0; i < n_hashes; i++)
     {
@@ -190,8 +224,8 @@ compare_candidates (gconstpointer a,
  * @simhash: a fingerprint; 0 (none) finds nothing
  * @max_distance: how many bits may differ
  *
- * Every fingerprint is compared, in memory (see the top of this file), so any distance costs
- * the same.
+ * Answered in memory (see the top of this file): a distance up to 3 reads only the
+ * fingerprints that share one of @simhash's bands, a larger one every fingerprint.
  *
  * Returns: (transfer full) (element-type gint64): the ids of the documents whose fingerprint
  *   is at most @max_distance bits from @simhash, nearest first (then by id); %NULL on error
@@ -215,14 +249,37 @@ sp_project_find_near_duplicates (SpProject  *self,
     return NULL;
 
   all = self->fingerprints->fingerprints;
-  for (guint i = 0; i < all->len; i++)
-    {
-      const Fingerprint *other = &g_array_index (all, Fingerprint, i);
-      guint distance = __builtin_popcountll (other->simhash ^ simhash);
+  if (max_distance <= MAX_BANDED_DISTANCE)
+    for (guint band = 0; band < N_BANDS; band++)
+      {
+        guint value = band_of (simhash, band);
+        guint next = GPOINTER_TO_UINT (g_hash_table_lookup (self->fingerprints->bands[band],
+                                                            GUINT_TO_POINTER (value)));
 
-      if (distance <= max_distance)
-        g_array_append_val (candidates, ((Candidate) { other->id, distance }));
-    }
+        while (next != 0)
+          {
+            const Fingerprint *other = &g_array_index (all, Fingerprint, next - 1);
+            guint distance = __builtin_popcountll (other->simhash ^ simhash);
+            gboolean seen = FALSE;
+
+            /* Found once: through the first band it shares */
+            for (guint before = 0; before < band && !seen; before++)
+              seen = band_of (other->simhash, before) == band_of (simhash, before);
+
+            if (!seen && distance <= max_distance)
+              g_array_append_val (candidates, ((Candidate) { other->id, distance }));
+            next = other->next[band];
+          }
+      }
+  else
+    for (guint i = 0; i < all->len; i++)
+      {
+        const Fingerprint *other = &g_array_index (all, Fingerprint, i);
+        guint distance = __builtin_popcountll (other->simhash ^ simhash);
+
+        if (distance <= max_distance)
+          g_array_append_val (candidates, ((Candidate) { other->id, distance }));
+      }
 
   g_array_sort (candidates, compare_candidates);
   for (guint i = 0; i < candidates->len; i++)
