@@ -115,6 +115,20 @@ test_decode_repair (void)
   g_assert_cmpstr (bom, ==, "Caf\357\277\275");
 }
 
+static const struct {
+  const char *text;
+  const char *nfc;
+} nfc_cases[] = {
+  { "Talks in Kyiv \342\200\223 the second day, \320\271 and \303\251 as they are.",
+    "Talks in Kyiv \342\200\223 the second day, \320\271 and \303\251 as they are." },
+  { "Measured in \342\204\253ngstr\303\266m units, in a text long enough to be text.",
+    "Measured in \303\205ngstr\303\266m units, in a text long enough to be text." },
+  { "A wide\342\200\201space between two words of a text long enough to be text.",
+    "A wide\342\200\203space between two words of a text long enough to be text." },
+  { "Seoul: \341\204\222\341\205\241\341\206\253 in jamo, in a text long enough to be text.",
+    "Seoul: \355\225\234 in jamo, in a text long enough to be text." },
+};
+
 static void
 test_decode_controls_and_nfc (void)
 {
@@ -133,6 +147,16 @@ test_decode_controls_and_nfc (void)
   markup = sp_text_decode ("<b>e\314\201</b>", 10, NULL, SP_TEXT_DECODE_MARKUP, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (markup, ==, "<b>e\314\201</b>");
+
+  /* Text in NFC already is kept as it is (an en dash, Cyrillic й); characters that NFC
+   * replaces on their own (an angstrom sign, an em quad) and Hangul jamo are changed */
+  for (guint i = 0; i < G_N_ELEMENTS (nfc_cases); i++)
+    {
+      g_autofree char *normal = sp_test_decode (nfc_cases[i].text, -1, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (normal, ==, nfc_cases[i].nfc);
+    }
 }
 
 static void

@@ -18,6 +18,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
 #include "sp-charset.h"
 #include "sp-text-decode.h"
 
@@ -242,6 +245,30 @@ is_ascii (const char *text)
   return TRUE;
 }
 
+/* Whether valid UTF-8 @text is in NFC already, as almost all text is, by ICU's quick check:
+ * normalising it (every character decomposed, reordered and composed again) would give
+ * the same bytes. FALSE when it cannot tell. */
+static gboolean
+is_nfc (const char *text,
+        gsize       length)
+{
+  const UNormalizer2 *nfc;
+  UErrorCode status = U_ZERO_ERROR;
+  g_autofree UChar *utf16 = NULL;
+  int32_t n_units = 0;
+
+  if (length >= G_MAXINT32 || !(nfc = unorm2_getNFCInstance (&status)) || U_FAILURE (status))
+    return FALSE;
+
+  /* UTF-16 never has more code units than UTF-8 has bytes */
+  utf16 = g_new (UChar, length + 1);
+  u_strFromUTF8 (utf16, (int32_t)length + 1, &n_units, text, (int32_t)length, &status);
+  if (U_FAILURE (status))
+    return FALSE;
+
+  return unorm2_quickCheck (nfc, utf16, n_units, &status) == UNORM_YES && U_SUCCESS (status);
+}
+
 static char *
 set_binary_error (GError **error)
 {
@@ -432,7 +459,7 @@ sp_text_decode (const char         *data,
 
   clean = clean_controls (utf8, strlen (utf8));
 
-  if ((flags & SP_TEXT_DECODE_MARKUP) != 0 || is_ascii (clean))
+  if ((flags & SP_TEXT_DECODE_MARKUP) != 0 || is_ascii (clean) || is_nfc (clean, strlen (clean)))
     return g_steal_pointer (&clean);
 
   return g_utf8_normalize (clean, -1, G_NORMALIZE_NFC);
