@@ -295,6 +295,73 @@ static const SpPhrase phrases[] = {
 
 static GHashTable *lexicon;  /* lower-case word → SpLexEntry, never freed */
 
+/* The same words in an open-addressing table, which a look-up reaches with the hash it
+ * computes while it folds the word's case: looked up for every word of every article */
+typedef struct
+{
+  const char *word;  /* NULL for an empty slot */
+  gsize       length;
+  guint32     hash;
+  SpLexEntry *entry;
+} SpLexSlot;
+
+static SpLexSlot *slots;
+static gsize      slots_mask;
+
+#define FNV32_OFFSET 2166136261u
+#define FNV32_PRIME  16777619u
+
+static inline guint32
+hash_bytes (const char *word,
+            gsize       length)
+{
+  guint32 hash = FNV32_OFFSET;
+
+  for (gsize i = 0; i < length; i++)
+    hash = (hash ^ (guchar)word[i]) * FNV32_PRIME;
+
+  return hash;
+}
+
+static const SpLexEntry *
+find_entry (const char *word,
+            gsize       length,
+            guint32     hash)
+{
+  for (gsize i = hash & slots_mask; slots[i].word != NULL; i = (i + 1) & slots_mask)
+    if (slots[i].hash == hash && slots[i].length == length &&
+        memcmp (slots[i].word, word, length) == 0)
+      return slots[i].entry;
+
+  return NULL;
+}
+
+static void
+build_slots (void)
+{
+  GHashTableIter iter;
+  gpointer word;
+  gpointer entry;
+  gsize size = 64;
+
+  while (size < 4 * (gsize)g_hash_table_size (lexicon))
+    size *= 2;
+  slots = g_new0 (SpLexSlot, size);
+  slots_mask = size - 1;
+
+  g_hash_table_iter_init (&iter, lexicon);
+  while (g_hash_table_iter_next (&iter, &word, &entry))
+    {
+      gsize length = strlen (word);
+      guint32 hash = hash_bytes (word, length);
+      gsize i = hash & slots_mask;
+
+      while (slots[i].word != NULL)
+        i = (i + 1) & slots_mask;
+      slots[i] = (SpLexSlot) { word, length, hash, entry };
+    }
+}
+
 static SpLexEntry *
 entry_for (const char *word)
 {
@@ -350,10 +417,12 @@ build_lexicon (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (phrases); i++)
     add_phrase (&phrases[i]);
+
+  build_slots ();
 }
 
-static GHashTable *
-get_lexicon (void)
+static void
+ensure_lexicon (void)
 {
   static gsize built;
 
@@ -362,8 +431,6 @@ get_lexicon (void)
       build_lexicon ();
       g_once_init_leave (&built, 1);
     }
-
-  return lexicon;
 }
 
 /**
@@ -375,34 +442,32 @@ const SpLexEntry *
 sp_text_lexicon_lookup (const char *word,
                         gsize       length)
 {
-  GHashTable *table = get_lexicon ();
-  char lower[MAX_WORD_BYTES + 1];
-  gboolean ascii = TRUE;
+  char lower[MAX_WORD_BYTES];
+  guint32 hash = FNV32_OFFSET;
 
   if (length == 0 || length > MAX_WORD_BYTES)
     return NULL;
 
+  ensure_lexicon ();
+
   for (gsize i = 0; i < length; i++)
     {
-      if ((guchar)word[i] >= 0x80)
+      guchar c = word[i];
+
+      if (c >= 0x80)
         {
-          ascii = FALSE;
-          break;
+          g_autofree char *folded = g_utf8_strdown (word, length);
+          gsize folded_length = strlen (folded);
+
+          return find_entry (folded, folded_length, hash_bytes (folded, folded_length));
         }
-      lower[i] = g_ascii_tolower (word[i]);
+
+      c = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+      lower[i] = c;
+      hash = (hash ^ c) * FNV32_PRIME;
     }
 
-  if (ascii)
-    {
-      lower[length] = '\0';
-      return g_hash_table_lookup (table, lower);
-    }
-  else
-    {
-      g_autofree char *folded = g_utf8_strdown (word, length);
-
-      return g_hash_table_lookup (table, folded);
-    }
+  return find_entry (lower, length, hash);
 }
 
 guint
