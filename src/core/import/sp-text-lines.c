@@ -70,6 +70,20 @@ is_reference (const char *text,
   return i > 1 && i < length && text[i] == ']';
 }
 
+/* The characters of [text, text + length) of valid UTF-8: its bytes but the continuation
+ * bytes, counted without decoding them */
+static inline guint
+count_chars (const char *text,
+             gsize       length)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < length; i++)
+    n += ((guchar)text[i] & 0xC0) != 0x80;
+
+  return n;
+}
+
 static gunichar
 last_char (const char *text,
            gsize       length)
@@ -232,7 +246,7 @@ sp_text_lines_analyse (const char      *body,
     {
       const char *eol = strchr (p, '\n');
       gsize length = eol != NULL ? (gsize)(eol - p) : strlen (p);
-      guint line_chars = g_utf8_strlen (p, length);
+      guint line_chars = count_chars (p, length);
 
       if (length == 0)
         blank_before = TRUE;
