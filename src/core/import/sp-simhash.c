@@ -194,19 +194,24 @@ add_runs (gint64        sums[64],
     flush_counts (sums, counts, counted, weight);
 }
 
-/* Sums the runs of the lines with at least @min_words words; returns how many words those
- * lines have */
-static gsize
+/* Sums the runs of the prose lines (at least SP_SIMHASH_PROSE_WORDS words) into @prose and
+ * those of the shorter lines into @short_lines, in one pass: the sums add up, so the text's
+ * sums over every line are the two together. Sets how many words each kind of line has. */
+static void
 sum_lines (const char *text,
            gsize       length,
-           guint       min_words,
            GArray     *words,
-           gint64      sums[64])
+           gint64      prose[64],
+           gint64      short_lines[64],
+           gsize      *n_prose_words,
+           gsize      *n_short_words)
 {
   const char *end = text + length;
-  gsize n_words = 0;
 
-  memset (sums, 0, 64 * sizeof sums[0]);
+  memset (prose, 0, 64 * sizeof prose[0]);
+  memset (short_lines, 0, 64 * sizeof short_lines[0]);
+  *n_prose_words = 0;
+  *n_short_words = 0;
 
   for (const char *line = text; line < end; )
     {
@@ -216,20 +221,17 @@ sum_lines (const char *text,
         eol = end;
 
       hash_words (line, eol, words);
-      if (words->len > 0 && words->len >= min_words)
+      if (words->len > 0)
         {
-          {
           gint64 weight = MIN (words->len, MAX_LINE_WEIGHT);
+          gboolean is_prose = words->len >= SP_SIMHASH_PROSE_WORDS;
 
-          add_runs (sums, words, weight * weight);
-        }
-          n_words += words->len;
+          add_runs (is_prose ? prose : short_lines, words, weight * weight);
+          *(is_prose ? n_prose_words : n_short_words) += words->len;
         }
 
       line = eol + 1;
     }
-
-  return n_words;
 }
 
 /**
@@ -244,16 +246,24 @@ sp_simhash_compute (const char *text,
 {
   g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (guint64));
   gint64 sums[64];
+  gint64 short_sums[64];
+  gsize n_prose = 0;
+  gsize n_short = 0;
   guint64 hash = 0;
 
   g_return_val_if_fail (text != NULL || length == 0, 0);
 
   init_spread ();
+  sum_lines (text, length, words, sums, short_sums, &n_prose, &n_short);
 
   /* The prose lines, or every line when there is too little prose */
-  if (sum_lines (text, length, SP_SIMHASH_PROSE_WORDS, words, sums) < SP_SIMHASH_MIN_WORDS &&
-      sum_lines (text, length, 1, words, sums) < SP_SIMHASH_MIN_WORDS)
-    return 0;
+  if (n_prose < SP_SIMHASH_MIN_WORDS)
+    {
+      if (n_prose + n_short < SP_SIMHASH_MIN_WORDS)
+        return 0;
+      for (guint bit = 0; bit < 64; bit++)
+        sums[bit] += short_sums[bit];
+    }
 
   for (guint bit = 0; bit < 64; bit++)
     if (sums[bit] > 0)
