@@ -19,7 +19,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -29,6 +28,7 @@
 #include "sp-field-text.h"
 #include "sp-html-reader.h"
 #include "sp-json-reader.h"
+#include "sp-json-values.h"
 #include "sp-text-decode.h"
 #include "sp-text-reader.h"
 
@@ -40,8 +40,6 @@
  * has this many spaces: prose, not an identifier */
 #define LONG_TEXT_BYTES 200
 #define LONG_TEXT_SPACES 20
-/* A date given as a number: seconds since 1970, or milliseconds when it is this large */
-#define MILLISECONDS_FROM 100000000000LL
 
 typedef enum
 {
@@ -83,12 +81,6 @@ static const char * const container_names[] = {
 /* Objects a record's fields may be wrapped in, by their folded names */
 static const char * const wrapper_names[] = {
   "source", "fields", "thread", "attributes", "document", "meta", "metadata", NULL
-};
-
-/* In a field whose value is an object, where the text is */
-static const char * const inner_names[] = {
-  "name", "main", "original", "rendered", "value", "text", "#text", "$date", "title",
-  "displayname", NULL
 };
 
 typedef enum
@@ -266,98 +258,6 @@ measure (const char *text,
   return SHAPE_ONE_VALUE;
 }
 
-/* The text of a field's value: a string, the text inside an object ({"name": …}, {"main": …},
- * {"rendered": …}), or the texts of an array joined with @separator */
-static char *
-value_text (JsonNode   *node,
-            const char *separator,
-            guint       level)
-{
-  if (node == NULL || level > 2)
-    return NULL;
-
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (node));
-
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *object = json_node_get_object (node);
-
-      for (guint i = 0; inner_names[i] != NULL; i++)
-        {
-          JsonNode *inner = json_object_get_member (object, inner_names[i]);
-
-          if (inner != NULL)
-            return value_text (inner, separator, level + 1);
-        }
-      return NULL;
-    }
-
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-      GString *out = g_string_new (NULL);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          g_autofree char *text = value_text (json_array_get_element (array, i), separator,
-                                              level + 1);
-
-          if (text == NULL || text[0] == '\0')
-            continue;
-          if (out->len > 0)
-            g_string_append (out, separator);
-          g_string_append (out, text);
-        }
-
-      if (out->len == 0)
-        {
-          g_string_free (out, TRUE);
-          return NULL;
-        }
-      return g_string_free (out, FALSE);
-    }
-
-  return NULL;
-}
-
-/* A date field: a date in any form sp_date_parse() reads, or a Unix time in seconds or
- * milliseconds */
-static char *
-value_date (JsonNode *node)
-{
-  g_autofree char *text = NULL;
-
-  if (node == NULL)
-    return NULL;
-
-  if (JSON_NODE_HOLDS_VALUE (node) &&
-      (json_node_get_value_type (node) == G_TYPE_INT64 ||
-       json_node_get_value_type (node) == G_TYPE_DOUBLE))
-    {
-      gint64 seconds = json_node_get_value_type (node) == G_TYPE_INT64
-                         ? json_node_get_int (node)
-                         : (gint64)CLAMP (json_node_get_double (node), 0.0, (double)G_MAXINT64 / 2);
-      g_autoptr(GDateTime) time = NULL;
-
-      if (seconds >= MILLISECONDS_FROM)
-        seconds /= 1000;
-      /* 1970 to 9999 */
-      if (seconds <= 0 || seconds > 253402300799LL ||
-          !(time = g_date_time_new_from_unix_utc (seconds)))
-        return NULL;
-      return g_date_time_format (time, "%Y-%m-%d");
-    }
-
-  if (JSON_NODE_HOLDS_OBJECT (node) && json_object_has_member (json_node_get_object (node), "$date"))
-    return value_date (json_object_get_member (json_node_get_object (node), "$date"));
-
-  if (!(text = value_text (node, " ", 0)))
-    return NULL;
-
-  return sp_date_parse (text);
-}
-
 /* Whether @object has a title, a date or text of an article, and so wraps a record's fields */
 static gboolean
 holds_article_fields (JsonObject *object)
@@ -449,7 +349,7 @@ body_text (JsonRead    *read,
            JsonNode    *node,
            GError     **error)
 {
-  g_autofree char *text = value_text (node, "\n\n", 0);
+  g_autofree char *text = sp_json_value_text (node, "\n\n", 0);
   g_autofree char *clean = NULL;
 
   if (text == NULL)
@@ -482,7 +382,7 @@ static char *
 line_text (JsonNode *node,
            const char *separator)
 {
-  g_autofree char *text = value_text (node, separator, 0);
+  g_autofree char *text = sp_json_value_text (node, separator, 0);
 
   return text != NULL ? sp_field_text_line (text, -1) : NULL;
 }
@@ -521,30 +421,6 @@ longest_text (JsonObject *object)
     }
 
   return longest;
-}
-
-/* A date in a web address's path: /2025/3/31/ or /2025-03-31 */
-static char *
-date_from_url (const char *url)
-{
-  for (const char *p = url != NULL ? strchr (url, '/') : NULL; p != NULL; p = strchr (p + 1, '/'))
-    {
-      guint year, month, day;
-      char separator;
-      int consumed = 0;
-
-      if (sscanf (p, "/%4u%c%2u%*[/-]%2u%n", &year, &separator, &month, &day, &consumed) == 4 &&
-          consumed > 0 && (separator == '/' || separator == '-') &&
-          (p[consumed] == '/' || p[consumed] == '\0' || p[consumed] == '-' || p[consumed] == '.') &&
-          year >= 1990 && year <= 2100)
-        {
-          g_autofree char *iso = g_strdup_printf ("%04u-%02u-%02u", year, month, day);
-
-          return sp_date_parse (iso);
-        }
-    }
-
-  return NULL;
 }
 
 /* One record: an article, or a skip when it has no body text */
@@ -599,7 +475,7 @@ read_record (JsonRead  *read,
       article->title = sp_text_title_from_body (title);
       article->title_kind = SP_TITLE_KIND_HEADLINE;
     }
-  if ((article->date = value_date (found[FIELD_DATE])) != NULL)
+  if ((article->date = sp_json_value_date (found[FIELD_DATE])) != NULL)
     {
       article->date_source = SP_DATE_SOURCE_METADATA;
       article->date_confidence = 0.9;
@@ -607,7 +483,7 @@ read_record (JsonRead  *read,
   article->source = line_text (found[FIELD_SOURCE], ", ");
   article->url = line_text (found[FIELD_URL], " ");
   article->author = line_text (found[FIELD_AUTHOR], ", ");
-  if (article->date == NULL && (article->date = date_from_url (article->url)) != NULL)
+  if (article->date == NULL && (article->date = sp_json_date_from_url (article->url)) != NULL)
     {
       article->date_source = SP_DATE_SOURCE_METADATA;
       article->date_confidence = 0.6;
