@@ -89,6 +89,7 @@ typedef enum
   SKIP_NOT_OBJECT,
   SKIP_NOT_JSON,
   SKIP_TOO_DEEP,
+  SKIP_NUL,
   N_SKIPS,
 } Skip;
 
@@ -105,6 +106,7 @@ typedef struct
   SpReadBudget *own_budget;
   GPtrArray    *articles;
   guint         n_records;
+  gboolean      has_nuls;       /* sp_json_mark_nuls() marked some */
   SkipList      skips[N_SKIPS];
 } JsonRead;
 
@@ -183,6 +185,14 @@ describe_skip (JsonRead *read,
                                            "%u lines skipped, nested deeper than %u levels: lines %s",
                                            list->count),
                               list->count, SP_JSON_MAX_DEPTH, where);
+    case SKIP_NUL:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u record skipped, a NUL character (\\u0000) in its "
+                                           "“%s” field would cut its text short: record %s",
+                                           "%u records skipped, a NUL character (\\u0000) in a "
+                                           "field (first “%s”) would cut its text short: records %s",
+                                           list->count),
+                              list->count, list->first_message, where);
     case N_SKIPS:
     default:
       g_assert_not_reached ();
@@ -280,10 +290,11 @@ holds_article_fields (JsonObject *object)
 /* The best member for each field in @object, a better one (earlier in its list) replacing a
  * worse one found before */
 static void
-find_fields (JsonObject *object,
-             JsonNode  **found,
-             int        *rank,
-             gboolean    with_wrappers)
+find_fields (JsonObject  *object,
+             JsonNode   **found,
+             const char **names,
+             int         *rank,
+             gboolean     with_wrappers)
 {
   g_autoptr(GList) members = json_object_get_members (object);
   g_autoptr(GPtrArray) wrappers = g_ptr_array_new ();
@@ -306,6 +317,7 @@ find_fields (JsonObject *object,
                   holds_article_fields (json_node_get_object (node)))
                 continue;
               found[field] = node;
+              names[field] = l->data;
               rank[field] = index;
             }
         }
@@ -318,13 +330,15 @@ find_fields (JsonObject *object,
   for (guint i = 0; i < wrappers->len; i++)
     {
       JsonNode *inner[N_FIELDS] = { NULL };
+      const char *inner_names[N_FIELDS] = { NULL };
       int inner_rank[N_FIELDS] = { 0 };
 
-      find_fields (g_ptr_array_index (wrappers, i), inner, inner_rank, FALSE);
+      find_fields (g_ptr_array_index (wrappers, i), inner, inner_names, inner_rank, FALSE);
       for (int field = 0; field < N_FIELDS; field++)
         if (found[field] == NULL && inner[field] != NULL)
           {
             found[field] = inner[field];
+            names[field] = inner_names[field];
             rank[field] = inner_rank[field];
           }
     }
@@ -390,7 +404,8 @@ line_text (JsonNode *node,
 /* The longest string of @object that is prose, for a record whose body field has a name not
  * in the lists above */
 static JsonNode *
-longest_text (JsonObject *object)
+longest_text (JsonObject  *object,
+              const char **name)
 {
   g_autoptr(GList) members = json_object_get_members (object);
   JsonNode *longest = NULL;
@@ -418,9 +433,27 @@ longest_text (JsonObject *object)
 
       longest = node;
       longest_length = length;
+      *name = l->data;
     }
 
   return longest;
+}
+
+/* The name of the first field a record's article would be read from that held a NUL */
+static const char *
+field_with_nul (JsonObject  *object,
+                JsonNode   **found,
+                const char **names)
+{
+  const char *longest_name = NULL;
+  JsonNode *longest;
+
+  for (int field = 0; field < N_FIELDS; field++)
+    if (sp_json_value_holds_nul (found[field], 0))
+      return names[field];
+
+  longest = longest_text (object, &longest_name);
+  return sp_json_value_holds_nul (longest, 0) ? longest_name : NULL;
 }
 
 /* One record: an article, or a skip when it has no body text */
@@ -431,7 +464,10 @@ read_record (JsonRead  *read,
 {
   g_autoptr(SpArticle) article = NULL;
   JsonNode *found[N_FIELDS] = { NULL };
+  const char *names[N_FIELDS] = { NULL };
   int rank[N_FIELDS] = { 0 };
+  const char *nul_field = NULL;
+  const char *longest_name = NULL;
   g_autofree char *title = NULL;
   JsonObject *object;
   guint number = ++read->n_records;
@@ -446,7 +482,14 @@ read_record (JsonRead  *read,
   if (!sp_read_budget_spend (read->budget, 1 + json_object_get_size (object)))
     return !sp_read_budget_set_error (read->budget, error);
 
-  find_fields (object, found, rank, TRUE);
+  find_fields (object, found, names, rank, TRUE);
+
+  /* A field json-glib cut at a NUL: the record is refused rather than read short */
+  if (read->has_nuls && (nul_field = field_with_nul (object, found, names)) != NULL)
+    {
+      add_skip (read, SKIP_NUL, number, nul_field);
+      return TRUE;
+    }
 
   article = sp_article_new ();
   if (!(article->body = body_text (read, found[FIELD_BODY], error)))
@@ -460,7 +503,7 @@ read_record (JsonRead  *read,
   if (article->body[0] == '\0')
     {
       g_free (article->body);
-      if (!(article->body = body_text (read, longest_text (object), error)))
+      if (!(article->body = body_text (read, longest_text (object, &longest_name), error)))
         return FALSE;
     }
 
@@ -686,6 +729,7 @@ json_read_start (JsonRead      *read,
 {
   gsize length = 0;
   const char *data = g_bytes_get_data (bytes, &length);
+  char *text;
 
   if (budget == NULL)
     budget = read->own_budget = sp_read_budget_new (length);
@@ -698,7 +742,12 @@ json_read_start (JsonRead      *read,
       return NULL;
     }
 
-  return sp_text_decode (data != NULL ? data : "", length, "UTF-8", SP_TEXT_DECODE_MARKUP, error);
+  if (!(text = sp_text_decode (data != NULL ? data : "", length, "UTF-8", SP_TEXT_DECODE_MARKUP,
+                               error)))
+    return NULL;
+
+  read->has_nuls = sp_json_mark_nuls (text, strlen (text)) > 0;
+  return text;
 }
 
 /**
