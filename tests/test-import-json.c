@@ -1,7 +1,8 @@
 /* test-import-json.c
  *
  * What the JSON reader makes of the text inside a record: NULs that json-glib would cut a
- * string at, bodies written in Markdown, and titles with the site's name glued to their end.
+ * string at, bodies written in Markdown (and how Markdown is told from plain text), and
+ * titles with the site's name glued to their end.
  * Every record here was written for these tests.
  */
 #include "config.h"
@@ -11,6 +12,7 @@
 #include "import-test-util.h"
 #include "sp-import-formats.h"
 #include "sp-json-values.h"
+#include "sp-markdown-reader.h"
 
 static GPtrArray *
 read_as (const char  *file_name,
@@ -97,6 +99,110 @@ test_json_nul_lines (void)
   g_assert_nonnull (strstr (error->message, "NUL character"));
 }
 
+/* Markdown */
+
+static void
+test_markdown_detect (void)
+{
+  static const struct {
+    const char *text;
+    gboolean    markdown;
+  } cases[] = {
+    { "Talks resumed.\n\n## What was agreed\n\nA levy.", TRUE },
+    { "### Fighting\n- A drone struck a depot.", TRUE },
+    { "The envoy read [the statement](https://wire.example/s) aloud.", TRUE },
+    { "The deal is **not** final.", TRUE },
+    { "It was *first* offered, then *withdrawn*.", TRUE },
+    { "The __only__ road was closed.", TRUE },
+    /* a '#' that starts no heading, asterisks and underscores inside words or runs */
+    { "Ranked #1 in the poll.\n#Harbour trended all day.", FALSE },
+    { "#\n#5 on the list", FALSE },
+    { "Ships in port:\n# of ships: 40.", FALSE },
+    { "He said he was \342\200\234p***** off\342\200\235 at the delay.", FALSE },
+    { "The field snake_case_name and 2*3*4 are no emphasis.", FALSE },
+    { "One *aside* in plain text is no proof.", FALSE },
+    { "Brackets [like these] (and these) are prose.", FALSE },
+    { "A list\n- of one\n- or two", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("case %u: %s", i, cases[i].text);
+      g_assert_cmpint (sp_markdown_detect (cases[i].text), ==, cases[i].markdown);
+    }
+}
+
+/* A Markdown body is read as the .md reader reads one; a plain body with a '#' is kept */
+static void
+test_json_markdown_body (void)
+{
+  static const char json[] =
+    "[{\"title\": \"Levy talks\", \"formatted_content\": \"Delegates met on **Friday**.\\n\\n"
+    "## What was agreed\\n\\nA levy, as [the minutes](https://port.example/minutes) say:\\n\\n"
+    "- a lower rate\\n- a review in May\"},\n"
+    " {\"title\": \"Ranking\", \"body\": \"The port ranks #1 in the region.\\n# of ships: 40.\"}]";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = read_as ("md.json", json, &error);
+  g_autofree char *from_md = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, 2);
+  g_assert_cmpstr (article_at (articles, 0)->body, ==,
+                   "Delegates met on Friday.\n\n"
+                   "What was agreed\n\n"
+                   "A levy, as the minutes say:\n\n"
+                   "- a lower rate\n- a review in May");
+  g_assert_cmpstr (article_at (articles, 1)->body, ==,
+                   "The port ranks #1 in the region.\n# of ships: 40.");
+
+  /* The very text the .md reader makes of the same Markdown */
+  from_md = sp_markdown_to_text ("Delegates met on **Friday**.\n\n## What was agreed\n\n"
+                                 "A levy, as [the minutes](https://port.example/minutes) say:\n\n"
+                                 "- a lower rate\n- a review in May", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (from_md, ==, article_at (articles, 0)->body);
+}
+
+/* Titles */
+
+/* A site's name glued to a title goes, and is the source when the record names none */
+static void
+test_json_title_site (void)
+{
+  static const struct {
+    const char *json;
+    const char *title;
+    const char *source;
+  } cases[] = {
+    { "{\"title\": \"Levy talks stall again | World News | Coast Times\","
+      " \"url\": \"https://www.coasttimes.example/levy\", \"body\": \"B.\"}",
+      "Levy talks stall again", "Coast Times" },
+    { "{\"title\": \"Ferry strike ends - Harbour Wire\","
+      " \"url\": \"https://harbourwire.example/ferry\", \"body\": \"B.\"}",
+      "Ferry strike ends", "Harbour Wire" },
+    /* the record's own source stays; the suffix naming it still goes */
+    { "{\"title\": \"Quota vote delayed | Port Gazette\", \"source\": \"The Port Gazette\","
+      " \"url\": \"https://gazette.example/q\", \"body\": \"B.\"}",
+      "Quota vote delayed", "The Port Gazette" },
+    /* a dash inside a headline is no site's name */
+    { "{\"title\": \"Fishing rights - the sticking point in the talks\","
+      " \"url\": \"https://news.example/fish\", \"body\": \"B.\"}",
+      "Fishing rights - the sticking point in the talks", NULL },
+    { "{\"title\": \"Plain headline\", \"body\": \"B.\"}", "Plain headline", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) articles = read_as ("t.json", cases[i].json, &error);
+
+      g_test_message ("case %u: %s", i, cases[i].json);
+      g_assert_no_error (error);
+      g_assert_cmpstr (article_at (articles, 0)->title, ==, cases[i].title);
+      g_assert_cmpstr (article_at (articles, 0)->source, ==, cases[i].source);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -106,6 +212,9 @@ main (int   argc,
   g_test_add_func ("/import/json/mark-nuls", test_json_mark_nuls);
   g_test_add_func ("/import/json/nul-refused", test_json_nul_refused);
   g_test_add_func ("/import/json/nul-lines", test_json_nul_lines);
+  g_test_add_func ("/import/markdown/detect", test_markdown_detect);
+  g_test_add_func ("/import/json/markdown-body", test_json_markdown_body);
+  g_test_add_func ("/import/json/title-site", test_json_title_site);
 
   return g_test_run ();
 }

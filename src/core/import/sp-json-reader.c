@@ -26,9 +26,11 @@
 
 #include "sp-date-scan.h"
 #include "sp-field-text.h"
+#include "sp-html-metadata.h"
 #include "sp-html-reader.h"
 #include "sp-json-reader.h"
 #include "sp-json-values.h"
+#include "sp-markdown-reader.h"
 #include "sp-text-decode.h"
 #include "sp-text-reader.h"
 
@@ -357,7 +359,8 @@ looks_like_html (const char *text)
   return FALSE;
 }
 
-/* A body field's text as plain text; HTML in it goes through the web page reader */
+/* A body field's text as plain text; HTML in it goes through the web page reader, Markdown
+ * through the Markdown reader's reduction */
 static char *
 body_text (JsonRead    *read,
            JsonNode    *node,
@@ -389,6 +392,21 @@ body_text (JsonRead    *read,
     }
 
   clean = sp_field_text_clean (text, -1);
+  if (sp_markdown_detect (clean))
+    {
+      g_autoptr(GError) markdown_error = NULL;
+      char *reduced = sp_markdown_to_text (clean, read->budget, &markdown_error);
+
+      if (reduced != NULL)
+        return reduced;
+      if (g_error_matches (markdown_error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_TOO_SLOW))
+        {
+          g_propagate_error (error, g_steal_pointer (&markdown_error));
+          return NULL;
+        }
+      /* Markdown md4c gave up on: the text as it is */
+    }
+
   return sp_text_tidy (clean);
 }
 
@@ -513,11 +531,6 @@ read_record (JsonRead  *read,
       return TRUE;
     }
 
-  if ((title = line_text (found[FIELD_TITLE], " ")) != NULL)
-    {
-      article->title = sp_text_title_from_body (title);
-      article->title_kind = SP_TITLE_KIND_HEADLINE;
-    }
   if ((article->date = sp_json_value_date (found[FIELD_DATE])) != NULL)
     {
       article->date_source = SP_DATE_SOURCE_METADATA;
@@ -526,6 +539,20 @@ read_record (JsonRead  *read,
   article->source = line_text (found[FIELD_SOURCE], ", ");
   article->url = line_text (found[FIELD_URL], " ");
   article->author = line_text (found[FIELD_AUTHOR], ", ");
+
+  /* "Talks resume | World | The Coast Times": the site's name goes, and is the source when
+   * the record names none */
+  if ((title = line_text (found[FIELD_TITLE], " ")) != NULL)
+    {
+      g_autofree char *site = NULL;
+      g_autofree char *stripped = sp_html_title_strip_site (title, article->source, article->url,
+                                                            &site);
+
+      article->title = sp_text_title_from_body (stripped[0] != '\0' ? stripped : title);
+      article->title_kind = SP_TITLE_KIND_HEADLINE;
+      if (article->source == NULL)
+        article->source = g_steal_pointer (&site);
+    }
   if (article->date == NULL && (article->date = sp_json_date_from_url (article->url)) != NULL)
     {
       article->date_source = SP_DATE_SOURCE_METADATA;
