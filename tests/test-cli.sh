@@ -570,6 +570,16 @@ PY
 check "document removed" cli document removed "$D" 05-troops.txt
 grep -q "^$R,5,0,share bar,Share this article\$" "$WORK/out" && ok "removed blocks are listed with their ids" \
   || not_ok "removed blocks are listed with their ids" "$(cat "$WORK/out")"
+check "document removed as JSON, the option first" cli document removed --format json "$D" 05-troops.txt
+python3 - "$WORK/out" "$R" <<'PY' && ok "removed blocks as JSON" || not_ok "removed blocks as JSON" "$(cat "$WORK/out")"
+import json, sys
+rows = json.load(open(sys.argv[1]))
+assert {"id": int(sys.argv[2]), "document_id": 5, "offset": 0, "reason": "share bar", "text": "Share this article"} in rows, rows
+PY
+refuse_with 2 "document removed in a format it has not" "--format: “xml”" cli document removed "$D" 05-troops.txt --format xml
+cli document removed "$D" >"$WORK/out" 2>"$WORK/err"
+[ $? -eq 2 ] && grep -q "wrong number of arguments" "$WORK/err" && ok "document removed without a document is a usage error" \
+  || not_ok "document removed without a document is a usage error" "$(cat "$WORK/err")"
 cli claims "$D" | grep ',05-troops.txt,' | cut -d, -f12 | sort -n >"$WORK/starts-before"
 check "document restore" cli document restore "$D" "$R"
 cli claims "$D" | grep ',05-troops.txt,' | cut -d, -f12 | sort -n >"$WORK/starts-after"

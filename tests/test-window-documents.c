@@ -206,6 +206,10 @@ test_sort (Fixture       *f,
   sp_gui_test_iterate_until (sp_gui_test_transitions_done, f->view);
   sp_gui_test_settle (GTK_WIDGET (f->window));
   g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (f->view), "By Title"));
+  /* Dates as the reader writes them, the month shortened: not "2024-11-02" */
+  g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (f->view), "2 Nov 2024 · Archive"));
+  g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (f->view), "30 May 2025 · Wire Service · 1 claim"));
+  g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (f->view), "No date"));
   screenshot (f, "sorted");
 
   /* By source: those without one last */

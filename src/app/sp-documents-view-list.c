@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-date-text.h"
 #include "sp-delete-dialog.h"
 #include "sp-document-edit-dialog.h"
 #include "sp-documents-view-private.h"
@@ -338,7 +339,14 @@ document_bind_cb (GtkSignalListItemFactory *factory,
   g_autoptr(GString) text = g_string_new (NULL);
   guint n_claims = sp_document_get_claim_count (document);
 
-  g_string_append (text, sp_document_get_date (document) ? sp_document_get_date (document) : _("No date"));
+  if (sp_document_get_date (document) != NULL)
+    {
+      g_autofree char *date = sp_date_text_format (sp_document_get_date (document), SP_DATE_TEXT_SHORT);
+
+      g_string_append (text, date);
+    }
+  else
+    g_string_append (text, _("No date"));
   if (sp_document_get_source (document))
     g_string_append_printf (text, " · %s", sp_document_get_source (document));
   if (n_claims > 0)

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-date-text.h"
 #include "sp-reader-private.h"
 
 /* Below this confidence a found date is worth a second look */
@@ -115,20 +116,6 @@ describe_document (SpDocument *document)
   return g_strjoinv (" · ", (char **)parts->pdata);
 }
 
-/* "30 May 2025", or the stored text when it is not a date GLib can read */
-static char *
-format_date (const char *date)
-{
-  g_autoptr(GDateTime) time = NULL;
-  g_autofree char *iso = g_strdup_printf ("%sT12:00:00Z", date);
-
-  if (!(time = g_date_time_new_from_iso8601 (iso, NULL)))
-    return g_strdup (date);
-
-  /* TRANSLATORS: a document's date, as strftime() formats it, e.g. "30 May 2025" */
-  return g_date_time_format (time, _("%-d %B %Y"));
-}
-
 /* How sure the importer was of a date it found, in words; NULL when it was sure */
 static const char *
 describe_confidence (double confidence)
@@ -159,7 +146,7 @@ sp_reader_describe_date (SpDocument *document)
   if (sp_document_get_date (document) == NULL)
     return g_strdup (_("No date"));
 
-  date = format_date (sp_document_get_date (document));
+  date = sp_date_text_format (sp_document_get_date (document), SP_DATE_TEXT_LONG);
   switch (sp_document_get_date_source (document))
     {
     case SP_DATE_SOURCE_METADATA:

@@ -342,7 +342,7 @@ sp_cli_claims (int    argc,
   SpCliFormat format;
   int status;
 
-  if (!(project = sp_cli_open_listing (argc, argv, "PROJECT — list the claims", NULL, &format, &status)))
+  if (!(project = sp_cli_open_listing (&argc, &argv, 1, "PROJECT — list the claims", NULL, &format, &status)))
     return status;
   if (!(claims = sp_project_list_claims (project, 0, &error)))
     return sp_cli_fail (error);

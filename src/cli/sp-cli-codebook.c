@@ -431,7 +431,7 @@ sp_cli_actors (int    argc,
   SpCliFormat format;
   int status;
 
-  if (!(project = sp_cli_open_listing (argc, argv, "PROJECT — list the actors", NULL, &format, &status)))
+  if (!(project = sp_cli_open_listing (&argc, &argv, 1, "PROJECT — list the actors", NULL, &format, &status)))
     return status;
   if (!(actors = sp_project_list_actors (project, &error)))
     return sp_cli_fail (error);
@@ -598,7 +598,7 @@ sp_cli_issues (int    argc,
   SpCliFormat format;
   int status;
 
-  if (!(project = sp_cli_open_listing (argc, argv, "PROJECT — list the issues", NULL, &format, &status)))
+  if (!(project = sp_cli_open_listing (&argc, &argv, 1, "PROJECT — list the issues", NULL, &format, &status)))
     return status;
   if (!(issues = sp_project_list_issues (project, &error)))
     return sp_cli_fail (error);

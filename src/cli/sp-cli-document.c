@@ -130,12 +130,6 @@ document_removed (int    argc,
                   char **argv)
 {
   const char * const columns[] = { "id", "document_id", "offset", "reason", "text", NULL };
-  g_autofree char *format_text = NULL;
-  GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Output format: csv (default) or json", "FORMAT" },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT DOCUMENT — list the blocks cleaning took out of a document");
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GListModel) removals = NULL;
   g_autoptr(SpCliTable) table = sp_cli_table_new (columns);
@@ -144,14 +138,10 @@ document_removed (int    argc,
   gint64 id;
   int status;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
+  if (!(project = sp_cli_open_listing (&argc, &argv, 2,
+                                       "PROJECT DOCUMENT — list the blocks cleaning took out of a document",
+                                       NULL, &format, &status)))
     return status;
-  if (!sp_cli_parse_format (format_text, &format))
-    return SP_CLI_USAGE;
-
-  if (!(project = sp_cli_open_project (argv[1])))
-    return SP_CLI_FAILED;
   if (!find_document (project, argv[2], &id))
     return SP_CLI_FAILED;
   if (!(removals = sp_project_list_removals (project, id, &error)))

@@ -169,7 +169,7 @@ sp_cli_documents (int    argc,
   SpCliFormat format;
   int status;
 
-  if (!(project = sp_cli_open_listing (argc, argv, "PROJECT — list the documents", entries, &format, &status)))
+  if (!(project = sp_cli_open_listing (&argc, &argv, 1, "PROJECT — list the documents", entries, &format, &status)))
     return status;
   if (!parse_sort (sort_text, &sort) ||
       (search != NULL && !sp_cli_check_text (search, "--search")))

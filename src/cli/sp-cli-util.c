@@ -471,17 +471,21 @@ sp_cli_dispatch (int                    argc,
 
 /**
  * sp_cli_open_listing:
+ * @argc: (inout): as sp_cli_parse() takes it
+ * @argv: (inout): as sp_cli_parse() takes it; the positional arguments are left in it
+ * @n_positional: how many positional arguments the verb takes, PROJECT first
  * @extra_entries: (nullable): options besides --format, NULL-terminated
  * @status: (out): the exit status when %NULL is returned
  *
- * The common start of the listing verbs: parse `PROJECT [--format csv|json]` and open the
- * project.
+ * The common start of the listing verbs: parse `PROJECT [MORE…] [--format csv|json]` and
+ * open the project.
  *
  * Returns: (transfer full) (nullable): the project
  */
 SpProject *
-sp_cli_open_listing (int            argc,
-                     char         **argv,
+sp_cli_open_listing (int           *argc,
+                     char        ***argv,
+                     int            n_positional,
                      const char    *description,
                      GOptionEntry  *extra_entries,
                      SpCliFormat   *format,
@@ -499,7 +503,7 @@ sp_cli_open_listing (int            argc,
   if (extra_entries != NULL)
     g_option_context_add_main_entries (context, extra_entries, NULL);
 
-  if (!sp_cli_parse (context, &argc, &argv, 1, status))
+  if (!sp_cli_parse (context, argc, argv, n_positional, status))
     return NULL;
 
   if (!sp_cli_parse_format (format_text, format))
@@ -508,7 +512,7 @@ sp_cli_open_listing (int            argc,
       return NULL;
     }
 
-  if (!(project = sp_cli_open_project (argv[1])))
+  if (!(project = sp_cli_open_project ((*argv)[1])))
     *status = SP_CLI_FAILED;
 
   return project;

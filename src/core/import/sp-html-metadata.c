@@ -467,3 +467,32 @@ sp_html_page_choose_title (SpHtmlPage  *page,
 
   return NULL;
 }
+
+/**
+ * sp_html_title_strip_site:
+ * @title: a title as a page or an export gives it
+ * @site: (nullable): the publication's name, when it is known
+ * @url: (nullable): the article's address, whose host names the publication too
+ * @site_found: (out) (optional) (nullable): the publication's name, when one was cut off the
+ *   title and is surely its name (not a section's)
+ *
+ * The rule web page titles go through, for titles from elsewhere (a JSON export's).
+ *
+ * Returns: (transfer full): @title without a glued " | Site", " - Site", " — Site" or
+ *   "Site: " naming the publication, nor a section's name behind a bar
+ */
+char *
+sp_html_title_strip_site (const char  *title,
+                          const char  *site,
+                          const char  *url,
+                          char       **site_found)
+{
+  g_autofree char *host = host_of (url);
+
+  g_return_val_if_fail (title != NULL, NULL);
+
+  if (site_found != NULL)
+    *site_found = NULL;
+
+  return strip_site_name (title, site, host, site_found);
+}

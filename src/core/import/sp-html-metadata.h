@@ -35,6 +35,10 @@ char       *sp_html_page_find_source  (SpHtmlPage   *page);
 char       *sp_html_page_choose_title (SpHtmlPage   *page,
                                        const char   *h1,
                                        char        **site_found);
+char       *sp_html_title_strip_site  (const char   *title,
+                                       const char   *site,
+                                       const char   *url,
+                                       char        **site_found);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SpHtmlPage, sp_html_page_clear)
 

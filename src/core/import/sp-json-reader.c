@@ -19,7 +19,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -27,8 +26,11 @@
 
 #include "sp-date-scan.h"
 #include "sp-field-text.h"
+#include "sp-html-metadata.h"
 #include "sp-html-reader.h"
 #include "sp-json-reader.h"
+#include "sp-json-values.h"
+#include "sp-markdown-reader.h"
 #include "sp-text-decode.h"
 #include "sp-text-reader.h"
 
@@ -40,8 +42,6 @@
  * has this many spaces: prose, not an identifier */
 #define LONG_TEXT_BYTES 200
 #define LONG_TEXT_SPACES 20
-/* A date given as a number: seconds since 1970, or milliseconds when it is this large */
-#define MILLISECONDS_FROM 100000000000LL
 
 typedef enum
 {
@@ -85,18 +85,13 @@ static const char * const wrapper_names[] = {
   "source", "fields", "thread", "attributes", "document", "meta", "metadata", NULL
 };
 
-/* In a field whose value is an object, where the text is */
-static const char * const inner_names[] = {
-  "name", "main", "original", "rendered", "value", "text", "#text", "$date", "title",
-  "displayname", NULL
-};
-
 typedef enum
 {
   SKIP_NO_BODY,
   SKIP_NOT_OBJECT,
   SKIP_NOT_JSON,
   SKIP_TOO_DEEP,
+  SKIP_NUL,
   N_SKIPS,
 } Skip;
 
@@ -113,6 +108,7 @@ typedef struct
   SpReadBudget *own_budget;
   GPtrArray    *articles;
   guint         n_records;
+  gboolean      has_nuls;       /* sp_json_mark_nuls() marked some */
   SkipList      skips[N_SKIPS];
 } JsonRead;
 
@@ -191,6 +187,14 @@ describe_skip (JsonRead *read,
                                            "%u lines skipped, nested deeper than %u levels: lines %s",
                                            list->count),
                               list->count, SP_JSON_MAX_DEPTH, where);
+    case SKIP_NUL:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u record skipped, a NUL character (\\u0000) in its "
+                                           "“%s” field would cut its text short: record %s",
+                                           "%u records skipped, a NUL character (\\u0000) in a "
+                                           "field (first “%s”) would cut its text short: records %s",
+                                           list->count),
+                              list->count, list->first_message, where);
     case N_SKIPS:
     default:
       g_assert_not_reached ();
@@ -266,98 +270,6 @@ measure (const char *text,
   return SHAPE_ONE_VALUE;
 }
 
-/* The text of a field's value: a string, the text inside an object ({"name": …}, {"main": …},
- * {"rendered": …}), or the texts of an array joined with @separator */
-static char *
-value_text (JsonNode   *node,
-            const char *separator,
-            guint       level)
-{
-  if (node == NULL || level > 2)
-    return NULL;
-
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (node));
-
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *object = json_node_get_object (node);
-
-      for (guint i = 0; inner_names[i] != NULL; i++)
-        {
-          JsonNode *inner = json_object_get_member (object, inner_names[i]);
-
-          if (inner != NULL)
-            return value_text (inner, separator, level + 1);
-        }
-      return NULL;
-    }
-
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-      GString *out = g_string_new (NULL);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          g_autofree char *text = value_text (json_array_get_element (array, i), separator,
-                                              level + 1);
-
-          if (text == NULL || text[0] == '\0')
-            continue;
-          if (out->len > 0)
-            g_string_append (out, separator);
-          g_string_append (out, text);
-        }
-
-      if (out->len == 0)
-        {
-          g_string_free (out, TRUE);
-          return NULL;
-        }
-      return g_string_free (out, FALSE);
-    }
-
-  return NULL;
-}
-
-/* A date field: a date in any form sp_date_parse() reads, or a Unix time in seconds or
- * milliseconds */
-static char *
-value_date (JsonNode *node)
-{
-  g_autofree char *text = NULL;
-
-  if (node == NULL)
-    return NULL;
-
-  if (JSON_NODE_HOLDS_VALUE (node) &&
-      (json_node_get_value_type (node) == G_TYPE_INT64 ||
-       json_node_get_value_type (node) == G_TYPE_DOUBLE))
-    {
-      gint64 seconds = json_node_get_value_type (node) == G_TYPE_INT64
-                         ? json_node_get_int (node)
-                         : (gint64)CLAMP (json_node_get_double (node), 0.0, (double)G_MAXINT64 / 2);
-      g_autoptr(GDateTime) time = NULL;
-
-      if (seconds >= MILLISECONDS_FROM)
-        seconds /= 1000;
-      /* 1970 to 9999 */
-      if (seconds <= 0 || seconds > 253402300799LL ||
-          !(time = g_date_time_new_from_unix_utc (seconds)))
-        return NULL;
-      return g_date_time_format (time, "%Y-%m-%d");
-    }
-
-  if (JSON_NODE_HOLDS_OBJECT (node) && json_object_has_member (json_node_get_object (node), "$date"))
-    return value_date (json_object_get_member (json_node_get_object (node), "$date"));
-
-  if (!(text = value_text (node, " ", 0)))
-    return NULL;
-
-  return sp_date_parse (text);
-}
-
 /* Whether @object has a title, a date or text of an article, and so wraps a record's fields */
 static gboolean
 holds_article_fields (JsonObject *object)
@@ -380,10 +292,11 @@ holds_article_fields (JsonObject *object)
 /* The best member for each field in @object, a better one (earlier in its list) replacing a
  * worse one found before */
 static void
-find_fields (JsonObject *object,
-             JsonNode  **found,
-             int        *rank,
-             gboolean    with_wrappers)
+find_fields (JsonObject  *object,
+             JsonNode   **found,
+             const char **names,
+             int         *rank,
+             gboolean     with_wrappers)
 {
   g_autoptr(GList) members = json_object_get_members (object);
   g_autoptr(GPtrArray) wrappers = g_ptr_array_new ();
@@ -406,6 +319,7 @@ find_fields (JsonObject *object,
                   holds_article_fields (json_node_get_object (node)))
                 continue;
               found[field] = node;
+              names[field] = l->data;
               rank[field] = index;
             }
         }
@@ -418,13 +332,15 @@ find_fields (JsonObject *object,
   for (guint i = 0; i < wrappers->len; i++)
     {
       JsonNode *inner[N_FIELDS] = { NULL };
+      const char *inner_names[N_FIELDS] = { NULL };
       int inner_rank[N_FIELDS] = { 0 };
 
-      find_fields (g_ptr_array_index (wrappers, i), inner, inner_rank, FALSE);
+      find_fields (g_ptr_array_index (wrappers, i), inner, inner_names, inner_rank, FALSE);
       for (int field = 0; field < N_FIELDS; field++)
         if (found[field] == NULL && inner[field] != NULL)
           {
             found[field] = inner[field];
+            names[field] = inner_names[field];
             rank[field] = inner_rank[field];
           }
     }
@@ -443,13 +359,14 @@ looks_like_html (const char *text)
   return FALSE;
 }
 
-/* A body field's text as plain text; HTML in it goes through the web page reader */
+/* A body field's text as plain text; HTML in it goes through the web page reader, Markdown
+ * through the Markdown reader's reduction */
 static char *
 body_text (JsonRead    *read,
            JsonNode    *node,
            GError     **error)
 {
-  g_autofree char *text = value_text (node, "\n\n", 0);
+  g_autofree char *text = sp_json_value_text (node, "\n\n", 0);
   g_autofree char *clean = NULL;
 
   if (text == NULL)
@@ -475,6 +392,21 @@ body_text (JsonRead    *read,
     }
 
   clean = sp_field_text_clean (text, -1);
+  if (sp_markdown_detect (clean))
+    {
+      g_autoptr(GError) markdown_error = NULL;
+      char *reduced = sp_markdown_to_text (clean, read->budget, &markdown_error);
+
+      if (reduced != NULL)
+        return reduced;
+      if (g_error_matches (markdown_error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_TOO_SLOW))
+        {
+          g_propagate_error (error, g_steal_pointer (&markdown_error));
+          return NULL;
+        }
+      /* Markdown md4c gave up on: the text as it is */
+    }
+
   return sp_text_tidy (clean);
 }
 
@@ -482,7 +414,7 @@ static char *
 line_text (JsonNode *node,
            const char *separator)
 {
-  g_autofree char *text = value_text (node, separator, 0);
+  g_autofree char *text = sp_json_value_text (node, separator, 0);
 
   return text != NULL ? sp_field_text_line (text, -1) : NULL;
 }
@@ -490,7 +422,8 @@ line_text (JsonNode *node,
 /* The longest string of @object that is prose, for a record whose body field has a name not
  * in the lists above */
 static JsonNode *
-longest_text (JsonObject *object)
+longest_text (JsonObject  *object,
+              const char **name)
 {
   g_autoptr(GList) members = json_object_get_members (object);
   JsonNode *longest = NULL;
@@ -518,33 +451,27 @@ longest_text (JsonObject *object)
 
       longest = node;
       longest_length = length;
+      *name = l->data;
     }
 
   return longest;
 }
 
-/* A date in a web address's path: /2025/3/31/ or /2025-03-31 */
-static char *
-date_from_url (const char *url)
+/* The name of the first field a record's article would be read from that held a NUL */
+static const char *
+field_with_nul (JsonObject  *object,
+                JsonNode   **found,
+                const char **names)
 {
-  for (const char *p = url != NULL ? strchr (url, '/') : NULL; p != NULL; p = strchr (p + 1, '/'))
-    {
-      guint year, month, day;
-      char separator;
-      int consumed = 0;
+  const char *longest_name = NULL;
+  JsonNode *longest;
 
-      if (sscanf (p, "/%4u%c%2u%*[/-]%2u%n", &year, &separator, &month, &day, &consumed) == 4 &&
-          consumed > 0 && (separator == '/' || separator == '-') &&
-          (p[consumed] == '/' || p[consumed] == '\0' || p[consumed] == '-' || p[consumed] == '.') &&
-          year >= 1990 && year <= 2100)
-        {
-          g_autofree char *iso = g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+  for (int field = 0; field < N_FIELDS; field++)
+    if (sp_json_value_holds_nul (found[field], 0))
+      return names[field];
 
-          return sp_date_parse (iso);
-        }
-    }
-
-  return NULL;
+  longest = longest_text (object, &longest_name);
+  return sp_json_value_holds_nul (longest, 0) ? longest_name : NULL;
 }
 
 /* One record: an article, or a skip when it has no body text */
@@ -555,7 +482,10 @@ read_record (JsonRead  *read,
 {
   g_autoptr(SpArticle) article = NULL;
   JsonNode *found[N_FIELDS] = { NULL };
+  const char *names[N_FIELDS] = { NULL };
   int rank[N_FIELDS] = { 0 };
+  const char *nul_field = NULL;
+  const char *longest_name = NULL;
   g_autofree char *title = NULL;
   JsonObject *object;
   guint number = ++read->n_records;
@@ -570,7 +500,14 @@ read_record (JsonRead  *read,
   if (!sp_read_budget_spend (read->budget, 1 + json_object_get_size (object)))
     return !sp_read_budget_set_error (read->budget, error);
 
-  find_fields (object, found, rank, TRUE);
+  find_fields (object, found, names, rank, TRUE);
+
+  /* A field json-glib cut at a NUL: the record is refused rather than read short */
+  if (read->has_nuls && (nul_field = field_with_nul (object, found, names)) != NULL)
+    {
+      add_skip (read, SKIP_NUL, number, nul_field);
+      return TRUE;
+    }
 
   article = sp_article_new ();
   if (!(article->body = body_text (read, found[FIELD_BODY], error)))
@@ -584,7 +521,7 @@ read_record (JsonRead  *read,
   if (article->body[0] == '\0')
     {
       g_free (article->body);
-      if (!(article->body = body_text (read, longest_text (object), error)))
+      if (!(article->body = body_text (read, longest_text (object, &longest_name), error)))
         return FALSE;
     }
 
@@ -594,12 +531,7 @@ read_record (JsonRead  *read,
       return TRUE;
     }
 
-  if ((title = line_text (found[FIELD_TITLE], " ")) != NULL)
-    {
-      article->title = sp_text_title_from_body (title);
-      article->title_kind = SP_TITLE_KIND_HEADLINE;
-    }
-  if ((article->date = value_date (found[FIELD_DATE])) != NULL)
+  if ((article->date = sp_json_value_date (found[FIELD_DATE])) != NULL)
     {
       article->date_source = SP_DATE_SOURCE_METADATA;
       article->date_confidence = 0.9;
@@ -607,7 +539,21 @@ read_record (JsonRead  *read,
   article->source = line_text (found[FIELD_SOURCE], ", ");
   article->url = line_text (found[FIELD_URL], " ");
   article->author = line_text (found[FIELD_AUTHOR], ", ");
-  if (article->date == NULL && (article->date = date_from_url (article->url)) != NULL)
+
+  /* "Talks resume | World | The Coast Times": the site's name goes, and is the source when
+   * the record names none */
+  if ((title = line_text (found[FIELD_TITLE], " ")) != NULL)
+    {
+      g_autofree char *site = NULL;
+      g_autofree char *stripped = sp_html_title_strip_site (title, article->source, article->url,
+                                                            &site);
+
+      article->title = sp_text_title_from_body (stripped[0] != '\0' ? stripped : title);
+      article->title_kind = SP_TITLE_KIND_HEADLINE;
+      if (article->source == NULL)
+        article->source = g_steal_pointer (&site);
+    }
+  if (article->date == NULL && (article->date = sp_json_date_from_url (article->url)) != NULL)
     {
       article->date_source = SP_DATE_SOURCE_METADATA;
       article->date_confidence = 0.6;
@@ -810,6 +756,7 @@ json_read_start (JsonRead      *read,
 {
   gsize length = 0;
   const char *data = g_bytes_get_data (bytes, &length);
+  char *text;
 
   if (budget == NULL)
     budget = read->own_budget = sp_read_budget_new (length);
@@ -822,7 +769,12 @@ json_read_start (JsonRead      *read,
       return NULL;
     }
 
-  return sp_text_decode (data != NULL ? data : "", length, "UTF-8", SP_TEXT_DECODE_MARKUP, error);
+  if (!(text = sp_text_decode (data != NULL ? data : "", length, "UTF-8", SP_TEXT_DECODE_MARKUP,
+                               error)))
+    return NULL;
+
+  read->has_nuls = sp_json_mark_nuls (text, strlen (text)) > 0;
+  return text;
 }
 
 /**

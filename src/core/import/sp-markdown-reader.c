@@ -518,23 +518,14 @@ text_cb (MD_TEXTTYPE   type,
   return 0;
 }
 
-/**
- * sp_markdown_reader_read:
- * @text: decoded text (see sp_text_decode())
- * @budget: (nullable): what reading it may cost; %NULL for the default
- *
- * Reads a Markdown article. The title is the front matter's, else the first level-one
- * heading's text, else the first non-empty line; a heading stays in the body as a line of
- * its own. Markers of emphasis, headings and block quotes go, links keep their text, images
- * and HTML comments are dropped, code blocks and list items are kept as lines.
- *
- * Returns: (transfer full): the article, its body possibly empty; %NULL with
- *   %SP_IMPORT_ERROR_TOO_SLOW when the budget ran out, or %SP_IMPORT_ERROR_TOO_LARGE
- */
-SpArticle *
-sp_markdown_reader_read (const char    *text,
-                         SpReadBudget  *budget,
-                         GError       **error)
+/* @markdown (the text after any front matter) reduced to plain text; the first level-one
+ * heading's text in @heading when it is not NULL */
+static char *
+reduce (const char    *markdown,
+        gsize          markdown_length,
+        SpReadBudget  *budget,
+        char         **heading,
+        GError       **error)
 {
   static const MD_PARSER parser = {
     .abi_version = 0,
@@ -545,32 +536,17 @@ sp_markdown_reader_read (const char    *text,
     .leave_span = leave_span_cb,
     .text = text_cb,
   };
-  g_autoptr(SpArticle) article = NULL;
-  g_autoptr(SpReadBudget) own_budget = NULL;
   g_auto(SpMarkdown) self = { 0 };
   g_autofree char *reduced = NULL;
   g_autofree char *bounded = NULL;
   g_autofree char *padded = NULL;
-  const char *markdown;
-  gsize markdown_length;
   gsize bounded_length = 0;
-  gsize length;
 
-  g_return_val_if_fail (text != NULL, NULL);
-
-  length = strlen (text);
-  if (budget == NULL)
-    budget = own_budget = sp_read_budget_new (length);
-
-  if (length > G_MAXUINT32 / 2)
+  if (markdown_length > G_MAXUINT32 / 2)
     {
       g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_TOO_LARGE, _("too large"));
       return NULL;
     }
-
-  article = sp_article_new ();
-  markdown = text + sp_front_matter_read (text, article);
-  markdown_length = text + length - markdown;
 
   if (!sp_read_budget_spend (budget, markdown_length))
     {
@@ -606,19 +582,211 @@ sp_markdown_reader_read (const char    *text,
       return NULL;
     }
 
-  reduced = g_string_free (g_steal_pointer (&self.out), FALSE);
-  article->body = sp_text_tidy (reduced);
+  if (heading != NULL)
+    *heading = g_steal_pointer (&self.heading);
 
-  if (article->title == NULL && self.heading != NULL)
+  reduced = g_string_free (g_steal_pointer (&self.out), FALSE);
+  return sp_text_tidy (reduced);
+}
+
+/**
+ * sp_markdown_reader_read:
+ * @text: decoded text (see sp_text_decode())
+ * @budget: (nullable): what reading it may cost; %NULL for the default
+ *
+ * Reads a Markdown article. The title is the front matter's, else the first level-one
+ * heading's text, else the first non-empty line; a heading stays in the body as a line of
+ * its own. Markers of emphasis, headings and block quotes go, links keep their text, images
+ * and HTML comments are dropped, code blocks and list items are kept as lines.
+ *
+ * Returns: (transfer full): the article, its body possibly empty; %NULL with
+ *   %SP_IMPORT_ERROR_TOO_SLOW when the budget ran out, or %SP_IMPORT_ERROR_TOO_LARGE
+ */
+SpArticle *
+sp_markdown_reader_read (const char    *text,
+                         SpReadBudget  *budget,
+                         GError       **error)
+{
+  g_autoptr(SpArticle) article = NULL;
+  g_autoptr(SpReadBudget) own_budget = NULL;
+  g_autofree char *heading = NULL;
+  const char *markdown;
+  gsize length;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  length = strlen (text);
+  if (budget == NULL)
+    budget = own_budget = sp_read_budget_new (length);
+
+  article = sp_article_new ();
+  markdown = text + sp_front_matter_read (text, article);
+
+  if (!(article->body = reduce (markdown, text + length - markdown, budget, &heading, error)))
+    return NULL;
+
+  if (article->title == NULL && heading != NULL)
     {
-      g_strdelimit (self.heading, "\n", ' ');
-      g_strstrip (self.heading);
-      if (self.heading[0] != '\0')
-        article->title = sp_text_shorten_title (self.heading, strlen (self.heading));
+      g_strdelimit (heading, "\n", ' ');
+      g_strstrip (heading);
+      if (heading[0] != '\0')
+        article->title = sp_text_shorten_title (heading, strlen (heading));
     }
 
   if (article->title == NULL)
     article->title = sp_text_title_from_body (article->body);
 
   return g_steal_pointer (&article);
+}
+
+/**
+ * sp_markdown_to_text:
+ * @text: decoded text, all of it Markdown (no front matter is looked for)
+ * @budget: (nullable): what reading it may cost; %NULL for the default
+ *
+ * Reduces Markdown to plain text as sp_markdown_reader_read() does an article's body, for a
+ * field of another format that holds Markdown (see sp_markdown_detect()).
+ *
+ * Returns: (transfer full): the text; %NULL with @error set as sp_markdown_reader_read()
+ */
+char *
+sp_markdown_to_text (const char    *text,
+                     SpReadBudget  *budget,
+                     GError       **error)
+{
+  g_autoptr(SpReadBudget) own_budget = NULL;
+  gsize length;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  length = strlen (text);
+  if (budget == NULL)
+    budget = own_budget = sp_read_budget_new (length);
+
+  return reduce (text, length, budget, NULL, error);
+}
+
+/* Whether @p starts an ATX heading: up to three spaces, one to six '#', a space and text */
+static gboolean
+is_heading_line (const char *p)
+{
+  guint marks = 0;
+
+  for (guint i = 0; i < 3 && *p == ' '; i++)
+    p++;
+  while (*p == '#' && marks <= 6)
+    {
+      p++;
+      marks++;
+    }
+  if (marks == 0 || marks > 6 || (*p != ' ' && *p != '\t'))
+    return FALSE;
+  while (*p == ' ' || *p == '\t')
+    p++;
+
+  return *p != '\0' && *p != '\n' && *p != '#';
+}
+
+/* How many marks of emphasis make text Markdown: one strong ("**bold**"), or two of single
+ * emphasis, which plain text uses on its own now and then */
+#define STRONG_MARKS_NEEDED 1
+#define EMPHASIS_MARKS_NEEDED 2
+
+/* What one line has shown so far of a link or emphasis */
+typedef struct
+{
+  gsize    bracket_text;  /* bytes since an open '[', or 0 */
+  gboolean bracket_open;
+  gboolean destination;   /* inside "](…" */
+  gsize    destination_length;
+  gboolean opened[2][2];  /* an opening '*' / '_' (single, double) earlier on the line */
+} LineMarks;
+
+/**
+ * sp_markdown_detect:
+ * @text: text from a field that may hold Markdown
+ *
+ * Whether @text is written in Markdown: it has a heading line that starts a paragraph
+ * ("## Talks resume"), a link ("[the statement](https://…)") or emphasis ("**bold**", or
+ * "*a*" twice). A '#' that does not start such a line ("#1", "#Ukraine", "No. #4", a
+ * "# of ships" line inside a paragraph) and asterisks inside words are plain text. One pass over @text, each line looked at no more than twice.
+ *
+ * Returns: whether to read @text with sp_markdown_to_text()
+ */
+gboolean
+sp_markdown_detect (const char *text)
+{
+  LineMarks line = { 0 };
+  gboolean blank = TRUE;           /* the line so far */
+  gboolean after_blank = TRUE;     /* the line before was blank, or there was none */
+  guint strong = 0;
+  guint emphasis = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if ((p == text || p[-1] == '\n') && after_blank && is_heading_line (p))
+        return TRUE;
+
+      if (*p == '\n')
+        {
+          memset (&line, 0, sizeof line);
+          after_blank = blank;
+          blank = TRUE;
+          continue;
+        }
+      if (!g_ascii_isspace (*p))
+        blank = FALSE;
+
+      if (line.destination)
+        {
+          if (*p == ')' && line.destination_length > 0)
+            return TRUE;
+          if (*p == ')' || *p == ' ' || *p == '\t')
+            line.destination = FALSE;
+          line.destination_length++;
+          continue;
+        }
+
+      if (*p == '[')
+        {
+          line.bracket_open = TRUE;
+          line.bracket_text = 0;
+        }
+      else if (*p == ']' && line.bracket_open && line.bracket_text > 0 && p[1] == '(')
+        {
+          line.bracket_open = FALSE;
+          line.destination = TRUE;
+          line.destination_length = 0;
+          p++;
+        }
+      else if (*p == '*' || *p == '_')
+        {
+          /* A run of one or two markers: it opens before a letter or digit when it is not
+           * inside a word, and closes after one when it is not followed by one */
+          gsize n = 1;
+          gboolean after_word = p > text && g_ascii_isalnum (p[-1]);
+          guint kind = *p == '*' ? 0 : 1;
+
+          while (p[n] == *p)
+            n++;
+          if (n <= 2)
+            {
+              if (after_word && !g_ascii_isalnum (p[n]) && line.opened[kind][n - 1])
+                {
+                  line.opened[kind][n - 1] = FALSE;
+                  if (n == 2 ? ++strong >= STRONG_MARKS_NEEDED : ++emphasis >= EMPHASIS_MARKS_NEEDED)
+                    return TRUE;
+                }
+              else if (!after_word && g_ascii_isalnum (p[n]))
+                line.opened[kind][n - 1] = TRUE;
+            }
+          p += n - 1;
+        }
+      else if (line.bracket_open)
+        line.bracket_text++;
+    }
+
+  return FALSE;
 }

@@ -13,5 +13,9 @@ G_BEGIN_DECLS
 SpArticle *sp_markdown_reader_read (const char    *text,
                                     SpReadBudget  *budget,
                                     GError       **error);
+char      *sp_markdown_to_text     (const char    *text,
+                                    SpReadBudget  *budget,
+                                    GError       **error);
+gboolean   sp_markdown_detect      (const char    *text);
 
 G_END_DECLS
