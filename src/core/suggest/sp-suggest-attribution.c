@@ -342,6 +342,9 @@ _sp_suggest_attribute (SpSuggestRun *run)
         {
           const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
 
+          /* what analysts say is nobody's, whoever they say it about */
+          if (mention->kind == SP_MENTION_VAGUE && entry->kind == SP_LEX_REPORT)
+            break;
           if (entry->kind == SP_LEX_STANCE)
             add_attribution (run, SP_ATTR_STANCE_VERB, m, k, entry, k, n);
           else if (mention->first > 0 && is_punct (run, mention->first - 1, ",")

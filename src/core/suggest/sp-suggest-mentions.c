@@ -79,7 +79,9 @@ title_at (SpSuggestRun *run,
 
       if (token == NULL || token->kind != SP_TOKEN_WORD)
         return FALSE;
-      if (_sp_suggest_phrase_at (run, k, SP_LEX_TITLE, &end) != NULL)
+      /* "officials", "diplomats": vague alone, a role after a place */
+      if (_sp_suggest_phrase_at (run, k, SP_LEX_TITLE, &end) != NULL
+          || _sp_suggest_phrase_at (run, k, SP_LEX_VAGUE, &end) != NULL)
         {
           guint more;
 

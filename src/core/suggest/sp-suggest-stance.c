@@ -73,11 +73,22 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
       from = MAX (from, attr->verb + 1);
       /* a negator before the verb ("did not reject") */
       for (guint k = attr->verb > 3 ? attr->verb - 3 : 0; k < attr->verb; k++)
-        if (_sp_suggest_phrase_at (run, k, SP_LEX_NEGATION, NULL) != NULL)
-          {
-            sign = -sign;
-            stance->negated = TRUE;
-          }
+        {
+          const SpLexEntry *entry;
+
+          if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_NEGATION, NULL)) != NULL)
+            {
+              sign = -sign;
+              stance->negated = TRUE;
+              stance->neg_entry = entry;
+              stance->strength = MAX (stance->strength, entry->strength);
+            }
+          else if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_HEDGE, NULL)) != NULL)
+            {
+              stance->hedged = TRUE;
+              stance->hedge_entry = entry;
+            }
+        }
     }
 
   for (guint k = from; k < to; k++)

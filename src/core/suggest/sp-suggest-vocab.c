@@ -332,11 +332,18 @@ derive_keywords (SpSuggestEngine *engine,
   }
 }
 
+static void
+node_list_free (gpointer list)
+{
+  if (list != NULL)
+    g_array_unref (list);
+}
+
 void
 _sp_suggest_engine_compile (SpSuggestEngine *engine)
 {
   g_autoptr(GString) scratch = g_string_new (NULL);
-  g_autoptr(GPtrArray) node_lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) node_lists = g_ptr_array_new_with_free_func (node_list_free);
   g_autoptr(GHashTable) stop = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) actor_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) all_words = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
