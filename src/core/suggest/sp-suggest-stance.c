@@ -148,7 +148,8 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
       stance->sign = 0;
       return;
     }
-  stance->sign = sign * direction * g_array_index (run->engine->directions, int, issue);
+  /* the proposition's direction counts against an action word of the statement's own */
+  stance->sign = sign * (any_action ? direction * g_array_index (run->engine->directions, int, issue) : 1);
   if (!stance->explicit_cue && !stance->negated)
     stance->strength = 1;
 }
