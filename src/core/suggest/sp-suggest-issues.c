@@ -4,7 +4,7 @@
  * any case, phrases, the suffix rule's inflections; an issue without keywords uses the
  * content words of its label and proposition), and the direction of each issue's own
  * proposition, read with the same action words as a statement ("Ukraine should cede
- * territory" is a giving-up, so "refused to give up territory" is against it).
+ * territory" is a giving-up (its first action word decides), so "refused to give up territory" is against it).
  */
 #define G_LOG_DOMAIN "sp-suggest"
 
@@ -75,9 +75,10 @@ _sp_suggest_issue_direction (SpSuggestEngine *engine,
         }
       else if ((entry = _sp_suggest_phrase_at (&run, k, SP_LEX_ACTION, &last)) != NULL)
         {
+          /* the main verb's: "talks should be held to end the war" is a holding */
           direction *= entry->polarity * (negated ? -1 : 1);
           negated = FALSE;
-          k = last;
+          break;
         }
     }
   if (negated)

@@ -98,6 +98,16 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
       int flip;
 
       run->work++;
+      /* a keyword that is itself an action ("cede") counts as one */
+      if (k == keyword && (entry = _sp_suggest_phrase_at (run, k, SP_LEX_ACTION, &last)) != NULL)
+        {
+          direction *= entry->polarity * (pending_negation ? -1 : 1);
+          pending_negation = FALSE;
+          any_action = TRUE;
+          stance->action_entry = entry;
+          k = MAX (last, keyword_last);
+          continue;
+        }
       if (k >= keyword && k <= keyword_last)
         continue;
       flip = pending_negation ? -1 : 1;
