@@ -2,7 +2,7 @@
  * against a gold TSV (doc, group actor, issue key, stance sign): the set of (document, group
  * actor, issue, sign) triples, precision, recall and F1. --verbose prints each error.
  *
- *   STANDPOINT_LEXICON_DIR=data/lexicons build/bench/suggest-quality PROJECT GOLD.tsv [--verbose] [--uncued]
+ *   STANDPOINT_LEXICON_DIR=data/lexicons build/bench/suggest-quality PROJECT GOLD.tsv [--verbose] [--uncued] [--min-confidence X]
  *
  * A gold document is "FILE" or "FILE#TITLE", matched to the project's file name (and title).
  */
@@ -30,6 +30,7 @@ main (int argc, char **argv)
   SpSuggestEngine *engine;
   gboolean verbose = FALSE;
   gboolean uncued = FALSE;
+  double min_confidence = 0;
   guint tp = 0;
   guint fp = 0;
   guint fn = 0;
@@ -43,6 +44,8 @@ main (int argc, char **argv)
     {
       verbose |= g_str_equal (argv[i], "--verbose");
       uncued |= g_str_equal (argv[i], "--uncued");
+      if (g_str_equal (argv[i], "--min-confidence") && i + 1 < argc)
+        min_confidence = g_ascii_strtod (argv[++i], NULL);
     }
   if (!(project = sp_project_open (argv[1], &error)) || !g_file_get_contents (argv[2], &tsv, NULL, &error))
     {
@@ -114,7 +117,7 @@ main (int argc, char **argv)
           const SpSuggestCandidate *cand = g_ptr_array_index (result->candidates, c);
           char *key;
 
-          if (cand->stance == 0)
+          if (cand->stance == 0 || cand->confidence < min_confidence)
             continue;
           key = g_strdup_printf ("%s\t%s\t%s\t%c", name,
                                  (char *) g_hash_table_lookup (group_names, &cand->actor_id),
