@@ -1,0 +1,381 @@
+/* sp-suggest-attribution.c
+ *
+ * Who says what in a sentence: a quotation with its speaker before (`X said: "…"`) or after
+ * it (`"…," X said`, `"…," said X`), a quotation going on from the previous speaker, reported
+ * speech (`X said (that) …`, `…, X said`), `according to X`, and stance verbs without a
+ * reporting verb (`X rejected …`). The content is the quotation, or the clause after the
+ * verb up to the next speaker; a verb's subject is the nearest mention before it, within
+ * SP_SUGGEST_SUBJECT_REACH tokens and not behind a preposition. A vague source takes its
+ * verb away from everyone; a sentence with no speaker is the journalist's and gives nothing.
+ */
+#define G_LOG_DOMAIN "sp-suggest"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "sp-suggest-private.h"
+
+typedef struct
+{
+  guint first;    /* content */
+  guint end;
+  guint open;     /* the opening mark, G_MAXUINT when it was in an earlier sentence */
+  guint close;    /* the closing mark, G_MAXUINT when it runs on */
+} QuoteSpan;
+
+static inline const SpToken *
+tok (SpSuggestRun *run,
+     guint         i)
+{
+  return i < run->tokens->len ? &g_array_index (run->tokens, SpToken, i) : NULL;
+}
+
+static gboolean
+is_punct (SpSuggestRun *run,
+          guint         i,
+          const char   *which)
+{
+  const SpToken *t = tok (run, i);
+
+  return t != NULL && t->kind == SP_TOKEN_PUNCT && strchr (which, t->punct) != NULL;
+}
+
+/* A reporting verb, or a stance verb, starting at @i */
+static const SpLexEntry *
+verb_at (SpSuggestRun *run,
+         guint         i,
+         guint        *last)
+{
+  const SpLexEntry *entry;
+
+  if ((entry = _sp_suggest_phrase_at (run, i, SP_LEX_REPORT, last)) != NULL)
+    return entry;
+  if ((entry = _sp_suggest_phrase_at (run, i, SP_LEX_STANCE, last)) != NULL && entry->verb)
+    return entry;
+  return NULL;
+}
+
+/* The mention whose last token is @i, from the index built per sentence */
+static int
+mention_ending_at (const guint32 *mention_end,
+                   guint          i)
+{
+  return (int) mention_end[i] - 1;
+}
+
+static int
+mention_starting_at (const guint32 *mention_start,
+                     guint          i,
+                     guint          n)
+{
+  return i < n ? (int) mention_start[i] - 1 : -1;
+}
+
+/* The subject of the verb at @v: the nearest mention before it in reach, or -1 */
+static int
+find_subject (SpSuggestRun  *run,
+              const guint32 *mention_end,
+              guint          v)
+{
+  guint reach = MIN (v, SP_SUGGEST_SUBJECT_REACH);
+
+  for (guint d = 1; d <= reach; d++)
+    {
+      guint j = v - d;
+      const SpToken *t = tok (run, j);
+      int m;
+
+      run->work++;
+      if (t->kind == SP_TOKEN_PUNCT && strchr (".;:!?()[]-", t->punct) != NULL)
+        return -1;
+      if (t->kind != SP_TOKEN_WORD || (t->flags & SP_TOKEN_IN_QUOTE))
+        return -1;
+      if ((m = mention_ending_at (mention_end, j)) >= 0)
+        {
+          const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
+
+          /* "Putin's plan", "talks with Putin" */
+          if ((tok (run, mention->last)->flags & SP_TOKEN_POSSESSIVE) && mention->kind != SP_MENTION_ROLE)
+            return -1;
+          if (mention->first > 0 && _sp_suggest_phrase_at (run, mention->first - 1, SP_LEX_PREPOSITION, NULL) != NULL)
+            return -1;
+          return m;
+        }
+      if (verb_at (run, j, NULL) != NULL || _sp_suggest_phrase_at (run, j, SP_LEX_CLAUSE, NULL) != NULL)
+        return -1;
+    }
+  return -1;
+}
+
+static void
+add_attribution (SpSuggestRun *run,
+                 SpAttrKind    kind,
+                 int           mention,
+                 guint         verb,
+                 const SpLexEntry *verb_entry,
+                 guint         first,
+                 guint         end)
+{
+  SpAttribution attr = {
+    .kind = kind,
+    .mention = mention >= 0 ? (guint) mention : G_MAXUINT,
+    .actor = -1,
+    .verb = verb,
+    .verb_entry = verb_entry,
+    .first = first,
+    .end = end,
+  };
+
+  if (mention >= 0)
+    {
+      const SpMention *m = &g_array_index (run->mentions, SpMention, mention);
+
+      attr.actor = m->actor;
+      attr.subject = m->first;
+      if (m->kind == SP_MENTION_VAGUE)
+        return;
+    }
+  else
+    {
+      attr.actor = run->last_speaker;
+      attr.subject = first;
+    }
+  if (first >= end)
+    return;
+  g_array_append_val (run->attrs, attr);
+}
+
+/* The speaker of a quotation: after its closing mark, or before its opening one */
+static gboolean
+quote_speaker (SpSuggestRun      *run,
+               const guint32     *mention_start,
+               const guint32     *mention_end,
+               const QuoteSpan   *span,
+               int               *mention,
+               guint             *verb,
+               const SpLexEntry **verb_entry)
+{
+  guint n = run->tokens->len;
+  guint last;
+
+  if (span->close != G_MAXUINT)
+    {
+      guint q = span->close + 1;
+      int m;
+
+      while (is_punct (run, q, ",-"))
+        q++;
+      /* "…," X said */
+      if ((m = mention_starting_at (mention_start, q, n)) >= 0)
+        {
+          const SpMention *mm = &g_array_index (run->mentions, SpMention, m);
+
+          for (guint v = mm->last + 1; v <= mm->last + 2 && v < n; v++)
+            if ((*verb_entry = _sp_suggest_phrase_at (run, v, SP_LEX_REPORT, &last)) != NULL)
+              {
+                *mention = m;
+                *verb = v;
+                return TRUE;
+              }
+        }
+      /* "…," said X */
+      if ((*verb_entry = _sp_suggest_phrase_at (run, q, SP_LEX_REPORT, &last)) != NULL
+          && (m = mention_starting_at (mention_start, last + 1, n)) >= 0)
+        {
+          *mention = m;
+          *verb = q;
+          return TRUE;
+        }
+    }
+  if (span->open != G_MAXUINT && span->open > 0)
+    {
+      /* X said: "…" / X said that "…" */
+      guint from = span->open > 4 ? span->open - 4 : 0;
+
+      for (guint v = span->open; v-- > from;)
+        {
+          run->work++;
+          if ((*verb_entry = _sp_suggest_phrase_at (run, v, SP_LEX_REPORT, &last)) != NULL
+              && last + 3 >= span->open)
+            {
+              int m = find_subject (run, mention_end, v);
+
+              if (m >= 0)
+                {
+                  *mention = m;
+                  *verb = v;
+                  return TRUE;
+                }
+              return FALSE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+static int
+compare_by_subject (gconstpointer a,
+                    gconstpointer b)
+{
+  const SpAttribution *x = a;
+  const SpAttribution *y = b;
+
+  if (x->subject != y->subject)
+    return x->subject < y->subject ? -1 : 1;
+  return x->first < y->first ? -1 : x->first > y->first;
+}
+
+void
+_sp_suggest_attribute (SpSuggestRun *run)
+{
+  guint n = run->tokens->len;
+  g_autofree guint32 *mention_start = g_new0 (guint32, n + 1);
+  g_autofree guint32 *mention_end = g_new0 (guint32, n + 1);
+  g_autofree guint8 *consumed = g_new0 (guint8, n + 1);
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (QuoteSpan));
+  gboolean in_quote = run->quote_open;
+  guint span_first = 0;
+  guint span_open = G_MAXUINT;
+  guint n_plain;
+
+  g_array_set_size (run->attrs, 0);
+  for (guint m = 0; m < run->mentions->len; m++)
+    {
+      const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
+
+      mention_start[mention->first] = m + 1;
+      mention_end[mention->last] = m + 1;
+    }
+
+  /* quotations: pair the marks, carrying an open one over from the last sentence */
+  for (guint k = 0; k < n; k++)
+    {
+      SpToken *t = &g_array_index (run->tokens, SpToken, k);
+      gboolean opens = t->kind == SP_TOKEN_QUOTE_OPEN || (t->kind == SP_TOKEN_QUOTE && !in_quote);
+      gboolean closes = t->kind == SP_TOKEN_QUOTE_CLOSE || (t->kind == SP_TOKEN_QUOTE && in_quote);
+
+      run->work++;
+      if (opens && !in_quote)
+        {
+          in_quote = TRUE;
+          span_first = k + 1;
+          span_open = k;
+        }
+      else if (closes && in_quote)
+        {
+          QuoteSpan span = { span_first, k, span_open, k };
+
+          g_array_append_val (spans, span);
+          in_quote = FALSE;
+        }
+      else if (in_quote)
+        t->flags |= SP_TOKEN_IN_QUOTE;
+    }
+  if (in_quote)
+    {
+      QuoteSpan span = { span_first, n, span_open, G_MAXUINT };
+
+      g_array_append_val (spans, span);
+    }
+  run->quote_open = in_quote;
+
+  for (guint s = 0; s < spans->len; s++)
+    {
+      const QuoteSpan *span = &g_array_index (spans, QuoteSpan, s);
+      const SpLexEntry *verb_entry = NULL;
+      guint verb = G_MAXUINT;
+      int m = -1;
+
+      if (span->first >= span->end)
+        continue;
+      if (quote_speaker (run, mention_start, mention_end, span, &m, &verb, &verb_entry))
+        {
+          const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
+
+          add_attribution (run, SP_ATTR_QUOTE_SAID, m, verb, verb_entry, span->first, span->end);
+          consumed[verb] = 1;
+          if (mention->kind != SP_MENTION_VAGUE)
+            run->last_speaker = mention->actor;
+        }
+      else if ((span->open == G_MAXUINT || span->open == 0) && run->last_speaker >= 0)
+        add_attribution (run, SP_ATTR_QUOTE_CONTINUED, -1, G_MAXUINT, NULL, span->first, span->end);
+    }
+
+  /* reported speech, stance verbs and "according to", outside quotations */
+  n_plain = run->attrs->len;
+  for (guint k = 0; k < n; k++)
+    {
+      const SpToken *t = tok (run, k);
+      const SpLexEntry *entry;
+      guint last;
+      int m;
+
+      if (t->kind != SP_TOKEN_WORD || (t->flags & SP_TOKEN_IN_QUOTE) || consumed[k])
+        continue;
+
+      if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_ACCORDING, &last)) != NULL)
+        {
+          guint q = last + 1;
+
+          if ((m = mention_starting_at (mention_start, q, n)) >= 0)
+            {
+              const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
+              guint after = mention->last + 1;
+
+              while (is_punct (run, after, ","))
+                after++;
+              if (k == 0)
+                add_attribution (run, SP_ATTR_ACCORDING, m, k, entry, after, n);
+              else
+                add_attribution (run, SP_ATTR_ACCORDING, m, k, entry, 0, is_punct (run, k - 1, ",") ? k - 1 : k);
+              k = mention->last;
+            }
+          continue;
+        }
+
+      if ((entry = verb_at (run, k, &last)) == NULL)
+        continue;
+
+      if ((m = find_subject (run, mention_end, k)) >= 0)
+        {
+          const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
+
+          /* what analysts say is nobody's, whoever they say it about */
+          if (mention->kind == SP_MENTION_VAGUE && entry->kind == SP_LEX_REPORT)
+            break;
+          if (entry->kind == SP_LEX_STANCE)
+            add_attribution (run, SP_ATTR_STANCE_VERB, m, k, entry, k, n);
+          else if (mention->first > 0 && is_punct (run, mention->first - 1, ",")
+                   && (last + 1 >= n || is_punct (run, last + 1, ".!?")))
+            /* "…, X said." */
+            add_attribution (run, SP_ATTR_REPORTED, m, k, entry, 0, mention->first - 1);
+          else
+            {
+              guint first = last + 1;
+
+              if (first < n && tok (run, first)->word == run->word_that && run->word_that != 0)
+                first++;
+              add_attribution (run, SP_ATTR_REPORTED, m, k, entry, first, n);
+            }
+        }
+      else if (entry->kind == SP_LEX_REPORT && k > 0 && is_punct (run, k - 1, ",")
+               && (m = mention_starting_at (mention_start, last + 1, n)) >= 0)
+        /* "…, said X" */
+        add_attribution (run, SP_ATTR_REPORTED, m, k, entry, 0, k - 1);
+      k = last;
+    }
+
+  /* a clause after a verb ends where the next speaker begins */
+  if (run->attrs->len > n_plain + 1)
+    {
+      SpAttribution *plain = &g_array_index (run->attrs, SpAttribution, n_plain);
+      guint count = run->attrs->len - n_plain;
+
+      qsort (plain, count, sizeof (SpAttribution), compare_by_subject);
+      for (guint a = 0; a + 1 < count; a++)
+        if (plain[a + 1].subject > plain[a].first && plain[a + 1].subject < plain[a].end)
+          plain[a].end = plain[a + 1].subject;
+    }
+}

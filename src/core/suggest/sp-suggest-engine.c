@@ -1,0 +1,494 @@
+/* sp-suggest-engine.c
+ *
+ * The engine: compiled once from a codebook and lexicons, then read-only. A run reads a
+ * document's sentences in order, carrying from one to the next the persons a pronoun may
+ * point to (until a paragraph break) and the speaker of the last quotation, and turns every
+ * attributed statement with an issue keyword and a stance cue into a candidate.
+ */
+#define G_LOG_DOMAIN "sp-suggest"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "sp-suggest-private.h"
+
+SpSuggestEngine *
+sp_suggest_engine_new (SpSuggestCodebook *codebook,
+                       SpSuggestLexicons *lexicons)
+{
+  SpSuggestEngine *engine;
+
+  g_return_val_if_fail (codebook != NULL, NULL);
+  g_return_val_if_fail (lexicons != NULL, NULL);
+
+  engine = g_new0 (SpSuggestEngine, 1);
+  engine->codebook = codebook;
+  engine->lexicons = lexicons;
+  _sp_suggest_engine_compile (engine);
+  return engine;
+}
+
+void
+sp_suggest_engine_free (SpSuggestEngine *engine)
+{
+  if (engine == NULL)
+    return;
+  g_ptr_array_unref (engine->entries);
+  g_ptr_array_unref (engine->own_entries);
+  g_array_unref (engine->directions);
+  g_hash_table_unref (engine->vocab);
+  g_ptr_array_unref (engine->words);
+  g_array_unref (engine->word_kinds);
+  g_array_unref (engine->nodes);
+  g_array_unref (engine->node_entries);
+  g_free (engine->edge_keys);
+  g_free (engine->edge_values);
+  g_hash_table_unref (engine->place_actor);
+  sp_suggest_codebook_free (engine->codebook);
+  sp_suggest_lexicons_free (engine->lexicons);
+  g_free (engine);
+}
+
+void
+_sp_suggest_engine_set_propose_uncued (SpSuggestEngine *engine,
+                                       gboolean         propose)
+{
+  engine->propose_uncued = propose;
+}
+
+void
+sp_suggest_candidate_free (SpSuggestCandidate *candidate)
+{
+  if (candidate == NULL)
+    return;
+  g_free (candidate->explanation);
+  g_strfreev (candidate->features);
+  g_free (candidate);
+}
+
+void
+sp_suggest_speaker_free (SpSuggestSpeaker *speaker)
+{
+  if (speaker == NULL)
+    return;
+  g_free (speaker->name);
+  g_free (speaker->title);
+  g_free (speaker->affiliation);
+  g_free (speaker);
+}
+
+void
+sp_suggest_result_free (SpSuggestResult *result)
+{
+  if (result == NULL)
+    return;
+  g_ptr_array_unref (result->candidates);
+  g_ptr_array_unref (result->speakers);
+  g_free (result);
+}
+
+/* The text of tokens [first, last], without a final possessive */
+static char *
+tokens_text (SpSuggestRun *run,
+             guint         first,
+             guint         last)
+{
+  const SpToken *a = &g_array_index (run->tokens, SpToken, first);
+  const SpToken *b = &g_array_index (run->tokens, SpToken, last);
+  gsize len = b->byte_end - a->byte_start;
+  const char *text = run->body + a->byte_start;
+
+  if (len > 256)
+    len = 256;
+  while (len > 0 && ((guchar) text[len - 1] & 0xc0) == 0x80)
+    len--;
+  if (b->flags & SP_TOKEN_POSSESSIVE)
+    {
+      if (len >= 2 && (text[len - 1] == 's' || text[len - 1] == 'S') && text[len - 2] == '\'')
+        len -= 2;
+      else if (len >= 4 && (text[len - 1] == 's' || text[len - 1] == 'S')
+               && g_str_has_prefix (text + len - 4, "\xe2\x80\x99"))
+        len -= 4;
+      else if (len >= 1 && text[len - 1] == '\'')
+        len -= 1;
+      else if (len >= 3 && g_str_has_prefix (text + len - 3, "\xe2\x80\x99"))
+        len -= 3;
+    }
+  return g_utf8_make_valid (text, len);
+}
+
+static const char *
+pattern_feature (SpAttrKind kind)
+{
+  switch (kind)
+    {
+    case SP_ATTR_QUOTE_SAID: return "attr:quote-said";
+    case SP_ATTR_QUOTE_CONTINUED: return "attr:quote-continued";
+    case SP_ATTR_REPORTED: return "attr:reported";
+    case SP_ATTR_ACCORDING: return "attr:according";
+    case SP_ATTR_STANCE_VERB: return "attr:stance-verb";
+    default: g_assert_not_reached ();
+    }
+}
+
+static double
+pattern_confidence (SpAttrKind kind)
+{
+  switch (kind)
+    {
+    case SP_ATTR_QUOTE_SAID: return 0.75;
+    case SP_ATTR_REPORTED: return 0.7;
+    case SP_ATTR_STANCE_VERB: return 0.65;
+    case SP_ATTR_ACCORDING: return 0.6;
+    case SP_ATTR_QUOTE_CONTINUED: return 0.55;
+    default: g_assert_not_reached ();
+    }
+}
+
+static const char *
+mention_feature (SpMentionKind kind)
+{
+  switch (kind)
+    {
+    case SP_MENTION_NAME: return "mention:name";
+    case SP_MENTION_SURNAME: return "mention:surname";
+    case SP_MENTION_TITLE: return "mention:title";
+    case SP_MENTION_ROLE: return "mention:role";
+    case SP_MENTION_PRONOUN: return "mention:pronoun";
+    case SP_MENTION_UNKNOWN: return "mention:affiliation";
+    case SP_MENTION_VAGUE: return "mention:vague";
+    default: g_assert_not_reached ();
+    }
+}
+
+static double
+mention_factor (SpMentionKind kind)
+{
+  switch (kind)
+    {
+    case SP_MENTION_NAME: return 1.0;
+    case SP_MENTION_SURNAME: return 0.95;
+    case SP_MENTION_TITLE: return 0.9;
+    case SP_MENTION_ROLE: return 0.85;
+    case SP_MENTION_PRONOUN: return 0.8;
+    case SP_MENTION_UNKNOWN:
+    case SP_MENTION_VAGUE:
+    default: return 0.75;
+    }
+}
+
+static void
+note_speaker (SpSuggestRun     *run,
+              const SpMention  *m)
+{
+  g_autofree char *name = tokens_text (run, m->name_first, m->name_last);
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (run->speaker_index, name));
+  SpSuggestSpeaker *speaker;
+
+  if (index == 0)
+    {
+      speaker = g_new0 (SpSuggestSpeaker, 1);
+      speaker->name = g_strdup (name);
+      if (m->title_first != G_MAXUINT)
+        speaker->title = tokens_text (run, m->title_first, m->title_last);
+      if (m->aff_first != G_MAXUINT)
+        speaker->affiliation = tokens_text (run, m->aff_first, m->aff_last);
+      g_ptr_array_add (run->speakers, speaker);
+      g_hash_table_insert (run->speaker_index, g_strdup (name), GUINT_TO_POINTER (run->speakers->len));
+    }
+  else
+    speaker = g_ptr_array_index (run->speakers, index - 1);
+  speaker->n_mentions++;
+}
+
+static SpSuggestCandidate *
+make_candidate (SpSuggestRun        *run,
+                guint                sentence,
+                guint                start,
+                guint                end,
+                const SpAttribution *attr,
+                const SpIssueHit    *hit,
+                const SpStance      *stance)
+{
+  SpSuggestEngine *engine = run->engine;
+  const SpCodebookActor *actor = g_ptr_array_index (engine->codebook->actors, attr->actor);
+  const SpCodebookIssue *issue = g_ptr_array_index (engine->codebook->issues, hit->issue);
+  const SpMention *m = attr->mention != G_MAXUINT ? &g_array_index (run->mentions, SpMention, attr->mention) : NULL;
+  SpSuggestCandidate *candidate = g_new0 (SpSuggestCandidate, 1);
+  g_autoptr(GPtrArray) features = g_ptr_array_new ();
+  g_autoptr(GString) why = g_string_new (NULL);
+  g_autofree char *speaker = m != NULL ? tokens_text (run, m->name_first, m->name_last) : g_strdup (actor->public.name);
+  g_autofree char *keyword = tokens_text (run, hit->first, hit->last);
+  g_autofree char *verb = NULL;
+  double confidence = pattern_confidence (attr->kind);
+
+  if (attr->verb != G_MAXUINT && attr->verb < run->tokens->len)
+    verb = tokens_text (run, attr->verb, attr->verb);
+
+  candidate->sentence = sentence;
+  candidate->start = start;
+  candidate->end = end;
+  candidate->actor_id = actor->public.id;
+  candidate->issue_id = issue->public.id;
+  candidate->stance = stance->sign * stance->strength;
+  candidate->conditional = stance->hedged;
+
+  g_string_append_printf (why, _("Speaker “%s”"), speaker);
+  switch (attr->kind)
+    {
+    case SP_ATTR_QUOTE_SAID: g_string_append_printf (why, _(" (quotation: “%s”)"), verb ? verb : ""); break;
+    case SP_ATTR_QUOTE_CONTINUED: g_string_append (why, _(" (quotation continued from the previous speaker)")); break;
+    case SP_ATTR_REPORTED: g_string_append_printf (why, _(" (reported speech: “%s”)"), verb ? verb : ""); break;
+    case SP_ATTR_ACCORDING: g_string_append (why, _(" (according to)")); break;
+    case SP_ATTR_STANCE_VERB: g_string_append_printf (why, _(" (stance verb: “%s”)"), verb ? verb : ""); break;
+    default: g_assert_not_reached ();
+    }
+  g_ptr_array_add (features, g_strdup (pattern_feature (attr->kind)));
+  if (attr->verb_entry != NULL)
+    g_ptr_array_add (features, g_strdup_printf ("verb:%s", attr->verb_entry->lemma));
+  if (m != NULL)
+    {
+      g_ptr_array_add (features, g_strdup (mention_feature (m->kind)));
+      confidence *= mention_factor (m->kind);
+      if (m->pronoun != G_MAXUINT)
+        {
+          g_autofree char *pronoun = tokens_text (run, m->pronoun, m->last);
+
+          g_string_append_printf (why, _(", resolved from “%s” to %s"), pronoun, actor->public.name);
+        }
+      else if (m->kind == SP_MENTION_UNKNOWN || m->kind == SP_MENTION_ROLE)
+        g_string_append_printf (why, _(", for %s"), actor->public.name);
+    }
+  g_string_append_printf (why, _("; keyword “%s”"), keyword);
+  {
+    g_autofree char *kw = g_ascii_strdown (hit->entry->phrase, -1);
+
+    g_ptr_array_add (features, g_strdup_printf ("kw:%s", kw));
+  }
+  if (issue->keywords[0] == NULL)
+    {
+      g_ptr_array_add (features, g_strdup ("kw-derived"));
+      confidence *= 0.8;
+    }
+  if (stance->cue_entry != NULL)
+    {
+      g_string_append_printf (why, _("; cue “%s” (%s)"), stance->cue_entry->lemma,
+                              stance->cue_entry->polarity > 0 ? _("for") : _("against"));
+      g_ptr_array_add (features, g_strdup_printf ("cue:%s", stance->cue_entry->lemma));
+      confidence += stance->strength > 1 ? 0.15 : 0.05;
+    }
+  else if (stance->sign != 0)
+    {
+      g_ptr_array_add (features, g_strdup ("cue:none"));
+      confidence -= 0.15;
+    }
+  if (stance->action_entry != NULL)
+    {
+      g_string_append_printf (why, _("; action “%s”"), stance->action_entry->lemma);
+      g_ptr_array_add (features, g_strdup_printf ("action:%s", stance->action_entry->lemma));
+    }
+  if (stance->negated)
+    {
+      g_string_append_printf (why, _("; negated by “%s”"),
+                              stance->neg_entry != NULL ? stance->neg_entry->lemma : "not");
+      g_ptr_array_add (features, g_strdup ("neg"));
+    }
+  if (stance->hedged)
+    {
+      g_string_append_printf (why, _("; hedged by “%s” (conditional)"), stance->hedge_entry->lemma);
+      g_ptr_array_add (features, g_strdup ("hedge"));
+      g_ptr_array_add (features, g_strdup_printf ("hedge:%s", stance->hedge_entry->lemma));
+      confidence *= 0.7;
+    }
+  if (stance->sign == 0)
+    {
+      g_string_append (why, _("; no stance cue"));
+      g_ptr_array_add (features, g_strdup ("cue:absent"));
+      confidence = 0.2;
+    }
+  else
+    g_string_append_printf (why, _("; stance %+d"), candidate->stance);
+  g_ptr_array_add (features, g_strdup_printf ("strength:%d", stance->strength));
+  g_ptr_array_add (features, g_strdup_printf ("actor:%" G_GINT64_FORMAT, actor->public.id));
+  g_ptr_array_add (features, g_strdup_printf ("issue:%" G_GINT64_FORMAT, issue->public.id));
+  g_ptr_array_add (features, NULL);
+
+  candidate->confidence = CLAMP (confidence, 0.05, 0.99);
+  candidate->explanation = g_string_free (g_steal_pointer (&why), FALSE);
+  candidate->features = (char **) g_ptr_array_free (g_steal_pointer (&features), FALSE);
+  return candidate;
+}
+
+SpSuggestResult *
+_sp_suggest_engine_run_counted (SpSuggestEngine *engine,
+                                const char      *body,
+                                const guint32   *sentences,
+                                guint            n_sentences,
+                                guint64         *work)
+{
+  SpSuggestResult *result = g_new0 (SpSuggestResult, 1);
+  SpSuggestRun run = { 0, };
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (SpIssueHit));
+  g_autoptr(GHashTable) best = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gsize body_len = body != NULL ? strlen (body) : 0;
+  gsize byte_pos = 0;
+  guint32 char_pos = 0;
+
+  result->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_suggest_candidate_free);
+  result->speakers = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_suggest_speaker_free);
+  if (body == NULL || sentences == NULL)
+    return result;
+
+  run.engine = engine;
+  run.body = body;
+  run.tokens = g_array_new (FALSE, TRUE, sizeof (SpToken));
+  run.mentions = g_array_new (FALSE, TRUE, sizeof (SpMention));
+  run.attrs = g_array_new (FALSE, TRUE, sizeof (SpAttribution));
+  run.matches = g_array_new (FALSE, TRUE, sizeof (SpPhraseMatch));
+  run.match_index = g_array_new (FALSE, TRUE, sizeof (guint32));
+  run.scratch = g_string_new (NULL);
+  run.known = g_hash_table_new (NULL, NULL);
+  run.speakers = result->speakers;
+  run.speaker_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run.last_person = -1;
+  run.last_speaker = -1;
+  run.word_that = _sp_suggest_vocab_lookup (engine, "that", 4);
+
+  for (guint s = 0; s < n_sentences; s++)
+    {
+      guint32 cs = sentences[2 * s];
+      guint32 ce = sentences[2 * s + 1];
+      gboolean paragraph = s == 0;
+      gsize bs;
+      gsize be;
+      guint n_before = result->candidates->len;
+
+      if (ce < cs || cs < char_pos)
+        continue;  /* out of order: not what the store keeps */
+      while (char_pos < cs && byte_pos < body_len)
+        {
+          if (body[byte_pos] == '\n')
+            paragraph = TRUE;
+          byte_pos = g_utf8_next_char (body + byte_pos) - body;
+          char_pos++;
+        }
+      if (byte_pos >= body_len)
+        break;
+      bs = byte_pos;
+      while (char_pos < ce && byte_pos < body_len)
+        {
+          byte_pos = g_utf8_next_char (body + byte_pos) - body;
+          char_pos++;
+        }
+      be = MIN (byte_pos, body_len);
+
+      g_array_set_size (run.tokens, 0);
+      _sp_suggest_tokenize (engine, body, bs, be, cs, run.tokens, run.scratch);
+      run.work += run.tokens->len;
+      if (paragraph)
+        {
+          const SpToken *first = run.tokens->len > 0 ? &g_array_index (run.tokens, SpToken, 0) : NULL;
+
+          run.last_person = -1;
+          run.quote_open = FALSE;
+          /* a paragraph that opens with a quotation may go on with the last speaker */
+          if (first == NULL || (first->kind != SP_TOKEN_QUOTE_OPEN && first->kind != SP_TOKEN_QUOTE))
+            run.last_speaker = -1;
+        }
+      _sp_suggest_find_phrases (&run);
+      _sp_suggest_find_mentions (&run);
+      _sp_suggest_attribute (&run);
+
+      g_hash_table_remove_all (best);
+      for (guint a = 0; a < run.attrs->len; a++)
+        {
+          const SpAttribution *attr = &g_array_index (run.attrs, SpAttribution, a);
+          const SpMention *m = attr->mention != G_MAXUINT ? &g_array_index (run.mentions, SpMention, attr->mention) : NULL;
+
+          if (m != NULL && m->kind == SP_MENTION_UNKNOWN)
+            note_speaker (&run, m);
+          if (attr->actor < 0)
+            continue;
+          g_array_set_size (hits, 0);
+          _sp_suggest_find_issues (&run, attr->first, attr->end, hits);
+          for (guint h = 0; h < hits->len; h++)
+            {
+              const SpIssueHit *hit = &g_array_index (hits, SpIssueHit, h);
+              SpStance stance;
+              SpSuggestCandidate *candidate;
+              gint64 key = ((gint64) attr->actor << 32) | hit->issue;
+              gpointer old;
+
+              _sp_suggest_read_stance (&run, attr, hit->first, hit->last, hit->issue, &stance);
+              if (stance.sign == 0 && !engine->propose_uncued)
+                continue;
+              candidate = make_candidate (&run, s, cs, ce, attr, hit, &stance);
+              if ((old = g_hash_table_lookup (best, &key)) != NULL)
+                {
+                  guint index = GPOINTER_TO_UINT (old) - 1;
+                  SpSuggestCandidate *kept = g_ptr_array_index (result->candidates, index);
+
+                  if (kept->confidence >= candidate->confidence)
+                    sp_suggest_candidate_free (candidate);
+                  else
+                    {
+                      result->candidates->pdata[index] = candidate;
+                      sp_suggest_candidate_free (kept);
+                    }
+                  continue;
+                }
+              g_ptr_array_add (result->candidates, candidate);
+              {
+                gint64 *k = g_new (gint64, 1);
+
+                *k = key;
+                g_hash_table_insert (best, k, GUINT_TO_POINTER (result->candidates->len));
+              }
+            }
+        }
+      (void) n_before;
+      /* the keys were allocated for this sentence */
+      {
+        GHashTableIter iter;
+        gpointer k;
+
+        g_hash_table_iter_init (&iter, best);
+        while (g_hash_table_iter_next (&iter, &k, NULL))
+          g_free (k);
+        g_hash_table_remove_all (best);
+      }
+    }
+
+  if (work != NULL)
+    *work = run.work;
+  g_array_unref (run.tokens);
+  g_array_unref (run.mentions);
+  g_array_unref (run.attrs);
+  g_array_unref (run.matches);
+  g_array_unref (run.match_index);
+  g_string_free (run.scratch, TRUE);
+  g_hash_table_unref (run.known);
+  g_hash_table_unref (run.speaker_index);
+  return result;
+}
+
+/**
+ * sp_suggest_engine_run:
+ * @body: the stored body (UTF-8)
+ * @sentences: (array): @n_sentences (start, end) character pairs, in order
+ *
+ * Returns: (transfer full): the candidates in text order and the unknown speakers
+ */
+SpSuggestResult *
+sp_suggest_engine_run (SpSuggestEngine *engine,
+                       const char      *body,
+                       const guint32   *sentences,
+                       guint            n_sentences)
+{
+  g_return_val_if_fail (engine != NULL, NULL);
+
+  return _sp_suggest_engine_run_counted (engine, body, sentences, n_sentences, NULL);
+}

@@ -1,0 +1,90 @@
+/* sp-suggest-issues.c
+ *
+ * What a statement is about: the issues whose keywords stand in its content (whole words,
+ * any case, phrases, the suffix rule's inflections; an issue without keywords uses the
+ * content words of its label and proposition), and the direction of each issue's own
+ * proposition, read with the same action words as a statement ("Ukraine should cede
+ * territory" is a giving-up (its first action word decides), so "refused to give up territory" is against it).
+ */
+#define G_LOG_DOMAIN "sp-suggest"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sp-suggest-private.h"
+
+void
+_sp_suggest_find_issues (SpSuggestRun *run,
+                         guint         first,
+                         guint         end,
+                         GArray       *hits)
+{
+  end = MIN (end, run->tokens->len);
+  for (guint j = first; j < end; j++)
+    {
+      guint32 from = g_array_index (run->match_index, guint32, j);
+      guint32 to = g_array_index (run->match_index, guint32, j + 1);
+
+      run->work++;
+      for (guint32 m = from; m < to; m++)
+        {
+          const SpPhraseMatch *match = &g_array_index (run->matches, SpPhraseMatch, m);
+          const SpLexEntry *entry = g_ptr_array_index (run->engine->entries, match->entry);
+          SpIssueHit hit;
+
+          if (entry->kind != SP_LEX_KEYWORD || match->last >= end)
+            continue;
+          hit.issue = entry->index;
+          hit.first = j;
+          hit.last = match->last;
+          hit.entry = entry;
+          g_array_append_val (hits, hit);
+        }
+    }
+}
+
+int
+_sp_suggest_issue_direction (SpSuggestEngine *engine,
+                             guint            issue)
+{
+  const SpCodebookIssue *i = g_ptr_array_index (engine->codebook->issues, issue);
+  const char *proposition = i->public.proposition;
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  SpSuggestRun run = { 0, };
+  int direction = 1;
+  gboolean negated = FALSE;
+
+  if (proposition == NULL || *proposition == '\0')
+    return 1;
+  run.engine = engine;
+  run.tokens = g_array_new (FALSE, TRUE, sizeof (SpToken));
+  run.matches = g_array_new (FALSE, TRUE, sizeof (SpPhraseMatch));
+  run.match_index = g_array_new (FALSE, TRUE, sizeof (guint32));
+  _sp_suggest_tokenize (engine, proposition, 0, strlen (proposition), 0, run.tokens, scratch);
+  _sp_suggest_find_phrases (&run);
+  for (guint k = 0; k < run.tokens->len; k++)
+    {
+      const SpLexEntry *entry;
+      guint last;
+
+      if (_sp_suggest_phrase_at (&run, k, SP_LEX_NEGATION, &last) != NULL)
+        {
+          negated = TRUE;
+          k = last;
+        }
+      else if ((entry = _sp_suggest_phrase_at (&run, k, SP_LEX_ACTION, &last)) != NULL)
+        {
+          /* the main verb's: "talks should be held to end the war" is a holding */
+          direction *= entry->polarity * (negated ? -1 : 1);
+          negated = FALSE;
+          break;
+        }
+    }
+  if (negated)
+    direction = -direction;
+  g_array_unref (run.tokens);
+  g_array_unref (run.matches);
+  g_array_unref (run.match_index);
+  return direction;
+}

@@ -1,0 +1,323 @@
+/* sp-suggest-private.h
+ *
+ * What the engine's files share: the lexicon entries, the codebook's copy of actors and
+ * issues, the vocabulary and phrase trie the engine compiles from both, a sentence's tokens
+ * and the marks the passes put on them. Every pass over a sentence is linear in its tokens:
+ * each token costs one hash lookup, phrases are walked through the trie from the tokens that
+ * start one, and every backward or forward look is bounded by a constant.
+ */
+#pragma once
+
+#include "sp-suggest-engine.h"
+
+G_BEGIN_DECLS
+
+/* Longer words are never in a lexicon or a codebook */
+#define SP_SUGGEST_MAX_WORD_BYTES   64
+/* A phrase of this many words at most */
+#define SP_SUGGEST_MAX_PHRASE_WORDS 8
+/* How far a verb looks back for its subject, and a cue for its keyword, in tokens */
+#define SP_SUGGEST_SUBJECT_REACH    10
+#define SP_SUGGEST_CUE_REACH        24
+
+typedef enum
+{
+  SP_LEX_REPORT,     /* reporting verb */
+  SP_LEX_STANCE,     /* stance cue, polarity and strength */
+  SP_LEX_ACTION,     /* action word, polarity */
+  SP_LEX_NEGATION,   /* negator, strength */
+  SP_LEX_HEDGE,
+  SP_LEX_VAGUE,      /* vague source */
+  SP_LEX_TITLE,      /* role word */
+  SP_LEX_DEMONYM,    /* text = place */
+  SP_LEX_PRONOUN,
+  SP_LEX_STOP,
+  SP_LEX_PREPOSITION,
+  SP_LEX_CLAUSE,     /* clause break */
+  SP_LEX_ACCORDING,  /* "according to" */
+  SP_LEX_ACTOR,      /* codebook: name or alias; index = actor */
+  SP_LEX_SURNAME,    /* codebook: a person's last name; index = actor */
+  SP_LEX_KEYWORD,    /* codebook: issue keyword; index = issue */
+  SP_LEX_N_KINDS
+} SpLexKind;
+
+#define SP_LEX_BIT(kind) (1u << (kind))
+
+/* Inflection of an entry's words by the suffix rule (README, "Lexicons") */
+typedef enum
+{
+  SP_INFLECT_NONE,
+  SP_INFLECT_FIRST,   /* verbs: "rule out" -> "ruled out" */
+  SP_INFLECT_LAST,    /* nouns and keywords: "peace deal" -> "peace deals" */
+  SP_INFLECT_PLURAL,  /* the last word's plural only: titles, vague sources */
+} SpInflect;
+
+/* One lexicon line's form, or one codebook name, keyword or surname */
+typedef struct
+{
+  SpLexKind  kind;
+  char      *phrase;    /* as written */
+  char      *lemma;     /* the line's first form, for explanations and features */
+  char      *text;      /* demonym's place, pronoun's class; nullable */
+  int        polarity;  /* -1, 0, +1 */
+  int        strength;  /* 1 or 2 */
+  guint      index;     /* actor or issue index in the codebook */
+  gboolean   exact_case;/* acronyms: the text must be written as the phrase is */
+  gboolean   needs_cap; /* names: the first word must start with a capital */
+  SpInflect  inflect;
+  gboolean   verb;      /* a stance verb, which attributes its clause to its subject */
+} SpLexEntry;
+
+void        _sp_lex_entry_free           (SpLexEntry *entry);
+
+struct _SpSuggestLexicons
+{
+  GPtrArray *entries;   /* SpLexEntry */
+};
+
+typedef struct
+{
+  SpSuggestActor public;
+  char        **aliases;
+  char         *surname;   /* persons: folded last word of the name, nullable */
+} SpCodebookActor;
+
+typedef struct
+{
+  SpSuggestIssue public;
+  char         **keywords;
+  char         **derived;   /* filled by the engine when keywords is empty */
+} SpCodebookIssue;
+
+struct _SpSuggestCodebook
+{
+  GPtrArray *actors;    /* SpCodebookActor */
+  GPtrArray *issues;    /* SpCodebookIssue */
+};
+
+/* Case-folds @word (of @len bytes) into @out; ASCII is folded in place, anything else by
+ * GLib. Returns the folded length */
+gsize       _sp_suggest_fold             (const char *word,
+                                          gsize       len,
+                                          GString    *out);
+
+/* ---- tokens ---- */
+
+typedef enum
+{
+  SP_TOKEN_WORD,
+  SP_TOKEN_PUNCT,
+  SP_TOKEN_QUOTE_OPEN,
+  SP_TOKEN_QUOTE_CLOSE,
+  SP_TOKEN_QUOTE,        /* straight quote: open or close by context */
+} SpTokenKind;
+
+enum
+{
+  SP_TOKEN_CAP        = 1 << 0,  /* starts with an upper-case letter */
+  SP_TOKEN_ALL_CAPS   = 1 << 1,
+  SP_TOKEN_POSSESSIVE = 1 << 2,  /* "Putin's", "allies'" */
+  SP_TOKEN_FIRST      = 1 << 3,  /* first word of its sentence */
+  SP_TOKEN_IN_QUOTE   = 1 << 4,  /* inside a quotation */
+  SP_TOKEN_SPACE_BEFORE = 1 << 5,
+};
+
+typedef struct
+{
+  guint32 byte_start;
+  guint32 byte_end;
+  guint32 char_start;
+  guint32 char_end;
+  guint32 word;          /* vocabulary id, 0 when unknown */
+  guint16 kind;
+  guint16 flags;
+  char    punct;         /* the punctuation character (ASCII) for SP_TOKEN_PUNCT */
+} SpToken;
+
+/* Tokenizes body[byte_start, byte_end) whose first character is number @char_start;
+ * appends to @tokens (SpToken). Words are looked up in @engine's vocabulary. */
+void        _sp_suggest_tokenize         (SpSuggestEngine *engine,
+                                          const char      *body,
+                                          gsize            byte_start,
+                                          gsize            byte_end,
+                                          guint32          char_start,
+                                          GArray          *tokens,
+                                          GString         *scratch);
+/* The vocabulary id of a folded word, 0 if unknown */
+guint32     _sp_suggest_vocab_lookup     (SpSuggestEngine *engine,
+                                          const char      *folded,
+                                          gsize            len);
+
+/* ---- compiled engine ---- */
+
+typedef struct
+{
+  guint32  first_entry;  /* into engine->node_entries */
+  guint16  n_entries;
+  guint16  has_children;
+} SpTrieNode;
+
+struct _SpSuggestEngine
+{
+  SpSuggestCodebook *codebook;
+  SpSuggestLexicons *lexicons;
+  GPtrArray         *entries;      /* SpLexEntry, all (lexicons' and the codebook's), unowned */
+  GPtrArray         *own_entries;  /* SpLexEntry made from the codebook */
+  GArray            *directions;   /* issue index -> int: its proposition's direction */
+  GHashTable        *vocab;        /* folded word -> id (GUINT_TO_POINTER) */
+  GPtrArray         *words;        /* id -> folded word (base form) */
+  GArray            *word_kinds;   /* id -> guint32 kind bits of single-word entries */
+  GArray            *word_starts;  /* id -> gboolean: starts a phrase */
+  GArray            *nodes;        /* SpTrieNode; 0 is the root */
+  GArray            *node_entries; /* guint32 entry indices */
+  /* The trie's edges: open addressing over (node << 32 | word) */
+  guint64           *edge_keys;
+  guint32           *edge_values;
+  gsize              edge_mask;
+  GHashTable        *place_actor;  /* folded place -> actor index + 1 */
+  gboolean           propose_uncued; /* statements with a keyword and no cue, at low confidence */
+};
+
+/* sp_suggest_engine_run() that also counts its work (token visits) into @work */
+SpSuggestResult *_sp_suggest_engine_run_counted (SpSuggestEngine *engine,
+                                                 const char      *body,
+                                                 const guint32   *sentences,
+                                                 guint            n_sentences,
+                                                 guint64         *work);
+void        _sp_suggest_engine_set_propose_uncued (SpSuggestEngine *engine,
+                                                   gboolean         propose);
+
+/* Builds the vocabulary, the trie, the derived keywords and the directions */
+void        _sp_suggest_engine_compile   (SpSuggestEngine *engine);
+
+/* The node reached from @node by @word, 0 if none */
+guint32     _sp_suggest_trie_step        (const SpSuggestEngine *engine,
+                                          guint32                node,
+                                          guint32                word);
+
+/* ---- marks on a sentence's tokens ---- */
+
+typedef enum
+{
+  SP_MENTION_NAME,       /* name or alias */
+  SP_MENTION_SURNAME,
+  SP_MENTION_TITLE,      /* "President X", "the president" resolved */
+  SP_MENTION_ROLE,       /* demonym or possessive place + role: "Russian officials" */
+  SP_MENTION_PRONOUN,
+  SP_MENTION_UNKNOWN,    /* a capitalised name not in the codebook, with a title */
+  SP_MENTION_VAGUE,
+} SpMentionKind;
+
+typedef struct
+{
+  guint          first;       /* token range [first, last] */
+  guint          last;
+  SpMentionKind  kind;
+  int            actor;       /* codebook index, -1 for none */
+  guint          name_first;  /* the name itself, for unknown speakers and explanations */
+  guint          name_last;
+  guint          title_first; /* the title before or after the name, G_MAXUINT for none */
+  guint          title_last;
+  guint          aff_first;   /* the affiliation as written, G_MAXUINT for none */
+  guint          aff_last;
+  guint          pronoun;     /* the word that was resolved (pronoun, "the president"), or G_MAXUINT */
+} SpMention;
+
+typedef enum
+{
+  SP_ATTR_QUOTE_SAID,       /* "…," X said / X said: "…" */
+  SP_ATTR_QUOTE_CONTINUED,  /* a quotation going on from the previous speaker */
+  SP_ATTR_REPORTED,         /* X said (that) … / …, X said */
+  SP_ATTR_ACCORDING,        /* according to X */
+  SP_ATTR_STANCE_VERB,      /* X rejected … */
+} SpAttrKind;
+
+typedef struct
+{
+  SpAttrKind kind;
+  guint      mention;       /* index into the sentence's mentions, G_MAXUINT for a continued quotation */
+  int        actor;         /* codebook index, -1 for an unknown speaker */
+  guint      subject;       /* the first token of the subject (or of the verb) */
+  guint      verb;          /* token of the verb or G_MAXUINT */
+  const SpLexEntry *verb_entry; /* the verb (report or stance), nullable */
+  guint      first;         /* content tokens [first, end) */
+  guint      end;
+} SpAttribution;
+
+typedef struct
+{
+  int        sign;          /* -1, +1, 0 when no cue */
+  int        strength;
+  gboolean   negated;
+  gboolean   hedged;
+  gboolean   explicit_cue;  /* a stance cue, not only action words */
+  const SpLexEntry *cue_entry;    /* the last stance cue, nullable */
+  const SpLexEntry *neg_entry;
+  const SpLexEntry *hedge_entry;
+  const SpLexEntry *action_entry;
+} SpStance;
+
+typedef struct
+{
+  guint32 entry;
+  guint32 first;
+  guint32 last;
+} SpPhraseMatch;
+
+/* The state carried from sentence to sentence while reading one document */
+typedef struct
+{
+  SpSuggestEngine *engine;
+  const char      *body;
+  GArray          *tokens;     /* SpToken of the current sentence */
+  GArray          *mentions;   /* SpMention */
+  GArray          *attrs;      /* SpAttribution */
+  GArray          *matches;    /* SpPhraseMatch, by first token */
+  GArray          *match_index;/* token -> first match starting at it; n_tokens + 1 of them */
+  GString         *scratch;
+  GHashTable      *known;      /* actor indices seen in full in this document */
+  int              last_person;      /* nearest person in this paragraph, -1 */
+  int              last_speaker;     /* actor of the last quotation, -1 */
+  guint            last_speaker_sp;  /* its unknown speaker + 1 */
+  gboolean         quote_open;       /* a quotation runs on into the next sentence */
+  GPtrArray       *speakers;         /* SpSuggestSpeaker */
+  GHashTable      *speaker_index;    /* name -> index + 1 */
+  guint32          word_that;        /* "that" after a reporting verb */
+  guint64          work;             /* token visits, for the linear-time tests */
+} SpSuggestRun;
+
+/* Trie matches over the sentence's tokens: at each token, the longest phrase of each kind
+ * (SpLexKind) that starts there, all of its entries */
+void        _sp_suggest_find_phrases     (SpSuggestRun    *run);
+/* The entry (in engine->entries) of kind @kind that starts at token @i, or NULL; @last is
+ * set to the phrase's last token */
+const SpLexEntry *_sp_suggest_phrase_at  (SpSuggestRun    *run,
+                                          guint            i,
+                                          SpLexKind        kind,
+                                          guint           *last);
+void        _sp_suggest_find_mentions    (SpSuggestRun    *run);
+void        _sp_suggest_attribute        (SpSuggestRun    *run);
+typedef struct
+{
+  guint             issue;
+  guint             first;   /* the keyword's tokens */
+  guint             last;
+  const SpLexEntry *entry;
+} SpIssueHit;
+
+/* The issue keywords in tokens [first, end): appends SpIssueHit */
+void        _sp_suggest_find_issues      (SpSuggestRun    *run,
+                                          guint            first,
+                                          guint            end,
+                                          GArray          *hits);
+void        _sp_suggest_read_stance      (SpSuggestRun    *run,
+                                          const SpAttribution *attr,
+                                          guint            keyword,
+                                          guint            keyword_last,
+                                          guint            issue,
+                                          SpStance        *stance);
+/* The direction (+1/-1) of an issue's proposition: the product of its action words */
+int         _sp_suggest_issue_direction  (SpSuggestEngine *engine,
+                                          guint            issue);
+
+G_END_DECLS

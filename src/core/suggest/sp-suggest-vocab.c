@@ -1,0 +1,492 @@
+/* sp-suggest-vocab.c
+ *
+ * Compiling the lexicons and the codebook into what reading needs: a vocabulary (one hash
+ * lookup gives a word's id, its inflected forms sharing the id of their base) and a trie of
+ * phrases over word ids, whose edges live in one open-addressing table. Also the candidate
+ * keywords of issues that have none, and each proposition's own direction.
+ *
+ * The suffix rule: a word of a verb entry (its first word), of a keyword or of a noun entry
+ * (its last word) also matches the word plus -s/-es (-y -> -ies), -ed/-d (-y -> -ied) and
+ * -ing (dropping a final -e), with a doubled final consonant as well ("stopped"). Titles and
+ * vague sources get the plural only. A form spelt out in the vocabulary as its own word
+ * keeps its own meaning.
+ */
+#define G_LOG_DOMAIN "sp-suggest"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sp-suggest-private.h"
+
+gsize
+_sp_suggest_fold (const char *word,
+                  gsize       len,
+                  GString    *out)
+{
+  gboolean ascii = TRUE;
+
+  g_string_truncate (out, 0);
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) word[i] >= 0x80)
+      {
+        ascii = FALSE;
+        break;
+      }
+  if (ascii)
+    {
+      for (gsize i = 0; i < len; i++)
+        g_string_append_c (out, g_ascii_tolower (word[i]));
+    }
+  else
+    {
+      g_autofree char *down = g_utf8_strdown (word, len);
+
+      /* the typographic apostrophe is the plain one */
+      for (const char *p = down; *p != '\0'; p++)
+        {
+          if ((guchar) p[0] == 0xe2 && (guchar) p[1] == 0x80 && (guchar) p[2] == 0x99)
+            {
+              g_string_append_c (out, '\'');
+              p += 2;
+            }
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  return out->len;
+}
+
+static guint32
+vocab_add (SpSuggestEngine *engine,
+           const char      *folded,
+           gboolean         variant,
+           guint32          base)
+{
+  gpointer value;
+
+  if (g_hash_table_lookup_extended (engine->vocab, folded, NULL, &value))
+    return GPOINTER_TO_UINT (value);
+  if (variant)
+    {
+      g_hash_table_insert (engine->vocab, g_strdup (folded), GUINT_TO_POINTER (base));
+      return base;
+    }
+  else
+    {
+      guint32 id = engine->words->len;
+      guint32 zero = 0;
+
+      g_ptr_array_add (engine->words, g_strdup (folded));
+      g_array_append_val (engine->word_kinds, zero);
+      g_hash_table_insert (engine->vocab, g_strdup (folded), GUINT_TO_POINTER (id));
+      return id;
+    }
+}
+
+guint32
+_sp_suggest_vocab_lookup (SpSuggestEngine *engine,
+                          const char      *folded,
+                          gsize            len)
+{
+  (void) len;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (engine->vocab, folded));
+}
+
+static gboolean
+is_vowel (char c)
+{
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* The suffix rule's forms of @w (ASCII lower case only; other words are left alone) */
+static void
+inflect (const char *w,
+         gboolean    plural_only,
+         GPtrArray  *out)
+{
+  gsize n = strlen (w);
+  char last;
+  gboolean cvc;
+  g_autofree char *stem_y = NULL;
+  g_autofree char *stem_e = NULL;
+
+  if (n < 2)
+    return;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_islower (w[i]))
+      return;
+  last = w[n - 1];
+
+  if (last == 's' || last == 'x' || last == 'z' || g_str_has_suffix (w, "ch") || g_str_has_suffix (w, "sh"))
+    g_ptr_array_add (out, g_strconcat (w, "es", NULL));
+  else if (last == 'y' && !is_vowel (w[n - 2]))
+    g_ptr_array_add (out, g_strdup_printf ("%.*sies", (int) (n - 1), w));
+  else
+    g_ptr_array_add (out, g_strconcat (w, "s", NULL));
+  if (plural_only)
+    return;
+
+  stem_y = last == 'y' && !is_vowel (w[n - 2]) ? g_strndup (w, n - 1) : NULL;
+  stem_e = last == 'e' && w[n - 2] != 'e' ? g_strndup (w, n - 1) : NULL;
+  if (stem_y != NULL)
+    g_ptr_array_add (out, g_strconcat (stem_y, "ied", NULL));
+  else if (last == 'e')
+    g_ptr_array_add (out, g_strconcat (w, "d", NULL));
+  else
+    g_ptr_array_add (out, g_strconcat (w, "ed", NULL));
+  g_ptr_array_add (out, g_strconcat (stem_e != NULL ? stem_e : w, "ing", NULL));
+
+  /* "stop" -> "stopped": a consonant after a single vowel */
+  cvc = n >= 3 && !is_vowel (last) && last != 'w' && last != 'x' && last != 'y'
+        && is_vowel (w[n - 2]) && !is_vowel (w[n - 3]);
+  if (cvc)
+    {
+      g_ptr_array_add (out, g_strdup_printf ("%s%ced", w, last));
+      g_ptr_array_add (out, g_strdup_printf ("%s%cing", w, last));
+    }
+}
+
+/* Splits a phrase as the tokenizer splits text: at spaces and hyphens */
+static GStrv
+phrase_words (const char *phrase,
+              GString    *scratch)
+{
+  g_auto(GStrv) parts = g_strsplit_set (phrase, " -", -1);
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *part = parts[i];
+      gsize len = strlen (part);
+
+      if (len == 0)
+        continue;
+      _sp_suggest_fold (part, len, scratch);
+      /* "U.S." keeps its dots, as the tokenizer keeps them; a final possessive goes */
+      if (g_str_has_suffix (scratch->str, "'s") && scratch->len > 2)
+        g_string_truncate (scratch, scratch->len - 2);
+      g_ptr_array_add (words, g_strdup (scratch->str));
+    }
+  g_ptr_array_add (words, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&words), FALSE);
+}
+
+static guint32
+edge_hash (guint64 key,
+           gsize   mask)
+{
+  return (guint32) (((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32) & mask);
+}
+
+static void edge_insert (SpSuggestEngine *engine, guint64 key, guint32 value);
+
+static void
+edges_grow (SpSuggestEngine *engine)
+{
+  guint64 *old_keys = engine->edge_keys;
+  guint32 *old_values = engine->edge_values;
+  gsize old_size = engine->edge_mask + 1;
+  gsize size = old_keys == NULL ? 1024 : old_size * 2;
+
+  engine->edge_keys = g_new0 (guint64, size);
+  engine->edge_values = g_new0 (guint32, size);
+  engine->edge_mask = size - 1;
+  if (old_keys != NULL)
+    for (gsize i = 0; i < old_size; i++)
+      if (old_keys[i] != 0)
+        edge_insert (engine, old_keys[i], old_values[i]);
+  g_free (old_keys);
+  g_free (old_values);
+}
+
+static void
+edge_insert (SpSuggestEngine *engine,
+             guint64          key,
+             guint32          value)
+{
+  gsize i = edge_hash (key, engine->edge_mask);
+
+  while (engine->edge_keys[i] != 0)
+    i = (i + 1) & engine->edge_mask;
+  engine->edge_keys[i] = key;
+  engine->edge_values[i] = value;
+}
+
+guint32
+_sp_suggest_trie_step (const SpSuggestEngine *engine,
+                       guint32                node,
+                       guint32                word)
+{
+  guint64 key = ((guint64) node << 32) | word;
+  gsize i;
+
+  if (word == 0 || engine->edge_keys == NULL)
+    return 0;
+  for (i = edge_hash (key, engine->edge_mask); engine->edge_keys[i] != 0; i = (i + 1) & engine->edge_mask)
+    if (engine->edge_keys[i] == key)
+      return engine->edge_values[i];
+  return 0;
+}
+
+static guint32
+trie_child (SpSuggestEngine *engine,
+            GPtrArray       *node_lists,
+            guint32          node,
+            guint32          word,
+            gsize           *n_edges)
+{
+  guint32 child = _sp_suggest_trie_step (engine, node, word);
+  SpTrieNode fresh = { 0, 0, 0 };
+
+  if (child != 0)
+    return child;
+  if ((*n_edges + 1) * 2 > engine->edge_mask + 1)
+    edges_grow (engine);
+  child = engine->nodes->len;
+  g_array_append_val (engine->nodes, fresh);
+  g_ptr_array_add (node_lists, NULL);
+  edge_insert (engine, ((guint64) node << 32) | word, child);
+  g_array_index (engine->nodes, SpTrieNode, node).has_children = 1;
+  (*n_edges)++;
+  return child;
+}
+
+static SpLexEntry *
+codebook_entry (SpLexKind   kind,
+                const char *phrase,
+                guint       index,
+                SpInflect   inflect)
+{
+  SpLexEntry *entry = g_new0 (SpLexEntry, 1);
+  gboolean has_lower = FALSE;
+  gsize n_letters = 0;
+
+  entry->kind = kind;
+  entry->phrase = g_strdup (phrase);
+  entry->lemma = g_strdup (phrase);
+  entry->index = index;
+  entry->strength = 1;
+  entry->inflect = inflect;
+  for (const char *p = phrase; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_islower (c))
+        has_lower = TRUE;
+      if (g_unichar_isalpha (c))
+        n_letters++;
+    }
+  if (kind == SP_LEX_ACTOR || kind == SP_LEX_SURNAME)
+    {
+      /* "NATO", "US": an acronym is only itself; a name starts with a capital */
+      entry->exact_case = !has_lower && n_letters <= 6;
+      entry->needs_cap = g_unichar_isupper (g_utf8_get_char (phrase));
+    }
+  return entry;
+}
+
+/* An issue without keywords: the content words of its label and proposition, minus stop
+ * words and the lexicons' cue words (and actor names, unless nothing else is left) */
+static void
+derive_keywords (SpSuggestEngine *engine,
+                 SpCodebookIssue *issue,
+                 GHashTable      *stop,
+                 GHashTable      *actor_words,
+                 GString         *scratch)
+{
+  g_autofree char *text = g_strconcat (issue->public.label, " ", issue->public.proposition, NULL);
+  g_autoptr(GPtrArray) content = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *p = text;
+
+  (void) engine;
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && (g_unichar_isalnum (g_utf8_get_char (p)) || *p == '\''))
+        p = g_utf8_next_char (p);
+      if (p == start)
+        continue;
+      _sp_suggest_fold (start, p - start, scratch);
+      if (scratch->len < 3 || scratch->len > SP_SUGGEST_MAX_WORD_BYTES
+          || g_hash_table_contains (stop, scratch->str)
+          || g_hash_table_contains (seen, scratch->str))
+        continue;
+      if (g_hash_table_contains (actor_words, scratch->str))
+        g_ptr_array_add (names, g_strdup (scratch->str));
+      else
+        g_ptr_array_add (content, g_strdup (scratch->str));
+      g_hash_table_add (seen, g_strdup (scratch->str));
+    }
+  {
+    GPtrArray *chosen = content->len > 0 ? content : names;
+
+    g_ptr_array_add (chosen, NULL);
+    issue->derived = g_strdupv ((char **) chosen->pdata);
+  }
+}
+
+static void
+node_list_free (gpointer list)
+{
+  if (list != NULL)
+    g_array_unref (list);
+}
+
+void
+_sp_suggest_engine_compile (SpSuggestEngine *engine)
+{
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autoptr(GPtrArray) node_lists = g_ptr_array_new_with_free_func (node_list_free);
+  g_autoptr(GHashTable) stop = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) actor_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) all_words = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  SpSuggestCodebook *codebook = engine->codebook;
+  SpTrieNode root = { 0, 0, 0 };
+  gsize n_edges = 0;
+  guint32 zero = 0;
+
+  engine->entries = g_ptr_array_new ();
+  engine->own_entries = g_ptr_array_new_with_free_func ((GDestroyNotify) _sp_lex_entry_free);
+  engine->vocab = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  engine->words = g_ptr_array_new_with_free_func (g_free);
+  engine->word_kinds = g_array_new (FALSE, TRUE, sizeof (guint32));
+  engine->nodes = g_array_new (FALSE, TRUE, sizeof (SpTrieNode));
+  engine->node_entries = g_array_new (FALSE, TRUE, sizeof (guint32));
+  engine->place_actor = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  engine->directions = g_array_new (FALSE, TRUE, sizeof (int));
+  g_array_append_val (engine->nodes, root);
+  g_ptr_array_add (node_lists, NULL);
+  /* id 0 is "unknown" */
+  g_ptr_array_add (engine->words, g_strdup (""));
+  g_array_append_val (engine->word_kinds, zero);
+
+  for (guint i = 0; i < engine->lexicons->entries->len; i++)
+    {
+      SpLexEntry *entry = g_ptr_array_index (engine->lexicons->entries, i);
+
+      g_ptr_array_add (engine->entries, entry);
+      if (entry->kind == SP_LEX_STOP || entry->kind == SP_LEX_STANCE
+          || entry->kind == SP_LEX_ACTION || entry->kind == SP_LEX_HEDGE
+          || entry->kind == SP_LEX_NEGATION || entry->kind == SP_LEX_REPORT)
+        {
+          _sp_suggest_fold (entry->phrase, strlen (entry->phrase), scratch);
+          g_hash_table_add (stop, g_strdup (scratch->str));
+        }
+    }
+
+  for (guint i = 0; i < codebook->actors->len; i++)
+    {
+      SpCodebookActor *actor = g_ptr_array_index (codebook->actors, i);
+      SpLexEntry *entry = codebook_entry (SP_LEX_ACTOR, actor->public.name, i, SP_INFLECT_NONE);
+      g_auto(GStrv) name_words = phrase_words (actor->public.name, scratch);
+
+      g_ptr_array_add (engine->own_entries, entry);
+      for (guint k = 0; name_words[k] != NULL; k++)
+        g_hash_table_add (actor_words, g_strdup (name_words[k]));
+      _sp_suggest_fold (actor->public.name, strlen (actor->public.name), scratch);
+      if (!g_hash_table_contains (engine->place_actor, scratch->str))
+        g_hash_table_insert (engine->place_actor, g_strdup (scratch->str), GUINT_TO_POINTER (i + 1));
+      for (guint a = 0; actor->aliases[a] != NULL; a++)
+        {
+          g_ptr_array_add (engine->own_entries,
+                           codebook_entry (SP_LEX_ACTOR, actor->aliases[a], i, SP_INFLECT_NONE));
+          _sp_suggest_fold (actor->aliases[a], strlen (actor->aliases[a]), scratch);
+          if (!g_hash_table_contains (engine->place_actor, scratch->str))
+            g_hash_table_insert (engine->place_actor, g_strdup (scratch->str), GUINT_TO_POINTER (i + 1));
+        }
+      if (actor->surname != NULL)
+        g_ptr_array_add (engine->own_entries,
+                         codebook_entry (SP_LEX_SURNAME, actor->surname, i, SP_INFLECT_NONE));
+    }
+
+  for (guint i = 0; i < codebook->issues->len; i++)
+    {
+      SpCodebookIssue *issue = g_ptr_array_index (codebook->issues, i);
+      const char * const *keywords = (const char * const *) issue->keywords;
+
+      if (keywords[0] == NULL)
+        {
+          derive_keywords (engine, issue, stop, actor_words, scratch);
+          keywords = (const char * const *) issue->derived;
+        }
+      for (guint k = 0; keywords[k] != NULL; k++)
+        g_ptr_array_add (engine->own_entries,
+                         codebook_entry (SP_LEX_KEYWORD, keywords[k], i, SP_INFLECT_LAST));
+    }
+  g_ptr_array_extend (engine->entries, engine->own_entries, NULL, NULL);
+
+  /* base words first, so that a spelt-out word is never taken for another's variant */
+  for (guint i = 0; i < engine->entries->len; i++)
+    {
+      SpLexEntry *entry = g_ptr_array_index (engine->entries, i);
+      GStrv words = phrase_words (entry->phrase, scratch);
+
+      g_ptr_array_add (all_words, words);
+      for (guint k = 0; words[k] != NULL; k++)
+        vocab_add (engine, words[k], FALSE, 0);
+    }
+  for (guint i = 0; i < engine->entries->len; i++)
+    {
+      SpLexEntry *entry = g_ptr_array_index (engine->entries, i);
+      GStrv words = g_ptr_array_index (all_words, i);
+      guint n = g_strv_length (words);
+      guint which;
+      g_autoptr(GPtrArray) forms = g_ptr_array_new_with_free_func (g_free);
+      guint32 base;
+
+      if (entry->inflect == SP_INFLECT_NONE || n == 0)
+        continue;
+      which = entry->inflect == SP_INFLECT_FIRST ? 0 : n - 1;
+      base = vocab_add (engine, words[which], FALSE, 0);
+      inflect (words[which], entry->inflect == SP_INFLECT_PLURAL, forms);
+      for (guint f = 0; f < forms->len; f++)
+        vocab_add (engine, g_ptr_array_index (forms, f), TRUE, base);
+    }
+
+  /* the trie */
+  for (guint i = 0; i < engine->entries->len; i++)
+    {
+      SpLexEntry *entry = g_ptr_array_index (engine->entries, i);
+      GStrv words = g_ptr_array_index (all_words, i);
+      guint32 node = 0;
+      GArray *list;
+
+      if (words[0] == NULL)
+        continue;
+      if (words[1] == NULL)
+        g_array_index (engine->word_kinds, guint32, vocab_add (engine, words[0], FALSE, 0))
+          |= SP_LEX_BIT (entry->kind);
+      for (guint k = 0; words[k] != NULL && k < SP_SUGGEST_MAX_PHRASE_WORDS; k++)
+        node = trie_child (engine, node_lists, node, vocab_add (engine, words[k], FALSE, 0), &n_edges);
+      if ((list = g_ptr_array_index (node_lists, node)) == NULL)
+        {
+          list = g_array_new (FALSE, FALSE, sizeof (guint32));
+          node_lists->pdata[node] = list;
+        }
+      g_array_append_val (list, i);
+    }
+  for (guint n = 0; n < engine->nodes->len; n++)
+    {
+      GArray *list = g_ptr_array_index (node_lists, n);
+      SpTrieNode *node = &g_array_index (engine->nodes, SpTrieNode, n);
+
+      node->first_entry = engine->node_entries->len;
+      node->n_entries = list != NULL ? MIN (list->len, G_MAXUINT16) : 0;
+      if (list != NULL)
+        g_array_append_vals (engine->node_entries, list->data, node->n_entries);
+    }
+
+  for (guint i = 0; i < codebook->issues->len; i++)
+    {
+      int direction = _sp_suggest_issue_direction (engine, i);
+
+      g_array_append_val (engine->directions, direction);
+    }
+}

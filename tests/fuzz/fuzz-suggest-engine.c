@@ -1,0 +1,93 @@
+/* fuzz-suggest-engine.c
+ *
+ * The suggestion engine over any text: the bytes are made valid UTF-8 (as the store keeps
+ * bodies), cut into sentences at full stops and line ends, and read with a small codebook.
+ * Whatever the text, every candidate lies inside its sentence with a stance in -2..2 and a
+ * confidence in 0..1, and every explanation is valid UTF-8.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "sp-suggest-engine.h"
+
+int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+
+static SpSuggestEngine *
+engine_once (void)
+{
+  static SpSuggestEngine *engine;
+
+  if (engine == NULL)
+    {
+      SpSuggestLexicons *lexicons = sp_suggest_lexicons_load_from_dir (SP_LEXICON_SOURCE_DIR, NULL);
+      SpSuggestCodebook *codebook = sp_suggest_codebook_new ();
+      const char *aliases[] = { "the council", "RC", NULL };
+      const char *none[] = { NULL };
+      const char *keywords[] = { "bridge", "toll road", NULL };
+
+      if (lexicons == NULL)
+        abort ();
+      sp_suggest_codebook_add_actor (codebook, &(SpSuggestActor) { 1, "Riverton", SP_ACTOR_KIND_STATE, 1, 0, aliases });
+      sp_suggest_codebook_add_actor (codebook, &(SpSuggestActor) { 2, "Marta Okafor", SP_ACTOR_KIND_PERSON, 1, 1, none });
+      sp_suggest_codebook_add_issue (codebook, &(SpSuggestIssue) { 10, "bridge", "Bridge", "The city should build the bridge", keywords });
+      sp_suggest_codebook_add_issue (codebook, &(SpSuggestIssue) { 11, "park", "Park", "The city should give up the park", none });
+      engine = sp_suggest_engine_new (codebook, lexicons);
+    }
+  return engine;
+}
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  g_autofree char *body = g_utf8_make_valid ((const char *) data, size);
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(SpSuggestResult) result = NULL;
+  guint32 start = 0;
+  guint32 chars = 0;
+
+  for (const char *p = body; ; p = g_utf8_next_char (p))
+    {
+      if (*p == '\0' || *p == '\n' || *p == '.')
+        {
+          guint32 stop = chars + (*p == '.' ? 1 : 0);
+
+          if (stop > start)
+            {
+              g_array_append_val (pairs, start);
+              g_array_append_val (pairs, stop);
+            }
+          start = chars + 1;
+        }
+      if (*p == '\0')
+        break;
+      chars++;
+    }
+
+  result = sp_suggest_engine_run (engine_once (), body, (guint32 *) pairs->data, pairs->len / 2);
+  for (guint i = 0; i < result->candidates->len; i++)
+    {
+      const SpSuggestCandidate *c = g_ptr_array_index (result->candidates, i);
+      const guint32 *s;
+
+      if (c->sentence >= pairs->len / 2)
+        abort ();
+      s = &g_array_index (pairs, guint32, 2 * c->sentence);
+      if (c->start < s[0] || c->end > s[1] || c->start > c->end)
+        abort ();
+      if (c->stance < -2 || c->stance > 2 || !(c->confidence >= 0 && c->confidence <= 1))
+        abort ();
+      if (c->explanation == NULL || !g_utf8_validate (c->explanation, -1, NULL) || c->features == NULL)
+        abort ();
+    }
+  for (guint i = 0; i < result->speakers->len; i++)
+    {
+      const SpSuggestSpeaker *sp = g_ptr_array_index (result->speakers, i);
+
+      if (sp->name == NULL || !g_utf8_validate (sp->name, -1, NULL) || sp->n_mentions == 0)
+        abort ();
+    }
+  return 0;
+}
