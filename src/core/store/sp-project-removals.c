@@ -434,7 +434,7 @@ sp_project_restore_removal (SpProject  *self,
   /* read inside the transaction: another connection may have restored a block meanwhile */
   ok = prepare_restore (self, &r, error) && restore_rows (self, &r, error);
   if (ok)
-    _sp_project_mark_changed (self, SP_CHANGE_DOCUMENTS | SP_CHANGE_CLAIMS);
+    _sp_project_mark_changed (self, SP_CHANGE_DOCUMENTS | SP_CHANGE_CLAIMS | SP_CHANGE_SUGGESTIONS);
 
   return sp_project_end_action (self, ok, error);
 }
