@@ -131,6 +131,10 @@ test_tampered_bytes (void)
   assert_refused (copy, size);                    /* a weight that is not a number */
 
   memcpy (copy, data, size);
+  memset (copy + 36, 0, 8);
+  assert_refused (copy, size);                    /* a weight of zero, never written */
+
+  memcpy (copy, data, size);
   memcpy (copy + 16, &nan_value, 8);
   assert_refused (copy, size);                    /* nor a bias */
 }

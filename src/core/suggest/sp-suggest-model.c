@@ -11,7 +11,8 @@
  *
  * Stored bytes (all little-endian), sparse because most weights stay 0:
  *   "SPSM"  u32 version  u32 n_decisions  u32 n_entries  f64 bias  f64 prior_weight
- *   n_entries × (u32 index, f64 weight), indices strictly increasing and < SP_MODEL_N_WEIGHTS
+ *   n_entries × (u32 index, f64 weight), indices strictly increasing and < SP_MODEL_N_WEIGHTS,
+ *   weights not zero (a zero weight is not written)
  * A blob of any other length, version or content (an index out of range or out of order,
  * a weight that is not finite or beyond MAX_WEIGHT) is refused: project files come from
  * anywhere.
@@ -299,6 +300,9 @@ sp_suggest_model_new_from_bytes (GBytes  *bytes,
         return refuse (error, _("its weights are out of order"));
       if (!is_weight (weight))
         return refuse (error, _("a weight is out of range"));
+      /* zero weights are never written: the format has one spelling of each model */
+      if (weight == 0.0)
+        return refuse (error, _("it lists a weight of zero"));
 
       model->weights[index] = weight;
       last = index;
