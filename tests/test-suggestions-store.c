@@ -614,6 +614,51 @@ test_schema_check_still_refuses (void)
     }
 }
 
+/* Restoring a removed block before a suggestion moves its span and, when the block became a
+ * sentence of its own, its sentence number */
+static void
+test_restore_moves_suggestions (void)
+{
+  g_autofree char *dir = sp_test_make_tmpdir ();
+  g_autoptr(SpProject) project = sp_test_new_project (dir, "restore.standpoint");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) removals = NULL;
+  g_autoptr(SpRemoval) removal = NULL;
+  g_autoptr(SpSuggestion) moved = NULL;
+  static const char body[] = "The mayor backed the bridge.";
+  const guint32 sentences[] = { 0, 28 };
+  const SpRemovedBlockFields removed[] = { { 0, "Share this page", "share bar" } };
+  SpDocumentFields fields = {
+    .file_name = "bridge.txt", .title = "Bridge", .body = body, .content_hash = "c-bridge",
+    .text_hash = "t-bridge", .removed = removed, .n_removed = 1, .sentences = sentences, .n_sentences = 1,
+  };
+  gint64 document = sp_project_add_document (project, &fields, &error);
+  gint64 actor = sp_project_add_actor (project, "Mayor", SP_ACTOR_KIND_PERSON, 0, NULL, &error);
+  gint64 issue = sp_project_add_issue (project, "bridge", "Bridge", "", NULL, &error);
+  SpSuggestionFields s = { .sentence = 0, .start = 4, .end = 28, .actor_id = actor, .issue_id = issue,
+                           .stance = 1, .prior = 0.5, .confidence = 0.5 };
+  g_autoptr(GListModel) listed = NULL;
+  guint shift;
+
+  g_assert_no_error (error);
+  g_assert_true (sp_project_replace_suggestions (project, document, &s, 1, NULL, &error));
+  removals = sp_project_list_removals (project, document, &error);
+  removal = g_list_model_get_item (removals, 0);
+  g_assert_true (sp_project_restore_removal (project, sp_removal_get_id (removal), &error));
+  g_assert_no_error (error);
+
+  listed = sp_project_list_suggestions (project, document, 0, &error);
+  moved = g_list_model_get_item (listed, 0);
+  shift = sp_suggestion_get_start (moved) - 4;
+  g_assert_cmpuint (shift, >, 0);
+  g_assert_cmpuint (sp_suggestion_get_end (moved), ==, 28 + shift);
+  g_assert_cmpstr (sp_suggestion_get_quote (moved), ==, "mayor backed the bridge.");
+  g_assert_cmpuint (sp_suggestion_get_sentence (moved), ==, 1);
+
+  g_clear_object (&project);
+  sp_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -632,6 +677,7 @@ main (int    argc,
 #undef ADD
   g_test_add_func ("/suggestions-store/migrate-from-version-5", test_migrate_from_version_5);
   g_test_add_func ("/suggestions-store/schema-check-still-refuses", test_schema_check_still_refuses);
+  g_test_add_func ("/suggestions-store/restore-moves-suggestions", test_restore_moves_suggestions);
 
   return g_test_run ();
 }
