@@ -207,16 +207,30 @@ sp_suggest_documents (SpProject              *project,
   for (guint i = 0; i < ids->len; i++)
     {
       guint stored = 0;
+      GError *local_error = NULL;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
+      /* another connection may delete a document, actor or issue while the pass runs: that
+       * document is passed over, the others go on */
       if (!suggest_document (project, engine, model, g_array_index (ids, gint64, i),
-                             speakers, speaker_documents, &stored, error))
-        return FALSE;
+                             speakers, speaker_documents, &stored, &local_error))
+        {
+          if (!g_error_matches (local_error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND) ||
+              !every_document)
+            {
+              g_propagate_error (error, local_error);
+              return FALSE;
+            }
+          g_clear_error (&local_error);
+        }
+      else
+        {
+          local.n_documents++;
+          local.n_suggestions += stored;
+        }
 
-      local.n_documents++;
-      local.n_suggestions += stored;
       if (progress != NULL)
         progress (i + 1, ids->len, progress_data);
     }
