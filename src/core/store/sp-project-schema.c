@@ -174,6 +174,43 @@ static const char migration_5[] =
   "    CHECK (line_hashes IS NULL OR (typeof (line_hashes) = 'blob' AND length (line_hashes) % 8 = 0))"
   ");";
 
+/* The suggestion engine's proposals and what it learns from the analyst's decisions: a
+ * suggestion's sentence, whether it is hedged, the engine's own confidence (the prior; the
+ * confidence column becomes the learnt model's) and the features the model reads, one per
+ * line. The index finds an earlier decision on the same span, actor and issue: a rejected
+ * one is never proposed again. The learnt model is one row of bytes
+ * (sp-suggest-model.c reads them, bounds-checked). Speakers the engine saw who are not in
+ * the codebook are kept for the analyst to add or dismiss, one row per name under the one
+ * rule for names (sp-name.h). */
+static const char migration_6[] =
+  "ALTER TABLE suggestions ADD COLUMN sentence INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (sentence >= 0);"
+  "ALTER TABLE suggestions ADD COLUMN conditional INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (conditional IN (0, 1));"
+  "ALTER TABLE suggestions ADD COLUMN prior REAL NOT NULL DEFAULT 0"
+  "  CHECK (prior >= 0 AND prior <= 1);"
+  "ALTER TABLE suggestions ADD COLUMN features TEXT NOT NULL DEFAULT '';"
+  "UPDATE suggestions SET prior = confidence;"
+  "CREATE INDEX suggestions_span ON suggestions"
+  "  (document_id, start_offset, end_offset, actor_id, issue_id);"
+  "CREATE INDEX suggestions_claim ON suggestions (claim_id) WHERE claim_id IS NOT NULL;"
+  "CREATE TABLE suggestion_model ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  model BLOB NOT NULL CHECK (typeof (model) = 'blob'),"
+  "  updated TEXT NOT NULL"
+  ");"
+  "CREATE TABLE speakers ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT NOT NULL UNIQUE CHECK (length (key) > 0),"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  title TEXT,"
+  "  affiliation TEXT,"
+  "  mentions INTEGER NOT NULL DEFAULT 0 CHECK (mentions >= 0),"
+  "  document_id INTEGER REFERENCES documents (id) ON DELETE RESTRICT,"
+  "  dismissed INTEGER NOT NULL DEFAULT 0 CHECK (dismissed IN (0, 1))"
+  ");"
+  "CREATE INDEX speakers_document ON speakers (document_id) WHERE document_id IS NOT NULL;";
+
 typedef struct
 {
   const char *sql;
@@ -189,6 +226,7 @@ static const SpMigration migrations[] = {
   { migration_3, NULL, NULL },
   { migration_4, _sp_project_schema_fold_names, migration_4_after },
   { migration_5, NULL, NULL },
+  { migration_6, NULL, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SP_PROJECT_SCHEMA_VERSION);

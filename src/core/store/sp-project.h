@@ -17,6 +17,7 @@
 #include "sp-document.h"
 #include "sp-issue.h"
 #include "sp-removal.h"
+#include "sp-suggestion.h"
 
 G_BEGIN_DECLS
 
@@ -26,7 +27,7 @@ G_DECLARE_FINAL_TYPE (SpProject, sp_project, SP, PROJECT, GObject)
 
 /* "StPt" in the database header, so that no other program's SQLite file is taken for ours */
 #define SP_PROJECT_APPLICATION_ID 0x53745074
-#define SP_PROJECT_SCHEMA_VERSION 5
+#define SP_PROJECT_SCHEMA_VERSION 6
 #define SP_PROJECT_SUFFIX         ".standpoint"
 
 /* A block that cleaning took out of a document's text, to be shown and put back on demand */
@@ -93,6 +94,59 @@ typedef struct
   SpClaimOrigin  origin;
   double         confidence;
 } SpClaimSpec;
+
+/* What a suggestion is made of, as a suggestion pass stores it; everything is borrowed.
+ * Offsets are characters of the stored body, [start, end). */
+typedef struct
+{
+  guint               sentence;     /* index into the document's sentences */
+  guint               start;
+  guint               end;
+  gint64              actor_id;
+  gint64              issue_id;
+  int                 stance;       /* -2 … 2 */
+  gboolean            conditional;  /* hedged or modal */
+  double              prior;        /* the engine's own confidence, 0 … 1 */
+  double              confidence;   /* the learnt model's, 0 … 1 (the prior before any decision) */
+  const char         *explanation;  /* nullable */
+  const char * const *features;     /* nullable, NULL-terminated; no element contains '\n' */
+} SpSuggestionFields;
+
+/* sp_project_list_suggestions() filters on a set of statuses: 0 for all */
+#define SP_SUGGESTION_STATUS_MASK(status) (1u << (status))
+
+/* A pending suggestion's new confidence (sp_project_update_suggestion_confidences()) */
+typedef struct
+{
+  gint64 id;
+  double confidence;
+} SpSuggestionScore;
+
+/* A speaker a suggestion pass saw who is not in the codebook; everything is borrowed */
+typedef struct
+{
+  const char *name;         /* as written, e.g. "Kaja Kallas" */
+  const char *title;        /* nullable */
+  const char *affiliation;  /* nullable, as written */
+  guint       n_mentions;   /* attributed statements */
+  gint64      document_id;  /* a document where the speaker was seen */
+} SpSpeakerFields;
+
+/* A discovered speaker as the store lists it (sp_project_list_speakers()) */
+typedef struct
+{
+  gint64    id;
+  char     *name;
+  char     *title;        /* nullable */
+  char     *affiliation;  /* nullable */
+  guint     n_mentions;
+  gint64    document_id;  /* 0 when that document was deleted since */
+  gboolean  dismissed;
+} SpDiscoveredSpeaker;
+
+void sp_discovered_speaker_free (SpDiscoveredSpeaker *speaker);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpDiscoveredSpeaker, sp_discovered_speaker_free)
 
 /* One actor's stances on one issue, summed: see sp_project_foreach_stance_total(). */
 typedef void (*SpStanceTotalFunc) (gint64   actor_id,
@@ -258,6 +312,48 @@ gboolean     sp_project_update_claim          (SpProject           *self,
                                                GError             **error);
 gboolean     sp_project_delete_claim          (SpProject           *self,
                                                gint64               id,
+                                               GError             **error);
+
+gboolean     sp_project_replace_suggestions   (SpProject           *self,
+                                               gint64               document_id,
+                                               const SpSuggestionFields *suggestions,
+                                               guint                n_suggestions,
+                                               guint               *n_stored,
+                                               GError             **error);
+GListModel  *sp_project_list_suggestions      (SpProject           *self,
+                                               gint64               document_id,
+                                               guint                statuses,
+                                               GError             **error);
+SpSuggestion *sp_project_get_suggestion       (SpProject           *self,
+                                               gint64               id,
+                                               GError             **error);
+gboolean     sp_project_set_suggestion_status (SpProject           *self,
+                                               gint64               id,
+                                               SpSuggestionStatus   status,
+                                               gint64               claim_id,
+                                               GError             **error);
+gboolean     sp_project_update_suggestion_confidences (SpProject   *self,
+                                               const SpSuggestionScore *scores,
+                                               guint                n_scores,
+                                               GError             **error);
+gboolean     sp_project_count_suggestions     (SpProject           *self,
+                                               guint                counts[4],
+                                               GError             **error);
+GBytes      *sp_project_get_model             (SpProject           *self,
+                                               GError             **error);
+gboolean     sp_project_set_model             (SpProject           *self,
+                                               GBytes              *model,
+                                               GError             **error);
+gboolean     sp_project_replace_speakers      (SpProject           *self,
+                                               const SpSpeakerFields *speakers,
+                                               guint                n_speakers,
+                                               GError             **error);
+GPtrArray   *sp_project_list_speakers         (SpProject           *self,
+                                               gboolean             with_dismissed,
+                                               GError             **error);
+gboolean     sp_project_dismiss_speaker       (SpProject           *self,
+                                               gint64               id,
+                                               gboolean             dismissed,
                                                GError             **error);
 
 gboolean     sp_project_begin_action          (SpProject           *self,

@@ -27,6 +27,13 @@ static const char * const claim_origins[] = {
   [SP_CLAIM_ORIGIN_SUGGESTED] = "suggested",
 };
 
+static const char * const suggestion_statuses[] = {
+  [SP_SUGGESTION_STATUS_PENDING] = "pending",
+  [SP_SUGGESTION_STATUS_ACCEPTED] = "accepted",
+  [SP_SUGGESTION_STATUS_EDITED] = "edited",
+  [SP_SUGGESTION_STATUS_REJECTED] = "rejected",
+};
+
 static const char * const title_kinds[] = {
   [SP_TITLE_KIND_HEADLINE] = "headline",
   [SP_TITLE_KIND_FIRST_WORDS] = "first-words",
@@ -112,6 +119,26 @@ sp_claim_origin_from_string (const char    *str,
   if (!lookup (claim_origins, G_N_ELEMENTS (claim_origins), str, &value))
     return FALSE;
   *origin = value;
+  return TRUE;
+}
+
+/* Returns: the status as the project file and the CLI write it */
+const char *
+sp_suggestion_status_to_string (SpSuggestionStatus status)
+{
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (suggestion_statuses), NULL);
+  return suggestion_statuses[status];
+}
+
+gboolean
+sp_suggestion_status_from_string (const char         *str,
+                                  SpSuggestionStatus *status)
+{
+  guint value;
+
+  if (!lookup (suggestion_statuses, G_N_ELEMENTS (suggestion_statuses), str, &value))
+    return FALSE;
+  *status = value;
   return TRUE;
 }
 

@@ -15,6 +15,7 @@ typedef struct _SpActor    SpActor;
 typedef struct _SpIssue    SpIssue;
 typedef struct _SpClaim    SpClaim;
 typedef struct _SpRemoval  SpRemoval;
+typedef struct _SpSuggestion SpSuggestion;
 
 typedef enum
 {
@@ -29,6 +30,17 @@ typedef enum
   SP_CLAIM_ORIGIN_MANUAL,
   SP_CLAIM_ORIGIN_SUGGESTED,
 } SpClaimOrigin;
+
+/* Where a suggestion stands: proposed and undecided, accepted as proposed, accepted after
+ * the analyst changed it, or rejected (a rejected span, actor and issue is never proposed
+ * again). */
+typedef enum
+{
+  SP_SUGGESTION_STATUS_PENDING,
+  SP_SUGGESTION_STATUS_ACCEPTED,
+  SP_SUGGESTION_STATUS_EDITED,
+  SP_SUGGESTION_STATUS_REJECTED,
+} SpSuggestionStatus;
 
 /* How a document's title was found */
 typedef enum
@@ -67,7 +79,8 @@ typedef enum /*< flags >*/
   SP_CHANGE_ACTORS    = 1 << 1,
   SP_CHANGE_ISSUES    = 1 << 2,
   SP_CHANGE_CLAIMS    = 1 << 3,
-  SP_CHANGE_ALL       = 0xF,
+  SP_CHANGE_SUGGESTIONS = 1 << 4, /* suggestions, discovered speakers or the learnt model */
+  SP_CHANGE_ALL       = 0x1F,
 } SpChangeFlags;
 
 #define SP_STANCE_MIN (-2)
@@ -104,6 +117,9 @@ gboolean     sp_actor_kind_from_string   (const char    *str,
 const char  *sp_claim_origin_to_string   (SpClaimOrigin  origin);
 gboolean     sp_claim_origin_from_string (const char    *str,
                                           SpClaimOrigin *origin);
+const char  *sp_suggestion_status_to_string   (SpSuggestionStatus  status);
+gboolean     sp_suggestion_status_from_string (const char         *str,
+                                               SpSuggestionStatus *status);
 gboolean     sp_issue_key_is_valid       (const char    *key);
 const char  *sp_title_kind_to_string     (SpTitleKind    kind);
 gboolean     sp_title_kind_from_string   (const char    *str,
