@@ -294,6 +294,24 @@ test_list_and_marks (Fixture       *f,
   g_assert_cmpint (sp_review_view_get_current (view), ==, f->s_aalto_dam);
   g_assert_true (sp_reader_is_current_suggestion (reader, aalto_start + 3));
   g_assert_false (sp_reader_is_current_suggestion (reader, varga_start + 3));
+
+  /* The Documents view's reader marks them too, and links each to its row here */
+  {
+    SpDocumentsView *documents = f->window->documents_view;
+    SpReader *documents_reader = sp_documents_view_get_reader (documents);
+
+    adw_view_stack_set_visible_child_name (f->window->view_stack, "documents");
+    g_assert_true (sp_documents_view_select_document (documents, f->dam_doc));
+    sp_gui_test_settle (GTK_WIDGET (f->window));
+    g_assert_cmpint (sp_reader_get_suggestion_at (documents_reader, varga_start + 3), ==, f->s_varga_dam);
+    g_assert_cmpuint (sp_reader_count_highlighted (documents_reader, varga_start + 3), ==, 0);
+    g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), "review-documents-marks.png"));
+
+    g_signal_emit_by_name (documents_reader, "suggestion-activated", f->s_varga_quotas);
+    sp_gui_test_settle (GTK_WIDGET (f->window));
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->view_stack), ==, "review");
+    g_assert_cmpint (sp_review_view_get_current (view), ==, f->s_varga_quotas);
+  }
 }
 
 /* Accept, reject and undo, by keyboard */

@@ -402,11 +402,24 @@ update_precision (SpReviewView *self)
   adw_status_page_set_description (self->done_page, self->precision_text);
 }
 
+/* The Review page's badge in the view switcher counts what waits for a decision */
+static void
+update_badge (SpReviewView *self)
+{
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK);
+  AdwViewStackPage *page;
+
+  if (stack != NULL && (page = adw_view_stack_get_page (ADW_VIEW_STACK (stack), GTK_WIDGET (self))))
+    adw_view_stack_page_set_badge_number (page, self->pending ? self->pending->len : 0);
+}
+
 void
 _sp_review_view_update_page (SpReviewView *self)
 {
   guint n = self->pending ? self->pending->len : 0;
   const char *page;
+
+  update_badge (self);
 
   if (!self->has_codebook)
     page = "no-codebook";
@@ -533,6 +546,10 @@ row_selected_cb (SpReviewView  *self,
                  GtkListBox    *list)
 {
   SpSuggestion *suggestion = row ? g_object_get_data (G_OBJECT (row), "sp-suggestion") : NULL;
+
+  /* Rows going while the list is rebuilt: apply_filters() selects the next one itself */
+  if (self->filling)
+    return;
 
   /* Only the row under review explains itself */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
@@ -759,6 +776,32 @@ sp_review_view_select (SpReviewView *self,
 
   gtk_list_box_select_row (self->suggestion_list, row);
   return TRUE;
+}
+
+/**
+ * sp_review_view_reveal:
+ *
+ * Selects a pending suggestion, clearing filters that hide it, and brings the list into
+ * view in a narrow window (the reader of the Documents view links here).
+ *
+ * Returns: %FALSE when the suggestion is not pending
+ */
+gboolean
+sp_review_view_reveal (SpReviewView *self,
+                       gint64        suggestion_id)
+{
+  g_return_val_if_fail (SP_IS_REVIEW_VIEW (self), FALSE);
+
+  if (_sp_review_view_find_pending (self, suggestion_id) == NULL)
+    return FALSE;
+
+  if (_sp_review_view_row_of (self, suggestion_id) == NULL)
+    sp_review_view_set_filters (self, 0, 0, 0);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "suggestions");
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, TRUE);
+
+  return sp_review_view_select (self, suggestion_id);
 }
 
 /* Sets the filters as the user would: 0 for every issue or actor */

@@ -29,6 +29,8 @@ gint64          sp_review_view_get_shown_id       (SpReviewView *self,
 gint64          sp_review_view_get_current        (SpReviewView *self);
 gboolean        sp_review_view_select             (SpReviewView *self,
                                                    gint64        suggestion_id);
+gboolean        sp_review_view_reveal             (SpReviewView *self,
+                                                   gint64        suggestion_id);
 void            sp_review_view_set_filters        (SpReviewView *self,
                                                    gint64        issue_id,
                                                    gint64        actor_id,

@@ -272,6 +272,19 @@ _sp_window_suggest_after_import (SpWindow       *self,
     _sp_window_suggest (self, (const gint64 *)ids->data, ids->len);
 }
 
+/* From a suggestion marked in the Documents view's reader to its row in the Review view */
+static void
+review_suggestion_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  SpWindow *self = SP_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "review");
+  if (!sp_review_view_reveal (self->review_view, g_variant_get_int64 (param)))
+    sp_toast_show (widget, _("This suggestion has been decided meanwhile"));
+}
+
 void
 _sp_window_class_add_suggest_actions (SpWindowClass *klass)
 {
@@ -280,4 +293,5 @@ _sp_window_class_add_suggest_actions (SpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.suggest-claims", NULL, suggest_claims_action);
   gtk_widget_class_install_action (widget_class, "win.suggest-documents", "ax", suggest_claims_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-suggest", NULL, cancel_suggest_action);
+  gtk_widget_class_install_action (widget_class, "win.review-suggestion", "x", review_suggestion_action);
 }
