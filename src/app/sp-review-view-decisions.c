@@ -18,12 +18,18 @@
 #include "sp-suggestion.h"
 #include "sp-toast.h"
 
-/* Decisions */
+/* Keys pressed in the correcting popover reach the view too (it is the popover's parent):
+ * Delete on a stance button must not reject what is being corrected */
+static gboolean
+is_correcting (SpReviewView *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->claim_popover));
+}
 
 static gboolean
 check_decidable (SpReviewView *self)
 {
-  if (!self->editable || self->project == NULL)
+  if (!self->editable || self->project == NULL || is_correcting (self))
     return FALSE;
   if (_sp_review_view_find_pending (self, self->current) == NULL)
     {
@@ -130,7 +136,7 @@ move_action (GtkWidget  *widget,
   int index = _sp_review_view_shown_index (self, self->current);
   int step = g_str_equal (action_name, "review.previous") ? -1 : 1;
 
-  if (self->shown->len == 0)
+  if (self->shown->len == 0 || is_correcting (self))
     return;
 
   _sp_review_view_select_index (self, index < 0 ? 0 : index + step);
@@ -169,7 +175,7 @@ uncertain_action (GtkWidget  *widget,
   int at = -1;
   int next;
 
-  if (self->shown->len == 0)
+  if (self->shown->len == 0 || is_correcting (self))
     return;
 
   order = g_ptr_array_copy (self->shown, NULL, NULL);
@@ -373,5 +379,4 @@ _sp_review_view_class_init_decisions (GtkWidgetClass *widget_class)
   add_key (widget_class, GDK_KEY_u, 0, "review.next-uncertain");
   add_key (widget_class, GDK_KEY_U, GDK_SHIFT_MASK, "review.previous-uncertain");
   add_key (widget_class, GDK_KEY_F9, 0, "review.toggle-list");
-
 }
