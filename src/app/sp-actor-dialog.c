@@ -45,11 +45,17 @@ sp_actor_dialog_save (SpFormDialog  *dialog,
     affiliation = g_array_index (self->affiliations, gint64, affiliation_pos);
 
   if (self->actor_id == 0)
-    return sp_project_add_actor (self->project, name, kind, affiliation,
-                                 (const char * const *)aliases, error) != 0;
+    {
+      self->saved_id = sp_project_add_actor (self->project, name, kind, affiliation,
+                                             (const char * const *)aliases, error);
+      return self->saved_id != 0;
+    }
 
-  return sp_project_update_actor (self->project, self->actor_id, name, kind, affiliation,
-                                  (const char * const *)aliases, error);
+  if (!sp_project_update_actor (self->project, self->actor_id, name, kind, affiliation,
+                                (const char * const *)aliases, error))
+    return FALSE;
+  self->saved_id = self->actor_id;
+  return TRUE;
 }
 
 static void

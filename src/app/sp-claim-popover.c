@@ -59,6 +59,7 @@ struct _SpClaimPopover
   GtkEntry           *note_entry;
   GtkLabel           *error_label;
   GtkButton          *delete_button;
+  GtkButton          *save_button;
 };
 
 G_DEFINE_FINAL_TYPE (SpClaimPopover, sp_claim_popover, GTK_TYPE_POPOVER)
@@ -490,6 +491,7 @@ sp_claim_popover_class_init (SpClaimPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, issue_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, proposition_label);
   gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, stance_label);
+  gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, save_button);
   gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, stance_box);
   gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, note_entry);
   gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, error_label);
@@ -638,6 +640,7 @@ sp_claim_popover_start_new (SpClaimPopover *self,
 
   reset_fields (self, quote);
   gtk_label_set_text (self->heading_label, _("New Claim"));
+  gtk_button_set_label (self->save_button, _("_Save"));
 
   if (self->last_issue_id != 0)
     sp_claim_popover_choose_issue (self, self->last_issue_id);
@@ -661,6 +664,7 @@ sp_claim_popover_start_edit (SpClaimPopover *self,
 
   reset_fields (self, sp_claim_get_quote (claim));
   gtk_label_set_text (self->heading_label, _("Edit Claim"));
+  gtk_button_set_label (self->save_button, _("_Save"));
   sp_claim_popover_choose_actor (self, sp_claim_get_actor_id (claim));
   sp_claim_popover_choose_issue (self, sp_claim_get_issue_id (claim));
   sp_claim_popover_set_stance (self, sp_claim_get_stance (claim));
@@ -691,6 +695,7 @@ sp_claim_popover_start_suggestion (SpClaimPopover *self,
 
   reset_fields (self, sp_suggestion_get_quote (suggestion));
   gtk_label_set_text (self->heading_label, _("Correct Suggestion"));
+  gtk_button_set_label (self->save_button, _("_Accept"));
   sp_claim_popover_choose_actor (self, sp_suggestion_get_actor_id (suggestion));
   sp_claim_popover_choose_issue (self, sp_suggestion_get_issue_id (suggestion));
   sp_claim_popover_set_stance (self, sp_suggestion_get_stance (suggestion));

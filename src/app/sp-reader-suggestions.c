@@ -1,8 +1,8 @@
 /* sp-reader-suggestions.c
  *
  * The engine's pending suggestions in the reader's text. They must never be taken for
- * claims: a claim is a half-strength tint of its stance's colour with a single underline, a
- * suggestion a faint tint with a double underline (the shape says it, not only the colour).
+ * claims: a claim is a half-strength tint of its stance's colour with a straight underline, a
+ * suggestion a faint tint with a wavy one (the shape says it, not only the colour).
  * The suggestion being reviewed is tinted more strongly. A click on a suggestion's words
  * emits SpReader::suggestion-activated, so that the review list can select it.
  */
@@ -57,7 +57,7 @@ create_tag (SpReader   *self,
 
   return gtk_text_buffer_create_tag (self->buffer, name,
                                      "background-rgba", &fill,
-                                     "underline", PANGO_UNDERLINE_DOUBLE,
+                                     "underline", PANGO_UNDERLINE_ERROR,
                                      "underline-rgba", &line,
                                      NULL);
 }
@@ -173,35 +173,32 @@ sp_reader_set_current_suggestion (SpReader *self,
 /* A plain click (not the end of a drag that selected words) on a suggestion's words. The
  * text view's own gestures claim every click, so this one only watches the releases. */
 static gboolean
-event_cb (SpReader                *self,
-          GdkEvent                *event,
+event_cb (SpReader                 *self,
+          GdkEvent                 *event,
           GtkEventControllerLegacy *controller)
 {
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self->text_view));
   GtkTextIter iter, sel_start, sel_end;
+  graphene_point_t in_view;
   int buffer_x, buffer_y;
-  double x, y;
+  double x, y, surface_x, surface_y;
   gint64 id;
 
   if (gdk_event_get_event_type (event) != GDK_BUTTON_RELEASE ||
       gdk_button_event_get_button (event) != GDK_BUTTON_PRIMARY ||
-      self->suggestions == NULL ||
-      gtk_text_buffer_get_selection_bounds (self->buffer, &sel_start, &sel_end))
+      self->suggestions == NULL || native == NULL ||
+      gtk_text_buffer_get_selection_bounds (self->buffer, &sel_start, &sel_end) ||
+      !gdk_event_get_position (event, &x, &y))
     return GDK_EVENT_PROPAGATE;
 
-  if (!gdk_event_get_position (event, &x, &y))
+  /* The event is in the surface's coordinates */
+  gtk_native_get_surface_transform (native, &surface_x, &surface_y);
+  if (!gtk_widget_compute_point (GTK_WIDGET (native), GTK_WIDGET (self->text_view),
+                                 &GRAPHENE_POINT_INIT (x - surface_x, y - surface_y), &in_view))
     return GDK_EVENT_PROPAGATE;
-  {
-    graphene_point_t in_view;
-    GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self->text_view));
-    double nx, ny;
 
-    gtk_native_get_surface_transform (native, &nx, &ny);
-    if (!gtk_widget_compute_point (GTK_WIDGET (native), GTK_WIDGET (self->text_view),
-                                   &GRAPHENE_POINT_INIT (x - nx, y - ny), &in_view))
-      return GDK_EVENT_PROPAGATE;
-    gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
-                                           in_view.x, in_view.y, &buffer_x, &buffer_y);
-  }
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         in_view.x, in_view.y, &buffer_x, &buffer_y);
   if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, buffer_x, buffer_y))
     return GDK_EVENT_PROPAGATE;
 

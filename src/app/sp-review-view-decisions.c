@@ -163,7 +163,7 @@ compare_uncertain (gconstpointer a,
 }
 
 /* U and Shift+U step through the shown suggestions from the least certain (confidence
- * nearest 50 %) to the most */
+ * nearest 50 %) to the most; the first U goes to the least certain */
 static void
 uncertain_action (GtkWidget  *widget,
                   const char *action_name,
@@ -178,9 +178,10 @@ uncertain_action (GtkWidget  *widget,
   if (self->shown->len == 0 || is_correcting (self))
     return;
 
-  order = g_ptr_array_copy (self->shown, NULL, NULL);
+  order = g_ptr_array_copy (self->shown, (GCopyFunc)g_object_ref, NULL);
   g_ptr_array_sort (order, compare_uncertain);
-  for (guint i = 0; i < order->len; i++)
+  /* A walk starts at the least certain; another move (or a decision) ends it */
+  for (guint i = 0; self->current == self->uncertain_current && i < order->len; i++)
     if (sp_suggestion_get_id (g_ptr_array_index (order, i)) == self->current)
       at = (int)i;
 
@@ -190,6 +191,7 @@ uncertain_action (GtkWidget  *widget,
     next = CLAMP (at + (back ? -1 : 1), 0, (int)order->len - 1);
 
   sp_review_view_select (self, sp_suggestion_get_id (g_ptr_array_index (order, next)));
+  self->uncertain_current = self->current;
   gtk_widget_grab_focus (GTK_WIDGET (_sp_review_view_row_of (self, self->current)));
 }
 
@@ -377,6 +379,6 @@ _sp_review_view_class_init_decisions (GtkWidgetClass *widget_class)
   add_key (widget_class, GDK_KEY_j, 0, "review.next");
   add_key (widget_class, GDK_KEY_k, 0, "review.previous");
   add_key (widget_class, GDK_KEY_u, 0, "review.next-uncertain");
-  add_key (widget_class, GDK_KEY_U, GDK_SHIFT_MASK, "review.previous-uncertain");
+  add_key (widget_class, GDK_KEY_u, GDK_SHIFT_MASK, "review.previous-uncertain");
   add_key (widget_class, GDK_KEY_F9, 0, "review.toggle-list");
 }

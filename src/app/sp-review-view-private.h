@@ -20,6 +20,7 @@ struct _SpReviewView
   GPtrArray        *pending;          /* of SpSuggestion, most confident first */
   GPtrArray        *shown;            /* those the filters let through, in the same order */
   gint64            current;          /* the suggestion under review, or 0 */
+  gint64            uncertain_current; /* where U last went: U steps on from there */
   GArray           *issue_ids;        /* per position of the issue filter; 0 for every issue */
   GArray           *actor_ids;        /* per position of the actor filter; 0 for every actor */
   gint64            issue_filter;
@@ -50,6 +51,7 @@ struct _SpReviewView
   GtkListBox       *speaker_list;
   GtkWidget        *reader_bar;
   GtkToggleButton  *flap_toggle;
+  GtkLabel         *summary_label;
   GtkStack         *reader_stack;
   SpReader         *reader;
 };

@@ -29,7 +29,7 @@ describe_speaker (const SpDiscoveredSpeaker *speaker)
       g_string_append (text, speaker->affiliation);
     }
   if (text->len > 0)
-    g_string_append (text, " · ");
+    g_string_append_c (text, '\n');
   g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u statement", "%u statements",
                                              speaker->n_mentions),
                           speaker->n_mentions);

@@ -496,14 +496,23 @@ show_current (SpReviewView *self)
   g_autoptr(GListStore) marks = NULL;
   g_autoptr(GListModel) claims = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
   gint64 document_id;
 
   if (suggestion == NULL || self->project == NULL)
     {
+      gtk_label_set_text (self->summary_label, "");
       gtk_stack_set_visible_child_name (self->reader_stack, "none");
       sp_reader_set_current_suggestion (self->reader, 0);
       return;
     }
+
+  /* Above the reader while the list is folded away: what is being decided */
+  /* TRANSLATORS: the suggestion under review, e.g. "Ana Berg: Supports · Ceasefire first" */
+  summary = g_strdup_printf (_("%s: %s · %s"), sp_suggestion_get_actor_name (suggestion),
+                             stance_word (sp_suggestion_get_stance (suggestion)),
+                             sp_suggestion_get_issue_label (suggestion));
+  gtk_label_set_text (self->summary_label, summary);
 
   document_id = sp_suggestion_get_document_id (suggestion);
   if (shown == NULL || sp_document_get_id (shown) != document_id)
@@ -590,6 +599,8 @@ sp_review_view_dispose (GObject *object)
   SpReviewView *self = (SpReviewView *)object;
   GtkWidget *child;
 
+  /* The rows go with the list: no row is selected on the way */
+  self->filling = TRUE;
   g_clear_handle_id (&self->popup_idle, g_source_remove);
   if (self->claim_popover != NULL)
     {
@@ -650,6 +661,7 @@ sp_review_view_class_init (SpReviewViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpReviewView, speaker_list);
   gtk_widget_class_bind_template_child (widget_class, SpReviewView, reader_bar);
   gtk_widget_class_bind_template_child (widget_class, SpReviewView, flap_toggle);
+  gtk_widget_class_bind_template_child (widget_class, SpReviewView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, SpReviewView, reader_stack);
   gtk_widget_class_bind_template_child (widget_class, SpReviewView, reader);
 
