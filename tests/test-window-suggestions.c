@@ -213,6 +213,16 @@ focus_current_row (Fixture *f)
   g_assert_true (gtk_widget_has_focus (row));
 }
 
+/* A screenshot once every page change, slide and fold has ended */
+static void
+shoot (GtkWidget  *widget,
+       const char *name)
+{
+  sp_gui_test_iterate_until (sp_gui_test_transitions_done, widget);
+  sp_gui_test_settle (widget);
+  g_object_unref (sp_gui_test_screenshot (widget, name));
+}
+
 static void
 press (Fixture         *f,
        guint            keyval,
@@ -235,6 +245,7 @@ test_empty_states (Fixture       *f,
   /* A codebook and no suggestions yet: the way to make some */
   g_assert_cmpstr (sp_review_view_get_page (view), ==, "empty");
   g_assert_nonnull (sp_gui_test_find_drawn_actionable (GTK_WIDGET (view), "win.suggest-claims", NULL));
+  shoot (GTK_WIDGET (f->window), "review-empty.png");
 
   /* Without issues nothing can be suggested: the codebook comes first */
   g_assert_true (sp_project_delete_issue (project, f->dam, &error));
@@ -243,6 +254,7 @@ test_empty_states (Fixture       *f,
   sp_gui_test_settle (GTK_WIDGET (f->window));
   g_assert_cmpstr (sp_review_view_get_page (view), ==, "no-codebook");
   g_assert_nonnull (sp_gui_test_find_drawn_actionable (GTK_WIDGET (view), "win.import-codebook", NULL));
+  shoot (GTK_WIDGET (f->window), "review-no-codebook.png");
 }
 
 /* The list, the explanation and the reader's marks */
@@ -286,7 +298,7 @@ test_list_and_marks (Fixture       *f,
   /* ...and never taken for claims */
   g_assert_cmpuint (sp_reader_count_highlighted (reader, varga_start + 3), ==, 0);
 
-  g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), "review-1280.png"));
+  shoot (GTK_WIDGET (f->window), "review-1280.png");
 
   /* A click on a marked sentence selects its suggestion in the list */
   g_signal_emit_by_name (reader, "suggestion-activated", f->s_aalto_dam);
@@ -305,7 +317,7 @@ test_list_and_marks (Fixture       *f,
     sp_gui_test_settle (GTK_WIDGET (f->window));
     g_assert_cmpint (sp_reader_get_suggestion_at (documents_reader, varga_start + 3), ==, f->s_varga_dam);
     g_assert_cmpuint (sp_reader_count_highlighted (documents_reader, varga_start + 3), ==, 0);
-    g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), "review-documents-marks.png"));
+    shoot (GTK_WIDGET (f->window), "review-documents-marks.png");
 
     g_signal_emit_by_name (documents_reader, "suggestion-activated", f->s_varga_quotas);
     sp_gui_test_settle (GTK_WIDGET (f->window));
@@ -497,7 +509,7 @@ test_accept_above (Fixture       *f,
   gtk_spin_button_set_value (spin, 70);
   sp_gui_test_settle (GTK_WIDGET (dialog));
   g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "accept"), ==, "_Accept 2");
-  g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (dialog), "review-accept-above.png"));
+  shoot (GTK_WIDGET (dialog), "review-accept-above.png");
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "accept");
   sp_gui_test_settle (GTK_WIDGET (f->window));
@@ -554,7 +566,7 @@ test_discovery (Fixture       *f,
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "chair, Valley Growers' Union\n1 statement");
   g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (view), "New Speakers (2)"));
-  g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), "review-speakers-1280.png"));
+  shoot (GTK_WIDGET (f->window), "review-speakers-1280.png");
 
   actors = sp_project_list_actors (project, NULL);
   n_actors = g_list_model_get_n_items (actors);
@@ -566,7 +578,7 @@ test_discovery (Fixture       *f,
   g_assert_true (SP_IS_ACTOR_DIALOG (dialog));
   name = GTK_EDITABLE (sp_gui_test_find_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW));
   g_assert_cmpstr (gtk_editable_get_text (name), ==, "Mara Jensen");
-  g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (dialog), "review-add-speaker.png"));
+  shoot (GTK_WIDGET (dialog), "review-add-speaker.png");
   g_assert_true (sp_form_dialog_save (SP_FORM_DIALOG (dialog)));
   sp_gui_test_settle (GTK_WIDGET (f->window));
 
@@ -596,19 +608,19 @@ test_narrow (Fixture       *f,
   adw_flap_set_reveal_flap (flap, TRUE);
   sp_gui_test_settle (GTK_WIDGET (f->window));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (sp_gui_test_find (GTK_WIDGET (view), is_selected_row, NULL))));
-  g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), "review-450-list.png"));
+  shoot (GTK_WIDGET (f->window), "review-450-list.png");
 
   /* F9 hides the list; the reader shows the suggestion, and the toggle brings it back */
   focus_current_row (f);
   press (f, GDK_KEY_F9, 0);
   g_assert_false (adw_flap_get_reveal_flap (flap));
   g_assert_nonnull (sp_gui_test_find_drawn_type (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON));
-  g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), "review-450-reader.png"));
+  shoot (GTK_WIDGET (f->window), "review-450-reader.png");
 
   sp_review_view_show_speakers (view);
   sp_gui_test_settle (GTK_WIDGET (f->window));
   g_assert_true (adw_flap_get_reveal_flap (flap));
-  g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), "review-450-speakers.png"));
+  shoot (GTK_WIDGET (f->window), "review-450-speakers.png");
 }
 
 /* Every suggestion decided: the view says so, with the precision */
@@ -632,7 +644,85 @@ test_all_reviewed (Fixture       *f,
   g_assert_cmpuint (sp_review_view_get_n_pending (view), ==, 0);
   g_assert_cmpstr (sp_review_view_get_page (view), ==, "done");
   g_assert_cmpstr (sp_review_view_get_precision_text (view), ==, "Precision so far: 75 % of 4 decisions");
-  g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), "review-done.png"));
+  shoot (GTK_WIDGET (f->window), "review-done.png");
+}
+
+static gboolean
+job_done (gpointer window)
+{
+  return !_sp_window_is_suggesting (window) && !_sp_window_is_importing (window);
+}
+
+/* Suggest Claims runs the engine over the project in a worker, with progress and Stop, and
+ * ends with a toast offering the Review view */
+static void
+test_suggest_pass (Fixture       *f,
+                   gconstpointer  data)
+{
+  SpReviewView *view = f->window->review_view;
+  SpProject *project = sp_window_get_project (f->window);
+  g_autoptr(GListModel) pending = NULL;
+
+  g_assert_cmpstr (sp_review_view_get_page (view), ==, "empty");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.suggest-claims", NULL));
+  g_assert_true (_sp_window_is_suggesting (f->window));
+  g_assert_true (gtk_revealer_get_reveal_child (f->window->progress_revealer));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (f->window->progress_stop_button)), ==, "win.cancel-suggest");
+  /* One job at a time: no import while it runs */
+  g_assert_false (gtk_widget_is_sensitive (sp_gui_test_find_drawn_actionable (GTK_WIDGET (f->window), "win.import-articles", NULL)));
+
+  sp_gui_test_iterate_until (job_done, f->window);
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_false (gtk_revealer_get_reveal_child (f->window->progress_revealer));
+  g_assert_nonnull (sp_gui_test_find_toast_action (GTK_WIDGET (f->window), "win.show-view"));
+
+  pending = sp_project_list_suggestions (project, 0, SP_SUGGESTION_STATUS_MASK (SP_SUGGESTION_STATUS_PENDING), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (pending), >, 0);
+  g_assert_cmpuint (sp_review_view_get_n_pending (view), ==, g_list_model_get_n_items (pending));
+  g_assert_cmpstr (sp_review_view_get_page (view), ==, "review");
+  shoot (GTK_WIDGET (f->window), "review-after-pass.png");
+}
+
+/* With Suggest Claims After Import on, an import's new documents are read at once */
+static void
+test_suggest_after_import (Fixture       *f,
+                           gconstpointer  data)
+{
+  SpProject *project = sp_window_get_project (f->window);
+  g_autofree char *path = g_build_filename (f->dir, "weir.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) documents = NULL;
+  g_autoptr(GListModel) suggestions = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 added = 0;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "Weir plan divides the valley\n\n"
+                                      "Minister Ilse Varga said the Kessel dam must be completed this year.\n\n"
+                                      "Piet Aalto said Osterlund opposes the dam.\n",
+                                      -1, &error));
+  f->window->suggest_after_import = TRUE;
+  _sp_window_import_files (f->window, &file, 1);
+  sp_gui_test_iterate_until (job_done, f->window);
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+
+  documents = sp_project_list_documents (project, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(SpDocument) document = g_list_model_get_item (documents, i);
+
+      if (sp_document_get_id (document) != f->dam_doc && sp_document_get_id (document) != f->quota_doc)
+        added = sp_document_get_id (document);
+    }
+  g_assert_cmpint (added, !=, 0);
+  suggestions = sp_project_list_suggestions (project, added, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (suggestions), >, 0);
+
+  /* Only the new document was read */
+  g_clear_object (&suggestions);
+  suggestions = sp_project_list_suggestions (project, f->dam_doc, 0, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (suggestions), ==, 0);
 }
 
 int
@@ -650,6 +740,8 @@ main (int   argc,
   g_test_add ("/review/accept-above", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_accept_above, fixture_teardown);
   g_test_add ("/review/discovery", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_discovery, fixture_teardown);
   g_test_add ("/review/narrow", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_narrow, fixture_teardown);
+  g_test_add ("/review/suggest-pass", Fixture, GINT_TO_POINTER (FALSE), fixture_setup, test_suggest_pass, fixture_teardown);
+  g_test_add ("/review/suggest-after-import", Fixture, GINT_TO_POINTER (FALSE), fixture_setup, test_suggest_after_import, fixture_teardown);
   g_test_add ("/review/all-reviewed", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_all_reviewed, fixture_teardown);
 
   return g_test_run ();
