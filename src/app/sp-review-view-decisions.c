@@ -221,12 +221,14 @@ accept_above_count_cb (AdwMessageDialog *dialog,
   g_autofree char *label = NULL;
 
   g_array_set_size (data->ids, 0);
-  for (guint i = 0; i < data->self->shown->len; i++)
+  /* Every suggestion the filters let through, listed or not */
+  for (guint i = 0; i < data->self->pending->len; i++)
     {
-      SpSuggestion *suggestion = g_ptr_array_index (data->self->shown, i);
+      SpSuggestion *suggestion = g_ptr_array_index (data->self->pending, i);
       gint64 id = sp_suggestion_get_id (suggestion);
 
-      if (round (sp_suggestion_get_confidence (suggestion) * 100) >= round (threshold * 100))
+      if (_sp_review_view_passes_filters (data->self, suggestion) &&
+          round (sp_suggestion_get_confidence (suggestion) * 100) >= round (threshold * 100))
         g_array_append_val (data->ids, id);
     }
 

@@ -18,7 +18,8 @@ struct _SpReviewView
   SpProject        *project;
   gboolean          editable;
   GPtrArray        *pending;          /* of SpSuggestion, most confident first */
-  GPtrArray        *shown;            /* those the filters let through, in the same order */
+  GPtrArray        *shown;            /* the rows: the first the filters let through, in order */
+  guint             n_filtered;       /* how many the filters let through, shown or not */
   gint64            current;          /* the suggestion under review, or 0 */
   gint64            uncertain_current; /* where U last went: U steps on from there */
   GArray           *issue_ids;        /* per position of the issue filter; 0 for every issue */
@@ -65,6 +66,8 @@ GtkListBoxRow *_sp_review_view_row_of         (SpReviewView  *self,
 void           _sp_review_view_select_index   (SpReviewView  *self,
                                                int            index);
 char          *_sp_review_view_format_percent (double         value);
+gboolean       _sp_review_view_passes_filters (SpReviewView  *self,
+                                               SpSuggestion  *suggestion);
 void           _sp_review_view_row_activated_cb (SpReviewView *self,
                                                GtkListBoxRow *row,
                                                GtkListBox    *list);

@@ -23,6 +23,9 @@
 #include "sp-suggestion.h"
 #include "sp-toast.h"
 
+/* The rows the list shows at most: the most confident the filters let through */
+#define MAX_ROWS 200
+
 G_DEFINE_FINAL_TYPE (SpReviewView, sp_review_view, GTK_TYPE_WIDGET)
 
 static void show_current (SpReviewView *self);
@@ -205,8 +208,9 @@ _sp_review_view_select_index (SpReviewView *self,
 
 /* Filters */
 
-static gboolean
-passes_filters (SpReviewView *self,
+/* Whether the filters let a suggestion through (Accept All Above… counts with it too) */
+gboolean
+_sp_review_view_passes_filters (SpReviewView *self,
                 SpSuggestion *suggestion)
 {
   if (self->issue_filter != 0 && sp_suggestion_get_issue_id (suggestion) != self->issue_filter)
@@ -223,7 +227,12 @@ update_count (SpReviewView *self)
   g_autofree char *text = NULL;
   guint n = self->pending ? self->pending->len : 0;
 
-  if (self->shown->len == n)
+  if (self->n_filtered > self->shown->len)
+    /* TRANSLATORS: e.g. "The 200 most confident of 4,512" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The %u most confident of %'u",
+                                         "The %u most confident of %'u", self->n_filtered),
+                            self->shown->len, self->n_filtered);
+  else if (self->shown->len == n)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u suggestion to review",
                                          "%u suggestions to review", n), n);
   else
@@ -247,11 +256,17 @@ apply_filters (SpReviewView *self,
   int index;
 
   g_ptr_array_set_size (self->shown, 0);
+  self->n_filtered = 0;
   for (guint i = 0; self->pending && i < self->pending->len; i++)
     {
       SpSuggestion *suggestion = g_ptr_array_index (self->pending, i);
 
-      if (passes_filters (self, suggestion))
+      if (!_sp_review_view_passes_filters (self, suggestion))
+        continue;
+      self->n_filtered++;
+      /* A review goes down from the top and the list is re-ranked after each decision: the
+       * most confident rows are all a list needs, and thousands would slow every decision */
+      if (self->shown->len < MAX_ROWS)
         g_ptr_array_add (self->shown, g_object_ref (suggestion));
     }
 
