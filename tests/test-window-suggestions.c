@@ -647,6 +647,38 @@ test_all_reviewed (Fixture       *f,
   shoot (GTK_WIDGET (f->window), "review-done.png");
 }
 
+/* A long list holds the most confident 200; the count says how many there are */
+static void
+test_many (Fixture       *f,
+           gconstpointer  data)
+{
+  SpReviewView *view = f->window->review_view;
+  SpProject *project = sp_window_get_project (f->window);
+  g_autoptr(GArray) fields = g_array_new (FALSE, TRUE, sizeof (SpSuggestionFields));
+  g_autoptr(GError) error = NULL;
+  guint stored = 0;
+
+  for (guint i = 0; i < 250; i++)
+    {
+      SpSuggestionFields one = {
+        .start = i, .end = i + 5, .actor_id = i % 2 ? f->varga : f->aalto, .issue_id = f->dam,
+        .stance = 1, .prior = 0.5, .confidence = 0.2 + i / 500.0, .explanation = "many",
+      };
+
+      g_array_append_val (fields, one);
+    }
+  g_assert_cmpuint (g_utf8_strlen (dam_body, -1), >, 260);
+  g_assert_true (sp_project_replace_suggestions (project, f->dam_doc, (SpSuggestionFields *)fields->data,
+                                                 fields->len, &stored, &error));
+  g_assert_no_error (error);
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+
+  /* The document's earlier suggestions were replaced; the other document's one stays */
+  g_assert_cmpuint (sp_review_view_get_n_pending (view), ==, 250 + 1);
+  g_assert_cmpuint (sp_review_view_get_n_shown (view), ==, 200);
+  g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (view), "The 200 most confident of 251"));
+}
+
 static gboolean
 job_done (gpointer window)
 {
@@ -740,6 +772,7 @@ main (int   argc,
   g_test_add ("/review/accept-above", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_accept_above, fixture_teardown);
   g_test_add ("/review/discovery", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_discovery, fixture_teardown);
   g_test_add ("/review/narrow", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_narrow, fixture_teardown);
+  g_test_add ("/review/many", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_many, fixture_teardown);
   g_test_add ("/review/suggest-pass", Fixture, GINT_TO_POINTER (FALSE), fixture_setup, test_suggest_pass, fixture_teardown);
   g_test_add ("/review/suggest-after-import", Fixture, GINT_TO_POINTER (FALSE), fixture_setup, test_suggest_after_import, fixture_teardown);
   g_test_add ("/review/all-reviewed", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_all_reviewed, fixture_teardown);
