@@ -254,6 +254,7 @@ test_empty_states (Fixture       *f,
   sp_gui_test_settle (GTK_WIDGET (f->window));
   g_assert_cmpstr (sp_review_view_get_page (view), ==, "no-codebook");
   g_assert_nonnull (sp_gui_test_find_drawn_actionable (GTK_WIDGET (view), "win.import-codebook", NULL));
+  g_assert_nonnull (sp_gui_test_find_drawn_actionable (GTK_WIDGET (view), "win.show-view", "issues"));
   shoot (GTK_WIDGET (f->window), "review-no-codebook.png");
 }
 

@@ -39,6 +39,7 @@ struct _SpReviewView
   /* Template children */
   GtkStack         *stack;
   AdwStatusPage    *done_page;
+  GtkButton        *codebook_button;
   AdwFlap          *flap;
   GtkStack         *sidebar_stack;
   GtkStackPage     *speakers_page;

@@ -359,6 +359,18 @@ load_codebook (SpReviewView *self)
 
   self->has_codebook = actors && issues && g_list_model_get_n_items (actors) > 0 && g_list_model_get_n_items (issues) > 0;
 
+  /* The empty codebook's page leads to what is missing */
+  if (actors != NULL && g_list_model_get_n_items (actors) > 0)
+    {
+      gtk_button_set_label (self->codebook_button, _("_Add Issues"));
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->codebook_button), "s", "issues");
+    }
+  else
+    {
+      gtk_button_set_label (self->codebook_button, _("_Add Actors"));
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->codebook_button), "s", "actors");
+    }
+
   self->filling = TRUE;
   fill_filter (self->issue_dropdown, self->issue_ids, issues, _("All Issues"), self->issue_filter, FALSE);
   fill_filter (self->actor_dropdown, self->actor_ids, actors, _("All Actors"), self->actor_filter, TRUE);
@@ -663,6 +675,7 @@ sp_review_view_class_init (SpReviewViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/standpoint/Standpoint/sp-review-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SpReviewView, stack);
   gtk_widget_class_bind_template_child (widget_class, SpReviewView, done_page);
+  gtk_widget_class_bind_template_child (widget_class, SpReviewView, codebook_button);
   gtk_widget_class_bind_template_child (widget_class, SpReviewView, flap);
   gtk_widget_class_bind_template_child (widget_class, SpReviewView, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, SpReviewView, speakers_page);
