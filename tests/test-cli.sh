@@ -593,6 +593,68 @@ printf 'A note without claims\n\nNothing was said about anything.\n' >"$WORK/unc
 check "import of one more file" cli import "$D" "$WORK/unclaimed.txt"
 check "deleting a document without claims" cli document delete "$D" unclaimed.txt
 
+# Suggestions: rows as a suggestion pass stores them, then the analyst's decisions
+N_CLAIMS=$(cli claims "$P" | tail -n +2 | wc -l)
+python3 - "$P" <<'PY' || not_ok "pending suggestions written for the test"
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+doc = db.execute("SELECT id FROM documents WHERE file_name = '01-harbour-talks.txt'").fetchone()[0]
+def actor(name): return db.execute("SELECT id FROM actors WHERE name = ?", (name,)).fetchone()[0]
+def issue(key): return db.execute("SELECT id FROM issues WHERE key = ?", (key,)).fetchone()[0]
+rows = [(actor("Ana Berg"), issue("ceasefire"), 2, 0.9, 0, 12, "said", "attr:said\ncue:must"),
+        (actor("Ana Berg"), issue("territory"), -1, 0.5, 13, 20, "by the way", "attr:none"),
+        (actor("Ana Berg"), issue("sanctions"), 1, 0.2, 21, 30, "hedged", "attr:none\nhedge")]
+for a, i, stance, conf, start, end, why, feats in rows:
+    db.execute("INSERT INTO suggestions (document_id, start_offset, end_offset, actor_id, issue_id, stance, "
+               "confidence, prior, explanation, features, sentence, conditional, status, created) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 'pending', '2026-01-01T00:00:00Z')",
+               (doc, start, end, a, i, stance, conf, conf, why, feats))
+db.commit()
+PY
+check "suggestions as CSV" cli suggestions "$P"
+head -n 1 "$WORK/out" >"$WORK/header"
+echo "id,document_id,file,title,date,actor,group,issue,stance,status,confidence,start,end,quote,note,conditional,prior,explanation" >"$WORK/expected-header"
+same "suggestions CSV has the claims columns, then its own" "$WORK/expected-header" "$WORK/header"
+[ "$(tail -n +2 "$WORK/out" | wc -l)" -eq 3 ] && sed -n 2p "$WORK/out" | grep -q ",Ana Berg,Northland,ceasefire,2,pending,0.90,0,12," \
+  && ok "pending suggestions, most confident first" || not_ok "pending suggestions, most confident first" "$(cat "$WORK/out")"
+S1=$(sed -n 2p "$WORK/out" | cut -d, -f1); S2=$(sed -n 3p "$WORK/out" | cut -d, -f1); S3=$(sed -n 4p "$WORK/out" | cut -d, -f1)
+snapshot before-bad-decisions
+refuse_with 1 "accepting an id that names no suggestion" "no suggestion 999999" cli accept "$P" "$S1" 999999
+refuse_with 1 "a suggestion id that is not a number" "not a suggestion id" cli reject "$P" first
+cli accept "$P" >/dev/null 2>&1; [ $? -eq 2 ] && ok "accept without an id is a usage error" || not_ok "accept without an id is a usage error"
+snapshot after-bad-decisions
+same "refused decisions changed nothing" "$WORK/before-bad-decisions" "$WORK/after-bad-decisions"
+check "accept" cli accept "$P" "$S1"
+grep -q "^suggestion $S1 accepted as claim [0-9]*\$" "$WORK/out" && grep -q "precision so far: 1.00 (accepted as proposed, of 1 decisions)" "$WORK/out" \
+  && ok "accept names the new claim and the running precision" || not_ok "accept names the new claim and the running precision" "$(cat "$WORK/out")"
+check "reject" cli reject "$P" "$S2"
+grep -q "precision so far: 0.50" "$WORK/out" && ok "a rejection lowers the running precision" || not_ok "a rejection lowers the running precision" "$(cat "$WORK/out")"
+refuse_with 1 "a decided suggestion is not decided again" "already rejected" cli accept "$P" "$S2"
+check "claims with suggestions" cli claims "$P" --include-suggestions --format json
+python3 - "$WORK/out" "$S1" "$S2" "$S3" "$N_CLAIMS" <<'PY' && ok "claims with suggestions: accepted, pending and rejected in text order" || not_ok "claims with suggestions: accepted, pending and rejected in text order" "$(cat "$WORK/out")"
+import json, sys
+rows = json.load(open(sys.argv[1]))
+s1, s2, s3, n_claims = (int(x) for x in sys.argv[2:6])
+assert len(rows) == n_claims + 3, (len(rows), n_claims)
+statuses = {r["status"] for r in rows}
+assert statuses == {"manual", "accepted", "pending", "rejected"}, statuses
+accepted = [r for r in rows if r["status"] == "accepted"][0]
+assert accepted["start"] == 0 and accepted["end"] == 12 and accepted["confidence"] == 0.9
+assert [r["id"] for r in rows if r["status"] == "pending"] == [s3]
+assert [r["id"] for r in rows if r["status"] == "rejected"] == [s2]
+harbour = [r for r in rows if r["file"] == "01-harbour-talks.txt"]
+assert [r["start"] for r in harbour] == sorted(r["start"] for r in harbour)
+PY
+cli claims "$P" >"$WORK/out"
+[ "$(tail -n +2 "$WORK/out" | wc -l)" -eq $((N_CLAIMS + 1)) ] && ok "claims without the option lists claims only" || not_ok "claims without the option lists claims only" "$(cat "$WORK/out")"
+cli suggestions "$P" --format json | python3 -c 'import json,sys; r=json.load(sys.stdin); assert len(r)==1 and r[0]["conditional"]=="false" and r[0]["explanation"]=="hedged"' \
+  && ok "only the undecided suggestion is pending" || not_ok "only the undecided suggestion is pending"
+printf 'doc\tactor\tissue\tstance\tsentence\n01-harbour-talks.txt\tNorthland\tceasefire\t+1\t1\n01-harbour-talks.txt\tSouthland\tterritory\t-1\t2\n' >"$WORK/gold.tsv"
+check "evaluate" cli evaluate "$P" "$WORK/gold.tsv"
+grep -qi "precision" "$WORK/out" && grep -qi "recall" "$WORK/out" && ok "evaluate prints precision and recall" || not_ok "evaluate prints precision and recall" "$(cat "$WORK/out")"
+printf 'doc\tactor\n' >"$WORK/bad-gold.tsv"
+refuse_with 1 "a malformed gold file is refused" "bad-gold.tsv" cli evaluate "$P" "$WORK/bad-gold.tsv"
+
 refuse "an unknown command is refused" "unknown command" cli frobnicate
 
 echo "1..$n"

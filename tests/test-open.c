@@ -322,7 +322,9 @@ test_every_reference_checked (void)
                                    "  issue_id, stance, confidence, claim_id, created) "
                                    "VALUES (1, 0, 5, 1, 1, 1, 0.5, 1, '');"
                                    "INSERT INTO removals (document_id, body_offset, text) VALUES (1, 0, 'Share');"
-                                   "INSERT INTO document_fingerprints (document_id, simhash) VALUES (1, 5)",
+                                   "INSERT INTO document_fingerprints (document_id, simhash) VALUES (1, 5);"
+                                   "INSERT INTO speakers (key, name, mentions, document_id) "
+                                   "VALUES ('a speaker', 'A Speaker', 1, 1)",
                                    &error));
   g_assert_no_error (error);
   g_clear_object (&project);

@@ -6,8 +6,8 @@
 
 #include "sp-cli-table.h"
 
-/* Claims from accepted suggestions say "accepted"; the status column leaves room for the
- * suggestion states a later listing can add. */
+/* Claims from accepted suggestions say "accepted"; with --include-suggestions, the
+ * suggestions that are not claims say "pending" or "rejected". */
 static const char *
 claim_status (SpClaim *claim)
 {
@@ -327,6 +327,58 @@ sp_cli_claim (int    argc,
                           "usage: standpoint-cli claim add PROJECT [options] | claim edit|delete PROJECT CLAIM-ID");
 }
 
+/* A row of the listing: a claim or, with --include-suggestions, a suggestion not (yet)
+ * a claim, placed by document and position */
+typedef struct
+{
+  gint64   document_id;
+  guint    start;
+  guint    end;
+  gpointer item;   /* SpClaim or SpSuggestion, borrowed */
+} Row;
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  const Row *x = a, *y = b;
+
+  if (x->document_id != y->document_id)
+    return x->document_id < y->document_id ? -1 : 1;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  /* a claim before a suggestion of the same span; then by id */
+  if (SP_IS_SUGGESTION (x->item) != SP_IS_SUGGESTION (y->item))
+    return SP_IS_SUGGESTION (x->item) ? 1 : -1;
+  if (SP_IS_SUGGESTION (x->item))
+    return sp_suggestion_get_id (x->item) < sp_suggestion_get_id (y->item) ? -1 : 1;
+  return sp_claim_get_id (x->item) < sp_claim_get_id (y->item) ? -1 : 1;
+}
+
+static void
+add_claim_row (SpCliTable *table,
+               SpClaim    *claim)
+{
+  sp_cli_table_begin_row (table);
+  sp_cli_table_add_int (table, sp_claim_get_id (claim));
+  sp_cli_table_add_int (table, sp_claim_get_document_id (claim));
+  sp_cli_table_add_text (table, sp_claim_get_document_file (claim));
+  sp_cli_table_add_text (table, sp_claim_get_document_title (claim));
+  sp_cli_table_add_word (table, sp_claim_get_document_date (claim));
+  sp_cli_table_add_text (table, sp_claim_get_actor_name (claim));
+  sp_cli_table_add_text (table, sp_claim_get_group_name (claim));
+  sp_cli_table_add_text (table, sp_claim_get_issue_key (claim));
+  sp_cli_table_add_int (table, sp_claim_get_stance (claim));
+  sp_cli_table_add_word (table, claim_status (claim));
+  sp_cli_table_add_double (table, sp_claim_get_confidence (claim), sp_claim_get_confidence (claim) >= 0);
+  sp_cli_table_add_int (table, sp_claim_get_start (claim));
+  sp_cli_table_add_int (table, sp_claim_get_end (claim));
+  sp_cli_table_add_text (table, sp_claim_get_quote (claim));
+  sp_cli_table_add_text (table, sp_claim_get_note (claim));
+}
+
 int
 sp_cli_claims (int    argc,
                char **argv)
@@ -335,38 +387,58 @@ sp_cli_claims (int    argc,
     "id", "document_id", "file", "title", "date", "actor", "group", "issue", "stance", "status",
     "confidence", "start", "end", "quote", "note", NULL
   };
+  gboolean with_suggestions = FALSE;
+  GOptionEntry entries[] = {
+    { "include-suggestions", 0, 0, G_OPTION_ARG_NONE, &with_suggestions,
+      "Also list the pending and rejected suggestions (their id is the suggestion's)", NULL },
+    { NULL }
+  };
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GListModel) claims = NULL;
+  g_autoptr(GListModel) suggestions = NULL;
   g_autoptr(SpCliTable) table = sp_cli_table_new (columns);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
   g_autoptr(GError) error = NULL;
   SpCliFormat format;
   int status;
 
-  if (!(project = sp_cli_open_listing (argc, argv, "PROJECT — list the claims", NULL, &format, &status)))
+  if (!(project = sp_cli_open_listing (argc, argv, "PROJECT — list the claims", entries, &format, &status)))
     return status;
   if (!(claims = sp_project_list_claims (project, 0, &error)))
+    return sp_cli_fail (error);
+  if (with_suggestions &&
+      !(suggestions = sp_project_list_suggestions (project, 0,
+                                                   SP_SUGGESTION_STATUS_MASK (SP_SUGGESTION_STATUS_PENDING) |
+                                                   SP_SUGGESTION_STATUS_MASK (SP_SUGGESTION_STATUS_REJECTED),
+                                                   &error)))
     return sp_cli_fail (error);
 
   for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
     {
-      g_autoptr(SpClaim) claim = g_list_model_get_item (claims, i);
+      SpClaim *claim = g_list_model_get_item (claims, i);
+      Row row = { sp_claim_get_document_id (claim), sp_claim_get_start (claim), sp_claim_get_end (claim), claim };
 
-      sp_cli_table_begin_row (table);
-      sp_cli_table_add_int (table, sp_claim_get_id (claim));
-      sp_cli_table_add_int (table, sp_claim_get_document_id (claim));
-      sp_cli_table_add_text (table, sp_claim_get_document_file (claim));
-      sp_cli_table_add_text (table, sp_claim_get_document_title (claim));
-      sp_cli_table_add_word (table, sp_claim_get_document_date (claim));
-      sp_cli_table_add_text (table, sp_claim_get_actor_name (claim));
-      sp_cli_table_add_text (table, sp_claim_get_group_name (claim));
-      sp_cli_table_add_text (table, sp_claim_get_issue_key (claim));
-      sp_cli_table_add_int (table, sp_claim_get_stance (claim));
-      sp_cli_table_add_word (table, claim_status (claim));
-      sp_cli_table_add_double (table, sp_claim_get_confidence (claim), sp_claim_get_confidence (claim) >= 0);
-      sp_cli_table_add_int (table, sp_claim_get_start (claim));
-      sp_cli_table_add_int (table, sp_claim_get_end (claim));
-      sp_cli_table_add_text (table, sp_claim_get_quote (claim));
-      sp_cli_table_add_text (table, sp_claim_get_note (claim));
+      g_object_unref (claim);   /* the list keeps it */
+      g_array_append_val (rows, row);
+    }
+  for (guint i = 0; suggestions != NULL && i < g_list_model_get_n_items (suggestions); i++)
+    {
+      SpSuggestion *s = g_list_model_get_item (suggestions, i);
+      Row row = { sp_suggestion_get_document_id (s), sp_suggestion_get_start (s), sp_suggestion_get_end (s), s };
+
+      g_object_unref (s);
+      g_array_append_val (rows, row);
+    }
+  g_array_sort (rows, compare_rows);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+
+      if (SP_IS_SUGGESTION (row->item))
+        sp_cli_add_suggestion_row (table, row->item);
+      else
+        add_claim_row (table, row->item);
     }
 
   return sp_cli_table_print (table, format);

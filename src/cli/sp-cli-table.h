@@ -29,6 +29,10 @@ void        sp_cli_table_add_list  (SpCliTable         *self,
 int         sp_cli_table_print     (SpCliTable         *self,
                                     SpCliFormat         format);
 
+/* sp-cli-suggestions.c: a suggestion in the claims columns (note empty) */
+void        sp_cli_add_suggestion_row (SpCliTable      *table,
+                                       SpSuggestion    *suggestion);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpCliTable, sp_cli_table_free)
 
 G_END_DECLS

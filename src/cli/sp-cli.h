@@ -87,5 +87,10 @@ int sp_cli_issues         (int argc, char **argv);
 int sp_cli_claim          (int argc, char **argv);
 int sp_cli_claims         (int argc, char **argv);
 int sp_cli_matrix         (int argc, char **argv);
+int sp_cli_suggest        (int argc, char **argv);
+int sp_cli_suggestions    (int argc, char **argv);
+int sp_cli_accept         (int argc, char **argv);
+int sp_cli_reject         (int argc, char **argv);
+int sp_cli_evaluate       (int argc, char **argv);
 
 G_END_DECLS

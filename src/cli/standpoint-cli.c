@@ -32,7 +32,14 @@ static const SpCliVerb verbs[] = {
   { "issue", sp_cli_issue, "issue add|edit|delete PROJECT KEY [options]" },
   { "issues", sp_cli_issues, "issues PROJECT [--format csv|json]" },
   { "claim", sp_cli_claim, "claim add|edit|delete PROJECT ... [options]" },
-  { "claims", sp_cli_claims, "claims PROJECT [--format csv|json]" },
+  { "claims", sp_cli_claims, "claims PROJECT [--format csv|json] [--include-suggestions]" },
+#ifdef SP_HAVE_SUGGEST_ENGINE
+  { "suggest", sp_cli_suggest, "suggest PROJECT [--document ID|FILE-NAME]..." },
+#endif
+  { "suggestions", sp_cli_suggestions, "suggestions PROJECT [--format csv|json]" },
+  { "accept", sp_cli_accept, "accept PROJECT SUGGESTION-ID..." },
+  { "reject", sp_cli_reject, "reject PROJECT SUGGESTION-ID..." },
+  { "evaluate", sp_cli_evaluate, "evaluate PROJECT GOLD.tsv" },
   { "matrix", sp_cli_matrix, "matrix PROJECT --format csv|png -o FILE [--level actor|group]" },
 };
 

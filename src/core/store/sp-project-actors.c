@@ -710,7 +710,7 @@ write_actor (SpProject           *self,
     return FALSE;
 
   /* Claims show actor and group names, so they change with the actor too. */
-  _sp_project_mark_changed (self, SP_CHANGE_ACTORS | SP_CHANGE_CLAIMS);
+  _sp_project_mark_changed (self, SP_CHANGE_ACTORS | SP_CHANGE_CLAIMS | SP_CHANGE_SUGGESTIONS);
 
   return TRUE;
 }
@@ -824,7 +824,7 @@ delete_actor_rows (SpProject  *self,
       !_sp_project_delete_row (self, SP_TABLE_ACTORS, id, error))
     return FALSE;
 
-  _sp_project_mark_changed (self, SP_CHANGE_ACTORS | SP_CHANGE_CLAIMS);
+  _sp_project_mark_changed (self, SP_CHANGE_ACTORS | SP_CHANGE_CLAIMS | SP_CHANGE_SUGGESTIONS);
 
   return TRUE;
 }

@@ -161,6 +161,39 @@ unmark_near_duplicates (SpProject  *self,
   return TRUE;
 }
 
+/* A discovered speaker stays when the document it was seen in goes; it no longer points
+ * there */
+static gboolean
+forget_speaker_documents (SpProject  *self,
+                          gint64      id,
+                          GError    **error)
+{
+  g_autoptr(SpStmt) select = NULL;
+  g_autoptr(SpStmt) update = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  if (!(select = _sp_project_prepare (self, "SELECT id FROM speakers WHERE document_id = ?1", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (select, 1, id);
+  if (!(ids = _sp_project_select_ids (self, select, error)))
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!_sp_project_touch (self, SP_TABLE_SPEAKERS, g_array_index (ids, gint64, i), error))
+      return FALSE;
+
+  if (ids->len == 0)
+    return TRUE;
+
+  if (!(update = _sp_project_prepare (self, "UPDATE speakers SET document_id = NULL WHERE document_id = ?1",
+                                      error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (update, 1, id);
+  return _sp_project_step_done (self, update, error);
+}
+
 static gboolean
 delete_document_rows (SpProject  *self,
                       gint64      id,
@@ -176,6 +209,7 @@ delete_document_rows (SpProject  *self,
                                   "SELECT document_id FROM document_fingerprints WHERE document_id = ?1",
                                   id, error) &&
          unmark_near_duplicates (self, id, error) &&
+         forget_speaker_documents (self, id, error) &&
          _sp_project_touch (self, SP_TABLE_DOCUMENTS, id, error) &&
          _sp_project_index_document (self, id, FALSE, error) &&
          _sp_project_delete_row (self, SP_TABLE_DOCUMENTS, id, error);
@@ -221,7 +255,8 @@ sp_project_delete_document (SpProject  *self,
   ok = delete_document_rows (self, id, error);
   _sp_project_forget_fingerprints (self);
   if (ok)
-    _sp_project_mark_changed (self, SP_CHANGE_DOCUMENTS | (n_claims > 0 ? SP_CHANGE_CLAIMS : 0));
+    _sp_project_mark_changed (self, SP_CHANGE_DOCUMENTS | SP_CHANGE_SUGGESTIONS |
+                                    (n_claims > 0 ? SP_CHANGE_CLAIMS : 0));
 
   return sp_project_end_action (self, ok, error);
 }

@@ -289,7 +289,7 @@ write_issue (SpProject           *self,
       !write_keywords (self, *id, (const char * const *)keywords, error))
     return FALSE;
 
-  _sp_project_mark_changed (self, SP_CHANGE_ISSUES | SP_CHANGE_CLAIMS);
+  _sp_project_mark_changed (self, SP_CHANGE_ISSUES | SP_CHANGE_CLAIMS | SP_CHANGE_SUGGESTIONS);
 
   return TRUE;
 }

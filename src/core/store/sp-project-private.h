@@ -45,6 +45,8 @@ typedef enum
   SP_TABLE_DOCUMENTS,
   SP_TABLE_REMOVALS,
   SP_TABLE_DOCUMENT_FINGERPRINTS, /* keyed by the document's id */
+  SP_TABLE_SUGGESTION_MODEL,      /* one row, id 1 */
+  SP_TABLE_SPEAKERS,
   SP_N_TABLES
 } SpTable;
 

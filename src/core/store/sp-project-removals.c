@@ -283,6 +283,7 @@ typedef struct
   char   *body;       /* the new body */
   glong   length;
   GBytes *sentences;
+  guint   new_sentences; /* sentences the block added: a suggestion after it moves by them */
 } Restore;
 
 static void
@@ -369,10 +370,35 @@ prepare_restore (SpProject  *self,
                                   r->offset + lead, r->offset + block_end, r->document_id, error);
   if (r->sentences == NULL && stored != NULL)
     return FALSE;
+  if (r->sentences != NULL)
+    r->new_sentences = (g_bytes_get_size (r->sentences) - (stored ? g_bytes_get_size (stored) : 0)) / 8;
 
   r->body = g_strdup_printf ("%.*s%s%s", (int)(at - body), body, insertion, at);
 
   return TRUE;
+}
+
+/* After shift_rows() touched them: a suggestion after the block counts its sentence on */
+static gboolean
+shift_suggestion_sentences (SpProject  *self,
+                            Restore    *r,
+                            GError    **error)
+{
+  g_autoptr(SpStmt) update = NULL;
+
+  if (r->new_sentences == 0)
+    return TRUE;
+
+  if (!(update = _sp_project_prepare (self,
+                                      "UPDATE suggestions SET sentence = sentence + ?3 "
+                                      "WHERE document_id = ?1 AND start_offset >= ?2",
+                                      error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (update, 1, r->document_id);
+  sqlite3_bind_int64 (update, 2, r->offset);
+  sqlite3_bind_int64 (update, 3, r->new_sentences);
+  return _sp_project_step_done (self, update, error);
 }
 
 static gboolean
@@ -398,6 +424,7 @@ restore_rows (SpProject  *self,
                      "end_offset = end_offset + ?3 "
                      "WHERE document_id = ?1 AND end_offset > ?2",
                      r->document_id, r->offset, r->shift, r->removal_id, error) &&
+         shift_suggestion_sentences (self, r, error) &&
          shift_rows (self, SP_TABLE_REMOVALS,
                      "SELECT id FROM removals WHERE document_id = ?1 AND id <> ?4 "
                      "AND (body_offset > ?2 OR (body_offset = ?2 AND id > ?4))",
@@ -434,7 +461,7 @@ sp_project_restore_removal (SpProject  *self,
   /* read inside the transaction: another connection may have restored a block meanwhile */
   ok = prepare_restore (self, &r, error) && restore_rows (self, &r, error);
   if (ok)
-    _sp_project_mark_changed (self, SP_CHANGE_DOCUMENTS | SP_CHANGE_CLAIMS);
+    _sp_project_mark_changed (self, SP_CHANGE_DOCUMENTS | SP_CHANGE_CLAIMS | SP_CHANGE_SUGGESTIONS);
 
   return sp_project_end_action (self, ok, error);
 }

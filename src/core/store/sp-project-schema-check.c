@@ -292,6 +292,8 @@ static const Reference references[] = {
     "SELECT id FROM removals WHERE document_id NOT IN (SELECT +id FROM documents)" },
   { "document_fingerprints", "documents",
     "SELECT document_id FROM document_fingerprints WHERE document_id NOT IN (SELECT +id FROM documents)" },
+  { "speakers", "documents",
+    "SELECT id FROM speakers WHERE document_id IS NOT NULL AND document_id NOT IN (SELECT +id FROM documents)" },
 };
 
 /* Returns: how many foreign keys _sp_project_check_references() follows */

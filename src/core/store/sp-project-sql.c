@@ -168,10 +168,15 @@ _sp_project_set_not_found (GError  **error,
       g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND, _("There is no removed block %lld"), n);
       break;
 
+    case SP_TABLE_SPEAKERS:
+      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND, _("There is no discovered speaker %lld"), n);
+      break;
+
     case SP_TABLE_ACTOR_ALIASES:
     case SP_TABLE_ACTOR_KEYS:
     case SP_TABLE_ISSUE_KEYWORDS:
     case SP_TABLE_DOCUMENT_FINGERPRINTS:
+    case SP_TABLE_SUGGESTION_MODEL:
     case SP_N_TABLES:
     default:
       g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND, _("There is no row %lld"), n);
@@ -482,6 +487,44 @@ _sp_project_row_written (SpProject  *self,
   return TRUE;
 }
 
+/* A claim's deletion leaves the suggestion it came from accepted, with no claim: the
+ * foreign key would clear claim_id behind the journal's back, so that undoing the deletion
+ * brought the claim back without its link; the link is cleared here, recorded. */
+static gboolean
+unlink_suggestions (SpProject  *self,
+                    gint64      claim_id,
+                    GError    **error)
+{
+  g_autoptr(SpStmt) select = NULL;
+  g_autoptr(SpStmt) update = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  if (!(select = _sp_project_prepare (self, "SELECT id FROM suggestions WHERE claim_id = ?1", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (select, 1, claim_id);
+  if (!(ids = _sp_project_select_ids (self, select, error)))
+    return FALSE;
+  if (ids->len == 0)
+    return TRUE;
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!_sp_project_touch (self, SP_TABLE_SUGGESTIONS, g_array_index (ids, gint64, i), error))
+      return FALSE;
+
+  if (!(update = _sp_project_prepare (self, "UPDATE suggestions SET claim_id = NULL WHERE claim_id = ?1",
+                                      error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (update, 1, claim_id);
+  if (!_sp_project_step_done (self, update, error))
+    return FALSE;
+
+  _sp_project_mark_changed (self, SP_CHANGE_SUGGESTIONS);
+
+  return TRUE;
+}
+
 /* Deletes one row, recorded for undo; "not found" when it is not there. */
 gboolean
 _sp_project_delete_row (SpProject  *self,
@@ -491,7 +534,8 @@ _sp_project_delete_row (SpProject  *self,
 {
   g_autoptr(SpStmt) stmt = NULL;
 
-  if (!_sp_project_touch (self, table, id, error) ||
+  if ((table == SP_TABLE_CLAIMS && !unlink_suggestions (self, id, error)) ||
+      !_sp_project_touch (self, table, id, error) ||
       !(stmt = _sp_project_prepare (self, _sp_table_delete_sql (table), error)))
     return FALSE;
 

@@ -32,7 +32,8 @@ typedef struct
 
 static const char * const all_columns[] = { "*", NULL };
 static const char * const claim_shown[] = { "note", NULL };
-static const char * const suggestion_shown[] = { "explanation", NULL };
+static const char * const suggestion_shown[] = { "explanation", "features", NULL };
+static const char * const speaker_shown[] = { "name", "title", "affiliation", NULL };
 static const char * const removal_shown[] = { "text", "reason", NULL };
 
 /* Every table of the current schema but the full-text index (whose content is documents)
@@ -49,6 +50,8 @@ static const TextTable text_tables[] = {
   { "suggestions", "SELECT * FROM suggestions", suggestion_shown },
   { "removals", "SELECT * FROM removals", removal_shown },
   { "document_fingerprints", "SELECT * FROM document_fingerprints" },
+  { "suggestion_model", "SELECT * FROM suggestion_model" },
+  { "speakers", "SELECT * FROM speakers", speaker_shown },
 };
 
 /* Returns: (transfer none): the table names _sp_project_check_text() reads, %NULL-terminated */

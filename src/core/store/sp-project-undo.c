@@ -81,15 +81,18 @@ static const SpTableInfo tables[SP_N_TABLES] = {
   },
   [SP_TABLE_SUGGESTIONS] = {
     "SELECT id, document_id, start_offset, end_offset, actor_id, issue_id, stance, confidence, "
-      "explanation, status, claim_id, created FROM suggestions WHERE id = ?1",
+      "explanation, status, claim_id, created, sentence, conditional, prior, features "
+      "FROM suggestions WHERE id = ?1",
     "INSERT INTO suggestions (id, document_id, start_offset, end_offset, actor_id, issue_id, "
-      "stance, confidence, explanation, status, claim_id, created) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+      "stance, confidence, explanation, status, claim_id, created, sentence, conditional, prior, "
+      "features) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     "UPDATE suggestions SET document_id = ?2, start_offset = ?3, end_offset = ?4, actor_id = ?5, "
       "issue_id = ?6, stance = ?7, confidence = ?8, explanation = ?9, status = ?10, "
-      "claim_id = ?11, created = ?12 WHERE id = ?1",
+      "claim_id = ?11, created = ?12, sentence = ?13, conditional = ?14, prior = ?15, "
+      "features = ?16 WHERE id = ?1",
     "DELETE FROM suggestions WHERE id = ?1",
-    12, SP_CHANGE_CLAIMS,
+    16, SP_CHANGE_SUGGESTIONS,
   },
   [SP_TABLE_DOCUMENTS] = {
     "SELECT id, file_name, title, date, source, url, author, body, body_length, content_hash, "
@@ -119,6 +122,23 @@ static const SpTableInfo tables[SP_N_TABLES] = {
     "UPDATE document_fingerprints SET simhash = ?2, line_hashes = ?3 WHERE document_id = ?1",
     "DELETE FROM document_fingerprints WHERE document_id = ?1",
     3, SP_CHANGE_DOCUMENTS,
+  },
+  [SP_TABLE_SUGGESTION_MODEL] = {
+    "SELECT id, model, updated FROM suggestion_model WHERE id = ?1",
+    "INSERT INTO suggestion_model (id, model, updated) VALUES (?1, ?2, ?3)",
+    "UPDATE suggestion_model SET model = ?2, updated = ?3 WHERE id = ?1",
+    "DELETE FROM suggestion_model WHERE id = ?1",
+    3, SP_CHANGE_SUGGESTIONS,
+  },
+  [SP_TABLE_SPEAKERS] = {
+    "SELECT id, key, name, title, affiliation, mentions, document_id, dismissed "
+      "FROM speakers WHERE id = ?1",
+    "INSERT INTO speakers (id, key, name, title, affiliation, mentions, document_id, dismissed) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    "UPDATE speakers SET key = ?2, name = ?3, title = ?4, affiliation = ?5, mentions = ?6, "
+      "document_id = ?7, dismissed = ?8 WHERE id = ?1",
+    "DELETE FROM speakers WHERE id = ?1",
+    8, SP_CHANGE_SUGGESTIONS,
   },
 };
 

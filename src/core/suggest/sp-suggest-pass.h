@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "sp-project.h"
+#include "sp-suggest-model.h"
 
 G_BEGIN_DECLS
 
@@ -56,9 +57,20 @@ gint64    sp_suggest_accept           (SpProject              *project,
 gboolean  sp_suggest_reject           (SpProject              *project,
                                        gint64                  suggestion_id,
                                        GError                **error);
-/* Accepted (as proposed or edited) over all decisions so far; FALSE in @has_decisions before any */
+/* Accepted as proposed over all decisions (accepted, edited, rejected) so far; 0 before
+ * any, with 0 in @n_decisions; negative on error */
 double    sp_suggest_running_precision (SpProject             *project,
                                         guint                 *n_decisions,
                                         GError               **error);
+
+/* The project's learnt model (a new one when it has none; SP_SUGGEST_ERROR_MODEL when the
+ * stored one cannot be read), and the pending suggestions of a document (0: all) re-scored
+ * with it */
+SpSuggestModel *sp_suggest_load_model  (SpProject             *project,
+                                        GError               **error);
+gboolean  sp_suggest_rescore          (SpProject              *project,
+                                       const SpSuggestModel   *model,
+                                       gint64                  document_id,
+                                       GError                **error);
 
 G_END_DECLS
