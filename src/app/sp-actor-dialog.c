@@ -12,6 +12,7 @@ struct _SpActorDialog
 
   SpProject    *project;
   gint64        actor_id;      /* 0 when adding */
+  gint64        saved_id;      /* the actor added or edited, once saved */
   GArray       *affiliations;  /* actor id per row of affiliation_row; 0 for "None" */
 
   AdwEntryRow  *name_row;
@@ -44,11 +45,17 @@ sp_actor_dialog_save (SpFormDialog  *dialog,
     affiliation = g_array_index (self->affiliations, gint64, affiliation_pos);
 
   if (self->actor_id == 0)
-    return sp_project_add_actor (self->project, name, kind, affiliation,
-                                 (const char * const *)aliases, error) != 0;
+    {
+      self->saved_id = sp_project_add_actor (self->project, name, kind, affiliation,
+                                             (const char * const *)aliases, error);
+      return self->saved_id != 0;
+    }
 
-  return sp_project_update_actor (self->project, self->actor_id, name, kind, affiliation,
-                                  (const char * const *)aliases, error);
+  if (!sp_project_update_actor (self->project, self->actor_id, name, kind, affiliation,
+                                (const char * const *)aliases, error))
+    return FALSE;
+  self->saved_id = self->actor_id;
+  return TRUE;
 }
 
 static void
@@ -211,4 +218,35 @@ sp_actor_dialog_new (GtkWindow *parent,
   name_changed_cb (self);
 
   return self;
+}
+
+/**
+ * sp_actor_dialog_prefill:
+ * @name: the name to start from, as an article wrote it
+ * @affiliation_id: the affiliation to preselect, or 0 for none
+ *
+ * Fills a new actor's fields with what is known of it (from actor discovery), for the
+ * analyst to check before saving.
+ */
+void
+sp_actor_dialog_prefill (SpActorDialog *self,
+                         const char    *name,
+                         SpActorKind    kind,
+                         gint64         affiliation_id)
+{
+  g_return_if_fail (SP_IS_ACTOR_DIALOG (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name ? name : "");
+  adw_combo_row_set_selected (self->kind_row, kind);
+  for (guint i = 0; i < self->affiliations->len; i++)
+    if (g_array_index (self->affiliations, gint64, i) == affiliation_id)
+      adw_combo_row_set_selected (self->affiliation_row, i);
+}
+
+/* Returns: the actor the dialog added or edited, or 0 before it saved */
+gint64
+sp_actor_dialog_get_saved_id (SpActorDialog *self)
+{
+  g_return_val_if_fail (SP_IS_ACTOR_DIALOG (self), 0);
+  return self->saved_id;
 }

@@ -13,5 +13,10 @@ G_DECLARE_FINAL_TYPE (SpActorDialog, sp_actor_dialog, SP, ACTOR_DIALOG, SpFormDi
 SpActorDialog *sp_actor_dialog_new (GtkWindow *parent,
                                     SpProject *project,
                                     SpActor   *actor);
+void           sp_actor_dialog_prefill      (SpActorDialog *self,
+                                             const char    *name,
+                                             SpActorKind    kind,
+                                             gint64         affiliation_id);
+gint64         sp_actor_dialog_get_saved_id (SpActorDialog *self);
 
 G_END_DECLS

@@ -154,11 +154,12 @@ sp_application_startup (GApplication *app)
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
   static const char *tag_accels[] = { "<Control>t", NULL };
+  static const char *suggest_accels[] = { "<Control><Shift>s", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *view_accels[][2] = {
-    { "<Alt>1", NULL }, { "<Alt>2", NULL }, { "<Alt>3", NULL }, { "<Alt>4", NULL },
+    { "<Alt>1", NULL }, { "<Alt>2", NULL }, { "<Alt>3", NULL }, { "<Alt>4", NULL }, { "<Alt>5", NULL },
   };
-  static const char *views[] = { "documents", "actors", "issues", "matrix" };
+  static const char *views[] = { "documents", "actors", "issues", "matrix", "review" };
 
   G_APPLICATION_CLASS (sp_application_parent_class)->startup (app);
 
@@ -174,6 +175,7 @@ sp_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.undo", undo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.redo", redo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.tag-claim", tag_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.suggest-claims", suggest_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-claim-popover.h"
+#include "sp-suggest-pass.h"
 #include "sp-toast.h"
 
 #define NO_STANCE G_MININT
@@ -27,6 +28,8 @@ struct _SpClaimPopover
 
   /* What is being made or edited */
   gint64              claim_id;      /* 0 for a new claim */
+  gint64              suggestion_id; /* the suggestion being corrected, or 0 */
+  double              confidence;    /* the suggestion's */
   gint64              document_id;
   guint               start;
   guint               end;
@@ -56,6 +59,7 @@ struct _SpClaimPopover
   GtkEntry           *note_entry;
   GtkLabel           *error_label;
   GtkButton          *delete_button;
+  GtkButton          *save_button;
 };
 
 G_DEFINE_FINAL_TYPE (SpClaimPopover, sp_claim_popover, GTK_TYPE_POPOVER)
@@ -400,7 +404,16 @@ save_action (GtkWidget  *widget,
   spec.note = gtk_editable_get_text (GTK_EDITABLE (self->note_entry));
   spec.origin = SP_CLAIM_ORIGIN_MANUAL;
 
-  if (self->claim_id == 0)
+  /* A corrected suggestion is accepted as edited: the engine learns from the correction */
+  if (self->suggestion_id != 0)
+    {
+      spec.origin = SP_CLAIM_ORIGIN_SUGGESTED;
+      spec.confidence = self->confidence;
+      id = sp_suggest_accept (self->project, self->suggestion_id, &spec, &error);
+      if (id != 0)
+        self->suggestion_id = 0;
+    }
+  else if (self->claim_id == 0)
     id = sp_project_add_claim (self->project, &spec, &error);
   else if (sp_project_update_claim (self->project, self->claim_id, &spec, &error))
     id = self->claim_id;
@@ -478,6 +491,7 @@ sp_claim_popover_class_init (SpClaimPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, issue_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, proposition_label);
   gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, stance_label);
+  gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, save_button);
   gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, stance_box);
   gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, note_entry);
   gtk_widget_class_bind_template_child (widget_class, SpClaimPopover, error_label);
@@ -619,12 +633,14 @@ sp_claim_popover_start_new (SpClaimPopover *self,
   g_return_if_fail (SP_IS_CLAIM_POPOVER (self));
 
   self->claim_id = 0;
+  self->suggestion_id = 0;
   self->document_id = document_id;
   self->start = start;
   self->end = end;
 
   reset_fields (self, quote);
   gtk_label_set_text (self->heading_label, _("New Claim"));
+  gtk_button_set_label (self->save_button, _("_Save"));
 
   if (self->last_issue_id != 0)
     sp_claim_popover_choose_issue (self, self->last_issue_id);
@@ -641,18 +657,58 @@ sp_claim_popover_start_edit (SpClaimPopover *self,
   g_return_if_fail (SP_IS_CLAIM (claim));
 
   self->claim_id = sp_claim_get_id (claim);
+  self->suggestion_id = 0;
   self->document_id = sp_claim_get_document_id (claim);
   self->start = sp_claim_get_start (claim);
   self->end = sp_claim_get_end (claim);
 
   reset_fields (self, sp_claim_get_quote (claim));
   gtk_label_set_text (self->heading_label, _("Edit Claim"));
+  gtk_button_set_label (self->save_button, _("_Save"));
   sp_claim_popover_choose_actor (self, sp_claim_get_actor_id (claim));
   sp_claim_popover_choose_issue (self, sp_claim_get_issue_id (claim));
   sp_claim_popover_set_stance (self, sp_claim_get_stance (claim));
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), sp_claim_get_note (claim));
 
   update_state (self);
+}
+
+/**
+ * sp_claim_popover_start_suggestion:
+ *
+ * Prepares the popover for correcting a suggestion: its actor, issue and stance are chosen,
+ * and saving accepts it as edited (sp_suggest_accept()), one action and one undo step.
+ */
+void
+sp_claim_popover_start_suggestion (SpClaimPopover *self,
+                                   SpSuggestion   *suggestion)
+{
+  g_return_if_fail (SP_IS_CLAIM_POPOVER (self));
+  g_return_if_fail (SP_IS_SUGGESTION (suggestion));
+
+  self->claim_id = 0;
+  self->suggestion_id = sp_suggestion_get_id (suggestion);
+  self->confidence = sp_suggestion_get_confidence (suggestion);
+  self->document_id = sp_suggestion_get_document_id (suggestion);
+  self->start = sp_suggestion_get_start (suggestion);
+  self->end = sp_suggestion_get_end (suggestion);
+
+  reset_fields (self, sp_suggestion_get_quote (suggestion));
+  gtk_label_set_text (self->heading_label, _("Correct Suggestion"));
+  gtk_button_set_label (self->save_button, _("_Accept"));
+  sp_claim_popover_choose_actor (self, sp_suggestion_get_actor_id (suggestion));
+  sp_claim_popover_choose_issue (self, sp_suggestion_get_issue_id (suggestion));
+  sp_claim_popover_set_stance (self, sp_suggestion_get_stance (suggestion));
+
+  update_state (self);
+}
+
+/* Returns: the suggestion being corrected, or 0 */
+gint64
+sp_claim_popover_get_suggestion_id (SpClaimPopover *self)
+{
+  g_return_val_if_fail (SP_IS_CLAIM_POPOVER (self), 0);
+  return self->suggestion_id;
 }
 
 /* Returns: the claim being edited or last saved, 0 for a new one not yet saved */

@@ -26,7 +26,10 @@ void       sp_claim_popover_start_new        (SpClaimPopover *self,
                                               const char     *quote);
 void       sp_claim_popover_start_edit       (SpClaimPopover *self,
                                               SpClaim        *claim);
+void       sp_claim_popover_start_suggestion (SpClaimPopover *self,
+                                              SpSuggestion   *suggestion);
 gint64     sp_claim_popover_get_claim_id     (SpClaimPopover *self);
+gint64     sp_claim_popover_get_suggestion_id (SpClaimPopover *self);
 void       sp_claim_popover_set_actor_search (SpClaimPopover *self,
                                               const char     *text);
 gboolean   sp_claim_popover_choose_actor     (SpClaimPopover *self,

@@ -464,6 +464,24 @@ edit_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The window runs the pass, with its progress bar */
+static void
+suggest_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  SpDocumentsView *self = SP_DOCUMENTS_VIEW (widget);
+  SpDocument *document = acted_on (self);
+  gint64 id;
+
+  if (document == NULL || self->project == NULL || !self->editable)
+    return;
+
+  id = sp_document_get_id (document);
+  gtk_widget_activate_action_variant (widget, "win.suggest-documents",
+                                      g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, &id, 1, sizeof id));
+}
+
 static const char *
 display_title (SpDocument *document)
 {
@@ -561,6 +579,7 @@ _sp_documents_view_update_actions (SpDocumentsView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.open", selected_document (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.edit", editable && has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.suggest", editable && has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.delete", editable && has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.restore-removal", editable);
   sp_reader_set_can_restore (self->reader, editable);
@@ -571,6 +590,7 @@ _sp_documents_view_class_init_list (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "documents.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "documents.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "documents.suggest", NULL, suggest_action);
   gtk_widget_class_install_action (widget_class, "documents.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "documents.select", "x", select_action);
   gtk_widget_class_install_action (widget_class, "documents.restore-removal", "x", restore_removal_action);
@@ -625,6 +645,7 @@ _sp_documents_view_init_list (SpDocumentsView *self)
 
   g_menu_append (section, _("_Open"), "documents.open");
   g_menu_append (section, _("_Edit…"), "documents.edit");
+  g_menu_append (section, _("_Suggest Claims"), "documents.suggest");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_menu_append (menu, _("_Delete…"), "documents.delete");
   self->list_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));

@@ -199,6 +199,28 @@ create_claim_row (SpClaim *claim)
   return row;
 }
 
+/* The document's pending suggestions are marked in the text too (apart from its claims); a
+ * click on one opens it in the Review view */
+static void
+load_suggestion_marks (SpDocumentsView *self,
+                       gint64           document_id)
+{
+  g_autoptr(GListModel) suggestions = NULL;
+
+  if (self->project != NULL && document_id != 0)
+    suggestions = sp_project_list_suggestions (self->project, document_id,
+                                               SP_SUGGESTION_STATUS_MASK (SP_SUGGESTION_STATUS_PENDING), NULL);
+  sp_reader_set_suggestions (self->reader, suggestions);
+}
+
+static void
+suggestion_activated_cb (SpDocumentsView *self,
+                         gint64           suggestion_id,
+                         SpReader        *reader)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.review-suggestion", "x", suggestion_id);
+}
+
 static void
 load_claims (SpDocumentsView *self)
 {
@@ -238,6 +260,7 @@ load_claims (SpDocumentsView *self)
     }
 
   sp_reader_set_claims (self->reader, self->claims);
+  load_suggestion_marks (self, document_id);
 
   if (n == 0)
     heading = g_strdup (_("Claims"));
@@ -427,7 +450,7 @@ project_changed_cb (SpDocumentsView *self,
       return;
     }
 
-  if (what & (SP_CHANGE_CLAIMS | SP_CHANGE_ACTORS | SP_CHANGE_ISSUES))
+  if (what & (SP_CHANGE_CLAIMS | SP_CHANGE_ACTORS | SP_CHANGE_ISSUES | SP_CHANGE_SUGGESTIONS))
     {
       load_claims (self);
       refresh_document_row (self);
@@ -686,6 +709,7 @@ sp_documents_view_init (SpDocumentsView *self)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_set_activate_on_single_click (self->claims_list, TRUE);
   g_signal_connect_object (self->claims_list, "row-activated", G_CALLBACK (claim_row_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader, "suggestion-activated", G_CALLBACK (suggestion_activated_cb), self, G_CONNECT_SWAPPED);
 
   /* Folded, the reader is what shows first */
   adw_leaflet_set_visible_child_name (self->leaflet, "content");

@@ -3,7 +3,8 @@
  * SpReader's internals, shared by sp-reader.c (claims, selection and scrolling),
  * sp-reader-header.c (the title, date and badges above the text), sp-reader-text.c (laying out the body and the removed blocks shown inside
  * it, and the mapping between body and buffer offsets) and sp-reader-find.c (the find bar
- * and the highlighted matches of a search).
+ * and the highlighted matches of a search) and sp-reader-suggestions.c (the engine's pending
+ * suggestions, marked apart from claims, and clicks on them).
  *
  * Offsets: everything outside the reader speaks in characters of the stored body, which is
  * what claims are anchored to. The text buffer holds the body and, while "Show Removed Text"
@@ -59,6 +60,10 @@ struct _SpReader
   GtkTextTag      *removed_bottom_tag; /* its text */
   GtkTextTag      *match_tag;     /* a match of the list's search or of the find bar */
   GtkTextTag      *current_tag;   /* the match the find bar is on */
+  GListModel      *suggestions;   /* of SpSuggestion, pending, of this document */
+  gint64           current_suggestion;
+  GtkTextTag      *suggestion_tags[SP_STANCE_MAX - SP_STANCE_MIN + 1];
+  GtkTextTag      *current_suggestion_tags[SP_STANCE_MAX - SP_STANCE_MIN + 1];
   GtkTextMark     *scroll_mark;   /* where a scroll waiting for the layout goes */
   double           scroll_yalign;
   gboolean         scroll_pending;
@@ -87,6 +92,11 @@ void   _sp_reader_apply_tag      (SpReader   *self,
                                   guint       body_end);
 void   _sp_reader_fill_text      (SpReader   *self);
 void   _sp_reader_apply_claims   (SpReader   *self);
+
+void   _sp_reader_class_init_suggestions (SpReaderClass *klass);
+void   _sp_reader_create_suggestion_tags (SpReader *self);
+void   _sp_reader_init_suggestions (SpReader *self);
+void   _sp_reader_apply_suggestions (SpReader *self);
 
 void   _sp_reader_init_header    (SpReader   *self,
                                   GtkWidget  *parent);

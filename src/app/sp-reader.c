@@ -39,6 +39,7 @@ sp_reader_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->extra_menu);
   g_clear_object (&self->claims);
+  g_clear_object (&self->suggestions);
   g_clear_object (&self->removals);
 
   G_OBJECT_CLASS (sp_reader_parent_class)->dispose (object);
@@ -119,12 +120,16 @@ sp_reader_class_init (SpReaderClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "reader");
+  _sp_reader_class_init_suggestions (klass);
 }
 
 static void
 create_tags (SpReader *self)
 {
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+
+  /* First, so that a claim's highlight wins over a suggestion's where they overlap */
+  _sp_reader_create_suggestion_tags (self);
 
   for (int stance = SP_STANCE_MIN; stance <= SP_STANCE_MAX; stance++)
     {
@@ -371,6 +376,7 @@ sp_reader_init (SpReader *self)
   g_signal_connect_object (self->text_view, "map", G_CALLBACK (text_view_mapped_cb), self, G_CONNECT_SWAPPED);
   create_tags (self);
   setup_context_menu (self);
+  _sp_reader_init_suggestions (self);
 }
 
 GtkWidget *
@@ -435,6 +441,8 @@ sp_reader_set_document (SpReader   *self,
   if (!same)
     {
       g_clear_object (&self->claims);
+      g_clear_object (&self->suggestions);
+      self->current_suggestion = 0;
       g_clear_object (&self->removals);
       g_array_set_size (self->search_ranges, 0);
       sp_reader_set_near_duplicate (self, 0, NULL);
@@ -491,6 +499,8 @@ _sp_reader_apply_claims (SpReader *self)
                             sp_claim_get_start (claim), sp_claim_get_end (claim));
       title_claimed |= sp_claim_get_start (claim) < self->title_end;
     }
+
+  _sp_reader_apply_suggestions (self);
 
   /* A claim on the first line shows it, title or not */
   if (self->title_end > 0)

@@ -66,5 +66,13 @@ void         sp_reader_open_find         (SpReader     *self);
 guint        sp_reader_get_find_count    (SpReader     *self,
                                           guint        *current);
 GtkEditable *sp_reader_get_find_entry    (SpReader     *self);
+void         sp_reader_set_suggestions   (SpReader     *self,
+                                          GListModel   *suggestions);
+void         sp_reader_set_current_suggestion (SpReader *self,
+                                          gint64        suggestion_id);
+gint64       sp_reader_get_suggestion_at (SpReader     *self,
+                                          guint         offset);
+gboolean     sp_reader_is_current_suggestion (SpReader *self,
+                                          guint         offset);
 
 G_END_DECLS

@@ -245,13 +245,18 @@ _sp_window_update_actions (SpWindow *self)
   gboolean has_project = _sp_window_shows_project (self);
   gboolean editable = has_project && !self->read_only;
   gboolean importing = _sp_window_is_importing (self);
+  gboolean suggesting = _sp_window_is_suggesting (self);
   gboolean codebook_busy = _sp_window_is_busy_with_codebook (self);
   GtkWidget *widget = GTK_WIDGET (self);
 
   gtk_widget_action_set_enabled (widget, "win.undo", editable && sp_project_can_undo (self->project));
   gtk_widget_action_set_enabled (widget, "win.redo", editable && sp_project_can_redo (self->project));
-  gtk_widget_action_set_enabled (widget, "win.import-articles", editable && !importing);
-  gtk_widget_action_set_enabled (widget, "win.import-folder", editable && !importing);
+  gtk_widget_action_set_enabled (widget, "win.import-articles", editable && !importing && !suggesting);
+  gtk_widget_action_set_enabled (widget, "win.import-folder", editable && !importing && !suggesting);
+  gtk_widget_action_set_enabled (widget, "win.suggest-claims", editable && !importing && !suggesting &&
+                                                               sp_project_count_documents (self->project) > 0);
+  gtk_widget_action_set_enabled (widget, "win.suggest-documents", editable && !importing && !suggesting);
+  gtk_widget_action_set_enabled (widget, "win.cancel-suggest", suggesting);
   gtk_widget_action_set_enabled (widget, "win.import-codebook", editable && !codebook_busy);
   gtk_widget_action_set_enabled (widget, "win.tag-claim", editable);
   gtk_widget_action_set_enabled (widget, "win.export-codebook", has_project && !codebook_busy);

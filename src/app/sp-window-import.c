@@ -275,6 +275,7 @@ import_finished_cb (GObject      *object,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
   g_signal_emit_by_name (self, "import-finished", report);
+  _sp_window_suggest_after_import (self, report);
 }
 
 static void
@@ -318,9 +319,9 @@ _sp_window_import_files (SpWindow  *self,
       return;
     }
 
-  if (_sp_window_is_importing (self))
+  if (_sp_window_is_importing (self) || _sp_window_is_suggesting (self))
     {
-      sp_toast_show_error (GTK_WIDGET (self), _("An import is already running; drop the files again when it has finished"));
+      sp_toast_show_error (GTK_WIDGET (self), _("An import or a suggestion pass is running; drop the files again when it has finished"));
       return;
     }
 
@@ -352,6 +353,7 @@ _sp_window_import_files (SpWindow  *self,
   gtk_progress_bar_set_show_text (self->progress_bar, TRUE);
   gtk_progress_bar_set_ellipsize (self->progress_bar, PANGO_ELLIPSIZE_MIDDLE);
   gtk_label_set_text (self->progress_label, _("Looking for articles…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->progress_stop_button), "win.cancel-import");
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   self->import_task = g_object_ref (task);
   self->import_timeout = g_timeout_add (PROGRESS_INTERVAL_MS, import_progress_timeout_cb, self);

@@ -3,7 +3,8 @@
  * SpWindow's internals, shared by sp-window.c (project, views, state), sp-window-actions.c
  * (menu and keyboard actions), sp-window-open.c (opening projects in a worker thread),
  * sp-window-import.c (importing dropped and chosen files in a worker thread) and
- * sp-window-codebook.c (reading and writing codebook files in a worker thread).
+ * sp-window-codebook.c (reading and writing codebook files in a worker thread) and
+ * sp-window-suggest.c (suggestion passes in a worker thread).
  */
 #pragma once
 
@@ -13,6 +14,7 @@
 #include "sp-importer.h"
 #include "sp-issues-view.h"
 #include "sp-matrix-view.h"
+#include "sp-review-view.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +28,7 @@ typedef enum
 
 typedef struct _SpWindowOpenJob SpWindowOpenJob;
 typedef struct _SpWindowCodebookJob SpWindowCodebookJob;
+typedef struct _SpWindowSuggestJob SpWindowSuggestJob;
 
 typedef void (*SpWindowChooserDone) (SpWindow *self,
                                      GFile    *file);
@@ -42,6 +45,8 @@ struct _SpWindow
   SpWindowOpenJob      *open_job;        /* the project being opened, or NULL */
   guint                 open_timeout;    /* says more on the opening page after a moment */
   SpWindowCodebookJob  *codebook_job;    /* the codebook file being read or written, or NULL */
+  SpWindowSuggestJob   *suggest_job;     /* the suggestion pass running, or NULL */
+  gboolean              suggest_after_import; /* without settings (tests): the setting's value */
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -65,17 +70,21 @@ struct _SpWindow
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
   GtkLabel             *progress_label;
+  GtkButton            *progress_stop_button;
   GMenu                *recent_section;
   SpDocumentsView      *documents_view;
   SpActorsView         *actors_view;
   SpIssuesView         *issues_view;
   SpMatrixView         *matrix_view;
+  SpReviewView         *review_view;
 };
 
 void      _sp_window_class_add_actions         (SpWindowClass     *klass);
 void      _sp_window_class_add_open_actions    (SpWindowClass     *klass);
 void      _sp_window_class_add_import_actions  (SpWindowClass     *klass);
 void      _sp_window_class_add_codebook_actions (SpWindowClass    *klass);
+void      _sp_window_class_add_suggest_actions (SpWindowClass     *klass);
+GSettings *_sp_window_get_settings             (SpWindow          *self);
 void      _sp_window_update_actions            (SpWindow          *self);
 void      _sp_window_update_title              (SpWindow          *self);
 void      _sp_window_update_content            (SpWindow          *self);
@@ -118,5 +127,13 @@ void      _sp_window_export_codebook           (SpWindow          *self,
                                                 GFile             *file);
 gboolean  _sp_window_is_busy_with_codebook     (SpWindow          *self);
 void      _sp_window_detach_codebook           (SpWindow          *self);
+
+void      _sp_window_suggest                   (SpWindow          *self,
+                                                const gint64      *document_ids,
+                                                guint              n_document_ids);
+void      _sp_window_suggest_after_import      (SpWindow          *self,
+                                                SpImportReport    *report);
+gboolean  _sp_window_is_suggesting             (SpWindow          *self);
+void      _sp_window_detach_suggest            (SpWindow          *self);
 
 G_END_DECLS

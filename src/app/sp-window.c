@@ -1,6 +1,6 @@
 /* sp-window.c
  *
- * The main window: one project, four views (Documents, Actors, Issues, Matrix) in a view
+ * The main window: one project, five views (Documents, Actors, Issues, Matrix, Review) in a view
  * stack, a progress bar for imports and toasts for summaries. The window owns the project's
  * main connection; views get it through their "project" property and reload on
  * SpProject::changed. In place of the views, the window says when it is opening a project
@@ -31,8 +31,8 @@ G_DEFINE_FINAL_TYPE (SpWindow, sp_window, ADW_TYPE_APPLICATION_WINDOW)
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static GSettings *
-get_settings (SpWindow *self)
+GSettings *
+_sp_window_get_settings (SpWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
@@ -212,6 +212,7 @@ set_read_only (SpWindow *self,
   sp_documents_view_set_editable (self->documents_view, !self->read_only);
   sp_codebook_view_set_editable (SP_CODEBOOK_VIEW (self->actors_view), !self->read_only);
   sp_codebook_view_set_editable (SP_CODEBOOK_VIEW (self->issues_view), !self->read_only);
+  sp_review_view_set_editable (self->review_view, !self->read_only);
   _sp_window_update_actions (self);
 }
 
@@ -247,6 +248,7 @@ _sp_window_set_project (SpWindow  *self,
   sp_codebook_view_set_project (SP_CODEBOOK_VIEW (self->actors_view), project);
   sp_codebook_view_set_project (SP_CODEBOOK_VIEW (self->issues_view), project);
   sp_matrix_view_set_project (self->matrix_view, project);
+  sp_review_view_set_project (self->review_view, project);
 
   set_read_only (self, project != NULL && sp_project_is_read_only (project));
   _sp_window_update_content (self);
@@ -291,7 +293,7 @@ sp_window_get_project (SpWindow *self)
 static void
 save_window_state (SpWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = _sp_window_get_settings (self);
   int width, height;
 
   if (settings == NULL)
@@ -323,11 +325,12 @@ static void
 sp_window_constructed (GObject *object)
 {
   SpWindow *self = SP_WINDOW (object);
+  g_autoptr(GAction) after_import = NULL;
   GSettings *settings;
 
   G_OBJECT_CLASS (sp_window_parent_class)->constructed (object);
 
-  if ((settings = get_settings (self)))
+  if ((settings = _sp_window_get_settings (self)))
     {
       gtk_window_set_default_size (GTK_WINDOW (self),
                                    g_settings_get_int (settings, "window-width"),
@@ -337,6 +340,9 @@ sp_window_constructed (GObject *object)
       /* The enum's nicks are the key's choices */
       g_settings_bind (settings, "matrix-level", self->matrix_view, "level", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "document-sort", self->documents_view, "sort", G_SETTINGS_BIND_DEFAULT);
+      /* "win.suggest-after-import", the main menu's toggle */
+      after_import = g_settings_create_action (settings, "suggest-after-import");
+      g_action_map_add_action (G_ACTION_MAP (self), after_import);
     }
 
   _sp_window_update_recent (self);
@@ -351,6 +357,7 @@ sp_window_dispose (GObject *object)
   _sp_window_detach_open (self);
   _sp_window_detach_import (self);
   _sp_window_detach_codebook (self);
+  _sp_window_detach_suggest (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_WINDOW);
 
@@ -418,6 +425,7 @@ sp_window_class_init (SpWindowClass *klass)
   g_type_ensure (SP_TYPE_ACTORS_VIEW);
   g_type_ensure (SP_TYPE_ISSUES_VIEW);
   g_type_ensure (SP_TYPE_MATRIX_VIEW);
+  g_type_ensure (SP_TYPE_REVIEW_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/standpoint/Standpoint/sp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpWindow, toast_overlay);
@@ -441,16 +449,19 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, progress_stop_button);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, documents_view);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, actors_view);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, issues_view);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, matrix_view);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, review_view);
 
   _sp_window_class_add_actions (klass);
   _sp_window_class_add_open_actions (klass);
   _sp_window_class_add_import_actions (klass);
   _sp_window_class_add_codebook_actions (klass);
+  _sp_window_class_add_suggest_actions (klass);
 }
 
 static void
