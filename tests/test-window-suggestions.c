@@ -680,17 +680,6 @@ test_many (Fixture       *f,
   g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (view), "The 200 most confident of 251"));
 }
 
-/* The engine's sources may not be in the suggest room yet (SP_SUGGEST_NO_ENGINE) */
-static gboolean
-sp_gui_test_has_engine (void)
-{
-#ifdef SP_SUGGEST_NO_ENGINE
-  return FALSE;
-#else
-  return TRUE;
-#endif
-}
-
 static gboolean
 job_done (gpointer window)
 {
@@ -706,12 +695,6 @@ test_suggest_pass (Fixture       *f,
   SpReviewView *view = f->window->review_view;
   SpProject *project = sp_window_get_project (f->window);
   g_autoptr(GListModel) pending = NULL;
-
-  if (!sp_gui_test_has_engine ())
-    {
-      g_test_skip ("this build has no suggestion engine");
-      return;
-    }
 
   g_assert_cmpstr (sp_review_view_get_page (view), ==, "empty");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.suggest-claims", NULL));
@@ -745,12 +728,6 @@ test_suggest_after_import (Fixture       *f,
   g_autoptr(GListModel) suggestions = NULL;
   g_autoptr(GError) error = NULL;
   gint64 added = 0;
-
-  if (!sp_gui_test_has_engine ())
-    {
-      g_test_skip ("this build has no suggestion engine");
-      return;
-    }
 
   g_assert_true (g_file_set_contents (path,
                                       "Weir plan divides the valley\n\n"

@@ -54,7 +54,6 @@ _sp_window_detach_suggest (SpWindow *self)
   self->suggest_job = NULL;
 }
 
-#ifndef SP_SUGGEST_NO_ENGINE
 /* Called in the main context, between documents */
 static void
 suggest_progress_cb (guint    done,
@@ -73,7 +72,6 @@ suggest_progress_cb (guint    done,
   text = g_strdup_printf (_("Reading %'u of %'u documents…"), MIN (done, total), total);
   gtk_label_set_text (self->progress_label, text);
 }
-#endif
 
 static char *
 describe_stats (const SpSuggestStats *stats,
@@ -133,13 +131,8 @@ suggest_finished_cb (GObject      *object,
   gboolean stopped;
   AdwToast *toast;
 
-#ifdef SP_SUGGEST_NO_ENGINE
-  stopped = !g_task_propagate_boolean (G_TASK (result), &error) &&
-            g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-#else
   stopped = !sp_suggest_documents_finish (result, &stats, &error) &&
             g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-#endif
 
   if (application != NULL)
     g_application_release (application);
@@ -220,20 +213,11 @@ _sp_window_suggest (SpWindow     *self,
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   _sp_window_update_actions (self);
 
-#ifdef SP_SUGGEST_NO_ENGINE
-  {
-    g_autoptr(GTask) task = g_task_new (NULL, job->cancellable, suggest_finished_cb, job);
-
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                             "%s", _("This build of Standpoint has no suggestion engine"));
-  }
-#else
   sp_suggest_documents_async (job->project_path,
                               document_ids, n_document_ids,
                               suggest_progress_cb, job,
                               job->cancellable,
                               suggest_finished_cb, job);
-#endif
 }
 
 static void

@@ -14,7 +14,6 @@
 
 #include "sp-suggest-private.h"
 
-G_DEFINE_QUARK (sp-suggest-error-quark, sp_suggest_error)
 
 /* No lexicon file is anywhere near this big */
 #define MAX_LEXICON_BYTES (4 * 1024 * 1024)
