@@ -2,7 +2,7 @@
  *
  * The analyst's decisions on suggestions (sp-suggest-pass.h). Each is one action, so one
  * undo step: the suggestion's status, the claim it becomes, the learnt model taught and
- * stored, and the confidences of the document's other pending suggestions re-scored.
+ * stored, and the confidences of every other pending suggestion re-scored.
  *
  * What the model learns from an edit: the suggestion was right when the analyst kept its
  * actor, issue and the sign of its stance (changing the span or the strength is a
@@ -110,7 +110,8 @@ get_pending (SpProject  *project,
   return g_steal_pointer (&suggestion);
 }
 
-/* Within the open action: the model learns, is stored, and re-scores the document */
+/* Within the open action: the model learns, is stored, and re-scores every pending
+ * suggestion, so that a decision in one document re-ranks the others too */
 static gboolean
 teach (SpProject     *project,
        SpSuggestion  *suggestion,
@@ -128,7 +129,7 @@ teach (SpProject     *project,
   bytes = sp_suggest_model_to_bytes (model);
 
   return sp_project_set_model (project, bytes, error) &&
-         sp_suggest_rescore (project, model, sp_suggestion_get_document_id (suggestion), error);
+         sp_suggest_rescore (project, model, 0, error);
 }
 
 static int

@@ -49,7 +49,7 @@ gboolean  sp_suggest_documents_finish (GAsyncResult           *result,
 
 /* The analyst's decisions. Each is one action (one undo step): the suggestion's status,
  * the claim it becomes (accept: as proposed; @edited: the analyst's version), the model
- * taught and the document's other pending suggestions re-scored. */
+ * taught and every other pending suggestion re-scored. */
 gint64    sp_suggest_accept           (SpProject              *project,
                                        gint64                  suggestion_id,
                                        const SpClaimSpec      *edited,   /* nullable */

@@ -1,0 +1,183 @@
+/* test-suggest-learning.c
+ *
+ * Decisions on some documents raise the engine's precision on others. An invented debate
+ * (a dam on a border river): the analyst reads every sentence about the river's flow as off
+ * the dam issue and rejects those suggestions in the first article, accepting the rest. The
+ * real engine, lexicons and model run; the second article's pending suggestions, re-scored
+ * after the decisions, are then more often right at the same confidence threshold.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "sp-suggest-engine.h"
+#include "sp-suggest-pass.h"
+#include "sp-test-util.h"
+
+#define THRESHOLD 0.5
+
+static const char train_body[] =
+  "Minister Ilse Varga said the Kessel dam must be finished before the spring floods.\n\n"
+  "Piet Aalto rejected any plan that cuts the river's flow downstream.\n\n"
+  "Varga backed the dam in a speech to farmers.\n\n"
+  "Aalto opposed any scheme that slows the flow of the river.\n\n"
+  "Varga said shared water quotas must be agreed this year.";
+
+static const char test_body[] =
+  "Ilse Varga insisted the dam must be built on time.\n\n"
+  "Piet Aalto condemned every project that reduces the flow of water to Osterlund.\n\n"
+  "Aalto said water quotas must be shared fairly.\n\n"
+  "Varga welcomed the dam as a source of jobs.\n\n"
+  "Aalto dismissed any proposal that blocks the flow of the river.";
+
+/* An article whose sentences are its paragraphs (ASCII: bytes are characters) */
+static gint64
+add_article (SpProject  *project,
+             const char *file_name,
+             const char *body)
+{
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *content_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, file_name, -1);
+  g_autofree char *text_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, body, -1);
+  SpDocumentFields fields = { .file_name = file_name, .title = file_name, .body = body,
+                              .content_hash = content_hash, .text_hash = text_hash };
+  guint32 start = 0;
+  gint64 id;
+
+  for (guint32 i = 0; ; i++)
+    if (body[i] == '\0' || (body[i] == '\n' && body[i + 1] == '\n'))
+      {
+        guint32 end = i;
+
+        g_array_append_val (pairs, start);
+        g_array_append_val (pairs, end);
+        if (body[i] == '\0')
+          break;
+        start = i + 2;
+        i++;
+      }
+
+  fields.sentences = (const guint32 *)pairs->data;
+  fields.n_sentences = pairs->len / 2;
+  id = sp_project_add_document (project, &fields, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* The analyst's reading: a suggestion resting on the keyword "flow" is wrong */
+static gboolean
+is_right (SpSuggestion *suggestion)
+{
+  return strstr (sp_suggestion_get_explanation (suggestion), "“flow”") == NULL;
+}
+
+static GListModel *
+list_pending (SpProject *project,
+              gint64     document)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *pending = sp_project_list_suggestions (project, document,
+                                                     SP_SUGGESTION_STATUS_MASK (SP_SUGGESTION_STATUS_PENDING),
+                                                     &error);
+
+  g_assert_no_error (error);
+  return pending;
+}
+
+/* Right ones among those at or above the threshold; the counts go to @n_right and @n_shown */
+static double
+precision_at_threshold (SpProject *project,
+                        gint64     document,
+                        guint     *n_right,
+                        guint     *n_shown)
+{
+  g_autoptr(GListModel) pending = list_pending (project, document);
+
+  *n_right = *n_shown = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (pending); i++)
+    {
+      g_autoptr(SpSuggestion) s = g_list_model_get_item (pending, i);
+
+      if (sp_suggestion_get_confidence (s) < THRESHOLD)
+        continue;
+      (*n_shown)++;
+      *n_right += is_right (s) ? 1 : 0;
+    }
+
+  return *n_shown > 0 ? (double)*n_right / *n_shown : 0;
+}
+
+static void
+test_decisions_raise_precision_elsewhere (void)
+{
+  g_autofree char *dir = sp_test_make_tmpdir ();
+  g_autoptr(SpProject) project = sp_test_new_project (dir, "learning.standpoint");
+  g_autoptr(GListModel) train_pending = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *varga_aliases[] = { "Varga", NULL };
+  const char *aalto_aliases[] = { "Aalto", NULL };
+  const char *dam_keywords[] = { "dam", "flow", NULL };
+  const char *quota_keywords[] = { "quota", "quotas", NULL };
+  SpSuggestStats stats = { 0 };
+  gint64 veldmark, osterlund, train, test;
+  guint right_before, shown_before, right_after, shown_after, n_wrong_taught = 0;
+  double before, after;
+
+  veldmark = sp_project_add_actor (project, "Veldmark", SP_ACTOR_KIND_STATE, 0, NULL, &error);
+  sp_project_add_actor (project, "Ilse Varga", SP_ACTOR_KIND_PERSON, veldmark, varga_aliases, &error);
+  osterlund = sp_project_add_actor (project, "Osterlund", SP_ACTOR_KIND_STATE, 0, NULL, &error);
+  sp_project_add_actor (project, "Piet Aalto", SP_ACTOR_KIND_PERSON, osterlund, aalto_aliases, &error);
+  sp_project_add_issue (project, "dam", "Kessel dam", "The Kessel dam should be completed", dam_keywords, &error);
+  sp_project_add_issue (project, "quotas", "Shared quotas", "Water quotas should be shared", quota_keywords, &error);
+  g_assert_no_error (error);
+  train = add_article (project, "train.txt", train_body);
+  test = add_article (project, "test.txt", test_body);
+
+  g_assert_true (sp_suggest_documents (project, NULL, 0, NULL, NULL, NULL, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.n_documents, ==, 2);
+
+  before = precision_at_threshold (project, test, &right_before, &shown_before);
+  /* Without decisions the engine shows wrong suggestions above the threshold */
+  g_assert_cmpuint (shown_before, >, right_before);
+  g_assert_cmpuint (right_before, >, 0);
+
+  /* The decisions, on the first article only */
+  train_pending = list_pending (project, train);
+  g_assert_cmpuint (g_list_model_get_n_items (train_pending), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (train_pending); i++)
+    {
+      g_autoptr(SpSuggestion) s = g_list_model_get_item (train_pending, i);
+
+      if (is_right (s))
+        g_assert_cmpint (sp_suggest_accept (project, sp_suggestion_get_id (s), NULL, &error), >, 0);
+      else
+        {
+          g_assert_true (sp_suggest_reject (project, sp_suggestion_get_id (s), &error));
+          n_wrong_taught++;
+        }
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (n_wrong_taught, >, 0);
+
+  /* The second article was re-scored by the decisions, without a new pass */
+  after = precision_at_threshold (project, test, &right_after, &shown_after);
+  g_test_message ("precision at %.2f on the other article: %.2f (%u of %u) before, %.2f (%u of %u) after",
+                  THRESHOLD, before, right_before, shown_before, after, right_after, shown_after);
+  g_assert_cmpfloat (after, >, before);
+  g_assert_cmpuint (right_after, >, 0);
+
+  g_clear_object (&project);
+  sp_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/suggest-learning/decisions-raise-precision-elsewhere",
+                   test_decisions_raise_precision_elsewhere);
+  return g_test_run ();
+}
