@@ -373,6 +373,17 @@ test_keyboard_decisions (Fixture       *f,
   SpProject *project = sp_window_get_project (f->window);
   g_autoptr(GListModel) claims = NULL;
   g_autoptr(SpClaim) claim = NULL;
+  GtkWidget *focus;
+
+  /* Coming to the view by its shortcut puts the keyboard on the row under review, so the
+   * one-key decisions work at once */
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "documents");
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "review"));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (view)));
 
   focus_current_row (f);
 

@@ -660,6 +660,29 @@ sp_review_view_finalize (GObject *object)
   G_OBJECT_CLASS (sp_review_view_parent_class)->finalize (object);
 }
 
+/* Shown (its tab chosen by click, Alt+5 or a toast): the keyboard goes to the list, so that
+ * the one-key decisions work at once, unless something inside already has it */
+static void
+sp_review_view_map (GtkWidget *widget)
+{
+  SpReviewView *self = SP_REVIEW_VIEW (widget);
+  GtkRoot *root;
+  GtkWidget *focus;
+  GtkListBoxRow *row;
+
+  GTK_WIDGET_CLASS (sp_review_view_parent_class)->map (widget);
+
+  root = gtk_widget_get_root (widget);
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, widget))
+    return;
+
+  if ((row = _sp_review_view_row_of (self, self->current)) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->suggestion_list));
+}
+
 static void
 sp_review_view_class_init (SpReviewViewClass *klass)
 {
@@ -668,6 +691,7 @@ sp_review_view_class_init (SpReviewViewClass *klass)
 
   object_class->dispose = sp_review_view_dispose;
   object_class->finalize = sp_review_view_finalize;
+  widget_class->map = sp_review_view_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   g_type_ensure (SP_TYPE_READER);
