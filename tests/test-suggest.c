@@ -106,6 +106,24 @@ test_patterns (void)
     }
 }
 
+/* One cue, one claim: of two issues' keywords in the clause of a cue, the one nearest it */
+static void
+test_nearest_keyword (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) result = run_text (engine, "Marta Okafor backed the bridge next to the park.", NULL);
+  g_autoptr(SpSuggestResult) other = run_text (engine, "Marta Okafor backed the park next to the bridge.", NULL);
+  g_autoptr(SpSuggestResult) apart = run_text (engine, "Marta Okafor backed the bridge; she rejected the park.", NULL);
+
+  g_assert_nonnull (find (result, 2, 10));
+  g_assert_null (find (result, 2, 11));
+  g_assert_nonnull (find (other, 2, 11));
+  g_assert_null (find (other, 2, 10));
+  /* each clause with a cue of its own keeps its claim */
+  g_assert_nonnull (find (apart, 2, 10));
+  g_assert_nonnull (find (apart, 2, 11));
+}
+
 static void
 test_nobody (void)
 {
@@ -225,6 +243,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/suggest/patterns", test_patterns);
   g_test_add_func ("/suggest/nobody", test_nobody);
+  g_test_add_func ("/suggest/nearest-keyword", test_nearest_keyword);
   g_test_add_func ("/suggest/hedge-and-explanation", test_hedge_and_explanation);
   g_test_add_func ("/suggest/discovery", test_discovery);
   g_test_add_func ("/suggest/bad-lexicon", test_bad_lexicon);

@@ -51,6 +51,7 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
 
   memset (stance, 0, sizeof *stance);
   stance->strength = 1;
+  stance->anchor = G_MAXUINT;
 
   while (from > lower && !is_break (run, from - 1))
     {
@@ -62,6 +63,8 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
       to++;
       run->work++;
     }
+  stance->clause_from = from;
+  stance->clause_to = to;
 
   /* "X rejected …": the verb that attributed the content is the chain's first cue */
   if (attr->kind == SP_ATTR_STANCE_VERB && attr->verb_entry != NULL && from <= attr->first)
@@ -70,6 +73,7 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
       stance->explicit_cue = TRUE;
       stance->cue_entry = attr->verb_entry;
       stance->strength = MAX (stance->strength, attr->verb_entry->strength);
+      stance->anchor = attr->verb;
       from = MAX (from, attr->verb + 1);
       /* a negator before the verb ("did not reject") */
       for (guint k = attr->verb > 3 ? attr->verb - 3 : 0; k < attr->verb; k++)
@@ -126,6 +130,8 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
           stance->explicit_cue = TRUE;
           stance->cue_entry = entry;
           stance->strength = MAX (stance->strength, entry->strength);
+          if (stance->anchor == G_MAXUINT)
+            stance->anchor = k;
           k = last;
         }
       else if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_ACTION, &last)) != NULL)
@@ -134,6 +140,8 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
           pending_negation = FALSE;
           any_action = TRUE;
           stance->action_entry = entry;
+          if (stance->anchor == G_MAXUINT)
+            stance->anchor = k;
           k = last;
         }
       else if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_HEDGE, &last)) != NULL)
