@@ -124,6 +124,21 @@ test_nearest_keyword (void)
   g_assert_nonnull (find (apart, 2, 11));
 }
 
+/* A keyword in an "if" or "unless" clause is the condition, not the claim */
+static void
+test_condition (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) unless = run_text (engine, "Marta Okafor said she would back the plan unless the park was sold.", NULL);
+  g_autoptr(SpSuggestResult) cond = run_text (engine, "Marta Okafor said she would back the bridge if the council asked.", NULL);
+  g_autoptr(SpSuggestResult) both = run_text (engine, "Marta Okafor said she would back the bridge unless the park was sold.", NULL);
+
+  g_assert_null (find (unless, 2, 11));
+  g_assert_nonnull (find (cond, 2, 10));
+  g_assert_nonnull (find (both, 2, 10));
+  g_assert_null (find (both, 2, 11));
+}
+
 static void
 test_nobody (void)
 {
@@ -244,6 +259,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/patterns", test_patterns);
   g_test_add_func ("/suggest/nobody", test_nobody);
   g_test_add_func ("/suggest/nearest-keyword", test_nearest_keyword);
+  g_test_add_func ("/suggest/condition", test_condition);
   g_test_add_func ("/suggest/hedge-and-explanation", test_hedge_and_explanation);
   g_test_add_func ("/suggest/discovery", test_discovery);
   g_test_add_func ("/suggest/bad-lexicon", test_bad_lexicon);

@@ -356,7 +356,8 @@ nearest_in_clause (GArray *hits,
       const SpStance *os = &g_array_index (stances, SpStance, o);
       guint od;
 
-      if (o == h || other->issue == hit->issue || os->sign == 0 || os->anchor != stance->anchor)
+      if (o == h || other->issue == hit->issue || os->sign == 0 || os->in_condition
+          || os->anchor != stance->anchor)
         continue;
       od = anchor_distance (other, os);
       if (od < distance || (od == distance && o < h))
@@ -475,6 +476,8 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
               gpointer old;
 
               if (stance->sign == 0 && !engine->propose_uncued)
+                continue;
+              if (stance->in_condition)
                 continue;
               if (!nearest_in_clause (hits, stances, h))
                 continue;

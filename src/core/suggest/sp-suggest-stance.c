@@ -31,6 +31,14 @@ is_break (SpSuggestRun *run,
   return _sp_suggest_phrase_at (run, i, SP_LEX_CLAUSE, NULL) != NULL;
 }
 
+/* "if" and "unless" open a condition: a keyword after one is what the claim depends on,
+ * not what it is about ("we will sign unless the bridge is tolled") */
+static gboolean
+is_condition (const SpLexEntry *entry)
+{
+  return g_ascii_strcasecmp (entry->lemma, "if") == 0 || g_ascii_strcasecmp (entry->lemma, "unless") == 0;
+}
+
 void
 _sp_suggest_read_stance (SpSuggestRun        *run,
                          const SpAttribution *attr,
@@ -153,6 +161,8 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
             {
               stance->hedged = TRUE;
               stance->hedge_entry = entry;
+              if (k < keyword && is_condition (entry))
+                stance->in_condition = TRUE;
             }
           k = last;
         }
