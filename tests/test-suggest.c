@@ -139,6 +139,18 @@ test_condition (void)
   g_assert_null (find (both, 2, 11));
 }
 
+/* A negated modal is a forecast or a hypothesis, not a stance: no claim */
+static void
+test_negated_modal (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) modal = run_text (engine, "Marta Okafor said the bridge would not be possible without new taxes.", NULL);
+  g_autoptr(SpSuggestResult) plain = run_text (engine, "Marta Okafor said the bridge is not acceptable.", NULL);
+
+  g_assert_null (find (modal, 2, 10));
+  g_assert_nonnull (find (plain, 2, 10));
+}
+
 static void
 test_nobody (void)
 {
@@ -260,6 +272,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/nobody", test_nobody);
   g_test_add_func ("/suggest/nearest-keyword", test_nearest_keyword);
   g_test_add_func ("/suggest/condition", test_condition);
+  g_test_add_func ("/suggest/negated-modal", test_negated_modal);
   g_test_add_func ("/suggest/hedge-and-explanation", test_hedge_and_explanation);
   g_test_add_func ("/suggest/discovery", test_discovery);
   g_test_add_func ("/suggest/bad-lexicon", test_bad_lexicon);

@@ -477,7 +477,7 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
 
               if (stance->sign == 0 && !engine->propose_uncued)
                 continue;
-              if (stance->in_condition)
+              if (stance->in_condition || (stance->negated && stance->hedged))
                 continue;
               if (!nearest_in_clause (hits, stances, h))
                 continue;
