@@ -151,6 +151,18 @@ test_negated_modal (void)
   g_assert_nonnull (find (plain, 2, 10));
 }
 
+/* A stance cue inside the object of a stance verb is another party's stance: no claim */
+static void
+test_embedded_stance (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) embedded = run_text (engine, "Marta Okafor rejected the council's demand for the bridge.", NULL);
+  g_autoptr(SpSuggestResult) plain = run_text (engine, "Marta Okafor rejected the bridge.", NULL);
+
+  g_assert_null (find (embedded, 2, 10));
+  g_assert_nonnull (find (plain, 2, 10));
+}
+
 static void
 test_nobody (void)
 {
@@ -273,6 +285,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/nearest-keyword", test_nearest_keyword);
   g_test_add_func ("/suggest/condition", test_condition);
   g_test_add_func ("/suggest/negated-modal", test_negated_modal);
+  g_test_add_func ("/suggest/embedded-stance", test_embedded_stance);
   g_test_add_func ("/suggest/hedge-and-explanation", test_hedge_and_explanation);
   g_test_add_func ("/suggest/discovery", test_discovery);
   g_test_add_func ("/suggest/bad-lexicon", test_bad_lexicon);

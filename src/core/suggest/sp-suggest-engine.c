@@ -322,6 +322,17 @@ make_candidate (SpSuggestRun        *run,
   return candidate;
 }
 
+/* "X rejected Y's demand for …", "X opposed a text supporting …": a second stance cue after
+ * the stance verb that attributed the clause is someone else's stance inside X's, and the
+ * chain of the two signs is not to be trusted */
+static gboolean
+embedded_stance (const SpAttribution *attr,
+                 const SpStance      *stance)
+{
+  return attr->kind == SP_ATTR_STANCE_VERB && stance->cue_entry != NULL
+         && attr->verb_entry != NULL && stance->cue_entry != attr->verb_entry;
+}
+
 /* How far a keyword is from the cue its sign was read from */
 static guint
 anchor_distance (const SpIssueHit *hit,
@@ -478,6 +489,8 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
               if (stance->sign == 0 && !engine->propose_uncued)
                 continue;
               if (stance->in_condition || (stance->negated && stance->hedged))
+                continue;
+              if (embedded_stance (attr, stance))
                 continue;
               if (!nearest_in_clause (hits, stances, h))
                 continue;
