@@ -144,8 +144,8 @@ static void
 test_negated_modal (void)
 {
   g_autoptr(SpSuggestEngine) engine = make_engine ();
-  g_autoptr(SpSuggestResult) modal = run_text (engine, "Marta Okafor said the bridge would not be possible without new taxes.", NULL);
-  g_autoptr(SpSuggestResult) plain = run_text (engine, "Marta Okafor said the bridge is not acceptable.", NULL);
+  g_autoptr(SpSuggestResult) modal = run_text (engine, "Marta Okafor said she would not accept the bridge unchanged.", NULL);
+  g_autoptr(SpSuggestResult) plain = run_text (engine, "Marta Okafor said she did not accept the bridge.", NULL);
 
   g_assert_null (find (modal, 2, 10));
   g_assert_nonnull (find (plain, 2, 10));
@@ -161,6 +161,18 @@ test_embedded_stance (void)
 
   g_assert_null (find (embedded, 2, 10));
   g_assert_nonnull (find (plain, 2, 10));
+}
+
+/* A plain "not" with no cue and no action word states a fact, not a stance */
+static void
+test_plain_negation (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) fact = run_text (engine, "Marta Okafor said the bridge is not finished.", NULL);
+  g_autoptr(SpSuggestResult) never = run_text (engine, "Marta Okafor said Riverton will never pay for the bridge.", NULL);
+
+  g_assert_null (find (fact, 2, 10));
+  g_assert_nonnull (find (never, 2, 10));
 }
 
 static void
@@ -286,6 +298,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/condition", test_condition);
   g_test_add_func ("/suggest/negated-modal", test_negated_modal);
   g_test_add_func ("/suggest/embedded-stance", test_embedded_stance);
+  g_test_add_func ("/suggest/plain-negation", test_plain_negation);
   g_test_add_func ("/suggest/hedge-and-explanation", test_hedge_and_explanation);
   g_test_add_func ("/suggest/discovery", test_discovery);
   g_test_add_func ("/suggest/bad-lexicon", test_bad_lexicon);

@@ -8,7 +8,7 @@
  * verb that attributed the content is the first cue when the keyword's clause starts with
  * it. The issue's proposition has a direction of its own (sp-suggest-issues.c), which the
  * result is read against. Hedges and modals mark the claim conditional; they never flip it.
- * No cue and no action word means no sign.
+ * No cue and no action word means no sign, unless a strong negator ("never") is there.
  */
 #define G_LOG_DOMAIN "sp-suggest"
 
@@ -171,7 +171,10 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
   if (pending_negation)
     sign = -sign;
 
-  if (!stance->explicit_cue && !any_action && !stance->negated)
+  /* a plain "not" with no cue and no action word says what is or is not the case ("there
+   * will not be elections this year"), not what the speaker wants; "never" does */
+  if (!stance->explicit_cue && !any_action
+      && (!stance->negated || stance->neg_entry == NULL || stance->neg_entry->strength < 2))
     {
       stance->sign = 0;
       return;
