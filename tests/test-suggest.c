@@ -106,6 +106,75 @@ test_patterns (void)
     }
 }
 
+/* One cue, one claim: of two issues' keywords in the clause of a cue, the one nearest it */
+static void
+test_nearest_keyword (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) result = run_text (engine, "Marta Okafor backed the bridge next to the park.", NULL);
+  g_autoptr(SpSuggestResult) other = run_text (engine, "Marta Okafor backed the park next to the bridge.", NULL);
+  g_autoptr(SpSuggestResult) apart = run_text (engine, "Marta Okafor backed the bridge; she rejected the park.", NULL);
+
+  g_assert_nonnull (find (result, 2, 10));
+  g_assert_null (find (result, 2, 11));
+  g_assert_nonnull (find (other, 2, 11));
+  g_assert_null (find (other, 2, 10));
+  /* each clause with a cue of its own keeps its claim */
+  g_assert_nonnull (find (apart, 2, 10));
+  g_assert_nonnull (find (apart, 2, 11));
+}
+
+/* A keyword in an "if" or "unless" clause is the condition, not the claim */
+static void
+test_condition (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) unless = run_text (engine, "Marta Okafor said she would back the plan unless the park was sold.", NULL);
+  g_autoptr(SpSuggestResult) cond = run_text (engine, "Marta Okafor said she would back the bridge if the council asked.", NULL);
+  g_autoptr(SpSuggestResult) both = run_text (engine, "Marta Okafor said she would back the bridge unless the park was sold.", NULL);
+
+  g_assert_null (find (unless, 2, 11));
+  g_assert_nonnull (find (cond, 2, 10));
+  g_assert_nonnull (find (both, 2, 10));
+  g_assert_null (find (both, 2, 11));
+}
+
+/* A negated modal is a forecast or a hypothesis, not a stance: no claim */
+static void
+test_negated_modal (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) modal = run_text (engine, "Marta Okafor said she would not accept the bridge unchanged.", NULL);
+  g_autoptr(SpSuggestResult) plain = run_text (engine, "Marta Okafor said she did not accept the bridge.", NULL);
+
+  g_assert_null (find (modal, 2, 10));
+  g_assert_nonnull (find (plain, 2, 10));
+}
+
+/* A stance cue inside the object of a stance verb is another party's stance: no claim */
+static void
+test_embedded_stance (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) embedded = run_text (engine, "Marta Okafor rejected the council's demand for the bridge.", NULL);
+  g_autoptr(SpSuggestResult) plain = run_text (engine, "Marta Okafor rejected the bridge.", NULL);
+
+  g_assert_null (find (embedded, 2, 10));
+  g_assert_nonnull (find (plain, 2, 10));
+}
+
+/* A plain "not" with no cue and no action word states a fact, not a stance */
+static void
+test_plain_negation (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) fact = run_text (engine, "Marta Okafor said the bridge is not finished.", NULL);
+  g_autoptr(SpSuggestResult) never = run_text (engine, "Marta Okafor said Riverton will never pay for the bridge.", NULL);
+
+  g_assert_null (find (fact, 2, 10));
+  g_assert_nonnull (find (never, 2, 10));
+}
+
 static void
 test_nobody (void)
 {
@@ -225,6 +294,11 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/suggest/patterns", test_patterns);
   g_test_add_func ("/suggest/nobody", test_nobody);
+  g_test_add_func ("/suggest/nearest-keyword", test_nearest_keyword);
+  g_test_add_func ("/suggest/condition", test_condition);
+  g_test_add_func ("/suggest/negated-modal", test_negated_modal);
+  g_test_add_func ("/suggest/embedded-stance", test_embedded_stance);
+  g_test_add_func ("/suggest/plain-negation", test_plain_negation);
   g_test_add_func ("/suggest/hedge-and-explanation", test_hedge_and_explanation);
   g_test_add_func ("/suggest/discovery", test_discovery);
   g_test_add_func ("/suggest/bad-lexicon", test_bad_lexicon);

@@ -322,6 +322,61 @@ make_candidate (SpSuggestRun        *run,
   return candidate;
 }
 
+/* "X rejected Y's demand for …", "X opposed a text supporting …": a second stance cue after
+ * the stance verb that attributed the clause is someone else's stance inside X's, and the
+ * chain of the two signs is not to be trusted */
+static gboolean
+embedded_stance (const SpAttribution *attr,
+                 const SpStance      *stance)
+{
+  return attr->kind == SP_ATTR_STANCE_VERB && stance->cue_entry != NULL
+         && attr->verb_entry != NULL && stance->cue_entry != attr->verb_entry;
+}
+
+/* How far a keyword is from the cue its sign was read from */
+static guint
+anchor_distance (const SpIssueHit *hit,
+                 const SpStance   *stance)
+{
+  if (stance->anchor == G_MAXUINT)
+    return G_MAXUINT;
+  if (stance->anchor < hit->first)
+    return hit->first - stance->anchor;
+  if (stance->anchor > hit->last)
+    return stance->anchor - hit->last;
+  return 0;
+}
+
+/* One cue speaks to one issue: of the keywords of different issues that share a clause and
+ * its cue ("X favours a freeze of the front line before talks"), only the one nearest the
+ * cue is the claim; the others are the circumstances of it. Ties go to the earlier keyword. */
+static gboolean
+nearest_in_clause (GArray *hits,
+                   GArray *stances,
+                   guint   h)
+{
+  const SpIssueHit *hit = &g_array_index (hits, SpIssueHit, h);
+  const SpStance *stance = &g_array_index (stances, SpStance, h);
+  guint distance = anchor_distance (hit, stance);
+
+  if (stance->anchor == G_MAXUINT)
+    return TRUE;
+  for (guint o = 0; o < hits->len; o++)
+    {
+      const SpIssueHit *other = &g_array_index (hits, SpIssueHit, o);
+      const SpStance *os = &g_array_index (stances, SpStance, o);
+      guint od;
+
+      if (o == h || other->issue == hit->issue || os->sign == 0 || os->in_condition
+          || os->anchor != stance->anchor)
+        continue;
+      od = anchor_distance (other, os);
+      if (od < distance || (od == distance && o < h))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 SpSuggestResult *
 _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
                                 const char      *body,
@@ -332,6 +387,7 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
   SpSuggestResult *result = g_new0 (SpSuggestResult, 1);
   SpSuggestRun run = { 0, };
   g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (SpIssueHit));
+  g_autoptr(GArray) stances = g_array_new (FALSE, TRUE, sizeof (SpStance));
   g_autoptr(GHashTable) best = g_hash_table_new (g_int64_hash, g_int64_equal);
   gsize body_len = body != NULL ? strlen (body) : 0;
   gsize byte_pos = 0;
@@ -414,18 +470,31 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
             continue;
           g_array_set_size (hits, 0);
           _sp_suggest_find_issues (&run, attr->first, attr->end, hits);
+          g_array_set_size (stances, hits->len);
           for (guint h = 0; h < hits->len; h++)
             {
               const SpIssueHit *hit = &g_array_index (hits, SpIssueHit, h);
-              SpStance stance;
+
+              _sp_suggest_read_stance (&run, attr, hit->first, hit->last, hit->issue,
+                                       &g_array_index (stances, SpStance, h));
+            }
+          for (guint h = 0; h < hits->len; h++)
+            {
+              const SpIssueHit *hit = &g_array_index (hits, SpIssueHit, h);
+              const SpStance *stance = &g_array_index (stances, SpStance, h);
               SpSuggestCandidate *candidate;
               gint64 key = ((gint64) attr->actor << 32) | hit->issue;
               gpointer old;
 
-              _sp_suggest_read_stance (&run, attr, hit->first, hit->last, hit->issue, &stance);
-              if (stance.sign == 0 && !engine->propose_uncued)
+              if (stance->sign == 0 && !engine->propose_uncued)
                 continue;
-              candidate = make_candidate (&run, s, cs, ce, attr, hit, &stance);
+              if (stance->in_condition || (stance->negated && stance->hedged))
+                continue;
+              if (embedded_stance (attr, stance))
+                continue;
+              if (!nearest_in_clause (hits, stances, h))
+                continue;
+              candidate = make_candidate (&run, s, cs, ce, attr, hit, stance);
               if ((old = g_hash_table_lookup (best, &key)) != NULL)
                 {
                   guint index = GPOINTER_TO_UINT (old) - 1;

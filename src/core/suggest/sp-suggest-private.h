@@ -255,6 +255,10 @@ typedef struct
   const SpLexEntry *neg_entry;
   const SpLexEntry *hedge_entry;
   const SpLexEntry *action_entry;
+  guint      clause_from;   /* the keyword's clause, tokens [clause_from, clause_to) */
+  guint      clause_to;
+  gboolean   in_condition;  /* the keyword follows "if" or "unless" in its clause */
+  guint      anchor;        /* the first cue or action word the sign was read from, G_MAXUINT if none */
 } SpStance;
 
 typedef struct

@@ -8,7 +8,7 @@
  * verb that attributed the content is the first cue when the keyword's clause starts with
  * it. The issue's proposition has a direction of its own (sp-suggest-issues.c), which the
  * result is read against. Hedges and modals mark the claim conditional; they never flip it.
- * No cue and no action word means no sign.
+ * No cue and no action word means no sign, unless a strong negator ("never") is there.
  */
 #define G_LOG_DOMAIN "sp-suggest"
 
@@ -31,6 +31,14 @@ is_break (SpSuggestRun *run,
   return _sp_suggest_phrase_at (run, i, SP_LEX_CLAUSE, NULL) != NULL;
 }
 
+/* "if" and "unless" open a condition: a keyword after one is what the claim depends on,
+ * not what it is about ("we will sign unless the bridge is tolled") */
+static gboolean
+is_condition (const SpLexEntry *entry)
+{
+  return g_ascii_strcasecmp (entry->lemma, "if") == 0 || g_ascii_strcasecmp (entry->lemma, "unless") == 0;
+}
+
 void
 _sp_suggest_read_stance (SpSuggestRun        *run,
                          const SpAttribution *attr,
@@ -51,6 +59,7 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
 
   memset (stance, 0, sizeof *stance);
   stance->strength = 1;
+  stance->anchor = G_MAXUINT;
 
   while (from > lower && !is_break (run, from - 1))
     {
@@ -62,6 +71,8 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
       to++;
       run->work++;
     }
+  stance->clause_from = from;
+  stance->clause_to = to;
 
   /* "X rejected …": the verb that attributed the content is the chain's first cue */
   if (attr->kind == SP_ATTR_STANCE_VERB && attr->verb_entry != NULL && from <= attr->first)
@@ -70,6 +81,7 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
       stance->explicit_cue = TRUE;
       stance->cue_entry = attr->verb_entry;
       stance->strength = MAX (stance->strength, attr->verb_entry->strength);
+      stance->anchor = attr->verb;
       from = MAX (from, attr->verb + 1);
       /* a negator before the verb ("did not reject") */
       for (guint k = attr->verb > 3 ? attr->verb - 3 : 0; k < attr->verb; k++)
@@ -126,6 +138,8 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
           stance->explicit_cue = TRUE;
           stance->cue_entry = entry;
           stance->strength = MAX (stance->strength, entry->strength);
+          if (stance->anchor == G_MAXUINT)
+            stance->anchor = k;
           k = last;
         }
       else if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_ACTION, &last)) != NULL)
@@ -134,6 +148,8 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
           pending_negation = FALSE;
           any_action = TRUE;
           stance->action_entry = entry;
+          if (stance->anchor == G_MAXUINT)
+            stance->anchor = k;
           k = last;
         }
       else if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_HEDGE, &last)) != NULL)
@@ -145,6 +161,8 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
             {
               stance->hedged = TRUE;
               stance->hedge_entry = entry;
+              if (k < keyword && is_condition (entry))
+                stance->in_condition = TRUE;
             }
           k = last;
         }
@@ -153,7 +171,10 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
   if (pending_negation)
     sign = -sign;
 
-  if (!stance->explicit_cue && !any_action && !stance->negated)
+  /* a plain "not" with no cue and no action word says what is or is not the case ("there
+   * will not be elections this year"), not what the speaker wants; "never" does */
+  if (!stance->explicit_cue && !any_action
+      && (!stance->negated || stance->neg_entry == NULL || stance->neg_entry->strength < 2))
     {
       stance->sign = 0;
       return;
