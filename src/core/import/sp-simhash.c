@@ -67,8 +67,9 @@ hash_words (const char *p,
 
       if (c < 0x80)
         {
+          /* g_ascii_tolower() is a call; folding inline keeps this loop tight */
           if (g_ascii_isalnum (c))
-            folded[n++] = g_ascii_tolower (c);
+            folded[n++] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
           p++;
         }
       else

@@ -199,7 +199,10 @@ static char *
 clean_controls (const char *text,
                 gsize       length)
 {
-  GString *out = g_string_sized_new (length);
+  /* Every rule keeps a character's length or shortens it, so the text fits in its own
+   * length; bytes go straight into the buffer rather than through a GString */
+  char *out = g_malloc (length + 1);
+  gsize n = 0;
 
   for (gsize i = 0; i < length; i++)
     {
@@ -208,31 +211,34 @@ clean_controls (const char *text,
 
       if (c == '\r')
         {
-          g_string_append_c (out, '\n');
+          out[n++] = '\n';
           if (next == '\n')
             i++;
         }
       else if (c == '\f' || c == '\v')
-        g_string_append_c (out, '\n');
+        out[n++] = '\n';
       else if (is_control_byte (c))
         continue;
       else if (c == 0xC2 && next >= 0x80 && next <= 0x9F)
         {
           if (next == 0x85)  /* NEL */
-            g_string_append_c (out, '\n');
+            out[n++] = '\n';
           i++;
         }
       else if (c == 0xE2 && next == 0x80 && i + 2 < length &&
                ((guchar)text[i + 2] == 0xA8 || (guchar)text[i + 2] == 0xA9))
         {
-          g_string_append (out, (guchar)text[i + 2] == 0xA8 ? "\n" : "\n\n");
+          out[n++] = '\n';
+          if ((guchar)text[i + 2] == 0xA9)
+            out[n++] = '\n';
           i += 2;
         }
       else
-        g_string_append_c (out, c);
+        out[n++] = c;
     }
 
-  return g_string_free (out, FALSE);
+  out[n] = '\0';
+  return out;
 }
 
 static gboolean

@@ -492,18 +492,18 @@ enum
   CHAR_LOWER = 1 << 4,
 };
 
-static guint
+static inline guint
 char_class (gunichar c)
 {
   guint bits = 0;
 
   if (c < 0x80)
     {
-      if (g_ascii_isdigit (c))
+      if (c >= '0' && c <= '9')
         return CHAR_WORD | CHAR_DIGIT;
-      if (g_ascii_isupper (c))
+      if (c >= 'A' && c <= 'Z')
         return CHAR_WORD | CHAR_ALPHA | CHAR_UPPER;
-      if (g_ascii_islower (c))
+      if (c >= 'a' && c <= 'z')
         return CHAR_WORD | CHAR_ALPHA | CHAR_LOWER;
       return 0;
     }
@@ -524,7 +524,7 @@ char_class (gunichar c)
   return bits;
 }
 
-static gunichar
+static inline gunichar
 next_char (const char  *p,
            const char **next)
 {
