@@ -73,6 +73,46 @@ sp_test_add_document (SpProject  *project,
   return id;
 }
 
+/* A document whose sentences are its paragraphs (split at blank lines), as the importer
+ * would store them for short fixture articles; @body must be ASCII, so that bytes are
+ * characters */
+gint64
+sp_test_add_article (SpProject  *project,
+                     const char *file_name,
+                     const char *title,
+                     const char *body)
+{
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *content_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, file_name, -1);
+  g_autofree char *text_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, body, -1);
+  SpDocumentFields fields = { .file_name = file_name, .title = title, .body = body,
+                              .content_hash = content_hash, .text_hash = text_hash };
+  guint32 start = 0;
+  gint64 id;
+
+  g_assert_true (g_str_is_ascii (body));
+  for (guint32 i = 0; ; i++)
+    if (body[i] == '\0' || (body[i] == '\n' && body[i + 1] == '\n'))
+      {
+        guint32 end = i;
+
+        g_array_append_val (pairs, start);
+        g_array_append_val (pairs, end);
+        if (body[i] == '\0')
+          break;
+        start = i + 2;
+        i++;
+      }
+
+  fields.sentences = (const guint32 *)pairs->data;
+  fields.n_sentences = pairs->len / 2;
+  id = sp_project_add_document (project, &fields, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
 /* A manual claim; @note may be NULL */
 gint64
 sp_test_add_claim (SpProject  *project,

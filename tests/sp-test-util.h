@@ -14,6 +14,10 @@ char      *sp_test_make_tmpdir      (void);
 void       sp_test_remove_tree      (const char *path);
 SpProject *sp_test_new_project      (const char *dir,
                                      const char *name);
+gint64     sp_test_add_article      (SpProject  *project,
+                                     const char *file_name,
+                                     const char *title,
+                                     const char *body);
 gint64     sp_test_add_document     (SpProject  *project,
                                      const char *file_name,
                                      const char *title,

@@ -30,41 +30,6 @@ static const char test_body[] =
   "Varga welcomed the dam as a source of jobs.\n\n"
   "Aalto dismissed any proposal that blocks the flow of the river.";
 
-/* An article whose sentences are its paragraphs (ASCII: bytes are characters) */
-static gint64
-add_article (SpProject  *project,
-             const char *file_name,
-             const char *body)
-{
-  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *content_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, file_name, -1);
-  g_autofree char *text_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, body, -1);
-  SpDocumentFields fields = { .file_name = file_name, .title = file_name, .body = body,
-                              .content_hash = content_hash, .text_hash = text_hash };
-  guint32 start = 0;
-  gint64 id;
-
-  for (guint32 i = 0; ; i++)
-    if (body[i] == '\0' || (body[i] == '\n' && body[i + 1] == '\n'))
-      {
-        guint32 end = i;
-
-        g_array_append_val (pairs, start);
-        g_array_append_val (pairs, end);
-        if (body[i] == '\0')
-          break;
-        start = i + 2;
-        i++;
-      }
-
-  fields.sentences = (const guint32 *)pairs->data;
-  fields.n_sentences = pairs->len / 2;
-  id = sp_project_add_document (project, &fields, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 /* The analyst's reading: a suggestion resting on the keyword "flow" is wrong */
 static gboolean
 is_right (SpSuggestion *suggestion)
@@ -131,8 +96,8 @@ test_decisions_raise_precision_elsewhere (void)
   sp_project_add_issue (project, "dam", "Kessel dam", "The Kessel dam should be completed", dam_keywords, &error);
   sp_project_add_issue (project, "quotas", "Shared quotas", "Water quotas should be shared", quota_keywords, &error);
   g_assert_no_error (error);
-  train = add_article (project, "train.txt", train_body);
-  test = add_article (project, "test.txt", test_body);
+  train = sp_test_add_article (project, "train.txt", "train.txt", train_body);
+  test = sp_test_add_article (project, "test.txt", "test.txt", test_body);
 
   g_assert_true (sp_suggest_documents (project, NULL, 0, NULL, NULL, NULL, &stats, &error));
   g_assert_no_error (error);

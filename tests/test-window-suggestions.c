@@ -27,43 +27,6 @@ static const char quota_body[] =
   "Piet Aalto told reporters that Osterlund will never sign a quota plan written in Veldmark.\n\n"
   "Harbour official Tomas Lind said the dam could help shipping on the lower river.";
 
-/* A fixture article whose sentences are its paragraphs, as the importer would store them
- * (the text is ASCII, so bytes are characters) */
-static gint64
-add_article (SpProject  *project,
-             const char *file_name,
-             const char *title,
-             const char *body)
-{
-  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *content_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, file_name, -1);
-  g_autofree char *text_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, body, -1);
-  SpDocumentFields fields = { .file_name = file_name, .title = title, .body = body,
-                              .content_hash = content_hash, .text_hash = text_hash };
-  guint32 start = 0;
-  gint64 id;
-
-  for (guint32 i = 0; ; i++)
-    if (body[i] == '\0' || (body[i] == '\n' && body[i + 1] == '\n'))
-      {
-        guint32 end = i;
-
-        g_array_append_val (pairs, start);
-        g_array_append_val (pairs, end);
-        if (body[i] == '\0')
-          break;
-        start = i + 2;
-        i++;
-      }
-
-  fields.sentences = (const guint32 *)pairs->data;
-  fields.n_sentences = pairs->len / 2;
-  id = sp_project_add_document (project, &fields, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 typedef struct
 {
   char      *dir;
@@ -185,8 +148,8 @@ fixture_setup (Fixture       *f,
   f->dir = sp_test_make_tmpdir ();
   project = sp_test_new_project (f->dir, "dam.standpoint");
   f->path = g_strdup (sp_project_get_path (project));
-  f->dam_doc = add_article (project, "lindor.txt", "Dam talks stall in Lindor", dam_body);
-  f->quota_doc = add_article (project, "quotas.txt", "Osterlund hardens its line", quota_body);
+  f->dam_doc = sp_test_add_article (project, "lindor.txt", "Dam talks stall in Lindor", dam_body);
+  f->quota_doc = sp_test_add_article (project, "quotas.txt", "Osterlund hardens its line", quota_body);
   f->veldmark = sp_project_add_actor (project, "Veldmark", SP_ACTOR_KIND_STATE, 0, NULL, &error);
   f->varga = sp_project_add_actor (project, "Ilse Varga", SP_ACTOR_KIND_PERSON, f->veldmark, varga_aliases, &error);
   f->osterlund = sp_project_add_actor (project, "Osterlund", SP_ACTOR_KIND_STATE, 0, NULL, &error);
