@@ -438,6 +438,60 @@ test_rescore (Fixture       *f,
   g_assert_cmpfloat (sp_suggestion_get_prior (item (after, 1)), ==, 0.7);
 }
 
+/* A scorer that reads every feature and the prior: 0.1 per feature, plus half the prior;
+ * counts its calls */
+static double
+count_features (const char * const *features,
+                double              prior,
+                gpointer            user_data)
+{
+  guint *calls = user_data;
+  guint n = features != NULL ? g_strv_length ((char **)features) : 0;
+
+  (*calls)++;
+  return MIN (1.0, 0.1 * n + prior / 2);
+}
+
+/* Re-scoring by a scorer sees each pending suggestion's features and prior, passes over the
+ * decided ones, and keeps to the document asked for */
+static void
+test_rescore_with_scorer (Fixture       *f,
+                          gconstpointer  data)
+{
+  SpSuggestionFields set[] = { minister_says (f, 0.4), spokeswoman_rejects (f, 0.9) };
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint calls = 0;
+  double minister_expected;
+
+  replace (f, set, 2);
+  {
+    g_autoptr(GListModel) before = list (f, 0);
+
+    decide (f, sp_suggestion_get_id (item (before, 0)), SP_SUGGESTION_STATUS_REJECTED);
+  }
+
+  g_assert_true (sp_project_rescore_suggestions (f->project, f->document + 1, count_features, &calls, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls, ==, 0);
+
+  g_assert_true (sp_project_rescore_suggestions (f->project, 0, count_features, &calls, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls, ==, 1);
+
+  minister_expected = 0.1 * g_strv_length ((char **)minister_features) + 0.7 / 2;
+  after = list (f, SP_SUGGESTION_STATUS_MASK (SP_SUGGESTION_STATUS_PENDING));
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, 1);
+  g_assert_cmpfloat_with_epsilon (sp_suggestion_get_confidence (item (after, 0)), minister_expected, 1e-9);
+  g_assert_cmpfloat (sp_suggestion_get_prior (item (after, 0)), ==, 0.7);
+
+  {
+    g_autoptr(GListModel) rejected = list (f, SP_SUGGESTION_STATUS_MASK (SP_SUGGESTION_STATUS_REJECTED));
+
+    g_assert_cmpfloat (sp_suggestion_get_confidence (item (rejected, 0)), ==, 0.9);
+  }
+}
+
 /* Speakers: one row per name, dismissed ones stay dismissed, actors hide them */
 static void
 test_speakers (Fixture       *f,
@@ -672,6 +726,7 @@ main (int    argc,
   ADD ("/suggestions-store/accept-undo-redo", test_accept_undo_redo);
   ADD ("/suggestions-store/reject-undo", test_reject_undo);
   ADD ("/suggestions-store/rescore", test_rescore);
+  ADD ("/suggestions-store/rescore-with-scorer", test_rescore_with_scorer);
   ADD ("/suggestions-store/speakers", test_speakers);
   ADD ("/suggestions-store/delete-cascades", test_delete_cascades);
 #undef ADD

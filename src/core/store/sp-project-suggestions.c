@@ -650,6 +650,57 @@ sp_project_update_suggestion_confidences (SpProject                *self,
 }
 
 /**
+ * sp_project_rescore_suggestions:
+ * @document_id: the document whose pending suggestions to re-score, or 0 for all
+ * @scorer: gives a suggestion's new confidence from its features and prior
+ *
+ * Re-scores pending suggestions reading only what a score needs (id, prior, features), not
+ * the documents' text: a decision re-scores every pending suggestion of the project, so
+ * this is on the path of every key press in review. The confidences are written as by
+ * sp_project_update_suggestion_confidences().
+ */
+gboolean
+sp_project_rescore_suggestions (SpProject            *self,
+                                gint64                document_id,
+                                SpSuggestionScorer    scorer,
+                                gpointer              user_data,
+                                GError              **error)
+{
+  g_autoptr(SpStmt) stmt = NULL;
+  g_autoptr(GArray) scores = NULL;
+  int rc;
+
+  g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (scorer != NULL, FALSE);
+
+  if (!(stmt = _sp_project_prepare (self,
+                                    "SELECT id, prior, features FROM suggestions "
+                                    "WHERE status = 'pending' AND (?1 = 0 OR document_id = ?1) "
+                                    "ORDER BY id",
+                                    error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+
+  scores = g_array_new (FALSE, FALSE, sizeof (SpSuggestionScore));
+  while ((rc = _sp_project_step_row (self, stmt, _("Could not read the suggestions"), error)) > 0)
+    {
+      g_autofree char *features_text = _sp_project_dup_display_text (stmt, 2);
+      g_auto(GStrv) features = split_features (features_text);
+      SpSuggestionScore score = { sqlite3_column_int64 (stmt, 0), 0 };
+
+      score.confidence = scorer ((const char * const *)features, sqlite3_column_double (stmt, 1), user_data);
+      if (!is_probability (score.confidence))
+        score.confidence = CLAMP (score.confidence, 0.0, 1.0);
+      g_array_append_val (scores, score);
+    }
+  if (rc < 0)
+    return FALSE;
+
+  return sp_project_update_suggestion_confidences (self, (const SpSuggestionScore *)scores->data,
+                                                   scores->len, error);
+}
+
+/**
  * sp_project_count_suggestions:
  * @counts: (out caller-allocates) (array fixed-size=4): per #SpSuggestionStatus
  *

@@ -122,6 +122,11 @@ typedef struct
   double confidence;
 } SpSuggestionScore;
 
+/* A pending suggestion's new confidence, 0 … 1, from its features and the engine's prior */
+typedef double (*SpSuggestionScorer) (const char * const *features,
+                                      double              prior,
+                                      gpointer            user_data);
+
 /* A speaker a suggestion pass saw who is not in the codebook; everything is borrowed */
 typedef struct
 {
@@ -335,6 +340,11 @@ gboolean     sp_project_set_suggestion_status (SpProject           *self,
 gboolean     sp_project_update_suggestion_confidences (SpProject   *self,
                                                const SpSuggestionScore *scores,
                                                guint                n_scores,
+                                               GError             **error);
+gboolean     sp_project_rescore_suggestions   (SpProject           *self,
+                                               gint64               document_id,
+                                               SpSuggestionScorer   scorer,
+                                               gpointer             user_data,
                                                GError             **error);
 gboolean     sp_project_count_suggestions     (SpProject           *self,
                                                guint                counts[4],

@@ -53,40 +53,25 @@ sp_suggest_load_model (SpProject  *project,
  * Gives every pending suggestion the model's confidence; part of the caller's action if
  * one is open.
  */
+static double
+score_with_model (const char * const *features,
+                  double              prior,
+                  gpointer            user_data)
+{
+  return sp_suggest_model_score (user_data, features, prior);
+}
+
 gboolean
 sp_suggest_rescore (SpProject             *project,
                     const SpSuggestModel  *model,
                     gint64                 document_id,
                     GError               **error)
 {
-  g_autoptr(GListModel) pending = NULL;
-  g_autoptr(GArray) scores = NULL;
-  guint n;
-
   g_return_val_if_fail (SP_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (model != NULL, FALSE);
 
-  pending = sp_project_list_suggestions (project, document_id,
-                                         SP_SUGGESTION_STATUS_MASK (SP_SUGGESTION_STATUS_PENDING),
-                                         error);
-  if (pending == NULL)
-    return FALSE;
-
-  n = g_list_model_get_n_items (pending);
-  scores = g_array_sized_new (FALSE, FALSE, sizeof (SpSuggestionScore), n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SpSuggestion) s = g_list_model_get_item (pending, i);
-      SpSuggestionScore score = {
-        sp_suggestion_get_id (s),
-        sp_suggest_model_score (model, sp_suggestion_get_features (s), sp_suggestion_get_prior (s)),
-      };
-
-      g_array_append_val (scores, score);
-    }
-
-  return sp_project_update_suggestion_confidences (project, (SpSuggestionScore *)scores->data,
-                                                   scores->len, error);
+  return sp_project_rescore_suggestions (project, document_id, score_with_model,
+                                         (gpointer)model, error);
 }
 
 static SpSuggestion *
