@@ -589,6 +589,57 @@ test_keep_reported_phrases (void)
   g_assert_cmpuint (n_removed (article), ==, 0);
 }
 
+/* A saved page's notices above the article go: a share bar holding the page's own address,
+ * a consent banner longer than any furniture line, a sign-in box. The first line under a
+ * title from the file's metadata is the article's, and cleaned like the others. */
+static void
+test_lead_notices (void)
+{
+  const char *text = "---\ntitle: Ferry fares frozen | Example Post\n"
+                     "source: https://post.example.org/ferry-fares-frozen\n---\n"
+                     "* Share  !Email share !url-copy https://post.example.org/ferry-fares-frozen Copied\n"
+                     "We use cookies to personalise content and ads, to offer social features and to "
+                     "analyse our traffic. We also share information about your use of our site with "
+                     "our advertising and analytics partners, who may combine it with other data you "
+                     "have given them or that they have collected from your use of their services.\n"
+                     "Enter the email address you registered with and we will send you a code to "
+                     "reset your password.\n"
+                     "Check your inbox and enter the verification code\n"
+                     "The harbour board froze ferry fares for another year on Monday, after a "
+                     "month of talks with the island councils.\n"
+                     "The board's chair said the freeze would cost the operator two million a year.\n";
+  g_autoptr(SpArticle) article = read_text (text);
+  g_autofree char *why = NULL;
+
+  sp_text_clean (article, NULL, NULL);
+  why = reasons (article);
+
+  g_assert_cmpstr (article->title, ==, "Ferry fares frozen");
+  g_assert_true (g_str_has_prefix (article->body, "The harbour board froze ferry fares"));
+  g_assert_nonnull (strstr (why, "share bar"));
+  g_assert_nonnull (strstr (why, "site notice"));
+  g_assert_null (strstr (article->body, "password"));
+}
+
+/* An article that opens on privacy is not a site's notice: it does not address its reader */
+static void
+test_keep_privacy_lede (void)
+{
+  const char *text = "---\ntitle: Retailer fined over cookie banners\n---\n"
+                     "The data authority fined a retailer on Tuesday over consent banners that set "
+                     "cookies before anyone agreed.\n"
+                     "Inspectors found the website placed advertising cookies on the browsers of "
+                     "visitors who had refused them.\n"
+                     "The company said it would appeal.\n"
+                     "Its lawyers argued that the banners met the rules in force at the time.\n";
+  g_autoptr(SpArticle) article = read_text (text);
+  g_autofree char *before = g_strdup (article->body);
+
+  sp_text_clean (article, NULL, NULL);
+  g_assert_cmpstr (article->body, ==, before);
+  g_assert_cmpuint (n_removed (article), ==, 0);
+}
+
 /* Endnotes stay with the article; the teasers under them go */
 static void
 test_keep_endnotes (void)
@@ -891,6 +942,8 @@ main (int    argc,
   g_test_add_func ("/text-cleaner/keep-whole", test_keep_whole);
   g_test_add_func ("/text-cleaner/keep-analysis-ending", test_keep_analysis_ending);
   g_test_add_func ("/text-cleaner/keep-endnotes", test_keep_endnotes);
+  g_test_add_func ("/text-cleaner/lead-notices", test_lead_notices);
+  g_test_add_func ("/text-cleaner/keep-privacy-lede", test_keep_privacy_lede);
   g_test_add_func ("/text-cleaner/keep-reported-phrases", test_keep_reported_phrases);
   g_test_add_func ("/text-cleaner/headline-clean", test_headline_clean);
   g_test_add_func ("/text-cleaner/recurring-lines", test_recurring_lines);

@@ -345,6 +345,70 @@ mark_furniture_lines (GArray *lines,
     }
 }
 
+/* Whether a line can belong to a site's notices above the article: it holds their words
+ * and reports no one's */
+/* How many short lines may stand between two lines of a site's notices, and how short */
+#define NOTICE_MAX_GAP        2
+#define NOTICE_GAP_MAX_WORDS  21
+
+static gboolean
+is_notice_line (const SpTextLine *line)
+{
+  return line->n_notice > 0 && line->n_say == 0;
+}
+
+/* A site's notices above the article, as saved pages and crawls keep them: a cookie or
+ * consent banner, a sign-in or newsletter box. The run of lines at the top that hold their
+ * words goes when it is clearly one: a cookie, newsletter or advertisement phrase in it,
+ * or, in two lines or more, four such words and the site addressing its reader ("we",
+ * "your"). Between two such lines may stand a few short ones (a cookie's name and what it
+ * does, a list of domains); an article's paragraph ends the run. An article that opens on
+ * privacy does not address its reader, and reports what someone said. */
+static void
+mark_lead_notices (GArray *lines,
+                   guint   first)
+{
+  guint end = first;
+  guint n_lines = 0, n_words = 0, n_voice = 0;
+  guint gap = 0;
+  gboolean phrase = FALSE;
+
+  for (guint i = first; i < lines->len && gap <= NOTICE_MAX_GAP; i++)
+    {
+      const SpTextLine *line = &g_array_index (lines, SpTextLine, i);
+      gboolean notice_phrase = (line->furniture == SP_FURNITURE_COOKIES ||
+                                line->furniture == SP_FURNITURE_NEWSLETTER ||
+                                line->furniture == SP_FURNITURE_AD) && line->n_say == 0;
+
+      if (notice_phrase || is_notice_line (line))
+        {
+          phrase |= notice_phrase;
+          n_lines++;
+          n_words += line->n_notice;
+          n_voice += line->n_voice > 0 ? 1 : 0;
+          end = i + 1;
+          gap = 0;
+        }
+      else if (line->link_like || line->reason != NULL)
+        continue;
+      else if (line->n_words < NOTICE_GAP_MAX_WORDS || (line->n_domains > 0 && !line->sentence_end))
+        gap++;
+      else
+        break;
+    }
+
+  if (!(phrase || (n_lines >= 2 && n_words >= 4 && n_voice > 0)))
+    return;
+
+  for (guint i = first; i < end; i++)
+    {
+      SpTextLine *line = &g_array_index (lines, SpTextLine, i);
+
+      if (line->reason == NULL)
+        line->reason = N_("site notice");
+    }
+}
+
 /* The run of furniture at the end (above @cut, where what is not the article starts):
  * taken out when it holds at least one line that is furniture on its own evidence, or when
  * it is only link-like lines ("*", "Back") over a cut. Returns where the run starts. */
@@ -691,6 +755,7 @@ sp_text_clean (SpArticle       *article,
   guint cut;
   gboolean voice = FALSE;
   gboolean kept = FALSE;
+  gboolean headline_in_body;
 
   g_return_if_fail (article != NULL && article->body != NULL);
 
@@ -699,14 +764,16 @@ sp_text_clean (SpArticle       *article,
     return;
 
   forget_duplicate_recurrence (lines);
-  headline = sp_text_header_read (article, lines);
+  headline = sp_text_header_read (article, lines, &headline_in_body);
   if (headline >= lines->len)
     return;
 
-  /* The article's text starts under its headline, or with it when it has none */
-  first = article->title_kind == SP_TITLE_KIND_HEADLINE ? headline + 1 : headline;
+  /* The article's text starts under its headline, or with it when it has none or the title
+   * came from the file's metadata */
+  first = headline_in_body ? headline + 1 : headline;
 
   mark_furniture_lines (lines, first);
+  mark_lead_notices (lines, first);
   cut = find_cut (lines, first, &voice);
   mark_appendix (lines, cut, voice);
   mark_appendix (lines, mark_tail (lines, first, cut), FALSE);

@@ -316,11 +316,16 @@ take_title (SpArticle        *article,
  * title, date and source go into @article's fields (a file's metadata is kept where it has
  * some), and the lines that belong in fields are marked with their reason.
  *
+ * @headline_in_body: (out): whether the line found is the article's headline; it is not when
+ *   the file's metadata gave a title that is not the body's first line, and the line found
+ *   is then the first of the article's text
+ *
  * Returns: the index of the headline line in @lines (@lines->len when there are none)
  */
 guint
 sp_text_header_read (SpArticle *article,
-                     GArray    *lines)
+                     GArray    *lines,
+                     gboolean  *headline_in_body)
 {
   guint n = MIN (lines->len, SP_TEXT_HEADER_MAX_LINES);
   guint headline = lines->len;
@@ -328,6 +333,7 @@ sp_text_header_read (SpArticle *article,
   gboolean caption_date = FALSE;
   gboolean titled;
 
+  *headline_in_body = FALSE;
   if (lines->len == 0)
     return 0;
   titled = !title_is_first_line (article, &g_array_index (lines, SpTextLine, 0));
@@ -426,6 +432,7 @@ sp_text_header_read (SpArticle *article,
     }
 
   take_title (article, lines, headline);
+  *headline_in_body = !titled && article->title_kind == SP_TITLE_KIND_HEADLINE;
   return headline;
 }
 

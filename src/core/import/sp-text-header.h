@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 #define SP_TEXT_HEADER_MAX_LINES 8
 
 guint  sp_text_header_read         (SpArticle  *article,
-                                    GArray     *lines);
+                                    GArray     *lines,
+                                    gboolean   *headline_in_body);
 char  *sp_text_headline_clean      (const char *headline,
                                     gsize       length,
                                     const char *body);

@@ -80,6 +80,17 @@ static const SpWordList word_lists[] = {
   { "photo photos photograph photographs image images picture pictures credit foto bild",
     SP_WORD_PHOTO, "en" },
 
+  /* What a site tells its reader before the article: cookies and consent, accounts,
+   * subscriptions */
+  { "cookie cookies consent privacy personalised personalized personalisation "
+    "personalization advertising advertisement advertisements advertiser advertisers ads analytics browser browsers website "
+    "websites visitor visitors password passwords login inbox email e-mail newsletter "
+    "newsletters subscribe subscriber subscribers subscription unsubscribe verification "
+    "javascript notifications preferences settings storage user users",
+    SP_WORD_NOTICE, "en" },
+  { "datenschutz einwilligung werbung passwort abonnieren", SP_WORD_NOTICE, "de" },
+  { "confidentialité consentement publicité abonner", SP_WORD_NOTICE, "fr" },
+
   /* Too common to tell what a text is about */
   { "about above after again against also although among another because been before being "
     "below between both could does doing down during each either even every from further "
@@ -576,6 +587,32 @@ finish_token (const char  *line,
   g_array_append_val (tokens, *token);
 }
 
+/* Where a web address starting at @p ends ("https://…", "http://…", "www.…", up to the next
+ * space), or @p when none starts there */
+static const char *
+skip_web_address (const char *p,
+                  const char *end)
+{
+  static const char * const schemes[] = { "https://", "http://", "www." };
+  gsize left = end - p;
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      gsize n = strlen (schemes[i]);
+
+      if (left > n && g_ascii_strncasecmp (p, schemes[i], n) == 0 && !g_ascii_isspace (p[n]))
+        {
+          const char *q = p + n;
+
+          while (q < end && !g_ascii_isspace (*q))
+            q++;
+          return q;
+        }
+    }
+
+  return p;
+}
+
 /**
  * sp_text_tokenize:
  * @tokens: (element-type SpTextToken): where the words go, after what it holds
@@ -652,6 +689,19 @@ sp_text_tokenize (const char *line,
           prev_lower = FALSE;
           p = next;
           continue;
+        }
+
+      /* A web address is no words of the line: a share bar holding the page's address is
+       * still mostly share buttons */
+      if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') && !prev_lower)
+        {
+          const char *after_url = skip_web_address (p, end);
+
+          if (after_url != p)
+            {
+              p = after_url;
+              continue;
+            }
         }
 
       memset (&token, 0, sizeof token);

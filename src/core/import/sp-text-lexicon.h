@@ -53,6 +53,7 @@ typedef enum
   SP_WORD_STOP      = 1 << 6,  /* too common to say what a text is about */
   SP_WORD_PHOTO     = 1 << 7,  /* photo, photograph, image: credit lines start with them */
   SP_WORD_SOCIAL    = 1 << 8,  /* the networks and buttons of a share bar */
+  SP_WORD_NOTICE    = 1 << 9,  /* a site's notices to its reader: cookies, consent, password */
 } SpWordFlags;
 
 typedef struct _SpLexEntry SpLexEntry;

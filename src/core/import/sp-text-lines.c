@@ -143,6 +143,8 @@ count_words (SpTextLine *line,
         line->n_agency++;
       if ((token->flags & SP_WORD_PHOTO) != 0)
         line->n_photo++;
+      if ((token->flags & SP_WORD_NOTICE) != 0)
+        line->n_notice++;
       if ((token->flags & (SP_WORD_META | SP_WORD_WEEKDAY | SP_WORD_TIME)) != 0)
         line->n_meta++;
       if (is_domain_end (line, previous, token))

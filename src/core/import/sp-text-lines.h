@@ -30,6 +30,7 @@ typedef struct
   guint        n_photo;
   guint        n_meta;         /* published, updated, views, weekdays, time zones */
   guint        n_domains;      /* words followed by ".com" and the like */
+  guint        n_notice;       /* words of a site's notices: cookies, consent, password */
 
   SpFurniture  furniture;      /* the furniture phrase it holds, or SP_FURNITURE_NONE */
   guint        phrase_start : 1;  /* the phrase opens the line or is all of it */
