@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-claim-popover.h"
+#include "sp-list-labels.h"
 #include "sp-suggest-pass.h"
 #include "sp-toast.h"
 
@@ -364,7 +365,7 @@ create_stance_buttons (SpClaimPopover *self)
   for (int stance = SP_STANCE_MIN; stance <= SP_STANCE_MAX; stance++)
     {
       GtkWidget *button = gtk_toggle_button_new_with_label (labels[stance - SP_STANCE_MIN]);
-      g_autofree char *css = g_strdup_printf ("stance%c%d", stance < 0 ? 'm' : 'p', ABS (stance));
+      g_autofree char *css = sp_stance_css_class (stance);
 
       gtk_widget_set_tooltip_text (button, stance_description (stance));
       gtk_widget_add_css_class (button, css);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-documents-view-private.h"
+#include "sp-list-labels.h"
 #include "sp-toast.h"
 
 G_DEFINE_FINAL_TYPE (SpDocumentsView, sp_documents_view, GTK_TYPE_WIDGET)
@@ -147,40 +148,18 @@ load_documents (SpDocumentsView *self)
 
 /* The claims list */
 
-static GtkWidget *
-wrapping_label (const char *text,
-                const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
 /* Every text of a claim is shown whole: the panel is narrow, so the labels wrap */
 static GtkWidget *
 create_claim_row (SpClaim *claim)
 {
-  int stance = sp_claim_get_stance (claim);
-  g_autofree char *stance_text = g_strdup_printf ("%s%d", stance > 0 ? "+" : stance < 0 ? "−" : "", ABS (stance));
-  g_autofree char *css = g_strdup_printf ("stance%c%d", stance < 0 ? 'm' : 'p', ABS (stance));
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *badge = gtk_label_new (stance_text);
-  GtkWidget *who = wrapping_label (sp_claim_get_actor_name (claim), "heading");
-  GtkWidget *what = wrapping_label (sp_claim_get_issue_label (claim), "caption");
-  GtkWidget *quote = wrapping_label (sp_claim_get_quote (claim), "dim-label");
+  GtkWidget *badge = sp_stance_badge_new (sp_claim_get_stance (claim));
+  GtkWidget *who = sp_wrapping_label_new (sp_claim_get_actor_name (claim), "heading");
+  GtkWidget *what = sp_wrapping_label_new (sp_claim_get_issue_label (claim), "caption");
+  GtkWidget *quote = sp_wrapping_label_new (sp_claim_get_quote (claim), "dim-label");
 
-  gtk_widget_add_css_class (badge, "stance-badge");
-  gtk_widget_add_css_class (badge, css);
-  gtk_widget_set_valign (badge, GTK_ALIGN_START);
   gtk_widget_set_hexpand (who, TRUE);
   gtk_box_append (GTK_BOX (top), badge);
   gtk_box_append (GTK_BOX (top), who);
@@ -189,7 +168,7 @@ create_claim_row (SpClaim *claim)
   gtk_box_append (GTK_BOX (box), quote);
 
   if (sp_claim_get_note (claim)[0] != '\0')
-    gtk_box_append (GTK_BOX (box), wrapping_label (sp_claim_get_note (claim), "caption"));
+    gtk_box_append (GTK_BOX (box), sp_wrapping_label_new (sp_claim_get_note (claim), "caption"));
 
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-list-labels.h"
 #include "sp-review-view-private.h"
 #include "sp-suggest-pass.h"
 #include "sp-suggestion.h"
@@ -76,41 +77,23 @@ _sp_review_view_shown_index (SpReviewView *self,
 
 /* Rows */
 
-static GtkWidget *
-row_label (const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
 /* Every text of a row comes from the project (and so from articles): plain text only */
 static GtkWidget *
 create_suggestion_row (SpSuggestion *suggestion)
 {
   int stance = CLAMP (sp_suggestion_get_stance (suggestion), SP_STANCE_MIN, SP_STANCE_MAX);
   gboolean conditional = sp_suggestion_get_conditional (suggestion);
-  g_autofree char *badge_text = g_strdup_printf ("%s%d", stance > 0 ? "+" : stance < 0 ? "−" : "", ABS (stance));
-  g_autofree char *badge_css = g_strdup_printf ("stance%c%d", stance < 0 ? 'm' : 'p', ABS (stance));
   g_autofree char *confidence = _sp_review_view_format_percent (sp_suggestion_get_confidence (suggestion));
   g_autofree char *accessible = NULL;
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *stance_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *who = row_label (sp_suggestion_get_actor_name (suggestion), "heading");
+  GtkWidget *who = sp_wrapping_label_new (sp_suggestion_get_actor_name (suggestion), "heading");
   GtkWidget *confidence_label = gtk_label_new (confidence);
-  GtkWidget *badge = gtk_label_new (badge_text);
-  GtkWidget *what = row_label (NULL, NULL);
-  GtkWidget *quote = row_label (sp_suggestion_get_quote (suggestion), "claim-quote");
+  GtkWidget *badge = sp_stance_badge_new (stance);
+  GtkWidget *what = sp_wrapping_label_new (NULL, NULL);
+  GtkWidget *quote = sp_wrapping_label_new (sp_suggestion_get_quote (suggestion), "claim-quote");
   GtkWidget *why_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *revealer = gtk_revealer_new ();
   g_autofree char *what_text = NULL;
@@ -123,9 +106,6 @@ create_suggestion_row (SpSuggestion *suggestion)
   gtk_box_append (GTK_BOX (top), who);
   gtk_box_append (GTK_BOX (top), confidence_label);
 
-  gtk_widget_add_css_class (badge, "stance-badge");
-  gtk_widget_add_css_class (badge, badge_css);
-  gtk_widget_set_valign (badge, GTK_ALIGN_START);
   /* TRANSLATORS: a suggested stance and its issue, e.g. "Supports · Ceasefire first" */
   what_text = g_strdup_printf (_("%s · %s"), stance_word (stance), sp_suggestion_get_issue_label (suggestion));
   gtk_label_set_text (GTK_LABEL (what), what_text);
@@ -147,8 +127,8 @@ create_suggestion_row (SpSuggestion *suggestion)
 
   /* Why the engine proposed it: shown for the row under review */
   gtk_widget_add_css_class (why_box, "explanation");
-  gtk_box_append (GTK_BOX (why_box), row_label (_("Why"), "caption-heading"));
-  gtk_box_append (GTK_BOX (why_box), row_label (sp_suggestion_get_explanation (suggestion), "caption"));
+  gtk_box_append (GTK_BOX (why_box), sp_wrapping_label_new (_("Why"), "caption-heading"));
+  gtk_box_append (GTK_BOX (why_box), sp_wrapping_label_new (sp_suggestion_get_explanation (suggestion), "caption"));
   gtk_revealer_set_child (GTK_REVEALER (revealer), why_box);
   gtk_revealer_set_transition_type (GTK_REVEALER (revealer), GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
 
