@@ -399,7 +399,6 @@ build_one_mode (SpNetwork              *self,
                                                        (GDestroyNotify)g_hash_table_unref);
   g_autoptr(GHashTable) n_units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GList) unit_keys = NULL;
   GHashTableIter iter;
   gpointer key, value;
 
