@@ -268,7 +268,7 @@ choose_affiliations (Import *im)
       g_autofree char *pair = NULL;
       ImportedDocument *document;
       GPtrArray *list;
-      guint start, end;
+      guint start, end, n;
       int stance;
 
       if (check_statement (im, s, &document, &stance, &start, &end) != NULL ||
@@ -282,10 +282,10 @@ choose_affiliations (Import *im)
           g_hash_table_insert (orgs, g_strdup (s->person), list);
           g_ptr_array_add (people, s->person);
         }
-      if (!g_hash_table_contains (counts, pair))
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, pair));
+      if (n == 0)
         g_ptr_array_add (list, s->organisation);
-      g_hash_table_insert (counts, g_steal_pointer (&pair),
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, pair)) + 1));
+      g_hash_table_insert (counts, g_steal_pointer (&pair), GUINT_TO_POINTER (n + 1));
     }
 
   for (guint i = 0; i < people->len; i++)
