@@ -136,12 +136,12 @@ test_fixture_boolean (Fixture       *f,
   g_assert_cmpuint (report->n_issues, ==, 2);
   g_assert_cmpuint (report->n_claims, ==, 6);
   g_assert_cmpuint (report->n_skipped, ==, 2);
-  g_assert_true (has_line (report->skipped, "1 statements of type “Annotation”"));
-  g_assert_true (has_line (report->skipped, "1 statements with no concept"));
-  g_assert_true (has_line (report->skipped, "1 values of variable “certainty”"));
-  g_assert_true (has_line (report->notes, "Lina Ostrova is coded with 2 organizations: affiliated with Harbour Council (2 statements), not with Regional Party (1)"));
-  g_assert_true (has_line (report->notes, "(Business)"));
-  g_assert_true (has_line (report->notes, "Notes of 1 actors"));
+  g_assert_true (has_line (report->skipped, "Statements of type “Annotation”: 1"));
+  g_assert_true (has_line (report->skipped, "Statements with no concept: 1"));
+  g_assert_true (has_line (report->skipped, "Values of variable “certainty”: 1"));
+  g_assert_true (has_line (report->notes, "Lina Ostrova is coded with 2 organizations: affiliated with Harbour Council (2), not with Regional Party (1)"));
+  g_assert_true (has_line (report->notes, "not kept: Business (1 actors)"));
+  g_assert_true (has_line (report->notes, "notes have no field in Standpoint and were not kept: 1"));
   g_assert_true (has_line (report->notes, "section (2)"));
 
   /* documents: DNA's text exactly, metadata, sentences */
@@ -217,7 +217,7 @@ test_fixture_integer (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_claims, ==, 5);
   g_assert_cmpuint (report->n_actors, ==, 6);   /* the out-of-range statement named Regional Party */
-  g_assert_true (has_line (report->skipped, "1 statements whose integer agreement is outside −2 … +2"));
+  g_assert_true (has_line (report->skipped, "Statements whose integer agreement is outside −2 … +2: 1"));
   g_assert_false (has_line (report->notes, "coded with 2 organizations"));
 
   claims = sp_project_list_claims (f->project, 0, NULL);
@@ -352,7 +352,7 @@ test_hostile (Fixture       *f,
   report = import_path (f->project, f->dna, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_claims, ==, 5);
-  g_assert_true (has_line (report->skipped, "1 statements whose span lies outside their document's text"));
+  g_assert_true (has_line (report->skipped, "Statements whose span lies outside their document's text: 1"));
 }
 
 static void

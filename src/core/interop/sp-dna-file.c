@@ -24,28 +24,8 @@ G_DEFINE_QUARK (sp-dna-error-quark, sp_dna_error)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
-typedef struct
-{
-  char   *name;
-  char   *data_type;
-  gint64  statement_type;
-} Variable;
+#include "sp-dna-file-private.h"
 
-typedef struct
-{
-  sqlite3      *db;
-  SpDnaFile    *file;
-  GCancellable *cancellable;
-  GHashTable   *variables;      /* id -> Variable */
-  GHashTable   *types;          /* statement type id -> label */
-  GHashTable   *statements;     /* id -> SpDnaStatement (of the standard type) */
-  gint64        statement_type; /* the "DNA Statement" type */
-  gint64        var_person;
-  gint64        var_organisation;
-  gint64        var_concept;
-  gint64        var_agreement;
-  gsize         text_bytes;
-} Reader;
 
 static void
 variable_free (gpointer data)
@@ -119,8 +99,8 @@ sp_dna_file_free (SpDnaFile *self)
   g_free (self);
 }
 
-static void
-reader_clear (Reader *r)
+void
+_sp_dna_reader_clear (Reader *r)
 {
   if (r->db != NULL)
     sqlite3_close_v2 (r->db);
@@ -152,8 +132,8 @@ add_skip (SpDnaFile  *file,
   g_ptr_array_add (file->skipped, skip);
 }
 
-static gboolean
-sqlite_failed (Reader      *r,
+gboolean
+_sp_dna_sqlite_failed (Reader      *r,
                int          rc,
                const char  *table,
                GError     **error)
@@ -187,7 +167,7 @@ prepare (Reader      *r,
 
   if (rc != SQLITE_OK)
     {
-      sqlite_failed (r, rc, table, error);
+      _sp_dna_sqlite_failed (r, rc, table, error);
       return NULL;
     }
 
@@ -208,7 +188,7 @@ step (Reader        *r,
   if (rc == SQLITE_DONE)
     return 0;
 
-  sqlite_failed (r, rc, table, error);
+  _sp_dna_sqlite_failed (r, rc, table, error);
   return -1;
 }
 
@@ -651,7 +631,7 @@ read_statements (Reader  *r,
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       const char *label = g_hash_table_lookup (r->types, key);
-      g_autofree char *what = g_strdup_printf (_("statements of type “%s”"),
+      g_autofree char *what = g_strdup_printf (_("Statements of type “%s”"),
                                                label != NULL ? label : _("(unknown)"));
 
       add_skip (r->file, what, GPOINTER_TO_UINT (value));
@@ -666,7 +646,7 @@ skip_variable (Reader *r,
                gint64  variable_id)
 {
   Variable *variable = g_hash_table_lookup (r->variables, &variable_id);
-  g_autofree char *what = g_strdup_printf (_("values of variable “%s”"),
+  g_autofree char *what = g_strdup_printf (_("Values of variable “%s”"),
                                            variable != NULL ? variable->name : _("(unknown)"));
 
   add_skip (r->file, what, 1);
@@ -825,7 +805,7 @@ set_attribute (Reader     *r,
     }
   else
     {
-      g_autofree char *what = g_strdup_printf (_("values of attribute “%s”"), attribute);
+      g_autofree char *what = g_strdup_printf (_("Values of attribute “%s”"), attribute);
 
       add_skip (r->file, what, 1);
       g_free (text);
@@ -898,7 +878,7 @@ read_all (Reader  *r,
   if (sqlite3_db_config (r->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL) != SQLITE_OK ||
       sqlite3_db_config (r->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL) != SQLITE_OK ||
       sqlite3_db_config (r->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL) != SQLITE_OK)
-    return sqlite_failed (r, sqlite3_extended_errcode (r->db), "sqlite_schema", error);
+    return _sp_dna_sqlite_failed (r, sqlite3_extended_errcode (r->db), "sqlite_schema", error);
   sqlite3_limit (r->db, SQLITE_LIMIT_LENGTH, SP_DNA_MAX_TEXT_BYTES);
 
   if (!(check = prepare (r, "PRAGMA quick_check(1)", "sqlite_schema", error)) ||
@@ -924,8 +904,8 @@ read_all (Reader  *r,
          !g_cancellable_set_error_if_cancelled (r->cancellable, error);
 }
 
-static SpDnaFile *
-file_new (const char *name)
+SpDnaFile *
+_sp_dna_file_new (const char *name)
 {
   SpDnaFile *file = g_new0 (SpDnaFile, 1);
 
@@ -944,8 +924,8 @@ interrupt_cb (GCancellable *cancellable,
   sqlite3_interrupt (db);
 }
 
-static SpDnaFile *
-read_database (Reader  *r,
+SpDnaFile *
+_sp_dna_read_database (Reader  *r,
                GError **error)
 {
   g_autoptr(SpDnaFile) file = r->file;
@@ -962,164 +942,8 @@ read_database (Reader  *r,
   if (handler != 0)
     g_cancellable_disconnect (r->cancellable, handler);
 
-  reader_clear (r);
+  _sp_dna_reader_clear (r);
   return ok ? g_steal_pointer (&file) : NULL;
-}
-
-/* A file DNA still has open may hold changes in its -wal or -journal beside it, which an
- * immutable connection would not see: refuse rather than read an older state. */
-static gboolean
-check_companion (const char  *path,
-                 const char  *suffix,
-                 const char  *name,
-                 GError     **error)
-{
-  g_autofree char *companion = g_strconcat (path, suffix, NULL);
-  GStatBuf st;
-
-  if (g_stat (companion, &st) == 0 && st.st_size > 0)
-    {
-      g_set_error (error, SP_DNA_ERROR, SP_DNA_ERROR_BUSY,
-                   _("%s: DNA has changes in %s%s that are not in the file yet; close the project in DNA first"),
-                   name, name, suffix);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/**
- * sp_dna_file_read:
- * @path: a DNA project (.dna)
- *
- * Reads @path without writing to it or beside it.
- *
- * Returns: (transfer full): the project, or %NULL with an #SP_DNA_ERROR (or
- *   %G_IO_ERROR_CANCELLED) whose message names the file
- */
-SpDnaFile *
-sp_dna_file_read (const char    *path,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *escaped = NULL;
-  g_autofree char *uri = NULL;
-  Reader r = { 0 };
-  char header[16] = { 0 };
-  GStatBuf st;
-  FILE *f;
-  int rc;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  r.file = file_new (base);
-  r.cancellable = cancellable;
-
-  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      g_set_error (error, SP_DNA_ERROR, SP_DNA_ERROR_IO, _("%s: %s"), r.file->name,
-                   g_stat (path, &st) != 0 ? g_strerror (errno) : _("not a regular file"));
-      sp_dna_file_free (r.file);
-      return NULL;
-    }
-  if (st.st_size > SP_DNA_MAX_FILE_SIZE)
-    {
-      g_set_error (error, SP_DNA_ERROR, SP_DNA_ERROR_TOO_LARGE, _("%s: larger than %d MB"),
-                   r.file->name, (int)(SP_DNA_MAX_FILE_SIZE >> 20));
-      sp_dna_file_free (r.file);
-      return NULL;
-    }
-
-  if ((f = g_fopen (path, "rb")) != NULL)
-    {
-      if (fread (header, 1, sizeof header, f) != sizeof header)
-        memset (header, 0, sizeof header);
-      fclose (f);
-    }
-  if (memcmp (header, "SQLite format 3", 16) != 0)
-    {
-      g_set_error (error, SP_DNA_ERROR, SP_DNA_ERROR_NOT_DNA,
-                   _("%s: not a DNA project (not an SQLite database)"), r.file->name);
-      sp_dna_file_free (r.file);
-      return NULL;
-    }
-  if (!check_companion (path, "-wal", r.file->name, error) ||
-      !check_companion (path, "-journal", r.file->name, error))
-    {
-      sp_dna_file_free (r.file);
-      return NULL;
-    }
-
-  /* immutable: SQLite takes no lock and makes no -shm or -wal file beside someone else's
-   * database; the checks above made sure that nothing beside it holds newer data */
-  escaped = g_uri_escape_string (path, "/", TRUE);
-  uri = g_strconcat ("file:", escaped, "?mode=ro&immutable=1", NULL);
-  rc = sqlite3_open_v2 (uri, &r.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      sqlite_failed (&r, rc, "sqlite_schema", error);
-      reader_clear (&r);
-      sp_dna_file_free (r.file);
-      return NULL;
-    }
-
-  return read_database (&r, error);
-}
-
-/**
- * sp_dna_file_read_bytes:
- * @name: what messages call the file
- * @bytes: a whole DNA database
- *
- * Reads a DNA project held in memory (the fuzzing harness reads its input this way).
- *
- * Returns: (transfer full): the project, or %NULL with an #SP_DNA_ERROR
- */
-SpDnaFile *
-sp_dna_file_read_bytes (const char    *name,
-                        GBytes        *bytes,
-                        GCancellable  *cancellable,
-                        GError       **error)
-{
-  Reader r = { 0 };
-  gsize size;
-  const guchar *data = g_bytes_get_data (bytes, &size);
-  unsigned char *copy;
-  int rc;
-
-  r.file = file_new (name);
-  r.cancellable = cancellable;
-
-  if (size < 16 || memcmp (data, "SQLite format 3", 16) != 0 || size > (gsize)SP_DNA_MAX_FILE_SIZE)
-    {
-      g_set_error (error, SP_DNA_ERROR, SP_DNA_ERROR_NOT_DNA,
-                   _("%s: not a DNA project (not an SQLite database)"), r.file->name);
-      sp_dna_file_free (r.file);
-      return NULL;
-    }
-
-  if ((rc = sqlite3_open_v2 (":memory:", &r.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL)) != SQLITE_OK ||
-      !(copy = sqlite3_malloc64 (size)))
-    {
-      sqlite_failed (&r, rc != SQLITE_OK ? rc : SQLITE_NOMEM, "sqlite_schema", error);
-      reader_clear (&r);
-      sp_dna_file_free (r.file);
-      return NULL;
-    }
-
-  memcpy (copy, data, size);
-  rc = sqlite3_deserialize (r.db, "main", copy, size, size,
-                            SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY);
-  if (rc != SQLITE_OK)
-    {
-      sqlite_failed (&r, rc, "sqlite_schema", error);
-      reader_clear (&r);
-      sp_dna_file_free (r.file);
-      return NULL;
-    }
-
-  return read_database (&r, error);
 }
 
 const SpDnaEntity *
@@ -1132,102 +956,4 @@ sp_dna_file_lookup_entity (SpDnaFile  *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   return g_hash_table_lookup (self->entities, key);
-}
-
-struct _SpDnaOffsets
-{
-  GArray *astral;    /* gint64: the UTF-16 offset of each character outside the BMP */
-  gint64  length16;  /* the text's length in UTF-16 code units */
-};
-
-SpDnaOffsets *
-sp_dna_offsets_new (const char *text)
-{
-  SpDnaOffsets *self = g_new0 (SpDnaOffsets, 1);
-  gint64 offset = 0;
-
-  self->astral = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      /* a four-byte UTF-8 sequence is a character outside the BMP: a surrogate pair in Java */
-      if (((guchar)*p & 0xF8) == 0xF0)
-        {
-          g_array_append_val (self->astral, offset);
-          offset += 2;
-        }
-      else
-        offset++;
-    }
-  self->length16 = offset;
-
-  return self;
-}
-
-void
-sp_dna_offsets_free (SpDnaOffsets *self)
-{
-  if (self == NULL)
-    return;
-
-  g_array_unref (self->astral);
-  g_free (self);
-}
-
-/* The number of characters outside the BMP that start before @offset16 */
-static guint
-astral_before (SpDnaOffsets *self,
-               gint64        offset16)
-{
-  guint lo = 0, hi = self->astral->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (self->astral, gint64, mid) < offset16)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
-
-/**
- * sp_dna_offsets_convert:
- * @start16: a span's start in UTF-16 code units, as DNA counts it
- * @stop16: one past its end
- * @start: (out): the span's first character
- * @end: (out): one past its last character
- *
- * A bound that falls between the two halves of a surrogate pair widens the span to the
- * whole character.
- *
- * Returns: %FALSE when the span is empty or outside the text
- */
-gboolean
-sp_dna_offsets_convert (SpDnaOffsets *self,
-                        gint64        start16,
-                        gint64        stop16,
-                        guint        *start,
-                        guint        *end)
-{
-  guint before_start, before_stop;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  if (start16 < 0 || stop16 <= start16 || stop16 > self->length16)
-    return FALSE;
-
-  /* every character outside the BMP that starts before a bound takes two units but is one
-   * character; a bound in the middle of one (one unit after its start) counts it as before,
-   * which rounds a start down to that character and an end, moved on by one, up past it */
-  before_start = astral_before (self, start16);
-  before_stop = astral_before (self, stop16);
-  *start = (guint)(start16 - before_start);
-  *end = (guint)(stop16 - before_stop);
-  if (before_stop > 0 && g_array_index (self->astral, gint64, before_stop - 1) == stop16 - 1)
-    *end += 1;
-
-  return *end > *start;
 }

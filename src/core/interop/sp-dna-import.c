@@ -201,14 +201,14 @@ import_documents (Import             *im,
 
   if (im->report->n_documents_present > 0)
     g_ptr_array_add (im->report->notes,
-                     g_strdup_printf (_("%u documents were already in the project: they and their statements were left out"),
+                     g_strdup_printf (_("Documents already in the project, left out with their statements: %u"),
                                       im->report->n_documents_present));
   if (n_empty > 0)
     g_ptr_array_add (im->report->notes,
-                     g_strdup_printf (_("%u documents have no text and were left out"), n_empty));
+                     g_strdup_printf (_("Documents without text, left out: %u"), n_empty));
   if (n_sections + n_types + n_notes > 0)
     g_ptr_array_add (im->report->notes,
-                     g_strdup_printf (_("Document section (%u), type (%u) and notes (%u) have no field in Standpoint and were not kept"),
+                     g_strdup_printf (_("Documents' section (%u), type (%u) and notes (%u) have no field in Standpoint and were not kept"),
                                       n_sections, n_types, n_notes));
 
   return TRUE;
@@ -224,31 +224,31 @@ check_statement (Import               *im,
                  guint                *end)
 {
   if (!(*document = g_hash_table_lookup (im->documents, &statement->document_id)))
-    return _("statements whose document is not in the file");
+    return _("Statements whose document is not in the file");
   if ((*document)->id == 0)
-    return _("statements in documents that were left out");
+    return _("Statements in documents that were left out");
   if (statement->concept[0] == '\0')
-    return _("statements with no concept");
+    return _("Statements with no concept");
   if (statement->person[0] == '\0' && statement->organisation[0] == '\0')
-    return _("statements with neither person nor organization");
+    return _("Statements with neither person nor organization");
   if (!statement->has_agreement)
-    return _("statements with no agreement");
+    return _("Statements with no agreement");
 
   if (statement->agreement_is_boolean)
     {
       if (statement->agreement != 0 && statement->agreement != 1)
-        return _("statements whose boolean agreement is neither 0 nor 1");
+        return _("Statements whose boolean agreement is neither 0 nor 1");
       *stance = statement->agreement == 1 ? 1 : -1;
     }
   else
     {
       if (statement->agreement < -2 || statement->agreement > 2)
-        return _("statements whose integer agreement is outside −2 … +2");
+        return _("Statements whose integer agreement is outside −2 … +2");
       *stance = (int)statement->agreement;
     }
 
   if (!sp_dna_offsets_convert ((*document)->offsets, statement->start, statement->stop, start, end))
-    return _("statements whose span lies outside their document's text");
+    return _("Statements whose span lies outside their document's text");
 
   return NULL;
 }
@@ -322,7 +322,7 @@ choose_affiliations (Import *im)
                                   GPOINTER_TO_UINT (g_hash_table_lookup (counts, pair)));
         }
       g_ptr_array_add (im->report->notes,
-                       g_strdup_printf (_("%s is coded with %u organizations: affiliated with %s (%u statements), not with %s"),
+                       g_strdup_printf (_("%s is coded with %u organizations: affiliated with %s (%u), not with %s"),
                                         person, list->len, best, best_count, others->str));
     }
 }
@@ -658,16 +658,15 @@ finish_report (Import *im)
     {
       const SpDnaSkip *skip = g_ptr_array_index (im->file->skipped, i);
 
-      g_ptr_array_add (report->skipped, g_strdup_printf ("%u %s", skip->count, skip->what));
+      g_ptr_array_add (report->skipped, g_strdup_printf ("%s: %u", skip->what, skip->count));
     }
   for (guint i = 0; i < im->reasons->len; i++)
     {
       const char *reason = g_ptr_array_index (im->reasons, i);
 
       g_ptr_array_add (report->skipped,
-                       g_strdup_printf ("%u %s",
-                                        GPOINTER_TO_UINT (g_hash_table_lookup (im->reason_counts, reason)),
-                                        reason));
+                       g_strdup_printf ("%s: %u", reason,
+                                        GPOINTER_TO_UINT (g_hash_table_lookup (im->reason_counts, reason))));
     }
 
   g_hash_table_iter_init (&iter, im->unplaced_types);
@@ -680,20 +679,20 @@ finish_report (Import *im)
       for (GList *l = names; l != NULL; l = l->next)
         g_string_append_printf (types, "%s%s", types->len > 0 ? ", " : "", (const char *)l->data);
       g_ptr_array_add (report->notes,
-                       g_strdup_printf (_("DNA's Type of %u actors (%s) is no actor kind (person, organisation, state, group) and was not kept"),
-                                        n_types, types->str));
+                       g_strdup_printf (_("DNA types that are no actor kind (person, organisation, state, group), not kept: %s (%u actors)"),
+                                        types->str, n_types));
     }
   if (im->n_actor_notes > 0)
     g_ptr_array_add (report->notes,
-                     g_strdup_printf (_("Notes of %u actors have no field in Standpoint and were not kept"),
+                     g_strdup_printf (_("Actors' notes have no field in Standpoint and were not kept: %u"),
                                       im->n_actor_notes));
   if (im->n_alias_conflicts > 0)
     g_ptr_array_add (report->notes,
-                     g_strdup_printf (_("%u aliases already name another actor and were not added"),
+                     g_strdup_printf (_("Aliases that already name another actor, not added: %u"),
                                       im->n_alias_conflicts));
   if (report->n_actors_present + report->n_issues_present > 0)
     g_ptr_array_add (report->notes,
-                     g_strdup_printf (_("%u actors and %u issues were already in the project and were used as they are"),
+                     g_strdup_printf (_("Already in the project and used as they are: actors %u, issues %u"),
                                       report->n_actors_present, report->n_issues_present));
 }
 
