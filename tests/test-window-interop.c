@@ -146,6 +146,8 @@ test_export_network_dialog (Fixture       *f,
                             gconstpointer  data)
 {
   GtkWindow *dialog;
+  GtkDropDown *drop_down;
+  GtkWidget *normalize;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-network", NULL));
   sp_gui_test_iterate_until (dialog_shown, f->window);
@@ -155,6 +157,44 @@ test_export_network_dialog (Fixture       *f,
   g_assert_nonnull (sp_gui_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN));
   g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (dialog), "Actors and issues (two-mode)"));
   g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (dialog), "window-dna-network-dialog.png"));
+
+  /* normalising is for the one-mode networks: off for two-mode, on for congruence */
+  drop_down = GTK_DROP_DOWN (sp_gui_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN));
+  normalize = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (GTK_WIDGET (drop_down)))));
+  g_assert_true (GTK_IS_DROP_DOWN (normalize));
+  g_assert_false (gtk_widget_get_sensitive (normalize));
+  gtk_drop_down_set_selected (drop_down, 1);
+  g_assert_true (gtk_widget_get_sensitive (normalize));
+}
+
+/* Closing the window while the worker reads: the application lasts until the worker is done,
+ * which then calls back into no window and writes nothing */
+static void
+start_import_and_close (SpWindow *window,
+                        gpointer  dna)
+{
+  _sp_window_import_dna (window, dna);
+  g_assert_true (_sp_window_is_busy_with_interop (window));
+  gtk_window_close (GTK_WINDOW (window));
+}
+
+static void
+test_close_mid_import (void)
+{
+  g_autofree char *dir = sp_test_make_tmpdir ();
+  g_autofree char *dna = g_build_filename (dir, "harbour.dna", NULL);
+  g_autoptr(SpProject) project = sp_test_new_project (dir, "closing.standpoint");
+  g_autofree char *path = g_strdup (sp_project_get_path (project));
+
+  dna_fixture_write (dna, FALSE);
+  g_clear_object (&project);
+  sp_gui_test_close_mid_job (path, start_import_and_close, dna);
+
+  project = sp_project_open (path, NULL);
+  g_assert_nonnull (project);
+  g_assert_cmpuint (sp_project_count_documents (project), ==, 0);
+  g_clear_object (&project);
+  sp_test_remove_tree (dir);
 }
 
 int
@@ -166,6 +206,7 @@ main (int   argc,
   g_test_add ("/window/dna/import-report-and-undo", Fixture, NULL, fixture_set_up, test_import_report_and_undo, fixture_tear_down);
   g_test_add ("/window/dna/refused-file", Fixture, NULL, fixture_set_up, test_refused_file, fixture_tear_down);
   g_test_add ("/window/dna/sample-matrix", Fixture, NULL, fixture_set_up, test_sample_matrix, fixture_tear_down);
+  g_test_add_func ("/window/dna/close-mid-import", test_close_mid_import);
   g_test_add ("/window/dna/export-network-dialog", Fixture, NULL, fixture_set_up, test_export_network_dialog, fixture_tear_down);
 
   return g_test_run ();

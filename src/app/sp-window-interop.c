@@ -228,6 +228,9 @@ show_report (SpWindow    *self,
       gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
       gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
       gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+      /* a few lines at least, whatever height the dialog's first layout gives the label */
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled),
+                                                  MIN (320, 22 * (int)(report->skipped->len + 2 * report->notes->len + 3)));
       adw_message_dialog_set_extra_child (dialog, scrolled);
     }
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
@@ -441,6 +444,15 @@ network_response_cb (AdwMessageDialog *dialog,
   _sp_window_run_chooser (self, chooser, network_chosen);
 }
 
+/* Normalising applies to the one-mode networks only */
+static void
+type_selected_cb (GtkDropDown *type,
+                  GParamSpec  *pspec,
+                  GtkWidget   *normalize)
+{
+  gtk_widget_set_sensitive (normalize, gtk_drop_down_get_selected (type) != SP_NETWORK_TWO_MODE);
+}
+
 static GtkDropDown *
 add_choice (GtkWidget          *grid,
             int                 row,
@@ -480,6 +492,8 @@ export_network_action (GtkWidget  *widget,
   form->level = add_choice (grid, 1, _("_Nodes"), levels);
   form->normalize = add_choice (grid, 2, _("_Weights normalised"), norms);
   form->format = add_choice (grid, 3, _("_Format"), formats);
+  g_signal_connect_object (form->type, "notify::selected", G_CALLBACK (type_selected_cb), form->normalize, 0);
+  type_selected_cb (form->type, NULL, GTK_WIDGET (form->normalize));
   g_object_set_data_full (G_OBJECT (self), "sp-network-form", form, g_free);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Export Network"),
