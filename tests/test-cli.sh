@@ -180,7 +180,7 @@ same "refused claims changed nothing" "$WORK/before-bad-claims" "$WORK/after-bad
 
 check "claims as CSV" cli claims "$P"
 head -n 1 "$WORK/out" >"$WORK/header"
-echo "id,document_id,file,title,date,actor,group,issue,stance,status,confidence,start,end,quote,note" >"$WORK/expected-header"
+echo "id,document_id,file,title,date,actor,group,issue,stance,status,confidence,start,end,quote,note,source,author,affiliation,actor_kind" >"$WORK/expected-header"
 same "claims CSV has the documented columns" "$WORK/expected-header" "$WORK/header"
 [ "$(tail -n +2 "$WORK/out" | wc -l)" -eq 13 ] && ok "claims CSV has one row per claim" || not_ok "claims CSV has one row per claim" "$(cat "$WORK/out")"
 grep -q "'=SUM(A1) looks like a formula" "$WORK/out" && ok "a note that looks like a formula is neutralised" \
@@ -197,6 +197,8 @@ c = [x for x in claims if x["issue"] == "sanctions" and x["actor"] == "Ana Berg"
 assert c["quote"] == "lifting sanctions early would reward aggression", c
 assert c["end"] - c["start"] == len(c["quote"])
 assert c["group"] == "Northland" and c["stance"] == -1 and c["confidence"] is None
+assert c["actor_kind"] == "person" and c["affiliation"] == "Northland", c
+assert "source" in c and "author" in c
 PY
 
 # Matrix
@@ -664,6 +666,21 @@ check "evaluate" cli evaluate "$P" "$WORK/gold.tsv"
 grep -qi "precision" "$WORK/out" && grep -qi "recall" "$WORK/out" && ok "evaluate prints precision and recall" || not_ok "evaluate prints precision and recall" "$(cat "$WORK/out")"
 printf 'doc\tactor\n' >"$WORK/bad-gold.tsv"
 refuse_with 1 "a malformed gold file is refused" "bad-gold.tsv" cli evaluate "$P" "$WORK/bad-gold.tsv"
+
+# DNA projects and networks (tests/test-interop-dna.c and test-network-graphml.py test them
+# in depth): refusals leave the project alone, the verbs' options are checked
+printf 'not a database' >"$WORK/bad.dna"
+snapshot before-dna
+refuse_with 1 "import-dna refuses a file that is not a DNA project" "bad.dna: not a DNA project" cli import-dna "$P" "$WORK/bad.dna"
+snapshot after-dna
+same "a refused DNA file changed nothing" "$WORK/before-dna" "$WORK/after-dna"
+refuse_with 2 "network refuses an unknown type" "--type" cli network "$P" --type triadic -o "$WORK/n.graphml"
+refuse_with 2 "network does not normalise two-mode networks" "--normalize" cli network "$P" --type two-mode --normalize jaccard -o "$WORK/n.graphml"
+refuse_with 2 "network refuses a malformed date" "--from" cli network "$P" --type conflict --from 2024-13-45 -o "$WORK/n.graphml"
+refuse_with 1 "network will not write over the project" "Will not write" cli network "$P" --type two-mode -o "$P"
+check "network two-mode as CSV" cli network "$P" --type two-mode --format csv -o -
+head -n 1 "$WORK/out" | grep -q "^source,source_label,target,target_label,weight,stance" \
+  && ok "the two-mode CSV has its documented columns" || not_ok "the two-mode CSV has its documented columns" "$(head -n 2 "$WORK/out")"
 
 refuse "an unknown command is refused" "unknown command" cli frobnicate
 

@@ -151,6 +151,7 @@ sp_application_startup (GApplication *app)
   static const char *new_accels[] = { "<Control>n", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *import_accels[] = { "<Control>i", NULL };
+  static const char *import_dna_accels[] = { "<Control><Shift>d", NULL };
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
   static const char *tag_accels[] = { "<Control>t", NULL };
@@ -172,6 +173,7 @@ sp_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-project", new_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open-project", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import-articles", import_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import-dna", import_dna_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.undo", undo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.redo", redo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.tag-claim", tag_accels);

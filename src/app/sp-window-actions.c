@@ -263,6 +263,7 @@ _sp_window_update_actions (SpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.cancel-import", importing);
   gtk_widget_action_set_enabled (widget, "win.cancel-open", _sp_window_is_opening (self));
   gtk_widget_action_set_enabled (widget, "win.no-recent-projects", FALSE);
+  _sp_window_update_interop_actions (self);
 
   update_undo_tooltips (self);
 }

@@ -136,4 +136,11 @@ void      _sp_window_suggest_after_import      (SpWindow          *self,
 gboolean  _sp_window_is_suggesting             (SpWindow          *self);
 void      _sp_window_detach_suggest            (SpWindow          *self);
 
+/* sp-window-interop.c: Import DNA Project and Export Network (win.export-network) */
+void      _sp_window_class_add_interop_actions (SpWindowClass     *klass);
+void      _sp_window_update_interop_actions    (SpWindow          *self);
+void      _sp_window_import_dna                (SpWindow          *self,
+                                                const char        *path);
+gboolean  _sp_window_is_busy_with_interop      (SpWindow          *self);
+
 G_END_DECLS

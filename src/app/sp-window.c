@@ -462,6 +462,7 @@ sp_window_class_init (SpWindowClass *klass)
   _sp_window_class_add_import_actions (klass);
   _sp_window_class_add_codebook_actions (klass);
   _sp_window_class_add_suggest_actions (klass);
+  _sp_window_class_add_interop_actions (klass);
 }
 
 static void

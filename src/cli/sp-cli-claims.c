@@ -357,6 +357,60 @@ compare_rows (gconstpointer a,
   return sp_claim_get_id (x->item) < sp_claim_get_id (y->item) ? -1 : 1;
 }
 
+/* The columns after note: the document's source and author and the actor's affiliation
+ * and kind, looked up in the lists loaded once (the store's claim rows do not carry them) */
+typedef struct
+{
+  GHashTable *documents;  /* id -> SpDocument */
+  GHashTable *actors;     /* id -> SpActor */
+} Lookups;
+
+static void
+add_context_cells (SpCliTable *table,
+                   Lookups    *lookups,
+                   gint64      document_id,
+                   gint64      actor_id)
+{
+  SpDocument *document = g_hash_table_lookup (lookups->documents, &document_id);
+  SpActor *actor = g_hash_table_lookup (lookups->actors, &actor_id);
+
+  sp_cli_table_add_text (table, document != NULL ? sp_document_get_source (document) : NULL);
+  sp_cli_table_add_text (table, document != NULL ? sp_document_get_author (document) : NULL);
+  sp_cli_table_add_text (table, actor != NULL ? sp_actor_get_affiliation_name (actor) : NULL);
+  sp_cli_table_add_word (table, actor != NULL ? sp_actor_kind_to_string (sp_actor_get_kind (actor)) : NULL);
+}
+
+static gboolean
+load_lookups (SpProject  *project,
+              Lookups    *lookups,
+              GError    **error)
+{
+  g_autoptr(GListModel) documents = sp_project_list_documents (project, error);
+  g_autoptr(GListModel) actors = NULL;
+
+  if (documents == NULL || !(actors = sp_project_list_actors (project, error)))
+    return FALSE;
+
+  lookups->documents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  lookups->actors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      SpDocument *document = g_list_model_get_item (documents, i);
+      gint64 id = sp_document_get_id (document);
+
+      g_hash_table_insert (lookups->documents, g_memdup2 (&id, sizeof id), document);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      SpActor *actor = g_list_model_get_item (actors, i);
+      gint64 id = sp_actor_get_id (actor);
+
+      g_hash_table_insert (lookups->actors, g_memdup2 (&id, sizeof id), actor);
+    }
+
+  return TRUE;
+}
+
 static void
 add_claim_row (SpCliTable *table,
                SpClaim    *claim)
@@ -385,7 +439,7 @@ sp_cli_claims (int    argc,
 {
   const char * const columns[] = {
     "id", "document_id", "file", "title", "date", "actor", "group", "issue", "stance", "status",
-    "confidence", "start", "end", "quote", "note", NULL
+    "confidence", "start", "end", "quote", "note", "source", "author", "affiliation", "actor_kind", NULL
   };
   gboolean with_suggestions = FALSE;
   GOptionEntry entries[] = {
@@ -399,13 +453,19 @@ sp_cli_claims (int    argc,
   g_autoptr(SpCliTable) table = sp_cli_table_new (columns);
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
   g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) documents = NULL;
+  g_autoptr(GHashTable) actors = NULL;
+  Lookups lookups = { 0 };
   SpCliFormat format;
   int status;
 
   if (!(project = sp_cli_open_listing (&argc, &argv, 1, "PROJECT — list the claims", entries, &format, &status)))
     return status;
-  if (!(claims = sp_project_list_claims (project, 0, &error)))
+  if (!(claims = sp_project_list_claims (project, 0, &error)) ||
+      !load_lookups (project, &lookups, &error))
     return sp_cli_fail (error);
+  documents = lookups.documents;
+  actors = lookups.actors;
   if (with_suggestions &&
       !(suggestions = sp_project_list_suggestions (project, 0,
                                                    SP_SUGGESTION_STATUS_MASK (SP_SUGGESTION_STATUS_PENDING) |
@@ -436,9 +496,15 @@ sp_cli_claims (int    argc,
       Row *row = &g_array_index (rows, Row, i);
 
       if (SP_IS_SUGGESTION (row->item))
-        sp_cli_add_suggestion_row (table, row->item);
+        {
+          sp_cli_add_suggestion_row (table, row->item);
+          add_context_cells (table, &lookups, row->document_id, sp_suggestion_get_actor_id (row->item));
+        }
       else
-        add_claim_row (table, row->item);
+        {
+          add_claim_row (table, row->item);
+          add_context_cells (table, &lookups, row->document_id, sp_claim_get_actor_id (row->item));
+        }
     }
 
   return sp_cli_table_print (table, format);

@@ -93,5 +93,7 @@ int sp_cli_suggestions    (int argc, char **argv);
 int sp_cli_accept         (int argc, char **argv);
 int sp_cli_reject         (int argc, char **argv);
 int sp_cli_evaluate       (int argc, char **argv);
+int sp_cli_import_dna     (int argc, char **argv);
+int sp_cli_network        (int argc, char **argv);
 
 G_END_DECLS

@@ -39,6 +39,8 @@ static const SpCliVerb verbs[] = {
   { "reject", sp_cli_reject, "reject PROJECT SUGGESTION-ID..." },
   { "evaluate", sp_cli_evaluate, "evaluate PROJECT GOLD.tsv" },
   { "matrix", sp_cli_matrix, "matrix PROJECT --format csv|png -o FILE [--level actor|group]" },
+  { "import-dna", sp_cli_import_dna, "import-dna PROJECT FILE.dna" },
+  { "network", sp_cli_network, "network PROJECT --type two-mode|congruence|conflict|subtract -o FILE [--format graphml|csv] [options]" },
 };
 
 static void
