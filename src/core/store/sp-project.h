@@ -263,6 +263,10 @@ gboolean     sp_project_delete_actor          (SpProject           *self,
                                                GError             **error);
 GHashTable  *sp_project_dup_actor_groups      (SpProject           *self,
                                                GError             **error);
+gboolean     sp_project_merge_actors          (SpProject           *self,
+                                               gint64               keep_id,
+                                               gint64               merged_id,
+                                               GError             **error);
 
 GListModel  *sp_project_list_issues           (SpProject           *self,
                                                GError             **error);
