@@ -300,6 +300,9 @@ GListModel  *sp_project_list_claims           (SpProject           *self,
 GListModel  *sp_project_list_issue_claims     (SpProject           *self,
                                                gint64               issue_id,
                                                GError             **error);
+GListModel  *sp_project_list_actor_claims     (SpProject           *self,
+                                               gint64               actor_id,
+                                               GError             **error);
 SpClaim     *sp_project_get_claim             (SpProject           *self,
                                                gint64               id,
                                                GError             **error);
