@@ -81,6 +81,22 @@ add_claims (Fixture *f,
   g_assert_no_error (error);
 }
 
+/* An earlier article, of January 2025, where Tomas Reyes was neutral on the ceasefire */
+static void
+add_january (Fixture *f)
+{
+  static const char body[] = "Tomas Reyes would not say whether a ceasefire could hold.";
+  SpProject *project = sp_window_get_project (f->window);
+  SpDocumentMetadata metadata = { "Earlier talks", "2025-01-10", NULL, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 document = sp_test_add_document (project, "earlier.txt", "Earlier talks", body);
+  SpClaimSpec reyes = { document, 0, sizeof body - 1, f->reyes, f->ceasefire, 0, NULL, SP_CLAIM_ORIGIN_MANUAL, 0 };
+
+  g_assert_true (sp_project_update_document (project, document, &metadata, &error));
+  g_assert_cmpint (sp_project_add_claim (project, &reyes, &error), >, 0);
+  g_assert_no_error (error);
+}
+
 static guint
 position_of (SpCodebookView *view,
              const char     *name)
@@ -210,9 +226,12 @@ test_issue_profile (Fixture       *f,
 {
   SpCodebookView *view = SP_CODEBOOK_VIEW (f->window->issues_view);
   GtkWidget *profile = GTK_WIDGET (sp_issues_view_get_profile (f->window->issues_view));
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
   gint64 berg_claim;
 
   add_claims (f, &berg_claim);
+  add_january (f);
   adw_view_stack_set_visible_child_name (f->window->view_stack, "issues");
   settle (f);
   activate_row (f, view, "Ceasefire first");
@@ -220,7 +239,7 @@ test_issue_profile (Fixture       *f,
   g_assert_true (sp_codebook_view_get_profile_shown (view));
   g_assert_cmpint (sp_issue_profile_get_issue_id (SP_ISSUE_PROFILE (profile)), ==, f->ceasefire);
   g_assert_true (sp_gui_test_shows_text (profile, "ceasefire"));
-  g_assert_true (sp_gui_test_shows_text (profile, "2 claims · 1 actors for, 1 against, 0 neutral"));
+  g_assert_true (sp_gui_test_shows_text (profile, "3 claims by 2 actors: 1 for, 1 against, 0 neutral"));
   g_assert_true (sp_gui_test_shows_text (profile, "For (1)"));
   g_assert_true (sp_gui_test_shows_text (profile, "Against (1)"));
   g_assert_false (sp_gui_test_shows_text (profile, "Neutral (0)"));
@@ -229,10 +248,21 @@ test_issue_profile (Fixture       *f,
   g_assert_true (sp_gui_test_shows_text (profile, "Ana Berg said a ceasefire must come before any talk of borders."));
   g_assert_true (sp_gui_test_shows_text (profile, "Tomas Reyes rejected a ceasefire without guarantees."));
   g_assert_nonnull (find_row (profile, "win.show-claim", berg_claim));
-  /* The timeline: the month with its counts */
+  /* Reyes's strongest is his −2 of March, not his neutral claim of January */
+  g_assert_true (sp_gui_test_shows_text (profile, "Strongest claim (−2) · Talks in Portbridge · 4 Mar 2025"));
+  g_assert_true (sp_gui_test_shows_text (profile, "2 claims"));
+  /* The timeline: each month with its counts, the latest first */
   g_assert_true (sp_gui_test_shows_text (profile, "March 2025"));
   g_assert_true (sp_gui_test_shows_text (profile, "1 for · 1 against · 0 neutral"));
+  g_assert_true (sp_gui_test_shows_text (profile, "January 2025"));
+  g_assert_true (sp_gui_test_shows_text (profile, "0 for · 0 against · 1 neutral"));
+  g_assert_false (sp_gui_test_shows_text (profile, "February 2025"));
   g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), "profile-issue.png"));
+  scroller = GTK_SCROLLED_WINDOW (sp_gui_test_find_type (profile, GTK_TYPE_SCROLLED_WINDOW));
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  settle (f);
+  g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), "profile-issue-timeline.png"));
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 560, 760);
   settle (f);
@@ -241,11 +271,14 @@ test_issue_profile (Fixture       *f,
 
   /* An issue without claims says so */
   activate_row (f, view, "Alliance membership");
-  g_assert_true (sp_gui_test_shows_text (profile, "1 claim · 0 actors for, 1 against, 0 neutral"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_true (sp_gui_test_shows_text (profile, "1 claim by 1 actor: 0 for, 1 against, 0 neutral"));
+  g_assert_cmpint (sp_project_add_issue (sp_window_get_project (f->window), "elections", "Early elections",
+                                         "Northland should hold early elections", NULL, NULL), >, 0);
   settle (f);
+  activate_row (f, view, "Early elections");
   g_assert_true (sp_gui_test_shows_text (profile, "No Claims on This Issue Yet"));
+  g_assert_true (sp_gui_test_shows_text (profile, "Northland should hold early elections"));
+  g_assert_false (sp_gui_test_shows_text (profile, "Timeline"));
 }
 
 /* What the matrix's row and column headers call */

@@ -20,6 +20,7 @@
 #include "sp-stance-palette.h"
 
 #define LABEL_HEIGHT 18
+#define MAX_SLOT     72
 
 static gboolean
 parse_month (SpClaim *claim,
@@ -119,14 +120,42 @@ _sp_issue_timeline_describe (GArray *months)
   return g_strdup_printf (_("Claims per month, for above the line and against below, from %s to %s"), from, to);
 }
 
+/* Sets the side's colour and says which ink goes on it */
 static void
 fill_rgb (cairo_t *cr,
-          double   mean)
+          double   mean,
+          SpRgb   *ink)
 {
   SpRgb rgb;
 
   sp_stance_color (mean, &rgb);
+  sp_stance_text_color (&rgb, ink);
   cairo_set_source_rgb (cr, rgb.red, rgb.green, rgb.blue);
+}
+
+/* The number of claims in a bar, in the palette's ink for its colour, where it fits */
+static void
+draw_count (GtkDrawingArea *area,
+            cairo_t        *cr,
+            guint           count,
+            const SpRgb    *ink,
+            double          x,
+            double          width,
+            double          y,
+            double          height)
+{
+  g_autofree char *text = g_strdup_printf ("%u", count);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), text);
+  int text_width;
+  int text_height;
+
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  if (text_width + 4 > width || text_height > height)
+    return;
+
+  cairo_set_source_rgb (cr, ink->red, ink->green, ink->blue);
+  cairo_move_to (cr, x + (width - text_width) / 2, y + (height - text_height) / 2);
+  pango_cairo_show_layout (cr, layout);
 }
 
 /* @months: (type GArray**): where the profile keeps the counts of the issue shown */
@@ -143,6 +172,7 @@ _sp_issue_timeline_draw_cb (GtkDrawingArea *area,
   double axis = LABEL_HEIGHT + chart_height / 2;
   double scale;
   double slot;
+  double origin;
   double last_label_end = -1;
   guint peak = 1;
 
@@ -159,34 +189,43 @@ _sp_issue_timeline_draw_cb (GtkDrawingArea *area,
       peak = MAX (peak, 2 * m->n_against + m->n_neutral);
     }
 
-  /* A claim is this high; a month's neutral claims straddle the line */
+  /* A claim is this high; a month's neutral claims straddle the line. A few months do not
+   * stretch across the page: their bars keep a readable width, centred. */
   scale = (chart_height / 2) / (peak / 2.0);
-  slot = (double)width / months->len;
+  slot = MIN ((double)width / months->len, MAX_SLOT);
+  origin = (width - slot * months->len) / 2;
 
   for (guint i = 0; i < months->len; i++)
     {
       SpTimelineMonth *m = &g_array_index (months, SpTimelineMonth, i);
       double bar = MAX (1.0, slot * 0.7);
-      double x = i * slot + (slot - bar) / 2;
+      double x = origin + i * slot + (slot - bar) / 2;
       double half_neutral = m->n_neutral * scale / 2;
+      SpRgb ink;
 
       if (m->n_for > 0)
         {
-          fill_rgb (cr, 1.5);
+          fill_rgb (cr, 1.5, &ink);
           cairo_rectangle (cr, x, axis - half_neutral - m->n_for * scale, bar, m->n_for * scale);
           cairo_fill (cr);
+          draw_count (area, cr, m->n_for, &ink, x, bar, axis - half_neutral - m->n_for * scale, m->n_for * scale);
         }
       if (m->n_against > 0)
         {
-          fill_rgb (cr, -1.5);
+          fill_rgb (cr, -1.5, &ink);
           cairo_rectangle (cr, x, axis + half_neutral, bar, m->n_against * scale);
           cairo_fill (cr);
+          draw_count (area, cr, m->n_against, &ink, x, bar, axis + half_neutral, m->n_against * scale);
         }
       if (m->n_neutral > 0)
         {
-          fill_rgb (cr, 0);
+          /* The palette's neutral is nearly the page's own colour: a grey of the text's */
+          SpRgb text = { fg.red, fg.green, fg.blue };
+
+          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.22);
           cairo_rectangle (cr, x, axis - half_neutral, bar, 2 * half_neutral);
           cairo_fill (cr);
+          draw_count (area, cr, m->n_neutral, &text, x, bar, axis - half_neutral, 2 * half_neutral);
         }
 
       /* The month under its bar where there is room: always the first and each January */
@@ -199,7 +238,7 @@ _sp_issue_timeline_draw_cb (GtkDrawingArea *area,
           double tx;
 
           pango_layout_get_pixel_size (layout, &text_width, &text_height);
-          tx = CLAMP (i * slot + slot / 2 - text_width / 2.0, 0, width - text_width);
+          tx = CLAMP (origin + i * slot + slot / 2 - text_width / 2.0, 0, width - text_width);
           if (tx > last_label_end + 8)
             {
               cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.7);

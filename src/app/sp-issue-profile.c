@@ -156,6 +156,8 @@ fill (SpIssueProfile *self)
   g_autoptr(GListModel) claims = NULL;
   g_autoptr(GArray) months = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *claims_text = NULL;
+  g_autofree char *actors_text = NULL;
   g_autofree char *description = NULL;
   const char *proposition;
   guint n_side[3] = { 0, 0, 0 };
@@ -204,12 +206,12 @@ fill (SpIssueProfile *self)
   set_group (self->neutral_group, _("Neutral"), n_side[2]);
 
   n_claims = g_list_model_get_n_items (claims);
-  /* TRANSLATORS: the issue's summary: claims, then the actors on each side */
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%u claim · %u actors for, %u against, %u neutral",
-                                          "%u claims · %u actors for, %u against, %u neutral",
-                                          n_claims),
-                             n_claims, n_side[0], n_side[1], n_side[2]);
+  /* TRANSLATORS: the start of an issue's summary, "3 claims by 2 actors: …" */
+  claims_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", n_claims), n_claims);
+  actors_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u actor", "%u actors", positions->len), positions->len);
+  /* TRANSLATORS: an issue's summary: "3 claims by 2 actors: 1 for, 1 against, 0 neutral" */
+  summary = g_strdup_printf (_("%s by %s: %u for, %u against, %u neutral"),
+                             claims_text, actors_text, n_side[0], n_side[1], n_side[2]);
   gtk_label_set_text (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), n_claims > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_page), n_claims == 0);
