@@ -27,6 +27,7 @@ struct _SpActorProfile
   gint64                actor_id;
   SpActor              *actor;
   GArray               *merge_ids;  /* the actors the merge dialog offers, in its order */
+  GPtrArray            *merge_names; /* and their names */
 
   /* Template children */
   GtkButton            *back_button;
@@ -206,13 +207,17 @@ fill_members (SpActorProfile  *self,
     }
 
   g_array_set_size (self->merge_ids, 0);
+  g_ptr_array_set_size (self->merge_names, 0);
   for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
     {
       g_autoptr(SpActor) actor = g_list_model_get_item (actors, i);
       gint64 id = sp_actor_get_id (actor);
 
       if (id != self->actor_id && !g_hash_table_contains (above, &id))
-        g_array_append_val (self->merge_ids, id);
+        {
+          g_array_append_val (self->merge_ids, id);
+          g_ptr_array_add (self->merge_names, g_strdup (sp_actor_get_name (actor)));
+        }
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->members_group), n_members > 0);
@@ -234,6 +239,7 @@ clear (SpActorProfile *self)
 {
   g_clear_object (&self->actor);
   g_array_set_size (self->merge_ids, 0);
+  g_ptr_array_set_size (self->merge_names, 0);
   sp_profile_clear_list (self->positions_list);
   sp_profile_clear_list (self->members_list);
   sp_profile_clear_list (self->claims_list);
@@ -422,10 +428,12 @@ merge_response_cb (AdwMessageDialog *dialog,
                    SpActorProfile   *self)
 {
   GtkDropDown *choice = g_object_get_data (G_OBJECT (dialog), "sp-choice");
+  GArray *ids = g_object_get_data (G_OBJECT (dialog), "sp-ids");
   guint position = gtk_drop_down_get_selected (choice);
 
-  if (g_str_equal (response, "merge") && position < self->merge_ids->len)
-    sp_actor_profile_merge (self, g_array_index (self->merge_ids, gint64, position));
+  /* The ids as the dialog offered them: the page may have reloaded since */
+  if (g_str_equal (response, "merge") && position < ids->len)
+    sp_actor_profile_merge (self, g_array_index (ids, gint64, position));
 }
 
 static void
@@ -434,7 +442,7 @@ merge_action (GtkWidget  *widget,
               GVariant   *param)
 {
   SpActorProfile *self = SP_ACTOR_PROFILE (widget);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) names = NULL;
   g_autoptr(GtkExpression) expression = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
@@ -445,12 +453,11 @@ merge_action (GtkWidget  *widget,
   if (!is_editable (self) || self->merge_ids->len == 0)
     return;
 
-  for (guint i = 0; i < self->merge_ids->len; i++)
-    {
-      g_autoptr(SpActor) actor = sp_project_get_actor (self->project, g_array_index (self->merge_ids, gint64, i), NULL);
-
-      gtk_string_list_append (names, actor ? sp_actor_get_name (actor) : "");
-    }
+  /* The list in the dialog is the list as the page last read it: the page reloads on every
+   * change, so it is the project's */
+  g_ptr_array_add (self->merge_names, NULL);
+  names = gtk_string_list_new ((const char * const *)self->merge_names->pdata);
+  g_ptr_array_remove_index (self->merge_names, self->merge_names->len - 1);
 
   name = sp_actor_get_name (self->actor);
   /* TRANSLATORS: the merge dialog's heading; %s is the actor that stays */
@@ -474,6 +481,8 @@ merge_action (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Actor to merge"), -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), choice);
   g_object_set_data (G_OBJECT (dialog), "sp-choice", choice);
+  g_object_set_data_full (G_OBJECT (dialog), "sp-ids", g_array_copy (self->merge_ids),
+                          (GDestroyNotify)g_array_unref);
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (merge_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -525,6 +534,7 @@ sp_actor_profile_finalize (GObject *object)
   SpActorProfile *self = (SpActorProfile *)object;
 
   g_clear_pointer (&self->merge_ids, g_array_unref);
+  g_clear_pointer (&self->merge_names, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sp_actor_profile_parent_class)->finalize (object);
 }
@@ -564,6 +574,7 @@ static void
 sp_actor_profile_init (SpActorProfile *self)
 {
   self->merge_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->merge_names = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   update_actions (self);
 }
