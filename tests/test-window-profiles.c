@@ -196,7 +196,14 @@ test_actor_without_claims (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 560, 760);
   adw_view_stack_set_visible_child_name (f->window->view_stack, "actors");
   settle (f);
-  activate_row (f, view, "Northland");
+
+  /* The toolbar's Show Profile opens the selected row's profile */
+  sp_gui_test_assert_action_button (GTK_WIDGET (view), "codebook.open", FALSE);
+  g_assert_true (sp_codebook_view_select (view, position_of (view, "Northland")));
+  settle (f);
+  sp_gui_test_assert_action_button (GTK_WIDGET (view), "codebook.open", TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "codebook.open", NULL));
+  settle (f);
 
   g_assert_true (sp_gui_test_shows_text (profile, "Northland"));
   g_assert_true (sp_gui_test_shows_text (profile, "No Claims Yet"));
@@ -218,6 +225,13 @@ test_actor_without_claims (Fixture       *f,
   g_assert_true (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_Escape, 0));
   settle (f);
   g_assert_false (sp_codebook_view_get_profile_shown (view));
+
+  /* A project that cannot be changed: the profile reads, and offers no edit or merge */
+  sp_codebook_view_set_editable (view, FALSE);
+  activate_row (f, view, "Ana Berg");
+  sp_gui_test_assert_action_button (profile, "profile.edit", FALSE);
+  sp_gui_test_assert_action_button (profile, "profile.merge", FALSE);
+  g_assert_true (sp_gui_test_shows_text (profile, "Ana Berg"));
 }
 
 static void

@@ -20,6 +20,7 @@ typedef struct
 
   AdwLeaflet         *leaflet;  /* the table, and the profile of one entry when there is one */
   GtkWidget          *profile;
+  GtkWidget          *open_button;
   GtkStack           *stack;
   AdwStatusPage      *empty_page;
   GtkButton          *empty_add_button;
@@ -65,6 +66,8 @@ update_actions (SpCodebookView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.add", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.edit", editable && selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.open", priv->project != NULL && selected &&
+                                                                     priv->profile != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.delete", editable && selected);
 }
 
@@ -157,6 +160,19 @@ activate_cb (SpCodebookView *self,
     SP_CODEBOOK_VIEW_GET_CLASS (self)->open_profile (self, item);
   else
     edit_action (GTK_WIDGET (self), "codebook.edit", NULL);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  SpCodebookView *self = SP_CODEBOOK_VIEW (widget);
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+  gpointer item = gtk_single_selection_get_selected_item (priv->selection);
+
+  if (item != NULL && priv->profile != NULL)
+    SP_CODEBOOK_VIEW_GET_CLASS (self)->open_profile (self, item);
 }
 
 static void
@@ -281,6 +297,7 @@ build_list_page (SpCodebookView *self)
   GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *scroller = gtk_scrolled_window_new ();
   struct { const char *icon; const char *tooltip; const char *action; } buttons[] = {
+    { "go-next-symbolic", N_("Show Profile (Enter)"), "codebook.open" },
     { "list-add-symbolic", N_("Add"), "codebook.add" },
     { "document-edit-symbolic", N_("Edit"), "codebook.edit" },
     { "user-trash-symbolic", N_("Delete"), "codebook.delete" },
@@ -303,6 +320,12 @@ build_list_page (SpCodebookView *self)
 
       gtk_widget_set_tooltip_text (button, _(buttons[i].tooltip));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), buttons[i].action);
+      /* Shown once the view has a profile page */
+      if (g_str_equal (buttons[i].action, "codebook.open"))
+        {
+          priv->open_button = button;
+          gtk_widget_set_visible (button, FALSE);
+        }
       gtk_box_append (GTK_BOX (toolbar), button);
     }
 
@@ -385,6 +408,7 @@ sp_codebook_view_class_init (SpCodebookViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "codebook.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "codebook.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "codebook.add", NULL);
+  gtk_widget_class_install_action (widget_class, "codebook.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "codebook.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "codebook.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "codebook.back", NULL);
@@ -637,6 +661,8 @@ sp_codebook_view_set_profile_page (SpCodebookView *self,
 
   priv->profile = page;
   adw_leaflet_append (priv->leaflet, page);
+  gtk_widget_set_visible (priv->open_button, TRUE);
+  update_actions (self);
 }
 
 /* Slides the profile page in (@shown) or back out to the table */
