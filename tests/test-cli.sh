@@ -244,6 +244,19 @@ PY
 refuse "deleting an actor with claims needs --with-claims" "with-claims" cli actor delete "$P" "Tomas Reyes"
 check "actor delete" cli actor delete "$P" "Portbridge Harbour Council"
 refuse "an unknown kind is refused" "kind" cli actor add "$P" Someone --kind country
+check "actor to merge" cli actor add "$P" "A. Berg" --alias "Minister Berg"
+refuse "an actor is not merged into itself" "itself" cli actor merge "$P" "Ana Berg" "ana berg"
+refuse "merging an unknown actor is refused" "no actor named" cli actor merge "$P" "Ana Berg" Nobody
+check "actor merge" cli actor merge "$P" "Ana Berg" "Minister Berg"
+grep -q "0 claims moved" "$WORK/out" && ok "actor merge says how many claims moved" || not_ok "actor merge says how many claims moved" "$(cat "$WORK/out")"
+check "actors after the merge" cli actors "$P" --format json
+python3 - "$WORK/out" <<'PY' && ok "the merged actor's name and aliases are the kept one's" || not_ok "the merged actor's name and aliases are the kept one's"
+import json, sys
+actors = {a["name"]: a for a in json.load(open(sys.argv[1]))}
+assert "A. Berg" not in actors, actors.keys()
+a = actors["Ana Berg"]
+assert "A. Berg" in a["aliases"] and "Minister Berg" in a["aliases"] and a["claims"] == 5, a
+PY
 check "issue add" cli issue add "$P" elections --label "Early elections" --keyword elections --keyword vote
 check "issue edit" cli issue edit "$P" elections --label "Early elections in Northland" --remove-keyword vote
 check "issues" cli issues "$P"

@@ -5,11 +5,14 @@
 #include <glib/gi18n.h>
 
 #include "sp-actor-dialog.h"
+#include "sp-actor-profile.h"
 #include "sp-actors-view.h"
 
 struct _SpActorsView
 {
-  SpCodebookView parent_instance;
+  SpCodebookView  parent_instance;
+
+  SpActorProfile *profile;
 };
 
 G_DEFINE_FINAL_TYPE (SpActorsView, sp_actors_view, SP_TYPE_CODEBOOK_VIEW)
@@ -57,6 +60,51 @@ sp_actors_view_dup_search_text (gpointer item)
   return sp_actor_dup_search_text (item);
 }
 
+/* @item NULL: the page slid out, and lets go of the project */
+static void
+sp_actors_view_open_profile (SpCodebookView *view,
+                             gpointer        item)
+{
+  SpActorsView *self = SP_ACTORS_VIEW (view);
+
+  sp_actor_profile_show (self->profile, item ? sp_codebook_view_get_project (view) : NULL,
+                         item ? sp_actor_get_id (item) : 0);
+  if (item != NULL)
+    sp_codebook_view_show_profile (view, TRUE);
+}
+
+/**
+ * sp_actors_view_show_actor:
+ *
+ * Shows the profile of the actor @id (win.show-actor).
+ *
+ * Returns: %FALSE with @error set when the project has no such actor
+ */
+gboolean
+sp_actors_view_show_actor (SpActorsView  *self,
+                           gint64         id,
+                           GError       **error)
+{
+  SpProject *project = sp_codebook_view_get_project (SP_CODEBOOK_VIEW (self));
+  g_autoptr(SpActor) actor = NULL;
+
+  g_return_val_if_fail (SP_IS_ACTORS_VIEW (self), FALSE);
+
+  if (project == NULL || !(actor = sp_project_get_actor (project, id, error)))
+    return FALSE;
+
+  sp_actors_view_open_profile (SP_CODEBOOK_VIEW (self), actor);
+  return TRUE;
+}
+
+/* Returns: (transfer none): the actor's page */
+SpActorProfile *
+sp_actors_view_get_profile (SpActorsView *self)
+{
+  g_return_val_if_fail (SP_IS_ACTORS_VIEW (self), NULL);
+  return self->profile;
+}
+
 static void
 sp_actors_view_class_init (SpActorsViewClass *klass)
 {
@@ -68,6 +116,7 @@ sp_actors_view_class_init (SpActorsViewClass *klass)
   view_class->dup_name = sp_actors_view_dup_name;
   view_class->get_claim_count = sp_actors_view_get_claim_count;
   view_class->dup_search_text = sp_actors_view_dup_search_text;
+  view_class->open_profile = sp_actors_view_open_profile;
 }
 
 static void
@@ -86,4 +135,7 @@ sp_actors_view_init (SpActorsView *self)
                                     _("No Actors Yet"),
                                     _("Add the people, organisations, states and groups whose positions you follow, or import a codebook"),
                                     _("_Add Actor…"));
+
+  self->profile = SP_ACTOR_PROFILE (sp_actor_profile_new ());
+  sp_codebook_view_set_profile_page (view, GTK_WIDGET (self->profile));
 }

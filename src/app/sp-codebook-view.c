@@ -18,6 +18,9 @@ typedef struct
   GtkSortListModel   *sorted;
   GtkSingleSelection *selection;
 
+  AdwLeaflet         *leaflet;  /* the table, and the profile of one entry when there is one */
+  GtkWidget          *profile;
+  GtkWidget          *open_button;
   GtkStack           *stack;
   AdwStatusPage      *empty_page;
   GtkButton          *empty_add_button;
@@ -63,6 +66,8 @@ update_actions (SpCodebookView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.add", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.edit", editable && selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.open", priv->project != NULL && selected &&
+                                                                     priv->profile != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.delete", editable && selected);
 }
 
@@ -139,14 +144,71 @@ edit_action (GtkWidget  *widget,
     open_editor (self, item);
 }
 
+/* Activating a row opens the entry's profile where the view has one, else its editor (which
+ * stays one click away on the toolbar and in the profile) */
 static void
 activate_cb (SpCodebookView *self,
              guint           position)
 {
   SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+  gpointer item;
 
   gtk_single_selection_set_selected (priv->selection, position);
-  edit_action (GTK_WIDGET (self), "codebook.edit", NULL);
+  item = gtk_single_selection_get_selected_item (priv->selection);
+
+  if (item != NULL && priv->profile != NULL && SP_CODEBOOK_VIEW_GET_CLASS (self)->open_profile != NULL)
+    SP_CODEBOOK_VIEW_GET_CLASS (self)->open_profile (self, item);
+  else
+    edit_action (GTK_WIDGET (self), "codebook.edit", NULL);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  SpCodebookView *self = SP_CODEBOOK_VIEW (widget);
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+  gpointer item = gtk_single_selection_get_selected_item (priv->selection);
+
+  if (item != NULL && priv->profile != NULL)
+    SP_CODEBOOK_VIEW_GET_CLASS (self)->open_profile (self, item);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  sp_codebook_view_show_profile (SP_CODEBOOK_VIEW (widget), FALSE);
+}
+
+/* When the profile has slid out, it lets go of the project until it is opened again */
+static void
+transition_cb (SpCodebookView *self)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+
+  if (priv->profile != NULL && !adw_leaflet_get_child_transition_running (priv->leaflet) &&
+      adw_leaflet_get_visible_child (priv->leaflet) != priv->profile)
+    SP_CODEBOOK_VIEW_GET_CLASS (self)->open_profile (self, NULL);
+}
+
+static void
+visible_page_cb (SpCodebookView *self)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+  gboolean on_profile = priv->profile != NULL &&
+                        adw_leaflet_get_visible_child (priv->leaflet) == priv->profile;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.back", on_profile);
+
+  /* The keyboard follows the page: into the profile (its Back button first), and back on the
+   * table to the row that was opened */
+  if (on_profile)
+    gtk_widget_grab_focus (priv->profile);
+  else if (priv->column_view != NULL && gtk_widget_get_mapped (GTK_WIDGET (priv->column_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (priv->column_view));
 }
 
 static void
@@ -235,6 +297,7 @@ build_list_page (SpCodebookView *self)
   GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *scroller = gtk_scrolled_window_new ();
   struct { const char *icon; const char *tooltip; const char *action; } buttons[] = {
+    { "go-next-symbolic", N_("Show Profile (Enter)"), "codebook.open" },
     { "list-add-symbolic", N_("Add"), "codebook.add" },
     { "document-edit-symbolic", N_("Edit"), "codebook.edit" },
     { "user-trash-symbolic", N_("Delete"), "codebook.delete" },
@@ -257,6 +320,12 @@ build_list_page (SpCodebookView *self)
 
       gtk_widget_set_tooltip_text (button, _(buttons[i].tooltip));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), buttons[i].action);
+      /* Shown once the view has a profile page */
+      if (g_str_equal (buttons[i].action, "codebook.open"))
+        {
+          priv->open_button = button;
+          gtk_widget_set_visible (button, FALSE);
+        }
       gtk_box_append (GTK_BOX (toolbar), button);
     }
 
@@ -303,10 +372,12 @@ sp_codebook_view_dispose (GObject *object)
   SpCodebookView *self = (SpCodebookView *)object;
   SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
 
-  if (priv->stack != NULL)
+  if (priv->leaflet != NULL)
     {
-      gtk_widget_unparent (GTK_WIDGET (priv->stack));
+      gtk_widget_unparent (GTK_WIDGET (priv->leaflet));
+      priv->leaflet = NULL;
       priv->stack = NULL;
+      priv->profile = NULL;
     }
 
   if (priv->project != NULL)
@@ -337,6 +408,12 @@ sp_codebook_view_class_init (SpCodebookViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "codebook.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "codebook.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "codebook.add", NULL);
+  gtk_widget_class_install_action (widget_class, "codebook.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "codebook.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "codebook.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "codebook.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "codebook.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "codebook.back", NULL);
 }
 
 static void
@@ -346,8 +423,16 @@ sp_codebook_view_init (SpCodebookView *self)
   GtkSorter *sorter;
 
   priv->editable = TRUE;
+  /* A leaflet that never unfolds: the profile slides over the table, with the back swipe */
+  priv->leaflet = ADW_LEAFLET (adw_leaflet_new ());
+  adw_leaflet_set_can_unfold (priv->leaflet, FALSE);
+  adw_leaflet_set_can_navigate_back (priv->leaflet, TRUE);
+  adw_leaflet_set_transition_type (priv->leaflet, ADW_LEAFLET_TRANSITION_TYPE_SLIDE);
+  gtk_widget_set_parent (GTK_WIDGET (priv->leaflet), GTK_WIDGET (self));
+  g_signal_connect_object (priv->leaflet, "notify::visible-child", G_CALLBACK (visible_page_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->leaflet, "notify::child-transition-running", G_CALLBACK (transition_cb), self, G_CONNECT_SWAPPED);
   priv->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_parent (GTK_WIDGET (priv->stack), GTK_WIDGET (self));
+  adw_leaflet_append (priv->leaflet, GTK_WIDGET (priv->stack));
   gtk_stack_add_named (priv->stack, build_empty_page (self), "empty");
   gtk_stack_add_named (priv->stack, build_list_page (self), "list");
   gtk_stack_set_visible_child_name (priv->stack, "empty");
@@ -366,6 +451,7 @@ sp_codebook_view_init (SpCodebookView *self)
   gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
 
   update_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.back", FALSE);
 }
 
 void
@@ -384,6 +470,13 @@ sp_codebook_view_set_project (SpCodebookView *self,
 
   g_set_object (&priv->project, project);
   gtk_single_selection_set_selected (priv->selection, GTK_INVALID_LIST_POSITION);
+
+  /* Another project: the profile of the last one's entry goes, and with it its project */
+  if (priv->profile != NULL)
+    {
+      adw_leaflet_set_visible_child (priv->leaflet, GTK_WIDGET (priv->stack));
+      SP_CODEBOOK_VIEW_GET_CLASS (self)->open_profile (self, NULL);
+    }
 
   if (project != NULL)
     g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
@@ -548,4 +641,82 @@ sp_codebook_view_select (SpCodebookView *self,
 
   gtk_single_selection_set_selected (priv->selection, position);
   return TRUE;
+}
+
+/**
+ * sp_codebook_view_set_profile_page:
+ * @page: the page that shows one entry; the subclass fills it in its open_profile()
+ *
+ * Gives the view a second page, reached by activating a row and left with Back (Alt+Left,
+ * Escape, the back button or a swipe).
+ */
+void
+sp_codebook_view_set_profile_page (SpCodebookView *self,
+                                   GtkWidget      *page)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+
+  g_return_if_fail (SP_IS_CODEBOOK_VIEW (self));
+  g_return_if_fail (priv->profile == NULL);
+
+  priv->profile = page;
+  adw_leaflet_append (priv->leaflet, page);
+  gtk_widget_set_visible (priv->open_button, TRUE);
+  update_actions (self);
+}
+
+/* Slides the profile page in (@shown) or back out to the table */
+void
+sp_codebook_view_show_profile (SpCodebookView *self,
+                               gboolean        shown)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+
+  g_return_if_fail (SP_IS_CODEBOOK_VIEW (self));
+
+  if (priv->profile == NULL)
+    return;
+
+  if (shown && adw_leaflet_get_visible_child (priv->leaflet) == priv->profile)
+    {
+      /* Already there, showing another entry: the keyboard goes to its top as well */
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, priv->profile))
+        gtk_widget_grab_focus (priv->profile);
+      return;
+    }
+
+  adw_leaflet_set_visible_child (priv->leaflet, shown ? priv->profile : GTK_WIDGET (priv->stack));
+}
+
+gboolean
+sp_codebook_view_get_profile_shown (SpCodebookView *self)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+
+  g_return_val_if_fail (SP_IS_CODEBOOK_VIEW (self), FALSE);
+  return priv->profile != NULL && adw_leaflet_get_visible_child (priv->leaflet) == priv->profile;
+}
+
+/* Whether the view lets the user change entries (not for a read-only project) */
+gboolean
+sp_codebook_view_get_editable (SpCodebookView *self)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+
+  g_return_val_if_fail (SP_IS_CODEBOOK_VIEW (self), FALSE);
+  return priv->project != NULL && priv->editable;
+}
+
+/* Opens the editor of @item, as the toolbar's Edit does for the selected row */
+void
+sp_codebook_view_edit_item (SpCodebookView *self,
+                            gpointer        item)
+{
+  g_return_if_fail (SP_IS_CODEBOOK_VIEW (self));
+  g_return_if_fail (item != NULL);
+
+  open_editor (self, item);
 }

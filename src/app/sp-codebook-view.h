@@ -33,6 +33,9 @@ struct _SpCodebookViewClass
   char       *(*dup_name)     (gpointer         item);
   guint       (*get_claim_count) (gpointer      item);
   char       *(*dup_search_text) (gpointer      item);
+  /* Optional: fills the profile page with @item and shows it (sp_codebook_view_show_profile()) */
+  void        (*open_profile) (SpCodebookView  *self,
+                               gpointer         item);
 };
 
 void        sp_codebook_view_set_project     (SpCodebookView *self,
@@ -57,5 +60,13 @@ gboolean    sp_codebook_view_select          (SpCodebookView *self,
                                               guint           position);
 void        sp_codebook_view_delete_selected (SpCodebookView *self,
                                               gboolean        confirmed);
+void        sp_codebook_view_set_profile_page (SpCodebookView *self,
+                                              GtkWidget      *page);
+void        sp_codebook_view_show_profile    (SpCodebookView *self,
+                                              gboolean        shown);
+gboolean    sp_codebook_view_get_profile_shown (SpCodebookView *self);
+gboolean    sp_codebook_view_get_editable    (SpCodebookView *self);
+void        sp_codebook_view_edit_item       (SpCodebookView *self,
+                                              gpointer        item);
 
 G_END_DECLS

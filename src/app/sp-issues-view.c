@@ -5,11 +5,14 @@
 #include <glib/gi18n.h>
 
 #include "sp-issue-dialog.h"
+#include "sp-issue-profile.h"
 #include "sp-issues-view.h"
 
 struct _SpIssuesView
 {
-  SpCodebookView parent_instance;
+  SpCodebookView  parent_instance;
+
+  SpIssueProfile *profile;
 };
 
 G_DEFINE_FINAL_TYPE (SpIssuesView, sp_issues_view, SP_TYPE_CODEBOOK_VIEW)
@@ -61,6 +64,51 @@ sp_issues_view_dup_search_text (gpointer item)
   return g_utf8_casefold (text, -1);
 }
 
+/* @item NULL: the page slid out, and lets go of the project */
+static void
+sp_issues_view_open_profile (SpCodebookView *view,
+                             gpointer        item)
+{
+  SpIssuesView *self = SP_ISSUES_VIEW (view);
+
+  sp_issue_profile_show (self->profile, item ? sp_codebook_view_get_project (view) : NULL,
+                         item ? sp_issue_get_id (item) : 0);
+  if (item != NULL)
+    sp_codebook_view_show_profile (view, TRUE);
+}
+
+/**
+ * sp_issues_view_show_issue:
+ *
+ * Shows the profile of the issue @id (win.show-issue).
+ *
+ * Returns: %FALSE with @error set when the project has no such issue
+ */
+gboolean
+sp_issues_view_show_issue (SpIssuesView  *self,
+                           gint64         id,
+                           GError       **error)
+{
+  SpProject *project = sp_codebook_view_get_project (SP_CODEBOOK_VIEW (self));
+  g_autoptr(SpIssue) issue = NULL;
+
+  g_return_val_if_fail (SP_IS_ISSUES_VIEW (self), FALSE);
+
+  if (project == NULL || !(issue = sp_project_get_issue (project, id, error)))
+    return FALSE;
+
+  sp_issues_view_open_profile (SP_CODEBOOK_VIEW (self), issue);
+  return TRUE;
+}
+
+/* Returns: (transfer none): the issue's page */
+SpIssueProfile *
+sp_issues_view_get_profile (SpIssuesView *self)
+{
+  g_return_val_if_fail (SP_IS_ISSUES_VIEW (self), NULL);
+  return self->profile;
+}
+
 static void
 sp_issues_view_class_init (SpIssuesViewClass *klass)
 {
@@ -72,6 +120,7 @@ sp_issues_view_class_init (SpIssuesViewClass *klass)
   view_class->dup_name = sp_issues_view_dup_name;
   view_class->get_claim_count = sp_issues_view_get_claim_count;
   view_class->dup_search_text = sp_issues_view_dup_search_text;
+  view_class->open_profile = sp_issues_view_open_profile;
 }
 
 static void
@@ -89,4 +138,7 @@ sp_issues_view_init (SpIssuesView *self)
                                     _("No Issues Yet"),
                                     _("Add the propositions you code stances on, such as “Ukraine should join NATO”, or import a codebook"),
                                     _("_Add Issue…"));
+
+  self->profile = SP_ISSUE_PROFILE (sp_issue_profile_new ());
+  sp_codebook_view_set_profile_page (view, GTK_WIDGET (self->profile));
 }

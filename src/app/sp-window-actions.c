@@ -238,6 +238,28 @@ show_claim_action (GtkWidget  *widget,
                             sp_claim_get_start (claim), sp_claim_get_end (claim));
 }
 
+/* An actor's or an issue's profile, from the codebook, the profiles themselves and the
+ * matrix's row and column headers */
+static void
+show_profile_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  SpWindow *self = SP_WINDOW (widget);
+  gboolean actor = g_str_equal (action_name, "win.show-actor");
+  gint64 id = g_variant_get_int64 (param);
+  g_autoptr(GError) error = NULL;
+
+  if (self->project == NULL)
+    return;
+
+  /* The page first, so that the profile takes the keyboard focus once it shows */
+  adw_view_stack_set_visible_child_name (self->view_stack, actor ? "actors" : "issues");
+  if (!(actor ? sp_actors_view_show_actor (self->actors_view, id, &error)
+              : sp_issues_view_show_issue (self->issues_view, id, &error)))
+    sp_toast_show_error (GTK_WIDGET (self), error->message);
+}
+
 void
 _sp_window_update_actions (SpWindow *self)
 {
@@ -280,4 +302,6 @@ _sp_window_class_add_actions (SpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.tag-claim", NULL, tag_claim_action);
   gtk_widget_class_install_action (widget_class, "win.show-claim", "x", show_claim_action);
+  gtk_widget_class_install_action (widget_class, "win.show-actor", "x", show_profile_action);
+  gtk_widget_class_install_action (widget_class, "win.show-issue", "x", show_profile_action);
 }

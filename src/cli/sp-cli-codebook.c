@@ -404,6 +404,39 @@ actor_delete (int    argc,
   return delete_entry (&actors, argc, argv);
 }
 
+/* Two actors that are one: the second goes into the first, with its claims, aliases and
+ * members; one undo step in the window takes it back */
+static int
+actor_merge (int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT KEEP MERGED — merge the actor MERGED into KEEP (names or aliases)");
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(SpActor) merged = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 keep_id;
+  gint64 merged_id;
+  int status;
+
+  if (!sp_cli_parse (context, &argc, &argv, 3, &status))
+    return status;
+
+  if (!sp_cli_check_text (argv[2], "KEEP") || !sp_cli_check_text (argv[3], "MERGED"))
+    return SP_CLI_USAGE;
+
+  if (!(project = sp_cli_open_project_to_edit (argv[1])))
+    return SP_CLI_FAILED;
+  if (!sp_project_find_actor (project, argv[2], &keep_id, &error) ||
+      !sp_project_find_actor (project, argv[3], &merged_id, &error) ||
+      !(merged = sp_project_get_actor (project, merged_id, &error)) ||
+      !sp_project_merge_actors (project, keep_id, merged_id, &error))
+    return sp_cli_fail (error);
+
+  sp_cli_print ("actor %" G_GINT64_FORMAT ": %u claims moved\n", keep_id,
+                sp_actor_get_claim_count (merged));
+  return SP_CLI_OK;
+}
+
 int
 sp_cli_actor (int    argc,
               char **argv)
@@ -412,11 +445,12 @@ sp_cli_actor (int    argc,
     { "add", actor_add },
     { "edit", actor_edit },
     { "delete", actor_delete },
+    { "merge", actor_merge },
     { NULL }
   };
 
   return sp_cli_dispatch (argc, argv, subcommands,
-                          "usage: standpoint-cli actor add|edit|delete PROJECT NAME [options]");
+                          "usage: standpoint-cli actor add|edit|delete PROJECT NAME [options] | actor merge PROJECT KEEP MERGED");
 }
 
 int

@@ -128,6 +128,27 @@ sp_project_list_issue_claims (SpProject  *self,
 }
 
 /**
+ * sp_project_list_actor_claims:
+ *
+ * The claims of one actor (not of its members), for an actor's profile.
+ *
+ * Returns: (transfer full): a #GListModel of #SpClaim ordered by document and position
+ */
+GListModel *
+sp_project_list_actor_claims (SpProject  *self,
+                              gint64      actor_id,
+                              GError    **error)
+{
+  g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
+
+  return query_claims (self,
+                       CLAIM_QUERY
+                       "WHERE c.actor_id = ?1 "
+                       "ORDER BY c.document_id, c.start_offset, c.end_offset, c.id",
+                       actor_id, error);
+}
+
+/**
  * sp_project_foreach_stance_total:
  * @func: (scope call): called once per actor and issue that have claims
  *

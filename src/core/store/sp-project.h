@@ -268,6 +268,10 @@ gboolean     sp_project_delete_actor          (SpProject           *self,
                                                GError             **error);
 GHashTable  *sp_project_dup_actor_groups      (SpProject           *self,
                                                GError             **error);
+gboolean     sp_project_merge_actors          (SpProject           *self,
+                                               gint64               keep_id,
+                                               gint64               merged_id,
+                                               GError             **error);
 
 GListModel  *sp_project_list_issues           (SpProject           *self,
                                                GError             **error);
@@ -300,6 +304,9 @@ GListModel  *sp_project_list_claims           (SpProject           *self,
                                                GError             **error);
 GListModel  *sp_project_list_issue_claims     (SpProject           *self,
                                                gint64               issue_id,
+                                               GError             **error);
+GListModel  *sp_project_list_actor_claims     (SpProject           *self,
+                                               gint64               actor_id,
                                                GError             **error);
 SpClaim     *sp_project_get_claim             (SpProject           *self,
                                                gint64               id,

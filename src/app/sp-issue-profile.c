@@ -1,0 +1,405 @@
+/* sp-issue-profile.c
+ *
+ * See sp-issue-profile.h. Like the actor profile, the page holds the project only while it is
+ * shown and reads it again when it changes. Each actor's row opens its strongest quote in the
+ * reader (win.show-claim); its button opens the actor's profile (win.show-actor).
+ */
+#define G_LOG_DOMAIN "sp-issue-profile"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sp-codebook-view.h"
+#include "sp-issue-dialog.h"
+#include "sp-issue-profile-private.h"
+#include "sp-matrix-profile.h"
+#include "sp-profile-rows.h"
+#include "sp-toast.h"
+
+struct _SpIssueProfile
+{
+  GtkWidget             parent_instance;
+
+  SpProject            *project;
+  gint64                issue_id;
+  SpIssue              *issue;
+  GArray               *months;  /* SpTimelineMonth, what the chart draws */
+
+  /* Template children */
+  GtkButton            *back_button;
+  GtkLabel             *bar_title;
+  GtkScrolledWindow    *scroller;
+  GtkLabel             *label_label;
+  GtkLabel             *key_label;
+  GtkLabel             *proposition_label;
+  GtkLabel             *summary_label;
+  AdwStatusPage        *empty_page;
+  AdwPreferencesGroup  *for_group;
+  GtkListBox           *for_list;
+  AdwPreferencesGroup  *against_group;
+  GtkListBox           *against_list;
+  AdwPreferencesGroup  *neutral_group;
+  GtkListBox           *neutral_list;
+  AdwPreferencesGroup  *timeline_group;
+  GtkBox               *timeline_box;
+  GtkDrawingArea       *timeline_area;
+};
+
+G_DEFINE_FINAL_TYPE (SpIssueProfile, sp_issue_profile, GTK_TYPE_WIDGET)
+
+static gboolean
+is_editable (SpIssueProfile *self)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), SP_TYPE_CODEBOOK_VIEW);
+
+  return self->project != NULL && self->issue != NULL &&
+         (view == NULL || sp_codebook_view_get_editable (SP_CODEBOOK_VIEW (view)));
+}
+
+static GtkWidget *
+create_actor_row (SpIssuePosition *position)
+{
+  SpClaim *claim = position->strongest;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *title = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *name = sp_profile_text_label_new (position->actor_name, "heading");
+  GtkWidget *count;
+  GtkWidget *quote = sp_profile_text_label_new (sp_claim_get_quote (claim), "claim-quote");
+  GtkWidget *from;
+  GtkWidget *profile = gtk_button_new_from_icon_name ("avatar-default-symbolic");
+  g_autofree char *date = sp_profile_dup_claim_date (claim);
+  g_autofree char *from_text = NULL;
+  g_autofree char *count_text = NULL;
+  int stance = sp_claim_get_stance (claim);
+
+  count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", position->n_claims),
+                                position->n_claims);
+  count = sp_profile_text_label_new (count_text, "caption");
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_box_append (GTK_BOX (title), name);
+  gtk_box_append (GTK_BOX (title), count);
+
+  /* TRANSLATORS: under an actor's strongest quote: its stance, the document and its date */
+  from_text = g_strdup_printf (_("Strongest claim (%s%d) · %s · %s"),
+                               stance > 0 ? "+" : stance < 0 ? "−" : "", ABS (stance),
+                               sp_claim_get_document_title (claim), date);
+  from = sp_profile_text_label_new (from_text, "caption");
+  gtk_widget_add_css_class (from, "dim-label");
+  gtk_label_set_lines (GTK_LABEL (quote), 4);
+  gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
+
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (text), title);
+  gtk_box_append (GTK_BOX (text), quote);
+  gtk_box_append (GTK_BOX (text), from);
+
+  gtk_widget_set_valign (profile, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (profile, "flat");
+  gtk_widget_set_tooltip_text (profile, _("Show the actor"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (profile), "win.show-actor");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (profile), g_variant_new_int64 (position->actor_id));
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_box_append (GTK_BOX (box), sp_profile_swatch_new (position->mean, position->n_claims));
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), profile);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  gtk_widget_set_tooltip_text (row, _("Show the quote in the document"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-claim");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int64 (sp_claim_get_id (claim)));
+
+  return row;
+}
+
+static void
+clear (SpIssueProfile *self)
+{
+  GtkWidget *child;
+
+  g_clear_object (&self->issue);
+  g_array_set_size (self->months, 0);
+  sp_profile_clear_list (self->for_list);
+  sp_profile_clear_list (self->against_list);
+  sp_profile_clear_list (self->neutral_list);
+
+  /* The month sections follow the chart */
+  while ((child = gtk_widget_get_next_sibling (GTK_WIDGET (self->timeline_area))) != NULL)
+    gtk_box_remove (self->timeline_box, child);
+  gtk_widget_queue_draw (GTK_WIDGET (self->timeline_area));
+}
+
+static void
+set_group (AdwPreferencesGroup *group,
+           const char          *side,
+           guint                n_actors)
+{
+  /* TRANSLATORS: a heading: the side and how many actors take it, "For (3)" */
+  g_autofree char *title = g_strdup_printf (_("%s (%u)"), side, n_actors);
+
+  adw_preferences_group_set_title (group, title);
+  gtk_widget_set_visible (GTK_WIDGET (group), n_actors > 0);
+}
+
+static void
+fill (SpIssueProfile *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) positions = NULL;
+  g_autoptr(GListModel) claims = NULL;
+  g_autoptr(GArray) months = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *claims_text = NULL;
+  g_autofree char *actors_text = NULL;
+  g_autofree char *description = NULL;
+  const char *proposition;
+  guint n_side[3] = { 0, 0, 0 };
+  guint n_claims;
+  guint n_undated;
+
+  if (self->project == NULL || self->issue_id == 0)
+    return;
+
+  if (!(self->issue = sp_project_get_issue (self->project, self->issue_id, &error)))
+    {
+      if (!g_error_matches (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND))
+        sp_toast_show_error (GTK_WIDGET (self), error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "codebook.back", NULL);
+      return;
+    }
+
+  gtk_label_set_text (self->bar_title, sp_issue_get_label (self->issue));
+  gtk_label_set_text (self->label_label, sp_issue_get_label (self->issue));
+  gtk_label_set_text (self->key_label, sp_issue_get_key (self->issue));
+  proposition = sp_issue_get_proposition (self->issue);
+  gtk_label_set_text (self->proposition_label, proposition[0] ? proposition : _("No proposition written yet"));
+  if (proposition[0])
+    gtk_widget_remove_css_class (GTK_WIDGET (self->proposition_label), "dim-label");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->proposition_label), "dim-label");
+
+  if (!(positions = sp_matrix_issue_positions (self->project, self->issue_id, &claims, &error)))
+    {
+      sp_toast_show_error (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  for (guint i = 0; i < positions->len; i++)
+    {
+      SpIssuePosition *position = g_ptr_array_index (positions, i);
+      guint side = position->mean > 0 ? 0 : position->mean < 0 ? 1 : 2;
+      GtkListBox *lists[] = { self->for_list, self->against_list, self->neutral_list };
+
+      gtk_list_box_append (lists[side], create_actor_row (position));
+      n_side[side]++;
+    }
+
+  set_group (self->for_group, _("For"), n_side[0]);
+  set_group (self->against_group, _("Against"), n_side[1]);
+  set_group (self->neutral_group, _("Neutral"), n_side[2]);
+
+  n_claims = g_list_model_get_n_items (claims);
+  /* TRANSLATORS: the start of an issue's summary, "3 claims by 2 actors: …" */
+  claims_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", n_claims), n_claims);
+  actors_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u actor", "%u actors", positions->len), positions->len);
+  /* TRANSLATORS: an issue's summary: "3 claims by 2 actors: 1 for, 1 against, 0 neutral" */
+  summary = g_strdup_printf (_("%s by %s: %u for, %u against, %u neutral"),
+                             claims_text, actors_text, n_side[0], n_side[1], n_side[2]);
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), n_claims > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), n_claims == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline_group), n_claims > 0);
+
+  months = _sp_issue_timeline_count (claims, &n_undated);
+  g_array_append_vals (self->months, months->data, months->len);
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline_area), self->months->len > 0);
+  description = _sp_issue_timeline_describe (self->months);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->timeline_area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  _sp_issue_timeline_fill_list (self->timeline_box, claims);
+}
+
+static void
+reload (SpIssueProfile *self)
+{
+  clear (self);
+  fill (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.edit", is_editable (self));
+}
+
+/* Whether the keyboard focus is in the page; rows that held it go when the page reloads */
+static gboolean
+has_focus_inside (SpIssueProfile *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self));
+}
+
+/* After a reload: focus back into the page (its Back button first) if it was there or lost */
+static void
+restore_focus (SpIssueProfile *self,
+               gboolean        had_focus)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (root == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  if ((had_focus || gtk_root_get_focus (root) == NULL) && !has_focus_inside (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->back_button));
+}
+
+static void
+project_changed_cb (SpIssueProfile *self,
+                    guint           what)
+{
+  if (what & (SP_CHANGE_ACTORS | SP_CHANGE_ISSUES | SP_CHANGE_CLAIMS | SP_CHANGE_DOCUMENTS))
+    {
+      gboolean had_focus = has_focus_inside (self);
+
+      reload (self);
+      restore_focus (self, had_focus);
+    }
+}
+
+/**
+ * sp_issue_profile_show:
+ * @project: (nullable): the project, or %NULL to let go of it (the page is hidden)
+ *
+ * Shows the issue @issue_id of @project, from the top of the page.
+ */
+void
+sp_issue_profile_show (SpIssueProfile *self,
+                       SpProject      *project,
+                       gint64          issue_id)
+{
+  g_return_if_fail (SP_IS_ISSUE_PROFILE (self));
+
+  if (self->project != project)
+    {
+      if (self->project != NULL)
+        g_signal_handlers_disconnect_by_data (self->project, self);
+      g_set_object (&self->project, project);
+      if (project != NULL)
+        g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  self->issue_id = project != NULL ? issue_id : 0;
+  reload (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  restore_focus (self, TRUE);
+}
+
+gint64
+sp_issue_profile_get_issue_id (SpIssueProfile *self)
+{
+  g_return_val_if_fail (SP_IS_ISSUE_PROFILE (self), 0);
+  return self->issue != NULL ? self->issue_id : 0;
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  SpIssueProfile *self = SP_ISSUE_PROFILE (widget);
+
+  if (!is_editable (self))
+    return;
+
+  gtk_window_present (GTK_WINDOW (sp_issue_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       self->project, self->issue)));
+}
+
+/* The keyboard enters the page at its Back button */
+static gboolean
+sp_issue_profile_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (((SpIssueProfile *)widget)->back_button));
+}
+
+static void
+sp_issue_profile_dispose (GObject *object)
+{
+  SpIssueProfile *self = (SpIssueProfile *)object;
+  GtkWidget *child;
+
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  g_clear_object (&self->project);
+  g_clear_object (&self->issue);
+  /* Template children without an id are not cleared by dispose_template() in GTK 4.8 */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_ISSUE_PROFILE);
+
+  G_OBJECT_CLASS (sp_issue_profile_parent_class)->dispose (object);
+}
+
+static void
+sp_issue_profile_finalize (GObject *object)
+{
+  SpIssueProfile *self = (SpIssueProfile *)object;
+
+  g_clear_pointer (&self->months, g_array_unref);
+
+  G_OBJECT_CLASS (sp_issue_profile_parent_class)->finalize (object);
+}
+
+static void
+sp_issue_profile_class_init (SpIssueProfileClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sp_issue_profile_dispose;
+  object_class->finalize = sp_issue_profile_finalize;
+  widget_class->grab_focus = sp_issue_profile_grab_focus;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/standpoint/Standpoint/sp-issue-profile.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, SpIssueProfile, back_button);
+  gtk_widget_class_bind_template_child (widget_class, SpIssueProfile, bar_title);
+  gtk_widget_class_bind_template_child (widget_class, SpIssueProfile, scroller);
+  gtk_widget_class_bind_template_child (widget_class, SpIssueProfile, label_label);
+  gtk_widget_class_bind_template_child (widget_class, SpIssueProfile, key_label);
+  gtk_widget_class_bind_template_child (widget_class, SpIssueProfile, proposition_label);
+  gtk_widget_class_bind_template_child (widget_class, SpIssueProfile, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SpIssueProfile, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, SpIssueProfile, for_group);
+  gtk_widget_class_bind_template_child (widget_class, SpIssueProfile, for_list);
+  gtk_widget_class_bind_template_child (widget_class, SpIssueProfile, against_group);
+  gtk_widget_class_bind_template_child (widget_class, SpIssueProfile, against_list);
+  gtk_widget_class_bind_template_child (widget_class, SpIssueProfile, neutral_group);
+  gtk_widget_class_bind_template_child (widget_class, SpIssueProfile, neutral_list);
+  gtk_widget_class_bind_template_child (widget_class, SpIssueProfile, timeline_group);
+  gtk_widget_class_bind_template_child (widget_class, SpIssueProfile, timeline_box);
+  gtk_widget_class_bind_template_child (widget_class, SpIssueProfile, timeline_area);
+
+  gtk_widget_class_install_action (widget_class, "profile.edit", NULL, edit_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "profile.edit", NULL);
+}
+
+static void
+sp_issue_profile_init (SpIssueProfile *self)
+{
+  self->months = g_array_new (FALSE, TRUE, sizeof (SpTimelineMonth));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drawing_area_set_draw_func (self->timeline_area, _sp_issue_timeline_draw_cb, &self->months, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.edit", FALSE);
+}
+
+GtkWidget *
+sp_issue_profile_new (void)
+{
+  return g_object_new (SP_TYPE_ISSUE_PROFILE, NULL);
+}

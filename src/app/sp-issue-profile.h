@@ -1,0 +1,24 @@
+/* sp-issue-profile.h
+ *
+ * One issue's page in the Issues view: its proposition, the actors for, against and neutral
+ * with their strongest quote, and a timeline of the claims on it.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sp-project.h"
+
+G_BEGIN_DECLS
+
+#define SP_TYPE_ISSUE_PROFILE (sp_issue_profile_get_type ())
+
+G_DECLARE_FINAL_TYPE (SpIssueProfile, sp_issue_profile, SP, ISSUE_PROFILE, GtkWidget)
+
+GtkWidget *sp_issue_profile_new          (void);
+void       sp_issue_profile_show         (SpIssueProfile *self,
+                                          SpProject      *project,
+                                          gint64          issue_id);
+gint64     sp_issue_profile_get_issue_id (SpIssueProfile *self);
+
+G_END_DECLS
