@@ -200,7 +200,7 @@ assert c["group"] == "Northland" and c["stance"] == -1 and c["confidence"] is No
 PY
 
 # Matrix
-check "matrix CSV" cli matrix "$P" --format csv -o "$WORK/matrix.csv"
+check "matrix CSV" cli matrix "$P" --format csv --all-rows -o "$WORK/matrix.csv"
 cat >"$WORK/expected-matrix.csv" <<'CSV'
 actor,ceasefire,membership,territory,sanctions,peacekeepers
 Ana Berg,2,2,-2,-1,1
@@ -211,6 +211,9 @@ Southland,,-2,,,
 Tomas Reyes,-1,,,,-2
 CSV
 same "matrix CSV has the mean stance per actor and issue, empty without claims" "$WORK/expected-matrix.csv" "$WORK/matrix.csv"
+check "matrix CSV without --all-rows" cli matrix "$P" --format csv -o "$WORK/matrix-claimed.csv"
+grep -v '^Northland,' "$WORK/expected-matrix.csv" >"$WORK/expected-claimed.csv"
+same "by default an actor without claims has no row" "$WORK/expected-claimed.csv" "$WORK/matrix-claimed.csv"
 
 check "matrix CSV by group" cli matrix "$P" --format csv --level group -o "$WORK/groups.csv"
 cat >"$WORK/expected-groups.csv" <<'CSV'
