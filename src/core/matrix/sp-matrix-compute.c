@@ -120,13 +120,15 @@ static void
 add_row (SpMatrix   *self,
          gint64      id,
          const char *label,
-         gint64      group_id)
+         gint64      group_id,
+         const char *group_label)
 {
   SpMatrixRow row = {
     .id = id,
     .label = g_strdup (label),
     .sort_key = _sp_matrix_make_sort_key (label),
     .group_id = group_id,
+    .block_key = group_label != NULL ? _sp_matrix_make_sort_key (group_label) : NULL,
   };
 
   g_array_append_val (self->rows, row);
@@ -142,9 +144,18 @@ add_rows (SpMatrix              *self,
 {
   GHashTable *row_of_actor = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) row_of_group = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   guint n = g_list_model_get_n_items (actors);
   guint n_filter;
   const gint64 *filter = sp_matrix_options_get_actor_ids (options, &n_filter);
+
+  for (guint i = 0; groups != NULL && i < n; i++)
+    {
+      g_autoptr(SpActor) actor = g_list_model_get_item (actors, i);
+      gint64 id = sp_actor_get_id (actor);
+
+      g_hash_table_insert (names, g_memdup2 (&id, sizeof id), g_strdup (sp_actor_get_name (actor)));
+    }
 
   /* First the rows, then which row each actor's claims go to */
   for (guint i = 0; i < n; i++)
@@ -157,16 +168,17 @@ add_rows (SpMatrix              *self,
       if (groups == NULL)
         {
           if (filter == NULL || has_id (filter, n_filter, id))
-            add_row (self, id, sp_actor_get_name (actor), 0);
+            add_row (self, id, sp_actor_get_name (actor), 0, NULL);
         }
       else if (sp_matrix_options_is_group_expanded (options, group_id))
         {
           if (filter == NULL || has_id (filter, n_filter, id))
-            add_row (self, id, sp_actor_get_name (actor), group_id);
+            add_row (self, id, sp_actor_get_name (actor), group_id,
+                     g_hash_table_lookup (names, &group_id));
         }
       else if (group_id == id)
         {
-          add_row (self, id, sp_actor_get_name (actor), 0);
+          add_row (self, id, sp_actor_get_name (actor), 0, NULL);
         }
     }
 

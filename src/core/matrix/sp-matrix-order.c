@@ -200,31 +200,26 @@ compare_rows (gconstpointer a,
 }
 
 /* A row's place in the alpha order: its own name, or for a member of an expanded group, the
- * group's name (then its own) */
-typedef struct
-{
-  const SpMatrixRow *row;
-  const SpMatrixRow *block;  /* the row that names its block */
-  guint              index;
-} AlphaEntry;
-
+ * group's name, the group's own actor first, then its own name */
 static int
 compare_alpha (gconstpointer a,
-               gconstpointer b)
+               gconstpointer b,
+               gpointer      user_data)
 {
-  const AlphaEntry *x = a, *y = b;
+  const SpMatrixRow *rows = user_data;
+  const SpMatrixRow *x = &rows[*(const guint *)a], *y = &rows[*(const guint *)b];
+  const char *x_block = x->block_key != NULL ? x->block_key : x->sort_key;
+  const char *y_block = y->block_key != NULL ? y->block_key : y->sort_key;
   int cmp;
 
-  if (x->block != y->block && (cmp = compare_rows (x->block, y->block)) != 0)
+  if ((cmp = g_strcmp0 (x_block, y_block)) != 0)
     return cmp;
-  if (x->block != y->block)
-    return (x->block->group_id > y->block->group_id) - (x->block->group_id < y->block->group_id);
+  if (x->group_id != y->group_id)
+    return (x->group_id > y->group_id) - (x->group_id < y->group_id);
+  if (x->group_id != 0 && (x->id == x->group_id) != (y->id == y->group_id))
+    return x->id == x->group_id ? -1 : 1;
 
-  /* The group's own actor leads its block */
-  if ((x->row == x->block) != (y->row == y->block))
-    return x->row == x->block ? -1 : 1;
-
-  return compare_rows (x->row, y->row);
+  return compare_rows (x, y);
 }
 
 /* Returns: the permutation that puts the rows in alpha order */
@@ -232,49 +227,11 @@ static guint *
 alpha_rows (SpMatrix *self)
 {
   guint n = self->rows->len;
-  g_autofree AlphaEntry *entries = g_new (AlphaEntry, MAX (n, 1));
-  g_autoptr(GHashTable) heads = g_hash_table_new (g_int64_hash, g_int64_equal);
   guint *order = g_new (guint, MAX (n, 1));
 
   for (guint r = 0; r < n; r++)
-    {
-      SpMatrixRow *row = &g_array_index (self->rows, SpMatrixRow, r);
-
-      if (row->group_id != 0 && row->id == row->group_id)
-        g_hash_table_insert (heads, &row->group_id, row);
-    }
-
-  for (guint r = 0; r < n; r++)
-    {
-      const SpMatrixRow *row = &g_array_index (self->rows, SpMatrixRow, r);
-      const SpMatrixRow *block = row;
-
-      if (row->group_id != 0)
-        {
-          const SpMatrixRow *head = g_hash_table_lookup (heads, &row->group_id);
-
-          /* Without its own actor's row (filtered out) a block is named by its first member */
-          if (head == NULL)
-            {
-              for (guint k = 0; k < n; k++)
-                {
-                  const SpMatrixRow *other = &g_array_index (self->rows, SpMatrixRow, k);
-
-                  if (other->group_id == row->group_id &&
-                      (head == NULL || compare_rows (other, head) < 0))
-                    head = other;
-                }
-              g_hash_table_insert (heads, (gpointer)&row->group_id, (gpointer)head);
-            }
-          block = head;
-        }
-
-      entries[r] = (AlphaEntry) { row, block, r };
-    }
-
-  qsort (entries, n, sizeof (AlphaEntry), compare_alpha);
-  for (guint r = 0; r < n; r++)
-    order[r] = entries[r].index;
+    order[r] = r;
+  g_qsort_with_data (order, n, sizeof (guint), compare_alpha, self->rows->data);
 
   return order;
 }

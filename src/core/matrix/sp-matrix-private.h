@@ -15,6 +15,7 @@ typedef struct
   char    *label;
   char    *sort_key;
   gint64   group_id;  /* the expanded group a member row belongs to, else 0 */
+  char    *block_key; /* for such a member, the sort key of its group's name */
   guint    n_claims;
 } SpMatrixRow;
 

@@ -23,6 +23,7 @@ clear_row (gpointer data)
 
   g_clear_pointer (&row->label, g_free);
   g_clear_pointer (&row->sort_key, g_free);
+  g_clear_pointer (&row->block_key, g_free);
 }
 
 static void
