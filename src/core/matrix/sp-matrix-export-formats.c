@@ -404,6 +404,52 @@ svg_text (GString    *layer,
   g_string_append_printf (layer, "<text x=\"%.1f\" y=\"%.1f\">%s</text>\n", x, y, escaped);
 }
 
+/* cairo numbers the SVG's surfaces ("surface505") with a counter shared by the whole
+ * process, so the same chart would differ from one export to the next: the ids are
+ * renumbered in their order of appearance. */
+static GString *
+renumber_surfaces (GString *svg)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GString *out = g_string_sized_new (svg->len);
+  const char *p = svg->str;
+  const char *hit;
+
+  while ((hit = strstr (p, "surface")) != NULL)
+    {
+      const char *digits = hit + strlen ("surface");
+      const char *end = digits;
+
+      while (g_ascii_isdigit (*end))
+        end++;
+
+      if (end == digits || hit == svg->str || (hit[-1] != '"' && hit[-1] != '#'))
+        {
+          g_string_append_len (out, p, digits - p);
+          p = digits;
+          continue;
+        }
+
+      {
+        g_autofree char *old = g_strndup (digits, end - digits);
+        guint id = GPOINTER_TO_UINT (g_hash_table_lookup (ids, old));
+
+        if (id == 0)
+          {
+            id = g_hash_table_size (ids) + 1;
+            g_hash_table_insert (ids, g_steal_pointer (&old), GUINT_TO_POINTER (id));
+          }
+        g_string_append_len (out, p, digits - p);
+        g_string_append_printf (out, "%u", id);
+        p = end;
+      }
+    }
+  g_string_append (out, p);
+  g_string_free (svg, TRUE);
+
+  return out;
+}
+
 /* The labels and the caption as text, invisible, where they are drawn */
 static char *
 svg_text_layer (SpMatrixLayout *layout)
@@ -505,7 +551,10 @@ _sp_matrix_render_vector (SpMatrix        *matrix,
   if (format == SP_MATRIX_FORMAT_SVG)
     {
       g_autofree char *layer = svg_text_layer (layout);
-      const char *end = g_strrstr (out->str, "</svg>");
+      const char *end;
+
+      out = renumber_surfaces (out);
+      end = g_strrstr (out->str, "</svg>");
 
       if (end != NULL)
         g_string_insert (out, end - out->str, layer);
