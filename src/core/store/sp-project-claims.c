@@ -184,6 +184,66 @@ sp_project_foreach_stance_total (SpProject          *self,
 }
 
 /**
+ * sp_project_foreach_stance:
+ * @with_pending: also pass every pending suggestion (with #SpStanceRow.pending set), after
+ *   all the claims
+ * @func: (scope call): called once per claim (and pending suggestion), in id order
+ *
+ * One lean pass over the claims with their document's date and source: what the position
+ * matrix filters and aggregates when it needs more than sp_project_foreach_stance_total().
+ *
+ * Returns: %FALSE if the claims could not be read
+ */
+gboolean
+sp_project_foreach_stance (SpProject        *self,
+                           gboolean          with_pending,
+                           SpStanceRowFunc   func,
+                           gpointer          user_data,
+                           GError          **error)
+{
+  static const char * const queries[] = {
+    "SELECT c.id, c.document_id, c.actor_id, c.issue_id, c.stance, d.date, d.source "
+    "FROM claims c JOIN documents d ON d.id = c.document_id ORDER BY c.id",
+    "SELECT s.id, s.document_id, s.actor_id, s.issue_id, s.stance, d.date, d.source "
+    "FROM suggestions s JOIN documents d ON d.id = s.document_id "
+    "WHERE s.status = 'pending' ORDER BY s.id",
+  };
+
+  g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  for (guint q = 0; q < (with_pending ? 2u : 1u); q++)
+    {
+      g_autoptr(SpStmt) stmt = _sp_project_prepare (self, queries[q], error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+
+      while ((rc = _sp_project_step_row (self, stmt, _("Could not read the claims"), error)) > 0)
+        {
+          SpStanceRow row = {
+            .id = sqlite3_column_int64 (stmt, 0),
+            .document_id = sqlite3_column_int64 (stmt, 1),
+            .actor_id = sqlite3_column_int64 (stmt, 2),
+            .issue_id = sqlite3_column_int64 (stmt, 3),
+            .stance = sqlite3_column_int (stmt, 4),
+            .pending = q == 1,
+            .date = (const char *)sqlite3_column_text (stmt, 5),
+            .source = (const char *)sqlite3_column_text (stmt, 6),
+          };
+
+          func (&row, user_data);
+        }
+
+      if (rc != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * sp_project_get_claim:
  *
  * Returns: (transfer full): the claim, or %NULL with %SP_PROJECT_ERROR_NOT_FOUND
