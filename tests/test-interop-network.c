@@ -81,7 +81,7 @@ has_edge (const char *csv,
           const char *target,
           const char *weights)
 {
-  g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
+  g_auto(GStrv) lines = g_strsplit (csv, "\n", -1);
 
   for (guint i = 1; lines[i] != NULL; i++)
     {
@@ -103,7 +103,7 @@ n_edges (const char *csv)
 {
   guint n = 0;
 
-  for (const char *p = csv; (p = strstr (p, "\r\n")) != NULL; p += 2)
+  for (const char *p = csv; (p = strchr (p, '\n')) != NULL; p++)
     n++;
   return n - 1;
 }
