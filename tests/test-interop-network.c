@@ -13,6 +13,7 @@
 #include "dna-fixture.h"
 #include "sp-dna-import.h"
 #include "sp-network.h"
+#include "sp-sentences.h"
 #include "sp-test-util.h"
 
 typedef struct
@@ -21,6 +22,14 @@ typedef struct
   SpProject *project;
 } Fixture;
 
+static GArray *
+split_cb (const char *text,
+          gsize       length,
+          gpointer    user_data)
+{
+  return sp_sentence_splitter_split (user_data, text, length);
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -28,6 +37,7 @@ fixture_set_up (Fixture       *f,
   g_autofree char *dna = NULL;
   g_autoptr(SpDnaFile) file = NULL;
   g_autoptr(SpDnaReport) report = NULL;
+  g_autoptr(SpSentenceSplitter) splitter = NULL;
   g_autoptr(GError) error = NULL;
 
   f->dir = sp_test_make_tmpdir ();
@@ -36,7 +46,9 @@ fixture_set_up (Fixture       *f,
   f->project = sp_test_new_project (f->dir, "p.standpoint");
   file = sp_dna_file_read (dna, NULL, &error);
   g_assert_no_error (error);
-  report = sp_dna_import (f->project, file, NULL, NULL, NULL, NULL, NULL, &error);
+  splitter = sp_sentence_splitter_new (&error);
+  g_assert_no_error (error);
+  report = sp_dna_import (f->project, file, split_cb, splitter, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_claims, ==, 6);
 }
@@ -69,7 +81,7 @@ has_edge (const char *csv,
           const char *target,
           const char *weights)
 {
-  g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
+  g_auto(GStrv) lines = g_strsplit (csv, "\n", -1);
 
   for (guint i = 1; lines[i] != NULL; i++)
     {
@@ -91,7 +103,7 @@ n_edges (const char *csv)
 {
   guint n = 0;
 
-  for (const char *p = csv; (p = strstr (p, "\r\n")) != NULL; p += 2)
+  for (const char *p = csv; (p = strchr (p, '\n')) != NULL; p++)
     n++;
   return n - 1;
 }
@@ -129,6 +141,36 @@ test_two_mode (Fixture       *f,
   g_assert_true (has_edge (early, "Lina Ostrova", DNA_FIXTURE_LEVY, "1,1"));
   g_assert_null (strstr (early, "Mira Holt"));
 
+  /* a pending suggestion counts with --include-suggestions only */
+  {
+    g_autofree char *with = NULL;
+    g_autofree char *without = NULL;
+    gint64 verde = 0, pier = 0, document = 0;
+    guint n_stored = 0;
+    SpSuggestionFields suggestion = { 0 };
+
+    options.to = NULL;
+    g_assert_true (sp_project_find_actor (f->project, "Tomas Verde", &verde, NULL));
+    g_assert_true (sp_project_find_issue (f->project, "a-new-pier-should-be-built", &pier, NULL));
+    g_assert_true (sp_project_find_document (f->project, "harbour.dna#1", &document, NULL));
+    suggestion.sentence = 0;
+    suggestion.start = 0;
+    suggestion.end = 10;
+    suggestion.actor_id = verde;
+    suggestion.issue_id = pier;
+    suggestion.stance = -2;
+    suggestion.prior = suggestion.confidence = 0.5;
+    g_assert_true (sp_project_replace_suggestions (f->project, document, &suggestion, 1, &n_stored, NULL));
+    g_assert_cmpuint (n_stored, ==, 1);
+    without = csv_of (f->project, &options);
+    g_assert_cmpuint (n_edges (without), ==, 5);
+    options.include_suggestions = TRUE;
+    with = csv_of (f->project, &options);
+    g_assert_cmpuint (n_edges (with), ==, 6);
+    g_assert_true (has_edge (with, "Tomas Verde", DNA_FIXTURE_PIER, "1,-2"));
+    options.include_suggestions = FALSE;
+  }
+
   /* the same project and options give the same bytes */
   options.to = NULL;
   network = sp_network_build (f->project, &options, NULL);
@@ -153,6 +195,7 @@ test_one_mode (Fixture       *f,
   g_autofree char *jaccard = NULL;
   g_autofree char *cosine = NULL;
   g_autofree char *groups = NULL;
+  g_autofree char *per_document = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpuint (n_edges (congruence), ==, 1);
@@ -177,6 +220,17 @@ test_one_mode (Fixture       *f,
   options.normalize = SP_NETWORK_NORMALIZE_COSINE;
   cosine = csv_of (f->project, &options);
   g_assert_true (has_edge (cosine, "Lina Ostrova", "Tomas Verde", "0.7071067812"));
+
+  /* per document, actors meet only on an issue within one document: Ostrova and Holt
+   * disagree on the levy in the second document, and on the pier only across documents */
+  options.type = SP_NETWORK_CONFLICT;
+  options.normalize = SP_NETWORK_NORMALIZE_NONE;
+  options.per = SP_NETWORK_PER_DOCUMENT;
+  per_document = csv_of (f->project, &options);
+  g_assert_cmpuint (n_edges (per_document), ==, 1);
+  g_assert_true (has_edge (per_document, "Lina Ostrova", "Mira Holt", "1"));
+  options.type = SP_NETWORK_CONGRUENCE;
+  options.per = SP_NETWORK_PER_CLAIM;
 
   /* the group level links the actors' organisations */
   options.normalize = SP_NETWORK_NORMALIZE_NONE;

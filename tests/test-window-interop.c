@@ -197,6 +197,37 @@ test_close_mid_import (void)
   sp_test_remove_tree (dir);
 }
 
+/* The export itself: in a worker, on a connection of its own, then a toast */
+static gboolean
+file_written (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_export_network_file (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *dna = g_build_filename (f->dir, "harbour.dna", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "conflict.graphml", NULL);
+  g_autofree char *contents = NULL;
+  SpNetworkOptions options = { .type = SP_NETWORK_CONFLICT };
+  AdwMessageDialog *dialog;
+
+  dna_fixture_write (dna, FALSE);
+  dialog = import_and_wait (f, dna);
+  sp_gui_test_destroy_window (GTK_WINDOW (dialog));
+
+  _sp_window_export_network (f->window, out, &options, SP_NETWORK_FORMAT_GRAPHML);
+  g_assert_true (_sp_window_is_busy_with_interop (f->window));
+  sp_gui_test_iterate_until (file_written, out);
+  while (_sp_window_is_busy_with_interop (f->window))
+    g_main_context_iteration (NULL, TRUE);
+  sp_gui_test_wait_for_label (GTK_WIDGET (f->window), "Network exported to conflict.graphml: 3 nodes, 2 edges");
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<data key=\"label\">Mira Holt</data>"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -207,6 +238,7 @@ main (int   argc,
   g_test_add ("/window/dna/refused-file", Fixture, NULL, fixture_set_up, test_refused_file, fixture_tear_down);
   g_test_add ("/window/dna/sample-matrix", Fixture, NULL, fixture_set_up, test_sample_matrix, fixture_tear_down);
   g_test_add_func ("/window/dna/close-mid-import", test_close_mid_import);
+  g_test_add ("/window/dna/export-network-file", Fixture, NULL, fixture_set_up, test_export_network_file, fixture_tear_down);
   g_test_add ("/window/dna/export-network-dialog", Fixture, NULL, fixture_set_up, test_export_network_dialog, fixture_tear_down);
 
   return g_test_run ();

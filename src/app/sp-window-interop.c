@@ -256,6 +256,8 @@ dna_read_cb (GObject      *object,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         sp_error_dialog_show (GTK_WIDGET (self), _("Could Not Import the DNA Project"), error->message);
+      else
+        sp_toast_show (GTK_WIDGET (self), _("DNA import stopped: nothing was added"));
       return;
     }
   if (!_sp_window_shows_project (self) || self->read_only)
@@ -390,34 +392,61 @@ typedef struct
   GtkDropDown *format;
 } NetworkForm;
 
+/**
+ * _sp_window_export_network:
+ * @path: the file to write
+ *
+ * Builds the network of the window's project and writes it to @path in a worker thread;
+ * says how it went in a toast, or why not in a dialog.
+ */
+void
+_sp_window_export_network (SpWindow               *self,
+                           const char             *path,
+                           const SpNetworkOptions *options,
+                           SpNetworkFormat         format)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *text = NULL;
+  Job *job;
+
+  g_assert (SP_IS_WINDOW (self));
+
+  if (!_sp_window_shows_project (self) || get_job (self) != NULL)
+    return;
+
+  job = job_new (self, path);
+  job->project_path = g_strdup (sp_project_get_path (self->project));
+  job->options = *options;
+  job->options.from = job->options.to = NULL;
+  job->format = format;
+  /* TRANSLATORS: %s is a file's name */
+  text = g_strdup_printf (_("Writing %s…"), job->name);
+  show_progress (self, job, text);
+
+  task = g_task_new (NULL, job->cancellable, network_written_cb, NULL);
+  g_task_set_source_tag (task, _sp_window_export_network);
+  g_task_set_task_data (task, job, (GDestroyNotify)job_free);
+  g_task_run_in_thread (task, write_network_worker);
+}
+
 static void
 network_chosen (SpWindow *self,
                 GFile    *file)
 {
   NetworkForm *form = g_object_get_data (G_OBJECT (self), "sp-network-form");
   g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *text = NULL;
-  Job *job;
+  SpNetworkOptions options = { 0 };
 
-  if (path == NULL || form == NULL || !_sp_window_shows_project (self) || get_job (self) != NULL)
+  if (path == NULL || form == NULL)
     return;
 
-  job = job_new (self, path);
-  job->project_path = g_strdup (sp_project_get_path (self->project));
-  job->options.type = gtk_drop_down_get_selected (form->type);
-  job->options.group_level = gtk_drop_down_get_selected (form->level) == 1;
-  job->options.normalize = job->options.type == SP_NETWORK_TWO_MODE ? SP_NETWORK_NORMALIZE_NONE
-                                                                      : gtk_drop_down_get_selected (form->normalize);
-  job->format = gtk_drop_down_get_selected (form->format) == 1 ? SP_NETWORK_FORMAT_CSV : SP_NETWORK_FORMAT_GRAPHML;
-  /* TRANSLATORS: %s is a file's name */
-  text = g_strdup_printf (_("Writing %s…"), job->name);
-  show_progress (self, job, text);
-
-  task = g_task_new (NULL, job->cancellable, network_written_cb, NULL);
-  g_task_set_source_tag (task, network_chosen);
-  g_task_set_task_data (task, job, (GDestroyNotify)job_free);
-  g_task_run_in_thread (task, write_network_worker);
+  options.type = gtk_drop_down_get_selected (form->type);
+  options.group_level = gtk_drop_down_get_selected (form->level) == 1;
+  options.normalize = options.type == SP_NETWORK_TWO_MODE ? SP_NETWORK_NORMALIZE_NONE
+                                                          : gtk_drop_down_get_selected (form->normalize);
+  _sp_window_export_network (self, path, &options,
+                             gtk_drop_down_get_selected (form->format) == 1 ? SP_NETWORK_FORMAT_CSV
+                                                                            : SP_NETWORK_FORMAT_GRAPHML);
 }
 
 static void

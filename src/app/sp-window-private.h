@@ -14,6 +14,7 @@
 #include "sp-importer.h"
 #include "sp-issues-view.h"
 #include "sp-matrix-view.h"
+#include "sp-network.h"
 #include "sp-review-view.h"
 
 G_BEGIN_DECLS
@@ -142,5 +143,9 @@ void      _sp_window_update_interop_actions    (SpWindow          *self);
 void      _sp_window_import_dna                (SpWindow          *self,
                                                 const char        *path);
 gboolean  _sp_window_is_busy_with_interop      (SpWindow          *self);
+void      _sp_window_export_network            (SpWindow          *self,
+                                                const char        *path,
+                                                const SpNetworkOptions *options,
+                                                SpNetworkFormat    format);
 
 G_END_DECLS

@@ -643,8 +643,9 @@ write_graphml (SpNetwork *self,
   g_string_append (out, "  </graph>\n</graphml>\n");
 }
 
-/* A CSV cell: quoted when it must be, and a text that a spreadsheet would run as a
- * formula (= + - @ first) neutralised with a leading apostrophe */
+/* A CSV cell as every export of the project writes one (README "CSV"): quoted when it must
+ * be, and a text that a spreadsheet would run as a formula (= + - @, a tab or a carriage
+ * return first) neutralised with a leading apostrophe */
 static void
 append_csv_text (GString    *out,
                  const char *text)
@@ -653,7 +654,7 @@ append_csv_text (GString    *out,
 
   if (quote)
     g_string_append_c (out, '"');
-  if (strchr ("=+-@", text[0]) != NULL && text[0] != '\0')
+  if (text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL)
     g_string_append_c (out, '\'');
   for (const char *p = text; *p != '\0'; p++)
     {
@@ -671,8 +672,8 @@ write_csv (SpNetwork *self,
 {
   gboolean two_mode = self->type == SP_NETWORK_TWO_MODE;
 
-  g_string_append (out, two_mode ? "source,source_label,target,target_label,weight,stance\r\n"
-                                 : "source,source_label,target,target_label,weight\r\n");
+  g_string_append (out, two_mode ? "source,source_label,target,target_label,weight,stance\n"
+                                 : "source,source_label,target,target_label,weight\n");
   for (guint i = 0; i < self->edges->len; i++)
     {
       const Edge *edge = &g_array_index (self->edges, Edge, i);
@@ -690,7 +691,7 @@ write_csv (SpNetwork *self,
           g_string_append_c (out, ',');
           append_double (out, edge->stance);
         }
-      g_string_append (out, "\r\n");
+      g_string_append_c (out, '\n');
     }
 }
 
