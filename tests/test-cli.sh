@@ -333,6 +333,7 @@ refuse "an unknown kind is refused" "kind" cli actor add "$P" Someone --kind cou
 check "actor to merge" cli actor add "$P" "A. Berg" --alias "Minister Berg"
 refuse "an actor is not merged into itself" "itself" cli actor merge "$P" "Ana Berg" "ana berg"
 refuse "merging an unknown actor is refused" "no actor named" cli actor merge "$P" "Ana Berg" Nobody
+refuse "an actor does not take in the group it is part of" "part of itself" cli actor merge "$P" Vos Southland
 check "actor merge" cli actor merge "$P" "Ana Berg" "Minister Berg"
 grep -q "0 claims moved" "$WORK/out" && ok "actor merge says how many claims moved" || not_ok "actor merge says how many claims moved" "$(cat "$WORK/out")"
 check "actors after the merge" cli actors "$P" --format json

@@ -219,6 +219,7 @@ test_actor_without_claims (Fixture       *f,
   settle (f);
   g_assert_cmpint (sp_actor_profile_get_actor_id (SP_ACTOR_PROFILE (profile)), ==, f->berg);
   g_assert_true (sp_gui_test_shows_text (profile, "Ana Berg"));
+  g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), "profile-actor-narrow.png"));
 
   /* Escape goes back too; the keyboard stayed in the page when it showed another actor */
   g_assert_true (sp_gui_test_is_inside (gtk_root_get_focus (GTK_ROOT (f->window)), profile));

@@ -709,14 +709,3 @@ sp_codebook_view_get_editable (SpCodebookView *self)
   g_return_val_if_fail (SP_IS_CODEBOOK_VIEW (self), FALSE);
   return priv->project != NULL && priv->editable;
 }
-
-/* Opens the editor of @item, as the toolbar's Edit does for the selected row */
-void
-sp_codebook_view_edit_item (SpCodebookView *self,
-                            gpointer        item)
-{
-  g_return_if_fail (SP_IS_CODEBOOK_VIEW (self));
-  g_return_if_fail (item != NULL);
-
-  open_editor (self, item);
-}

@@ -66,7 +66,5 @@ void        sp_codebook_view_show_profile    (SpCodebookView *self,
                                               gboolean        shown);
 gboolean    sp_codebook_view_get_profile_shown (SpCodebookView *self);
 gboolean    sp_codebook_view_get_editable    (SpCodebookView *self);
-void        sp_codebook_view_edit_item       (SpCodebookView *self,
-                                              gpointer        item);
 
 G_END_DECLS

@@ -27,7 +27,7 @@ static const SpCliVerb verbs[] = {
   { "documents", sp_cli_documents, "documents PROJECT [--format csv|json] [--with-body] [--search QUERY] [--sort date|title|source]" },
   { "document", sp_cli_document, "document edit|delete|removed PROJECT DOCUMENT [options] | document restore PROJECT REMOVAL-ID" },
   { "codebook", sp_cli_codebook, "codebook import PROJECT FILE | codebook export PROJECT [-o FILE]" },
-  { "actor", sp_cli_actor, "actor add|edit|delete PROJECT NAME [options]" },
+  { "actor", sp_cli_actor, "actor add|edit|delete PROJECT NAME [options] | actor merge PROJECT KEEP MERGED" },
   { "actors", sp_cli_actors, "actors PROJECT [--format csv|json]" },
   { "issue", sp_cli_issue, "issue add|edit|delete PROJECT KEY [options]" },
   { "issues", sp_cli_issues, "issues PROJECT [--format csv|json]" },
