@@ -175,14 +175,15 @@ dna_fixture_write (const char *path,
       const DnaFixtureDocument *d = &dna_fixture_documents[i];
       sqlite3_stmt *stmt = NULL;
 
-      g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO DOCUMENTS (ID, Title, Text, Coder, Author, Source, Section, Date) "
-                                               "VALUES (?1, ?2, ?3, 1, ?4, ?5, 'Local', ?6)", -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO DOCUMENTS (ID, Title, Text, Coder, Author, Source, Section, Date, Type) "
+                                               "VALUES (?1, ?2, ?3, 1, ?4, ?5, 'Local', ?6, ?7)", -1, &stmt, NULL), ==, SQLITE_OK);
       sqlite3_bind_int (stmt, 1, i + 1);
       sqlite3_bind_text (stmt, 2, d->title, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, d->text, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, d->author, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, d->source, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 6, d->date);
+      sqlite3_bind_text (stmt, 7, i == 0 ? "Report" : "", -1, SQLITE_STATIC);
       g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
       sqlite3_finalize (stmt);
     }

@@ -180,7 +180,7 @@ same "refused claims changed nothing" "$WORK/before-bad-claims" "$WORK/after-bad
 
 check "claims as CSV" cli claims "$P"
 head -n 1 "$WORK/out" >"$WORK/header"
-echo "id,document_id,file,title,date,actor,group,issue,stance,status,confidence,start,end,quote,note,source,author,affiliation,actor_kind" >"$WORK/expected-header"
+echo "id,document_id,file,title,date,actor,group,issue,stance,status,confidence,start,end,quote,note,source,author,section,document_type,affiliation,actor_kind" >"$WORK/expected-header"
 same "claims CSV has the documented columns" "$WORK/expected-header" "$WORK/header"
 [ "$(tail -n +2 "$WORK/out" | wc -l)" -eq 13 ] && ok "claims CSV has one row per claim" || not_ok "claims CSV has one row per claim" "$(cat "$WORK/out")"
 grep -q "'=SUM(A1) looks like a formula" "$WORK/out" && ok "a note that looks like a formula is neutralised" \

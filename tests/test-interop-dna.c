@@ -142,7 +142,6 @@ test_fixture_boolean (Fixture       *f,
   g_assert_true (has_line (report->notes, "Lina Ostrova is coded with 2 organizations: affiliated with Harbour Council (2), not with Regional Party (1)"));
   g_assert_true (has_line (report->notes, "not kept: Business (1 actors)"));
   g_assert_true (has_line (report->notes, "notes have no field in Standpoint and were not kept: 1"));
-  g_assert_true (has_line (report->notes, "section (2)"));
 
   /* documents: DNA's text exactly, metadata, sentences */
   documents = sp_project_list_documents (f->project, NULL);
@@ -156,10 +155,17 @@ test_fixture_boolean (Fixture       *f,
       g_assert_cmpstr (sp_document_get_title (document), ==, dna_fixture_documents[i].title);
       g_assert_cmpstr (sp_document_get_source (document), ==, dna_fixture_documents[i].source);
       g_assert_cmpstr (sp_document_get_date (document), ==, i == 0 ? "2024-06-01" : "2024-06-15");
+      g_assert_cmpstr (sp_document_get_section (document), ==, "Local");
       if (i == 0)
-        g_assert_cmpstr (sp_document_get_author (document), ==, "Anna Reed");
+        {
+          g_assert_cmpstr (sp_document_get_author (document), ==, "Anna Reed");
+          g_assert_cmpstr (sp_document_get_document_type (document), ==, "Report");
+        }
       else
-        g_assert_null (sp_document_get_author (document));
+        {
+          g_assert_null (sp_document_get_author (document));
+          g_assert_null (sp_document_get_document_type (document));
+        }
       sentences = (g_free (sentences), sp_project_dup_document_sentences (f->project, sp_document_get_id (document), &n_pairs, NULL));
       g_assert_cmpuint (n_pairs, >=, 3);
     }

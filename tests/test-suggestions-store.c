@@ -614,7 +614,7 @@ test_migrate_from_version_5 (void)
   guint stored = 9;
 
   g_assert_no_error (error);
-  g_assert_cmpint (sp_test_count_rows (project, "PRAGMA user_version"), ==, 6);
+  g_assert_cmpint (sp_test_count_rows (project, "PRAGMA user_version"), ==, SP_PROJECT_SCHEMA_VERSION);
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
 
   all = sp_project_list_suggestions (project, 0, 0, &error);

@@ -357,7 +357,7 @@ compare_rows (gconstpointer a,
   return sp_claim_get_id (x->item) < sp_claim_get_id (y->item) ? -1 : 1;
 }
 
-/* The columns after note: the document's source and author and the actor's affiliation
+/* The columns after note: the document's source, author, section and type and the actor's affiliation
  * and kind, looked up in the lists loaded once (the store's claim rows do not carry them) */
 typedef struct
 {
@@ -376,6 +376,8 @@ add_context_cells (SpCliTable *table,
 
   sp_cli_table_add_text (table, document != NULL ? sp_document_get_source (document) : NULL);
   sp_cli_table_add_text (table, document != NULL ? sp_document_get_author (document) : NULL);
+  sp_cli_table_add_text (table, document != NULL ? sp_document_get_section (document) : NULL);
+  sp_cli_table_add_text (table, document != NULL ? sp_document_get_document_type (document) : NULL);
   sp_cli_table_add_text (table, actor != NULL ? sp_actor_get_affiliation_name (actor) : NULL);
   sp_cli_table_add_word (table, actor != NULL ? sp_actor_kind_to_string (sp_actor_get_kind (actor)) : NULL);
 }
@@ -439,7 +441,8 @@ sp_cli_claims (int    argc,
 {
   const char * const columns[] = {
     "id", "document_id", "file", "title", "date", "actor", "group", "issue", "stance", "status",
-    "confidence", "start", "end", "quote", "note", "source", "author", "affiliation", "actor_kind", NULL
+    "confidence", "start", "end", "quote", "note", "source", "author", "section", "document_type", "affiliation",
+    "actor_kind", NULL
   };
   gboolean with_suggestions = FALSE;
   GOptionEntry entries[] = {

@@ -16,8 +16,8 @@
  *   that importing the same file twice adds nothing twice;
  * - DNA's Type attribute becomes the actor's kind when it names one (person, organisation,
  *   organization, state, group); a concept's Alias becomes its issue's keywords; attributes
- *   with no place in Standpoint (other Types, Notes, section and type of documents) are
- *   counted in the notes.
+ *   with no place in Standpoint (other Types, Notes of entities and documents) are counted
+ *   in the notes; a document's section and type are kept in its fields of those names.
  */
 #define G_LOG_DOMAIN "sp-dna-import"
 
@@ -134,7 +134,7 @@ import_documents (Import             *im,
                   GCancellable       *cancellable,
                   GError            **error)
 {
-  guint n_sections = 0, n_types = 0, n_notes = 0, n_empty = 0;
+  guint n_notes = 0, n_empty = 0;
 
   for (guint i = 0; i < im->file->documents->len; i++)
     {
@@ -180,6 +180,8 @@ import_documents (Import             *im,
       fields.date_confidence = date != NULL ? 1.0 : 0.0;
       fields.source = nonempty (dna->source);
       fields.author = nonempty (dna->author);
+      fields.section = nonempty (dna->section);
+      fields.document_type = nonempty (dna->type);
       fields.body = dna->text;
       fields.content_hash = content_hash;
       fields.text_hash = text_hash;
@@ -194,8 +196,6 @@ import_documents (Import             *im,
 
       imported->offsets = sp_dna_offsets_new (dna->text);
       im->report->n_documents++;
-      n_sections += dna->section[0] != '\0';
-      n_types += dna->type[0] != '\0';
       n_notes += dna->notes[0] != '\0';
     }
 
@@ -206,10 +206,10 @@ import_documents (Import             *im,
   if (n_empty > 0)
     g_ptr_array_add (im->report->notes,
                      g_strdup_printf (_("Documents without text, left out: %u"), n_empty));
-  if (n_sections + n_types + n_notes > 0)
+  if (n_notes > 0)
     g_ptr_array_add (im->report->notes,
-                     g_strdup_printf (_("Documents' section (%u), type (%u) and notes (%u) have no field in Standpoint and were not kept"),
-                                      n_sections, n_types, n_notes));
+                     g_strdup_printf (_("Documents' notes have no field in Standpoint and were not kept: %u"),
+                                      n_notes));
 
   return TRUE;
 }

@@ -14,6 +14,8 @@ typedef struct
   const char   *source;
   const char   *url;
   const char   *author;
+  const char   *section;
+  const char   *document_type;
   guint         length;
   guint         claim_count;
   SpTitleKind   title_kind;

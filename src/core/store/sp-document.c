@@ -16,6 +16,8 @@ struct _SpDocument
   char    *source;
   char    *url;
   char    *author;
+  char    *section;
+  char    *document_type;
   guint    length;
   guint    claim_count;
   SpTitleKind  title_kind;
@@ -58,6 +60,8 @@ sp_document_finalize (GObject *object)
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->url, g_free);
+  g_clear_pointer (&self->section, g_free);
+  g_clear_pointer (&self->document_type, g_free);
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->title_key, g_free);
   g_clear_pointer (&self->source_key, g_free);
@@ -181,6 +185,8 @@ _sp_document_new (const SpDocumentRow *row)
   self->source = g_strdup (row->source);
   self->url = g_strdup (row->url);
   self->author = g_strdup (row->author);
+  self->section = g_strdup (row->section);
+  self->document_type = g_strdup (row->document_type);
   self->length = row->length;
   self->claim_count = row->claim_count;
   self->title_kind = row->title_kind;
@@ -247,6 +253,23 @@ sp_document_get_author (SpDocument *self)
 {
   g_return_val_if_fail (SP_IS_DOCUMENT (self), NULL);
   return self->author;
+}
+
+/* Returns: (nullable): where the document stood in its publication, as its source gave it */
+const char *
+sp_document_get_section (SpDocument *self)
+{
+  g_return_val_if_fail (SP_IS_DOCUMENT (self), NULL);
+  return self->section;
+}
+
+/* Returns: (nullable): what kind of text the document is ("Opinion", "Testimony"), as its
+ * source gave it */
+const char *
+sp_document_get_document_type (SpDocument *self)
+{
+  g_return_val_if_fail (SP_IS_DOCUMENT (self), NULL);
+  return self->document_type;
 }
 
 /* Returns: the body's length in characters (the unit of claim offsets) */

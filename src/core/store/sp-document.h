@@ -20,6 +20,8 @@ const char *sp_document_get_date        (SpDocument *self);
 const char *sp_document_get_source      (SpDocument *self);
 const char *sp_document_get_url         (SpDocument *self);
 const char *sp_document_get_author      (SpDocument *self);
+const char *sp_document_get_section     (SpDocument *self);
+const char *sp_document_get_document_type (SpDocument *self);
 guint       sp_document_get_length      (SpDocument *self);
 guint       sp_document_get_claim_count (SpDocument *self);
 SpTitleKind  sp_document_get_title_kind      (SpDocument *self);

@@ -40,6 +40,8 @@ _sp_project_document_from_row (SpStmt *stmt)
   g_autofree char *source = _sp_project_dup_display_text (stmt, 4);
   g_autofree char *url = _sp_project_dup_display_text (stmt, 5);
   g_autofree char *author = _sp_project_dup_display_text (stmt, 6);
+  g_autofree char *section = _sp_project_dup_display_text (stmt, 14);
+  g_autofree char *document_type = _sp_project_dup_display_text (stmt, 15);
   SpDocumentRow row = {
     .id = sqlite3_column_int64 (stmt, 0),
     .file_name = file_name,
@@ -48,6 +50,8 @@ _sp_project_document_from_row (SpStmt *stmt)
     .source = source,
     .url = url,
     .author = author,
+    .section = section,
+    .document_type = document_type,
     .length = column_count (stmt, 7),
     .claim_count = column_count (stmt, 8),
     .title_kind = SP_TITLE_KIND_HEADLINE,
@@ -335,14 +339,16 @@ check_fields (const SpDocumentFields  *fields,
               glong                    length,
               GError                 **error)
 {
-  const char *texts[] = { fields->title, fields->source, fields->url, fields->author };
+  const char *texts[] = { fields->title, fields->source, fields->url, fields->author,
+                          fields->section, fields->document_type };
   guint previous = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     if (texts[i] != NULL && !g_utf8_validate (texts[i], -1, NULL))
       {
         g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
-                     _("%s: the title, source, url or author is not valid UTF-8"), fields->file_name);
+                     _("%s: the title, source, url, author, section or type is not valid UTF-8"),
+                     fields->file_name);
         return FALSE;
       }
 
@@ -479,9 +485,10 @@ insert_document (SpProject               *self,
   stmt = _sp_project_prepare_cached (self,
                                      "INSERT INTO documents (file_name, title, date, source, url, author, "
                                      "body, body_length, content_hash, text_hash, imported, title_kind, "
-                                     "date_source, date_confidence, near_duplicate_of, sentences) "
+                                     "date_source, date_confidence, near_duplicate_of, sentences, "
+                                     "section, document_type) "
                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                                     "?15, ?16)",
+                                     "?15, ?16, ?17, ?18)",
                                      error);
   if (stmt == NULL)
     return FALSE;
@@ -504,6 +511,8 @@ insert_document (SpProject               *self,
   if (fields->near_duplicate_of > 0)
     sqlite3_bind_int64 (stmt, 15, fields->near_duplicate_of);
   _sp_project_bind_blob (stmt, 16, sentences);
+  _sp_project_bind_text (stmt, 17, fields->section);
+  _sp_project_bind_text (stmt, 18, fields->document_type);
 
   *id = 0;
   if (!_sp_project_step_done (self, stmt, error) ||

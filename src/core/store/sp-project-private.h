@@ -175,7 +175,7 @@ const char * const *_sp_string_lists_lookup (GHashTable *lists,
   "d.id, d.file_name, d.title, d.date, d.source, d.url, d.author, d.body_length, " \
   "(SELECT count(*) FROM claims c WHERE c.document_id = d.id), " \
   "d.title_kind, d.date_source, d.date_confidence, d.near_duplicate_of, " \
-  "(SELECT count(*) FROM removals r WHERE r.document_id = d.id)"
+  "(SELECT count(*) FROM removals r WHERE r.document_id = d.id), d.section, d.document_type"
 
 /* The full-text index of one documents row (?1), put in or taken out as the row is now */
 #define SP_FTS_INSERT_SQL \

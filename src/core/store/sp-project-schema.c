@@ -211,6 +211,12 @@ static const char migration_6[] =
   ");"
   "CREATE INDEX speakers_document ON speakers (document_id) WHERE document_id IS NOT NULL;";
 
+/* Where a document stood in its publication and what kind of text it is ("Opinion",
+ * "Testimony"), as exports of other tools give them */
+static const char migration_7[] =
+  "ALTER TABLE documents ADD COLUMN section TEXT;"
+  "ALTER TABLE documents ADD COLUMN document_type TEXT;";
+
 typedef struct
 {
   const char *sql;
@@ -227,6 +233,7 @@ static const SpMigration migrations[] = {
   { migration_4, _sp_project_schema_fold_names, migration_4_after },
   { migration_5, NULL, NULL },
   { migration_6, NULL, NULL },
+  { migration_7, NULL, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SP_PROJECT_SCHEMA_VERSION);

@@ -97,17 +97,17 @@ static const SpTableInfo tables[SP_N_TABLES] = {
   [SP_TABLE_DOCUMENTS] = {
     "SELECT id, file_name, title, date, source, url, author, body, body_length, content_hash, "
       "text_hash, imported, title_kind, date_source, date_confidence, near_duplicate_of, "
-      "sentences FROM documents WHERE id = ?1",
+      "sentences, section, document_type FROM documents WHERE id = ?1",
     "INSERT INTO documents (id, file_name, title, date, source, url, author, body, body_length, "
       "content_hash, text_hash, imported, title_kind, date_source, date_confidence, "
-      "near_duplicate_of, sentences) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+      "near_duplicate_of, sentences, section, document_type) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
     "UPDATE documents SET file_name = ?2, title = ?3, date = ?4, source = ?5, url = ?6, "
       "author = ?7, body = ?8, body_length = ?9, content_hash = ?10, text_hash = ?11, "
       "imported = ?12, title_kind = ?13, date_source = ?14, date_confidence = ?15, "
-      "near_duplicate_of = ?16, sentences = ?17 WHERE id = ?1",
+      "near_duplicate_of = ?16, sentences = ?17, section = ?18, document_type = ?19 WHERE id = ?1",
     "DELETE FROM documents WHERE id = ?1",
-    17, SP_CHANGE_DOCUMENTS, TRUE,
+    19, SP_CHANGE_DOCUMENTS, TRUE,
   },
   [SP_TABLE_REMOVALS] = {
     "SELECT id, document_id, body_offset, text, reason FROM removals WHERE id = ?1",

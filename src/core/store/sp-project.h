@@ -27,7 +27,7 @@ G_DECLARE_FINAL_TYPE (SpProject, sp_project, SP, PROJECT, GObject)
 
 /* "StPt" in the database header, so that no other program's SQLite file is taken for ours */
 #define SP_PROJECT_APPLICATION_ID 0x53745074
-#define SP_PROJECT_SCHEMA_VERSION 6
+#define SP_PROJECT_SCHEMA_VERSION 7
 #define SP_PROJECT_SUFFIX         ".standpoint"
 
 /* A block that cleaning took out of a document's text, to be shown and put back on demand */
@@ -50,6 +50,8 @@ typedef struct
   const char                 *source;        /* nullable */
   const char                 *url;           /* nullable */
   const char                 *author;        /* nullable */
+  const char                 *section;       /* nullable: where it stood in its publication */
+  const char                 *document_type; /* nullable: "Opinion", "Testimony", … */
   const char                 *body;          /* cleaned UTF-8, the text claims are anchored to */
   const char                 *content_hash;  /* SHA-256 of the file's bytes (and the article's place in it) */
   const char                 *text_hash;     /* SHA-256 of body */
