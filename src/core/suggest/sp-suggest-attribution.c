@@ -109,6 +109,26 @@ find_subject (SpSuggestRun  *run,
   return -1;
 }
 
+/* Whether a condition word ends just before token @i (an article between is allowed: "if
+ * the council …") */
+static gboolean
+after_condition (SpSuggestRun *run,
+                 guint         i)
+{
+  for (guint d = 1; d <= 2 && d <= i; d++)
+    {
+      guint j = i - d;
+      guint last;
+
+      for (guint back = 0; back < SP_SUGGEST_MAX_PHRASE_WORDS && back <= j; back++)
+        if (_sp_suggest_phrase_at (run, j - back, SP_LEX_CONDITION, &last) != NULL && last == j)
+          return TRUE;
+      if (_sp_suggest_phrase_at (run, j, SP_LEX_STOP, NULL) == NULL)
+        return FALSE;
+    }
+  return FALSE;
+}
+
 static void
 add_attribution (SpSuggestRun *run,
                  SpAttrKind    kind,
@@ -135,6 +155,10 @@ add_attribution (SpSuggestRun *run,
       attr.actor = m->actor;
       attr.subject = m->first;
       if (m->kind == SP_MENTION_VAGUE)
+        return;
+      /* "if X agrees to …", "unless X rejects …": a hypothesis, not X's stance */
+      if ((kind == SP_ATTR_STANCE_VERB || kind == SP_ATTR_REPORTED) && verb > m->last
+          && after_condition (run, m->first))
         return;
     }
   else

@@ -347,13 +347,61 @@ anchor_distance (const SpIssueHit *hit,
   return 0;
 }
 
+/* Whether the keywords @a and @b (in either order) are items of one list: only commas,
+ * "and", "or", articles and words of no lexicon stand between them, and at least one comma,
+ * "and" or "or" ("a truce, the tolls and the park") */
+static gboolean
+listed_together (SpSuggestRun     *run,
+                 const SpIssueHit *a,
+                 const SpIssueHit *b)
+{
+  guint from = a->last < b->first ? a->last + 1 : b->last + 1;
+  guint to = a->last < b->first ? b->first : a->first;
+  gboolean glue = FALSE;
+
+  if (to < from || to - from > SP_SUGGEST_LIST_GAP)
+    return FALSE;
+  for (guint j = from; j < to; j++)
+    {
+      const SpToken *t = &g_array_index (run->tokens, SpToken, j);
+      const SpLexEntry *entry;
+
+      run->work++;
+      if (t->kind == SP_TOKEN_PUNCT && t->punct == ',')
+        {
+          glue = TRUE;
+          continue;
+        }
+      if (t->kind != SP_TOKEN_WORD)
+        return FALSE;
+      if (t->word != 0 && (t->word == run->word_and || t->word == run->word_or))
+        {
+          glue = TRUE;
+          continue;
+        }
+      if (t->word != 0 && (t->word == run->word_a || t->word == run->word_an || t->word == run->word_the))
+        continue;
+      if (t->word == 0)
+        continue;
+      entry = NULL;
+      for (guint kind = 0; kind < SP_LEX_N_KINDS && entry == NULL; kind++)
+        if (kind != SP_LEX_KEYWORD)
+          entry = _sp_suggest_phrase_at (run, j, kind, NULL);
+      if (entry != NULL)
+        return FALSE;
+    }
+  return glue;
+}
+
 /* One cue speaks to one issue: of the keywords of different issues that share a clause and
  * its cue ("X favours a freeze of the front line before talks"), only the one nearest the
- * cue is the claim; the others are the circumstances of it. Ties go to the earlier keyword. */
+ * cue is the claim; the others are the circumstances of it. Ties go to the earlier keyword.
+ * Items of one list share the cue ("X called for a truce, the tolls and a new park"). */
 static gboolean
-nearest_in_clause (GArray *hits,
-                   GArray *stances,
-                   guint   h)
+nearest_in_clause (SpSuggestRun *run,
+                   GArray       *hits,
+                   GArray       *stances,
+                   guint         h)
 {
   const SpIssueHit *hit = &g_array_index (hits, SpIssueHit, h);
   const SpStance *stance = &g_array_index (stances, SpStance, h);
@@ -371,7 +419,7 @@ nearest_in_clause (GArray *hits,
           || os->anchor != stance->anchor)
         continue;
       od = anchor_distance (other, os);
-      if (od < distance || (od == distance && o < h))
+      if ((od < distance || (od == distance && o < h)) && !listed_together (run, hit, other))
         return FALSE;
     }
   return TRUE;
@@ -412,6 +460,13 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
   run.last_person = -1;
   run.last_speaker = -1;
   run.word_that = _sp_suggest_vocab_lookup (engine, "that", 4);
+  run.word_of = _sp_suggest_vocab_lookup (engine, "of", 2);
+  run.word_and = _sp_suggest_vocab_lookup (engine, "and", 3);
+  run.word_or = _sp_suggest_vocab_lookup (engine, "or", 2);
+  run.word_a = _sp_suggest_vocab_lookup (engine, "a", 1);
+  run.word_an = _sp_suggest_vocab_lookup (engine, "an", 2);
+  run.word_the = _sp_suggest_vocab_lookup (engine, "the", 3);
+  run.word_from = _sp_suggest_vocab_lookup (engine, "from", 4);
 
   for (guint s = 0; s < n_sentences; s++)
     {
@@ -492,7 +547,7 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
                 continue;
               if (embedded_stance (attr, stance))
                 continue;
-              if (!nearest_in_clause (hits, stances, h))
+              if (!nearest_in_clause (&run, hits, stances, h))
                 continue;
               candidate = make_candidate (&run, s, cs, ce, attr, hit, stance);
               if ((old = g_hash_table_lookup (best, &key)) != NULL)

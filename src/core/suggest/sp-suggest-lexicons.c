@@ -51,6 +51,7 @@ static const LexiconFile lexicon_files[] = {
   { "prepositions.txt",    SP_LEX_PREPOSITION, FIELDS_NONE,              SP_INFLECT_NONE },
   { "clause-breaks.txt",   SP_LEX_CLAUSE,      FIELDS_NONE,              SP_INFLECT_NONE },
   { "according.txt",       SP_LEX_ACCORDING,   FIELDS_NONE,              SP_INFLECT_NONE },
+  { "conditions.txt",      SP_LEX_CONDITION,   FIELDS_NONE,              SP_INFLECT_NONE },
 };
 
 void

@@ -19,6 +19,12 @@ G_BEGIN_DECLS
 /* How far a verb looks back for its subject, and a cue for its keyword, in tokens */
 #define SP_SUGGEST_SUBJECT_REACH    10
 #define SP_SUGGEST_CUE_REACH        24
+/* How far an action word before a keyword may stand from it ("hold the next round of talks"),
+ * and one after it ("the tolls will not be lifted"), in tokens between */
+#define SP_SUGGEST_OBJECT_REACH     8
+#define SP_SUGGEST_PASSIVE_REACH    4
+/* The most tokens between two keywords listed together ("a truce, the tolls and a park") */
+#define SP_SUGGEST_LIST_GAP         4
 
 typedef enum
 {
@@ -35,6 +41,7 @@ typedef enum
   SP_LEX_PREPOSITION,
   SP_LEX_CLAUSE,     /* clause break */
   SP_LEX_ACCORDING,  /* "according to" */
+  SP_LEX_CONDITION,  /* opens a condition: "if", "unless" */
   SP_LEX_ACTOR,      /* codebook: name or alias; index = actor */
   SP_LEX_SURNAME,    /* codebook: a person's last name; index = actor */
   SP_LEX_KEYWORD,    /* codebook: issue keyword; index = issue */
@@ -257,7 +264,7 @@ typedef struct
   const SpLexEntry *action_entry;
   guint      clause_from;   /* the keyword's clause, tokens [clause_from, clause_to) */
   guint      clause_to;
-  gboolean   in_condition;  /* the keyword follows "if" or "unless" in its clause */
+  gboolean   in_condition;  /* the keyword follows a condition word ("if") in its clause */
   guint      anchor;        /* the first cue or action word the sign was read from, G_MAXUINT if none */
 } SpStance;
 
@@ -287,6 +294,13 @@ typedef struct
   GPtrArray       *speakers;         /* SpSuggestSpeaker */
   GHashTable      *speaker_index;    /* name -> index + 1 */
   guint32          word_that;        /* "that" after a reporting verb */
+  guint32          word_of;          /* "of" and "from" may stand between an action and its object */
+  guint32          word_from;
+  guint32          word_and;         /* list glue and articles, for keywords listed together */
+  guint32          word_or;
+  guint32          word_a;
+  guint32          word_an;
+  guint32          word_the;
   guint64          work;             /* token visits, for the linear-time tests */
 } SpSuggestRun;
 

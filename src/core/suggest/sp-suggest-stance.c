@@ -7,7 +7,8 @@
  * direction by its own, and a negator flips the next cue or action word after it; a stance
  * verb that attributed the content is the first cue when the keyword's clause starts with
  * it. The issue's proposition has a direction of its own (sp-suggest-issues.c), which the
- * result is read against. Hedges and modals mark the claim conditional; they never flip it.
+ * result is read against. Hedges and modals mark the claim conditional; they never flip it;
+ * a keyword after a condition word ("if", conditions.txt) is the claim's condition.
  * No cue and no action word means no sign, unless a strong negator ("never") is there.
  */
 #define G_LOG_DOMAIN "sp-suggest"
@@ -31,12 +32,67 @@ is_break (SpSuggestRun *run,
   return _sp_suggest_phrase_at (run, i, SP_LEX_CLAUSE, NULL) != NULL;
 }
 
-/* "if" and "unless" open a condition: a keyword after one is what the claim depends on,
- * not what it is about ("we will sign unless the bridge is tolled") */
+/* Whether the action word at [@a, @a_last] is done to the keyword at [@kw, @kw_last]: it
+ * comes before it with a short object phrase between ("hold the next round of talks", "cede
+ * the rest of the region") that crosses no punctuation, cue, other action or preposition but
+ * "of" and "from"; or it comes after it with nothing but stop words that are not prepositions
+ * between (a passive: "the tolls will be lifted"). "Talks to end the dispute" is not an ending
+ * of the talks, nor is "end the dispute with talks" one, nor "stop the sales that get round
+ * the tolls" a stopping of the tolls. */
 static gboolean
-is_condition (const SpLexEntry *entry)
+governs (SpSuggestRun *run,
+         guint         a,
+         guint         a_last,
+         guint         kw,
+         guint         kw_last)
 {
-  return g_ascii_strcasecmp (entry->lemma, "if") == 0 || g_ascii_strcasecmp (entry->lemma, "unless") == 0;
+  if (a_last < kw)
+    {
+      if (kw - a_last - 1 > SP_SUGGEST_OBJECT_REACH)
+        return FALSE;
+      for (guint j = a_last + 1; j < kw; j++)
+        {
+          const SpToken *t = &g_array_index (run->tokens, SpToken, j);
+
+          run->work++;
+          if (t->kind != SP_TOKEN_WORD && !(t->kind == SP_TOKEN_PUNCT && strchr ("%'", t->punct) != NULL))
+            return FALSE;
+          if (t->kind != SP_TOKEN_WORD)
+            continue;
+          if (_sp_suggest_phrase_at (run, j, SP_LEX_STANCE, NULL) != NULL
+              || _sp_suggest_phrase_at (run, j, SP_LEX_ACTION, NULL) != NULL
+              || _sp_suggest_phrase_at (run, j, SP_LEX_REPORT, NULL) != NULL
+              || _sp_suggest_phrase_at (run, j, SP_LEX_CLAUSE, NULL) != NULL)
+            return FALSE;
+          if (_sp_suggest_phrase_at (run, j, SP_LEX_PREPOSITION, NULL) != NULL
+              && t->word != run->word_of && t->word != run->word_from)
+            return FALSE;
+          /* "stop the sales that get round the tolls": a relative clause of its own */
+          if (t->word == run->word_that && t->word != 0)
+            return FALSE;
+        }
+      return TRUE;
+    }
+  if (a > kw_last)
+    {
+      if (a - kw_last - 1 > SP_SUGGEST_PASSIVE_REACH)
+        return FALSE;
+      for (guint j = kw_last + 1; j < a; j++)
+        {
+          const SpToken *t = &g_array_index (run->tokens, SpToken, j);
+
+          run->work++;
+          if (t->kind != SP_TOKEN_WORD)
+            return FALSE;
+          if (_sp_suggest_phrase_at (run, j, SP_LEX_NEGATION, NULL) != NULL)
+            continue;
+          if (_sp_suggest_phrase_at (run, j, SP_LEX_STOP, NULL) == NULL
+              || _sp_suggest_phrase_at (run, j, SP_LEX_PREPOSITION, NULL) != NULL)
+            return FALSE;
+        }
+      return TRUE;
+    }
+  return TRUE;
 }
 
 void
@@ -95,7 +151,8 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
               stance->neg_entry = entry;
               stance->strength = MAX (stance->strength, entry->strength);
             }
-          else if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_HEDGE, NULL)) != NULL)
+          else if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_HEDGE, NULL)) != NULL
+                   || (entry = _sp_suggest_phrase_at (run, k, SP_LEX_CONDITION, NULL)) != NULL)
             {
               stance->hedged = TRUE;
               stance->hedge_entry = entry;
@@ -144,12 +201,27 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
         }
       else if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_ACTION, &last)) != NULL)
         {
-          direction *= entry->polarity * flip;
           pending_negation = FALSE;
+          if (!governs (run, k, last, keyword, keyword_last))
+            {
+              k = last;
+              continue;
+            }
+          direction *= entry->polarity * flip;
           any_action = TRUE;
           stance->action_entry = entry;
           if (stance->anchor == G_MAXUINT)
             stance->anchor = k;
+          k = last;
+        }
+      else if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_CONDITION, &last)) != NULL)
+        {
+          /* a condition word opens what the claim depends on, not what it is about ("we
+           * will sign unless the bridge is tolled"); the claim is conditional */
+          stance->hedged = TRUE;
+          stance->hedge_entry = entry;
+          if (k < keyword)
+            stance->in_condition = TRUE;
           k = last;
         }
       else if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_HEDGE, &last)) != NULL)
@@ -161,8 +233,6 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
             {
               stance->hedged = TRUE;
               stance->hedge_entry = entry;
-              if (k < keyword && is_condition (entry))
-                stance->in_condition = TRUE;
             }
           k = last;
         }
