@@ -129,6 +129,81 @@ after_condition (SpSuggestRun *run,
   return FALSE;
 }
 
+/* "X and Y agreed", "X, Y and Z rejected": the mention listed before the subject @m, or -1 */
+static int
+coordinated_before (SpSuggestRun  *run,
+                    const guint32 *mention_end,
+                    int            m)
+{
+  const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
+  guint j = mention->first;
+  int other;
+
+  if (j < 2)
+    return -1;
+  j--;
+  /* an article of the later mention: "X and the Y" */
+  if (tok (run, j)->kind == SP_TOKEN_WORD && j > 1
+      && (tok (run, j)->word == run->word_the || tok (run, j)->word == run->word_a)
+      && tok (run, j)->word != 0)
+    j--;
+  if (!is_punct (run, j, ",") && !(tok (run, j)->kind == SP_TOKEN_WORD && tok (run, j)->word == run->word_and
+                                   && run->word_and != 0))
+    return -1;
+  if ((other = mention_ending_at (mention_end, j - 1)) < 0)
+    return -1;
+  mention = &g_array_index (run->mentions, SpMention, other);
+  if ((tok (run, mention->last)->flags & SP_TOKEN_POSSESSIVE) || mention->kind == SP_MENTION_VAGUE
+      || (mention->first > 0 && _sp_suggest_phrase_at (run, mention->first - 1, SP_LEX_PREPOSITION, NULL) != NULL))
+    return -1;
+  return other;
+}
+
+/* "X, who …, said", "X, a spokesperson for Y, said": the subject before an apposition or a
+ * relative clause that ends with a comma just before the verb at @v; the earliest "mention ,"
+ * in reach whose comma opens one ("who", "which", an article), or -1 */
+static int
+subject_before_apposition (SpSuggestRun  *run,
+                           const guint32 *mention_end,
+                           guint          v)
+{
+  guint reach = MIN (v, SP_SUGGEST_APPOSITION_REACH);
+  int found = -1;
+
+  if (v < 3 || !is_punct (run, v - 1, ","))
+    return -1;
+  for (guint d = 2; d <= reach; d++)
+    {
+      guint c = v - d;
+      const SpToken *t = tok (run, c);
+      const SpToken *next = tok (run, c + 1);
+      int m;
+
+      run->work++;
+      if (t->kind == SP_TOKEN_PUNCT && strchr (".;:!?()[]", t->punct) != NULL)
+        break;
+      if (t->kind != SP_TOKEN_WORD && t->kind != SP_TOKEN_PUNCT)
+        break;
+      if (c == 0 || !is_punct (run, c, ",") || next == NULL || next->kind != SP_TOKEN_WORD)
+        continue;
+      if ((m = mention_ending_at (mention_end, c - 1)) < 0)
+        continue;
+      if (next->word == 0
+          || (next->word != run->word_who && next->word != run->word_which && next->word != run->word_the
+              && next->word != run->word_a && next->word != run->word_an))
+        continue;
+      {
+        const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
+
+        if ((tok (run, mention->last)->flags & SP_TOKEN_POSSESSIVE)
+            || (mention->first > 0 && _sp_suggest_phrase_at (run, mention->first - 1, SP_LEX_PREPOSITION, NULL) != NULL))
+          continue;
+      }
+      found = m;
+    }
+  return found;
+}
+
 static void
 add_attribution (SpSuggestRun *run,
                  SpAttrKind    kind,
@@ -362,13 +437,28 @@ _sp_suggest_attribute (SpSuggestRun *run)
       if ((entry = verb_at (run, k, &last)) == NULL)
         continue;
 
-      if ((m = find_subject (run, mention_end, k)) >= 0)
+      if ((m = find_subject (run, mention_end, k)) < 0)
+        m = subject_before_apposition (run, mention_end, k);
+      if (m >= 0)
         {
           const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
+          int co = m;
 
           /* what analysts say is nobody's, whoever they say it about */
           if (mention->kind == SP_MENTION_VAGUE && entry->kind == SP_LEX_REPORT)
             break;
+          /* the others of a list of subjects say it too */
+          for (guint c = 0; c < SP_SUGGEST_MAX_COORDINATED && (co = coordinated_before (run, mention_end, co)) >= 0; c++)
+            {
+              guint first = last + 1;
+
+              if (first < n && tok (run, first)->word == run->word_that && run->word_that != 0)
+                first++;
+              if (entry->kind == SP_LEX_STANCE)
+                add_attribution (run, SP_ATTR_STANCE_VERB, co, k, entry, k, n);
+              else
+                add_attribution (run, SP_ATTR_REPORTED, co, k, entry, first, n);
+            }
           if (entry->kind == SP_LEX_STANCE)
             add_attribution (run, SP_ATTR_STANCE_VERB, m, k, entry, k, n);
           else if (mention->first > 0 && is_punct (run, mention->first - 1, ",")

@@ -466,6 +466,8 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
   run.word_a = _sp_suggest_vocab_lookup (engine, "a", 1);
   run.word_an = _sp_suggest_vocab_lookup (engine, "an", 2);
   run.word_the = _sp_suggest_vocab_lookup (engine, "the", 3);
+  run.word_who = _sp_suggest_vocab_lookup (engine, "who", 3);
+  run.word_which = _sp_suggest_vocab_lookup (engine, "which", 5);
   run.word_from = _sp_suggest_vocab_lookup (engine, "from", 4);
 
   for (guint s = 0; s < n_sentences; s++)

@@ -25,6 +25,10 @@ G_BEGIN_DECLS
 #define SP_SUGGEST_PASSIVE_REACH    4
 /* The most tokens between two keywords listed together ("a truce, the tolls and a park") */
 #define SP_SUGGEST_LIST_GAP         4
+/* How far back a subject may stand before an apposition ("X, who …, said"), in tokens, and
+ * how many subjects a list of them may have */
+#define SP_SUGGEST_APPOSITION_REACH 30
+#define SP_SUGGEST_MAX_COORDINATED  4
 
 typedef enum
 {
@@ -301,6 +305,8 @@ typedef struct
   guint32          word_a;
   guint32          word_an;
   guint32          word_the;
+  guint32          word_who;         /* open a relative clause after a subject */
+  guint32          word_which;
   guint64          work;             /* token visits, for the linear-time tests */
 } SpSuggestRun;
 
