@@ -204,6 +204,98 @@ subject_before_apposition (SpSuggestRun  *run,
   return found;
 }
 
+/* The stance noun starting at @i, or NULL; @last is set to its last token */
+static const SpLexEntry *
+noun_at (SpSuggestRun *run,
+         guint         i,
+         guint        *last)
+{
+  guint32 from = g_array_index (run->match_index, guint32, i);
+  guint32 to = g_array_index (run->match_index, guint32, i + 1);
+
+  for (guint32 m = from; m < to; m++)
+    {
+      const SpPhraseMatch *match = &g_array_index (run->matches, SpPhraseMatch, m);
+      const SpLexEntry *entry = g_ptr_array_index (run->engine->entries, match->entry);
+
+      if (entry->kind == SP_LEX_STANCE && entry->noun)
+        {
+          *last = match->last;
+          return entry;
+        }
+    }
+  return NULL;
+}
+
+/* The owner of the stance noun at @k: a possessive mention ("X's demand"), or a mention
+ * after an article ("a X proposal"), with at most SP_SUGGEST_NOUN_GAP words of no cue
+ * between; -1 if none. @first is set to the first token after the owner. */
+static int
+noun_owner (SpSuggestRun  *run,
+            const guint32 *mention_end,
+            guint          k,
+            guint         *first)
+{
+  for (guint d = 1; d <= SP_SUGGEST_NOUN_GAP + 1 && d <= k; d++)
+    {
+      guint j = k - d;
+      const SpToken *t = tok (run, j);
+      int m;
+
+      run->work++;
+      if (t->kind != SP_TOKEN_WORD || (t->flags & SP_TOKEN_IN_QUOTE))
+        return -1;
+      if ((m = mention_ending_at (mention_end, j)) >= 0)
+        {
+          const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
+          const SpToken *before = mention->first > 0 ? tok (run, mention->first - 1) : NULL;
+
+          if (mention->kind == SP_MENTION_VAGUE || mention->kind == SP_MENTION_PRONOUN)
+            return -1;
+          if (!(t->flags & SP_TOKEN_POSSESSIVE)
+              && (before == NULL || before->kind != SP_TOKEN_WORD || before->word == 0
+                  || (before->word != run->word_a && before->word != run->word_an && before->word != run->word_the)))
+            return -1;
+          *first = j + 1;
+          return m;
+        }
+      if (verb_at (run, j, NULL) != NULL || _sp_suggest_phrase_at (run, j, SP_LEX_STANCE, NULL) != NULL
+          || _sp_suggest_phrase_at (run, j, SP_LEX_NEGATION, NULL) != NULL
+          || _sp_suggest_phrase_at (run, j, SP_LEX_CLAUSE, NULL) != NULL
+          || _sp_suggest_phrase_at (run, j, SP_LEX_PREPOSITION, NULL) != NULL)
+        return -1;
+    }
+  return -1;
+}
+
+/* Where a stance noun's clause ends: at a break, a quotation mark, a clause word or the
+ * next verb */
+static guint
+noun_clause_end (SpSuggestRun *run,
+                 guint         from)
+{
+  guint n = run->tokens->len;
+
+  /* "on X's insistence, …": the noun ends its phrase */
+  if (is_punct (run, from, ","))
+    return from;
+
+  for (guint j = from; j < n; j++)
+    {
+      const SpToken *t = tok (run, j);
+
+      run->work++;
+      if (t->kind == SP_TOKEN_PUNCT && strchr (".;:!?()[]", t->punct) != NULL)
+        return j;
+      if (t->kind != SP_TOKEN_WORD && t->kind != SP_TOKEN_PUNCT)
+        return j;
+      if (t->kind == SP_TOKEN_WORD
+          && (verb_at (run, j, NULL) != NULL || _sp_suggest_phrase_at (run, j, SP_LEX_CLAUSE, NULL) != NULL))
+        return j;
+    }
+  return n;
+}
+
 static void
 add_attribution (SpSuggestRun *run,
                  SpAttrKind    kind,
@@ -232,7 +324,7 @@ add_attribution (SpSuggestRun *run,
       if (m->kind == SP_MENTION_VAGUE)
         return;
       /* "if X agrees to …", "unless X rejects …": a hypothesis, not X's stance */
-      if ((kind == SP_ATTR_STANCE_VERB || kind == SP_ATTR_REPORTED) && verb > m->last
+      if ((kind == SP_ATTR_STANCE_VERB || kind == SP_ATTR_STANCE_NOUN || kind == SP_ATTR_REPORTED) && verb > m->last
           && after_condition (run, m->first))
         return;
     }
@@ -334,6 +426,7 @@ _sp_suggest_attribute (SpSuggestRun *run)
   g_autofree guint32 *mention_end = g_new0 (guint32, n + 1);
   g_autofree guint8 *consumed = g_new0 (guint8, n + 1);
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (QuoteSpan));
+  g_autoptr(GArray) nouns = g_array_new (FALSE, FALSE, sizeof (SpAttribution));
   gboolean in_quote = run->quote_open;
   guint span_first = 0;
   guint span_open = G_MAXUINT;
@@ -434,6 +527,24 @@ _sp_suggest_attribute (SpSuggestRun *run)
           continue;
         }
 
+      /* a noun's owner is no speaker: its clause is inside another's, cut by none */
+      if ((entry = noun_at (run, k, &last)) != NULL && !((t->flags & SP_TOKEN_CAP) && !(t->flags & SP_TOKEN_FIRST)))
+        {
+          guint first = k;
+
+          if ((m = noun_owner (run, mention_end, k, &first)) >= 0)
+            {
+              guint n_before = run->attrs->len;
+
+              add_attribution (run, SP_ATTR_STANCE_NOUN, m, k, entry, first, noun_clause_end (run, last + 1));
+              if (run->attrs->len > n_before)
+                {
+                  g_array_append_val (nouns, g_array_index (run->attrs, SpAttribution, n_before));
+                  g_array_set_size (run->attrs, n_before);
+                }
+            }
+        }
+
       if ((entry = verb_at (run, k, &last)) == NULL)
         continue;
 
@@ -492,4 +603,5 @@ _sp_suggest_attribute (SpSuggestRun *run)
         if (plain[a + 1].subject > plain[a].first && plain[a + 1].subject < plain[a].end)
           plain[a].end = plain[a + 1].subject;
     }
+  g_array_append_vals (run->attrs, nouns->data, nouns->len);
 }

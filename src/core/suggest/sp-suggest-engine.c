@@ -130,6 +130,7 @@ pattern_feature (SpAttrKind kind)
     case SP_ATTR_REPORTED: return "attr:reported";
     case SP_ATTR_ACCORDING: return "attr:according";
     case SP_ATTR_STANCE_VERB: return "attr:stance-verb";
+    case SP_ATTR_STANCE_NOUN: return "attr:stance-noun";
     default: g_assert_not_reached ();
     }
 }
@@ -142,6 +143,7 @@ pattern_confidence (SpAttrKind kind)
     case SP_ATTR_QUOTE_SAID: return 0.75;
     case SP_ATTR_REPORTED: return 0.7;
     case SP_ATTR_STANCE_VERB: return 0.65;
+    case SP_ATTR_STANCE_NOUN: return 0.6;
     case SP_ATTR_ACCORDING: return 0.6;
     case SP_ATTR_QUOTE_CONTINUED: return 0.55;
     default: g_assert_not_reached ();
@@ -244,6 +246,7 @@ make_candidate (SpSuggestRun        *run,
     case SP_ATTR_REPORTED: g_string_append_printf (why, _(" (reported speech: “%s”)"), verb ? verb : ""); break;
     case SP_ATTR_ACCORDING: g_string_append (why, _(" (according to)")); break;
     case SP_ATTR_STANCE_VERB: g_string_append_printf (why, _(" (stance verb: “%s”)"), verb ? verb : ""); break;
+    case SP_ATTR_STANCE_NOUN: g_string_append_printf (why, _(" (stance noun: “%s”)"), verb ? verb : ""); break;
     default: g_assert_not_reached ();
     }
   g_ptr_array_add (features, g_strdup (pattern_feature (attr->kind)));
@@ -329,7 +332,7 @@ static gboolean
 embedded_stance (const SpAttribution *attr,
                  const SpStance      *stance)
 {
-  return attr->kind == SP_ATTR_STANCE_VERB && stance->cue_entry != NULL
+  return (attr->kind == SP_ATTR_STANCE_VERB || attr->kind == SP_ATTR_STANCE_NOUN) && stance->cue_entry != NULL
          && attr->verb_entry != NULL && stance->cue_entry != attr->verb_entry;
 }
 

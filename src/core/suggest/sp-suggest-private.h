@@ -29,6 +29,8 @@ G_BEGIN_DECLS
  * how many subjects a list of them may have */
 #define SP_SUGGEST_APPOSITION_REACH 30
 #define SP_SUGGEST_MAX_COORDINATED  4
+/* The most words between a stance noun's owner and the noun ("X's latest peace plan") */
+#define SP_SUGGEST_NOUN_GAP         3
 
 typedef enum
 {
@@ -77,6 +79,7 @@ typedef struct
   gboolean   needs_cap; /* names: the first word must start with a capital */
   SpInflect  inflect;
   gboolean   verb;      /* a stance verb, which attributes its clause to its subject */
+  gboolean   noun;      /* a stance noun, which attributes its clause to its owner ("X's demand") */
 } SpLexEntry;
 
 void        _sp_lex_entry_free           (SpLexEntry *entry);
@@ -241,6 +244,7 @@ typedef enum
   SP_ATTR_REPORTED,         /* X said (that) … / …, X said */
   SP_ATTR_ACCORDING,        /* according to X */
   SP_ATTR_STANCE_VERB,      /* X rejected … */
+  SP_ATTR_STANCE_NOUN,      /* X's demand that …, a X proposal for … */
 } SpAttrKind;
 
 typedef struct

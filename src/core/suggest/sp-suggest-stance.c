@@ -32,6 +32,25 @@ is_break (SpSuggestRun *run,
   return _sp_suggest_phrase_at (run, i, SP_LEX_CLAUSE, NULL) != NULL;
 }
 
+static gboolean
+is_punct_at (SpSuggestRun *run,
+             guint         i,
+             char          punct)
+{
+  const SpToken *t = &g_array_index (run->tokens, SpToken, i);
+
+  return t->kind == SP_TOKEN_PUNCT && t->punct == punct;
+}
+
+static gboolean
+is_relative (SpSuggestRun *run,
+             guint         i)
+{
+  guint32 word = g_array_index (run->tokens, SpToken, i).word;
+
+  return word != 0 && (word == run->word_that || word == run->word_which || word == run->word_who);
+}
+
 /* Whether the action word at [@a, @a_last] is done to the keyword at [@kw, @kw_last]: it
  * comes before it with a short object phrase between ("hold the next round of talks", "cede
  * the rest of the region") that crosses no punctuation, cue, other action or preposition but
@@ -131,7 +150,8 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
   stance->clause_to = to;
 
   /* "X rejected …": the verb that attributed the content is the chain's first cue */
-  if (attr->kind == SP_ATTR_STANCE_VERB && attr->verb_entry != NULL && from <= attr->first)
+  if ((attr->kind == SP_ATTR_STANCE_VERB || attr->kind == SP_ATTR_STANCE_NOUN)
+      && attr->verb_entry != NULL && from <= attr->first)
     {
       sign *= attr->verb_entry->polarity;
       stance->explicit_cue = TRUE;
@@ -179,6 +199,17 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
         }
       if (k >= keyword && k <= keyword_last)
         continue;
+      /* a relative clause after the keyword, up to its comma, is about something else
+       * ("the tolls that the council has not lifted") */
+      if (k > keyword_last && is_relative (run, k))
+        {
+          while (k + 1 < to && !is_punct_at (run, k + 1, ','))
+            {
+              k++;
+              run->work++;
+            }
+          continue;
+        }
       flip = pending_negation ? -1 : 1;
       if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_NEGATION, &last)) != NULL)
         {
@@ -188,7 +219,16 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
           stance->strength = MAX (stance->strength, entry->strength);
           k = last;
         }
-      else if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_STANCE, &last)) != NULL)
+      else if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_STANCE, &last)) != NULL && entry->noun)
+        {
+          /* a stance noun is its owner's stance, not the speaker's; in the object of a
+           * stance cue ("rejected the demand for …") the cue is about what it asks */
+          if (stance->explicit_cue)
+            sign *= entry->polarity * flip;
+          pending_negation = FALSE;
+          k = last;
+        }
+      else if (entry != NULL)
         {
           sign *= entry->polarity * flip;
           pending_negation = FALSE;
