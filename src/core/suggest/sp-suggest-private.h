@@ -324,6 +324,8 @@ const SpLexEntry *_sp_suggest_phrase_at  (SpSuggestRun    *run,
                                           SpLexKind        kind,
                                           guint           *last);
 void        _sp_suggest_find_mentions    (SpSuggestRun    *run);
+/* A pronoun entry of the kind "possessive" ("his"): no mention, the owner of what follows */
+gboolean    _sp_suggest_is_possessive_pronoun (const SpLexEntry *entry);
 void        _sp_suggest_attribute        (SpSuggestRun    *run);
 typedef struct
 {

@@ -28,8 +28,20 @@ is_break (SpSuggestRun *run,
   if (t->kind == SP_TOKEN_PUNCT)
     return strchr (";:()[]-.!?", t->punct) != NULL;
   if (t->kind != SP_TOKEN_WORD)
-    return TRUE;  /* a quotation mark */
+    return FALSE;  /* a quotation mark: a quoted word or two ("called the talks “productive”") are part of the clause */
   return _sp_suggest_phrase_at (run, i, SP_LEX_CLAUSE, NULL) != NULL;
+}
+
+/* Whether a possessive pronoun stands at most two words before token @k (not before @from) */
+static gboolean
+after_possessive_pronoun (SpSuggestRun *run,
+                          guint         k,
+                          guint         from)
+{
+  for (guint d = 1; d <= 3 && d <= k && k - d >= from; d++)
+    if (_sp_suggest_is_possessive_pronoun (_sp_suggest_phrase_at (run, k - d, SP_LEX_PRONOUN, NULL)))
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -225,6 +237,16 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
            * stance cue ("rejected the demand for …") the cue is about what it asks */
           if (stance->explicit_cue)
             sign *= entry->polarity * flip;
+          else if (after_possessive_pronoun (run, k, from))
+            {
+              /* "X reaffirmed his refusal to …": the speaker's own */
+              sign *= entry->polarity * flip;
+              stance->explicit_cue = TRUE;
+              stance->cue_entry = entry;
+              stance->strength = MAX (stance->strength, entry->strength);
+              if (stance->anchor == G_MAXUINT)
+                stance->anchor = k;
+            }
           pending_negation = FALSE;
           k = last;
         }
