@@ -205,10 +205,10 @@ subject_before_apposition (SpSuggestRun  *run,
 }
 
 /* The stance noun starting at @i, or NULL; @last is set to its last token */
-static const SpLexEntry *
-noun_at (SpSuggestRun *run,
-         guint         i,
-         guint        *last)
+const SpLexEntry *
+_sp_suggest_noun_at (SpSuggestRun *run,
+                     guint         i,
+                     guint        *last)
 {
   guint32 from = g_array_index (run->match_index, guint32, i);
   guint32 to = g_array_index (run->match_index, guint32, i + 1);
@@ -528,7 +528,7 @@ _sp_suggest_attribute (SpSuggestRun *run)
         }
 
       /* a noun's owner is no speaker: its clause is inside another's, cut by none */
-      if ((entry = noun_at (run, k, &last)) != NULL && !((t->flags & SP_TOKEN_CAP) && !(t->flags & SP_TOKEN_FIRST)))
+      if ((entry = _sp_suggest_noun_at (run, k, &last)) != NULL && !((t->flags & SP_TOKEN_CAP) && !(t->flags & SP_TOKEN_FIRST)))
         {
           guint first = k;
 

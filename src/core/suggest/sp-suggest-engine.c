@@ -325,6 +325,15 @@ make_candidate (SpSuggestRun        *run,
   return candidate;
 }
 
+/* The claim a sentence left for the next one to take up */
+typedef struct
+{
+  int               issue;   /* -1 for none */
+  int               sign;
+  int               actor;
+  const SpLexEntry *entry;   /* its keyword */
+} LastClaim;
+
 /* "X rejected Y's demand for …", "X opposed a text supporting …": a second stance cue after
  * the stance verb that attributed the clause is someone else's stance inside X's, and the
  * chain of the two signs is not to be trusted */
@@ -428,6 +437,93 @@ nearest_in_clause (SpSuggestRun *run,
   return TRUE;
 }
 
+/* Adds a candidate, or keeps the more confident of it and the one the sentence already has
+ * for the same actor and issue */
+static void
+add_candidate (SpSuggestRun        *run,
+               SpSuggestResult     *result,
+               GHashTable          *best,
+               guint                sentence,
+               guint                start,
+               guint                end,
+               const SpAttribution *attr,
+               const SpIssueHit    *hit,
+               const SpStance      *stance)
+{
+  SpSuggestCandidate *candidate = make_candidate (run, sentence, start, end, attr, hit, stance);
+  gint64 key = ((gint64) attr->actor << 32) | hit->issue;
+  gpointer old;
+  gint64 *k;
+
+  if ((old = g_hash_table_lookup (best, &key)) != NULL)
+    {
+      guint index = GPOINTER_TO_UINT (old) - 1;
+      SpSuggestCandidate *kept = g_ptr_array_index (result->candidates, index);
+
+      if (kept->confidence >= candidate->confidence)
+        sp_suggest_candidate_free (candidate);
+      else
+        {
+          result->candidates->pdata[index] = candidate;
+          sp_suggest_candidate_free (kept);
+        }
+      return;
+    }
+  g_ptr_array_add (result->candidates, candidate);
+  k = g_new (gint64, 1);
+  *k = key;
+  g_hash_table_insert (best, k, GUINT_TO_POINTER (result->candidates->len));
+}
+
+/* "X rejected this demand", "X accepted those terms": a stance verb whose object is an
+ * anaphor (anaphors.txt) and a stance noun takes up the claim of the sentence before, of
+ * another actor, with the verb's sign times that claim's. Fills @hit (the noun) and
+ * @stance. */
+static gboolean
+anaphoric_object (SpSuggestRun        *run,
+                  const SpAttribution *attr,
+                  const LastClaim     *last_claim,
+                  SpIssueHit          *hit,
+                  SpStance            *stance)
+{
+  const SpLexEntry *verb = attr->verb_entry;
+  guint n = run->tokens->len;
+  guint last;
+  guint det;
+
+  if (attr->kind != SP_ATTR_STANCE_VERB || verb == NULL || attr->verb >= n
+      || _sp_suggest_phrase_at (run, attr->verb, SP_LEX_STANCE, &last) == NULL)
+    return FALSE;
+  det = last + 1;
+  if (det >= n || _sp_suggest_phrase_at (run, det, SP_LEX_ANAPHOR, &last) == NULL)
+    return FALSE;
+  for (guint j = last + 1; j < n && j <= last + 2; j++)
+    {
+      guint noun_last;
+      const SpLexEntry *noun = _sp_suggest_noun_at (run, j, &noun_last);
+
+      run->work++;
+      if (noun == NULL)
+        continue;
+      memset (stance, 0, sizeof *stance);
+      stance->sign = verb->polarity * last_claim->sign;
+      stance->strength = verb->strength;
+      stance->explicit_cue = TRUE;
+      stance->cue_entry = verb;
+      stance->anchor = attr->verb;
+      hit->issue = (guint) last_claim->issue;
+      hit->first = j;
+      hit->last = noun_last;
+      hit->entry = last_claim->entry;
+      /* "did not reject this demand" */
+      for (guint k = attr->verb > 3 ? attr->verb - 3 : 0; k < attr->verb; k++)
+        if (_sp_suggest_phrase_at (run, k, SP_LEX_NEGATION, NULL) != NULL)
+          return FALSE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 SpSuggestResult *
 _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
                                 const char      *body,
@@ -443,6 +539,8 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
   gsize body_len = body != NULL ? strlen (body) : 0;
   gsize byte_pos = 0;
   guint32 char_pos = 0;
+  LastClaim last_claim = { -1, 0, -1, NULL };
+  LastClaim this_claim = { -1, 0, -1, NULL };
 
   result->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_suggest_candidate_free);
   result->speakers = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_suggest_speaker_free);
@@ -519,6 +617,7 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
       _sp_suggest_attribute (&run);
 
       g_hash_table_remove_all (best);
+      this_claim.issue = -1;
       for (guint a = 0; a < run.attrs->len; a++)
         {
           const SpAttribution *attr = &g_array_index (run.attrs, SpAttribution, a);
@@ -542,9 +641,6 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
             {
               const SpIssueHit *hit = &g_array_index (hits, SpIssueHit, h);
               const SpStance *stance = &g_array_index (stances, SpStance, h);
-              SpSuggestCandidate *candidate;
-              gint64 key = ((gint64) attr->actor << 32) | hit->issue;
-              gpointer old;
 
               if (stance->sign == 0 && !engine->propose_uncued)
                 continue;
@@ -554,30 +650,26 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
                 continue;
               if (!nearest_in_clause (&run, hits, stances, h))
                 continue;
-              candidate = make_candidate (&run, s, cs, ce, attr, hit, stance);
-              if ((old = g_hash_table_lookup (best, &key)) != NULL)
+              add_candidate (&run, result, best, s, cs, ce, attr, hit, stance);
+              if (stance->sign != 0)
                 {
-                  guint index = GPOINTER_TO_UINT (old) - 1;
-                  SpSuggestCandidate *kept = g_ptr_array_index (result->candidates, index);
-
-                  if (kept->confidence >= candidate->confidence)
-                    sp_suggest_candidate_free (candidate);
-                  else
-                    {
-                      result->candidates->pdata[index] = candidate;
-                      sp_suggest_candidate_free (kept);
-                    }
-                  continue;
+                  this_claim.issue = (int) hit->issue;
+                  this_claim.sign = stance->sign;
+                  this_claim.actor = attr->actor;
+                  this_claim.entry = hit->entry;
                 }
-              g_ptr_array_add (result->candidates, candidate);
-              {
-                gint64 *k = g_new (gint64, 1);
+            }
+          /* "Kyiv rejected this demand": the claim of the sentence before */
+          if (hits->len == 0 && last_claim.issue >= 0 && last_claim.actor != attr->actor)
+            {
+              SpIssueHit hit;
+              SpStance stance;
 
-                *k = key;
-                g_hash_table_insert (best, k, GUINT_TO_POINTER (result->candidates->len));
-              }
+              if (anaphoric_object (&run, attr, &last_claim, &hit, &stance))
+                add_candidate (&run, result, best, s, cs, ce, attr, &hit, &stance);
             }
         }
+      last_claim = this_claim;
       (void) n_before;
       /* the keys were allocated for this sentence */
       {

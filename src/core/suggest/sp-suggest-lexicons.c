@@ -54,6 +54,7 @@ static const LexiconFile lexicon_files[] = {
   { "clause-breaks.txt",   SP_LEX_CLAUSE,      FIELDS_NONE,              SP_INFLECT_NONE },
   { "according.txt",       SP_LEX_ACCORDING,   FIELDS_NONE,              SP_INFLECT_NONE },
   { "conditions.txt",      SP_LEX_CONDITION,   FIELDS_NONE,              SP_INFLECT_NONE },
+  { "anaphors.txt",        SP_LEX_ANAPHOR,     FIELDS_NONE,              SP_INFLECT_NONE },
 };
 
 void

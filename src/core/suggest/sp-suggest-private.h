@@ -48,6 +48,7 @@ typedef enum
   SP_LEX_CLAUSE,     /* clause break */
   SP_LEX_ACCORDING,  /* "according to" */
   SP_LEX_CONDITION,  /* opens a condition: "if", "unless" */
+  SP_LEX_ANAPHOR,    /* points back: "this", "such" */
   SP_LEX_ACTOR,      /* codebook: name or alias; index = actor */
   SP_LEX_SURNAME,    /* codebook: a person's last name; index = actor */
   SP_LEX_KEYWORD,    /* codebook: issue keyword; index = issue */
@@ -327,6 +328,11 @@ void        _sp_suggest_find_mentions    (SpSuggestRun    *run);
 /* A pronoun entry of the kind "possessive" ("his"): no mention, the owner of what follows */
 gboolean    _sp_suggest_is_possessive_pronoun (const SpLexEntry *entry);
 void        _sp_suggest_attribute        (SpSuggestRun    *run);
+/* The stance noun (stance-nouns.txt) starting at token @i, or NULL; @last is set to its last
+ * token */
+const SpLexEntry *_sp_suggest_noun_at    (SpSuggestRun    *run,
+                                          guint            i,
+                                          guint           *last);
 typedef struct
 {
   guint             issue;
