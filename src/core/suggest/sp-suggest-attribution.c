@@ -105,6 +105,10 @@ find_subject (SpSuggestRun  *run,
         }
       if (verb_at (run, j, NULL) != NULL || _sp_suggest_phrase_at (run, j, SP_LEX_CLAUSE, NULL) != NULL)
         return -1;
+      /* "X called Y a liar and demanded …": the name before "and" is the first verb's
+       * object, and the subject is out of sight */
+      if (t->word != 0 && t->word == run->word_and)
+        return -1;
     }
   return -1;
 }
@@ -228,8 +232,8 @@ _sp_suggest_noun_at (SpSuggestRun *run,
 }
 
 /* The owner of the stance noun at @k: a possessive mention ("X's demand"), or a mention
- * after an article ("a X proposal"), with at most SP_SUGGEST_NOUN_GAP words of no cue
- * between; -1 if none. @first is set to the first token after the owner. */
+ * after an article ("a X proposal"), with at most SP_SUGGEST_NOUN_GAP words between that
+ * are no cue, verb or stop word ("X's aggression and demands" is two phrases); -1 if none. @first is set to the first token after the owner. */
 static int
 noun_owner (SpSuggestRun  *run,
             const guint32 *mention_end,
@@ -261,6 +265,7 @@ noun_owner (SpSuggestRun  *run,
         }
       if (verb_at (run, j, NULL) != NULL || _sp_suggest_phrase_at (run, j, SP_LEX_STANCE, NULL) != NULL
           || _sp_suggest_phrase_at (run, j, SP_LEX_NEGATION, NULL) != NULL
+          || _sp_suggest_phrase_at (run, j, SP_LEX_STOP, NULL) != NULL
           || _sp_suggest_phrase_at (run, j, SP_LEX_CLAUSE, NULL) != NULL
           || _sp_suggest_phrase_at (run, j, SP_LEX_PREPOSITION, NULL) != NULL)
         return -1;

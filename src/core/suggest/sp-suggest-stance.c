@@ -44,6 +44,32 @@ after_possessive_pronoun (SpSuggestRun *run,
   return FALSE;
 }
 
+/* "and" or "or" before a predicate of its own: a negator, stance cue, hedge or reporting
+ * verb within two words ("… and is not ready to", "… and rejects …") */
+static gboolean
+new_predicate (SpSuggestRun *run,
+               guint         i)
+{
+  const SpToken *t = &g_array_index (run->tokens, SpToken, i);
+  guint n = run->tokens->len;
+
+  if (t->kind != SP_TOKEN_WORD || t->word == 0 || (t->word != run->word_and && t->word != run->word_or))
+    return FALSE;
+  for (guint j = i + 1; j < n && j <= i + 2; j++)
+    {
+      const SpLexEntry *stance_entry = _sp_suggest_phrase_at (run, j, SP_LEX_STANCE, NULL);
+
+      if (_sp_suggest_phrase_at (run, j, SP_LEX_NEGATION, NULL) != NULL
+          || (stance_entry != NULL && !stance_entry->noun)
+          || _sp_suggest_phrase_at (run, j, SP_LEX_HEDGE, NULL) != NULL
+          || _sp_suggest_phrase_at (run, j, SP_LEX_REPORT, NULL) != NULL)
+        return TRUE;
+      if (_sp_suggest_phrase_at (run, j, SP_LEX_KEYWORD, NULL) != NULL)
+        return FALSE;
+    }
+  return FALSE;
+}
+
 static gboolean
 is_punct_at (SpSuggestRun *run,
              guint         i,
@@ -142,6 +168,7 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
   int sign = 1;
   int direction = 1;
   gboolean pending_negation = FALSE;
+  guint pending_at = 0;
   gboolean any_action = FALSE;
 
   memset (stance, 0, sizeof *stance);
@@ -153,7 +180,7 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
       from--;
       run->work++;
     }
-  while (to < upper && !is_break (run, to))
+  while (to < upper && !is_break (run, to) && !new_predicate (run, to))
     {
       to++;
       run->work++;
@@ -211,6 +238,22 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
         }
       if (k >= keyword && k <= keyword_last)
         continue;
+      /* "X is not ready to … and wants …": the keyword's predicate starts after "and" */
+      if (k < keyword && new_predicate (run, k))
+        {
+          sign = 1;
+          direction = 1;
+          pending_negation = FALSE;
+          any_action = FALSE;
+          stance->explicit_cue = FALSE;
+          stance->negated = FALSE;
+          stance->cue_entry = NULL;
+          stance->neg_entry = NULL;
+          stance->action_entry = NULL;
+          stance->strength = 1;
+          stance->anchor = G_MAXUINT;
+          continue;
+        }
       /* a relative clause after the keyword, up to its comma, is about something else
        * ("the tolls that the council has not lifted") */
       if (k > keyword_last && is_relative (run, k))
@@ -226,6 +269,7 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
       if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_NEGATION, &last)) != NULL)
         {
           pending_negation = TRUE;
+          pending_at = k;
           stance->negated = TRUE;
           stance->neg_entry = entry;
           stance->strength = MAX (stance->strength, entry->strength);
@@ -299,8 +343,10 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
           k = last;
         }
     }
-  /* a negator with nothing after it negates the clause ("… will not happen") */
-  if (pending_negation)
+  /* a negator with nothing after it, close after the keyword, negates the clause ("… will
+   * not happen"); one further on is another verb's ("… to make sure the ferry does not
+   * stop") */
+  if (pending_negation && (pending_at < keyword || pending_at - keyword_last <= SP_SUGGEST_PASSIVE_REACH))
     sign = -sign;
 
   /* a plain "not" with no cue and no action word says what is or is not the case ("there
