@@ -70,6 +70,18 @@ new_predicate (SpSuggestRun *run,
   return FALSE;
 }
 
+/* Whether the word at @i is written as a past participle ("rejected", "backed") */
+static gboolean
+past_participle (SpSuggestRun *run,
+                 guint         i)
+{
+  const SpToken *t = &g_array_index (run->tokens, SpToken, i);
+  const char *w = run->body + t->byte_start;
+  gsize len = t->byte_end - t->byte_start;
+
+  return len > 2 && g_ascii_tolower (w[len - 2]) == 'e' && g_ascii_tolower (w[len - 1]) == 'd';
+}
+
 static gboolean
 is_punct_at (SpSuggestRun *run,
              guint         i,
@@ -293,6 +305,13 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
             }
           pending_negation = FALSE;
           k = last;
+        }
+      else if (entry != NULL && entry->verb && k > keyword_last && !past_participle (run, k))
+        {
+          /* after the keyword, a stance verb takes it as its object only in a passive ("the
+           * toll was rejected"); "… the tolls, to make them step back" is another verb's, and
+           * its clause another */
+          break;
         }
       else if (entry != NULL)
         {
