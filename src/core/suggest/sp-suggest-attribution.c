@@ -105,10 +105,12 @@ find_subject (SpSuggestRun  *run,
         }
       if (verb_at (run, j, NULL) != NULL || _sp_suggest_phrase_at (run, j, SP_LEX_CLAUSE, NULL) != NULL)
         return -1;
-      /* "X called Y a liar and demanded …": the name before "and" is the first verb's
+      /* "X called Y a liar and demanded …": a name shortly before "and" is the first verb's
        * object, and the subject is out of sight */
       if (t->word != 0 && t->word == run->word_and)
-        return -1;
+        for (guint b = 1; b <= SP_SUGGEST_OBJECT_BEFORE_AND && b <= j; b++)
+          if (mention_ending_at (mention_end, j - b) >= 0)
+            return -1;
     }
   return -1;
 }

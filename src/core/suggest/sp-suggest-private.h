@@ -29,6 +29,8 @@ G_BEGIN_DECLS
  * how many subjects a list of them may have */
 #define SP_SUGGEST_APPOSITION_REACH 30
 #define SP_SUGGEST_MAX_COORDINATED  4
+/* A name this close before "and" and a verb is the object of a first verb, not the subject */
+#define SP_SUGGEST_OBJECT_BEFORE_AND 5
 /* The most words between a stance noun's owner and the noun ("X's latest peace plan") */
 #define SP_SUGGEST_NOUN_GAP         3
 
