@@ -302,12 +302,14 @@ test_governing_action (void)
   g_autoptr(SpSuggestResult) passive = run_text (engine, "Marta Okafor said the park should be kept.", NULL);
   g_autoptr(SpSuggestResult) apart = run_text (engine, "Marta Okafor said she wants to end the quarrel with a bridge.", NULL);
   g_autoptr(SpSuggestResult) relative = run_text (engine, "Marta Okafor said she wants to stop the cars that avoid the toll.", NULL);
+  g_autoptr(SpSuggestResult) subject = run_text (engine, "Marta Okafor said the park would keep growing.", NULL);
 
   /* "The city should give up the park": giving it up is for */
   g_assert_cmpint (sign_of (object, 2, 11), ==, 1);
   g_assert_cmpint (sign_of (passive, 2, 11), ==, -1);
   g_assert_cmpint (sign_of (apart, 2, 10), ==, 1);
   g_assert_cmpint (sign_of (relative, 2, 10), ==, 1);
+  g_assert_null (find (subject, 2, 11));
 }
 
 /* A proposition's direction is its main verb's, after the modal; a plural keyword also
@@ -392,6 +394,7 @@ test_sign_chain (void)
   g_autoptr(SpSuggestResult) passive = run_text (engine, "Marta Okafor said the toll was rejected.", NULL);
   g_autoptr(SpSuggestResult) quoted = run_text (engine, "Marta Okafor said the bridge was \"essential\".", NULL);
   g_autoptr(SpSuggestResult) judged = run_text (engine, "Marta Okafor said the talks on the bridge were productive.", NULL);
+  g_autoptr(SpSuggestResult) no_deal = run_text (engine, "Marta Okafor said there was no agreement on the bridge.", NULL);
 
   g_test_message ("and a predicate");
   g_assert_cmpint (sign_of (and_wants, 2, 10), ==, 1);
@@ -404,6 +407,8 @@ test_sign_chain (void)
   g_assert_cmpint (sign_of (quoted, 2, 10), ==, 1);
   g_test_message ("a judgement");
   g_assert_cmpint (sign_of (judged, 2, 10), ==, 1);
+  g_test_message ("\"no\" with no cue");
+  g_assert_null (find (no_deal, 2, 10));
 }
 
 static void

@@ -101,6 +101,42 @@ is_relative (SpSuggestRun *run,
   return word != 0 && (word == run->word_that || word == run->word_which || word == run->word_who);
 }
 
+/* Whether a word in -ing follows token @i ("keep fighting") */
+static gboolean
+gerund_after (SpSuggestRun *run,
+              guint         i)
+{
+  const SpToken *t;
+  gsize len;
+
+  if (i + 1 >= run->tokens->len)
+    return FALSE;
+  t = &g_array_index (run->tokens, SpToken, i + 1);
+  len = t->byte_end - t->byte_start;
+  return t->kind == SP_TOKEN_WORD && len > 4
+         && g_ascii_strncasecmp (run->body + t->byte_end - 3, "ing", 3) == 0;
+}
+
+/* Whether the action word at @i is written in a past form ("lifted", "kept", "frozen"): not
+ * its base form, nor one in -s or -ing */
+static gboolean
+past_form (SpSuggestRun     *run,
+           guint             i,
+           const SpLexEntry *entry)
+{
+  const SpToken *t = &g_array_index (run->tokens, SpToken, i);
+  const char *w = run->body + t->byte_start;
+  gsize len = t->byte_end - t->byte_start;
+  const char *space = strchr (entry->lemma, ' ');
+  gsize base = space != NULL ? (gsize) (space - entry->lemma) : strlen (entry->lemma);
+
+  if (len == base && g_ascii_strncasecmp (w, entry->lemma, len) == 0)
+    return FALSE;
+  if (len > 3 && g_ascii_strncasecmp (w + len - 3, "ing", 3) == 0)
+    return FALSE;
+  return !(len > 1 && g_ascii_tolower (w[len - 1]) == 's');
+}
+
 /* Whether the action word at [@a, @a_last] is done to the keyword at [@kw, @kw_last]: it
  * comes before it with a short object phrase between ("hold the next round of talks", "cede
  * the rest of the region") that crosses no punctuation, cue, other action or preposition but
@@ -109,11 +145,12 @@ is_relative (SpSuggestRun *run,
  * of the talks, nor is "end the dispute with talks" one, nor "stop the sales that get round
  * the tolls" a stopping of the tolls. */
 static gboolean
-governs (SpSuggestRun *run,
-         guint         a,
-         guint         a_last,
-         guint         kw,
-         guint         kw_last)
+governs (SpSuggestRun     *run,
+         const SpLexEntry *entry,
+         guint             a,
+         guint             a_last,
+         guint             kw,
+         guint             kw_last)
 {
   if (a_last < kw)
     {
@@ -144,7 +181,8 @@ governs (SpSuggestRun *run,
     }
   if (a > kw_last)
     {
-      if (a - kw_last - 1 > SP_SUGGEST_PASSIVE_REACH)
+      /* "the troops would keep fighting": the keyword is the subject of another verb */
+      if (a - kw_last - 1 > SP_SUGGEST_PASSIVE_REACH || (!past_form (run, a, entry) && gerund_after (run, a_last)))
         return FALSE;
       for (guint j = kw_last + 1; j < a; j++)
         {
@@ -327,7 +365,7 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
       else if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_ACTION, &last)) != NULL)
         {
           pending_negation = FALSE;
-          if (!governs (run, k, last, keyword, keyword_last))
+          if (!governs (run, entry, k, last, keyword, keyword_last))
             {
               k = last;
               continue;
