@@ -583,6 +583,13 @@ _sp_suggest_attribute (SpSuggestRun *run)
                    && (last + 1 >= n || is_punct (run, last + 1, ".!?")))
             /* "…, X said." */
             add_attribution (run, SP_ATTR_REPORTED, m, k, entry, 0, mention->first - 1);
+          else if (mention->first > 0 && is_punct (run, mention->first - 1, ",")
+                   && is_punct (run, last + 1, ","))
+            {
+              /* "…, X said, …": the sentence around the aside */
+              add_attribution (run, SP_ATTR_REPORTED, m, k, entry, 0, mention->first - 1);
+              add_attribution (run, SP_ATTR_REPORTED, m, k, entry, last + 2, n);
+            }
           else
             {
               guint first = last + 1;
