@@ -586,9 +586,9 @@ _sp_suggest_attribute (SpSuggestRun *run)
           else if (mention->first > 0 && is_punct (run, mention->first - 1, ",")
                    && is_punct (run, last + 1, ","))
             {
-              /* "…, X said, …": the sentence around the aside */
-              add_attribution (run, SP_ATTR_REPORTED, m, k, entry, 0, mention->first - 1);
-              add_attribution (run, SP_ATTR_REPORTED, m, k, entry, last + 2, n);
+              /* "…, X said, …": the sentence around the aside, the aside with it (a
+               * reporting verb is no cue) */
+              add_attribution (run, SP_ATTR_REPORTED, m, k, entry, 0, n);
             }
           else
             {
