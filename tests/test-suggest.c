@@ -397,6 +397,8 @@ test_sign_chain (void)
   g_autoptr(SpSuggestResult) quoted = run_text (engine, "Marta Okafor said the bridge was \"essential\".", NULL);
   g_autoptr(SpSuggestResult) judged = run_text (engine, "Marta Okafor said the talks on the bridge were productive.", NULL);
   g_autoptr(SpSuggestResult) no_deal = run_text (engine, "Marta Okafor said there was no agreement on the bridge.", NULL);
+  g_autoptr(SpSuggestResult) inner_quote = run_text (engine, "Marta Okafor said she expected \"real progress\" on the bridge.", NULL);
+  g_autoptr(SpSuggestResult) show = run_text (engine, "Speaking on \"Riverton Today,\" Marta Okafor said the bridge was essential.", NULL);
 
   g_test_message ("and a predicate");
   g_assert_cmpint (sign_of (and_wants, 2, 10), ==, 1);
@@ -411,6 +413,10 @@ test_sign_chain (void)
   g_assert_cmpint (sign_of (judged, 2, 10), ==, 1);
   g_test_message ("\"no\" with no cue");
   g_assert_null (find (no_deal, 2, 10));
+  g_test_message ("a quoted phrase inside reported speech");
+  g_assert_cmpint (sign_of (inner_quote, 2, 10), ==, 1);
+  g_test_message ("a short quotation that is a name");
+  g_assert_cmpint (sign_of (show, 2, 10), ==, 1);
 }
 
 static void

@@ -373,6 +373,11 @@ quote_speaker (SpSuggestRun      *run,
           for (guint v = mm->last + 1; v <= mm->last + 2 && v < n; v++)
             if ((*verb_entry = _sp_suggest_phrase_at (run, v, SP_LEX_REPORT, &last)) != NULL)
               {
+                /* "On “Sunday Show,” X said the …": a short quotation before a verb whose
+                 * content follows it is a name */
+                if (last + 1 < n && tok (run, last + 1)->kind == SP_TOKEN_WORD
+                    && span->end - span->first <= SP_SUGGEST_NAME_QUOTE)
+                  break;
                 *mention = m;
                 *verb = v;
                 return TRUE;
@@ -494,7 +499,11 @@ _sp_suggest_attribute (SpSuggestRun *run)
           const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
 
           add_attribution (run, SP_ATTR_QUOTE_SAID, m, verb, verb_entry, span->first, span->end);
-          consumed[verb] = 1;
+          /* "X said he expected “progress” at the talks": a quoted phrase inside reported
+           * speech leaves the verb its clause */
+          if (verb > span->first || span->close == G_MAXUINT || span->close + 1 >= n
+              || is_punct (run, span->close + 1, ".!?") || tok (run, span->close + 1)->kind != SP_TOKEN_WORD)
+            consumed[verb] = 1;
           if (mention->kind != SP_MENTION_VAGUE)
             run->last_speaker = mention->actor;
         }

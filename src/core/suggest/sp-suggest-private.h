@@ -31,6 +31,8 @@ G_BEGIN_DECLS
 #define SP_SUGGEST_MAX_COORDINATED  4
 /* A name this close before "and" and a verb is the object of a first verb, not the subject */
 #define SP_SUGGEST_OBJECT_BEFORE_AND 5
+/* A quotation of this many tokens at most before "X said" and its content is a name */
+#define SP_SUGGEST_NAME_QUOTE       5
 /* The most words between a stance noun's owner and the noun ("X's latest peace plan") */
 #define SP_SUGGEST_NOUN_GAP         3
 
