@@ -352,6 +352,7 @@ test_subjects (void)
   g_autoptr(SpSuggestResult) hypothesis = run_text (engine, "Lakeside will sue if Marta Okafor rejects the bridge.", NULL);
   g_autoptr(SpSuggestResult) object = run_text (engine, "The mayor praised Marta Okafor and demanded the bridge.", NULL);
   g_autoptr(SpSuggestResult) aside = run_text (engine, "The bridge, Marta Okafor said, is essential.", NULL);
+  g_autoptr(SpSuggestResult) saying = run_text (engine, "Lakeside rejected the delay, saying the park should be kept.", NULL);
 
   g_assert_cmpint (sign_of (listed, 1, 10), ==, -1);
   g_assert_cmpint (sign_of (listed, 3, 10), ==, -1);
@@ -359,6 +360,7 @@ test_subjects (void)
   g_assert_null (find (hypothesis, 2, 10));
   g_assert_null (find (object, 2, 10));
   g_assert_cmpint (sign_of (aside, 2, 10), ==, 1);
+  g_assert_cmpint (sign_of (saying, 3, 11), ==, -1);
 }
 
 /* A stance noun is its owner's ("Lakeside's demand", "her refusal"); "rejected this

@@ -566,6 +566,15 @@ _sp_suggest_attribute (SpSuggestRun *run)
 
       if ((m = find_subject (run, mention_end, k)) < 0)
         m = subject_before_apposition (run, mention_end, k);
+      /* "X rejected the plan, saying …", "…, adding that …": the subject of the clause before */
+      if (m < 0 && entry->kind == SP_LEX_REPORT && k > 0 && is_punct (run, k - 1, ",")
+          && run->attrs->len > n_plain && last + 1 < n && tok (run, last + 1)->kind == SP_TOKEN_WORD)
+        {
+          const SpAttribution *before = &g_array_index (run->attrs, SpAttribution, run->attrs->len - 1);
+
+          if (before->mention != G_MAXUINT && before->verb < k && before->first <= k)
+            m = (int) before->mention;
+        }
       if (m >= 0)
         {
           const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
