@@ -399,6 +399,7 @@ test_sign_chain (void)
   g_autoptr(SpSuggestResult) quoted = run_text (engine, "Marta Okafor said the bridge was \"essential\".", NULL);
   g_autoptr(SpSuggestResult) judged = run_text (engine, "Marta Okafor said the talks on the bridge were productive.", NULL);
   g_autoptr(SpSuggestResult) no_deal = run_text (engine, "Marta Okafor said there was no agreement on the bridge.", NULL);
+  g_autoptr(SpSuggestResult) judged_after = run_text (engine, "Lakeside opposed giving up the park, a place its people call vital.", NULL);
   g_autoptr(SpSuggestResult) inner_quote = run_text (engine, "Marta Okafor said she expected \"real progress\" on the bridge.", NULL);
   g_autoptr(SpSuggestResult) show = run_text (engine, "Speaking on \"Riverton Today,\" Marta Okafor said the bridge was essential.", NULL);
 
@@ -415,6 +416,8 @@ test_sign_chain (void)
   g_assert_cmpint (sign_of (judged, 2, 10), ==, 1);
   g_test_message ("\"no\" with no cue");
   g_assert_null (find (no_deal, 2, 10));
+  g_test_message ("a cue after the keyword of a stance verb is no embedded stance");
+  g_assert_cmpint (sign_of (judged_after, 3, 11), ==, -1);
   g_test_message ("a quoted phrase inside reported speech");
   g_assert_cmpint (sign_of (inner_quote, 2, 10), ==, 1);
   g_test_message ("a short quotation that is a name");

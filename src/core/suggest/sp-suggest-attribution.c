@@ -566,14 +566,20 @@ _sp_suggest_attribute (SpSuggestRun *run)
 
       if ((m = find_subject (run, mention_end, k)) < 0)
         m = subject_before_apposition (run, mention_end, k);
-      /* "X rejected the plan, saying …", "…, adding that …": the subject of the clause before */
-      if (m < 0 && entry->kind == SP_LEX_REPORT && k > 0 && is_punct (run, k - 1, ",")
-          && run->attrs->len > n_plain && last + 1 < n && tok (run, last + 1)->kind == SP_TOKEN_WORD)
+      /* "X rejected the plan, saying …", "…, adding that …", "X said …, and threatened
+       * to …": the subject of the clause before */
+      if (m < 0 && k > 1 && run->attrs->len > n_plain && last + 1 < n && tok (run, last + 1)->kind == SP_TOKEN_WORD
+          && ((entry->kind == SP_LEX_REPORT && is_punct (run, k - 1, ","))
+              || (tok (run, k - 1)->word == run->word_and && run->word_and != 0 && is_punct (run, k - 2, ","))))
         {
-          const SpAttribution *before = &g_array_index (run->attrs, SpAttribution, run->attrs->len - 1);
+          SpAttribution *before = &g_array_index (run->attrs, SpAttribution, run->attrs->len - 1);
 
           if (before->mention != G_MAXUINT && before->verb < k && before->first <= k)
-            m = (int) before->mention;
+            {
+              m = (int) before->mention;
+              /* the clause before ends at the comma */
+              before->end = MIN (before->end, k - 1);
+            }
         }
       if (m >= 0)
         {

@@ -335,14 +335,15 @@ typedef struct
 } LastClaim;
 
 /* "X rejected Y's demand for …", "X opposed a text supporting …": a second stance cue after
- * the stance verb that attributed the clause is someone else's stance inside X's, and the
- * chain of the two signs is not to be trusted */
+ * the stance verb that attributed the clause, before the keyword, is someone else's stance
+ * inside X's, and the chain of the two signs is not to be trusted; one after the keyword
+ * ("… the park, which X calls vital") is a judgement of it */
 static gboolean
 embedded_stance (const SpAttribution *attr,
                  const SpStance      *stance)
 {
-  return (attr->kind == SP_ATTR_STANCE_VERB || attr->kind == SP_ATTR_STANCE_NOUN) && stance->cue_entry != NULL
-         && attr->verb_entry != NULL && stance->cue_entry != attr->verb_entry;
+  return (attr->kind == SP_ATTR_STANCE_VERB || attr->kind == SP_ATTR_STANCE_NOUN) && stance->cue_before != NULL
+         && attr->verb_entry != NULL && stance->cue_before != attr->verb_entry;
 }
 
 /* How far a keyword is from the cue its sign was read from */

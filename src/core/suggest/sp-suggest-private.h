@@ -272,6 +272,7 @@ typedef struct
   gboolean   hedged;
   gboolean   explicit_cue;  /* a stance cue, not only action words */
   const SpLexEntry *cue_entry;    /* the last stance cue, nullable */
+  const SpLexEntry *cue_before;   /* the last stance cue before the keyword but the attributing verb, nullable */
   const SpLexEntry *neg_entry;
   const SpLexEntry *hedge_entry;
   const SpLexEntry *action_entry;

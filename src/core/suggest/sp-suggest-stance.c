@@ -357,6 +357,8 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
           pending_negation = FALSE;
           stance->explicit_cue = TRUE;
           stance->cue_entry = entry;
+          if (k < keyword)
+            stance->cue_before = entry;
           stance->strength = MAX (stance->strength, entry->strength);
           if (stance->anchor == G_MAXUINT)
             stance->anchor = k;
