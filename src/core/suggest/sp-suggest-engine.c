@@ -396,12 +396,15 @@ listed_together (SpSuggestRun     *run,
         continue;
       if (t->word == 0)
         continue;
-      entry = NULL;
-      for (guint kind = 0; kind < SP_LEX_N_KINDS && entry == NULL; kind++)
-        if (kind != SP_LEX_KEYWORD)
-          entry = _sp_suggest_phrase_at (run, j, kind, NULL);
-      if (entry != NULL)
-        return FALSE;
+      /* any phrase of a lexicon or a name starting here */
+      for (guint32 m = g_array_index (run->match_index, guint32, j);
+           m < g_array_index (run->match_index, guint32, j + 1); m++)
+        {
+          entry = g_ptr_array_index (run->engine->entries,
+                                     g_array_index (run->matches, SpPhraseMatch, m).entry);
+          if (entry->kind != SP_LEX_KEYWORD)
+            return FALSE;
+        }
     }
   return glue;
 }
