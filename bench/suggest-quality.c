@@ -2,7 +2,10 @@
  * against a gold TSV (doc, group actor, issue key, stance sign): the set of (document, group
  * actor, issue, sign) triples, precision, recall and F1. --verbose prints each error.
  *
- *   STANDPOINT_LEXICON_DIR=data/lexicons build/bench/suggest-quality PROJECT GOLD.tsv [--verbose] [--uncued] [--min-confidence X]
+ *   STANDPOINT_LEXICON_DIR=data/lexicons build/bench/suggest-quality PROJECT GOLD.tsv [--verbose] [--uncued] [--min-confidence X] [--doc TEXT]
+ *
+ * --doc TEXT prints every candidate (sentence number, triple, confidence, explanation) of the
+ * gold documents whose name contains TEXT.
  *
  * A gold document is "FILE" or "FILE#TITLE", matched to the project's file name (and title).
  */
@@ -31,6 +34,7 @@ main (int argc, char **argv)
   gboolean verbose = FALSE;
   gboolean uncued = FALSE;
   double min_confidence = 0;
+  const char *only_doc = NULL;
   guint tp = 0;
   guint fp = 0;
   guint fn = 0;
@@ -46,6 +50,8 @@ main (int argc, char **argv)
       uncued |= g_str_equal (argv[i], "--uncued");
       if (g_str_equal (argv[i], "--min-confidence") && i + 1 < argc)
         min_confidence = g_ascii_strtod (argv[++i], NULL);
+      else if (g_str_equal (argv[i], "--doc") && i + 1 < argc)
+        only_doc = argv[++i];
     }
   if (!(project = sp_project_open (argv[1], &error)) || !g_file_get_contents (argv[2], &tsv, NULL, &error))
     {
@@ -123,6 +129,8 @@ main (int argc, char **argv)
                                  (char *) g_hash_table_lookup (group_names, &cand->actor_id),
                                  (char *) g_hash_table_lookup (issue_keys, &cand->issue_id),
                                  cand->stance < 0 ? '-' : '+');
+          if (only_doc != NULL && strstr (name, only_doc) != NULL)
+            g_print ("%u %s %.2f\n    %s\n", cand->sentence + 1, key, cand->confidence, cand->explanation);
           if (verbose && !g_hash_table_contains (found, key))
             g_print ("%s %s\n    %s\n", g_hash_table_contains (gold, key) ? "TP" : "FP", key, cand->explanation);
           g_hash_table_add (found, key);

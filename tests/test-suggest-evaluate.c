@@ -419,7 +419,7 @@ static void
 test_bench_gold (void)
 {
   static const struct { const char *name; guint documents; guint claims; } parts[] = {
-    { "dev.tsv", 27, 157 },
+    { "dev.tsv", 28, 165 },
     { "heldback.tsv", 18, 134 },
   };
   g_autofree char *dir = sp_test_make_tmpdir ();

@@ -264,6 +264,166 @@ test_bad_lexicon (void)
   g_assert_nonnull (strstr (error->message, "stance-verbs.txt:3:"));
 }
 
+/* An engine whose one issue (id 20) has @proposition and @keywords */
+static SpSuggestEngine *
+make_engine_with (const char  *proposition,
+                  const char **keywords)
+{
+  g_autoptr(GError) error = NULL;
+  SpSuggestLexicons *lexicons = sp_suggest_lexicons_load ("en", &error);
+  SpSuggestCodebook *codebook = sp_suggest_codebook_new ();
+  const char *none[] = { NULL };
+
+  g_assert_no_error (error);
+  sp_suggest_codebook_add_actor (codebook, &(SpSuggestActor) { 2, "Marta Okafor", SP_ACTOR_KIND_PERSON, 1, 1, none });
+  sp_suggest_codebook_add_issue (codebook, &(SpSuggestIssue) { 20, "ferry", "Ferry", proposition, keywords });
+  return sp_suggest_engine_new (codebook, lexicons);
+}
+
+static int
+sign_of (SpSuggestResult *result,
+         gint64           actor,
+         gint64           issue)
+{
+  const SpSuggestCandidate *c = find (result, actor, issue);
+
+  g_assert_nonnull (c);
+  return c->stance > 0 ? 1 : -1;
+}
+
+/* An action word counts only when the keyword is its object ("give up the old park", "the
+ * park should be kept"), not when a preposition stands between ("end the quarrel with a
+ * bridge") or the keyword is the subject of a purpose clause */
+static void
+test_governing_action (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) object = run_text (engine, "Marta Okafor said she wants to give up the old park.", NULL);
+  g_autoptr(SpSuggestResult) passive = run_text (engine, "Marta Okafor said the park should be kept.", NULL);
+  g_autoptr(SpSuggestResult) apart = run_text (engine, "Marta Okafor said she wants to end the quarrel with a bridge.", NULL);
+  g_autoptr(SpSuggestResult) relative = run_text (engine, "Marta Okafor said she wants to stop the cars that avoid the toll.", NULL);
+  g_autoptr(SpSuggestResult) subject = run_text (engine, "Marta Okafor said the park would keep growing.", NULL);
+
+  /* "The city should give up the park": giving it up is for */
+  g_assert_cmpint (sign_of (object, 2, 11), ==, 1);
+  g_assert_cmpint (sign_of (passive, 2, 11), ==, -1);
+  g_assert_cmpint (sign_of (apart, 2, 10), ==, 1);
+  g_assert_cmpint (sign_of (relative, 2, 10), ==, 1);
+  g_assert_null (find (subject, 2, 11));
+}
+
+/* A proposition's direction is its main verb's, after the modal; a plural keyword also
+ * matches its singular */
+static void
+test_direction_and_singular (void)
+{
+  const char *keywords[] = { "ferries", NULL };
+  g_autoptr(SpSuggestEngine) engine = make_engine_with ("Ferries to end the quarrel should continue", keywords);
+  g_autoptr(SpSuggestResult) keep = run_text (engine, "Marta Okafor said the ferries must continue.", NULL);
+  g_autoptr(SpSuggestResult) stop = run_text (engine, "Marta Okafor demanded to stop the ferry.", NULL);
+
+  g_assert_cmpint (_sp_suggest_issue_direction (engine, 0), ==, 1);
+  g_assert_cmpint (sign_of (keep, 2, 20), ==, 1);
+  g_assert_cmpint (sign_of (stop, 2, 20), ==, -1);
+}
+
+/* Keywords listed together share their cue; one after a preposition does not */
+static void
+test_listed_keywords (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) list = run_text (engine, "Marta Okafor backed the bridge and a new park.", NULL);
+  g_autoptr(SpSuggestResult) near = run_text (engine, "Marta Okafor backed the bridge near the park.", NULL);
+
+  g_assert_nonnull (find (list, 2, 10));
+  g_assert_nonnull (find (list, 2, 11));
+  g_assert_nonnull (find (near, 2, 10));
+  g_assert_null (find (near, 2, 11));
+}
+
+/* Subjects: a list of them, one before an apposition, none after a condition word or across
+ * "and" */
+static void
+test_subjects (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) listed = run_text (engine, "Riverton and Lakeside rejected the bridge.", NULL);
+  g_autoptr(SpSuggestResult) apposed = run_text (engine, "Marta Okafor, who chairs the committee, said the bridge is essential.", NULL);
+  g_autoptr(SpSuggestResult) hypothesis = run_text (engine, "Lakeside will sue if Marta Okafor rejects the bridge.", NULL);
+  g_autoptr(SpSuggestResult) object = run_text (engine, "The mayor praised Marta Okafor and demanded the bridge.", NULL);
+  g_autoptr(SpSuggestResult) aside = run_text (engine, "The bridge, Marta Okafor said, is essential.", NULL);
+  g_autoptr(SpSuggestResult) saying = run_text (engine, "Lakeside rejected the delay, saying the park should be kept.", NULL);
+
+  g_assert_cmpint (sign_of (listed, 1, 10), ==, -1);
+  g_assert_cmpint (sign_of (listed, 3, 10), ==, -1);
+  g_assert_cmpint (sign_of (apposed, 2, 10), ==, 1);
+  g_assert_null (find (hypothesis, 2, 10));
+  g_assert_null (find (object, 2, 10));
+  g_assert_cmpint (sign_of (aside, 2, 10), ==, 1);
+  g_assert_cmpint (sign_of (saying, 3, 11), ==, -1);
+}
+
+/* A stance noun is its owner's ("Lakeside's demand", "her refusal"); "rejected this
+ * demand" takes up the claim of the sentence before */
+static void
+test_stance_nouns (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) owner = run_text (engine, "Lakeside's demand that the city give up the park was discussed.", NULL);
+  g_autoptr(SpSuggestResult) embedded = run_text (engine, "Marta Okafor rejected the council's demand for the bridge.", NULL);
+  g_autoptr(SpSuggestResult) own = run_text (engine, "Marta Okafor reaffirmed her refusal to fund the bridge.", NULL);
+  g_autoptr(SpSuggestResult) nobody = run_text (engine, "Marta Okafor said the proposal for a bridge was discussed.", NULL);
+  g_autoptr(SpSuggestResult) anaphor = run_text (engine, "Lakeside demanded the bridge. Marta Okafor rejected this demand.", NULL);
+  g_autoptr(SpSuggestResult) coordinated = run_text (engine, "Lakeside condemned Riverton's delays and demands a bridge.", NULL);
+
+  g_assert_cmpint (sign_of (owner, 3, 11), ==, 1);
+  g_assert_cmpint (sign_of (embedded, 1, 10), ==, 1);
+  g_assert_cmpint (sign_of (own, 2, 10), ==, -1);
+  g_assert_null (find (nobody, 2, 10));
+  g_assert_cmpint (sign_of (anaphor, 3, 10), ==, 1);
+  g_assert_cmpint (sign_of (anaphor, 2, 10), ==, -1);
+  g_assert_null (find (coordinated, 1, 10));
+}
+
+/* The sign chain: "and" before a predicate starts a new one; a negator far after the keyword
+ * is another verb's; a stance verb after the keyword counts only as a passive; quoted words
+ * are part of the clause; a judgement word is a cue */
+static void
+test_sign_chain (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) and_wants = run_text (engine, "Marta Okafor is not ready to wait and wants the bridge.", NULL);
+  g_autoptr(SpSuggestResult) late_not = run_text (engine, "Marta Okafor said the bridge must be built so that the old road does not flood again.", NULL);
+  g_autoptr(SpSuggestResult) other_verb = run_text (engine, "Marta Okafor said the toll made the rivals back off.", NULL);
+  g_autoptr(SpSuggestResult) passive = run_text (engine, "Marta Okafor said the toll was rejected.", NULL);
+  g_autoptr(SpSuggestResult) quoted = run_text (engine, "Marta Okafor said the bridge was \"essential\".", NULL);
+  g_autoptr(SpSuggestResult) judged = run_text (engine, "Marta Okafor said the talks on the bridge were productive.", NULL);
+  g_autoptr(SpSuggestResult) no_deal = run_text (engine, "Marta Okafor said there was no agreement on the bridge.", NULL);
+  g_autoptr(SpSuggestResult) judged_after = run_text (engine, "Lakeside opposed giving up the park, a place its people call vital.", NULL);
+  g_autoptr(SpSuggestResult) inner_quote = run_text (engine, "Marta Okafor said she expected \"real progress\" on the bridge.", NULL);
+  g_autoptr(SpSuggestResult) show = run_text (engine, "Speaking on \"Riverton Today,\" Marta Okafor said the bridge was essential.", NULL);
+
+  g_test_message ("and a predicate");
+  g_assert_cmpint (sign_of (and_wants, 2, 10), ==, 1);
+  g_test_message ("a late negator");
+  g_assert_cmpint (sign_of (late_not, 2, 10), ==, 1);
+  g_assert_null (find (other_verb, 2, 10));
+  g_test_message ("a passive");
+  g_assert_cmpint (sign_of (passive, 2, 10), ==, -1);
+  g_test_message ("a quoted word");
+  g_assert_cmpint (sign_of (quoted, 2, 10), ==, 1);
+  g_test_message ("a judgement");
+  g_assert_cmpint (sign_of (judged, 2, 10), ==, 1);
+  g_test_message ("\"no\" with no cue");
+  g_assert_null (find (no_deal, 2, 10));
+  g_test_message ("a cue after the keyword of a stance verb is no embedded stance");
+  g_assert_cmpint (sign_of (judged_after, 3, 11), ==, -1);
+  g_test_message ("a quoted phrase inside reported speech");
+  g_assert_cmpint (sign_of (inner_quote, 2, 10), ==, 1);
+  g_test_message ("a short quotation that is a name");
+  g_assert_cmpint (sign_of (show, 2, 10), ==, 1);
+}
+
 static void
 test_hostile (void)
 {
@@ -303,5 +463,11 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/discovery", test_discovery);
   g_test_add_func ("/suggest/bad-lexicon", test_bad_lexicon);
   g_test_add_func ("/suggest/hostile", test_hostile);
+  g_test_add_func ("/suggest/governing-action", test_governing_action);
+  g_test_add_func ("/suggest/direction-and-singular", test_direction_and_singular);
+  g_test_add_func ("/suggest/listed-keywords", test_listed_keywords);
+  g_test_add_func ("/suggest/subjects", test_subjects);
+  g_test_add_func ("/suggest/stance-nouns", test_stance_nouns);
+  g_test_add_func ("/suggest/sign-chain", test_sign_chain);
   return g_test_run ();
 }

@@ -105,8 +105,202 @@ find_subject (SpSuggestRun  *run,
         }
       if (verb_at (run, j, NULL) != NULL || _sp_suggest_phrase_at (run, j, SP_LEX_CLAUSE, NULL) != NULL)
         return -1;
+      /* "X called Y a liar and demanded …": a name shortly before "and" is the first verb's
+       * object, and the subject is out of sight */
+      if (t->word != 0 && t->word == run->word_and)
+        for (guint b = 1; b <= SP_SUGGEST_OBJECT_BEFORE_AND && b <= j; b++)
+          if (mention_ending_at (mention_end, j - b) >= 0)
+            return -1;
     }
   return -1;
+}
+
+/* Whether a condition word ends just before token @i (an article between is allowed: "if
+ * the council …") */
+static gboolean
+after_condition (SpSuggestRun *run,
+                 guint         i)
+{
+  for (guint d = 1; d <= 2 && d <= i; d++)
+    {
+      guint j = i - d;
+      guint last;
+
+      for (guint back = 0; back < SP_SUGGEST_MAX_PHRASE_WORDS && back <= j; back++)
+        if (_sp_suggest_phrase_at (run, j - back, SP_LEX_CONDITION, &last) != NULL && last == j)
+          return TRUE;
+      if (_sp_suggest_phrase_at (run, j, SP_LEX_STOP, NULL) == NULL)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* "X and Y agreed", "X, Y and Z rejected": the mention listed before the subject @m, or -1 */
+static int
+coordinated_before (SpSuggestRun  *run,
+                    const guint32 *mention_end,
+                    int            m)
+{
+  const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
+  guint j = mention->first;
+  int other;
+
+  if (j < 2)
+    return -1;
+  j--;
+  /* an article of the later mention: "X and the Y" */
+  if (tok (run, j)->kind == SP_TOKEN_WORD && j > 1
+      && (tok (run, j)->word == run->word_the || tok (run, j)->word == run->word_a)
+      && tok (run, j)->word != 0)
+    j--;
+  if (!is_punct (run, j, ",") && !(tok (run, j)->kind == SP_TOKEN_WORD && tok (run, j)->word == run->word_and
+                                   && run->word_and != 0))
+    return -1;
+  if ((other = mention_ending_at (mention_end, j - 1)) < 0)
+    return -1;
+  mention = &g_array_index (run->mentions, SpMention, other);
+  if ((tok (run, mention->last)->flags & SP_TOKEN_POSSESSIVE) || mention->kind == SP_MENTION_VAGUE
+      || (mention->first > 0 && _sp_suggest_phrase_at (run, mention->first - 1, SP_LEX_PREPOSITION, NULL) != NULL))
+    return -1;
+  return other;
+}
+
+/* "X, who …, said", "X, a spokesperson for Y, said": the subject before an apposition or a
+ * relative clause that ends with a comma just before the verb at @v; the earliest "mention ,"
+ * in reach whose comma opens one ("who", "which", an article), or -1 */
+static int
+subject_before_apposition (SpSuggestRun  *run,
+                           const guint32 *mention_end,
+                           guint          v)
+{
+  guint reach = MIN (v, SP_SUGGEST_APPOSITION_REACH);
+  int found = -1;
+
+  if (v < 3 || !is_punct (run, v - 1, ","))
+    return -1;
+  for (guint d = 2; d <= reach; d++)
+    {
+      guint c = v - d;
+      const SpToken *t = tok (run, c);
+      const SpToken *next = tok (run, c + 1);
+      int m;
+
+      run->work++;
+      if (t->kind == SP_TOKEN_PUNCT && strchr (".;:!?()[]", t->punct) != NULL)
+        break;
+      if (t->kind != SP_TOKEN_WORD && t->kind != SP_TOKEN_PUNCT)
+        break;
+      if (c == 0 || !is_punct (run, c, ",") || next == NULL || next->kind != SP_TOKEN_WORD)
+        continue;
+      if ((m = mention_ending_at (mention_end, c - 1)) < 0)
+        continue;
+      if (next->word == 0
+          || (next->word != run->word_who && next->word != run->word_which && next->word != run->word_the
+              && next->word != run->word_a && next->word != run->word_an))
+        continue;
+      {
+        const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
+
+        if ((tok (run, mention->last)->flags & SP_TOKEN_POSSESSIVE)
+            || (mention->first > 0 && _sp_suggest_phrase_at (run, mention->first - 1, SP_LEX_PREPOSITION, NULL) != NULL))
+          continue;
+      }
+      found = m;
+    }
+  return found;
+}
+
+/* The stance noun starting at @i, or NULL; @last is set to its last token */
+const SpLexEntry *
+_sp_suggest_noun_at (SpSuggestRun *run,
+                     guint         i,
+                     guint        *last)
+{
+  guint32 from = g_array_index (run->match_index, guint32, i);
+  guint32 to = g_array_index (run->match_index, guint32, i + 1);
+
+  for (guint32 m = from; m < to; m++)
+    {
+      const SpPhraseMatch *match = &g_array_index (run->matches, SpPhraseMatch, m);
+      const SpLexEntry *entry = g_ptr_array_index (run->engine->entries, match->entry);
+
+      if (entry->kind == SP_LEX_STANCE && entry->noun)
+        {
+          *last = match->last;
+          return entry;
+        }
+    }
+  return NULL;
+}
+
+/* The owner of the stance noun at @k: a possessive mention ("X's demand"), or a mention
+ * after an article ("a X proposal"), with at most SP_SUGGEST_NOUN_GAP words between that
+ * are no cue, verb or stop word ("X's aggression and demands" is two phrases); -1 if none. @first is set to the first token after the owner. */
+static int
+noun_owner (SpSuggestRun  *run,
+            const guint32 *mention_end,
+            guint          k,
+            guint         *first)
+{
+  for (guint d = 1; d <= SP_SUGGEST_NOUN_GAP + 1 && d <= k; d++)
+    {
+      guint j = k - d;
+      const SpToken *t = tok (run, j);
+      int m;
+
+      run->work++;
+      if (t->kind != SP_TOKEN_WORD || (t->flags & SP_TOKEN_IN_QUOTE))
+        return -1;
+      if ((m = mention_ending_at (mention_end, j)) >= 0)
+        {
+          const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
+          const SpToken *before = mention->first > 0 ? tok (run, mention->first - 1) : NULL;
+
+          if (mention->kind == SP_MENTION_VAGUE || mention->kind == SP_MENTION_PRONOUN)
+            return -1;
+          if (!(t->flags & SP_TOKEN_POSSESSIVE)
+              && (before == NULL || before->kind != SP_TOKEN_WORD || before->word == 0
+                  || (before->word != run->word_a && before->word != run->word_an && before->word != run->word_the)))
+            return -1;
+          *first = j + 1;
+          return m;
+        }
+      if (verb_at (run, j, NULL) != NULL || _sp_suggest_phrase_at (run, j, SP_LEX_STANCE, NULL) != NULL
+          || _sp_suggest_phrase_at (run, j, SP_LEX_NEGATION, NULL) != NULL
+          || _sp_suggest_phrase_at (run, j, SP_LEX_STOP, NULL) != NULL
+          || _sp_suggest_phrase_at (run, j, SP_LEX_CLAUSE, NULL) != NULL
+          || _sp_suggest_phrase_at (run, j, SP_LEX_PREPOSITION, NULL) != NULL)
+        return -1;
+    }
+  return -1;
+}
+
+/* Where a stance noun's clause ends: at a break, a quotation mark, a clause word or the
+ * next verb */
+static guint
+noun_clause_end (SpSuggestRun *run,
+                 guint         from)
+{
+  guint n = run->tokens->len;
+
+  /* "on X's insistence, …": the noun ends its phrase */
+  if (is_punct (run, from, ","))
+    return from;
+
+  for (guint j = from; j < n; j++)
+    {
+      const SpToken *t = tok (run, j);
+
+      run->work++;
+      if (t->kind == SP_TOKEN_PUNCT && strchr (".;:!?()[]", t->punct) != NULL)
+        return j;
+      if (t->kind != SP_TOKEN_WORD && t->kind != SP_TOKEN_PUNCT)
+        return j;
+      if (t->kind == SP_TOKEN_WORD
+          && (verb_at (run, j, NULL) != NULL || _sp_suggest_phrase_at (run, j, SP_LEX_CLAUSE, NULL) != NULL))
+        return j;
+    }
+  return n;
 }
 
 static void
@@ -135,6 +329,10 @@ add_attribution (SpSuggestRun *run,
       attr.actor = m->actor;
       attr.subject = m->first;
       if (m->kind == SP_MENTION_VAGUE)
+        return;
+      /* "if X agrees to …", "unless X rejects …": a hypothesis, not X's stance */
+      if ((kind == SP_ATTR_STANCE_VERB || kind == SP_ATTR_STANCE_NOUN || kind == SP_ATTR_REPORTED) && verb > m->last
+          && after_condition (run, m->first))
         return;
     }
   else
@@ -175,6 +373,11 @@ quote_speaker (SpSuggestRun      *run,
           for (guint v = mm->last + 1; v <= mm->last + 2 && v < n; v++)
             if ((*verb_entry = _sp_suggest_phrase_at (run, v, SP_LEX_REPORT, &last)) != NULL)
               {
+                /* "On “Sunday Show,” X said the …": a short quotation before a verb whose
+                 * content follows it is a name */
+                if (last + 1 < n && tok (run, last + 1)->kind == SP_TOKEN_WORD
+                    && span->end - span->first <= SP_SUGGEST_NAME_QUOTE)
+                  break;
                 *mention = m;
                 *verb = v;
                 return TRUE;
@@ -235,6 +438,7 @@ _sp_suggest_attribute (SpSuggestRun *run)
   g_autofree guint32 *mention_end = g_new0 (guint32, n + 1);
   g_autofree guint8 *consumed = g_new0 (guint8, n + 1);
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (QuoteSpan));
+  g_autoptr(GArray) nouns = g_array_new (FALSE, FALSE, sizeof (SpAttribution));
   gboolean in_quote = run->quote_open;
   guint span_first = 0;
   guint span_open = G_MAXUINT;
@@ -295,7 +499,11 @@ _sp_suggest_attribute (SpSuggestRun *run)
           const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
 
           add_attribution (run, SP_ATTR_QUOTE_SAID, m, verb, verb_entry, span->first, span->end);
-          consumed[verb] = 1;
+          /* "X said he expected “progress” at the talks": a quoted phrase inside reported
+           * speech leaves the verb its clause */
+          if (verb > span->first || span->close == G_MAXUINT || span->close + 1 >= n
+              || is_punct (run, span->close + 1, ".!?") || tok (run, span->close + 1)->kind != SP_TOKEN_WORD)
+            consumed[verb] = 1;
           if (mention->kind != SP_MENTION_VAGUE)
             run->last_speaker = mention->actor;
         }
@@ -335,22 +543,77 @@ _sp_suggest_attribute (SpSuggestRun *run)
           continue;
         }
 
+      /* a noun's owner is no speaker: its clause is inside another's, cut by none */
+      if ((entry = _sp_suggest_noun_at (run, k, &last)) != NULL && !((t->flags & SP_TOKEN_CAP) && !(t->flags & SP_TOKEN_FIRST)))
+        {
+          guint first = k;
+
+          if ((m = noun_owner (run, mention_end, k, &first)) >= 0)
+            {
+              guint n_before = run->attrs->len;
+
+              add_attribution (run, SP_ATTR_STANCE_NOUN, m, k, entry, first, noun_clause_end (run, last + 1));
+              if (run->attrs->len > n_before)
+                {
+                  g_array_append_val (nouns, g_array_index (run->attrs, SpAttribution, n_before));
+                  g_array_set_size (run->attrs, n_before);
+                }
+            }
+        }
+
       if ((entry = verb_at (run, k, &last)) == NULL)
         continue;
 
-      if ((m = find_subject (run, mention_end, k)) >= 0)
+      if ((m = find_subject (run, mention_end, k)) < 0)
+        m = subject_before_apposition (run, mention_end, k);
+      /* "X rejected the plan, saying …", "…, adding that …", "X said …, and threatened
+       * to …": the subject of the clause before */
+      if (m < 0 && k > 1 && run->attrs->len > n_plain && last + 1 < n && tok (run, last + 1)->kind == SP_TOKEN_WORD
+          && ((entry->kind == SP_LEX_REPORT && is_punct (run, k - 1, ","))
+              || (tok (run, k - 1)->word == run->word_and && run->word_and != 0 && is_punct (run, k - 2, ","))))
+        {
+          SpAttribution *before = &g_array_index (run->attrs, SpAttribution, run->attrs->len - 1);
+
+          if (before->mention != G_MAXUINT && before->verb < k && before->first <= k)
+            {
+              m = (int) before->mention;
+              /* the clause before ends at the comma */
+              before->end = MIN (before->end, k - 1);
+            }
+        }
+      if (m >= 0)
         {
           const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
+          int co = m;
 
           /* what analysts say is nobody's, whoever they say it about */
           if (mention->kind == SP_MENTION_VAGUE && entry->kind == SP_LEX_REPORT)
             break;
+          /* the others of a list of subjects say it too */
+          for (guint c = 0; c < SP_SUGGEST_MAX_COORDINATED && (co = coordinated_before (run, mention_end, co)) >= 0; c++)
+            {
+              guint first = last + 1;
+
+              if (first < n && tok (run, first)->word == run->word_that && run->word_that != 0)
+                first++;
+              if (entry->kind == SP_LEX_STANCE)
+                add_attribution (run, SP_ATTR_STANCE_VERB, co, k, entry, k, n);
+              else
+                add_attribution (run, SP_ATTR_REPORTED, co, k, entry, first, n);
+            }
           if (entry->kind == SP_LEX_STANCE)
             add_attribution (run, SP_ATTR_STANCE_VERB, m, k, entry, k, n);
           else if (mention->first > 0 && is_punct (run, mention->first - 1, ",")
                    && (last + 1 >= n || is_punct (run, last + 1, ".!?")))
             /* "…, X said." */
             add_attribution (run, SP_ATTR_REPORTED, m, k, entry, 0, mention->first - 1);
+          else if (mention->first > 0 && is_punct (run, mention->first - 1, ",")
+                   && is_punct (run, last + 1, ","))
+            {
+              /* "…, X said, …": the sentence around the aside, the aside with it (a
+               * reporting verb is no cue) */
+              add_attribution (run, SP_ATTR_REPORTED, m, k, entry, 0, n);
+            }
           else
             {
               guint first = last + 1;
@@ -378,4 +641,5 @@ _sp_suggest_attribute (SpSuggestRun *run)
         if (plain[a + 1].subject > plain[a].first && plain[a + 1].subject < plain[a].end)
           plain[a].end = plain[a + 1].subject;
     }
+  g_array_append_vals (run->attrs, nouns->data, nouns->len);
 }

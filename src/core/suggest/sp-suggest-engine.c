@@ -130,6 +130,7 @@ pattern_feature (SpAttrKind kind)
     case SP_ATTR_REPORTED: return "attr:reported";
     case SP_ATTR_ACCORDING: return "attr:according";
     case SP_ATTR_STANCE_VERB: return "attr:stance-verb";
+    case SP_ATTR_STANCE_NOUN: return "attr:stance-noun";
     default: g_assert_not_reached ();
     }
 }
@@ -142,6 +143,7 @@ pattern_confidence (SpAttrKind kind)
     case SP_ATTR_QUOTE_SAID: return 0.75;
     case SP_ATTR_REPORTED: return 0.7;
     case SP_ATTR_STANCE_VERB: return 0.65;
+    case SP_ATTR_STANCE_NOUN: return 0.6;
     case SP_ATTR_ACCORDING: return 0.6;
     case SP_ATTR_QUOTE_CONTINUED: return 0.55;
     default: g_assert_not_reached ();
@@ -244,6 +246,7 @@ make_candidate (SpSuggestRun        *run,
     case SP_ATTR_REPORTED: g_string_append_printf (why, _(" (reported speech: “%s”)"), verb ? verb : ""); break;
     case SP_ATTR_ACCORDING: g_string_append (why, _(" (according to)")); break;
     case SP_ATTR_STANCE_VERB: g_string_append_printf (why, _(" (stance verb: “%s”)"), verb ? verb : ""); break;
+    case SP_ATTR_STANCE_NOUN: g_string_append_printf (why, _(" (stance noun: “%s”)"), verb ? verb : ""); break;
     default: g_assert_not_reached ();
     }
   g_ptr_array_add (features, g_strdup (pattern_feature (attr->kind)));
@@ -322,15 +325,25 @@ make_candidate (SpSuggestRun        *run,
   return candidate;
 }
 
+/* The claim a sentence left for the next one to take up */
+typedef struct
+{
+  int               issue;   /* -1 for none */
+  int               sign;
+  int               actor;
+  const SpLexEntry *entry;   /* its keyword */
+} LastClaim;
+
 /* "X rejected Y's demand for …", "X opposed a text supporting …": a second stance cue after
- * the stance verb that attributed the clause is someone else's stance inside X's, and the
- * chain of the two signs is not to be trusted */
+ * the stance verb that attributed the clause, before the keyword, is someone else's stance
+ * inside X's, and the chain of the two signs is not to be trusted; one after the keyword
+ * ("… the park, which X calls vital") is a judgement of it */
 static gboolean
 embedded_stance (const SpAttribution *attr,
                  const SpStance      *stance)
 {
-  return attr->kind == SP_ATTR_STANCE_VERB && stance->cue_entry != NULL
-         && attr->verb_entry != NULL && stance->cue_entry != attr->verb_entry;
+  return (attr->kind == SP_ATTR_STANCE_VERB || attr->kind == SP_ATTR_STANCE_NOUN) && stance->cue_before != NULL
+         && attr->verb_entry != NULL && stance->cue_before != attr->verb_entry;
 }
 
 /* How far a keyword is from the cue its sign was read from */
@@ -347,13 +360,64 @@ anchor_distance (const SpIssueHit *hit,
   return 0;
 }
 
+/* Whether the keywords @a and @b (in either order) are items of one list: only commas,
+ * "and", "or", articles and words of no lexicon stand between them, and at least one comma,
+ * "and" or "or" ("a truce, the tolls and the park") */
+static gboolean
+listed_together (SpSuggestRun     *run,
+                 const SpIssueHit *a,
+                 const SpIssueHit *b)
+{
+  guint from = a->last < b->first ? a->last + 1 : b->last + 1;
+  guint to = a->last < b->first ? b->first : a->first;
+  gboolean glue = FALSE;
+
+  if (to < from || to - from > SP_SUGGEST_LIST_GAP)
+    return FALSE;
+  for (guint j = from; j < to; j++)
+    {
+      const SpToken *t = &g_array_index (run->tokens, SpToken, j);
+      const SpLexEntry *entry;
+
+      run->work++;
+      if (t->kind == SP_TOKEN_PUNCT && t->punct == ',')
+        {
+          glue = TRUE;
+          continue;
+        }
+      if (t->kind != SP_TOKEN_WORD)
+        return FALSE;
+      if (t->word != 0 && (t->word == run->word_and || t->word == run->word_or))
+        {
+          glue = TRUE;
+          continue;
+        }
+      if (t->word != 0 && (t->word == run->word_a || t->word == run->word_an || t->word == run->word_the))
+        continue;
+      if (t->word == 0)
+        continue;
+      /* any phrase of a lexicon or a name starting here */
+      for (guint32 m = g_array_index (run->match_index, guint32, j);
+           m < g_array_index (run->match_index, guint32, j + 1); m++)
+        {
+          entry = g_ptr_array_index (run->engine->entries,
+                                     g_array_index (run->matches, SpPhraseMatch, m).entry);
+          if (entry->kind != SP_LEX_KEYWORD)
+            return FALSE;
+        }
+    }
+  return glue;
+}
+
 /* One cue speaks to one issue: of the keywords of different issues that share a clause and
  * its cue ("X favours a freeze of the front line before talks"), only the one nearest the
- * cue is the claim; the others are the circumstances of it. Ties go to the earlier keyword. */
+ * cue is the claim; the others are the circumstances of it. Ties go to the earlier keyword.
+ * Items of one list share the cue ("X called for a truce, the tolls and a new park"). */
 static gboolean
-nearest_in_clause (GArray *hits,
-                   GArray *stances,
-                   guint   h)
+nearest_in_clause (SpSuggestRun *run,
+                   GArray       *hits,
+                   GArray       *stances,
+                   guint         h)
 {
   const SpIssueHit *hit = &g_array_index (hits, SpIssueHit, h);
   const SpStance *stance = &g_array_index (stances, SpStance, h);
@@ -371,10 +435,97 @@ nearest_in_clause (GArray *hits,
           || os->anchor != stance->anchor)
         continue;
       od = anchor_distance (other, os);
-      if (od < distance || (od == distance && o < h))
+      if ((od < distance || (od == distance && o < h)) && !listed_together (run, hit, other))
         return FALSE;
     }
   return TRUE;
+}
+
+/* Adds a candidate, or keeps the more confident of it and the one the sentence already has
+ * for the same actor and issue */
+static void
+add_candidate (SpSuggestRun        *run,
+               SpSuggestResult     *result,
+               GHashTable          *best,
+               guint                sentence,
+               guint                start,
+               guint                end,
+               const SpAttribution *attr,
+               const SpIssueHit    *hit,
+               const SpStance      *stance)
+{
+  SpSuggestCandidate *candidate = make_candidate (run, sentence, start, end, attr, hit, stance);
+  gint64 key = ((gint64) attr->actor << 32) | hit->issue;
+  gpointer old;
+  gint64 *k;
+
+  if ((old = g_hash_table_lookup (best, &key)) != NULL)
+    {
+      guint index = GPOINTER_TO_UINT (old) - 1;
+      SpSuggestCandidate *kept = g_ptr_array_index (result->candidates, index);
+
+      if (kept->confidence >= candidate->confidence)
+        sp_suggest_candidate_free (candidate);
+      else
+        {
+          result->candidates->pdata[index] = candidate;
+          sp_suggest_candidate_free (kept);
+        }
+      return;
+    }
+  g_ptr_array_add (result->candidates, candidate);
+  k = g_new (gint64, 1);
+  *k = key;
+  g_hash_table_insert (best, k, GUINT_TO_POINTER (result->candidates->len));
+}
+
+/* "X rejected this demand", "X accepted those terms": a stance verb whose object is an
+ * anaphor (anaphors.txt) and a stance noun takes up the claim of the sentence before, of
+ * another actor, with the verb's sign times that claim's. Fills @hit (the noun) and
+ * @stance. */
+static gboolean
+anaphoric_object (SpSuggestRun        *run,
+                  const SpAttribution *attr,
+                  const LastClaim     *last_claim,
+                  SpIssueHit          *hit,
+                  SpStance            *stance)
+{
+  const SpLexEntry *verb = attr->verb_entry;
+  guint n = run->tokens->len;
+  guint last;
+  guint det;
+
+  if (attr->kind != SP_ATTR_STANCE_VERB || verb == NULL || attr->verb >= n
+      || _sp_suggest_phrase_at (run, attr->verb, SP_LEX_STANCE, &last) == NULL)
+    return FALSE;
+  det = last + 1;
+  if (det >= n || _sp_suggest_phrase_at (run, det, SP_LEX_ANAPHOR, &last) == NULL)
+    return FALSE;
+  for (guint j = last + 1; j < n && j <= last + 2; j++)
+    {
+      guint noun_last;
+      const SpLexEntry *noun = _sp_suggest_noun_at (run, j, &noun_last);
+
+      run->work++;
+      if (noun == NULL)
+        continue;
+      memset (stance, 0, sizeof *stance);
+      stance->sign = verb->polarity * last_claim->sign;
+      stance->strength = verb->strength;
+      stance->explicit_cue = TRUE;
+      stance->cue_entry = verb;
+      stance->anchor = attr->verb;
+      hit->issue = (guint) last_claim->issue;
+      hit->first = j;
+      hit->last = noun_last;
+      hit->entry = last_claim->entry;
+      /* "did not reject this demand" */
+      for (guint k = attr->verb > 3 ? attr->verb - 3 : 0; k < attr->verb; k++)
+        if (_sp_suggest_phrase_at (run, k, SP_LEX_NEGATION, NULL) != NULL)
+          return FALSE;
+      return TRUE;
+    }
+  return FALSE;
 }
 
 SpSuggestResult *
@@ -392,6 +543,8 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
   gsize body_len = body != NULL ? strlen (body) : 0;
   gsize byte_pos = 0;
   guint32 char_pos = 0;
+  LastClaim last_claim = { -1, 0, -1, NULL };
+  LastClaim this_claim = { -1, 0, -1, NULL };
 
   result->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_suggest_candidate_free);
   result->speakers = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_suggest_speaker_free);
@@ -412,6 +565,15 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
   run.last_person = -1;
   run.last_speaker = -1;
   run.word_that = _sp_suggest_vocab_lookup (engine, "that", 4);
+  run.word_of = _sp_suggest_vocab_lookup (engine, "of", 2);
+  run.word_and = _sp_suggest_vocab_lookup (engine, "and", 3);
+  run.word_or = _sp_suggest_vocab_lookup (engine, "or", 2);
+  run.word_a = _sp_suggest_vocab_lookup (engine, "a", 1);
+  run.word_an = _sp_suggest_vocab_lookup (engine, "an", 2);
+  run.word_the = _sp_suggest_vocab_lookup (engine, "the", 3);
+  run.word_who = _sp_suggest_vocab_lookup (engine, "who", 3);
+  run.word_which = _sp_suggest_vocab_lookup (engine, "which", 5);
+  run.word_from = _sp_suggest_vocab_lookup (engine, "from", 4);
 
   for (guint s = 0; s < n_sentences; s++)
     {
@@ -459,6 +621,7 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
       _sp_suggest_attribute (&run);
 
       g_hash_table_remove_all (best);
+      this_claim.issue = -1;
       for (guint a = 0; a < run.attrs->len; a++)
         {
           const SpAttribution *attr = &g_array_index (run.attrs, SpAttribution, a);
@@ -482,9 +645,6 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
             {
               const SpIssueHit *hit = &g_array_index (hits, SpIssueHit, h);
               const SpStance *stance = &g_array_index (stances, SpStance, h);
-              SpSuggestCandidate *candidate;
-              gint64 key = ((gint64) attr->actor << 32) | hit->issue;
-              gpointer old;
 
               if (stance->sign == 0 && !engine->propose_uncued)
                 continue;
@@ -492,32 +652,28 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
                 continue;
               if (embedded_stance (attr, stance))
                 continue;
-              if (!nearest_in_clause (hits, stances, h))
+              if (!nearest_in_clause (&run, hits, stances, h))
                 continue;
-              candidate = make_candidate (&run, s, cs, ce, attr, hit, stance);
-              if ((old = g_hash_table_lookup (best, &key)) != NULL)
+              add_candidate (&run, result, best, s, cs, ce, attr, hit, stance);
+              if (stance->sign != 0)
                 {
-                  guint index = GPOINTER_TO_UINT (old) - 1;
-                  SpSuggestCandidate *kept = g_ptr_array_index (result->candidates, index);
-
-                  if (kept->confidence >= candidate->confidence)
-                    sp_suggest_candidate_free (candidate);
-                  else
-                    {
-                      result->candidates->pdata[index] = candidate;
-                      sp_suggest_candidate_free (kept);
-                    }
-                  continue;
+                  this_claim.issue = (int) hit->issue;
+                  this_claim.sign = stance->sign;
+                  this_claim.actor = attr->actor;
+                  this_claim.entry = hit->entry;
                 }
-              g_ptr_array_add (result->candidates, candidate);
-              {
-                gint64 *k = g_new (gint64, 1);
+            }
+          /* "Kyiv rejected this demand": the claim of the sentence before */
+          if (hits->len == 0 && last_claim.issue >= 0 && last_claim.actor != attr->actor)
+            {
+              SpIssueHit hit;
+              SpStance stance;
 
-                *k = key;
-                g_hash_table_insert (best, k, GUINT_TO_POINTER (result->candidates->len));
-              }
+              if (anaphoric_object (&run, attr, &last_claim, &hit, &stance))
+                add_candidate (&run, result, best, s, cs, ce, attr, &hit, &stance);
             }
         }
+      last_claim = this_claim;
       (void) n_before;
       /* the keys were allocated for this sentence */
       {

@@ -4,7 +4,8 @@
  * any case, phrases, the suffix rule's inflections; an issue without keywords uses the
  * content words of its label and proposition), and the direction of each issue's own
  * proposition, read with the same action words as a statement ("Ukraine should cede
- * territory" is a giving-up (its first action word decides), so "refused to give up territory" is against it).
+ * territory" is a giving-up (the first action word after its modal decides, or its first action
+ * word when it has no modal), so "refused to give up territory" is against it).
  */
 #define G_LOG_DOMAIN "sp-suggest"
 
@@ -52,8 +53,10 @@ _sp_suggest_issue_direction (SpSuggestEngine *engine,
   const char *proposition = i->public.proposition;
   g_autoptr(GString) scratch = g_string_new (NULL);
   SpSuggestRun run = { 0, };
-  int direction = 1;
+  int direction = 0;
+  int first_direction = 0;
   gboolean negated = FALSE;
+  gboolean after_modal = FALSE;
 
   if (proposition == NULL || *proposition == '\0')
     return 1;
@@ -73,14 +76,31 @@ _sp_suggest_issue_direction (SpSuggestEngine *engine,
           negated = TRUE;
           k = last;
         }
+      else if (_sp_suggest_phrase_at (&run, k, SP_LEX_STANCE, &last) != NULL)
+        {
+          after_modal = TRUE;
+          k = last;
+        }
       else if ((entry = _sp_suggest_phrase_at (&run, k, SP_LEX_ACTION, &last)) != NULL)
         {
-          /* the main verb's: "talks should be held to end the war" is a holding */
-          direction *= entry->polarity * (negated ? -1 : 1);
+          int d = entry->polarity * (negated ? -1 : 1);
+
           negated = FALSE;
-          break;
+          k = last;
+          if (first_direction == 0)
+            first_direction = d;
+          if (after_modal)
+            {
+              direction = d;
+              break;
+            }
         }
     }
+  /* the main verb's, the first action after the modal: "talks to settle the dispute should
+   * continue" is a going on, "the council should cede the park" a giving up; with no modal,
+   * the first action */
+  if (direction == 0)
+    direction = first_direction != 0 ? first_direction : 1;
   if (negated)
     direction = -direction;
   g_array_unref (run.tokens);

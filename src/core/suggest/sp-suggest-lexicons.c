@@ -34,12 +34,14 @@ typedef struct
   FieldsKind  fields;
   SpInflect   inflect;
   gboolean    verb;
+  gboolean    noun;
 } LexiconFile;
 
 static const LexiconFile lexicon_files[] = {
   { "reporting-verbs.txt", SP_LEX_REPORT,      FIELDS_NONE,              SP_INFLECT_FIRST },
   { "stance-verbs.txt",    SP_LEX_STANCE,      FIELDS_POLARITY_STRENGTH, SP_INFLECT_FIRST, TRUE },
   { "stance-words.txt",    SP_LEX_STANCE,      FIELDS_POLARITY_STRENGTH, SP_INFLECT_NONE },
+  { "stance-nouns.txt",    SP_LEX_STANCE,      FIELDS_POLARITY_STRENGTH, SP_INFLECT_PLURAL, FALSE, TRUE },
   { "actions.txt",         SP_LEX_ACTION,      FIELDS_POLARITY,          SP_INFLECT_FIRST },
   { "negation.txt",        SP_LEX_NEGATION,    FIELDS_STRENGTH,          SP_INFLECT_NONE },
   { "hedges.txt",          SP_LEX_HEDGE,       FIELDS_NONE,              SP_INFLECT_NONE },
@@ -51,6 +53,8 @@ static const LexiconFile lexicon_files[] = {
   { "prepositions.txt",    SP_LEX_PREPOSITION, FIELDS_NONE,              SP_INFLECT_NONE },
   { "clause-breaks.txt",   SP_LEX_CLAUSE,      FIELDS_NONE,              SP_INFLECT_NONE },
   { "according.txt",       SP_LEX_ACCORDING,   FIELDS_NONE,              SP_INFLECT_NONE },
+  { "conditions.txt",      SP_LEX_CONDITION,   FIELDS_NONE,              SP_INFLECT_NONE },
+  { "anaphors.txt",        SP_LEX_ANAPHOR,     FIELDS_NONE,              SP_INFLECT_NONE },
 };
 
 void
@@ -248,6 +252,7 @@ parse_line (const LexiconFile *file,
         entry->strength = strength;
         entry->inflect = file->inflect;
         entry->verb = file->verb;
+        entry->noun = file->noun;
         /* demonyms are proper adjectives: written with a capital, acronyms as they are */
         if (file->kind == SP_LEX_DEMONYM)
           entry->needs_cap = TRUE;

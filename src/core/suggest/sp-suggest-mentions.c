@@ -304,7 +304,7 @@ _sp_suggest_find_mentions (SpSuggestRun *run)
       /* he, she, the president */
       if ((entry = _sp_suggest_phrase_at (run, i, SP_LEX_PRONOUN, &last)) != NULL)
         {
-          if (run->last_person >= 0)
+          if (run->last_person >= 0 && !_sp_suggest_is_possessive_pronoun (entry))
             {
               SpMention *m = add_mention (run, SP_MENTION_PRONOUN, i, last, run->last_person);
 
@@ -421,4 +421,11 @@ _sp_suggest_find_mentions (SpSuggestRun *run)
         }
       i++;
     }
+}
+
+gboolean
+_sp_suggest_is_possessive_pronoun (const SpLexEntry *entry)
+{
+  return entry != NULL && entry->kind == SP_LEX_PRONOUN && entry->text != NULL
+         && g_str_equal (entry->text, "possessive");
 }

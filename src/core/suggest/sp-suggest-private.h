@@ -19,6 +19,22 @@ G_BEGIN_DECLS
 /* How far a verb looks back for its subject, and a cue for its keyword, in tokens */
 #define SP_SUGGEST_SUBJECT_REACH    10
 #define SP_SUGGEST_CUE_REACH        24
+/* How far an action word before a keyword may stand from it ("hold the next round of talks"),
+ * and one after it ("the tolls will not be lifted"), in tokens between */
+#define SP_SUGGEST_OBJECT_REACH     8
+#define SP_SUGGEST_PASSIVE_REACH    4
+/* The most tokens between two keywords listed together ("a truce, the tolls and a park") */
+#define SP_SUGGEST_LIST_GAP         4
+/* How far back a subject may stand before an apposition ("X, who …, said"), in tokens, and
+ * how many subjects a list of them may have */
+#define SP_SUGGEST_APPOSITION_REACH 30
+#define SP_SUGGEST_MAX_COORDINATED  4
+/* A name this close before "and" and a verb is the object of a first verb, not the subject */
+#define SP_SUGGEST_OBJECT_BEFORE_AND 5
+/* A quotation of this many tokens at most before "X said" and its content is a name */
+#define SP_SUGGEST_NAME_QUOTE       5
+/* The most words between a stance noun's owner and the noun ("X's latest peace plan") */
+#define SP_SUGGEST_NOUN_GAP         3
 
 typedef enum
 {
@@ -35,6 +51,8 @@ typedef enum
   SP_LEX_PREPOSITION,
   SP_LEX_CLAUSE,     /* clause break */
   SP_LEX_ACCORDING,  /* "according to" */
+  SP_LEX_CONDITION,  /* opens a condition: "if", "unless" */
+  SP_LEX_ANAPHOR,    /* points back: "this", "such" */
   SP_LEX_ACTOR,      /* codebook: name or alias; index = actor */
   SP_LEX_SURNAME,    /* codebook: a person's last name; index = actor */
   SP_LEX_KEYWORD,    /* codebook: issue keyword; index = issue */
@@ -66,6 +84,7 @@ typedef struct
   gboolean   needs_cap; /* names: the first word must start with a capital */
   SpInflect  inflect;
   gboolean   verb;      /* a stance verb, which attributes its clause to its subject */
+  gboolean   noun;      /* a stance noun, which attributes its clause to its owner ("X's demand") */
 } SpLexEntry;
 
 void        _sp_lex_entry_free           (SpLexEntry *entry);
@@ -230,6 +249,7 @@ typedef enum
   SP_ATTR_REPORTED,         /* X said (that) … / …, X said */
   SP_ATTR_ACCORDING,        /* according to X */
   SP_ATTR_STANCE_VERB,      /* X rejected … */
+  SP_ATTR_STANCE_NOUN,      /* X's demand that …, a X proposal for … */
 } SpAttrKind;
 
 typedef struct
@@ -252,12 +272,13 @@ typedef struct
   gboolean   hedged;
   gboolean   explicit_cue;  /* a stance cue, not only action words */
   const SpLexEntry *cue_entry;    /* the last stance cue, nullable */
+  const SpLexEntry *cue_before;   /* the last stance cue before the keyword but the attributing verb, nullable */
   const SpLexEntry *neg_entry;
   const SpLexEntry *hedge_entry;
   const SpLexEntry *action_entry;
   guint      clause_from;   /* the keyword's clause, tokens [clause_from, clause_to) */
   guint      clause_to;
-  gboolean   in_condition;  /* the keyword follows "if" or "unless" in its clause */
+  gboolean   in_condition;  /* the keyword follows a condition word ("if") in its clause */
   guint      anchor;        /* the first cue or action word the sign was read from, G_MAXUINT if none */
 } SpStance;
 
@@ -287,6 +308,15 @@ typedef struct
   GPtrArray       *speakers;         /* SpSuggestSpeaker */
   GHashTable      *speaker_index;    /* name -> index + 1 */
   guint32          word_that;        /* "that" after a reporting verb */
+  guint32          word_of;          /* "of" and "from" may stand between an action and its object */
+  guint32          word_from;
+  guint32          word_and;         /* list glue and articles, for keywords listed together */
+  guint32          word_or;
+  guint32          word_a;
+  guint32          word_an;
+  guint32          word_the;
+  guint32          word_who;         /* open a relative clause after a subject */
+  guint32          word_which;
   guint64          work;             /* token visits, for the linear-time tests */
 } SpSuggestRun;
 
@@ -300,7 +330,14 @@ const SpLexEntry *_sp_suggest_phrase_at  (SpSuggestRun    *run,
                                           SpLexKind        kind,
                                           guint           *last);
 void        _sp_suggest_find_mentions    (SpSuggestRun    *run);
+/* A pronoun entry of the kind "possessive" ("his"): no mention, the owner of what follows */
+gboolean    _sp_suggest_is_possessive_pronoun (const SpLexEntry *entry);
 void        _sp_suggest_attribute        (SpSuggestRun    *run);
+/* The stance noun (stance-nouns.txt) starting at token @i, or NULL; @last is set to its last
+ * token */
+const SpLexEntry *_sp_suggest_noun_at    (SpSuggestRun    *run,
+                                          guint            i,
+                                          guint           *last);
 typedef struct
 {
   guint             issue;

@@ -7,7 +7,8 @@
  * direction by its own, and a negator flips the next cue or action word after it; a stance
  * verb that attributed the content is the first cue when the keyword's clause starts with
  * it. The issue's proposition has a direction of its own (sp-suggest-issues.c), which the
- * result is read against. Hedges and modals mark the claim conditional; they never flip it.
+ * result is read against. Hedges and modals mark the claim conditional; they never flip it;
+ * a keyword after a condition word ("if", conditions.txt) is the claim's condition.
  * No cue and no action word means no sign, unless a strong negator ("never") is there.
  */
 #define G_LOG_DOMAIN "sp-suggest"
@@ -27,16 +28,178 @@ is_break (SpSuggestRun *run,
   if (t->kind == SP_TOKEN_PUNCT)
     return strchr (";:()[]-.!?", t->punct) != NULL;
   if (t->kind != SP_TOKEN_WORD)
-    return TRUE;  /* a quotation mark */
+    return FALSE;  /* a quotation mark: a quoted word or two ("called the talks “productive”") are part of the clause */
   return _sp_suggest_phrase_at (run, i, SP_LEX_CLAUSE, NULL) != NULL;
 }
 
-/* "if" and "unless" open a condition: a keyword after one is what the claim depends on,
- * not what it is about ("we will sign unless the bridge is tolled") */
+/* Whether a possessive pronoun stands at most two words before token @k (not before @from) */
 static gboolean
-is_condition (const SpLexEntry *entry)
+after_possessive_pronoun (SpSuggestRun *run,
+                          guint         k,
+                          guint         from)
 {
-  return g_ascii_strcasecmp (entry->lemma, "if") == 0 || g_ascii_strcasecmp (entry->lemma, "unless") == 0;
+  for (guint d = 1; d <= 3 && d <= k && k - d >= from; d++)
+    if (_sp_suggest_is_possessive_pronoun (_sp_suggest_phrase_at (run, k - d, SP_LEX_PRONOUN, NULL)))
+      return TRUE;
+  return FALSE;
+}
+
+/* "and" or "or" before a predicate of its own: a negator, stance cue, hedge or reporting
+ * verb within two words ("… and is not ready to", "… and rejects …") */
+static gboolean
+new_predicate (SpSuggestRun *run,
+               guint         i)
+{
+  const SpToken *t = &g_array_index (run->tokens, SpToken, i);
+  guint n = run->tokens->len;
+
+  if (t->kind != SP_TOKEN_WORD || t->word == 0 || (t->word != run->word_and && t->word != run->word_or))
+    return FALSE;
+  for (guint j = i + 1; j < n && j <= i + 2; j++)
+    {
+      const SpLexEntry *stance_entry = _sp_suggest_phrase_at (run, j, SP_LEX_STANCE, NULL);
+
+      if (_sp_suggest_phrase_at (run, j, SP_LEX_NEGATION, NULL) != NULL
+          || (stance_entry != NULL && !stance_entry->noun)
+          || _sp_suggest_phrase_at (run, j, SP_LEX_HEDGE, NULL) != NULL
+          || _sp_suggest_phrase_at (run, j, SP_LEX_REPORT, NULL) != NULL)
+        return TRUE;
+      if (_sp_suggest_phrase_at (run, j, SP_LEX_KEYWORD, NULL) != NULL)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* Whether the word at @i is written as a past participle ("rejected", "backed") */
+static gboolean
+past_participle (SpSuggestRun *run,
+                 guint         i)
+{
+  const SpToken *t = &g_array_index (run->tokens, SpToken, i);
+  const char *w = run->body + t->byte_start;
+  gsize len = t->byte_end - t->byte_start;
+
+  return len > 2 && g_ascii_tolower (w[len - 2]) == 'e' && g_ascii_tolower (w[len - 1]) == 'd';
+}
+
+static gboolean
+is_punct_at (SpSuggestRun *run,
+             guint         i,
+             char          punct)
+{
+  const SpToken *t = &g_array_index (run->tokens, SpToken, i);
+
+  return t->kind == SP_TOKEN_PUNCT && t->punct == punct;
+}
+
+static gboolean
+is_relative (SpSuggestRun *run,
+             guint         i)
+{
+  guint32 word = g_array_index (run->tokens, SpToken, i).word;
+
+  return word != 0 && (word == run->word_that || word == run->word_which || word == run->word_who);
+}
+
+/* Whether a word in -ing follows token @i ("keep fighting") */
+static gboolean
+gerund_after (SpSuggestRun *run,
+              guint         i)
+{
+  const SpToken *t;
+  gsize len;
+
+  if (i + 1 >= run->tokens->len)
+    return FALSE;
+  t = &g_array_index (run->tokens, SpToken, i + 1);
+  len = t->byte_end - t->byte_start;
+  return t->kind == SP_TOKEN_WORD && len > 4
+         && g_ascii_strncasecmp (run->body + t->byte_end - 3, "ing", 3) == 0;
+}
+
+/* Whether the action word at @i is written in a past form ("lifted", "kept", "frozen"): not
+ * its base form, nor one in -s or -ing */
+static gboolean
+past_form (SpSuggestRun     *run,
+           guint             i,
+           const SpLexEntry *entry)
+{
+  const SpToken *t = &g_array_index (run->tokens, SpToken, i);
+  const char *w = run->body + t->byte_start;
+  gsize len = t->byte_end - t->byte_start;
+  const char *space = strchr (entry->lemma, ' ');
+  gsize base = space != NULL ? (gsize) (space - entry->lemma) : strlen (entry->lemma);
+
+  if (len == base && g_ascii_strncasecmp (w, entry->lemma, len) == 0)
+    return FALSE;
+  if (len > 3 && g_ascii_strncasecmp (w + len - 3, "ing", 3) == 0)
+    return FALSE;
+  return !(len > 1 && g_ascii_tolower (w[len - 1]) == 's');
+}
+
+/* Whether the action word at [@a, @a_last] is done to the keyword at [@kw, @kw_last]: it
+ * comes before it with a short object phrase between ("hold the next round of talks", "cede
+ * the rest of the region") that crosses no punctuation, cue, other action or preposition but
+ * "of" and "from"; or it comes after it with nothing but stop words that are not prepositions
+ * between (a passive: "the tolls will be lifted"). "Talks to end the dispute" is not an ending
+ * of the talks, nor is "end the dispute with talks" one, nor "stop the sales that get round
+ * the tolls" a stopping of the tolls. */
+static gboolean
+governs (SpSuggestRun     *run,
+         const SpLexEntry *entry,
+         guint             a,
+         guint             a_last,
+         guint             kw,
+         guint             kw_last)
+{
+  if (a_last < kw)
+    {
+      if (kw - a_last - 1 > SP_SUGGEST_OBJECT_REACH)
+        return FALSE;
+      for (guint j = a_last + 1; j < kw; j++)
+        {
+          const SpToken *t = &g_array_index (run->tokens, SpToken, j);
+
+          run->work++;
+          if (t->kind != SP_TOKEN_WORD && !(t->kind == SP_TOKEN_PUNCT && strchr ("%'", t->punct) != NULL))
+            return FALSE;
+          if (t->kind != SP_TOKEN_WORD)
+            continue;
+          if (_sp_suggest_phrase_at (run, j, SP_LEX_STANCE, NULL) != NULL
+              || _sp_suggest_phrase_at (run, j, SP_LEX_ACTION, NULL) != NULL
+              || _sp_suggest_phrase_at (run, j, SP_LEX_REPORT, NULL) != NULL
+              || _sp_suggest_phrase_at (run, j, SP_LEX_CLAUSE, NULL) != NULL)
+            return FALSE;
+          if (_sp_suggest_phrase_at (run, j, SP_LEX_PREPOSITION, NULL) != NULL
+              && t->word != run->word_of && t->word != run->word_from)
+            return FALSE;
+          /* "stop the sales that get round the tolls": a relative clause of its own */
+          if (t->word == run->word_that && t->word != 0)
+            return FALSE;
+        }
+      return TRUE;
+    }
+  if (a > kw_last)
+    {
+      /* "the troops would keep fighting": the keyword is the subject of another verb */
+      if (a - kw_last - 1 > SP_SUGGEST_PASSIVE_REACH || (!past_form (run, a, entry) && gerund_after (run, a_last)))
+        return FALSE;
+      for (guint j = kw_last + 1; j < a; j++)
+        {
+          const SpToken *t = &g_array_index (run->tokens, SpToken, j);
+
+          run->work++;
+          if (t->kind != SP_TOKEN_WORD)
+            return FALSE;
+          if (_sp_suggest_phrase_at (run, j, SP_LEX_NEGATION, NULL) != NULL)
+            continue;
+          if (_sp_suggest_phrase_at (run, j, SP_LEX_STOP, NULL) == NULL
+              || _sp_suggest_phrase_at (run, j, SP_LEX_PREPOSITION, NULL) != NULL)
+            return FALSE;
+        }
+      return TRUE;
+    }
+  return TRUE;
 }
 
 void
@@ -55,6 +218,7 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
   int sign = 1;
   int direction = 1;
   gboolean pending_negation = FALSE;
+  guint pending_at = 0;
   gboolean any_action = FALSE;
 
   memset (stance, 0, sizeof *stance);
@@ -66,7 +230,7 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
       from--;
       run->work++;
     }
-  while (to < upper && !is_break (run, to))
+  while (to < upper && !is_break (run, to) && !new_predicate (run, to))
     {
       to++;
       run->work++;
@@ -75,7 +239,8 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
   stance->clause_to = to;
 
   /* "X rejected …": the verb that attributed the content is the chain's first cue */
-  if (attr->kind == SP_ATTR_STANCE_VERB && attr->verb_entry != NULL && from <= attr->first)
+  if ((attr->kind == SP_ATTR_STANCE_VERB || attr->kind == SP_ATTR_STANCE_NOUN)
+      && attr->verb_entry != NULL && from <= attr->first)
     {
       sign *= attr->verb_entry->polarity;
       stance->explicit_cue = TRUE;
@@ -95,7 +260,8 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
               stance->neg_entry = entry;
               stance->strength = MAX (stance->strength, entry->strength);
             }
-          else if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_HEDGE, NULL)) != NULL)
+          else if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_HEDGE, NULL)) != NULL
+                   || (entry = _sp_suggest_phrase_at (run, k, SP_LEX_CONDITION, NULL)) != NULL)
             {
               stance->hedged = TRUE;
               stance->hedge_entry = entry;
@@ -122,21 +288,77 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
         }
       if (k >= keyword && k <= keyword_last)
         continue;
+      /* "X is not ready to … and wants …": the keyword's predicate starts after "and" */
+      if (k < keyword && new_predicate (run, k))
+        {
+          sign = 1;
+          direction = 1;
+          pending_negation = FALSE;
+          any_action = FALSE;
+          stance->explicit_cue = FALSE;
+          stance->negated = FALSE;
+          stance->cue_entry = NULL;
+          stance->neg_entry = NULL;
+          stance->action_entry = NULL;
+          stance->strength = 1;
+          stance->anchor = G_MAXUINT;
+          continue;
+        }
+      /* a relative clause after the keyword, up to its comma, is about something else
+       * ("the tolls that the council has not lifted") */
+      if (k > keyword_last && is_relative (run, k))
+        {
+          while (k + 1 < to && !is_punct_at (run, k + 1, ','))
+            {
+              k++;
+              run->work++;
+            }
+          continue;
+        }
       flip = pending_negation ? -1 : 1;
       if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_NEGATION, &last)) != NULL)
         {
           pending_negation = TRUE;
+          pending_at = k;
           stance->negated = TRUE;
           stance->neg_entry = entry;
           stance->strength = MAX (stance->strength, entry->strength);
           k = last;
         }
-      else if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_STANCE, &last)) != NULL)
+      else if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_STANCE, &last)) != NULL && entry->noun)
+        {
+          /* a stance noun is its owner's stance, not the speaker's; in the object of a
+           * stance cue ("rejected the demand for …") the cue is about what it asks */
+          if (stance->explicit_cue)
+            sign *= entry->polarity * flip;
+          else if (after_possessive_pronoun (run, k, from))
+            {
+              /* "X reaffirmed his refusal to …": the speaker's own */
+              sign *= entry->polarity * flip;
+              stance->explicit_cue = TRUE;
+              stance->cue_entry = entry;
+              stance->strength = MAX (stance->strength, entry->strength);
+              if (stance->anchor == G_MAXUINT)
+                stance->anchor = k;
+            }
+          pending_negation = FALSE;
+          k = last;
+        }
+      else if (entry != NULL && entry->verb && k > keyword_last && !past_participle (run, k))
+        {
+          /* after the keyword, a stance verb takes it as its object only in a passive ("the
+           * toll was rejected"); "… the tolls, to make them step back" is another verb's, and
+           * its clause another */
+          break;
+        }
+      else if (entry != NULL)
         {
           sign *= entry->polarity * flip;
           pending_negation = FALSE;
           stance->explicit_cue = TRUE;
           stance->cue_entry = entry;
+          if (k < keyword)
+            stance->cue_before = entry;
           stance->strength = MAX (stance->strength, entry->strength);
           if (stance->anchor == G_MAXUINT)
             stance->anchor = k;
@@ -144,12 +366,27 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
         }
       else if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_ACTION, &last)) != NULL)
         {
-          direction *= entry->polarity * flip;
           pending_negation = FALSE;
+          if (!governs (run, entry, k, last, keyword, keyword_last))
+            {
+              k = last;
+              continue;
+            }
+          direction *= entry->polarity * flip;
           any_action = TRUE;
           stance->action_entry = entry;
           if (stance->anchor == G_MAXUINT)
             stance->anchor = k;
+          k = last;
+        }
+      else if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_CONDITION, &last)) != NULL)
+        {
+          /* a condition word opens what the claim depends on, not what it is about ("we
+           * will sign unless the bridge is tolled"); the claim is conditional */
+          stance->hedged = TRUE;
+          stance->hedge_entry = entry;
+          if (k < keyword)
+            stance->in_condition = TRUE;
           k = last;
         }
       else if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_HEDGE, &last)) != NULL)
@@ -161,14 +398,14 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
             {
               stance->hedged = TRUE;
               stance->hedge_entry = entry;
-              if (k < keyword && is_condition (entry))
-                stance->in_condition = TRUE;
             }
           k = last;
         }
     }
-  /* a negator with nothing after it negates the clause ("… will not happen") */
-  if (pending_negation)
+  /* a negator with nothing after it, close after the keyword, negates the clause ("… will
+   * not happen"); one further on is another verb's ("… to make sure the ferry does not
+   * stop") */
+  if (pending_negation && (pending_at < keyword || pending_at - keyword_last <= SP_SUGGEST_PASSIVE_REACH))
     sign = -sign;
 
   /* a plain "not" with no cue and no action word says what is or is not the case ("there

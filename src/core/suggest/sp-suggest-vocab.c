@@ -147,6 +147,28 @@ inflect (const char *w,
     }
 }
 
+/* A keyword written as a plural also matches its singular ("tolls" -> "toll", "parties" ->
+ * "party"); short words are left alone, where the singular is often another word ("arms") */
+static void
+singular (const char *w,
+          GPtrArray  *out)
+{
+  gsize n = strlen (w);
+
+  if (n < 7 || w[n - 1] != 's')
+    return;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_islower (w[i]))
+      return;
+  if (g_str_has_suffix (w, "ies"))
+    g_ptr_array_add (out, g_strdup_printf ("%.*sy", (int) (n - 3), w));
+  else if (g_str_has_suffix (w, "sses") || g_str_has_suffix (w, "ches") || g_str_has_suffix (w, "shes")
+           || g_str_has_suffix (w, "xes"))
+    g_ptr_array_add (out, g_strndup (w, n - 2));
+  else if (!g_str_has_suffix (w, "ss") && !g_str_has_suffix (w, "us") && !g_str_has_suffix (w, "is"))
+    g_ptr_array_add (out, g_strndup (w, n - 1));
+}
+
 /* Splits a phrase as the tokenizer splits text: at spaces and hyphens */
 static GStrv
 phrase_words (const char *phrase,
@@ -374,6 +396,7 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
       g_ptr_array_add (engine->entries, entry);
       if (entry->kind == SP_LEX_STOP || entry->kind == SP_LEX_STANCE
           || entry->kind == SP_LEX_ACTION || entry->kind == SP_LEX_HEDGE
+          || entry->kind == SP_LEX_CONDITION
           || entry->kind == SP_LEX_NEGATION || entry->kind == SP_LEX_REPORT)
         {
           _sp_suggest_fold (entry->phrase, strlen (entry->phrase), scratch);
@@ -446,6 +469,8 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
       which = entry->inflect == SP_INFLECT_FIRST ? 0 : n - 1;
       base = vocab_add (engine, words[which], FALSE, 0);
       inflect (words[which], entry->inflect == SP_INFLECT_PLURAL, forms);
+      if (entry->inflect == SP_INFLECT_LAST)
+        singular (words[which], forms);
       for (guint f = 0; f < forms->len; f++)
         vocab_add (engine, g_ptr_array_index (forms, f), TRUE, base);
     }
