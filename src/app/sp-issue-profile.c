@@ -234,40 +234,16 @@ reload (SpIssueProfile *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.edit", is_editable (self));
 }
 
-/* Whether the keyboard focus is in the page; rows that held it go when the page reloads */
-static gboolean
-has_focus_inside (SpIssueProfile *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self));
-}
-
-/* After a reload: focus back into the page (its Back button first) if it was there or lost */
-static void
-restore_focus (SpIssueProfile *self,
-               gboolean        had_focus)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (root == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-
-  if ((had_focus || gtk_root_get_focus (root) == NULL) && !has_focus_inside (self))
-    gtk_widget_grab_focus (GTK_WIDGET (self->back_button));
-}
-
 static void
 project_changed_cb (SpIssueProfile *self,
                     guint           what)
 {
   if (what & (SP_CHANGE_ACTORS | SP_CHANGE_ISSUES | SP_CHANGE_CLAIMS | SP_CHANGE_DOCUMENTS))
     {
-      gboolean had_focus = has_focus_inside (self);
+      gboolean had_focus = sp_profile_has_focus_inside (GTK_WIDGET (self));
 
       reload (self);
-      restore_focus (self, had_focus);
+      sp_profile_restore_focus (GTK_WIDGET (self), GTK_WIDGET (self->back_button), had_focus);
     }
 }
 
@@ -296,7 +272,7 @@ sp_issue_profile_show (SpIssueProfile *self,
   self->issue_id = project != NULL ? issue_id : 0;
   reload (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-  restore_focus (self, TRUE);
+  sp_profile_restore_focus (GTK_WIDGET (self), GTK_WIDGET (self->back_button), TRUE);
 }
 
 gint64

@@ -106,35 +106,14 @@ sp_profile_swatch_new (double mean,
   return area;
 }
 
-/* One claim's stance, −2 … +2, as the matrix's popover and the claims list show it */
-GtkWidget *
-sp_profile_badge_new (int stance)
-{
-  g_autofree char *text = g_strdup_printf ("%s%d", stance > 0 ? "+" : stance < 0 ? "−" : "", ABS (stance));
-  g_autofree char *css = g_strdup_printf ("stance%c%d", stance < 0 ? 'm' : 'p', ABS (stance));
-  GtkWidget *badge = gtk_label_new (text);
-
-  gtk_widget_add_css_class (badge, "stance-badge");
-  gtk_widget_add_css_class (badge, css);
-  gtk_widget_set_valign (badge, GTK_ALIGN_START);
-
-  return badge;
-}
-
-/* A wrapping label of plain text */
+/* A wrapping label of plain text, as wide as the page lets it be */
 GtkWidget *
 sp_profile_text_label_new (const char *text,
                            const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = sp_wrapping_label_new (text ? text : "", css_class);
 
-  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
+  gtk_label_set_max_width_chars (GTK_LABEL (label), -1);
   return label;
 }
 
@@ -196,7 +175,7 @@ sp_profile_claim_row_new (SpClaim  *claim,
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
-  gtk_box_append (GTK_BOX (box), sp_profile_badge_new (sp_claim_get_stance (claim)));
+  gtk_box_append (GTK_BOX (box), sp_stance_badge_new (sp_claim_get_stance (claim)));
   gtk_box_append (GTK_BOX (box), text);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
@@ -215,4 +194,29 @@ sp_profile_clear_list (GtkListBox *list)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, child);
+}
+
+/* Whether the keyboard focus is in the page; rows that held it go when the page reloads */
+gboolean
+sp_profile_has_focus_inside (GtkWidget *page)
+{
+  GtkRoot *root = gtk_widget_get_root (page);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, page);
+}
+
+/* After a reload: focus back into the page (its Back button first) if it was there or lost */
+void
+sp_profile_restore_focus (GtkWidget *page,
+                          GtkWidget *back_button,
+                          gboolean   had_focus)
+{
+  GtkRoot *root = gtk_widget_get_root (page);
+
+  if (root == NULL || !gtk_widget_get_mapped (page))
+    return;
+
+  if ((had_focus || gtk_root_get_focus (root) == NULL) && !sp_profile_has_focus_inside (page))
+    gtk_widget_grab_focus (back_button);
 }

@@ -1,19 +1,20 @@
 /* sp-profile-rows.h
  *
  * The pieces the actor and issue profiles share: a stance swatch in the matrix's colours, a
- * claim's row that opens its sentence in the reader, and the words for sides and dates.
+ * claim's row that opens its sentence in the reader, the words for sides and dates, and
+ * where the keyboard focus goes when a page reloads.
  */
 #pragma once
 
 #include <adwaita.h>
 
+#include "sp-list-labels.h"
 #include "sp-project.h"
 
 G_BEGIN_DECLS
 
 GtkWidget  *sp_profile_swatch_new      (double       mean,
                                         guint        n_claims);
-GtkWidget  *sp_profile_badge_new       (int          stance);
 GtkWidget  *sp_profile_claim_row_new   (SpClaim     *claim,
                                         gboolean     with_actor,
                                         gboolean     with_issue);
@@ -22,5 +23,9 @@ GtkWidget  *sp_profile_text_label_new  (const char  *text,
 char       *sp_profile_dup_claim_date  (SpClaim     *claim);
 const char *sp_profile_side_name       (double       mean);
 void        sp_profile_clear_list      (GtkListBox  *list);
+gboolean    sp_profile_has_focus_inside (GtkWidget  *page);
+void        sp_profile_restore_focus   (GtkWidget   *page,
+                                        GtkWidget   *back_button,
+                                        gboolean     had_focus);
 
 G_END_DECLS
