@@ -86,7 +86,7 @@ test_actor_positions (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) claims = NULL;
-  g_autoptr(GPtrArray) positions = sp_matrix_actor_positions (f->project, f->berg, &claims, &error);
+  g_autoptr(GPtrArray) positions = sp_matrix_actor_positions (f->project, f->berg, SP_MATRIX_LEVEL_ACTOR, &claims, &error);
   g_autoptr(SpClaim) first = NULL;
   g_autoptr(SpClaim) last = NULL;
   SpActorPosition *talks = NULL;
@@ -125,12 +125,52 @@ test_actor_positions (Fixture       *f,
   g_assert_cmpstr (sp_claim_get_document_date (last), ==, "2025-03-04");
 }
 
+/* A group's row at the group level holds its members' claims, at any depth; at the actor
+ * level only its own */
+static void
+test_group_positions (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 party = sp_project_add_actor (f->project, "Harbour Party", SP_ACTOR_KIND_GROUP, 0, NULL, &error);
+  gint64 branch = sp_project_add_actor (f->project, "North Branch", SP_ACTOR_KIND_GROUP, party, NULL, &error);
+  gint64 voss = sp_project_add_actor (f->project, "Lea Voss", SP_ACTOR_KIND_PERSON, branch, NULL, &error);
+  g_autoptr(GPtrArray) own = NULL;
+  g_autoptr(GPtrArray) group = NULL;
+  g_autoptr(GListModel) claims = NULL;
+
+  g_assert_no_error (error);
+  sp_test_add_claim (f->project, f->march, 67, 85, voss, f->sanctions, -2, NULL);
+  sp_test_add_claim (f->project, f->january, 67, 85, party, f->sanctions, 1, NULL);
+
+  own = sp_matrix_actor_positions (f->project, party, SP_MATRIX_LEVEL_ACTOR, NULL, &error);
+  g_assert_no_error (error);
+  group = sp_matrix_actor_positions (f->project, party, SP_MATRIX_LEVEL_GROUP, &claims, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < own->len; i++)
+    {
+      SpActorPosition *a = g_ptr_array_index (own, i);
+      SpActorPosition *g = g_ptr_array_index (group, i);
+
+      g_assert_cmpint (a->issue_id, ==, g->issue_id);
+      if (a->issue_id != f->sanctions)
+        continue;
+      g_assert_cmpuint (a->n_claims, ==, 1);
+      g_assert_cmpfloat (a->mean, ==, 1);
+      g_assert_cmpuint (g->n_claims, ==, 2);
+      g_assert_cmpfloat (g->mean, ==, -0.5);
+      g_assert_cmpint (sp_claim_get_actor_id (g->latest), ==, voss);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (claims), ==, 2);
+}
+
 static void
 test_no_sign_change (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) positions = sp_matrix_actor_positions (f->project, f->reyes, NULL, &error);
+  g_autoptr(GPtrArray) positions = sp_matrix_actor_positions (f->project, f->reyes, SP_MATRIX_LEVEL_ACTOR, NULL, &error);
 
   g_assert_no_error (error);
   for (guint i = 0; i < positions->len; i++)
@@ -194,6 +234,7 @@ main (int   argc,
   ADD ("/matrix-profile/actor-positions", test_actor_positions);
   ADD ("/matrix-profile/no-sign-change", test_no_sign_change);
   ADD ("/matrix-profile/issue-positions", test_issue_positions);
+  ADD ("/matrix-profile/group-positions", test_group_positions);
 
 #undef ADD
 

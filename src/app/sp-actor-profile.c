@@ -38,6 +38,7 @@ struct _SpActorProfile
   GtkLabel             *facts_label;
   GtkLabel             *aliases_label;
   GtkListBox           *positions_list;
+  AdwPreferencesGroup  *positions_group;
   AdwPreferencesGroup  *members_group;
   GtkListBox           *members_list;
   AdwPreferencesGroup  *claims_group;
@@ -274,13 +275,21 @@ reload (SpActorProfile *self)
 
   fill_header (self);
 
-  if (!(positions = sp_matrix_actor_positions (self->project, self->actor_id, &claims, &error)) ||
-      !fill_members (self, &error))
+  /* A group's row is the matrix's group row: its members' claims count too */
+  if (!fill_members (self, &error) ||
+      !(positions = sp_matrix_actor_positions (self->project, self->actor_id,
+                                               gtk_widget_get_visible (GTK_WIDGET (self->members_group))
+                                                 ? SP_MATRIX_LEVEL_GROUP : SP_MATRIX_LEVEL_ACTOR,
+                                               &claims, &error)))
     {
       sp_toast_show_error (GTK_WIDGET (self), error->message);
       update_actions (self);
       return;
     }
+  adw_preferences_group_set_description (self->positions_group,
+                                         gtk_widget_get_visible (GTK_WIDGET (self->members_group))
+                                         ? _("The group’s row of the matrix, its members’ claims included: the mean stance on each issue, the number of claims, and the latest")
+                                         : _("The actor’s row of the matrix: its mean stance on each issue, the number of claims, and the latest"));
 
   for (guint i = 0; i < positions->len; i++)
     gtk_list_box_append (self->positions_list, create_position_row (g_ptr_array_index (positions, i)));
@@ -298,7 +307,9 @@ reload (SpActorProfile *self)
     {
       g_autoptr(SpClaim) claim = g_list_model_get_item (claims, i - 1);
 
-      gtk_list_box_append (self->claims_list, sp_profile_claim_row_new (claim, FALSE, TRUE));
+      gboolean a_member = sp_claim_get_actor_id (claim) != self->actor_id;
+
+      gtk_list_box_append (self->claims_list, sp_profile_claim_row_new (claim, a_member, TRUE));
     }
 
   claims_title = n_claims == 0 ? g_strdup (_("Claims"))
@@ -535,6 +546,7 @@ sp_actor_profile_class_init (SpActorProfileClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpActorProfile, facts_label);
   gtk_widget_class_bind_template_child (widget_class, SpActorProfile, aliases_label);
   gtk_widget_class_bind_template_child (widget_class, SpActorProfile, positions_list);
+  gtk_widget_class_bind_template_child (widget_class, SpActorProfile, positions_group);
   gtk_widget_class_bind_template_child (widget_class, SpActorProfile, members_group);
   gtk_widget_class_bind_template_child (widget_class, SpActorProfile, members_list);
   gtk_widget_class_bind_template_child (widget_class, SpActorProfile, claims_group);

@@ -90,16 +90,19 @@ claims_in_time (GListModel *model)
 
 /**
  * sp_matrix_actor_positions:
- * @claims: (out) (optional) (transfer full): the actor's claims, in time order
+ * @level: %SP_MATRIX_LEVEL_ACTOR for the actor's own claims, %SP_MATRIX_LEVEL_GROUP for
+ *   those of its members (at any depth) too
+ * @claims: (out) (optional) (transfer full): the claims behind the row, in time order
  *
- * The actor's row of the matrix at the actor level: one position for every issue of the
- * project, in the project's order of issues, with no claims where the actor said nothing.
+ * The actor's row of the matrix at @level: one position for every issue of the project, in
+ * the project's order of issues, with no claims where the actor said nothing.
  *
  * Returns: (transfer full) (element-type SpActorPosition): the positions, or %NULL on error
  */
 GPtrArray *
-sp_matrix_actor_positions (SpProject   *project,
-                           gint64       actor_id,
+sp_matrix_actor_positions (SpProject     *project,
+                           gint64         actor_id,
+                           SpMatrixLevel  level,
                            GListModel **claims,
                            GError     **error)
 {
@@ -112,7 +115,7 @@ sp_matrix_actor_positions (SpProject   *project,
   g_return_val_if_fail (SP_IS_PROJECT (project), NULL);
 
   if (!(issues = sp_project_list_issues (project, error)) ||
-      !(listed = sp_project_list_actor_claims (project, actor_id, error)))
+      !(listed = sp_project_list_actor_claims (project, actor_id, level == SP_MATRIX_LEVEL_GROUP, error)))
     return NULL;
 
   positions = g_ptr_array_new_with_free_func ((GDestroyNotify)sp_actor_position_free);

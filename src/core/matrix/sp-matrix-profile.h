@@ -7,7 +7,7 @@
  */
 #pragma once
 
-#include "sp-project.h"
+#include "sp-matrix.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +41,7 @@ int        sp_matrix_compare_claim_dates (SpClaim        *a,
                                           SpClaim        *b);
 GPtrArray *sp_matrix_actor_positions     (SpProject      *project,
                                           gint64          actor_id,
+                                          SpMatrixLevel   level,
                                           GListModel    **claims,
                                           GError        **error);
 GPtrArray *sp_matrix_issue_positions     (SpProject      *project,

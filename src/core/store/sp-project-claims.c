@@ -129,17 +129,30 @@ sp_project_list_issue_claims (SpProject  *self,
 
 /**
  * sp_project_list_actor_claims:
+ * @with_members: also the claims of the actors affiliated with it, at any depth: the
+ *   claims of the actor's row of the matrix at the group level
  *
- * The claims of one actor (not of its members), for an actor's profile.
+ * The claims of one actor, for an actor's profile.
  *
  * Returns: (transfer full): a #GListModel of #SpClaim ordered by document and position
  */
 GListModel *
 sp_project_list_actor_claims (SpProject  *self,
                               gint64      actor_id,
+                              gboolean    with_members,
                               GError    **error)
 {
   g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
+
+  if (with_members)
+    /* UNION, not UNION ALL: a circle of affiliations in a damaged file ends the walk */
+    return query_claims (self,
+                         "WITH RECURSIVE tree (id) AS ("
+                         "  SELECT ?1 UNION SELECT a.id FROM actors a JOIN tree t ON a.affiliation_id = t.id) "
+                         CLAIM_QUERY
+                         "WHERE c.actor_id IN (SELECT id FROM tree) "
+                         "ORDER BY c.document_id, c.start_offset, c.end_offset, c.id",
+                         actor_id, error);
 
   return query_claims (self,
                        CLAIM_QUERY

@@ -326,6 +326,7 @@ GListModel  *sp_project_list_issue_claims     (SpProject           *self,
                                                GError             **error);
 GListModel  *sp_project_list_actor_claims     (SpProject           *self,
                                                gint64               actor_id,
+                                               gboolean             with_members,
                                                GError             **error);
 SpClaim     *sp_project_get_claim             (SpProject           *self,
                                                gint64               id,
