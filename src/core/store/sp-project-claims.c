@@ -207,6 +207,21 @@ sp_project_foreach_stance_total (SpProject          *self,
  *
  * Returns: %FALSE if the claims could not be read
  */
+typedef struct
+{
+  char *date;
+  char *source;
+} DocumentFacts;
+
+static void
+clear_document_facts (gpointer data)
+{
+  DocumentFacts *facts = data;
+
+  g_free (facts->date);
+  g_free (facts->source);
+}
+
 gboolean
 sp_project_foreach_stance (SpProject        *self,
                            gboolean          with_pending,
@@ -214,26 +229,51 @@ sp_project_foreach_stance (SpProject        *self,
                            gpointer          user_data,
                            GError          **error)
 {
+  /* The documents' dates and sources are read once, rather than joined to every claim:
+   * a project has far fewer documents than claims. */
   static const char * const queries[] = {
-    "SELECT c.id, c.document_id, c.actor_id, c.issue_id, c.stance, d.date, d.source "
-    "FROM claims c JOIN documents d ON d.id = c.document_id ORDER BY c.id",
-    "SELECT s.id, s.document_id, s.actor_id, s.issue_id, s.stance, d.date, d.source "
-    "FROM suggestions s JOIN documents d ON d.id = s.document_id "
-    "WHERE s.status = 'pending' ORDER BY s.id",
+    "SELECT id, document_id, actor_id, issue_id, stance FROM claims ORDER BY id",
+    "SELECT id, document_id, actor_id, issue_id, stance FROM suggestions "
+    "WHERE status = 'pending' ORDER BY id",
   };
+  g_autoptr(GArray) facts = g_array_new (FALSE, TRUE, sizeof (DocumentFacts));
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(SpStmt) documents = NULL;
+  int rc;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
+  g_array_set_clear_func (facts, clear_document_facts);
+  if (!(documents = _sp_project_prepare (self, "SELECT id, date, source FROM documents", error)))
+    return FALSE;
+  while ((rc = _sp_project_step_row (self, documents, _("Could not read the documents"), error)) > 0)
+    {
+      gint64 id = sqlite3_column_int64 (documents, 0);
+      DocumentFacts document = {
+        g_strdup ((const char *)sqlite3_column_text (documents, 1)),
+        g_strdup ((const char *)sqlite3_column_text (documents, 2)),
+      };
+
+      g_array_append_val (facts, document);
+      g_hash_table_insert (index, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (facts->len));
+    }
+  if (rc != 0)
+    return FALSE;
+
   for (guint q = 0; q < (with_pending ? 2u : 1u); q++)
     {
       g_autoptr(SpStmt) stmt = _sp_project_prepare (self, queries[q], error);
-      int rc;
+      gint64 last_document = 0;
+      const DocumentFacts *document = NULL;
 
       if (stmt == NULL)
         return FALSE;
 
-      while ((rc = _sp_project_step_row (self, stmt, _("Could not read the claims"), error)) > 0)
+      /* sqlite3_step() itself: every column is an integer, and this loop is the matrix's
+       * budget (_sp_project_step_row() checks text columns and translates its message on
+       * every row) */
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           SpStanceRow row = {
             .id = sqlite3_column_int64 (stmt, 0),
@@ -242,15 +282,30 @@ sp_project_foreach_stance (SpProject        *self,
             .issue_id = sqlite3_column_int64 (stmt, 3),
             .stance = sqlite3_column_int (stmt, 4),
             .pending = q == 1,
-            .date = (const char *)sqlite3_column_text (stmt, 5),
-            .source = (const char *)sqlite3_column_text (stmt, 6),
           };
+
+          if (document == NULL || row.document_id != last_document)
+            {
+              guint i = GPOINTER_TO_UINT (g_hash_table_lookup (index, &row.document_id));
+
+              /* The foreign key makes a claim without its document impossible */
+              document = i > 0 ? &g_array_index (facts, DocumentFacts, i - 1) : NULL;
+              last_document = row.document_id;
+            }
+          if (document != NULL)
+            {
+              row.date = document->date;
+              row.source = document->source;
+            }
 
           func (&row, user_data);
         }
 
-      if (rc != 0)
-        return FALSE;
+      if (rc != SQLITE_DONE)
+        {
+          _sp_project_set_error (self, error, rc, _("Could not read the claims"));
+          return FALSE;
+        }
     }
 
   return TRUE;
