@@ -13,7 +13,10 @@
 
 #include <adwaita.h>
 
+#include "sp-documents-view.h"
 #include "sp-gui-test-talks.h"
+#include "sp-matrix-evidence.h"
+#include "sp-reader.h"
 #include "sp-gui-test-util.h"
 #include "sp-stance-palette.h"
 #include "sp-test-util.h"
@@ -215,6 +218,29 @@ test_matrix_empty_states (Fixture       *f,
   g_assert_null (sp_gui_test_find_drawn_type (GTK_WIDGET (f->window->matrix_view), ADW_TYPE_STATUS_PAGE));
 }
 
+/* Whether two screenshots agree on a rectangle of the window */
+static gboolean
+same_pixels (GdkTexture *a,
+             GdkTexture *b,
+             int         x,
+             int         y,
+             int         width,
+             int         height)
+{
+  for (int j = y; j < y + height; j += 2)
+    for (int i = x; i < x + width; i += 3)
+      {
+        double pa[3], pb[3];
+
+        sp_gui_test_read_pixel (a, i, j, pa);
+        sp_gui_test_read_pixel (b, i, j, pb);
+        if (fabs (pa[0] - pb[0]) > 0.01 || fabs (pa[1] - pb[1]) > 0.01 || fabs (pa[2] - pb[2]) > 0.01)
+          return FALSE;
+      }
+
+  return TRUE;
+}
+
 /* A matrix far larger than the window: what scrolls into view is drawn, in the right colour */
 static void
 test_matrix_scrolls (Fixture       *f,
@@ -224,8 +250,12 @@ test_matrix_scrolls (Fixture       *f,
   SpMatrixWidget *widget = sp_matrix_view_get_widget (f->window->matrix_view);
   GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (widget), GTK_TYPE_SCROLLED_WINDOW));
   g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkTexture) before = NULL;
   g_autoptr(GError) error = NULL;
   GtkAdjustment *vadjustment;
+  graphene_point_t origin;
+  graphene_rect_t first;
+  int label_width, header_height;
   gint64 last_actor = 0;
   guint n_rows;
 
@@ -246,17 +276,312 @@ test_matrix_scrolls (Fixture       *f,
 
   n_rows = sp_matrix_get_n_rows (sp_matrix_widget_get_matrix (widget));
   g_assert_cmpuint (n_rows, ==, 123);
-  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (widget)), >, gtk_widget_get_height (GTK_WIDGET (scroller)));
-
   vadjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, gtk_adjustment_get_page_size (vadjustment));
+
+  before = sp_gui_test_screenshot (GTK_WIDGET (f->window), "window-matrix-top.png");
   gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
   sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
 
   /* The last row is "Zz Delegate 119", stance 119 % 5 - 2 = 2 on membership */
   g_assert_cmpstr (sp_matrix_get_row_label (sp_matrix_widget_get_matrix (widget), n_rows - 1), ==, "Zz Delegate 119");
   texture = sp_gui_test_screenshot (GTK_WIDGET (f->window), "window-matrix-scrolled.png");
   assert_cell_colour (widget, texture, n_rows - 1, 1, 2);
   assert_cell_colour (widget, texture, n_rows - 1, 0, NAN);
+
+  /* The issue labels stayed where they were, pixel for pixel, while the rows moved under them */
+  sp_matrix_widget_get_header_size (widget, &label_width, &header_height);
+  g_assert_cmpint (header_height, >, 10);
+  g_assert_true (sp_matrix_widget_get_cell_rect (widget, 0, 0, &first));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (widget), GTK_WIDGET (f->window),
+                                           &GRAPHENE_POINT_INIT (first.origin.x - label_width, 0), &origin));
+  g_assert_true (same_pixels (before, texture, origin.x, origin.y, label_width + 2 * first.size.width, header_height));
+  g_assert_false (same_pixels (before, texture, origin.x, origin.y + header_height + 4, label_width, 40));
+}
+
+/* Keyboard and accessibility */
+
+static void
+add_talks_claims (Fixture *f)
+{
+  SpProject *project = sp_window_get_project (f->window);
+  g_autoptr(GError) error = NULL;
+  struct { gint64 actor; gint64 issue; int stance; } claims[] = {
+    { f->berg, f->ceasefire, 2 },
+    { f->berg, f->ceasefire, 1 },
+    { f->reyes, f->ceasefire, -2 },
+    { f->reyes, f->membership, -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (claims); i++)
+    {
+      SpClaimSpec spec = { f->document, i * 5, i * 5 + 4, claims[i].actor, claims[i].issue, claims[i].stance, NULL, SP_CLAIM_ORIGIN_MANUAL, 0 };
+      g_assert_cmpint (sp_project_add_claim (project, &spec, &error), >, 0);
+    }
+}
+
+static void
+assert_focus_cell (SpMatrixWidget *widget,
+                   guint           row,
+                   guint           column)
+{
+  guint focus_row, focus_column;
+
+  g_assert_true (sp_matrix_widget_get_focus_cell (widget, &focus_row, &focus_column));
+  g_assert_cmpuint (focus_row, ==, row);
+  g_assert_cmpuint (focus_column, ==, column);
+}
+
+static SpMatrixEvidence *
+find_evidence (Fixture *f)
+{
+  return SP_MATRIX_EVIDENCE (sp_gui_test_find_drawn_type (GTK_WIDGET (sp_matrix_view_get_widget (f->window->matrix_view)),
+                                                           SP_TYPE_MATRIX_EVIDENCE));
+}
+
+static void
+test_matrix_keyboard (Fixture       *f,
+                      gconstpointer  data)
+{
+  SpMatrixWidget *widget = sp_matrix_view_get_widget (f->window->matrix_view);
+  g_autoptr(GdkTexture) texture = NULL;
+  SpMatrixEvidence *evidence;
+  graphene_rect_t cell;
+  graphene_point_t ring;
+  gboolean found_ring = FALSE;
+  double rgb[3];
+
+  add_talks_claims (f);
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+
+  /* One tab stop, on the first cell, said to assistive technology */
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (widget)));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (widget)));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  assert_focus_cell (widget, 0, 0);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_GRID);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Ana Berg on Ceasefire first: mean +1.5 from 2 claims; row 1 of 3, column 1 of 2");
+
+  /* Arrows move the current cell, and stop at the edges */
+  g_assert_true (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_Right, 0));
+  assert_focus_cell (widget, 0, 1);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Ana Berg on Alliance membership: no claims; row 1 of 3, column 2 of 2");
+  g_assert_true (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_Right, 0));
+  assert_focus_cell (widget, 0, 1);
+  g_assert_true (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_Down, 0));
+  g_assert_true (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_Down, 0));
+  g_assert_true (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_Down, 0));
+  assert_focus_cell (widget, 2, 1);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Tomas Reyes on Alliance membership: mean −1 from 1 claim; row 3 of 3, column 2 of 2");
+  g_assert_true (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_Home, 0));
+  assert_focus_cell (widget, 2, 0);
+  g_assert_true (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_End, 0));
+  assert_focus_cell (widget, 2, 1);
+  g_assert_true (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_Home, GDK_CONTROL_MASK));
+  assert_focus_cell (widget, 0, 0);
+  g_assert_true (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_Page_Down, 0));
+  assert_focus_cell (widget, 2, 0);
+  g_assert_true (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_Up, 0));
+  g_assert_true (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_Up, 0));
+  assert_focus_cell (widget, 0, 0);
+
+  /* The focus ring: the accent blue just outside the current cell */
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  texture = sp_gui_test_screenshot (GTK_WIDGET (f->window), "window-matrix-focus.png");
+  g_assert_true (sp_matrix_widget_get_cell_rect (widget, 0, 0, &cell));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (widget), GTK_WIDGET (f->window),
+                                           &GRAPHENE_POINT_INIT (cell.origin.x, cell.origin.y + cell.size.height / 2), &ring));
+  for (int x = (int)ring.x - 4; x <= (int)ring.x && !found_ring; x++)
+    {
+      sp_gui_test_read_pixel (texture, x, (int)ring.y, rgb);
+      g_test_message ("left of the cell, %d: %.2f %.2f %.2f", x, rgb[0], rgb[1], rgb[2]);
+      found_ring = fabs (rgb[0] - 0.21) < 0.05 && fabs (rgb[1] - 0.52) < 0.05 && fabs (rgb[2] - 0.89) < 0.05;
+    }
+  g_assert_true (found_ring);
+
+  /* Enter opens the claims behind the current cell */
+  g_assert_null (find_evidence (f));
+  g_assert_true (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_Return, 0));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  evidence = find_evidence (f);
+  g_assert_nonnull (evidence);
+  g_assert_cmpuint (sp_matrix_evidence_get_n_claims (evidence), ==, 2);
+  g_assert_cmpuint (count_show_claim_buttons (GTK_WIDGET (evidence)), ==, 2);
+  g_assert_nonnull (sp_gui_test_find_label (GTK_WIDGET (evidence), "Over time: no claim is dated"));
+  g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (evidence), "window-matrix-evidence.png"));
+  gtk_popover_popdown (GTK_POPOVER (evidence));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (widget)));
+}
+
+/* A current cell far down: the keys scroll it into view, clear of the issue labels */
+static void
+test_matrix_keyboard_scrolls (Fixture       *f,
+                              gconstpointer  data)
+{
+  SpProject *project = sp_window_get_project (f->window);
+  SpMatrixWidget *widget = sp_matrix_view_get_widget (f->window->matrix_view);
+  g_autoptr(GError) error = NULL;
+  int header_height;
+  graphene_rect_t cell;
+  guint row, n_rows;
+
+  g_assert_true (sp_project_begin_action (project, NULL, &error));
+  for (guint i = 0; i < 80; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Zz Delegate %03u", i);
+      SpClaimSpec spec = { f->document, 0, 8, 0, f->ceasefire, (int)(i % 5) - 2, NULL, SP_CLAIM_ORIGIN_MANUAL, 0 };
+
+      spec.actor_id = sp_project_add_actor (project, name, SP_ACTOR_KIND_PERSON, 0, NULL, &error);
+      g_assert_cmpint (sp_project_add_claim (project, &spec, &error), >, 0);
+    }
+  g_assert_true (sp_project_end_action (project, TRUE, &error));
+  g_assert_no_error (error);
+
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  n_rows = sp_matrix_get_n_rows (sp_matrix_widget_get_matrix (widget));
+  sp_matrix_widget_get_header_size (widget, NULL, &header_height);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (widget)));
+
+  g_assert_true (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_End, GDK_CONTROL_MASK));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  assert_focus_cell (widget, n_rows - 1, 1);
+  g_assert_true (sp_matrix_widget_get_cell_rect (widget, n_rows - 1, 1, &cell));
+  g_assert_cmpfloat (cell.origin.y, >=, header_height);
+  g_assert_cmpfloat (cell.origin.y + cell.size.height, <=, gtk_widget_get_height (GTK_WIDGET (widget)));
+  g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), "window-matrix-focus-end.png"));
+
+  /* Page Up moves by what fits on screen; the cell comes back out from under the labels */
+  g_assert_true (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_Page_Up, 0));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_true (sp_matrix_widget_get_focus_cell (widget, &row, NULL));
+  g_assert_cmpuint (row, <, n_rows - 5);
+  g_assert_true (sp_matrix_widget_get_cell_rect (widget, row, 1, &cell));
+  g_assert_cmpfloat (cell.origin.y, >=, header_height);
+  g_assert_cmpfloat (cell.origin.y + cell.size.height, <=, gtk_widget_get_height (GTK_WIDGET (widget)));
+}
+
+/* From a click on a cell to the quoted sentence, in view in the reader */
+
+static void
+click_cell (SpMatrixWidget *widget,
+            guint           row,
+            guint           column)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (widget));
+  graphene_rect_t cell;
+
+  g_assert_true (sp_matrix_widget_get_cell_rect (widget, row, column, &cell));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        {
+          g_signal_emit_by_name (controller, "pressed", 1,
+                                 (double)cell.origin.x + cell.size.width / 2,
+                                 (double)cell.origin.y + cell.size.height / 2);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+find_show_claim_button (GtkWidget *widget)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.show-claim") == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_show_claim_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_matrix_cell_to_reader (Fixture       *f,
+                            gconstpointer  data)
+{
+  SpProject *project = sp_window_get_project (f->window);
+  SpMatrixWidget *widget = sp_matrix_view_get_widget (f->window->matrix_view);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const char *sentence = "The envoy said the corridor must stay open all winter.";
+  SpDocumentMetadata metadata = { "Briefing notes", "2024-11-02", NULL, NULL, NULL };
+  SpMatrixEvidence *evidence;
+  GtkTextView *text_view;
+  GtkTextIter iter;
+  GdkRectangle visible, first, last;
+  guint start, end, n_rows;
+  gint64 document;
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (body, "Note %u of the briefing lists the rooms and the times of the meetings.\n\n", i + 1);
+  start = g_utf8_strlen (body->str, -1);
+  g_string_append (body, sentence);
+  end = start + g_utf8_strlen (sentence, -1);
+
+  document = sp_test_add_document (project, "briefing.txt", "Briefing notes", body->str);
+  g_assert_true (sp_project_update_document (project, document, &metadata, &error));
+  {
+    SpClaimSpec spec = { document, start, end, f->reyes, f->membership, 2, NULL, SP_CLAIM_ORIGIN_MANUAL, 0 };
+
+    g_assert_cmpint (sp_project_add_claim (project, &spec, &error), >, 0);
+  }
+  g_assert_no_error (error);
+  sp_project_notify_changed (project, SP_CHANGE_DOCUMENTS | SP_CHANGE_CLAIMS);
+
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  n_rows = sp_matrix_get_n_rows (sp_matrix_widget_get_matrix (widget));
+  g_assert_cmpstr (sp_matrix_get_row_label (sp_matrix_widget_get_matrix (widget), n_rows - 1), ==, "Tomas Reyes");
+
+  click_cell (widget, n_rows - 1, 1);
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  assert_focus_cell (widget, n_rows - 1, 1);
+  evidence = find_evidence (f);
+  g_assert_nonnull (evidence);
+  g_assert_cmpuint (sp_matrix_evidence_get_n_claims (evidence), ==, 1);
+  g_assert_nonnull (sp_gui_test_find_label (GTK_WIDGET (evidence), sentence));
+  g_assert_nonnull (sp_gui_test_find_label_starting (GTK_WIDGET (evidence), "Tomas Reyes · Briefing notes · 2 Nov 2024 · tagged by hand"));
+  g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (evidence), "window-matrix-evidence-dated.png"));
+
+  g_signal_emit_by_name (find_show_claim_button (GTK_WIDGET (evidence)), "clicked");
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->view_stack), ==, "documents");
+
+  /* The reader shows the sentence, selected and in view */
+  text_view = sp_reader_get_text_view (sp_documents_view_get_reader (f->window->documents_view));
+  {
+    GtkTextIter sel_start, sel_end;
+
+    g_assert_true (gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (text_view), &sel_start, &sel_end));
+    g_assert_cmpuint (gtk_text_iter_get_offset (&sel_start), ==, start);
+    g_assert_cmpuint (gtk_text_iter_get_offset (&sel_end), ==, end);
+  }
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, start);
+  gtk_text_view_get_iter_location (text_view, &iter, &first);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, end - 1);
+  gtk_text_view_get_iter_location (text_view, &iter, &last);
+  g_test_message ("sentence %d…%d, visible %d…%d", first.y, last.y + last.height, visible.y, visible.y + visible.height);
+  g_assert_cmpint (visible.y, >, 0);
+  g_assert_cmpint (first.y, >=, visible.y);
+  g_assert_cmpint (last.y + last.height, <=, visible.y + visible.height);
+  g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), "window-matrix-to-reader.png"));
 }
 
 static void
@@ -294,11 +619,17 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* What the matrix tells assistive technology is read back from GTK's test context, which
+   * needs no accessibility bus */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   sp_gui_test_init (&argc, &argv);
 
   SP_GUI_TEST_ADD_TALKS ("/window/matrix-colours", test_matrix_colours);
   SP_GUI_TEST_ADD_TALKS ("/window/matrix-empty-states", test_matrix_empty_states);
   SP_GUI_TEST_ADD_TALKS ("/window/matrix-scrolls", test_matrix_scrolls);
+  SP_GUI_TEST_ADD_TALKS ("/window/matrix-keyboard", test_matrix_keyboard);
+  SP_GUI_TEST_ADD_TALKS ("/window/matrix-keyboard-scrolls", test_matrix_keyboard_scrolls);
+  SP_GUI_TEST_ADD_TALKS ("/window/matrix-cell-to-reader", test_matrix_cell_to_reader);
   SP_GUI_TEST_ADD_TALKS ("/window/matrix-export", test_matrix_export);
 
   return g_test_run ();

@@ -16,6 +16,7 @@
 
 #include "sp-error-dialog.h"
 #include "sp-matrix-enums.h"
+#include "sp-matrix-evidence.h"
 #include "sp-matrix-export.h"
 #include "sp-matrix-view.h"
 #include "sp-toast.h"
@@ -236,47 +237,6 @@ level_toggled_cb (SpMatrixView    *self,
 
 /* The claims behind a cell */
 
-static GtkWidget *
-create_claim_button (SpClaim *claim)
-{
-  int stance = sp_claim_get_stance (claim);
-  g_autofree char *stance_text = g_strdup_printf ("%s%d", stance > 0 ? "+" : stance < 0 ? "−" : "", ABS (stance));
-  g_autofree char *css = g_strdup_printf ("stance%c%d", stance < 0 ? 'm' : 'p', ABS (stance));
-  g_autofree char *source = g_strdup_printf ("%s · %s", sp_claim_get_actor_name (claim),
-                                             sp_claim_get_document_title (claim));
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *badge = gtk_label_new (stance_text);
-  GtkWidget *quote = gtk_label_new (sp_claim_get_quote (claim));
-  GtkWidget *from = gtk_label_new (source);
-
-  gtk_widget_add_css_class (badge, "stance-badge");
-  gtk_widget_add_css_class (badge, css);
-  gtk_widget_set_valign (badge, GTK_ALIGN_START);
-  gtk_label_set_xalign (GTK_LABEL (quote), 0);
-  gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (quote), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (quote), 4);
-  gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (quote), 60);
-  gtk_label_set_xalign (GTK_LABEL (from), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (from), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (from, "dim-label");
-  gtk_widget_add_css_class (from, "caption");
-  gtk_box_append (GTK_BOX (text), quote);
-  gtk_box_append (GTK_BOX (text), from);
-  gtk_box_append (GTK_BOX (box), badge);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-claim");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
-                                          g_variant_new_int64 (sp_claim_get_id (claim)));
-
-  return button;
-}
-
 static void
 cell_activated_cb (SpMatrixView   *self,
                    guint           row,
@@ -286,9 +246,9 @@ cell_activated_cb (SpMatrixView   *self,
   SpMatrix *matrix = sp_matrix_widget_get_matrix (widget);
   g_autoptr(GListModel) claims = NULL;
   g_autoptr(GHashTable) groups = NULL;
+  g_autoptr(GPtrArray) cell_claims = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *heading_text = NULL;
-  GtkWidget *box, *list, *scroller, *heading, *hint;
+  g_autofree char *heading = NULL;
   graphene_rect_t cell;
   gint64 row_id, issue_id;
   double mean;
@@ -307,23 +267,8 @@ cell_activated_cb (SpMatrixView   *self,
       sp_toast_show_error (GTK_WIDGET (self), error->message);
       return;
     }
-  heading_text = sp_matrix_widget_dup_cell_description (widget, row, column);
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  heading = gtk_label_new (heading_text);
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (heading), 50);
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_box_append (GTK_BOX (box), heading);
-
-  hint = gtk_label_new (_("Choose a claim to read it in its document"));
-  gtk_label_set_xalign (GTK_LABEL (hint), 0);
-  gtk_widget_add_css_class (hint, "dim-label");
-  gtk_widget_add_css_class (hint, "caption");
-  gtk_box_append (GTK_BOX (box), hint);
-
-  list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  cell_claims = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
     {
       g_autoptr(SpClaim) claim = g_list_model_get_item (claims, i);
@@ -332,23 +277,20 @@ cell_activated_cb (SpMatrixView   *self,
       gint64 owner = self->level == SP_MATRIX_LEVEL_GROUP && group ? *group : actor;
 
       if (owner == row_id)
-        gtk_box_append (GTK_BOX (list), create_claim_button (claim));
+        g_ptr_array_add (cell_claims, g_steal_pointer (&claim));
     }
-
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
-  gtk_box_append (GTK_BOX (box), scroller);
 
   if (self->cell_popover == NULL)
     {
-      self->cell_popover = gtk_popover_new ();
+      self->cell_popover = sp_matrix_evidence_new ();
       gtk_widget_set_parent (self->cell_popover, GTK_WIDGET (self->matrix_widget));
+      /* Back to the cell, for the next arrow key */
+      g_signal_connect_object (self->cell_popover, "closed", G_CALLBACK (gtk_widget_grab_focus),
+                               self->matrix_widget, G_CONNECT_SWAPPED);
     }
 
-  gtk_popover_set_child (GTK_POPOVER (self->cell_popover), box);
+  heading = sp_matrix_widget_dup_cell_description (widget, row, column);
+  sp_matrix_evidence_set_claims (SP_MATRIX_EVIDENCE (self->cell_popover), heading, cell_claims);
   if (sp_matrix_widget_get_cell_rect (widget, row, column, &cell))
     gtk_popover_set_pointing_to (GTK_POPOVER (self->cell_popover),
                                  &(GdkRectangle) { cell.origin.x, cell.origin.y, cell.size.width, cell.size.height });
