@@ -9,7 +9,12 @@
  * 80 issues, larger than one cairo surface, with its peak memory and, as its baseline, zlib
  * compressing the same rows alone. Prints figures; it never passes or fails.
  *
- *   matrix-bench [--keep DIR]
+ * The aggregation is timed under several options (levels, aggregates, per document, a date
+ * filter, similarity order), best and median of N_RUNS runs each, next to two baselines on
+ * the same file: the bare GROUP BY, and the bare scan of the claims the matrix reads, with
+ * nothing done with the rows.
+ *
+ *   matrix-bench [--keep DIR] [--aggregation-only]
  */
 #define G_LOG_DOMAIN "matrix-bench"
 
@@ -37,6 +42,7 @@
 #define N_GROUPS   20
 #define N_ISSUES   50
 #define N_CLAIMS   100000
+#define N_DOCUMENTS 100
 #define N_RUNS     9
 #define N_RENDER_RUNS 5
 #define LARGE_N_ACTORS 10000
@@ -74,7 +80,8 @@ build_project (const char *path)
   g_autoptr(GString) body = g_string_new (NULL);
   gint64 actors[N_ACTORS];
   gint64 issues[N_ISSUES];
-  gint64 document;
+  gint64 documents[N_DOCUMENTS];
+  guint lengths[N_DOCUMENTS];
   SpDocumentFields fields = { 0 };
   GRand *rand = g_rand_new_with_seed (20250304);
   gint64 start = g_get_monotonic_time ();
@@ -82,20 +89,33 @@ build_project (const char *path)
   if (!(project = sp_project_create (path, &error)))
     g_error ("%s", error->message);
 
-  for (guint i = 0; i < 400; i++)
+  for (guint i = 0; i < 40; i++)
     g_string_append (body, "The delegations met again and each side restated its position. ");
-
-  fields.file_name = "bench.txt";
-  fields.title = "Benchmark article";
-  fields.body = body->str;
-  fields.content_hash = "bench-content";
-  fields.text_hash = "bench-text";
 
   if (!sp_project_begin_action (project, NULL, &error))
     g_error ("%s", error->message);
 
-  if (!(document = sp_project_add_document (project, &fields, &error)))
-    g_error ("%s", error->message);
+  /* Documents a day apart from 2025-01-01, every tenth undated, from two sources */
+  for (guint d = 0; d < N_DOCUMENTS; d++)
+    {
+      g_autofree char *name = g_strdup_printf ("bench-%03u.txt", d);
+      g_autofree char *text = g_strdup_printf ("Day %u. %s", d, body->str);
+      g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+      g_autoptr(GDateTime) first = g_date_time_new_utc (2025, 1, 1, 0, 0, 0);
+      g_autoptr(GDateTime) day = g_date_time_add_days (first, d);
+      g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+
+      fields.file_name = name;
+      fields.title = name;
+      fields.date = d % 10 == 9 ? NULL : date;
+      fields.source = d % 2 == 0 ? "Harbour Post" : "River Times";
+      fields.body = text;
+      fields.content_hash = hash;
+      fields.text_hash = hash;
+      lengths[d] = strlen (text);
+      if (!(documents[d] = sp_project_add_document (project, &fields, &error)))
+        g_error ("%s", error->message);
+    }
 
   /* The first N_GROUPS actors are groups; every other actor belongs to one of them. */
   for (guint i = 0; i < N_ACTORS; i++)
@@ -121,9 +141,10 @@ build_project (const char *path)
 
   for (guint i = 0; i < N_CLAIMS; i++)
     {
-      guint start_offset = g_rand_int_range (rand, 0, body->len - 100);
+      guint d = g_rand_int_range (rand, 0, N_DOCUMENTS);
+      guint start_offset = g_rand_int_range (rand, 0, lengths[d] - 100);
       SpClaimSpec spec = {
-        .document_id = document,
+        .document_id = documents[d],
         .start = start_offset,
         .end = start_offset + 60,
         .actor_id = actors[g_rand_int_range (rand, 0, N_ACTORS)],
@@ -146,11 +167,14 @@ build_project (const char *path)
   return g_steal_pointer (&project);
 }
 
-static double
-time_compute (SpProject     *project,
-              SpMatrixLevel  level)
+/* Times sp_matrix_compute_with_options(); prints the best and the median run */
+static void
+time_compute (SpProject             *project,
+              const char            *what,
+              const SpMatrixOptions *options)
 {
   double runs[N_RUNS];
+  guint n_claims = 0;
 
   for (guint i = 0; i < N_RUNS; i++)
     {
@@ -158,16 +182,57 @@ time_compute (SpProject     *project,
       g_autoptr(SpMatrix) matrix = NULL;
       gint64 start = g_get_monotonic_time ();
 
-      if (!(matrix = sp_matrix_compute (project, level, &error)))
+      if (!(matrix = sp_matrix_compute_with_options (project, options, &error)))
         g_error ("%s", error->message);
       runs[i] = elapsed_ms (start);
+      n_claims = sp_matrix_get_n_claims (matrix);
     }
 
-  return median_ms (runs, N_RUNS);
+  median_ms (runs, N_RUNS);
+  g_print ("  %-44s best %6.1f ms, median %6.1f ms (%u claims counted)\n",
+           what, runs[0], runs[N_RUNS / 2], n_claims);
 }
 
-static double
-time_bare_group_by (const char *path)
+/* The bare row scan sp_matrix_compute_with_options() starts from (the documents' dates and
+ * sources, a few hundred rows, aside), through plain sqlite3 */
+static void
+time_bare_scan (const char *path,
+                double     *best,
+                double     *median)
+{
+  double runs[N_RUNS];
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    g_error ("%s: %s", path, sqlite3_errmsg (db));
+
+  for (guint i = 0; i < N_RUNS; i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+      gint64 start = g_get_monotonic_time ();
+      gint64 sum = 0;
+
+      if (sqlite3_prepare_v2 (db, "SELECT id, document_id, actor_id, issue_id, stance "
+                                  "FROM claims ORDER BY id", -1, &stmt, NULL) != SQLITE_OK)
+        g_error ("%s", sqlite3_errmsg (db));
+
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        sum += sqlite3_column_int64 (stmt, 2) + sqlite3_column_int (stmt, 4);
+      sqlite3_finalize (stmt);
+      runs[i] = elapsed_ms (start);
+      g_assert (sum > 0);
+    }
+
+  sqlite3_close (db);
+  median_ms (runs, N_RUNS);
+  *best = runs[0];
+  *median = runs[N_RUNS / 2];
+}
+
+static void
+time_bare_group_by (const char *path,
+                    double     *best,
+                    double     *median)
 {
   double runs[N_RUNS];
   sqlite3 *db = NULL;
@@ -195,7 +260,47 @@ time_bare_group_by (const char *path)
   sqlite3_close (db);
   g_assert (rows > 0);
 
-  return median_ms (runs, N_RUNS);
+  median_ms (runs, N_RUNS);
+  *best = runs[0];
+  *median = runs[N_RUNS / 2];
+}
+
+static void
+time_aggregation (SpProject  *project,
+                  const char *path)
+{
+  g_autoptr(SpMatrixOptions) options = sp_matrix_options_new ();
+  g_autoptr(SpMatrixOptions) all = sp_matrix_options_new ();
+  g_autoptr(GError) error = NULL;
+  double best, median;
+
+  g_print ("\naggregation of %d claims in %d documents, %d runs each:\n", N_CLAIMS, N_DOCUMENTS, N_RUNS);
+  sp_matrix_options_set_hide_empty (all, FALSE);
+  time_compute (project, "sp_matrix_compute (every row), actor level", all);
+  time_compute (project, "default options (mean per claim, actor)", options);
+  sp_matrix_options_set_level (options, SP_MATRIX_LEVEL_GROUP);
+  time_compute (project, "group level", options);
+  sp_matrix_options_set_level (options, SP_MATRIX_LEVEL_ACTOR);
+  sp_matrix_options_set_unit (options, SP_MATRIX_UNIT_DOCUMENT);
+  time_compute (project, "mean per document", options);
+  sp_matrix_options_set_aggregate (options, SP_MATRIX_AGGREGATE_MAJORITY);
+  time_compute (project, "majority per document", options);
+  sp_matrix_options_set_unit (options, SP_MATRIX_UNIT_CLAIM);
+  sp_matrix_options_set_aggregate (options, SP_MATRIX_AGGREGATE_LATEST);
+  time_compute (project, "latest per claim", options);
+  sp_matrix_options_set_aggregate (options, SP_MATRIX_AGGREGATE_MEAN);
+  if (!sp_matrix_options_set_date_range (options, "2025-02-01", "2025-03-15", &error))
+    g_error ("%s", error->message);
+  time_compute (project, "dates 2025-02-01 to 2025-03-15", options);
+  if (!sp_matrix_options_set_date_range (options, NULL, NULL, &error))
+    g_error ("%s", error->message);
+  sp_matrix_options_set_order (options, SP_MATRIX_ORDER_SIMILARITY);
+  time_compute (project, "similarity order (200 x 50 clustered)", options);
+
+  time_bare_group_by (path, &best, &median);
+  g_print ("  %-44s best %6.1f ms, median %6.1f ms\n", "baseline: bare GROUP BY, plain sqlite3", best, median);
+  time_bare_scan (path, &best, &median);
+  g_print ("  %-44s best %6.1f ms, median %6.1f ms\n", "baseline: bare scan of the claims, sqlite3", best, median);
 }
 
 static cairo_status_t
@@ -587,37 +692,43 @@ main (int   argc,
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   gboolean keep = FALSE;
-  double actor_ms, group_ms, bare_ms;
+  gboolean aggregation_only = FALSE;
 
-  if (argc == 3 && g_str_equal (argv[1], "--keep"))
+  for (int i = 1; i < argc; i++)
     {
-      dir = g_strdup (argv[2]);
-      keep = TRUE;
-      g_mkdir_with_parents (dir, 0755);
+      if (g_str_equal (argv[i], "--aggregation-only"))
+        aggregation_only = TRUE;
+      else if (g_str_equal (argv[i], "--keep") && i + 1 < argc)
+        {
+          dir = g_strdup (argv[++i]);
+          keep = TRUE;
+          g_mkdir_with_parents (dir, 0755);
+        }
+      else
+        {
+          g_printerr ("usage: matrix-bench [--keep DIR] [--aggregation-only]\n");
+          return 2;
+        }
     }
-  else if (!(dir = g_dir_make_tmp ("standpoint-bench-XXXXXX", &error)))
+  if (dir == NULL && !(dir = g_dir_make_tmp ("standpoint-bench-XXXXXX", &error)))
     g_error ("%s", error->message);
 
   path = g_build_filename (dir, "bench.standpoint", NULL);
   g_unlink (path);
   project = build_project (path);
 
-  actor_ms = time_compute (project, SP_MATRIX_LEVEL_ACTOR);
-  group_ms = time_compute (project, SP_MATRIX_LEVEL_GROUP);
-  bare_ms = time_bare_group_by (path);
+  time_aggregation (project, path);
 
-  g_print ("\naggregation of %d claims, median of %d runs:\n", N_CLAIMS, N_RUNS);
-  g_print ("  sp_matrix_compute, actor level  %7.1f ms\n", actor_ms);
-  g_print ("  sp_matrix_compute, group level  %7.1f ms\n", group_ms);
-  g_print ("  baseline: bare GROUP BY, plain sqlite3, same file %7.1f ms\n", bare_ms);
+  if (!aggregation_only)
+    {
+      if (!(matrix = sp_matrix_compute (project, SP_MATRIX_LEVEL_ACTOR, &error)))
+        g_error ("%s", error->message);
 
-  if (!(matrix = sp_matrix_compute (project, SP_MATRIX_LEVEL_ACTOR, &error)))
-    g_error ("%s", error->message);
+      time_render (matrix, 1.0);
+      time_render (matrix, 2.0);
 
-  time_render (matrix, 1.0);
-  time_render (matrix, 2.0);
-
-  time_large_export (dir);
+      time_large_export (dir);
+    }
 
   g_clear_object (&project);
   if (!keep)

@@ -200,7 +200,7 @@ assert c["group"] == "Northland" and c["stance"] == -1 and c["confidence"] is No
 PY
 
 # Matrix
-check "matrix CSV" cli matrix "$P" --format csv -o "$WORK/matrix.csv"
+check "matrix CSV" cli matrix "$P" --format csv --all-rows -o "$WORK/matrix.csv"
 cat >"$WORK/expected-matrix.csv" <<'CSV'
 actor,ceasefire,membership,territory,sanctions,peacekeepers
 Ana Berg,2,2,-2,-1,1
@@ -211,6 +211,9 @@ Southland,,-2,,,
 Tomas Reyes,-1,,,,-2
 CSV
 same "matrix CSV has the mean stance per actor and issue, empty without claims" "$WORK/expected-matrix.csv" "$WORK/matrix.csv"
+check "matrix CSV without --all-rows" cli matrix "$P" --format csv -o "$WORK/matrix-claimed.csv"
+grep -v '^Northland,' "$WORK/expected-matrix.csv" >"$WORK/expected-claimed.csv"
+same "by default an actor without claims has no row" "$WORK/expected-claimed.csv" "$WORK/matrix-claimed.csv"
 
 check "matrix CSV by group" cli matrix "$P" --format csv --level group -o "$WORK/groups.csv"
 cat >"$WORK/expected-groups.csv" <<'CSV'
@@ -227,6 +230,89 @@ check "matrix PNG again" cli matrix "$P" --format png -o "$WORK/matrix2.png"
 same "the PNG export is deterministic" "$WORK/matrix.png" "$WORK/matrix2.png"
 refuse "an unknown matrix format is refused" "--format" cli matrix "$P" --format svgz -o "$WORK/x"
 refuse "an unknown level is refused" "--level" cli matrix "$P" --format csv --level party -o "$WORK/x"
+
+# Matrix options and formats
+check "matrix long CSV" cli matrix "$P" --format csv-long -o "$WORK/long.csv"
+cat >"$WORK/expected-long.csv" <<'CSV'
+actor,issue,score,claims,support,oppose,neutral,first_date,last_date
+Ana Berg,ceasefire,2,1,1,0,0,2025-03-03,2025-03-03
+Ana Berg,membership,2,1,1,0,0,2025-04-11,2025-04-11
+Ana Berg,territory,-2,1,0,1,0,2025-05-20,2025-05-20
+Ana Berg,sanctions,-1,1,0,1,0,2025-06-02,2025-06-02
+Ana Berg,peacekeepers,1,1,1,0,0,2025-06-18,2025-06-18
+Ines Ferreira,ceasefire,1.5,2,2,0,0,2025-04-11,2025-05-20
+Ines Ferreira,peacekeepers,2,1,1,0,0,2025-06-18,2025-06-18
+Marek Vos,territory,2,1,1,0,0,2025-05-20,2025-05-20
+Marek Vos,sanctions,2,1,1,0,0,2025-06-02,2025-06-02
+Southland,membership,-2,1,0,1,0,2025-04-11,2025-04-11
+Tomas Reyes,ceasefire,-1,1,0,1,0,2025-03-03,2025-03-03
+Tomas Reyes,peacekeepers,-2,1,0,1,0,2025-06-18,2025-06-18
+CSV
+same "long CSV: one line per cell with counts and dates, negative scores stay numbers" "$WORK/expected-long.csv" "$WORK/long.csv"
+
+cli matrix "$P" --format csv --from 2025-05-01 -o - >"$WORK/from.csv"
+cat >"$WORK/expected-from.csv" <<'CSV'
+actor,ceasefire,territory,sanctions,peacekeepers
+Ana Berg,,-2,-1,1
+Ines Ferreira,2,,,2
+Marek Vos,,2,2,
+Tomas Reyes,,,,-2
+CSV
+same "--from leaves out earlier claims, and the issues and actors left without any" "$WORK/expected-from.csv" "$WORK/from.csv"
+cli matrix "$P" --format csv --aggregate latest -o - | grep -q '^Ines Ferreira,2,,,,2$' \
+  && ok "--aggregate latest takes the latest claim" || not_ok "--aggregate latest takes the latest claim"
+cli matrix "$P" --format csv --per document --aggregate majority -o - | grep -q '^Ines Ferreira,1.5,,,,2$' \
+  && ok "--aggregate majority per document" || not_ok "--aggregate majority per document"
+cli matrix "$P" --format csv --order activity --level group -o - >"$WORK/activity.csv"
+head -n 1 "$WORK/activity.csv" | grep -q '^actor,ceasefire,peacekeepers,membership,territory,sanctions$' \
+  && tail -n 1 "$WORK/activity.csv" | grep -q '^Ines Ferreira,' \
+  && ok "--order activity puts the most claims first" || not_ok "--order activity puts the most claims first" "$(cat "$WORK/activity.csv")"
+
+check "matrix JSON" cli matrix "$P" --format json --to 2025-04-30 -o "$WORK/matrix.json"
+python3 - "$WORK/matrix.json" <<'PY' && ok "matrix JSON has the options, counts and the claim ids behind each cell" || not_ok "matrix JSON has the options, counts and the claim ids behind each cell"
+import json, sys
+m = json.load(open(sys.argv[1]))
+assert m["version"] == 1 and m["options"]["to"] == "2025-04-30" and m["options"]["aggregate"] == "mean"
+assert m["claims"] == 5 and m["documents"] == 2 and m["undated_left_out"] == 0, m
+cell = [c for c in m["cells"] if c["actor"] == "Ines Ferreira" and c["issue"] == "ceasefire"][0]
+assert cell["score"] == 1 and cell["claims"] == 1 and len(cell["claim_ids"]) == 1, cell
+assert [r["label"] for r in m["rows"]][0] == "Ana Berg"
+PY
+
+for kind in svg pdf png; do
+  check "matrix $kind with a title" cli matrix "$P" --format $kind --title "Harbour talks" --order similarity -o "$WORK/chart.$kind"
+  check "matrix $kind again" cli matrix "$P" --format $kind --title "Harbour talks" --order similarity -o "$WORK/chart2.$kind"
+  same "the $kind export is deterministic" "$WORK/chart.$kind" "$WORK/chart2.$kind"
+done
+grep -q '>Harbour talks</text>' "$WORK/chart.svg" && grep -q '>Ana Berg</text>' "$WORK/chart.svg" \
+  && ok "the SVG carries its title and labels as text" || not_ok "the SVG carries its title and labels as text"
+[ "$(head -c 5 "$WORK/chart.pdf")" = "%PDF-" ] && grep -aq "/Title (Harbour talks)" "$WORK/chart.pdf" \
+  && ok "the PDF is a PDF with the title" || not_ok "the PDF is a PDF with the title"
+refuse "an unknown aggregate is refused" "--aggregate" cli matrix "$P" --format csv --aggregate median -o "$WORK/x"
+refuse "an unknown --per is refused" "--per" cli matrix "$P" --format csv --per sentence -o "$WORK/x"
+refuse "an unknown order is refused" "--order" cli matrix "$P" --format csv --order random -o "$WORK/x"
+refuse "a malformed date is refused" "2025-13-01" cli matrix "$P" --format csv --from 2025-13-01 -o "$WORK/x"
+refuse "a range that ends before it starts is refused" "after it ends" cli matrix "$P" --format csv --from 2025-06-01 --to 2025-05-01 -o "$WORK/x"
+refuse "an SVG to standard output is refused" "not to standard output" cli matrix "$P" --format svg -o -
+
+# Evidence
+check "evidence" cli evidence "$P" --actor Ferreira --issue ceasefire
+cat >"$WORK/expected-evidence.csv" <<'CSV'
+date,stance,status,id,document_id,file,title,actor,quote
+2025-04-11,1,manual,5,2,02-guarantees.txt,What security guarantees could end the border war?,Ines Ferreira,both sides could support a ceasefire
+2025-05-20,2,manual,8,3,03-summit.md,Summit ends without a deal on territory,Ines Ferreira,a ceasefire remained possible within weeks
+CSV
+same "evidence lists the claims behind a cell in time order" "$WORK/expected-evidence.csv" "$WORK/out"
+check "evidence at group level as JSON" cli evidence "$P" --actor Vos --issue territory --level group --format json
+python3 - "$WORK/out" <<'PY' && ok "a member names its group's cell" || not_ok "a member names its group's cell"
+import json, sys
+rows = json.load(open(sys.argv[1]))
+assert [r["actor"] for r in rows] == ["Marek Vos"] and rows[0]["stance"] == 2, rows
+PY
+check "evidence of an empty cell" cli evidence "$P" --actor Vos --issue ceasefire
+[ "$(wc -l <"$WORK/out")" -eq 1 ] && ok "an empty cell has no evidence, just the header" || not_ok "an empty cell has no evidence, just the header"
+refuse "evidence of an unknown actor is refused" "Nobody" cli evidence "$P" --actor Nobody --issue ceasefire
+refuse "evidence without --issue is refused" "--issue" cli evidence "$P" --actor Berg
 
 # Codebook edits
 check "actor add" cli actor add "$P" "Harbour Council" --kind organisation --affiliation Northland --alias "the council"

@@ -363,7 +363,7 @@ static SpMatrixLayout *
 make_export_layout (SpMatrix *matrix)
 {
   PangoContext *context = sp_matrix_create_export_context ();
-  SpMatrixLayout *layout = sp_matrix_layout_new (matrix, context);
+  SpMatrixLayout *layout = sp_matrix_layout_new_with_caption (matrix, context);
 
   g_object_unref (context);
   return layout;

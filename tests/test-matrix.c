@@ -507,7 +507,7 @@ test_png (Fixture       *f,
   g_assert_cmpmem (first, first_length, second, second_length);
 
   context = sp_matrix_create_export_context ();
-  layout = sp_matrix_layout_new (matrix, context);
+  layout = sp_matrix_layout_new_with_caption (matrix, context);
   g_object_unref (context);
   sp_matrix_layout_get_size (layout, &width, &height);
 
@@ -758,7 +758,7 @@ test_compact_png (Fixture       *f,
   g_assert_cmpuint (sp_matrix_get_n_columns (matrix), ==, 50);
 
   context = sp_matrix_create_export_context ();
-  layout = sp_matrix_layout_new (matrix, context);
+  layout = sp_matrix_layout_new_with_caption (matrix, context);
   g_object_unref (context);
   g_assert_true (sp_matrix_layout_is_compact (layout));
 

@@ -10,6 +10,7 @@
 
 #include <gio/gio.h>
 
+#include "sp-matrix-options.h"
 #include "sp-project.h"
 
 G_BEGIN_DECLS
@@ -57,6 +58,15 @@ gboolean   sp_cli_write_output   (const char   *path,
                                   const char   *contents,
                                   gsize         length);
 
+/* sp-cli-matrix.c: the matrix options that matrix and evidence share */
+SpMatrixOptions *sp_cli_matrix_options (const char *level,
+                                        const char *aggregate,
+                                        const char *per,
+                                        const char *order,
+                                        const char *from,
+                                        const char *to,
+                                        gboolean    include_suggestions);
+
 typedef struct
 {
   const char *name;
@@ -88,6 +98,7 @@ int sp_cli_issues         (int argc, char **argv);
 int sp_cli_claim          (int argc, char **argv);
 int sp_cli_claims         (int argc, char **argv);
 int sp_cli_matrix         (int argc, char **argv);
+int sp_cli_evidence       (int argc, char **argv);
 int sp_cli_suggest        (int argc, char **argv);
 int sp_cli_suggestions    (int argc, char **argv);
 int sp_cli_accept         (int argc, char **argv);

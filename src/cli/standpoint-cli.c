@@ -38,7 +38,8 @@ static const SpCliVerb verbs[] = {
   { "accept", sp_cli_accept, "accept PROJECT SUGGESTION-ID..." },
   { "reject", sp_cli_reject, "reject PROJECT SUGGESTION-ID..." },
   { "evaluate", sp_cli_evaluate, "evaluate PROJECT GOLD.tsv" },
-  { "matrix", sp_cli_matrix, "matrix PROJECT --format csv|png -o FILE [--level actor|group]" },
+  { "matrix", sp_cli_matrix, "matrix PROJECT --format csv|csv-long|json|png|svg|pdf -o FILE [--level actor|group] [--aggregate mean|latest|majority] [--per claim|document] [--from DATE] [--to DATE] [--include-suggestions] [--order alpha|activity|similarity] [--all-rows] [--scale N] [--title TEXT]" },
+  { "evidence", sp_cli_evidence, "evidence PROJECT --actor NAME --issue KEY [--level actor|group] [--format csv|json]" },
 };
 
 static void

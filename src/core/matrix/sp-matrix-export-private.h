@@ -17,4 +17,8 @@ GBytes *_sp_matrix_render_png_full (SpMatrix                *matrix,
                                     GCancellable            *cancellable,
                                     GError                 **error);
 
+GBytes *_sp_matrix_render_vector   (SpMatrix                *matrix,
+                                    SpMatrixFormat           format,
+                                    GError                 **error);
+
 G_END_DECLS

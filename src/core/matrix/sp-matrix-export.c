@@ -171,7 +171,8 @@ typedef struct
 {
   SpMatrix               *matrix;
   char                   *path;
-  double                  scale;      /* 0 for a CSV */
+  SpMatrixFormat          format;
+  double                  scale;      /* PNG only */
   SpMatrixExportProgress  progress;
   gpointer                user_data;
 
@@ -234,7 +235,7 @@ progress_cb (double   fraction,
   g_mutex_unlock (&job->mutex);
 }
 
-/* The whole export of @task_data, a PNG or (without a scale) a CSV */
+/* The whole export of @task_data */
 static void
 export_worker (GTask        *task,
                gpointer      source_object,
@@ -245,12 +246,12 @@ export_worker (GTask        *task,
   GError *error = NULL;
   gboolean written;
 
-  if (job->scale > 0)
+  if (job->format == SP_MATRIX_FORMAT_PNG)
     written = export_png (job->matrix, job->path, job->scale,
                           job->progress != NULL ? progress_cb : NULL, task, cancellable, &error);
   else
     written = !g_cancellable_set_error_if_cancelled (cancellable, &error) &&
-              sp_matrix_export_csv (job->matrix, job->path, &error);
+              sp_matrix_export (job->matrix, job->format, job->path, job->scale, &error);
 
   if (written)
     g_task_return_boolean (task, TRUE);
@@ -315,6 +316,7 @@ sp_matrix_export_png_async (SpMatrix               *matrix,
   *job = (SpExportJob) {
     .matrix = sp_matrix_ref (matrix),
     .path = g_strdup (path),
+    .format = SP_MATRIX_FORMAT_PNG,
     .scale = scale,
     .progress = progress,
     .user_data = user_data,
@@ -356,6 +358,7 @@ sp_matrix_export_csv_async (SpMatrix            *matrix,
   job = g_new0 (SpExportJob, 1);
   job->matrix = sp_matrix_ref (matrix);
   job->path = g_strdup (path);
+  job->format = SP_MATRIX_FORMAT_CSV;
   job->user_data = user_data;
   run_export (job, sp_matrix_export_csv_async, cancellable, callback);
 }
@@ -371,4 +374,54 @@ sp_matrix_export_csv_finish (GAsyncResult  *result,
                              GError       **error)
 {
   return export_finish (result, sp_matrix_export_csv_async, error);
+}
+
+/**
+ * sp_matrix_export_async:
+ * @scale: device pixels per layout unit, for PNG only
+ * @progress: (nullable) (scope async): for PNG, as in sp_matrix_export_png_async()
+ * @cancellable: (nullable): checked before the export starts (and between PNG strips)
+ *
+ * sp_matrix_export() in a worker thread. @matrix is kept until the export ends.
+ */
+void
+sp_matrix_export_async (SpMatrix               *matrix,
+                        SpMatrixFormat          format,
+                        const char             *path,
+                        double                  scale,
+                        SpMatrixExportProgress  progress,
+                        GCancellable           *cancellable,
+                        GAsyncReadyCallback     callback,
+                        gpointer                user_data)
+{
+  SpExportJob *job;
+
+  g_return_if_fail (matrix != NULL && path != NULL);
+  g_return_if_fail (format <= SP_MATRIX_FORMAT_PDF);
+  g_return_if_fail (format != SP_MATRIX_FORMAT_PNG || scale > 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = g_new0 (SpExportJob, 1);
+  *job = (SpExportJob) {
+    .matrix = sp_matrix_ref (matrix),
+    .path = g_strdup (path),
+    .format = format,
+    .scale = scale,
+    .progress = progress,
+    .user_data = user_data,
+  };
+  run_export (job, sp_matrix_export_async, cancellable, callback);
+}
+
+/**
+ * sp_matrix_export_finish:
+ *
+ * Returns: %TRUE when the file was written; otherwise %FALSE with the reason, and the file
+ *   as it was
+ */
+gboolean
+sp_matrix_export_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  return export_finish (result, sp_matrix_export_async, error);
 }

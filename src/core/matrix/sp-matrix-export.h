@@ -21,10 +21,46 @@ G_BEGIN_DECLS
  * @fraction: how much of the export is done, from 0 to 1
  * @user_data: the user_data of the export, the same as its GAsyncReadyCallback's
  */
+/* The export formats; the string forms are the CLI's --format values */
+typedef enum
+{
+  SP_MATRIX_FORMAT_CSV,       /* wide: one column per issue */
+  SP_MATRIX_FORMAT_CSV_LONG,  /* one line per cell */
+  SP_MATRIX_FORMAT_JSON,
+  SP_MATRIX_FORMAT_PNG,
+  SP_MATRIX_FORMAT_SVG,
+  SP_MATRIX_FORMAT_PDF,
+} SpMatrixFormat;
+
 typedef void (*SpMatrixExportProgress) (double   fraction,
                                         gpointer user_data);
 
+const char *sp_matrix_format_to_string   (SpMatrixFormat         format);
+gboolean  sp_matrix_format_from_string (const char              *str,
+                                       SpMatrixFormat          *format);
+
 char     *sp_matrix_to_csv            (SpMatrix                *matrix);
+char     *sp_matrix_to_csv_long       (SpMatrix                *matrix);
+char     *sp_matrix_to_json           (SpMatrix                *matrix);
+GBytes   *sp_matrix_export_to_bytes   (SpMatrix                *matrix,
+                                       SpMatrixFormat           format,
+                                       double                   scale,
+                                       GError                 **error);
+gboolean  sp_matrix_export            (SpMatrix                *matrix,
+                                       SpMatrixFormat           format,
+                                       const char              *path,
+                                       double                   scale,
+                                       GError                 **error);
+void      sp_matrix_export_async      (SpMatrix                *matrix,
+                                       SpMatrixFormat           format,
+                                       const char              *path,
+                                       double                   scale,
+                                       SpMatrixExportProgress   progress,
+                                       GCancellable            *cancellable,
+                                       GAsyncReadyCallback      callback,
+                                       gpointer                 user_data);
+gboolean  sp_matrix_export_finish     (GAsyncResult            *result,
+                                       GError                 **error);
 gboolean  sp_matrix_export_csv        (SpMatrix                *matrix,
                                        const char              *path,
                                        GError                 **error);

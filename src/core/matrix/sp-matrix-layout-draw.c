@@ -24,6 +24,13 @@ static const SpRgb hatch_color = { 0xdd / 255.0, 0xe0 / 255.0, 0xe4 / 255.0 };
 static const SpRgb text_color = SP_STANCE_DARK_TEXT;
 static const SpRgb secondary_text_color = { 0x57 / 255.0, 0x60 / 255.0, 0x6a / 255.0 };
 
+/* The marks in a cell's top corners: a dark one on the right where its claims disagree
+ * (support and opposition), an amber one on the left where it rests on pending suggestions.
+ * Both are edged in white so that they stand out on the dark ends of the palette. */
+static const SpRgb disagreement_color = SP_STANCE_DARK_TEXT;
+static const SpRgb pending_color = { 0xe5 / 255.0, 0xa5 / 255.0, 0x0a / 255.0 };
+static const SpRgb mark_edge_color = { 1.0, 1.0, 1.0 };
+
 static void
 set_source (cairo_t     *cr,
             const SpRgb *c)
@@ -79,6 +86,59 @@ draw_hatch (cairo_t                 *cr,
   cairo_restore (cr);
 }
 
+/* A right triangle in one top corner of @rect, its legs @size long */
+static void
+corner_path (cairo_t                 *cr,
+             const cairo_rectangle_t *rect,
+             double                   size,
+             gboolean                 right)
+{
+  double x = right ? rect->x + rect->width : rect->x;
+  double dx = right ? -size : size;
+
+  cairo_move_to (cr, x, rect->y);
+  cairo_line_to (cr, x + dx, rect->y);
+  cairo_line_to (cr, x, rect->y + size);
+  cairo_close_path (cr);
+}
+
+/**
+ * _sp_matrix_layout_draw_marks:
+ * @marks: the cell's #SpMatrixCellFlags
+ *
+ * Paints the marks of a cell over its fill: the window, the exports and the legend use it.
+ */
+void
+_sp_matrix_layout_draw_marks (cairo_t                 *cr,
+                              const cairo_rectangle_t *rect,
+                              guint                    marks)
+{
+  double size = CLAMP (floor (MIN (rect->width, rect->height) * 0.4), 4, 12);
+
+  if ((marks & (SP_MATRIX_CELL_DISAGREEMENT | SP_MATRIX_CELL_PENDING)) == 0)
+    return;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, rect->x, rect->y, rect->width, rect->height);
+  cairo_clip (cr);
+  for (guint i = 0; i < 2; i++)
+    {
+      guint mark = i == 0 ? SP_MATRIX_CELL_DISAGREEMENT : SP_MATRIX_CELL_PENDING;
+
+      if ((marks & mark) == 0)
+        continue;
+
+      /* The edge: the same triangle one unit larger, in white */
+      set_source (cr, &mark_edge_color);
+      corner_path (cr, rect, size + 1.5, mark == SP_MATRIX_CELL_DISAGREEMENT);
+      cairo_fill (cr);
+      set_source (cr, mark == SP_MATRIX_CELL_DISAGREEMENT ? &disagreement_color : &pending_color);
+      corner_path (cr, rect, size, mark == SP_MATRIX_CELL_DISAGREEMENT);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
+}
+
 static void
 draw_cell (SpMatrixLayout *self,
            cairo_t        *cr,
@@ -91,6 +151,7 @@ draw_cell (SpMatrixLayout *self,
   char mean_text[SP_MATRIX_MEAN_TEXT_SIZE];
   char count_text[SP_MATRIX_COUNT_TEXT_SIZE];
   PangoLayout *mean_layout, *count_layout;
+  SpMatrixCellInfo info;
   double mean;
   guint count;
   int mean_width, count_width;
@@ -98,7 +159,7 @@ draw_cell (SpMatrixLayout *self,
 
   _sp_matrix_layout_cell_rect (self, row, column, &rect);
 
-  if (!sp_matrix_get_cell (self->matrix, row, column, &mean, &count))
+  if (!sp_matrix_get_cell_info (self->matrix, row, column, &info))
     {
       set_source (cr, &empty_color);
       cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
@@ -106,6 +167,8 @@ draw_cell (SpMatrixLayout *self,
       draw_hatch (cr, &rect);
       return;
     }
+  mean = info.score;
+  count = info.n_claims;
 
   sp_stance_color (mean, &fill);
   set_source (cr, &fill);
@@ -127,6 +190,8 @@ draw_cell (SpMatrixLayout *self,
   cairo_set_source_rgba (cr, ink.red, ink.green, ink.blue, 0.85);
   show_text (cr, count_layout, rect.x + floor ((rect.width - count_width) / 2.0),
              top + self->mean_height);
+
+  _sp_matrix_layout_draw_marks (cr, &rect, info.flags);
 }
 
 /* The hatch of draw_hatch() for many cells at once: each line is cut to its cell (inset by
@@ -171,20 +236,21 @@ draw_compact_cells (SpMatrixLayout *self,
     for (guint c = first_column; c < last_column; c++)
       {
         cairo_rectangle_t rect;
+        SpMatrixCellInfo info;
         SpRgb fill;
-        double mean;
 
-        if (!sp_matrix_get_cell (self->matrix, r, c, &mean, NULL))
+        if (!sp_matrix_get_cell_info (self->matrix, r, c, &info))
           {
             any_empty = TRUE;
             continue;
           }
 
         _sp_matrix_layout_cell_rect (self, r, c, &rect);
-        sp_stance_color (mean, &fill);
+        sp_stance_color (info.score, &fill);
         set_source (cr, &fill);
         cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
         cairo_fill (cr);
+        _sp_matrix_layout_draw_marks (cr, &rect, info.flags);
       }
 
   if (!any_empty)
@@ -307,7 +373,14 @@ draw_legend (SpMatrixLayout *self,
       cairo_rectangle (cr, swatch.x - 1, swatch.y - 1, swatch.width + 2, swatch.height + 2);
       cairo_fill (cr);
 
-      if (isnan (item->stance))
+      if (item->marks != 0)
+        {
+          set_source (cr, &empty_color);
+          cairo_rectangle (cr, swatch.x, swatch.y, swatch.width, swatch.height);
+          cairo_fill (cr);
+          _sp_matrix_layout_draw_marks (cr, &swatch, item->marks);
+        }
+      else if (isnan (item->stance))
         {
           set_source (cr, &empty_color);
           cairo_rectangle (cr, swatch.x, swatch.y, swatch.width, swatch.height);
@@ -362,6 +435,15 @@ sp_matrix_layout_draw (SpMatrixLayout *self,
    * nothing from before shows through; at fractional scales cell edges blend into it. */
   set_source (cr, &background_color);
   cairo_paint (cr);
+
+  if (self->caption_info != NULL && y1 < self->grid_y)
+    {
+      set_source (cr, &text_color);
+      if (self->caption_title != NULL)
+        show_text (cr, self->caption_title, MARGIN, MARGIN);
+      set_source (cr, &secondary_text_color);
+      show_text (cr, self->caption_info, MARGIN, self->caption_info_y);
+    }
 
   if (self->empty_message != NULL)
     {

@@ -27,7 +27,8 @@ typedef struct
 {
   int          x;
   int          y;
-  double       stance;  /* NAN for the "No claims" swatch */
+  double       stance;  /* NAN for the "No claims" swatch and the marks */
+  guint        marks;   /* SpMatrixCellFlags the swatch shows */
   PangoLayout *text;
 } SpLegendItem;
 
@@ -50,6 +51,8 @@ struct _SpMatrixLayout
   PangoLayout          *empty_message;  /* nullable: shown when there are no cells */
   PangoLayout          *legend_title;
   PangoLayout          *legend_note;
+  PangoLayout          *caption_title;  /* nullable: the title of an export */
+  PangoLayout          *caption_info;   /* nullable: dates and counts, for an export */
   GArray               *legend_items;   /* SpLegendItem */
 
   gboolean              compact;
@@ -66,6 +69,7 @@ struct _SpMatrixLayout
   int                   count_height;
   int                   legend_y;
   int                   legend_note_y;
+  int                   caption_info_y;
 };
 
 SpMatrixLayout *_sp_matrix_layout_new_legible (SpMatrix                   *matrix,
@@ -73,6 +77,10 @@ SpMatrixLayout *_sp_matrix_layout_new_legible (SpMatrix                   *matri
 PangoLayout    *_sp_matrix_layout_make_text   (SpMatrixLayout             *self,
                                                const PangoFontDescription *font,
                                                const char                 *text);
+void            _sp_matrix_layout_draw_marks  (cairo_t                    *cr,
+                                               const cairo_rectangle_t    *rect,
+                                               guint                       marks);
+char           *_sp_matrix_describe_scope     (SpMatrix                   *matrix);
 void            _sp_matrix_layout_cell_rect   (SpMatrixLayout             *self,
                                                guint                       row,
                                                guint                       column,

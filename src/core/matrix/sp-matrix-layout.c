@@ -76,6 +76,8 @@ sp_matrix_layout_dispose (GObject *object)
   g_clear_object (&self->empty_message);
   g_clear_object (&self->legend_title);
   g_clear_object (&self->legend_note);
+  g_clear_object (&self->caption_title);
+  g_clear_object (&self->caption_info);
   g_clear_object (&self->context);
   g_clear_pointer (&self->matrix, sp_matrix_unref);
 
@@ -434,11 +436,137 @@ measure_compact (SpMatrixLayout *self)
 static void
 add_legend_item (SpMatrixLayout *self,
                  double          stance,
+                 guint           marks,
                  const char     *text)
 {
-  SpLegendItem item = { 0, 0, stance, _sp_matrix_layout_make_text (self, self->label_font, text) };
+  SpLegendItem item = { 0, 0, stance, marks, _sp_matrix_layout_make_text (self, self->label_font, text) };
 
   g_array_append_val (self->legend_items, item);
+}
+
+/* The marks any cell of @matrix carries */
+static guint
+matrix_marks (SpMatrix *matrix)
+{
+  guint marks = 0;
+
+  for (guint r = 0; r < sp_matrix_get_n_rows (matrix); r++)
+    for (guint c = 0; c < sp_matrix_get_n_columns (matrix); c++)
+      {
+        SpMatrixCellInfo info;
+
+        if (sp_matrix_get_cell_info (matrix, r, c, &info))
+          marks |= info.flags;
+      }
+
+  return marks;
+}
+
+static const char *
+legend_title (const SpMatrixOptions *options)
+{
+  gboolean per_document = sp_matrix_options_get_unit (options) == SP_MATRIX_UNIT_DOCUMENT;
+
+  switch (sp_matrix_options_get_aggregate (options))
+    {
+    case SP_MATRIX_AGGREGATE_LATEST:
+      return per_document ? _("Stance of the latest document") : _("Latest stance");
+    case SP_MATRIX_AGGREGATE_MAJORITY:
+      return per_document ? _("Majority stance of the documents") : _("Majority stance of the claims");
+    case SP_MATRIX_AGGREGATE_MEAN:
+    default:
+      return per_document ? _("Mean stance of the documents") : _("Mean stance of the claims");
+    }
+}
+
+static const char *
+order_note (const SpMatrixOptions *options)
+{
+  switch (sp_matrix_options_get_order (options))
+    {
+    case SP_MATRIX_ORDER_ACTIVITY:
+      return _("Rows and issues are ordered by their number of claims.");
+    case SP_MATRIX_ORDER_SIMILARITY:
+      return _("Rows with similar positions are next to each other, and issues likewise.");
+    case SP_MATRIX_ORDER_ALPHA:
+    default:
+      return _("Rows are ordered by name, issues as in the codebook.");
+    }
+}
+
+/**
+ * _sp_matrix_describe_scope:
+ *
+ * Returns: (transfer full): one line saying what the matrix counts: the date range, the
+ *   documents and claims, pending suggestions and undated claims left out
+ */
+char *
+_sp_matrix_describe_scope (SpMatrix *matrix)
+{
+  const SpMatrixOptions *options = sp_matrix_get_options (matrix);
+  const char *from = sp_matrix_options_get_date_from (options);
+  const char *to = sp_matrix_options_get_date_to (options);
+  guint n_documents = sp_matrix_get_n_documents (matrix);
+  guint n_claims = sp_matrix_get_n_claims (matrix);
+  guint n_pending = sp_matrix_get_n_pending (matrix);
+  guint n_undated = sp_matrix_get_n_undated (matrix);
+  GString *text = g_string_new (NULL);
+
+  if (from != NULL && to != NULL)
+    g_string_append_printf (text, _("From %s to %s"), from, to);
+  else if (from != NULL)
+    g_string_append_printf (text, _("From %s"), from);
+  else if (to != NULL)
+    g_string_append_printf (text, _("As of %s"), to);
+  else
+    g_string_append (text, _("All dates"));
+
+  g_string_append (text, " · ");
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents", n_documents), n_documents);
+  g_string_append (text, " · ");
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", n_claims), n_claims);
+  if (n_pending > 0)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " (%u a pending suggestion)",
+                                               " (%u pending suggestions)", n_pending), n_pending);
+  if (n_undated > 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u undated claim left out",
+                                                 "%u undated claims left out", n_undated), n_undated);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* The title and scope line above an exported chart, wrapped in @width; returns their
+ * height, gap below included */
+static int
+measure_caption (SpMatrixLayout *self,
+                 int             width)
+{
+  const char *title = sp_matrix_options_get_title (sp_matrix_get_options (self->matrix));
+  g_autofree char *info = _sp_matrix_describe_scope (self->matrix);
+  g_autoptr(PangoFontDescription) title_font = NULL;
+  int title_height = 0, info_height;
+
+  if (title != NULL)
+    {
+      title_font = pango_font_description_copy (self->mean_font);
+      pango_font_description_set_size (title_font, pango_font_description_get_size (self->label_font) * 3 / 2);
+      self->caption_title = _sp_matrix_layout_make_text (self, title_font, title);
+      pango_layout_set_width (self->caption_title, width * PANGO_SCALE);
+      pango_layout_set_wrap (self->caption_title, PANGO_WRAP_WORD_CHAR);
+      _sp_matrix_text_measure (self->caption_title, NULL, &title_height);
+      title_height += 4;
+    }
+
+  self->caption_info = _sp_matrix_layout_make_text (self, self->label_font, info);
+  pango_layout_set_width (self->caption_info, width * PANGO_SCALE);
+  pango_layout_set_wrap (self->caption_info, PANGO_WRAP_WORD_CHAR);
+  _sp_matrix_text_measure (self->caption_info, NULL, &info_height);
+  self->caption_info_y = MARGIN + title_height;
+
+  return title_height + info_height + LEGEND_GAP;
 }
 
 /* Lays the legend out below the grid within @available width; returns its width. */
@@ -453,15 +581,22 @@ measure_legend (SpMatrixLayout *self,
   int title_height, line_height = SWATCH_HEIGHT;
   int note_height;
 
-  self->legend_title = _sp_matrix_layout_make_text (self, self->caption_font, _("Mean stance of the claims"));
+  const SpMatrixOptions *options = sp_matrix_get_options (self->matrix);
+  guint marks = matrix_marks (self->matrix);
+
+  self->legend_title = _sp_matrix_layout_make_text (self, self->caption_font, legend_title (options));
   _sp_matrix_text_measure (self->legend_title, &used, &title_height);
 
-  add_legend_item (self, -2, _("−2 Strongly oppose"));
-  add_legend_item (self, -1, _("−1 Oppose"));
-  add_legend_item (self, 0, _("0 Neutral"));
-  add_legend_item (self, 1, _("+1 Support"));
-  add_legend_item (self, 2, _("+2 Strongly support"));
-  add_legend_item (self, NAN, _("No claims"));
+  add_legend_item (self, -2, 0, _("−2 Strongly oppose"));
+  add_legend_item (self, -1, 0, _("−1 Oppose"));
+  add_legend_item (self, 0, 0, _("0 Neutral"));
+  add_legend_item (self, 1, 0, _("+1 Support"));
+  add_legend_item (self, 2, 0, _("+2 Strongly support"));
+  add_legend_item (self, NAN, 0, _("No claims"));
+  if (marks & SP_MATRIX_CELL_DISAGREEMENT)
+    add_legend_item (self, NAN, SP_MATRIX_CELL_DISAGREEMENT, _("Support and opposition"));
+  if (marks & SP_MATRIX_CELL_PENDING)
+    add_legend_item (self, NAN, SP_MATRIX_CELL_PENDING, _("Rests on pending suggestions"));
 
   for (guint i = 0; i < self->legend_items->len; i++)
     {
@@ -495,16 +630,18 @@ measure_legend (SpMatrixLayout *self,
       x += width + LEGEND_ITEM_GAP;
     }
 
-  if (self->compact)
-    self->legend_note = _sp_matrix_layout_make_text (self, self->count_font,
-                                   _("Each cell is coloured by the mean stance of its claims. "
-                                     "Rows are ordered by name, issues as in the codebook.\n"
-                                     "Point at a cell in the window to see its mean and number "
-                                     "of claims; the CSV export has every mean."));
-  else
-    self->legend_note = _sp_matrix_layout_make_text (self, self->count_font,
-                                   _("Each cell shows the mean stance of its claims and, below it, "
-                                     "their number (n). Rows are ordered by name, issues as in the codebook."));
+  {
+    g_autofree char *note = NULL;
+
+    if (self->compact)
+      note = g_strconcat (_("Each cell is coloured by its score (see above). "), order_note (options),
+                          _("\nPoint at a cell in the window to see its score and number "
+                            "of claims; the CSV export has every score."), NULL);
+    else
+      note = g_strconcat (_("Each cell shows its score and, below it, the number of claims (n). "),
+                          order_note (options), NULL);
+    self->legend_note = _sp_matrix_layout_make_text (self, self->count_font, note);
+  }
   pango_layout_set_width (self->legend_note, MAX (available, used) * PANGO_SCALE);
   pango_layout_set_wrap (self->legend_note, PANGO_WRAP_WORD);
   self->legend_note_y = y + line_height + 10;
@@ -517,7 +654,8 @@ measure_legend (SpMatrixLayout *self,
 
 static void
 compute (SpMatrixLayout *self,
-         gboolean        allow_compact)
+         gboolean        allow_compact,
+         gboolean        caption)
 {
   guint n_rows = sp_matrix_get_n_rows (self->matrix);
   guint n_columns = sp_matrix_get_n_columns (self->matrix);
@@ -525,6 +663,7 @@ compute (SpMatrixLayout *self,
   g_autoptr(PangoFontDescription) fallback = NULL;
   int cell_width, label_height, header_height, overhang;
   int grid_width, grid_height, right, legend_width;
+  int caption_height = 0;
 
   if (base == NULL)
     base = fallback = pango_font_description_from_string ("Sans 10");
@@ -559,7 +698,20 @@ compute (SpMatrixLayout *self,
   self->grid_x = MARGIN + self->label_width + LABEL_GAP;
   self->grid_y = MARGIN + MAX (header_height, 0);
 
-  if (n_rows == 0 || n_columns == 0)
+  if ((n_rows == 0 || n_columns == 0) &&
+      sp_matrix_options_get_hide_empty (sp_matrix_get_options (self->matrix)))
+    {
+      /* Rows and columns without claims are hidden: the message says why none is left */
+      const char *message = sp_matrix_options_has_filters (sp_matrix_get_options (self->matrix))
+                            ? _("No claims match these filters") : _("No claims yet");
+
+      self->empty_message = _sp_matrix_layout_make_text (self, self->label_font, message);
+      _sp_matrix_text_measure (self->empty_message, &grid_width, &grid_height);
+      self->grid_x = MARGIN;
+      self->grid_y = MARGIN;
+      overhang = 0;
+    }
+  else if (n_rows == 0 || n_columns == 0)
     {
       const char *message = n_rows == 0 && n_columns == 0 ? _("No actors and no issues yet")
                             : n_rows == 0 ? _("No actors yet") : _("No issues yet");
@@ -578,6 +730,11 @@ compute (SpMatrixLayout *self,
     }
 
   right = self->grid_x + grid_width + overhang;
+  if (caption)
+    {
+      caption_height = measure_caption (self, MAX (right - MARGIN, MIN_LEGEND_WIDTH));
+      self->grid_y += caption_height;
+    }
   legend_width = measure_legend (self, self->grid_y + grid_height + LEGEND_GAP,
                                  MAX (right - MARGIN, MIN_LEGEND_WIDTH));
 
@@ -587,13 +744,14 @@ compute (SpMatrixLayout *self,
 static SpMatrixLayout *
 layout_new (SpMatrix     *matrix,
             PangoContext *context,
-            gboolean      allow_compact)
+            gboolean      allow_compact,
+            gboolean      caption)
 {
   SpMatrixLayout *self = g_object_new (SP_TYPE_MATRIX_LAYOUT, NULL);
 
   self->matrix = sp_matrix_ref (matrix);
   self->context = g_object_ref (context);
-  compute (self, allow_compact);
+  compute (self, allow_compact, caption);
 
   return self;
 }
@@ -615,7 +773,25 @@ sp_matrix_layout_new (SpMatrix     *matrix,
   g_return_val_if_fail (matrix != NULL, NULL);
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
 
-  return layout_new (matrix, context, TRUE);
+  return layout_new (matrix, context, TRUE, FALSE);
+}
+
+/**
+ * sp_matrix_layout_new_with_caption:
+ *
+ * The chart of sp_matrix_layout_new() under a caption: the options' title and a line saying
+ * what the matrix counts (dates, documents, claims). The image exports draw this one.
+ *
+ * Returns: (transfer full): the layout
+ */
+SpMatrixLayout *
+sp_matrix_layout_new_with_caption (SpMatrix     *matrix,
+                                   PangoContext *context)
+{
+  g_return_val_if_fail (matrix != NULL, NULL);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
+
+  return layout_new (matrix, context, TRUE, TRUE);
 }
 
 /* Returns: (transfer full): the layout with numbers in every cell, however large */
@@ -624,7 +800,7 @@ _sp_matrix_layout_new_legible (SpMatrix     *matrix,
                                PangoContext *context)
 {
   g_return_val_if_fail (matrix != NULL && PANGO_IS_CONTEXT (context), NULL);
-  return layout_new (matrix, context, FALSE);
+  return layout_new (matrix, context, FALSE, FALSE);
 }
 
 /**

@@ -23,6 +23,8 @@ G_DECLARE_FINAL_TYPE (SpMatrixLayout, sp_matrix_layout, SP, MATRIX_LAYOUT, GObje
 
 SpMatrixLayout *sp_matrix_layout_new             (SpMatrix           *matrix,
                                                   PangoContext       *context);
+SpMatrixLayout *sp_matrix_layout_new_with_caption (SpMatrix         *matrix,
+                                                  PangoContext       *context);
 SpMatrix       *sp_matrix_layout_get_matrix      (SpMatrixLayout     *self);
 void            sp_matrix_layout_get_size        (SpMatrixLayout     *self,
                                                   int                *width,

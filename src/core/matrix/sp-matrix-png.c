@@ -245,7 +245,7 @@ _sp_matrix_render_png_full (SpMatrix                *matrix,
   g_return_val_if_fail (tile_width >= 0 && tile_width <= MAX_TILE_WIDTH, NULL);
 
   context = sp_matrix_create_export_context ();
-  layout = sp_matrix_layout_new (matrix, context);
+  layout = sp_matrix_layout_new_with_caption (matrix, context);
   g_object_unref (context);
   sp_matrix_layout_get_size (layout, &width, &height);
 

@@ -1,14 +1,7 @@
 /* sp-matrix.c
  *
- * Aggregation of claims into the position matrix. The budget (DESIGN.md: 100,000 claims in
- * under 100 ms) rules out anything per cell or per claim object, so the store is asked once,
- * with a GROUP BY over the claims table, for the sum of stances and the number of claims per
- * actor and issue; rows and columns come from the codebook. That query reaches past the
- * public store API into the connection (sp-project-private.h) on purpose: it is the one read
- * whose speed the matrix depends on.
- *
- * Sums rather than means are kept, so that a group's cell is the mean over all its members'
- * claims, not a mean of means.
+ * The position matrix as a value: its rows, columns and cells, read by the window, the
+ * exports and the CLI. Computing it is sp-matrix-compute.c; its order, sp-matrix-order.c.
  */
 #define G_LOG_DOMAIN "sp-matrix"
 
@@ -19,31 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sp-matrix.h"
-
-typedef struct
-{
-  gint64  id;
-  char   *label;
-  char   *sort_key;
-} SpMatrixRow;
-
-typedef struct
-{
-  gint64  id;
-  char   *key;
-  char   *label;
-} SpMatrixColumn;
-
-struct _SpMatrix
-{
-  SpMatrixLevel  level;
-  GArray        *rows;     /* SpMatrixRow */
-  GArray        *columns;  /* SpMatrixColumn */
-  gint64        *sums;     /* n_rows × n_columns, row-major */
-  guint         *counts;
-  guint          n_claims;
-};
+#include "sp-matrix-private.h"
 
 G_DEFINE_BOXED_TYPE (SpMatrix, sp_matrix, sp_matrix_ref, sp_matrix_unref)
 
@@ -54,6 +23,7 @@ clear_row (gpointer data)
 
   g_clear_pointer (&row->label, g_free);
   g_clear_pointer (&row->sort_key, g_free);
+  g_clear_pointer (&row->block_key, g_free);
 }
 
 static void
@@ -68,10 +38,25 @@ clear_column (gpointer data)
 static void
 sp_matrix_clear (SpMatrix *self)
 {
+  g_clear_pointer (&self->options, sp_matrix_options_free);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->columns, g_array_unref);
-  g_clear_pointer (&self->sums, g_free);
-  g_clear_pointer (&self->counts, g_free);
+  g_clear_pointer (&self->cells, g_free);
+  g_clear_pointer (&self->evidence, g_free);
+}
+
+SpMatrix *
+_sp_matrix_new (const SpMatrixOptions *options)
+{
+  SpMatrix *self = g_atomic_rc_box_new0 (SpMatrix);
+
+  self->options = sp_matrix_options_copy (options);
+  self->rows = g_array_new (FALSE, FALSE, sizeof (SpMatrixRow));
+  g_array_set_clear_func (self->rows, clear_row);
+  self->columns = g_array_new (FALSE, FALSE, sizeof (SpMatrixColumn));
+  g_array_set_clear_func (self->columns, clear_column);
+
+  return self;
 }
 
 /**
@@ -101,151 +86,46 @@ sp_matrix_unref (SpMatrix *self)
 
 /* Case-insensitive and independent of the locale, so that exports are the same everywhere;
  * the decomposition puts "Émile" next to "Emil" rather than after "Z". */
-static char *
-make_sort_key (const char *name)
+char *
+_sp_matrix_make_sort_key (const char *name)
 {
   g_autofree char *folded = g_utf8_casefold (name, -1);
 
   return g_utf8_normalize (folded, -1, G_NORMALIZE_DEFAULT);
 }
 
-static int
-compare_rows (gconstpointer a,
-              gconstpointer b)
+/* Returns: YYYY-MM-DD as the number YYYYMMDD, or 0 for anything else */
+guint32
+_sp_matrix_parse_date (const char *date)
 {
-  const SpMatrixRow *ra = a;
-  const SpMatrixRow *rb = b;
-  int cmp;
+  guint32 value = 0;
 
-  if ((cmp = g_strcmp0 (ra->sort_key, rb->sort_key)) != 0 ||
-      (cmp = g_strcmp0 (ra->label, rb->label)) != 0)
-    return cmp;
+  if (date == NULL)
+    return 0;
 
-  return (ra->id > rb->id) - (ra->id < rb->id);
-}
-
-/* One row per actor, or at group level per top-most affiliation, ordered by name */
-static void
-add_rows (SpMatrix   *self,
-          GListModel *actors,
-          GHashTable *groups)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+  for (guint i = 0; i < 10; i++)
     {
-      g_autoptr(SpActor) actor = g_list_model_get_item (actors, i);
-      SpMatrixRow row;
-
-      row.id = sp_actor_get_id (actor);
-
-      if (groups != NULL)
+      if (i == 4 || i == 7)
         {
-          gint64 *group = g_hash_table_lookup (groups, &row.id);
-
-          if (group != NULL && *group != row.id)
-            continue;
+          if (date[i] != '-')
+            return 0;
+          continue;
         }
-
-      row.label = g_strdup (sp_actor_get_name (actor));
-      row.sort_key = make_sort_key (row.label);
-      g_array_append_val (self->rows, row);
+      if (!g_ascii_isdigit (date[i]))
+        return 0;
+      value = value * 10 + (guint32)(date[i] - '0');
     }
 
-  g_array_sort (self->rows, compare_rows);
-}
-
-/* Every issue is a column, in the codebook's order */
-static void
-add_columns (SpMatrix   *self,
-             GListModel *issues)
-{
-  guint n = g_list_model_get_n_items (issues);
-
-  g_array_set_size (self->columns, n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SpIssue) issue = g_list_model_get_item (issues, i);
-      SpMatrixColumn *column = &g_array_index (self->columns, SpMatrixColumn, i);
-
-      *column = (SpMatrixColumn) {
-        .id = sp_issue_get_id (issue),
-        .key = g_strdup (sp_issue_get_key (issue)),
-        .label = g_strdup (sp_issue_get_label (issue)),
-      };
-    }
-}
-
-static GHashTable *
-index_ids (GArray *array,
-           gsize   element_size)
-{
-  GHashTable *index = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-  /* Both row and column structs start with their gint64 id. */
-  for (guint i = 0; i < array->len; i++)
-    g_hash_table_insert (index, array->data + i * element_size, GUINT_TO_POINTER (i + 1));
-
-  return index;
-}
-
-typedef struct
-{
-  SpMatrix   *matrix;
-  GHashTable *groups;
-  GHashTable *row_index;
-  GHashTable *column_index;
-} Aggregation;
-
-static void
-add_stance_total (gint64   actor_id,
-                  gint64   issue_id,
-                  gint64   stance_sum,
-                  guint    n_claims,
-                  gpointer user_data)
-{
-  Aggregation *aggregation = user_data;
-  SpMatrix *self = aggregation->matrix;
-  guint n_columns = self->columns->len;
-  guint row, column;
-
-  if (aggregation->groups != NULL)
-    {
-      gint64 *group = g_hash_table_lookup (aggregation->groups, &actor_id);
-
-      if (group != NULL)
-        actor_id = *group;
-    }
-
-  row = GPOINTER_TO_UINT (g_hash_table_lookup (aggregation->row_index, &actor_id));
-  column = GPOINTER_TO_UINT (g_hash_table_lookup (aggregation->column_index, &issue_id));
-  if (row == 0 || column == 0)
-    return;
-
-  self->sums[(row - 1) * n_columns + column - 1] += stance_sum;
-  self->counts[(row - 1) * n_columns + column - 1] += n_claims;
-  self->n_claims += n_claims;
-}
-
-static gboolean
-aggregate (SpMatrix    *self,
-           SpProject   *project,
-           GHashTable  *groups,
-           GError     **error)
-{
-  g_autoptr(GHashTable) row_index = index_ids (self->rows, sizeof (SpMatrixRow));
-  g_autoptr(GHashTable) column_index = index_ids (self->columns, sizeof (SpMatrixColumn));
-  Aggregation aggregation = { self, groups, row_index, column_index };
-
-  return sp_project_foreach_stance_total (project, add_stance_total, &aggregation, error);
+  return date[10] == '\0' ? value : 0;
 }
 
 /**
  * sp_matrix_compute:
- * @level: one row per actor, or one per group (an actor's top-most affiliation, whose row
- *   holds the claims of all its members)
+ * @level: one row per actor, or one per group
  *
- * Aggregates the project's claims. Rows are ordered by name, case-insensitively; columns
- * follow the codebook's issue order. Every actor (or group) and every issue has its row or
- * column, with or without claims.
+ * The matrix with the default options at @level, except that every actor (or group) and
+ * every issue has its row or column, with or without claims: what the matrix was before it
+ * had options.
  *
  * Returns: (transfer full): the matrix, or %NULL on error
  */
@@ -254,48 +134,30 @@ sp_matrix_compute (SpProject      *project,
                    SpMatrixLevel   level,
                    GError        **error)
 {
-  g_autoptr(SpMatrix) self = NULL;
-  g_autoptr(GHashTable) groups = NULL;
-  g_autoptr(GListModel) actors = NULL;
-  g_autoptr(GListModel) issues = NULL;
-  gsize n_cells;
+  g_autoptr(SpMatrixOptions) options = sp_matrix_options_new ();
 
   g_return_val_if_fail (SP_IS_PROJECT (project), NULL);
   g_return_val_if_fail (level == SP_MATRIX_LEVEL_ACTOR || level == SP_MATRIX_LEVEL_GROUP, NULL);
 
-  self = g_atomic_rc_box_new0 (SpMatrix);
-  self->level = level;
-  self->rows = g_array_new (FALSE, FALSE, sizeof (SpMatrixRow));
-  g_array_set_clear_func (self->rows, clear_row);
-  self->columns = g_array_new (FALSE, FALSE, sizeof (SpMatrixColumn));
-  g_array_set_clear_func (self->columns, clear_column);
+  sp_matrix_options_set_level (options, level);
+  sp_matrix_options_set_hide_empty (options, FALSE);
 
-  if (level == SP_MATRIX_LEVEL_GROUP &&
-      !(groups = sp_project_dup_actor_groups (project, error)))
-    return NULL;
+  return sp_matrix_compute_with_options (project, options, error);
+}
 
-  if (!(actors = sp_project_list_actors (project, error)) ||
-      !(issues = sp_project_list_issues (project, error)))
-    return NULL;
-
-  add_rows (self, actors, groups);
-  add_columns (self, issues);
-
-  n_cells = (gsize)self->rows->len * self->columns->len;
-  self->sums = g_new0 (gint64, MAX (n_cells, 1));
-  self->counts = g_new0 (guint, MAX (n_cells, 1));
-
-  if (!aggregate (self, project, groups, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+/* Returns: (transfer none): the options the matrix was computed with */
+const SpMatrixOptions *
+sp_matrix_get_options (SpMatrix *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->options;
 }
 
 SpMatrixLevel
 sp_matrix_get_level (SpMatrix *self)
 {
   g_return_val_if_fail (self != NULL, SP_MATRIX_LEVEL_ACTOR);
-  return self->level;
+  return sp_matrix_options_get_level (self->options);
 }
 
 guint
@@ -341,7 +203,8 @@ column_at (SpMatrix *self,
   return entry_at (self->columns, column, &no_column);
 }
 
-/* Returns: the id of the row's actor (at group level, of the group's top-most actor) */
+/* Returns: the id of the row's actor (at group level, of the group's top-most actor; for a
+ *   member of an expanded group, of the member) */
 gint64
 sp_matrix_get_row_id (SpMatrix *self,
                       guint     row)
@@ -354,6 +217,14 @@ sp_matrix_get_row_label (SpMatrix *self,
                          guint     row)
 {
   return row_at (self, row)->label;
+}
+
+/* Returns: for a member's row of an expanded group, the group's id; else 0 */
+gint64
+sp_matrix_get_row_group_id (SpMatrix *self,
+                            guint     row)
+{
+  return row_at (self, row)->group_id;
 }
 
 gint64
@@ -378,12 +249,62 @@ sp_matrix_get_column_label (SpMatrix *self,
   return column_at (self, column)->label;
 }
 
+static gboolean
+find_id (GArray *entries,
+         gint64  id,
+         guint  *index)
+{
+  gsize size = g_array_get_element_size (entries);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      if (*(const gint64 *)(entries->data + i * size) == id)
+        {
+          if (index != NULL)
+            *index = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * sp_matrix_find_row:
+ * @row: (out) (optional): where the row with that id is
+ *
+ * Returns: whether a row has the actor (or group) id @id
+ */
+gboolean
+sp_matrix_find_row (SpMatrix *self,
+                    gint64    id,
+                    guint    *row)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return find_id (self->rows, id, row);
+}
+
+/**
+ * sp_matrix_find_column:
+ * @column: (out) (optional): where the issue's column is
+ *
+ * Returns: whether an issue with the id @id is a column
+ */
+gboolean
+sp_matrix_find_column (SpMatrix *self,
+                       gint64    id,
+                       guint    *column)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return find_id (self->columns, id, column);
+}
+
 /**
  * sp_matrix_get_cell:
- * @mean: (out) (optional): the mean stance, −2..+2
+ * @mean: (out) (optional): the cell's score, −2..+2 (the mean under the default options)
  * @count: (out) (optional): the number of claims, 0 for an empty cell
  *
- * Returns: %FALSE for an empty cell (no claims), which has no mean: it is not 0
+ * Returns: %FALSE for an empty cell (no claims), which has no score: it is not 0
  */
 gboolean
 sp_matrix_get_cell (SpMatrix *self,
@@ -392,28 +313,208 @@ sp_matrix_get_cell (SpMatrix *self,
                     double   *mean,
                     guint    *count)
 {
-  gsize i;
+  const SpMatrixCell *cell;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (row < self->rows->len, FALSE);
   g_return_val_if_fail (column < self->columns->len, FALSE);
 
-  i = (gsize)row * self->columns->len + column;
-
+  cell = _sp_matrix_cell (self, row, column);
   if (count != NULL)
-    *count = self->counts[i];
+    *count = cell->info.n_claims;
   if (mean != NULL)
-    *mean = self->counts[i] > 0 ? (double)self->sums[i] / self->counts[i] : NAN;
+    *mean = cell->info.score;
 
-  return self->counts[i] > 0;
+  return cell->info.n_claims > 0;
 }
 
-/* Returns: the number of claims in all cells */
+/**
+ * sp_matrix_get_cell_info:
+ * @info: (out caller-allocates): everything known about the cell
+ *
+ * Returns: %FALSE for an empty cell
+ */
+gboolean
+sp_matrix_get_cell_info (SpMatrix         *self,
+                         guint             row,
+                         guint             column,
+                         SpMatrixCellInfo *info)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (row < self->rows->len, FALSE);
+  g_return_val_if_fail (column < self->columns->len, FALSE);
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  *info = _sp_matrix_cell (self, row, column)->info;
+  return info->n_claims > 0;
+}
+
+/**
+ * sp_matrix_get_cell_evidence:
+ * @n_evidence: (out): how many
+ *
+ * The claims (and included pending suggestions) behind a cell, in time order: the sequence
+ * the evidence panel shows.
+ *
+ * Returns: (transfer none) (array length=n_evidence) (nullable): owned by the matrix
+ */
+const SpMatrixEvidence *
+sp_matrix_get_cell_evidence (SpMatrix *self,
+                             guint     row,
+                             guint     column,
+                             guint    *n_evidence)
+{
+  const SpMatrixCell *cell;
+
+  g_return_val_if_fail (n_evidence != NULL, NULL);
+  *n_evidence = 0;
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (row < self->rows->len, NULL);
+  g_return_val_if_fail (column < self->columns->len, NULL);
+
+  cell = _sp_matrix_cell (self, row, column);
+  *n_evidence = cell->info.n_claims;
+  return cell->info.n_claims > 0 ? &self->evidence[cell->first] : NULL;
+}
+
+/* Returns: the number of claims in all cells, pending suggestions included when counted */
 guint
 sp_matrix_get_n_claims (SpMatrix *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->n_claims;
+}
+
+/* Returns: how many of sp_matrix_get_n_claims() are pending suggestions */
+guint
+sp_matrix_get_n_pending (SpMatrix *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_pending;
+}
+
+/* Returns: the number of documents the matrix's claims come from */
+guint
+sp_matrix_get_n_documents (SpMatrix *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_documents;
+}
+
+/* Returns: the claims left out because a date filter is on and their document has no date
+ *   (they would otherwise have counted) */
+guint
+sp_matrix_get_n_undated (SpMatrix *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_undated;
+}
+
+static int
+sign_of (double score)
+{
+  return (score > 0) - (score < 0);
+}
+
+/**
+ * sp_matrix_compare:
+ * @earlier: the matrix at an earlier date (or under other options)
+ * @later: the matrix to report changes in
+ *
+ * What changed: the cells present in both matrices (same actor or group, same issue) whose
+ * sign differs — support became opposition or neutral, and so on. Cells only in one of
+ * them are not changes of position and are not listed.
+ *
+ * Returns: (transfer full) (element-type SpMatrixChange): in @later's row, then column order
+ */
+GArray *
+sp_matrix_compare (SpMatrix *earlier,
+                   SpMatrix *later)
+{
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (SpMatrixChange));
+  g_autofree guint *earlier_columns = NULL;
+
+  g_return_val_if_fail (earlier != NULL && later != NULL, NULL);
+
+  earlier_columns = g_new (guint, MAX (later->columns->len, 1));
+  for (guint c = 0; c < later->columns->len; c++)
+    if (!sp_matrix_find_column (earlier, sp_matrix_get_column_id (later, c), &earlier_columns[c]))
+      earlier_columns[c] = G_MAXUINT;
+
+  for (guint r = 0; r < later->rows->len; r++)
+    {
+      guint er;
+
+      if (!sp_matrix_find_row (earlier, sp_matrix_get_row_id (later, r), &er))
+        continue;
+
+      for (guint c = 0; c < later->columns->len; c++)
+        {
+          const SpMatrixCell *after = _sp_matrix_cell (later, r, c);
+          const SpMatrixCell *before;
+
+          if (earlier_columns[c] == G_MAXUINT || after->info.n_claims == 0)
+            continue;
+
+          before = _sp_matrix_cell (earlier, er, earlier_columns[c]);
+          if (before->info.n_claims == 0 ||
+              sign_of (before->info.score) == sign_of (after->info.score))
+            continue;
+
+          g_array_append_val (changes, ((SpMatrixChange) {
+            .row = r, .column = c,
+            .before = before->info.score, .after = after->info.score,
+          }));
+        }
+    }
+
+  return g_steal_pointer (&changes);
+}
+
+/**
+ * sp_matrix_compute_changes:
+ * @options: the options of both matrices, whose end date is replaced by each date
+ * @earlier_date: YYYY-MM-DD: the first matrix is "as of" this day
+ * @later_date: YYYY-MM-DD: the second, "as of" this day
+ * @later: (out) (optional) (transfer full): the later matrix, which the changes index
+ *
+ * Returns: (transfer full) (element-type SpMatrixChange): sp_matrix_compare() of the two,
+ *   or %NULL on error (a malformed date, or the store)
+ */
+GArray *
+sp_matrix_compute_changes (SpProject              *project,
+                           const SpMatrixOptions  *options,
+                           const char             *earlier_date,
+                           const char             *later_date,
+                           SpMatrix              **later,
+                           GError                **error)
+{
+  g_autoptr(SpMatrixOptions) earlier_options = NULL;
+  g_autoptr(SpMatrixOptions) later_options = NULL;
+  g_autoptr(SpMatrix) earlier_matrix = NULL;
+  g_autoptr(SpMatrix) later_matrix = NULL;
+  const char *from;
+  GArray *changes;
+
+  g_return_val_if_fail (SP_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (earlier_date != NULL && later_date != NULL, NULL);
+
+  earlier_options = sp_matrix_options_copy (options);
+  later_options = sp_matrix_options_copy (options);
+  from = sp_matrix_options_get_date_from (options);
+
+  if (!sp_matrix_options_set_date_range (earlier_options, from, earlier_date, error) ||
+      !sp_matrix_options_set_date_range (later_options, from, later_date, error) ||
+      !(earlier_matrix = sp_matrix_compute_with_options (project, earlier_options, error)) ||
+      !(later_matrix = sp_matrix_compute_with_options (project, later_options, error)))
+    return NULL;
+
+  changes = sp_matrix_compare (earlier_matrix, later_matrix);
+  if (later != NULL)
+    *later = g_steal_pointer (&later_matrix);
+
+  return changes;
 }
 
 /**
@@ -464,33 +565,23 @@ sp_matrix_format_mean (double   mean,
               sign, magnitude / 100, fraction);
 }
 
-static const char * const matrix_levels[] = {
-  [SP_MATRIX_LEVEL_ACTOR] = "actor",
-  [SP_MATRIX_LEVEL_GROUP] = "group",
-};
-
-const char *
-sp_matrix_level_to_string (SpMatrixLevel level)
+/**
+ * sp_matrix_format_date:
+ * @date: YYYYMMDD as in #SpMatrixCellInfo, or 0
+ * @buffer: (out caller-allocates): "YYYY-MM-DD", or "" for 0
+ */
+void
+sp_matrix_format_date (guint32 date,
+                       char    buffer[SP_MATRIX_DATE_TEXT_SIZE])
 {
-  g_return_val_if_fail ((guint) level < G_N_ELEMENTS (matrix_levels), NULL);
-  return matrix_levels[level];
-}
+  g_return_if_fail (buffer != NULL);
 
-gboolean
-sp_matrix_level_from_string (const char    *str,
-                             SpMatrixLevel *level)
-{
-  if (str == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (matrix_levels); i++)
+  if (date == 0 || date > 99991231)
     {
-      if (g_str_equal (matrix_levels[i], str))
-        {
-          *level = i;
-          return TRUE;
-        }
+      buffer[0] = '\0';
+      return;
     }
 
-  return FALSE;
+  g_snprintf (buffer, SP_MATRIX_DATE_TEXT_SIZE, "%04u-%02u-%02u",
+              date / 10000, date / 100 % 100, date % 100);
 }

@@ -163,6 +163,121 @@ sp_project_foreach_stance_total (SpProject          *self,
 }
 
 /**
+ * sp_project_foreach_stance:
+ * @with_pending: also pass every pending suggestion (with #SpStanceRow.pending set), after
+ *   all the claims
+ * @func: (scope call): called once per claim (and pending suggestion), in id order
+ *
+ * One lean pass over the claims with their document's date and source: what the position
+ * matrix filters and aggregates when it needs more than sp_project_foreach_stance_total().
+ *
+ * Returns: %FALSE if the claims could not be read
+ */
+typedef struct
+{
+  char *date;
+  char *source;
+} DocumentFacts;
+
+static void
+clear_document_facts (gpointer data)
+{
+  DocumentFacts *facts = data;
+
+  g_free (facts->date);
+  g_free (facts->source);
+}
+
+gboolean
+sp_project_foreach_stance (SpProject        *self,
+                           gboolean          with_pending,
+                           SpStanceRowFunc   func,
+                           gpointer          user_data,
+                           GError          **error)
+{
+  /* The documents' dates and sources are read once, rather than joined to every claim:
+   * a project has far fewer documents than claims. */
+  static const char * const queries[] = {
+    "SELECT id, document_id, actor_id, issue_id, stance FROM claims ORDER BY id",
+    "SELECT id, document_id, actor_id, issue_id, stance FROM suggestions "
+    "WHERE status = 'pending' ORDER BY id",
+  };
+  g_autoptr(GArray) facts = g_array_new (FALSE, TRUE, sizeof (DocumentFacts));
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(SpStmt) documents = NULL;
+  int rc;
+
+  g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  g_array_set_clear_func (facts, clear_document_facts);
+  if (!(documents = _sp_project_prepare (self, "SELECT id, date, source FROM documents", error)))
+    return FALSE;
+  while ((rc = _sp_project_step_row (self, documents, _("Could not read the documents"), error)) > 0)
+    {
+      gint64 id = sqlite3_column_int64 (documents, 0);
+      DocumentFacts document = {
+        g_strdup ((const char *)sqlite3_column_text (documents, 1)),
+        g_strdup ((const char *)sqlite3_column_text (documents, 2)),
+      };
+
+      g_array_append_val (facts, document);
+      g_hash_table_insert (index, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (facts->len));
+    }
+  if (rc != 0)
+    return FALSE;
+
+  for (guint q = 0; q < (with_pending ? 2u : 1u); q++)
+    {
+      g_autoptr(SpStmt) stmt = _sp_project_prepare (self, queries[q], error);
+      gint64 last_document = 0;
+      const DocumentFacts *document = NULL;
+
+      if (stmt == NULL)
+        return FALSE;
+
+      /* sqlite3_step() itself: every column is an integer, and this loop is the matrix's
+       * budget (_sp_project_step_row() checks text columns and translates its message on
+       * every row) */
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          SpStanceRow row = {
+            .id = sqlite3_column_int64 (stmt, 0),
+            .document_id = sqlite3_column_int64 (stmt, 1),
+            .actor_id = sqlite3_column_int64 (stmt, 2),
+            .issue_id = sqlite3_column_int64 (stmt, 3),
+            .stance = sqlite3_column_int (stmt, 4),
+            .pending = q == 1,
+          };
+
+          if (document == NULL || row.document_id != last_document)
+            {
+              guint i = GPOINTER_TO_UINT (g_hash_table_lookup (index, &row.document_id));
+
+              /* The foreign key makes a claim without its document impossible */
+              document = i > 0 ? &g_array_index (facts, DocumentFacts, i - 1) : NULL;
+              last_document = row.document_id;
+            }
+          if (document != NULL)
+            {
+              row.date = document->date;
+              row.source = document->source;
+            }
+
+          func (&row, user_data);
+        }
+
+      if (rc != SQLITE_DONE)
+        {
+          _sp_project_set_error (self, error, rc, _("Could not read the claims"));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
  * sp_project_get_claim:
  *
  * Returns: (transfer full): the claim, or %NULL with %SP_PROJECT_ERROR_NOT_FOUND

@@ -155,6 +155,23 @@ typedef void (*SpStanceTotalFunc) (gint64   actor_id,
                                    guint    n_claims,
                                    gpointer user_data);
 
+/* One stance behind the position matrix: a claim, or a pending suggestion. Strings are
+ * borrowed for the duration of the call. See sp_project_foreach_stance(). */
+typedef struct
+{
+  gint64       id;           /* the claim's id, or the suggestion's when @pending */
+  gint64       document_id;
+  gint64       actor_id;
+  gint64       issue_id;
+  int          stance;       /* −2..+2 */
+  gboolean     pending;      /* a suggestion nobody has reviewed yet */
+  const char  *date;         /* the document's YYYY-MM-DD, or NULL when undated */
+  const char  *source;       /* the document's source, or NULL */
+} SpStanceRow;
+
+typedef void (*SpStanceRowFunc) (const SpStanceRow *row,
+                                 gpointer           user_data);
+
 SpProject   *sp_project_create                (const char          *path,
                                                GError             **error);
 SpProject   *sp_project_open                  (const char          *path,
@@ -301,6 +318,11 @@ SpClaim     *sp_project_get_claim             (SpProject           *self,
                                                GError             **error);
 gboolean     sp_project_foreach_stance_total  (SpProject           *self,
                                                SpStanceTotalFunc    func,
+                                               gpointer             user_data,
+                                               GError             **error);
+gboolean     sp_project_foreach_stance        (SpProject           *self,
+                                               gboolean             with_pending,
+                                               SpStanceRowFunc      func,
                                                gpointer             user_data,
                                                GError             **error);
 gint64       sp_project_add_claim             (SpProject           *self,
