@@ -15,14 +15,24 @@
 
 #include "sp-documents-view.h"
 #include "sp-gui-test-talks.h"
-#include "sp-matrix-evidence.h"
+#include "sp-matrix-evidence-popover.h"
 #include "sp-reader.h"
 #include "sp-gui-test-util.h"
 #include "sp-stance-palette.h"
 #include "sp-test-util.h"
+#include "sp-matrix-view-private.h"
 #include "sp-window-private.h"
 
 typedef SpGuiTestTalks Fixture;
+
+/* Rows and columns without claims are hidden by default; the tests below that look at
+ * empty cells show them */
+static void
+show_empty (Fixture *f)
+{
+  gtk_check_button_set_active (f->window->matrix_view->hide_empty_check, FALSE);
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+}
 
 /* The matrix widget's colours */
 
@@ -101,8 +111,14 @@ test_matrix_colours (Fixture       *f,
   adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
   sp_gui_test_settle (GTK_WIDGET (f->window));
 
+  /* By default, Northland, without claims, is left out */
   matrix = sp_matrix_widget_get_matrix (widget);
   g_assert_nonnull (matrix);
+  g_assert_cmpuint (sp_matrix_get_n_rows (matrix), ==, 2);
+  g_assert_cmpstr (sp_matrix_get_row_label (matrix, 1), ==, "Tomas Reyes");
+  show_empty (f);
+  matrix = sp_matrix_widget_get_matrix (widget);
+
   /* Rows by name: Ana Berg, Northland, Tomas Reyes; columns: ceasefire, membership */
   g_assert_cmpuint (sp_matrix_get_n_rows (matrix), ==, 3);
   g_assert_cmpstr (sp_matrix_get_row_label (matrix, 2), ==, "Tomas Reyes");
@@ -272,7 +288,7 @@ test_matrix_scrolls (Fixture       *f,
   g_assert_no_error (error);
 
   adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
-  sp_gui_test_settle (GTK_WIDGET (f->window));
+  show_empty (f);
 
   n_rows = sp_matrix_get_n_rows (sp_matrix_widget_get_matrix (widget));
   g_assert_cmpuint (n_rows, ==, 123);
@@ -333,11 +349,11 @@ assert_focus_cell (SpMatrixWidget *widget,
   g_assert_cmpuint (focus_column, ==, column);
 }
 
-static SpMatrixEvidence *
+static SpMatrixEvidencePopover *
 find_evidence (Fixture *f)
 {
-  return SP_MATRIX_EVIDENCE (sp_gui_test_find_drawn_type (GTK_WIDGET (sp_matrix_view_get_widget (f->window->matrix_view)),
-                                                           SP_TYPE_MATRIX_EVIDENCE));
+  return SP_MATRIX_EVIDENCE_POPOVER (sp_gui_test_find_drawn_type (GTK_WIDGET (sp_matrix_view_get_widget (f->window->matrix_view)),
+                                                           SP_TYPE_MATRIX_EVIDENCE_POPOVER));
 }
 
 static void
@@ -346,7 +362,7 @@ test_matrix_keyboard (Fixture       *f,
 {
   SpMatrixWidget *widget = sp_matrix_view_get_widget (f->window->matrix_view);
   g_autoptr(GdkTexture) texture = NULL;
-  SpMatrixEvidence *evidence;
+  SpMatrixEvidencePopover *evidence;
   graphene_rect_t cell;
   graphene_point_t ring;
   gboolean found_ring = FALSE;
@@ -354,7 +370,7 @@ test_matrix_keyboard (Fixture       *f,
 
   add_talks_claims (f);
   adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
-  sp_gui_test_settle (GTK_WIDGET (f->window));
+  show_empty (f);
 
   /* One tab stop, on the first cell, said to assistive technology */
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (widget)));
@@ -410,7 +426,7 @@ test_matrix_keyboard (Fixture       *f,
   sp_gui_test_settle (GTK_WIDGET (f->window));
   evidence = find_evidence (f);
   g_assert_nonnull (evidence);
-  g_assert_cmpuint (sp_matrix_evidence_get_n_claims (evidence), ==, 2);
+  g_assert_cmpuint (sp_matrix_evidence_popover_get_n_claims (evidence), ==, 2);
   g_assert_cmpuint (count_show_claim_buttons (GTK_WIDGET (evidence)), ==, 2);
   g_assert_nonnull (sp_gui_test_find_label (GTK_WIDGET (evidence), "Over time: no claim is dated"));
   g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (evidence), "window-matrix-evidence.png"));
@@ -444,7 +460,7 @@ test_matrix_keyboard_scrolls (Fixture       *f,
   g_assert_no_error (error);
 
   adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
-  sp_gui_test_settle (GTK_WIDGET (f->window));
+  show_empty (f);
   n_rows = sp_matrix_get_n_rows (sp_matrix_widget_get_matrix (widget));
   sp_matrix_widget_get_header_size (widget, NULL, &header_height);
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (widget)));
@@ -521,11 +537,11 @@ test_matrix_cell_to_reader (Fixture       *f,
   g_autoptr(GError) error = NULL;
   const char *sentence = "The envoy said the corridor must stay open all winter.";
   SpDocumentMetadata metadata = { "Briefing notes", "2024-11-02", NULL, NULL, NULL };
-  SpMatrixEvidence *evidence;
+  SpMatrixEvidencePopover *evidence;
   GtkTextView *text_view;
   GtkTextIter iter;
   GdkRectangle visible, first, last;
-  guint start, end, n_rows;
+  guint start, end, row, column;
   gint64 document;
 
   for (guint i = 0; i < 60; i++)
@@ -546,15 +562,15 @@ test_matrix_cell_to_reader (Fixture       *f,
 
   adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
   sp_gui_test_settle (GTK_WIDGET (f->window));
-  n_rows = sp_matrix_get_n_rows (sp_matrix_widget_get_matrix (widget));
-  g_assert_cmpstr (sp_matrix_get_row_label (sp_matrix_widget_get_matrix (widget), n_rows - 1), ==, "Tomas Reyes");
+  g_assert_true (sp_matrix_find_row (sp_matrix_widget_get_matrix (widget), f->reyes, &row));
+  g_assert_true (sp_matrix_find_column (sp_matrix_widget_get_matrix (widget), f->membership, &column));
 
-  click_cell (widget, n_rows - 1, 1);
+  click_cell (widget, row, column);
   sp_gui_test_settle (GTK_WIDGET (f->window));
-  assert_focus_cell (widget, n_rows - 1, 1);
+  assert_focus_cell (widget, row, column);
   evidence = find_evidence (f);
   g_assert_nonnull (evidence);
-  g_assert_cmpuint (sp_matrix_evidence_get_n_claims (evidence), ==, 1);
+  g_assert_cmpuint (sp_matrix_evidence_popover_get_n_claims (evidence), ==, 1);
   g_assert_nonnull (sp_gui_test_find_label (GTK_WIDGET (evidence), sentence));
   g_assert_nonnull (sp_gui_test_find_label_starting (GTK_WIDGET (evidence), "Tomas Reyes · Briefing notes · 2 Nov 2024 · tagged by hand"));
   g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (evidence), "window-matrix-evidence-dated.png"));
@@ -601,6 +617,14 @@ test_matrix_export (Fixture       *f,
   adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
   sp_gui_test_settle (GTK_WIDGET (f->window));
 
+  sp_matrix_view_export (f->window->matrix_view, csv);
+  sp_gui_test_wait_for_export (f->window->matrix_view);
+  /* What the view shows: without the rows and columns that have no claims */
+  g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "actor,membership\nTomas Reyes,-2\n");
+  g_clear_pointer (&contents, g_free);
+
+  show_empty (f);
   sp_matrix_view_export (f->window->matrix_view, csv);
   sp_gui_test_wait_for_export (f->window->matrix_view);
   g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));

@@ -16,40 +16,13 @@
 
 #include "sp-error-dialog.h"
 #include "sp-matrix-enums.h"
-#include "sp-matrix-evidence.h"
+#include "sp-matrix-evidence-popover.h"
 #include "sp-matrix-export.h"
-#include "sp-matrix-view.h"
+#include "sp-matrix-view-private.h"
 #include "sp-toast.h"
 
 /* Exported PNGs are drawn at twice the screen size so that they stay sharp in reports */
 #define EXPORT_SCALE 2.0
-
-typedef struct _ExportJob ExportJob;
-
-struct _SpMatrixView
-{
-  GtkWidget        parent_instance;
-
-  SpProject       *project;
-  SpMatrixLevel    level;
-  gboolean         dirty;       /* the project changed while the view was hidden */
-  char            *summary;     /* what the toolbar says when no cell is pointed at */
-  GtkWidget       *cell_popover;
-  ExportJob       *export_job;  /* the running export, or NULL; it outlives the view */
-
-  /* Template children */
-  GtkToggleButton *actor_button;
-  GtkToggleButton *group_button;
-  GtkLabel        *summary_label;
-  GtkRevealer     *export_revealer;
-  GtkLabel        *export_label;
-  GtkProgressBar  *export_progress;
-  GtkStack        *stack;
-  AdwStatusPage   *empty_page;
-  GtkButton       *empty_primary_button;
-  GtkButton       *empty_secondary_button;
-  SpMatrixWidget  *matrix_widget;
-};
 
 enum {
   PROP_0,
@@ -90,8 +63,8 @@ static void
 update_empty_state (SpMatrixView *self)
 {
   SpMatrix *matrix = sp_matrix_widget_get_matrix (self->matrix_widget);
-  guint n_rows = matrix ? sp_matrix_get_n_rows (matrix) : 0;
-  guint n_columns = matrix ? sp_matrix_get_n_columns (matrix) : 0;
+  guint n_rows = self->n_actors;
+  guint n_columns = self->n_issues;
 
   if (self->project == NULL)
     {
@@ -135,6 +108,16 @@ update_empty_state (SpMatrixView *self)
         set_empty_button (self->empty_primary_button, _("Add _Issues"), "win.show-view::issues");
       set_empty_button (self->empty_secondary_button, _("Import _Codebook…"), "win.import-codebook");
     }
+  else if (matrix != NULL && sp_matrix_get_n_claims (matrix) == 0 &&
+           sp_matrix_options_has_filters (sp_matrix_get_options (matrix)))
+    {
+      /* Claims there are, but the options leave every one out */
+      adw_status_page_set_title (self->empty_page, _("No Claims Match"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("No claim falls within the dates and filters chosen in Options and Filter."));
+      set_empty_button (self->empty_primary_button, _("_Clear Filters"), "matrix.clear-filters");
+      set_empty_button (self->empty_secondary_button, NULL, NULL);
+    }
   else
     {
       adw_status_page_set_title (self->empty_page, _("No Claims Yet"));
@@ -156,22 +139,63 @@ update_export_actions (SpMatrixView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.cancel-export", self->export_job != NULL);
 }
 
+/* What the empty states need to know about the project itself, whatever the options leave out */
 static void
-recompute (SpMatrixView *self)
+count_codebook (SpMatrixView *self)
+{
+  g_autoptr(GListModel) actors = NULL;
+  g_autoptr(GListModel) issues = NULL;
+
+  self->n_actors = self->n_issues = 0;
+  if (self->project == NULL)
+    return;
+
+  if ((actors = sp_project_list_actors (self->project, NULL)))
+    self->n_actors = g_list_model_get_n_items (actors);
+  if ((issues = sp_project_list_issues (self->project, NULL)))
+    self->n_issues = g_list_model_get_n_items (issues);
+}
+
+void
+_sp_matrix_view_recompute (SpMatrixView *self)
 {
   g_autoptr(SpMatrix) matrix = NULL;
+  g_autoptr(SpMatrixOptions) options = NULL;
+  g_autoptr(GArray) changes = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *later = NULL;
   g_autofree char *rows = NULL;
   g_autofree char *columns = NULL;
   g_autofree char *claims = NULL;
+  g_autoptr(GString) summary = NULL;
+  const char *since = NULL;
   guint n_rows, n_columns, n_claims;
 
   self->dirty = FALSE;
+  count_codebook (self);
 
-  if (self->project != NULL && !(matrix = sp_matrix_compute (self->project, self->level, &error)))
-    sp_toast_show_error (GTK_WIDGET (self), error->message);
+  /* A date that is not a day is marked in its entry; the matrix stays as it was */
+  if (!(options = _sp_matrix_view_read_options (self, &error)))
+    return;
+
+  if (self->project != NULL)
+    {
+      if (_sp_matrix_view_changes_since (self, &since, &later))
+        changes = sp_matrix_compute_changes (self->project, options, since, later, &matrix, &error);
+      else
+        matrix = sp_matrix_compute_with_options (self->project, options, &error);
+
+      if (matrix == NULL)
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->since_entry), "error");
+          sp_toast_show_error (GTK_WIDGET (self), error->message);
+          return;
+        }
+      gtk_widget_remove_css_class (GTK_WIDGET (self->since_entry), "error");
+    }
 
   sp_matrix_widget_set_matrix (self->matrix_widget, matrix);
+  sp_matrix_widget_set_marked_cells (self->matrix_widget, changes);
 
   n_claims = matrix ? sp_matrix_get_n_claims (matrix) : 0;
   gtk_stack_set_visible_child_name (self->stack, n_claims > 0 ? "matrix" : "empty");
@@ -193,7 +217,28 @@ recompute (SpMatrixView *self)
     rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u actor", "%u actors", n_rows), n_rows);
   columns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u issue", "%u issues", n_columns), n_columns);
   claims = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", n_claims), n_claims);
-  self->summary = g_strdup_printf ("%s × %s · %s", rows, columns, claims);
+  summary = g_string_new (NULL);
+  g_string_printf (summary, "%s × %s · %s", rows, columns, claims);
+
+  if (sp_matrix_get_n_undated (matrix) > 0)
+    {
+      guint n = sp_matrix_get_n_undated (matrix);
+
+      g_string_append (summary, " · ");
+      /* TRANSLATORS: claims from undated documents that a date range leaves out */
+      g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u undated claim left out",
+                                                    "%u undated claims left out", n), n);
+    }
+  if (changes != NULL)
+    {
+      g_string_append (summary, " · ");
+      /* TRANSLATORS: %u cells whose stance changed sign between two days, %s the earlier day */
+      g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u cell changed sign since %s",
+                                                    "%u cells changed sign since %s", changes->len),
+                              changes->len, since);
+    }
+
+  self->summary = g_string_free (g_steal_pointer (&summary), FALSE);
   gtk_label_set_text (self->summary_label, self->summary);
 }
 
@@ -210,7 +255,7 @@ project_changed_cb (SpMatrixView *self,
 
   /* Aggregation runs when the data changes, not per frame, and not while hidden */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    recompute (self);
+    _sp_matrix_view_recompute (self);
   else
     self->dirty = TRUE;
 }
@@ -223,7 +268,7 @@ sp_matrix_view_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (sp_matrix_view_parent_class)->map (widget);
 
   if (self->dirty)
-    recompute (self);
+    _sp_matrix_view_recompute (self);
 }
 
 static void
@@ -244,45 +289,34 @@ cell_activated_cb (SpMatrixView   *self,
                    SpMatrixWidget *widget)
 {
   SpMatrix *matrix = sp_matrix_widget_get_matrix (widget);
-  g_autoptr(GListModel) claims = NULL;
-  g_autoptr(GHashTable) groups = NULL;
-  g_autoptr(GPtrArray) cell_claims = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
   g_autofree char *heading = NULL;
+  const SpMatrixEvidence *evidence;
   graphene_rect_t cell;
-  gint64 row_id, issue_id;
-  double mean;
-  guint count;
+  guint n_evidence;
 
   if (matrix == NULL || self->project == NULL ||
-      !sp_matrix_get_cell (matrix, row, column, &mean, &count))
+      !(evidence = sp_matrix_get_cell_evidence (matrix, row, column, &n_evidence)) || n_evidence == 0)
     return;
 
-  row_id = sp_matrix_get_row_id (matrix, row);
-  issue_id = sp_matrix_get_column_id (matrix, column);
-
-  if (!(claims = sp_project_list_issue_claims (self->project, issue_id, &error)) ||
-      !(groups = sp_project_dup_actor_groups (self->project, &error)))
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_evidence; i++)
     {
-      sp_toast_show_error (GTK_WIDGET (self), error->message);
-      return;
-    }
+      g_autoptr(GError) error = NULL;
+      GObject *item = evidence[i].pending ? G_OBJECT (sp_project_get_suggestion (self->project, evidence[i].id, &error))
+                                          : G_OBJECT (sp_project_get_claim (self->project, evidence[i].id, &error));
 
-  cell_claims = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
-    {
-      g_autoptr(SpClaim) claim = g_list_model_get_item (claims, i);
-      gint64 actor = sp_claim_get_actor_id (claim);
-      gint64 *group = g_hash_table_lookup (groups, &actor);
-      gint64 owner = self->level == SP_MATRIX_LEVEL_GROUP && group ? *group : actor;
-
-      if (owner == row_id)
-        g_ptr_array_add (cell_claims, g_steal_pointer (&claim));
+      if (item == NULL)
+        {
+          sp_toast_show_error (GTK_WIDGET (self), error->message);
+          return;
+        }
+      g_ptr_array_add (items, item);
     }
 
   if (self->cell_popover == NULL)
     {
-      self->cell_popover = sp_matrix_evidence_new ();
+      self->cell_popover = sp_matrix_evidence_popover_new ();
       gtk_widget_set_parent (self->cell_popover, GTK_WIDGET (self->matrix_widget));
       /* Back to the cell, for the next arrow key */
       g_signal_connect_object (self->cell_popover, "closed", G_CALLBACK (gtk_widget_grab_focus),
@@ -290,11 +324,19 @@ cell_activated_cb (SpMatrixView   *self,
     }
 
   heading = sp_matrix_widget_dup_cell_description (widget, row, column);
-  sp_matrix_evidence_set_claims (SP_MATRIX_EVIDENCE (self->cell_popover), heading, cell_claims);
+  sp_matrix_evidence_popover_set_claims (SP_MATRIX_EVIDENCE_POPOVER (self->cell_popover), heading, items);
   if (sp_matrix_widget_get_cell_rect (widget, row, column, &cell))
     gtk_popover_set_pointing_to (GTK_POPOVER (self->cell_popover),
                                  &(GdkRectangle) { cell.origin.x, cell.origin.y, cell.size.width, cell.size.height });
   gtk_popover_popup (GTK_POPOVER (self->cell_popover));
+}
+
+static void
+row_header_activated_cb (SpMatrixView   *self,
+                         guint           row,
+                         SpMatrixWidget *widget)
+{
+  _sp_matrix_view_toggle_group (self, row);
 }
 
 /* The toolbar says what the pointed-at cell holds: a compact matrix writes nothing in it */
@@ -553,6 +595,7 @@ sp_matrix_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->project, self);
   g_clear_object (&self->project);
   g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->expanded_groups, g_array_unref);
 
   G_OBJECT_CLASS (sp_matrix_view_parent_class)->dispose (object);
 }
@@ -628,6 +671,7 @@ sp_matrix_view_class_init (SpMatrixViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpMatrixView, empty_primary_button);
   gtk_widget_class_bind_template_child (widget_class, SpMatrixView, empty_secondary_button);
   gtk_widget_class_bind_template_child (widget_class, SpMatrixView, matrix_widget);
+  _sp_matrix_view_class_init_options (widget_class);
 
   gtk_widget_class_install_action (widget_class, "matrix.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "matrix.cancel-export", NULL, cancel_export_action);
@@ -643,6 +687,8 @@ sp_matrix_view_init (SpMatrixView *self)
   g_signal_connect_object (self->group_button, "toggled", G_CALLBACK (level_toggled_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->matrix_widget, "cell-activated", G_CALLBACK (cell_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->matrix_widget, "cell-hovered", G_CALLBACK (cell_hovered_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->matrix_widget, "row-header-activated", G_CALLBACK (row_header_activated_cb), self, G_CONNECT_SWAPPED);
+  _sp_matrix_view_init_options (self);
 
   update_export_actions (self);
 }
@@ -664,7 +710,7 @@ sp_matrix_view_set_project (SpMatrixView *self,
   if (project != NULL)
     g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
 
-  recompute (self);
+  _sp_matrix_view_recompute (self);
 }
 
 SpMatrixLevel
@@ -685,7 +731,7 @@ sp_matrix_view_set_level (SpMatrixView  *self,
 
   self->level = level;
   gtk_toggle_button_set_active (level == SP_MATRIX_LEVEL_GROUP ? self->group_button : self->actor_button, TRUE);
-  recompute (self);
+  _sp_matrix_view_recompute (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEVEL]);
 }
 

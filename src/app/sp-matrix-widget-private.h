@@ -33,6 +33,7 @@ struct _SpMatrixWidget
   gboolean        hovering;
   guint           focus_row;      /* the current cell, for the keyboard */
   guint           focus_column;
+  GArray         *marked;         /* SpMatrixChange: cells whose stance changed sign */
   gint64          last_snapshot_usec;
 };
 

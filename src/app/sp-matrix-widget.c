@@ -439,6 +439,28 @@ snapshot_marks (SpMatrixWidget *self,
     { has_focus, self->focus_row, self->focus_column },
   };
 
+  /* Cells that changed sign: a dark frame inside the cell, over any colour */
+  if (self->marked != NULL && self->marked->len > 0)
+    {
+      static const GdkRGBA changed_color = { 0.45, 0.05, 0.55, 1.0 };
+      double top = sy > 0 ? self->header_height : 0;
+      double left = sx > 0 ? self->label_width : 0;
+
+      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (left, top, width, height));
+      for (guint i = 0; i < self->marked->len; i++)
+        {
+          SpMatrixChange *change = &g_array_index (self->marked, SpMatrixChange, i);
+          cairo_rectangle_t cell;
+
+          if (!_sp_matrix_widget_content_rect (self, change->row, change->column, &cell) ||
+              cell.x - sx > width || cell.y - sy > height || cell.x + cell.width < sx || cell.y + cell.height < sy)
+            continue;
+          append_outline (snapshot, &GRAPHENE_RECT_INIT (cell.x - sx, cell.y - sy, cell.width, cell.height),
+                          &changed_color, MAX (2, cell.width / 6));
+        }
+      gtk_snapshot_pop (snapshot);
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
     {
       cairo_rectangle_t cell;
@@ -721,6 +743,7 @@ sp_matrix_widget_dispose (GObject *object)
     }
   g_clear_handle_id (&self->idle_id, g_source_remove);
   g_clear_pointer (&self->tiles, g_hash_table_unref);
+  g_clear_pointer (&self->marked, g_array_unref);
   g_clear_object (&self->layout);
   g_clear_pointer (&self->matrix, sp_matrix_unref);
 
@@ -901,4 +924,29 @@ sp_matrix_widget_get_last_snapshot_time (SpMatrixWidget *self)
 {
   g_return_val_if_fail (SP_IS_MATRIX_WIDGET (self), 0);
   return self->last_snapshot_usec;
+}
+
+/**
+ * sp_matrix_widget_set_marked_cells:
+ * @changes: (nullable) (element-type SpMatrixChange): cells to mark as changed, indexed in
+ *   the widget's matrix (sp_matrix_compute_changes())
+ */
+void
+sp_matrix_widget_set_marked_cells (SpMatrixWidget *self,
+                                   GArray         *changes)
+{
+  g_return_if_fail (SP_IS_MATRIX_WIDGET (self));
+
+  g_clear_pointer (&self->marked, g_array_unref);
+  if (changes != NULL)
+    self->marked = g_array_ref (changes);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Returns: how many cells are marked as changed */
+guint
+sp_matrix_widget_get_n_marked_cells (SpMatrixWidget *self)
+{
+  g_return_val_if_fail (SP_IS_MATRIX_WIDGET (self), 0);
+  return self->marked ? self->marked->len : 0;
 }

@@ -36,6 +36,9 @@ gboolean   sp_matrix_widget_get_focus_cell       (SpMatrixWidget  *self,
 void       sp_matrix_widget_set_focus_cell       (SpMatrixWidget  *self,
                                                   guint            row,
                                                   guint            column);
+void       sp_matrix_widget_set_marked_cells     (SpMatrixWidget  *self,
+                                                  GArray          *changes);
+guint      sp_matrix_widget_get_n_marked_cells   (SpMatrixWidget  *self);
 gint64     sp_matrix_widget_get_last_snapshot_time (SpMatrixWidget *self);
 
 G_END_DECLS
