@@ -600,6 +600,156 @@ test_matrix_cell_to_reader (Fixture       *f,
   g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), "window-matrix-to-reader.png"));
 }
 
+/* The controls change the matrix: score, dates, what changed, filters, groups */
+
+static GtkCheckButton *
+find_check (GtkWidget  *widget,
+            const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (widget) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0)
+    return GTK_CHECK_BUTTON (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *found = find_check (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static double
+cell_score (SpMatrixWidget *widget,
+            gint64          row_id,
+            gint64          column_id)
+{
+  SpMatrix *matrix = sp_matrix_widget_get_matrix (widget);
+  guint row, column, count;
+  double mean;
+
+  g_assert_true (sp_matrix_find_row (matrix, row_id, &row));
+  g_assert_true (sp_matrix_find_column (matrix, column_id, &column));
+  g_assert_true (sp_matrix_get_cell (matrix, row, column, &mean, &count));
+  return mean;
+}
+
+static void
+set_entry (Fixture    *f,
+           GtkEntry   *entry,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+}
+
+static void
+test_matrix_controls (Fixture       *f,
+                      gconstpointer  data)
+{
+  SpProject *project = sp_window_get_project (f->window);
+  SpMatrixView *view = f->window->matrix_view;
+  SpMatrixWidget *widget = sp_matrix_view_get_widget (view);
+  g_autoptr(GError) error = NULL;
+  SpDocumentMetadata january = { "January talks", "2024-01-10", NULL, NULL, NULL };
+  SpDocumentMetadata june = { "June talks", "2024-06-01", NULL, NULL, NULL };
+  gint64 early, late;
+  SpMatrix *matrix;
+  GtkCheckButton *check;
+  guint row, rows_before;
+
+  early = sp_test_add_document (project, "january.txt", "January talks", "Ana Berg wanted a ceasefire at once.");
+  late = sp_test_add_document (project, "june.txt", "June talks", "Ana Berg now doubted any ceasefire.");
+  g_assert_true (sp_project_update_document (project, early, &january, &error));
+  g_assert_true (sp_project_update_document (project, late, &june, &error));
+  {
+    SpClaimSpec specs[] = {
+      { early, 0, 10, f->berg, f->ceasefire, 2, NULL, SP_CLAIM_ORIGIN_MANUAL, 0 },
+      { late, 0, 10, f->berg, f->ceasefire, -1, NULL, SP_CLAIM_ORIGIN_MANUAL, 0 },
+      { f->document, 0, 10, f->reyes, f->membership, -1, NULL, SP_CLAIM_ORIGIN_MANUAL, 0 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+      g_assert_cmpint (sp_project_add_claim (project, &specs[i], &error), >, 0);
+  }
+  g_assert_no_error (error);
+  sp_project_notify_changed (project, SP_CHANGE_DOCUMENTS | SP_CHANGE_CLAIMS);
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+
+  /* Mean, then the latest stance */
+  g_assert_cmpfloat (cell_score (widget, f->berg, f->ceasefire), ==, 0.5);
+  gtk_drop_down_set_selected (view->aggregate_dropdown, SP_MATRIX_AGGREGATE_LATEST);
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_cmpfloat (cell_score (widget, f->berg, f->ceasefire), ==, -1);
+  g_assert_cmpint (sp_matrix_options_get_aggregate (sp_matrix_get_options (sp_matrix_widget_get_matrix (widget))), ==,
+                   SP_MATRIX_AGGREGATE_LATEST);
+
+  /* As of March: June's claim is not yet made, and the undated one is left out, and said */
+  set_entry (f, view->to_entry, "2024-03-01");
+  g_assert_cmpfloat (cell_score (widget, f->berg, f->ceasefire), ==, 2);
+  matrix = sp_matrix_widget_get_matrix (widget);
+  g_assert_false (sp_matrix_find_row (matrix, f->reyes, &row));
+  g_assert_nonnull (strstr (gtk_label_get_text (view->summary_label), "1 undated claim left out"));
+
+  /* A day that is not one marks its entry and keeps the matrix */
+  set_entry (f, view->to_entry, "2024-02-31");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (view->to_entry), "error"));
+  g_assert_true (sp_matrix_widget_get_matrix (widget) == matrix);
+  set_entry (f, view->to_entry, "");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (view->to_entry), "error"));
+
+  /* What changed since March: Ana Berg on the ceasefire went from +2 to −1 */
+  gtk_check_button_set_active (view->changes_check, TRUE);
+  set_entry (f, view->since_entry, "2024-03-01");
+  g_assert_cmpuint (sp_matrix_widget_get_n_marked_cells (widget), ==, 1);
+  g_assert_nonnull (strstr (gtk_label_get_text (view->summary_label), "1 cell changed sign since 2024-03-01"));
+  g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), "window-matrix-changes.png"));
+  gtk_check_button_set_active (view->changes_check, FALSE);
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_cmpuint (sp_matrix_widget_get_n_marked_cells (widget), ==, 0);
+
+  /* Filter: only Tomas Reyes */
+  gtk_popover_popup (view->filter_popover);
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  check = find_check (GTK_WIDGET (view->filter_stack), "Tomas Reyes");
+  g_assert_nonnull (check);
+  g_assert_nonnull (find_check (GTK_WIDGET (view->filter_stack), "June talks"));
+  gtk_check_button_set_active (check, TRUE);
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  matrix = sp_matrix_widget_get_matrix (widget);
+  g_assert_cmpuint (sp_matrix_get_n_rows (matrix), ==, 1);
+  g_assert_cmpstr (sp_matrix_get_row_label (matrix, 0), ==, "Tomas Reyes");
+  gtk_widget_activate_action (GTK_WIDGET (view), "matrix.clear-filters", NULL);
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_false (gtk_check_button_get_active (check));
+  g_assert_cmpuint (sp_matrix_get_n_rows (sp_matrix_widget_get_matrix (widget)), ==, 2);
+  gtk_popover_popdown (view->filter_popover);
+
+  /* Groups: Northland opens to Ana Berg in place, and closes again */
+  sp_matrix_view_set_level (view, SP_MATRIX_LEVEL_GROUP);
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  matrix = sp_matrix_widget_get_matrix (widget);
+  rows_before = sp_matrix_get_n_rows (matrix);
+  g_assert_true (sp_matrix_find_row (matrix, f->northland, &row));
+  g_signal_emit_by_name (widget, "row-header-activated", row);
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  matrix = sp_matrix_widget_get_matrix (widget);
+  /* In Northland's place, its one member with claims */
+  g_assert_cmpuint (sp_matrix_get_n_rows (matrix), ==, rows_before);
+  g_assert_false (sp_matrix_find_row (matrix, f->northland, &row));
+  g_assert_true (sp_matrix_find_row (matrix, f->berg, &row));
+  g_assert_cmpint (sp_matrix_get_row_group_id (matrix, row), ==, f->northland);
+  g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), "window-matrix-group-open.png"));
+  g_signal_emit_by_name (widget, "row-header-activated", row);
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  matrix = sp_matrix_widget_get_matrix (widget);
+  g_assert_true (sp_matrix_find_row (matrix, f->northland, &row));
+  g_assert_false (sp_matrix_find_row (matrix, f->berg, &row));
+}
+
 static void
 test_matrix_export (Fixture       *f,
                     gconstpointer  data)
@@ -654,6 +804,7 @@ main (int   argc,
   SP_GUI_TEST_ADD_TALKS ("/window/matrix-keyboard", test_matrix_keyboard);
   SP_GUI_TEST_ADD_TALKS ("/window/matrix-keyboard-scrolls", test_matrix_keyboard_scrolls);
   SP_GUI_TEST_ADD_TALKS ("/window/matrix-cell-to-reader", test_matrix_cell_to_reader);
+  SP_GUI_TEST_ADD_TALKS ("/window/matrix-controls", test_matrix_controls);
   SP_GUI_TEST_ADD_TALKS ("/window/matrix-export", test_matrix_export);
 
   return g_test_run ();
