@@ -255,6 +255,9 @@ sp_matrix_widget_dup_cell_description (SpMatrixWidget *self,
                                        guint           column)
 {
   char mean_text[SP_MATRIX_MEAN_TEXT_SIZE];
+  SpMatrixCellInfo info;
+  const char *label, *issue;
+  GString *text;
   double mean;
   guint count;
 
@@ -271,11 +274,41 @@ sp_matrix_widget_dup_cell_description (SpMatrixWidget *self,
                             sp_matrix_get_column_label (self->matrix, column));
 
   sp_matrix_format_mean (mean, TRUE, mean_text);
-  /* TRANSLATORS: "Russia on Ukraine in NATO: mean +1.5 from 4 claims" */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%s on %s: mean %s from %u claim",
-                                       "%s on %s: mean %s from %u claims", count),
-                          sp_matrix_get_row_label (self->matrix, row),
-                          sp_matrix_get_column_label (self->matrix, column),
-                          mean_text, count);
+  text = g_string_new (NULL);
+  label = sp_matrix_get_row_label (self->matrix, row);
+  issue = sp_matrix_get_column_label (self->matrix, column);
+  switch (sp_matrix_options_get_aggregate (sp_matrix_get_options (self->matrix)))
+    {
+    case SP_MATRIX_AGGREGATE_LATEST:
+      /* TRANSLATORS: "Russia on Ukraine in NATO: latest +2 from 4 claims" */
+      g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s on %s: latest %s from %u claim",
+                                          "%s on %s: latest %s from %u claims", count), label, issue, mean_text, count);
+      break;
+
+    case SP_MATRIX_AGGREGATE_MAJORITY:
+      /* TRANSLATORS: "Russia on Ukraine in NATO: majority +1 from 4 claims" */
+      g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s on %s: majority %s from %u claim",
+                                          "%s on %s: majority %s from %u claims", count), label, issue, mean_text, count);
+      break;
+
+    case SP_MATRIX_AGGREGATE_MEAN:
+    default:
+      /* TRANSLATORS: "Russia on Ukraine in NATO: mean +1.5 from 4 claims" */
+      g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s on %s: mean %s from %u claim",
+                                          "%s on %s: mean %s from %u claims", count), label, issue, mean_text, count);
+      break;
+    }
+
+  if (sp_matrix_get_cell_info (self->matrix, row, column, &info))
+    {
+      if (info.flags & SP_MATRIX_CELL_DISAGREEMENT)
+        /* TRANSLATORS: added to a cell's description */
+        g_string_append_printf (text, _(", %u for and %u against"), info.n_support, info.n_oppose);
+      if (info.flags & SP_MATRIX_CELL_PENDING)
+        /* TRANSLATORS: added to a cell's description */
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u pending suggestion", ", %u pending suggestions",
+                                                   info.n_pending), info.n_pending);
+    }
+
+  return g_string_free (text, FALSE);
 }

@@ -456,7 +456,7 @@ snapshot_marks (SpMatrixWidget *self,
               cell.x - sx > width || cell.y - sy > height || cell.x + cell.width < sx || cell.y + cell.height < sy)
             continue;
           append_outline (snapshot, &GRAPHENE_RECT_INIT (cell.x - sx, cell.y - sy, cell.width, cell.height),
-                          &changed_color, MAX (2, cell.width / 6));
+                          &changed_color, 3);
         }
       gtk_snapshot_pop (snapshot);
     }
