@@ -750,6 +750,113 @@ test_matrix_controls (Fixture       *f,
   g_assert_false (sp_matrix_find_row (matrix, f->berg, &row));
 }
 
+static GtkWidget *
+find_menu_button (GtkWidget  *widget,
+                  const char *label)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* At 1280, 760 and 560 px: the toolbar's controls stay reachable, the headers stay in view
+ * across, and the claims behind a cell fit in the window */
+static void
+test_matrix_widths (Fixture       *f,
+                    gconstpointer  data)
+{
+  int width = GPOINTER_TO_INT (data);
+  SpProject *project = sp_window_get_project (f->window);
+  SpMatrixView *view = f->window->matrix_view;
+  SpMatrixWidget *widget = sp_matrix_view_get_widget (view);
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (widget), GTK_TYPE_SCROLLED_WINDOW));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+  SpMatrixEvidencePopover *evidence;
+  graphene_rect_t bounds, cell;
+  graphene_point_t origin;
+  GtkAdjustment *hadjustment;
+  const char *toolbar[] = { "_Options", "_Filter", "_Export" };
+  int label_width;
+
+  /* Twenty issues: wider than a narrow window */
+  g_assert_true (sp_project_begin_action (project, NULL, &error));
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("topic%02u", i);
+      g_autofree char *label = g_strdup_printf ("Topic %02u of the talks", i);
+      SpClaimSpec spec = { f->document, 0, 10, i % 2 ? f->berg : f->reyes, 0, (int)(i % 5) - 2, NULL, SP_CLAIM_ORIGIN_MANUAL, 0 };
+
+      spec.issue_id = sp_project_add_issue (project, key, label, NULL, NULL, &error);
+      g_assert_cmpint (sp_project_add_claim (project, &spec, &error), >, 0);
+    }
+  g_assert_true (sp_project_end_action (project, TRUE, &error));
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, 760);
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, width);
+
+  /* Every control of the toolbar is on screen */
+  for (guint i = 0; i < G_N_ELEMENTS (toolbar); i++)
+    {
+      GtkWidget *control = find_menu_button (GTK_WIDGET (view), toolbar[i]);
+
+      g_assert_nonnull (control);
+      g_assert_true (gtk_widget_compute_bounds (control, GTK_WIDGET (f->window), &bounds));
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, width);
+    }
+
+  /* Scrolled across, the actor names stay where they were */
+  name = g_strdup_printf ("window-matrix-%d.png", width);
+  before = sp_gui_test_screenshot (GTK_WIDGET (f->window), name);
+  hadjustment = gtk_scrolled_window_get_hadjustment (scroller);
+  if (width < 1280)
+    {
+      g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment));
+      gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_upper (hadjustment));
+      sp_gui_test_settle (GTK_WIDGET (f->window));
+      g_free (name);
+      name = g_strdup_printf ("window-matrix-%d-across.png", width);
+      after = sp_gui_test_screenshot (GTK_WIDGET (f->window), name);
+      sp_matrix_widget_get_header_size (widget, &label_width, NULL);
+      g_assert_true (gtk_widget_compute_point (GTK_WIDGET (widget), GTK_WIDGET (f->window), &GRAPHENE_POINT_INIT (0, 0), &origin));
+      g_assert_true (sp_matrix_widget_get_cell_rect (widget, 0, 0, &cell));
+      g_assert_true (same_pixels (before, after, origin.x, origin.y + cell.origin.y, label_width, cell.size.height * 2));
+      g_assert_false (same_pixels (before, after, origin.x + label_width + 4, origin.y + cell.origin.y, 60, cell.size.height));
+    }
+
+  /* The claims behind the last cell of the first row, brought into view by keyboard */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (widget)));
+  g_assert_true (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_End, GDK_CONTROL_MASK));
+  g_assert_true (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_Home, 0));
+  g_assert_true (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_Return, 0));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  evidence = find_evidence (f);
+  g_assert_nonnull (evidence);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (evidence)), <=, width);
+  g_free (name);
+  name = g_strdup_printf ("window-matrix-%d-evidence.png", width);
+  g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (evidence), name));
+  gtk_popover_popdown (GTK_POPOVER (evidence));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_free (name);
+  name = g_strdup_printf ("window-matrix-%d-focus.png", width);
+  g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), name));
+}
+
 static void
 test_matrix_export (Fixture       *f,
                     gconstpointer  data)
@@ -806,6 +913,12 @@ main (int   argc,
   SP_GUI_TEST_ADD_TALKS ("/window/matrix-cell-to-reader", test_matrix_cell_to_reader);
   SP_GUI_TEST_ADD_TALKS ("/window/matrix-controls", test_matrix_controls);
   SP_GUI_TEST_ADD_TALKS ("/window/matrix-export", test_matrix_export);
+  g_test_add ("/window/matrix-width/1280", SpGuiTestTalks, GINT_TO_POINTER (1280),
+              sp_gui_test_talks_setup, test_matrix_widths, sp_gui_test_talks_teardown);
+  g_test_add ("/window/matrix-width/760", SpGuiTestTalks, GINT_TO_POINTER (760),
+              sp_gui_test_talks_setup, test_matrix_widths, sp_gui_test_talks_teardown);
+  g_test_add ("/window/matrix-width/560", SpGuiTestTalks, GINT_TO_POINTER (560),
+              sp_gui_test_talks_setup, test_matrix_widths, sp_gui_test_talks_teardown);
 
   return g_test_run ();
 }

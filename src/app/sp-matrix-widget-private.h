@@ -28,6 +28,7 @@ struct _SpMatrixWidget
   int             height;
   int             label_width;    /* the actor names left of the grid, kept in view */
   int             header_height;  /* the issue labels above it, kept in view */
+  int             grid_bottom;    /* the end of the last row: the legend below scrolls */
   guint           hover_row;
   guint           hover_column;
   gboolean        hovering;

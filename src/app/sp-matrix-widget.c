@@ -254,12 +254,12 @@ origin_x (SpMatrixWidget *self)
 static void
 rebuild_layout (SpMatrixWidget *self)
 {
-  cairo_rectangle_t first;
+  cairo_rectangle_t first, last;
 
   g_clear_object (&self->layout);
   drop_tiles (self);
   self->width = self->height = 0;
-  self->label_width = self->header_height = 0;
+  self->label_width = self->header_height = self->grid_bottom = 0;
 
   if (self->matrix != NULL)
     {
@@ -273,6 +273,8 @@ rebuild_layout (SpMatrixWidget *self)
           self->label_width = (int)floor (first.x);
           self->header_height = (int)floor (first.y);
         }
+      if (sp_matrix_layout_get_cell_rect (self->layout, sp_matrix_get_n_rows (self->matrix) - 1, 0, &last))
+        self->grid_bottom = (int)ceil (last.y + last.height) + 1;
     }
 
   if (self->matrix == NULL ||
@@ -513,10 +515,11 @@ sp_matrix_widget_snapshot (GtkWidget   *widget,
   append_tiles (self, snapshot, &GRAPHENE_RECT_INIT (sx, sy, width, height));
   gtk_snapshot_restore (snapshot);
 
-  /* The actor names, scrolled down only */
+  /* The actor names, scrolled down only; the legend under the grid scrolls away with it */
   if (sx > 0)
     {
-      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->label_width, height));
+      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->label_width,
+                                                             MIN (height, self->grid_bottom - sy)));
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, -sy));
       append_tiles (self, snapshot, &GRAPHENE_RECT_INIT (0, sy, self->label_width, height));
@@ -548,7 +551,7 @@ sp_matrix_widget_snapshot (GtkWidget   *widget,
       if (sy > 0)
         gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (0, self->header_height, MIN (width, self->width), 1));
       if (sx > 0)
-        gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (self->label_width, 0, 1, MIN (height, self->height)));
+        gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (self->label_width, 0, 1, MIN (height, self->grid_bottom - sy)));
     }
 
   snapshot_marks (self, snapshot, width - ox, height, sx, sy);
