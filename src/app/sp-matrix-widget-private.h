@@ -21,7 +21,7 @@ struct _SpMatrixWidget
 
   SpMatrix       *matrix;
   SpMatrixLayout *layout;
-  GHashTable     *tiles;          /* tile key -> GdkTexture */
+  GHashTable     *tiles;          /* tile key -> GskRenderNode */
   guint           idle_id;        /* drawing the tiles near the view */
   GtkAdjustment  *adjustments[2];
   int             width;          /* the chart, in layout units */

@@ -5,7 +5,7 @@
  * move under them.
  *
  * The chart is drawn by the core renderer into tiles of TILE_SIZE layout units, each kept as a
- * texture until the matrix, the fonts or the scale change: a scroll step or a hover moves
+ * render node (a texture, or a cairo node for the cairo renderer) until the matrix, the fonts or the scale change: a scroll step or a hover moves
  * textures the renderer already has and draws only the light layer on top (hover outline,
  * focus ring, the highlighted headers). Tiles start at whole pixels, so text crossing a tile
  * edge lands on the same pixels in both tiles. Tiles are drawn when they come into view, and
@@ -62,21 +62,35 @@ drop_tiles (SpMatrixWidget *self)
   g_clear_handle_id (&self->idle_id, g_source_remove);
 }
 
-/* Draws one tile with the core renderer, at the widget's scale */
-static GdkTexture *
+/* Draws one tile with the core renderer, at the widget's scale. The cairo renderer paints a
+ * cairo node's surface as it is, while it would convert a texture in every frame; the GL
+ * renderer keeps a texture's upload, and a texture is sharp at any scale. */
+static GskRenderNode *
 render_tile (SpMatrixWidget *self,
              guint           tx,
              guint           ty)
 {
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   int x = tx * TILE_SIZE;
   int y = ty * TILE_SIZE;
   int width = MIN (TILE_SIZE, self->width - x);
   int height = MIN (TILE_SIZE, self->height - y);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (x, y, width, height);
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
   cairo_surface_t *surface;
-  GdkTexture *texture;
   cairo_t *cr;
+
+  if (scale == 1 && native != NULL && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native)))
+    {
+      GskRenderNode *node = gsk_cairo_node_new (&bounds);
+
+      cr = gsk_cairo_node_get_draw_context (node);
+      sp_matrix_layout_draw (self->layout, cr);
+      cairo_destroy (cr);
+      return node;
+    }
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   cairo_surface_set_device_scale (surface, scale, scale);
@@ -94,24 +108,24 @@ render_tile (SpMatrixWidget *self,
                                       (GDestroyNotify)cairo_surface_destroy, surface);
   texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT,
                                     bytes, cairo_image_surface_get_stride (surface));
-  return texture;
+  return gsk_texture_node_new (texture, &bounds);
 }
 
-static GdkTexture *
+static GskRenderNode *
 get_tile (SpMatrixWidget *self,
           guint           tx,
           guint           ty)
 {
   guint key = tile_key (tx, ty);
-  GdkTexture *texture = g_hash_table_lookup (self->tiles, GUINT_TO_POINTER (key));
+  GskRenderNode *node = g_hash_table_lookup (self->tiles, GUINT_TO_POINTER (key));
 
-  if (texture == NULL)
+  if (node == NULL)
     {
-      texture = render_tile (self, tx, ty);
-      g_hash_table_insert (self->tiles, GUINT_TO_POINTER (key), texture);
+      node = render_tile (self, tx, ty);
+      g_hash_table_insert (self->tiles, GUINT_TO_POINTER (key), node);
     }
 
-  return texture;
+  return node;
 }
 
 /* Appends the tiles that cover @area (layout units), placed at their layout position */
@@ -132,15 +146,7 @@ append_tiles (SpMatrixWidget        *self,
 
   for (guint ty = ty1; ty <= ty2; ty++)
     for (guint tx = tx1; tx <= tx2; tx++)
-      {
-        GdkTexture *texture = get_tile (self, tx, ty);
-        int x = tx * TILE_SIZE;
-        int y = ty * TILE_SIZE;
-
-        gtk_snapshot_append_texture (snapshot, texture,
-                                     &GRAPHENE_RECT_INIT (x, y, MIN (TILE_SIZE, self->width - x),
-                                                          MIN (TILE_SIZE, self->height - y)));
-      }
+      gtk_snapshot_append_node (snapshot, get_tile (self, tx, ty));
 }
 
 /* Idle time draws the tiles around the view, nearest first, so that scrolling finds them
@@ -668,6 +674,14 @@ sp_matrix_widget_system_setting_changed (GtkWidget        *widget,
     rebuild_layout (SP_MATRIX_WIDGET (widget));
 }
 
+/* Another window, perhaps another renderer: tiles are made for one */
+static void
+sp_matrix_widget_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (sp_matrix_widget_parent_class)->realize (widget);
+  drop_tiles (SP_MATRIX_WIDGET (widget));
+}
+
 static void
 scale_changed_cb (SpMatrixWidget *self)
 {
@@ -767,6 +781,7 @@ sp_matrix_widget_class_init (SpMatrixWidgetClass *klass)
   widget_class->size_allocate = sp_matrix_widget_size_allocate;
   widget_class->snapshot = sp_matrix_widget_snapshot;
   widget_class->system_setting_changed = sp_matrix_widget_system_setting_changed;
+  widget_class->realize = sp_matrix_widget_realize;
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
@@ -823,7 +838,7 @@ sp_matrix_widget_init (SpMatrixWidget *self)
   GtkEventController *focus = gtk_event_controller_focus_new ();
   GtkGesture *click = gtk_gesture_click_new ();
 
-  self->tiles = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->tiles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)gsk_render_node_unref);
   set_adjustment (self, 0, NULL);
   set_adjustment (self, 1, NULL);
 
