@@ -266,6 +266,36 @@ time_bare_group_by (const char *path,
 }
 
 static void
+count_row_cb (const SpStanceRow *row,
+              gpointer           user_data)
+{
+  (*(guint *)user_data)++;
+}
+
+/* The store's part of the aggregation: one pass of sp_project_foreach_stance() */
+static void
+time_store_read (SpProject *project)
+{
+  double runs[N_RUNS];
+  guint n = 0;
+
+  for (guint i = 0; i < N_RUNS; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      n = 0;
+      if (!sp_project_foreach_stance (project, FALSE, count_row_cb, &n, &error))
+        g_error ("%s", error->message);
+      runs[i] = elapsed_ms (start);
+    }
+
+  median_ms (runs, N_RUNS);
+  g_print ("  %-44s best %6.1f ms, median %6.1f ms (%u rows)\n",
+           "of which the store's read alone", runs[0], runs[N_RUNS / 2], n);
+}
+
+static void
 time_aggregation (SpProject  *project,
                   const char *path)
 {
@@ -278,6 +308,7 @@ time_aggregation (SpProject  *project,
   sp_matrix_options_set_hide_empty (all, FALSE);
   time_compute (project, "sp_matrix_compute (every row), actor level", all);
   time_compute (project, "default options (mean per claim, actor)", options);
+  time_store_read (project);
   sp_matrix_options_set_level (options, SP_MATRIX_LEVEL_GROUP);
   time_compute (project, "group level", options);
   sp_matrix_options_set_level (options, SP_MATRIX_LEVEL_ACTOR);

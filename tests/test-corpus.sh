@@ -101,7 +101,7 @@ claim 1 ceasefire Washington ceasefire 1
 check "claims" "$CLI" claims "$P"
 [ "$(tail -n +2 "$WORK/out" | wc -l)" -eq 8 ] && ok "eight claims" || not_ok "eight claims" "$(cat "$WORK/out")"
 
-check "matrix CSV" "$CLI" matrix "$P" --format csv -o "$WORK/matrix.csv"
+check "matrix CSV" "$CLI" matrix "$P" --format csv --all-rows -o "$WORK/matrix.csv"
 cat >"$WORK/expected.csv" <<'CSV'
 actor,ukraine_nato,security_guarantees,territory,ceasefire
 Donald Trump,,,,
@@ -116,6 +116,8 @@ Yury Ushakov,-2,,,
 CSV
 cmp -s "$WORK/expected.csv" "$WORK/matrix.csv" && ok "matrix by actor has the right means" \
   || not_ok "matrix by actor has the right means" "$(diff "$WORK/expected.csv" "$WORK/matrix.csv")"
+"$CLI" matrix "$P" --format csv -o - | cmp -s <(grep -v -e '^Donald Trump,' -e '^Ukraine,' "$WORK/expected.csv") - \
+  && ok "without --all-rows, actors without claims have no row" || not_ok "without --all-rows, actors without claims have no row"
 
 check "matrix CSV by group" "$CLI" matrix "$P" --format csv --level group -o "$WORK/groups.csv"
 cat >"$WORK/expected-groups.csv" <<'CSV'

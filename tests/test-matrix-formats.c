@@ -391,6 +391,45 @@ test_marks (Fixture       *f,
   cairo_surface_destroy (image);
 }
 
+/* Filters that leave nothing: every format still writes a file that says so */
+static void
+test_nothing_left (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(SpMatrixOptions) options = sp_matrix_options_new ();
+  g_autoptr(SpMatrix) matrix = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *json = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *long_csv = NULL;
+  JsonObject *root;
+
+  g_assert_true (sp_matrix_options_set_date_range (options, "2030-01-01", NULL, &error));
+  matrix = sp_matrix_compute_with_options (f->project, options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sp_matrix_get_n_rows (matrix), ==, 0);
+
+  csv = sp_matrix_to_csv (matrix);
+  g_assert_cmpstr (csv, ==, "actor\n");
+  long_csv = sp_matrix_to_csv_long (matrix);
+  g_assert_cmpstr (long_csv, ==, "actor,issue,score,claims,support,oppose,neutral,first_date,last_date\n");
+  json = sp_matrix_to_json (matrix);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "cells")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "rows")), ==, 0);
+
+  for (SpMatrixFormat format = SP_MATRIX_FORMAT_PNG; format <= SP_MATRIX_FORMAT_PDF; format++)
+    {
+      g_autoptr(GBytes) bytes = sp_matrix_export_to_bytes (matrix, format, 1, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_bytes_get_size (bytes), >, 100);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -405,6 +444,7 @@ main (int   argc,
   ADD ("/matrix-formats/deterministic", test_deterministic);
   ADD ("/matrix-formats/vector-text", test_vector_text);
   ADD ("/matrix-formats/marks", test_marks);
+  ADD ("/matrix-formats/nothing-left", test_nothing_left);
 
   return g_test_run ();
 }

@@ -366,7 +366,15 @@ aggregate_cell (SpMatrixCell      *cell,
       return;
     }
 
-  qsort (evidence, n, sizeof (SpMatrixEvidence), compare_evidence);
+  /* Claims are mostly made article by article, so a cell is often in order already */
+  for (guint i = 1; i < n; i++)
+    {
+      if (compare_evidence (&evidence[i - 1], &evidence[i]) > 0)
+        {
+          qsort (evidence, n, sizeof (SpMatrixEvidence), compare_evidence);
+          break;
+        }
+    }
   g_array_set_size (votes, 0);
 
   for (guint i = 0; i < n; i++)

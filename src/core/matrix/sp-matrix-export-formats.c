@@ -456,7 +456,7 @@ svg_text_layer (SpMatrixLayout *layout)
 {
   SpMatrix *matrix = sp_matrix_layout_get_matrix (layout);
   GString *layer = g_string_new ("<g id=\"text\" fill-opacity=\"0\" font-family=\"sans-serif\" font-size=\"10\">\n");
-  g_autofree char *scope = _sp_matrix_describe_scope (matrix);
+  g_autofree char *scope = sp_matrix_dup_scope_description (matrix);
   const char *title = sp_matrix_options_get_title (sp_matrix_get_options (matrix));
 
   if (title != NULL)

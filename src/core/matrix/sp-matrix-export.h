@@ -1,7 +1,8 @@
 /* sp-matrix-export.h
  *
- * The position matrix as files: a PNG drawn by the same layout as the window, and a CSV
- * whose columns are a public interface (README.md, "File formats"). Every export writes
+ * The position matrix as files: PNG, SVG and PDF drawn by the same layout as the window,
+ * CSV (wide and long) and JSON, whose columns and members are a public interface (README.md,
+ * "File formats"). Every format gives the same bytes for the same project and options. Every export writes
  * through sp_output_file_replace(): never through a symbolic link, over a device, a folder
  * or a project, always atomically, keeping the mode of the file it replaces.
  *

@@ -80,7 +80,6 @@ PangoLayout    *_sp_matrix_layout_make_text   (SpMatrixLayout             *self,
 void            _sp_matrix_layout_draw_marks  (cairo_t                    *cr,
                                                const cairo_rectangle_t    *rect,
                                                guint                       marks);
-char           *_sp_matrix_describe_scope     (SpMatrix                   *matrix);
 void            _sp_matrix_layout_cell_rect   (SpMatrixLayout             *self,
                                                guint                       row,
                                                guint                       column,

@@ -495,13 +495,15 @@ order_note (const SpMatrixOptions *options)
 }
 
 /**
- * _sp_matrix_describe_scope:
+ * sp_matrix_dup_scope_description:
+ *
+ * The line under an exported chart's title, for a window to show the same.
  *
  * Returns: (transfer full): one line saying what the matrix counts: the date range, the
  *   documents and claims, pending suggestions and undated claims left out
  */
 char *
-_sp_matrix_describe_scope (SpMatrix *matrix)
+sp_matrix_dup_scope_description (SpMatrix *matrix)
 {
   const SpMatrixOptions *options = sp_matrix_get_options (matrix);
   const char *from = sp_matrix_options_get_date_from (options);
@@ -545,7 +547,7 @@ measure_caption (SpMatrixLayout *self,
                  int             width)
 {
   const char *title = sp_matrix_options_get_title (sp_matrix_get_options (self->matrix));
-  g_autofree char *info = _sp_matrix_describe_scope (self->matrix);
+  g_autofree char *info = sp_matrix_dup_scope_description (self->matrix);
   g_autoptr(PangoFontDescription) title_font = NULL;
   int title_height = 0, info_height;
 

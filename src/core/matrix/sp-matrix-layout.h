@@ -39,6 +39,7 @@ gboolean        sp_matrix_layout_hit_test        (SpMatrixLayout     *self,
                                                   double              y,
                                                   guint              *row,
                                                   guint              *column);
+char           *sp_matrix_dup_scope_description  (SpMatrix          *matrix);
 void            sp_matrix_layout_draw            (SpMatrixLayout     *self,
                                                   cairo_t            *cr);
 
