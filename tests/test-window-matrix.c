@@ -894,6 +894,25 @@ test_matrix_export (Fixture       *f,
   sp_matrix_view_export (f->window->matrix_view, png);
   sp_gui_test_wait_for_export (f->window->matrix_view);
   g_assert_true (g_file_test (png_path, G_FILE_TEST_IS_REGULAR));
+
+  /* The other formats, by the file's extension */
+  {
+    const char *names[] = { "matrix.svg", "matrix.pdf", "matrix.json" };
+    const char *starts[] = { "<?xml", "%PDF", "{" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *path = g_build_filename (f->dir, names[i], NULL);
+        g_autoptr(GFile) file = g_file_new_for_path (path);
+
+        sp_matrix_view_export (f->window->matrix_view, file);
+        sp_gui_test_wait_for_export (f->window->matrix_view);
+        g_clear_pointer (&contents, g_free);
+        g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+        g_test_message ("%s starts with %.20s", names[i], contents);
+        g_assert_true (g_str_has_prefix (contents, starts[i]));
+      }
+  }
 }
 
 int

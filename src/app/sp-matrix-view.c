@@ -3,9 +3,9 @@
  * The Matrix view: the toolbar (actor or group rows, what the matrix holds, Export), the
  * matrix widget or an empty state that says what to do next, and the claims behind a cell.
  *
- * Exports run in a worker thread (sp_matrix_export_png_async() and _csv_async()); a PNG shows
- * its progress under the toolbar with a Cancel button. Like an import, an export outlives its
- * view: it holds the application until the file is written, and its callbacks point at the
+ * Exports run in a worker thread (sp_matrix_export_async()) on the matrix the view shows, so
+ * they follow its options; an image shows its progress under the toolbar with a Cancel
+ * button. Like an import, an export outlives its view: it holds the application until the file is written, and its callbacks point at the
  * view only until the view is disposed.
  */
 #define G_LOG_DOMAIN "sp-matrix-view"
@@ -359,7 +359,7 @@ cell_hovered_cb (SpMatrixView   *self,
 struct _ExportJob
 {
   GFile        *file;
-  gboolean      png;
+  SpMatrixFormat format;
   GCancellable *cancellable;
   /* Main thread only. NULL once the view has been disposed; the application is held from
    * the start of the export to its finish callback. */
@@ -400,8 +400,7 @@ export_finished_cb (GObject      *object,
   g_autofree char *text = NULL;
   gboolean written;
 
-  written = job->png ? sp_matrix_export_png_finish (result, &error)
-                     : sp_matrix_export_csv_finish (result, &error);
+  written = sp_matrix_export_finish (result, &error);
 
   /* The file is written, or was left as it was: the process may end */
   if (application != NULL)
@@ -432,16 +431,12 @@ export_finished_cb (GObject      *object,
     sp_error_dialog_show (GTK_WIDGET (self), _("Could Not Export the Matrix"), error->message);
 }
 
-/**
- * sp_matrix_view_export:
- * @file: where to write; a name ending in .csv gives the table, anything else a PNG
- *
- * Writes what the view shows, at its current level, in a worker thread; a PNG shows its
- * progress and can be cancelled. Says how it went in a toast. One export runs at a time.
- */
-void
-sp_matrix_view_export (SpMatrixView *self,
-                       GFile        *file)
+/* Writes what the view shows, under its options, in a worker thread; an image shows its
+ * progress and can be cancelled. Says how it went in a toast. One export runs at a time. */
+static void
+export_as (SpMatrixView   *self,
+           GFile          *file,
+           SpMatrixFormat  format)
 {
   SpMatrix *matrix;
   g_autofree char *path = NULL;
@@ -449,9 +444,6 @@ sp_matrix_view_export (SpMatrixView *self,
   g_autofree char *label = NULL;
   GtkRoot *root;
   ExportJob *job;
-
-  g_return_if_fail (SP_IS_MATRIX_VIEW (self));
-  g_return_if_fail (G_IS_FILE (file));
 
   matrix = sp_matrix_widget_get_matrix (self->matrix_widget);
   path = g_file_get_path (file);
@@ -479,7 +471,7 @@ sp_matrix_view_export (SpMatrixView *self,
 
   job = g_new0 (ExportJob, 1);
   job->file = g_object_ref (file);
-  job->png = !g_str_has_suffix (path, ".csv");
+  job->format = format;
   job->cancellable = g_cancellable_new ();
   job->view = self;
 
@@ -494,9 +486,10 @@ sp_matrix_view_export (SpMatrixView *self,
   self->export_job = job;
   update_export_actions (self);
 
-  if (!job->png)
+  /* Tables are written at once; images are drawn strip by strip, with progress */
+  if (format == SP_MATRIX_FORMAT_CSV || format == SP_MATRIX_FORMAT_CSV_LONG || format == SP_MATRIX_FORMAT_JSON)
     {
-      sp_matrix_export_csv_async (matrix, path, job->cancellable, export_finished_cb, job);
+      sp_matrix_export_async (matrix, format, path, 1.0, NULL, job->cancellable, export_finished_cb, job);
       return;
     }
 
@@ -507,8 +500,38 @@ sp_matrix_view_export (SpMatrixView *self,
   gtk_progress_bar_set_fraction (self->export_progress, 0);
   gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
 
-  sp_matrix_export_png_async (matrix, path, EXPORT_SCALE, export_progress_cb,
-                              job->cancellable, export_finished_cb, job);
+  sp_matrix_export_async (matrix, format, path, EXPORT_SCALE, export_progress_cb,
+                          job->cancellable, export_finished_cb, job);
+}
+
+/**
+ * sp_matrix_view_export:
+ * @file: where to write; the name's extension chooses the format: .csv (the table), .json,
+ *   .svg, .pdf, anything else PNG
+ *
+ * Writes what the view shows, under its options (sp_matrix_get_options() of the matrix).
+ */
+void
+sp_matrix_view_export (SpMatrixView *self,
+                       GFile        *file)
+{
+  g_autofree char *name = NULL;
+  SpMatrixFormat format = SP_MATRIX_FORMAT_PNG;
+
+  g_return_if_fail (SP_IS_MATRIX_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  name = g_file_get_basename (file);
+  if (g_str_has_suffix (name, ".csv"))
+    format = SP_MATRIX_FORMAT_CSV;
+  else if (g_str_has_suffix (name, ".json"))
+    format = SP_MATRIX_FORMAT_JSON;
+  else if (g_str_has_suffix (name, ".svg"))
+    format = SP_MATRIX_FORMAT_SVG;
+  else if (g_str_has_suffix (name, ".pdf"))
+    format = SP_MATRIX_FORMAT_PDF;
+
+  export_as (self, file, format);
 }
 
 /* Returns: whether an export started by this view is running */
@@ -541,7 +564,7 @@ export_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
       if (file != NULL)
-        sp_matrix_view_export (self, file);
+        export_as (self, file, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "sp-format")));
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -554,19 +577,30 @@ export_action (GtkWidget  *widget,
                GVariant   *param)
 {
   SpMatrixView *self = SP_MATRIX_VIEW (widget);
-  gboolean csv = g_str_equal (g_variant_get_string (param, NULL), "csv");
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
+  SpMatrixFormat format;
+  struct { const char *title; const char *name; const char *filter; const char *pattern; } kinds[] = {
+    [SP_MATRIX_FORMAT_CSV] = { N_("Export Matrix as CSV"), N_("position-matrix.csv"), N_("CSV Tables"), "*.csv" },
+    [SP_MATRIX_FORMAT_CSV_LONG] = { N_("Export Matrix Cells as CSV"), N_("position-matrix-cells.csv"), N_("CSV Tables"), "*.csv" },
+    [SP_MATRIX_FORMAT_JSON] = { N_("Export Matrix as JSON"), N_("position-matrix.json"), N_("JSON Files"), "*.json" },
+    [SP_MATRIX_FORMAT_PNG] = { N_("Export Matrix as PNG"), N_("position-matrix.png"), N_("PNG Images"), "*.png" },
+    [SP_MATRIX_FORMAT_SVG] = { N_("Export Matrix as SVG"), N_("position-matrix.svg"), N_("SVG Images"), "*.svg" },
+    [SP_MATRIX_FORMAT_PDF] = { N_("Export Matrix as PDF"), N_("position-matrix.pdf"), N_("PDF Documents"), "*.pdf" },
+  };
 
-  chooser = gtk_file_chooser_native_new (csv ? _("Export Matrix as CSV") : _("Export Matrix as PNG"),
+  if (!sp_matrix_format_from_string (g_variant_get_string (param, NULL), &format) || format >= G_N_ELEMENTS (kinds))
+    return;
+
+  chooser = gtk_file_chooser_native_new (_(kinds[format].title),
                                          GTK_WINDOW (gtk_widget_get_root (widget)),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
-                                     csv ? _("position-matrix.csv") : _("position-matrix.png"));
-  gtk_file_filter_set_name (filter, csv ? _("CSV Tables") : _("PNG Images"));
-  gtk_file_filter_add_pattern (filter, csv ? "*.csv" : "*.png");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _(kinds[format].name));
+  gtk_file_filter_set_name (filter, _(kinds[format].filter));
+  gtk_file_filter_add_pattern (filter, kinds[format].pattern);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_set_data (G_OBJECT (chooser), "sp-format", GINT_TO_POINTER (format));
 
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
