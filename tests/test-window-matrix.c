@@ -679,6 +679,12 @@ test_matrix_controls (Fixture       *f,
   adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
   sp_gui_test_settle (GTK_WIDGET (f->window));
 
+  gtk_popover_popup (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (view->aggregate_dropdown), GTK_TYPE_POPOVER)));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_object_unref (sp_gui_test_screenshot (gtk_widget_get_ancestor (GTK_WIDGET (view->aggregate_dropdown), GTK_TYPE_POPOVER),
+                                          "window-matrix-options.png"));
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (view->aggregate_dropdown), GTK_TYPE_POPOVER)));
+
   /* Mean, then the latest stance */
   g_assert_cmpfloat (cell_score (widget, f->berg, f->ceasefire), ==, 0.5);
   gtk_drop_down_set_selected (view->aggregate_dropdown, SP_MATRIX_AGGREGATE_LATEST);
@@ -714,6 +720,9 @@ test_matrix_controls (Fixture       *f,
   /* Filter: only Tomas Reyes */
   gtk_popover_popup (view->filter_popover);
   sp_gui_test_settle (GTK_WIDGET (f->window));
+  gtk_stack_set_visible_child_name (view->filter_stack, "actors");
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (view->filter_popover), "window-matrix-filter.png"));
   check = find_check (GTK_WIDGET (view->filter_stack), "Tomas Reyes");
   g_assert_nonnull (check);
   g_assert_nonnull (find_check (GTK_WIDGET (view->filter_stack), "June talks"));
@@ -742,6 +751,7 @@ test_matrix_controls (Fixture       *f,
   g_assert_false (sp_matrix_find_row (matrix, f->northland, &row));
   g_assert_true (sp_matrix_find_row (matrix, f->berg, &row));
   g_assert_cmpint (sp_matrix_get_row_group_id (matrix, row), ==, f->northland);
+  g_assert_nonnull (strstr (gtk_label_get_text (view->summary_label), "opened: Northland"));
   g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), "window-matrix-group-open.png"));
   g_signal_emit_by_name (widget, "row-header-activated", row);
   sp_gui_test_settle (GTK_WIDGET (f->window));

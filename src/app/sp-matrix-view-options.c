@@ -58,7 +58,7 @@ checked_ids (SpMatrixView *self,
     box = gtk_viewport_get_child (GTK_VIEWPORT (box));
 
   for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
-    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+    if (GTK_IS_CHECK_BUTTON (child) && gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
       {
         gint64 *id = g_object_get_data (G_OBJECT (child), FILTER_ID);
 
@@ -83,7 +83,7 @@ checked_keys (SpMatrixView *self,
         box = gtk_viewport_get_child (GTK_VIEWPORT (box));
 
       for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
-        if (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+        if (GTK_IS_CHECK_BUTTON (child) && gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
           g_strv_builder_add (builder, g_object_get_data (G_OBJECT (child), FILTER_KEY));
     }
 
@@ -189,14 +189,21 @@ control_changed_cb (SpMatrixView *self)
 static GtkWidget *
 add_filter_page (SpMatrixView *self,
                  const char   *name,
-                 const char   *title,
-                 GHashTable   *checked)
+                 const char   *title)
 {
   GtkWidget *page = gtk_stack_get_child_by_name (self->filter_stack, name);
-  GtkWidget *scroller, *box;
+  GtkWidget *scroller, *box, *child;
 
+  /* The pages stay, for the switcher; their lists are made again */
   if (page != NULL)
-    gtk_stack_remove (self->filter_stack, page);
+    {
+      box = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (page));
+      if (GTK_IS_VIEWPORT (box))
+        box = gtk_viewport_get_child (GTK_VIEWPORT (box));
+      while ((child = gtk_widget_get_first_child (box)))
+        gtk_box_remove (GTK_BOX (box), child);
+      return box;
+    }
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   scroller = gtk_scrolled_window_new ();
@@ -205,7 +212,6 @@ add_filter_page (SpMatrixView *self,
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
   gtk_stack_add_titled (self->filter_stack, scroller, name, title);
-  g_object_set_data (G_OBJECT (box), "sp-checked", checked);
 
   return box;
 }
@@ -277,12 +283,22 @@ _sp_matrix_view_fill_filters (SpMatrixView *self)
         g_ptr_array_add (source_names, (gpointer)g_intern_string (source));
     }
   g_ptr_array_sort (source_names, (GCompareFunc)g_strcmp0);
-  box = add_filter_page (self, "sources", _("Sources"), NULL);
+  box = add_filter_page (self, "sources", _("Sources"));
+  if (source_names->len == 0)
+    {
+      GtkWidget *none = gtk_label_new (_("No document names its source: a document's source is set in its details"));
+
+      gtk_label_set_wrap (GTK_LABEL (none), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (none), 36);
+      gtk_label_set_xalign (GTK_LABEL (none), 0);
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_box_append (GTK_BOX (box), none);
+    }
   for (guint i = 0; i < source_names->len; i++)
     add_filter_check (self, box, g_ptr_array_index (source_names, i), 0, g_ptr_array_index (source_names, i),
                       g_strv_contains ((const char * const *)checked_sources, g_ptr_array_index (source_names, i)));
 
-  box = add_filter_page (self, "documents", _("Documents"), NULL);
+  box = add_filter_page (self, "documents", _("Documents"));
   for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     {
       g_autoptr(SpDocument) document = g_list_model_get_item (documents, i);
@@ -291,7 +307,7 @@ _sp_matrix_view_fill_filters (SpMatrixView *self)
                         id_checked (checked_documents, sp_document_get_id (document)));
     }
 
-  box = add_filter_page (self, "issues", _("Issues"), NULL);
+  box = add_filter_page (self, "issues", _("Issues"));
   for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
     {
       g_autoptr(SpIssue) issue = g_list_model_get_item (issues, i);
@@ -300,7 +316,7 @@ _sp_matrix_view_fill_filters (SpMatrixView *self)
                         id_checked (checked_issues, sp_issue_get_id (issue)));
     }
 
-  box = add_filter_page (self, "actors", _("Actors"), NULL);
+  box = add_filter_page (self, "actors", _("Actors"));
   for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
     {
       g_autoptr(SpActor) actor = g_list_model_get_item (actors, i);
@@ -309,7 +325,6 @@ _sp_matrix_view_fill_filters (SpMatrixView *self)
                         id_checked (checked_actors, sp_actor_get_id (actor)));
     }
 
-  gtk_stack_set_visible_child_name (self->filter_stack, "issues");
   self->reading_controls = FALSE;
 }
 
@@ -332,7 +347,8 @@ clear_filters_action (GtkWidget  *widget,
       if (GTK_IS_VIEWPORT (box))
         box = gtk_viewport_get_child (GTK_VIEWPORT (box));
       for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (child), FALSE);
+        if (GTK_IS_CHECK_BUTTON (child))
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (child), FALSE);
     }
   gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");

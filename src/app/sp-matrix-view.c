@@ -229,6 +229,20 @@ _sp_matrix_view_recompute (SpMatrixView *self)
       g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u undated claim left out",
                                                     "%u undated claims left out", n), n);
     }
+  if (self->level == SP_MATRIX_LEVEL_GROUP && self->expanded_groups->len > 0 && self->project != NULL)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < self->expanded_groups->len; i++)
+        {
+          g_autoptr(SpActor) group = sp_project_get_actor (self->project, g_array_index (self->expanded_groups, gint64, i), NULL);
+
+          if (group != NULL)
+            g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", sp_actor_get_name (group));
+        }
+      /* TRANSLATORS: %s lists the groups shown as their members' rows */
+      g_string_append_printf (summary, _(" · opened: %s"), names->str);
+    }
   if (changes != NULL)
     {
       g_string_append (summary, " · ");

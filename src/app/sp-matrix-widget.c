@@ -476,11 +476,15 @@ snapshot_marks (SpMatrixWidget *self,
       if (!marks[i].on || !_sp_matrix_widget_content_rect (self, marks[i].row, marks[i].column, &cell))
         continue;
 
-      /* Headers, where they stay */
+      /* Headers, where they stay; a row gone under the issue labels tints no name */
+      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, sy > 0 ? self->header_height : 0, self->label_width, height));
       gtk_snapshot_append_color (snapshot, &tint,
                                  &GRAPHENE_RECT_INIT (0, cell.y - sy, self->label_width, cell.height));
+      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (sx > 0 ? self->label_width : 0, 0, width, self->header_height));
       gtk_snapshot_append_color (snapshot, &tint,
                                  &GRAPHENE_RECT_INIT (cell.x - sx, 0, cell.width, self->header_height));
+      gtk_snapshot_pop (snapshot);
 
       /* The cell, where it shows between the headers */
       gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (sx > 0 ? self->label_width : 0,
