@@ -1,7 +1,7 @@
 /* sp-matrix-widget-private.h
  *
- * What the matrix widget's drawing (sp-matrix-widget.c) and its keyboard and accessibility
- * side (sp-matrix-widget-keys.c) share.
+ * What the matrix widget's drawing (sp-matrix-widget.c), its tiles (sp-matrix-widget-tiles.c)
+ * and its keyboard and accessibility side (sp-matrix-widget-keys.c) share.
  */
 #pragma once
 
@@ -47,5 +47,11 @@ gboolean _sp_matrix_widget_content_rect     (SpMatrixWidget    *self,
 void     _sp_matrix_widget_scroll_to_focus  (SpMatrixWidget    *self);
 void     _sp_matrix_widget_announce         (SpMatrixWidget    *self);
 void     _sp_matrix_widget_class_add_keys   (GtkWidgetClass    *widget_class);
+void     _sp_matrix_widget_drop_tiles       (SpMatrixWidget    *self);
+void     _sp_matrix_widget_append_tiles     (SpMatrixWidget        *self,
+                                             GtkSnapshot           *snapshot,
+                                             const graphene_rect_t *area);
+void     _sp_matrix_widget_schedule_prefetch (SpMatrixWidget   *self);
+void     _sp_matrix_widget_trim_tiles       (SpMatrixWidget    *self);
 
 G_END_DECLS

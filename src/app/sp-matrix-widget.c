@@ -46,194 +46,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Tiles */
-
-static guint
-tile_key (guint tx,
-          guint ty)
-{
-  return (ty << 16) | (tx & 0xffff);
-}
-
-static void
-drop_tiles (SpMatrixWidget *self)
-{
-  g_hash_table_remove_all (self->tiles);
-  g_clear_handle_id (&self->idle_id, g_source_remove);
-}
-
-/* Draws one tile with the core renderer, at the widget's scale. The cairo renderer paints a
- * cairo node's surface as it is, while it would convert a texture in every frame; the GL
- * renderer keeps a texture's upload, and a texture is sharp at any scale. */
-static GskRenderNode *
-render_tile (SpMatrixWidget *self,
-             guint           tx,
-             guint           ty)
-{
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  int x = tx * TILE_SIZE;
-  int y = ty * TILE_SIZE;
-  int width = MIN (TILE_SIZE, self->width - x);
-  int height = MIN (TILE_SIZE, self->height - y);
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (x, y, width, height);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-
-  if (scale == 1 && native != NULL && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native)))
-    {
-      GskRenderNode *node = gsk_cairo_node_new (&bounds);
-
-      cr = gsk_cairo_node_get_draw_context (node);
-      sp_matrix_layout_draw (self->layout, cr);
-      cairo_destroy (cr);
-      return node;
-    }
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
-  cairo_surface_set_device_scale (surface, scale, scale);
-  cr = cairo_create (surface);
-  cairo_translate (cr, -x, -y);
-  cairo_rectangle (cr, x, y, width, height);
-  cairo_clip (cr);
-  sp_matrix_layout_draw (self->layout, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  /* ARGB32 in native order is GDK's default memory format */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize)cairo_image_surface_get_stride (surface) * height * scale,
-                                      (GDestroyNotify)cairo_surface_destroy, surface);
-  texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT,
-                                    bytes, cairo_image_surface_get_stride (surface));
-  return gsk_texture_node_new (texture, &bounds);
-}
-
-static GskRenderNode *
-get_tile (SpMatrixWidget *self,
-          guint           tx,
-          guint           ty)
-{
-  guint key = tile_key (tx, ty);
-  GskRenderNode *node = g_hash_table_lookup (self->tiles, GUINT_TO_POINTER (key));
-
-  if (node == NULL)
-    {
-      node = render_tile (self, tx, ty);
-      g_hash_table_insert (self->tiles, GUINT_TO_POINTER (key), node);
-    }
-
-  return node;
-}
-
-/* Appends the tiles that cover @area (layout units), placed at their layout position */
-static void
-append_tiles (SpMatrixWidget        *self,
-              GtkSnapshot           *snapshot,
-              const graphene_rect_t *area)
-{
-  guint tx1, ty1, tx2, ty2;
-
-  if (area->size.width <= 0 || area->size.height <= 0)
-    return;
-
-  tx1 = (guint)MAX (0, floorf (area->origin.x / TILE_SIZE));
-  ty1 = (guint)MAX (0, floorf (area->origin.y / TILE_SIZE));
-  tx2 = (guint)MIN ((self->width - 1) / TILE_SIZE, floorf ((area->origin.x + area->size.width - 1) / TILE_SIZE));
-  ty2 = (guint)MIN ((self->height - 1) / TILE_SIZE, floorf ((area->origin.y + area->size.height - 1) / TILE_SIZE));
-
-  for (guint ty = ty1; ty <= ty2; ty++)
-    for (guint tx = tx1; tx <= tx2; tx++)
-      gtk_snapshot_append_node (snapshot, get_tile (self, tx, ty));
-}
-
-/* Idle time draws the tiles around the view, nearest first, so that scrolling finds them
- * ready; a budget keeps a huge matrix from filling memory (tiles far away are then drawn
- * when they come into view, and dropped again). */
-static gboolean
-prefetch_cb (gpointer user_data)
-{
-  SpMatrixWidget *self = user_data;
-  guint n_tx, n_ty, cx, cy, best_key = 0;
-  guint best_distance = G_MAXUINT;
-
-  if (self->layout == NULL || self->width == 0 || self->height == 0)
-    {
-      self->idle_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  n_tx = (self->width + TILE_SIZE - 1) / TILE_SIZE;
-  n_ty = (self->height + TILE_SIZE - 1) / TILE_SIZE;
-  cx = (guint)(_sp_matrix_widget_scroll_x (self) / TILE_SIZE);
-  cy = (guint)(_sp_matrix_widget_scroll_y (self) / TILE_SIZE);
-
-  if (g_hash_table_size (self->tiles) >= MAX_TILES)
-    {
-      self->idle_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  for (guint ty = 0; ty < n_ty; ty++)
-    for (guint tx = 0; tx < n_tx; tx++)
-      {
-        guint distance = (guint)(ABS ((int)tx - (int)cx) + ABS ((int)ty - (int)cy));
-
-        if (distance < best_distance && !g_hash_table_contains (self->tiles, GUINT_TO_POINTER (tile_key (tx, ty))))
-          {
-            best_distance = distance;
-            best_key = tile_key (tx, ty);
-          }
-      }
-
-  if (best_distance == G_MAXUINT)
-    {
-      self->idle_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  get_tile (self, best_key & 0xffff, best_key >> 16);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-schedule_prefetch (SpMatrixWidget *self)
-{
-  if (self->idle_id == 0 && self->layout != NULL)
-    self->idle_id = g_idle_add_full (G_PRIORITY_LOW, prefetch_cb, self, NULL);
-}
-
-/* Keeps the tiles near the view when the budget is exceeded */
-static void
-trim_tiles (SpMatrixWidget *self)
-{
-  GHashTableIter iter;
-  gpointer key;
-  guint cx, cy, reach;
-
-  if (g_hash_table_size (self->tiles) <= MAX_TILES)
-    return;
-
-  cx = (guint)(_sp_matrix_widget_scroll_x (self) / TILE_SIZE);
-  cy = (guint)(_sp_matrix_widget_scroll_y (self) / TILE_SIZE);
-  reach = 1 + (guint)MAX (gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self))) / TILE_SIZE;
-
-  g_hash_table_iter_init (&iter, self->tiles);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      guint k = GPOINTER_TO_UINT (key);
-      guint tx = k & 0xffff, ty = k >> 16;
-
-      /* The header tiles stay: they are drawn in every frame */
-      if (ty == 0 || tx == 0)
-        continue;
-      if ((guint)ABS ((int)tx - (int)cx) > reach || (guint)ABS ((int)ty - (int)cy) > reach)
-        g_hash_table_iter_remove (&iter);
-    }
-}
-
 /* Geometry */
 
 double
@@ -263,7 +75,7 @@ rebuild_layout (SpMatrixWidget *self)
   cairo_rectangle_t first, last;
 
   g_clear_object (&self->layout);
-  drop_tiles (self);
+  _sp_matrix_widget_drop_tiles (self);
   self->width = self->height = 0;
   self->label_width = self->header_height = self->grid_bottom = 0;
 
@@ -411,7 +223,7 @@ sp_matrix_widget_size_allocate (GtkWidget *widget,
   if (self->adjustments[1] != NULL)
     configure_adjustment (self->adjustments[1], self->height, height);
 
-  schedule_prefetch (self);
+  _sp_matrix_widget_schedule_prefetch (self);
 }
 
 static void
@@ -522,7 +334,7 @@ sp_matrix_widget_snapshot (GtkWidget   *widget,
   /* The cells, scrolled */
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-sx, -sy));
-  append_tiles (self, snapshot, &GRAPHENE_RECT_INIT (sx, sy, width, height));
+  _sp_matrix_widget_append_tiles (self, snapshot, &GRAPHENE_RECT_INIT (sx, sy, width, height));
   gtk_snapshot_restore (snapshot);
 
   /* The actor names, scrolled down only; the legend under the grid scrolls away with it */
@@ -532,7 +344,7 @@ sp_matrix_widget_snapshot (GtkWidget   *widget,
                                                              MIN (height, self->grid_bottom - sy)));
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, -sy));
-      append_tiles (self, snapshot, &GRAPHENE_RECT_INIT (0, sy, self->label_width, height));
+      _sp_matrix_widget_append_tiles (self, snapshot, &GRAPHENE_RECT_INIT (0, sy, self->label_width, height));
       gtk_snapshot_restore (snapshot);
       gtk_snapshot_pop (snapshot);
     }
@@ -543,7 +355,7 @@ sp_matrix_widget_snapshot (GtkWidget   *widget,
       gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, self->header_height));
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-sx, 0));
-      append_tiles (self, snapshot, &GRAPHENE_RECT_INIT (sx, 0, width, self->header_height));
+      _sp_matrix_widget_append_tiles (self, snapshot, &GRAPHENE_RECT_INIT (sx, 0, width, self->header_height));
       gtk_snapshot_restore (snapshot);
       gtk_snapshot_pop (snapshot);
     }
@@ -554,7 +366,7 @@ sp_matrix_widget_snapshot (GtkWidget   *widget,
       static const GdkRGBA edge = { 0, 0, 0, 0.18 };
 
       gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->label_width, self->header_height));
-      append_tiles (self, snapshot, &GRAPHENE_RECT_INIT (0, 0, self->label_width, self->header_height));
+      _sp_matrix_widget_append_tiles (self, snapshot, &GRAPHENE_RECT_INIT (0, 0, self->label_width, self->header_height));
       gtk_snapshot_pop (snapshot);
 
       /* An edge where the cells pass under the headers */
@@ -569,8 +381,8 @@ sp_matrix_widget_snapshot (GtkWidget   *widget,
   gtk_snapshot_restore (snapshot);
   gtk_snapshot_pop (snapshot);
 
-  trim_tiles (self);
-  schedule_prefetch (self);
+  _sp_matrix_widget_trim_tiles (self);
+  _sp_matrix_widget_schedule_prefetch (self);
   self->last_snapshot_usec = g_get_monotonic_time () - start;
 }
 
@@ -683,13 +495,13 @@ static void
 sp_matrix_widget_realize (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (sp_matrix_widget_parent_class)->realize (widget);
-  drop_tiles (SP_MATRIX_WIDGET (widget));
+  _sp_matrix_widget_drop_tiles (SP_MATRIX_WIDGET (widget));
 }
 
 static void
 scale_changed_cb (SpMatrixWidget *self)
 {
-  drop_tiles (self);
+  _sp_matrix_widget_drop_tiles (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
