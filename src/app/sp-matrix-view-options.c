@@ -184,6 +184,27 @@ control_changed_cb (SpMatrixView *self)
   _sp_matrix_view_recompute (self);
 }
 
+/* A date entry applies its text once: Enter, then leaving the entry, changes nothing more */
+static void
+date_entered_cb (GtkEntry     *entry,
+                 SpMatrixView *self)
+{
+  g_object_set_data_full (G_OBJECT (entry), "sp-applied",
+                          g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))), g_free);
+  control_changed_cb (self);
+}
+
+static void
+date_left_cb (GtkEventControllerFocus *focus,
+              SpMatrixView            *self)
+{
+  GtkEntry *entry = GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus)));
+  const char *applied = g_object_get_data (G_OBJECT (entry), "sp-applied");
+
+  if (g_strcmp0 (applied ? applied : "", gtk_editable_get_text (GTK_EDITABLE (entry))) != 0)
+    date_entered_cb (entry, self);
+}
+
 /* Filters */
 
 static GtkWidget *
@@ -401,7 +422,13 @@ _sp_matrix_view_init_options (SpMatrixView *self)
     g_signal_connect_object (checks[i], "toggled", G_CALLBACK (control_changed_cb), self, G_CONNECT_SWAPPED);
   /* Dates count when typed out: on Enter or when the entry is left */
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    g_signal_connect_object (entries[i], "activate", G_CALLBACK (control_changed_cb), self, G_CONNECT_SWAPPED);
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_signal_connect_object (entries[i], "activate", G_CALLBACK (date_entered_cb), self, 0);
+      g_signal_connect_object (focus, "leave", G_CALLBACK (date_left_cb), self, 0);
+      gtk_widget_add_controller (GTK_WIDGET (entries[i]), focus);
+    }
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->since_entry), FALSE);
   g_signal_connect_object (self->filter_popover, "show", G_CALLBACK (_sp_matrix_view_fill_filters), self, G_CONNECT_SWAPPED);
