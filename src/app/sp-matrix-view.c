@@ -3,9 +3,9 @@
  * The Matrix view: the toolbar (actor or group rows, what the matrix holds, Export), the
  * matrix widget or an empty state that says what to do next, and the claims behind a cell.
  *
- * Exports run in a worker thread (sp_matrix_export_png_async() and _csv_async()); a PNG shows
- * its progress under the toolbar with a Cancel button. Like an import, an export outlives its
- * view: it holds the application until the file is written, and its callbacks point at the
+ * Exports run in a worker thread (sp_matrix_export_async()) on the matrix the view shows, so
+ * they follow its options; an image shows its progress under the toolbar with a Cancel
+ * button. Like an import, an export outlives its view: it holds the application until the file is written, and its callbacks point at the
  * view only until the view is disposed.
  */
 #define G_LOG_DOMAIN "sp-matrix-view"
@@ -16,39 +16,13 @@
 
 #include "sp-error-dialog.h"
 #include "sp-matrix-enums.h"
+#include "sp-matrix-evidence-popover.h"
 #include "sp-matrix-export.h"
-#include "sp-matrix-view.h"
+#include "sp-matrix-view-private.h"
 #include "sp-toast.h"
 
 /* Exported PNGs are drawn at twice the screen size so that they stay sharp in reports */
 #define EXPORT_SCALE 2.0
-
-typedef struct _ExportJob ExportJob;
-
-struct _SpMatrixView
-{
-  GtkWidget        parent_instance;
-
-  SpProject       *project;
-  SpMatrixLevel    level;
-  gboolean         dirty;       /* the project changed while the view was hidden */
-  char            *summary;     /* what the toolbar says when no cell is pointed at */
-  GtkWidget       *cell_popover;
-  ExportJob       *export_job;  /* the running export, or NULL; it outlives the view */
-
-  /* Template children */
-  GtkToggleButton *actor_button;
-  GtkToggleButton *group_button;
-  GtkLabel        *summary_label;
-  GtkRevealer     *export_revealer;
-  GtkLabel        *export_label;
-  GtkProgressBar  *export_progress;
-  GtkStack        *stack;
-  AdwStatusPage   *empty_page;
-  GtkButton       *empty_primary_button;
-  GtkButton       *empty_secondary_button;
-  SpMatrixWidget  *matrix_widget;
-};
 
 enum {
   PROP_0,
@@ -89,8 +63,8 @@ static void
 update_empty_state (SpMatrixView *self)
 {
   SpMatrix *matrix = sp_matrix_widget_get_matrix (self->matrix_widget);
-  guint n_rows = matrix ? sp_matrix_get_n_rows (matrix) : 0;
-  guint n_columns = matrix ? sp_matrix_get_n_columns (matrix) : 0;
+  guint n_rows = self->n_actors;
+  guint n_columns = self->n_issues;
 
   if (self->project == NULL)
     {
@@ -134,6 +108,16 @@ update_empty_state (SpMatrixView *self)
         set_empty_button (self->empty_primary_button, _("Add _Issues"), "win.show-view::issues");
       set_empty_button (self->empty_secondary_button, _("Import _Codebook…"), "win.import-codebook");
     }
+  else if (matrix != NULL && sp_matrix_get_n_claims (matrix) == 0 &&
+           sp_matrix_options_has_filters (sp_matrix_get_options (matrix)))
+    {
+      /* Claims there are, but the options leave every one out */
+      adw_status_page_set_title (self->empty_page, _("No Claims Match"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("No claim falls within the dates and filters chosen in Options and Filter."));
+      set_empty_button (self->empty_primary_button, _("_Clear Filters"), "matrix.clear-filters");
+      set_empty_button (self->empty_secondary_button, NULL, NULL);
+    }
   else
     {
       adw_status_page_set_title (self->empty_page, _("No Claims Yet"));
@@ -155,22 +139,63 @@ update_export_actions (SpMatrixView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.cancel-export", self->export_job != NULL);
 }
 
+/* What the empty states need to know about the project itself, whatever the options leave out */
 static void
-recompute (SpMatrixView *self)
+count_codebook (SpMatrixView *self)
+{
+  g_autoptr(GListModel) actors = NULL;
+  g_autoptr(GListModel) issues = NULL;
+
+  self->n_actors = self->n_issues = 0;
+  if (self->project == NULL)
+    return;
+
+  if ((actors = sp_project_list_actors (self->project, NULL)))
+    self->n_actors = g_list_model_get_n_items (actors);
+  if ((issues = sp_project_list_issues (self->project, NULL)))
+    self->n_issues = g_list_model_get_n_items (issues);
+}
+
+void
+_sp_matrix_view_recompute (SpMatrixView *self)
 {
   g_autoptr(SpMatrix) matrix = NULL;
+  g_autoptr(SpMatrixOptions) options = NULL;
+  g_autoptr(GArray) changes = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *later = NULL;
   g_autofree char *rows = NULL;
   g_autofree char *columns = NULL;
   g_autofree char *claims = NULL;
+  g_autoptr(GString) summary = NULL;
+  const char *since = NULL;
   guint n_rows, n_columns, n_claims;
 
   self->dirty = FALSE;
+  count_codebook (self);
 
-  if (self->project != NULL && !(matrix = sp_matrix_compute (self->project, self->level, &error)))
-    sp_toast_show_error (GTK_WIDGET (self), error->message);
+  /* A date that is not a day is marked in its entry; the matrix stays as it was */
+  if (!(options = _sp_matrix_view_read_options (self, &error)))
+    return;
+
+  if (self->project != NULL)
+    {
+      if (_sp_matrix_view_changes_since (self, &since, &later))
+        changes = sp_matrix_compute_changes (self->project, options, since, later, &matrix, &error);
+      else
+        matrix = sp_matrix_compute_with_options (self->project, options, &error);
+
+      if (matrix == NULL)
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->since_entry), "error");
+          sp_toast_show_error (GTK_WIDGET (self), error->message);
+          return;
+        }
+      gtk_widget_remove_css_class (GTK_WIDGET (self->since_entry), "error");
+    }
 
   sp_matrix_widget_set_matrix (self->matrix_widget, matrix);
+  sp_matrix_widget_set_marked_cells (self->matrix_widget, changes);
 
   n_claims = matrix ? sp_matrix_get_n_claims (matrix) : 0;
   gtk_stack_set_visible_child_name (self->stack, n_claims > 0 ? "matrix" : "empty");
@@ -192,7 +217,42 @@ recompute (SpMatrixView *self)
     rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u actor", "%u actors", n_rows), n_rows);
   columns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u issue", "%u issues", n_columns), n_columns);
   claims = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", n_claims), n_claims);
-  self->summary = g_strdup_printf ("%s × %s · %s", rows, columns, claims);
+  summary = g_string_new (NULL);
+  g_string_printf (summary, "%s × %s · %s", rows, columns, claims);
+
+  if (sp_matrix_get_n_undated (matrix) > 0)
+    {
+      guint n = sp_matrix_get_n_undated (matrix);
+
+      g_string_append (summary, " · ");
+      /* TRANSLATORS: claims from undated documents that a date range leaves out */
+      g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u undated claim left out",
+                                                    "%u undated claims left out", n), n);
+    }
+  if (self->level == SP_MATRIX_LEVEL_GROUP && self->expanded_groups->len > 0 && self->project != NULL)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < self->expanded_groups->len; i++)
+        {
+          g_autoptr(SpActor) group = sp_project_get_actor (self->project, g_array_index (self->expanded_groups, gint64, i), NULL);
+
+          if (group != NULL)
+            g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", sp_actor_get_name (group));
+        }
+      /* TRANSLATORS: %s lists the groups shown as their members' rows */
+      g_string_append_printf (summary, _(" · opened: %s"), names->str);
+    }
+  if (changes != NULL)
+    {
+      g_string_append (summary, " · ");
+      /* TRANSLATORS: %u cells whose stance changed sign between two days, %s the earlier day */
+      g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u cell changed sign since %s",
+                                                    "%u cells changed sign since %s", changes->len),
+                              changes->len, since);
+    }
+
+  self->summary = g_string_free (g_steal_pointer (&summary), FALSE);
   gtk_label_set_text (self->summary_label, self->summary);
 }
 
@@ -209,7 +269,7 @@ project_changed_cb (SpMatrixView *self,
 
   /* Aggregation runs when the data changes, not per frame, and not while hidden */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    recompute (self);
+    _sp_matrix_view_recompute (self);
   else
     self->dirty = TRUE;
 }
@@ -222,7 +282,7 @@ sp_matrix_view_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (sp_matrix_view_parent_class)->map (widget);
 
   if (self->dirty)
-    recompute (self);
+    _sp_matrix_view_recompute (self);
 }
 
 static void
@@ -236,47 +296,6 @@ level_toggled_cb (SpMatrixView    *self,
 
 /* The claims behind a cell */
 
-static GtkWidget *
-create_claim_button (SpClaim *claim)
-{
-  int stance = sp_claim_get_stance (claim);
-  g_autofree char *stance_text = g_strdup_printf ("%s%d", stance > 0 ? "+" : stance < 0 ? "−" : "", ABS (stance));
-  g_autofree char *css = g_strdup_printf ("stance%c%d", stance < 0 ? 'm' : 'p', ABS (stance));
-  g_autofree char *source = g_strdup_printf ("%s · %s", sp_claim_get_actor_name (claim),
-                                             sp_claim_get_document_title (claim));
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *badge = gtk_label_new (stance_text);
-  GtkWidget *quote = gtk_label_new (sp_claim_get_quote (claim));
-  GtkWidget *from = gtk_label_new (source);
-
-  gtk_widget_add_css_class (badge, "stance-badge");
-  gtk_widget_add_css_class (badge, css);
-  gtk_widget_set_valign (badge, GTK_ALIGN_START);
-  gtk_label_set_xalign (GTK_LABEL (quote), 0);
-  gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (quote), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (quote), 4);
-  gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (quote), 60);
-  gtk_label_set_xalign (GTK_LABEL (from), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (from), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (from, "dim-label");
-  gtk_widget_add_css_class (from, "caption");
-  gtk_box_append (GTK_BOX (text), quote);
-  gtk_box_append (GTK_BOX (text), from);
-  gtk_box_append (GTK_BOX (box), badge);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-claim");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
-                                          g_variant_new_int64 (sp_claim_get_id (claim)));
-
-  return button;
-}
-
 static void
 cell_activated_cb (SpMatrixView   *self,
                    guint           row,
@@ -284,75 +303,54 @@ cell_activated_cb (SpMatrixView   *self,
                    SpMatrixWidget *widget)
 {
   SpMatrix *matrix = sp_matrix_widget_get_matrix (widget);
-  g_autoptr(GListModel) claims = NULL;
-  g_autoptr(GHashTable) groups = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *heading_text = NULL;
-  GtkWidget *box, *list, *scroller, *heading, *hint;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *heading = NULL;
+  const SpMatrixEvidence *evidence;
   graphene_rect_t cell;
-  gint64 row_id, issue_id;
-  double mean;
-  guint count;
+  guint n_evidence;
 
   if (matrix == NULL || self->project == NULL ||
-      !sp_matrix_get_cell (matrix, row, column, &mean, &count))
+      !(evidence = sp_matrix_get_cell_evidence (matrix, row, column, &n_evidence)) || n_evidence == 0)
     return;
 
-  row_id = sp_matrix_get_row_id (matrix, row);
-  issue_id = sp_matrix_get_column_id (matrix, column);
-
-  if (!(claims = sp_project_list_issue_claims (self->project, issue_id, &error)) ||
-      !(groups = sp_project_dup_actor_groups (self->project, &error)))
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_evidence; i++)
     {
-      sp_toast_show_error (GTK_WIDGET (self), error->message);
-      return;
+      g_autoptr(GError) error = NULL;
+      GObject *item = evidence[i].pending ? G_OBJECT (sp_project_get_suggestion (self->project, evidence[i].id, &error))
+                                          : G_OBJECT (sp_project_get_claim (self->project, evidence[i].id, &error));
+
+      if (item == NULL)
+        {
+          sp_toast_show_error (GTK_WIDGET (self), error->message);
+          return;
+        }
+      g_ptr_array_add (items, item);
     }
-  heading_text = sp_matrix_widget_dup_cell_description (widget, row, column);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  heading = gtk_label_new (heading_text);
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (heading), 50);
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_box_append (GTK_BOX (box), heading);
-
-  hint = gtk_label_new (_("Choose a claim to read it in its document"));
-  gtk_label_set_xalign (GTK_LABEL (hint), 0);
-  gtk_widget_add_css_class (hint, "dim-label");
-  gtk_widget_add_css_class (hint, "caption");
-  gtk_box_append (GTK_BOX (box), hint);
-
-  list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
-    {
-      g_autoptr(SpClaim) claim = g_list_model_get_item (claims, i);
-      gint64 actor = sp_claim_get_actor_id (claim);
-      gint64 *group = g_hash_table_lookup (groups, &actor);
-      gint64 owner = self->level == SP_MATRIX_LEVEL_GROUP && group ? *group : actor;
-
-      if (owner == row_id)
-        gtk_box_append (GTK_BOX (list), create_claim_button (claim));
-    }
-
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
-  gtk_box_append (GTK_BOX (box), scroller);
 
   if (self->cell_popover == NULL)
     {
-      self->cell_popover = gtk_popover_new ();
+      self->cell_popover = sp_matrix_evidence_popover_new ();
       gtk_widget_set_parent (self->cell_popover, GTK_WIDGET (self->matrix_widget));
+      /* Back to the cell, for the next arrow key */
+      g_signal_connect_object (self->cell_popover, "closed", G_CALLBACK (gtk_widget_grab_focus),
+                               self->matrix_widget, G_CONNECT_SWAPPED);
     }
 
-  gtk_popover_set_child (GTK_POPOVER (self->cell_popover), box);
+  heading = sp_matrix_widget_dup_cell_description (widget, row, column);
+  sp_matrix_evidence_popover_set_claims (SP_MATRIX_EVIDENCE_POPOVER (self->cell_popover), heading, items);
   if (sp_matrix_widget_get_cell_rect (widget, row, column, &cell))
     gtk_popover_set_pointing_to (GTK_POPOVER (self->cell_popover),
                                  &(GdkRectangle) { cell.origin.x, cell.origin.y, cell.size.width, cell.size.height });
   gtk_popover_popup (GTK_POPOVER (self->cell_popover));
+}
+
+static void
+row_header_activated_cb (SpMatrixView   *self,
+                         guint           row,
+                         SpMatrixWidget *widget)
+{
+  _sp_matrix_view_toggle_group (self, row);
 }
 
 /* The toolbar says what the pointed-at cell holds: a compact matrix writes nothing in it */
@@ -375,7 +373,7 @@ cell_hovered_cb (SpMatrixView   *self,
 struct _ExportJob
 {
   GFile        *file;
-  gboolean      png;
+  SpMatrixFormat format;
   GCancellable *cancellable;
   /* Main thread only. NULL once the view has been disposed; the application is held from
    * the start of the export to its finish callback. */
@@ -416,8 +414,7 @@ export_finished_cb (GObject      *object,
   g_autofree char *text = NULL;
   gboolean written;
 
-  written = job->png ? sp_matrix_export_png_finish (result, &error)
-                     : sp_matrix_export_csv_finish (result, &error);
+  written = sp_matrix_export_finish (result, &error);
 
   /* The file is written, or was left as it was: the process may end */
   if (application != NULL)
@@ -448,16 +445,12 @@ export_finished_cb (GObject      *object,
     sp_error_dialog_show (GTK_WIDGET (self), _("Could Not Export the Matrix"), error->message);
 }
 
-/**
- * sp_matrix_view_export:
- * @file: where to write; a name ending in .csv gives the table, anything else a PNG
- *
- * Writes what the view shows, at its current level, in a worker thread; a PNG shows its
- * progress and can be cancelled. Says how it went in a toast. One export runs at a time.
- */
-void
-sp_matrix_view_export (SpMatrixView *self,
-                       GFile        *file)
+/* Writes what the view shows, under its options, in a worker thread; an image shows its
+ * progress and can be cancelled. Says how it went in a toast. One export runs at a time. */
+static void
+export_as (SpMatrixView   *self,
+           GFile          *file,
+           SpMatrixFormat  format)
 {
   SpMatrix *matrix;
   g_autofree char *path = NULL;
@@ -465,9 +458,6 @@ sp_matrix_view_export (SpMatrixView *self,
   g_autofree char *label = NULL;
   GtkRoot *root;
   ExportJob *job;
-
-  g_return_if_fail (SP_IS_MATRIX_VIEW (self));
-  g_return_if_fail (G_IS_FILE (file));
 
   matrix = sp_matrix_widget_get_matrix (self->matrix_widget);
   path = g_file_get_path (file);
@@ -495,7 +485,7 @@ sp_matrix_view_export (SpMatrixView *self,
 
   job = g_new0 (ExportJob, 1);
   job->file = g_object_ref (file);
-  job->png = !g_str_has_suffix (path, ".csv");
+  job->format = format;
   job->cancellable = g_cancellable_new ();
   job->view = self;
 
@@ -510,9 +500,10 @@ sp_matrix_view_export (SpMatrixView *self,
   self->export_job = job;
   update_export_actions (self);
 
-  if (!job->png)
+  /* Tables are written at once; images are drawn strip by strip, with progress */
+  if (format == SP_MATRIX_FORMAT_CSV || format == SP_MATRIX_FORMAT_CSV_LONG || format == SP_MATRIX_FORMAT_JSON)
     {
-      sp_matrix_export_csv_async (matrix, path, job->cancellable, export_finished_cb, job);
+      sp_matrix_export_async (matrix, format, path, 1.0, NULL, job->cancellable, export_finished_cb, job);
       return;
     }
 
@@ -523,8 +514,38 @@ sp_matrix_view_export (SpMatrixView *self,
   gtk_progress_bar_set_fraction (self->export_progress, 0);
   gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
 
-  sp_matrix_export_png_async (matrix, path, EXPORT_SCALE, export_progress_cb,
-                              job->cancellable, export_finished_cb, job);
+  sp_matrix_export_async (matrix, format, path, EXPORT_SCALE, export_progress_cb,
+                          job->cancellable, export_finished_cb, job);
+}
+
+/**
+ * sp_matrix_view_export:
+ * @file: where to write; the name's extension chooses the format: .csv (the table), .json,
+ *   .svg, .pdf, anything else PNG
+ *
+ * Writes what the view shows, under its options (sp_matrix_get_options() of the matrix).
+ */
+void
+sp_matrix_view_export (SpMatrixView *self,
+                       GFile        *file)
+{
+  g_autofree char *name = NULL;
+  SpMatrixFormat format = SP_MATRIX_FORMAT_PNG;
+
+  g_return_if_fail (SP_IS_MATRIX_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  name = g_file_get_basename (file);
+  if (g_str_has_suffix (name, ".csv"))
+    format = SP_MATRIX_FORMAT_CSV;
+  else if (g_str_has_suffix (name, ".json"))
+    format = SP_MATRIX_FORMAT_JSON;
+  else if (g_str_has_suffix (name, ".svg"))
+    format = SP_MATRIX_FORMAT_SVG;
+  else if (g_str_has_suffix (name, ".pdf"))
+    format = SP_MATRIX_FORMAT_PDF;
+
+  export_as (self, file, format);
 }
 
 /* Returns: whether an export started by this view is running */
@@ -557,7 +578,7 @@ export_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
       if (file != NULL)
-        sp_matrix_view_export (self, file);
+        export_as (self, file, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "sp-format")));
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -570,19 +591,30 @@ export_action (GtkWidget  *widget,
                GVariant   *param)
 {
   SpMatrixView *self = SP_MATRIX_VIEW (widget);
-  gboolean csv = g_str_equal (g_variant_get_string (param, NULL), "csv");
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
+  SpMatrixFormat format;
+  struct { const char *title; const char *name; const char *filter; const char *pattern; } kinds[] = {
+    [SP_MATRIX_FORMAT_CSV] = { N_("Export Matrix as CSV"), N_("position-matrix.csv"), N_("CSV Tables"), "*.csv" },
+    [SP_MATRIX_FORMAT_CSV_LONG] = { N_("Export Matrix Cells as CSV"), N_("position-matrix-cells.csv"), N_("CSV Tables"), "*.csv" },
+    [SP_MATRIX_FORMAT_JSON] = { N_("Export Matrix as JSON"), N_("position-matrix.json"), N_("JSON Files"), "*.json" },
+    [SP_MATRIX_FORMAT_PNG] = { N_("Export Matrix as PNG"), N_("position-matrix.png"), N_("PNG Images"), "*.png" },
+    [SP_MATRIX_FORMAT_SVG] = { N_("Export Matrix as SVG"), N_("position-matrix.svg"), N_("SVG Images"), "*.svg" },
+    [SP_MATRIX_FORMAT_PDF] = { N_("Export Matrix as PDF"), N_("position-matrix.pdf"), N_("PDF Documents"), "*.pdf" },
+  };
 
-  chooser = gtk_file_chooser_native_new (csv ? _("Export Matrix as CSV") : _("Export Matrix as PNG"),
+  if (!sp_matrix_format_from_string (g_variant_get_string (param, NULL), &format) || format >= G_N_ELEMENTS (kinds))
+    return;
+
+  chooser = gtk_file_chooser_native_new (_(kinds[format].title),
                                          GTK_WINDOW (gtk_widget_get_root (widget)),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
-                                     csv ? _("position-matrix.csv") : _("position-matrix.png"));
-  gtk_file_filter_set_name (filter, csv ? _("CSV Tables") : _("PNG Images"));
-  gtk_file_filter_add_pattern (filter, csv ? "*.csv" : "*.png");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _(kinds[format].name));
+  gtk_file_filter_set_name (filter, _(kinds[format].filter));
+  gtk_file_filter_add_pattern (filter, kinds[format].pattern);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_set_data (G_OBJECT (chooser), "sp-format", GINT_TO_POINTER (format));
 
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -611,6 +643,7 @@ sp_matrix_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->project, self);
   g_clear_object (&self->project);
   g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->expanded_groups, g_array_unref);
 
   G_OBJECT_CLASS (sp_matrix_view_parent_class)->dispose (object);
 }
@@ -686,6 +719,7 @@ sp_matrix_view_class_init (SpMatrixViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpMatrixView, empty_primary_button);
   gtk_widget_class_bind_template_child (widget_class, SpMatrixView, empty_secondary_button);
   gtk_widget_class_bind_template_child (widget_class, SpMatrixView, matrix_widget);
+  _sp_matrix_view_class_init_options (widget_class);
 
   gtk_widget_class_install_action (widget_class, "matrix.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "matrix.cancel-export", NULL, cancel_export_action);
@@ -701,6 +735,8 @@ sp_matrix_view_init (SpMatrixView *self)
   g_signal_connect_object (self->group_button, "toggled", G_CALLBACK (level_toggled_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->matrix_widget, "cell-activated", G_CALLBACK (cell_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->matrix_widget, "cell-hovered", G_CALLBACK (cell_hovered_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->matrix_widget, "row-header-activated", G_CALLBACK (row_header_activated_cb), self, G_CONNECT_SWAPPED);
+  _sp_matrix_view_init_options (self);
 
   update_export_actions (self);
 }
@@ -722,7 +758,7 @@ sp_matrix_view_set_project (SpMatrixView *self,
   if (project != NULL)
     g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
 
-  recompute (self);
+  _sp_matrix_view_recompute (self);
 }
 
 SpMatrixLevel
@@ -743,7 +779,7 @@ sp_matrix_view_set_level (SpMatrixView  *self,
 
   self->level = level;
   gtk_toggle_button_set_active (level == SP_MATRIX_LEVEL_GROUP ? self->group_button : self->actor_button, TRUE);
-  recompute (self);
+  _sp_matrix_view_recompute (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEVEL]);
 }
 

@@ -1,0 +1,453 @@
+/* matrix-frame-bench.c
+ *
+ * Frame times of the Matrix view on a 300 actors × 80 issues matrix, in a real window: how
+ * long each frame takes from the start of its update phase (the scroll step, the pointer move) to the end of its paint phase
+ * (GdkFrameClock's "update" and "after-paint"), while the view scrolls down, across and
+ * diagonally a step per frame, while the pointer moves from cell to cell, and while the
+ * current cell moves by keyboard; then, as the floor, GTK scrolling a plain picture of the
+ * chart's size in the same scrolled window. Prints the median, the 95th percentile, the longest frame
+ * and how many frames took over 16 ms, and as a baseline what the core renderer takes to
+ * draw the visible area once, which every scroll step cost before the tiles were kept.
+ * Prints figures; it never passes or fails. Run it under Xvfb: bench/matrix-frame-bench.sh.
+ *
+ *   matrix-frame-bench [--keep DIR]
+ */
+#define G_LOG_DOMAIN "matrix-frame-bench"
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "sp-matrix-layout.h"
+#include "sp-matrix-view.h"
+#include "sp-matrix-widget.h"
+#include "sp-project.h"
+
+#define N_ACTORS 300
+#define N_ISSUES 80
+#define N_CLAIMS 30000
+#define WIDTH    1280
+#define HEIGHT   800
+#define N_FRAMES 120
+
+typedef enum
+{
+  PHASE_SETTLE,
+  PHASE_SCROLL_DOWN,
+  PHASE_SCROLL_ACROSS,
+  PHASE_SCROLL_DIAGONAL,
+  PHASE_HOVER,
+  PHASE_KEYBOARD,
+  PHASE_FLOOR,
+  N_PHASES
+} Phase;
+
+static const char *phase_names[N_PHASES] = {
+  "first frames (tiles drawn)",
+  "scrolling down, 40 px a frame",
+  "scrolling across, 40 px a frame",
+  "scrolling diagonally, 60 px a frame",
+  "pointer moving cell to cell",
+  "current cell moving by keyboard",
+  "floor: GTK scrolling a picture as large",
+};
+
+typedef struct
+{
+  SpMatrixWidget *widget;
+  GtkAdjustment  *hadjustment;
+  GtkAdjustment  *vadjustment;
+  GMainLoop      *loop;
+  Phase           phase;
+  guint           frame;
+  gint64          update_start;
+  GArray         *times[N_PHASES];  /* double, ms */
+  GArray         *snapshots[N_PHASES];  /* double, ms: the matrix widget's own snapshot */
+} Bench;
+
+static gboolean tick_cb    (GtkWidget     *widget,
+                            GdkFrameClock *clock,
+                            gpointer       user_data);
+static void     show_floor (Bench         *bench);
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a;
+  double y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+build_project (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20251201);
+  gint64 actors[N_ACTORS];
+  gint64 issues[N_ISSUES];
+  SpDocumentFields fields = { 0 };
+  gint64 document;
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append (body, "The delegations met again and each side restated its position. ");
+
+  fields.file_name = "bench.txt";
+  fields.title = "Benchmark article";
+  fields.body = body->str;
+  fields.content_hash = "bench-content";
+  fields.text_hash = "bench-text";
+
+  if (!(project = sp_project_create (path, &error)) ||
+      !sp_project_begin_action (project, NULL, &error) ||
+      !(document = sp_project_add_document (project, &fields, &error)))
+    g_error ("%s", error->message);
+
+  for (guint i = 0; i < N_ACTORS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Delegate %03u of the assembly", i);
+
+      if (!(actors[i] = sp_project_add_actor (project, name, SP_ACTOR_KIND_PERSON, 0, NULL, &error)))
+        g_error ("%s", error->message);
+    }
+
+  for (guint i = 0; i < N_ISSUES; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("issue_%02u", i);
+      g_autofree char *label = g_strdup_printf ("Issue %u: a proposition of some length", i + 1);
+
+      if (!(issues[i] = sp_project_add_issue (project, key, label, "", NULL, &error)))
+        g_error ("%s", error->message);
+    }
+
+  for (guint i = 0; i < N_CLAIMS; i++)
+    {
+      guint start = g_rand_int_range (rand, 0, body->len - 100);
+      SpClaimSpec spec = {
+        .document_id = document,
+        .start = start,
+        .end = start + 60,
+        .actor_id = actors[g_rand_int_range (rand, 0, N_ACTORS)],
+        .issue_id = issues[g_rand_int_range (rand, 0, N_ISSUES)],
+        .stance = g_rand_int_range (rand, SP_STANCE_MIN, SP_STANCE_MAX + 1),
+        .origin = SP_CLAIM_ORIGIN_MANUAL,
+      };
+
+      if (!sp_project_add_claim (project, &spec, &error))
+        g_error ("%s", error->message);
+    }
+
+  if (!sp_project_end_action (project, TRUE, &error))
+    g_error ("%s", error->message);
+}
+
+static void
+step_adjustment (GtkAdjustment *adjustment,
+                 double         step)
+{
+  double value = gtk_adjustment_get_value (adjustment) + step;
+  double upper = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  /* Back to the start at the end, so that every frame scrolls */
+  gtk_adjustment_set_value (adjustment, value > upper ? 0 : value);
+}
+
+static void
+hover (Bench *bench)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (bench->widget));
+  int label_width, header_height;
+  int width = gtk_widget_get_width (GTK_WIDGET (bench->widget));
+  int height = gtk_widget_get_height (GTK_WIDGET (bench->widget));
+
+  sp_matrix_widget_get_header_size (bench->widget, &label_width, &header_height);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        g_signal_emit_by_name (controller, "motion",
+                               (double)(label_width + (bench->frame * 37) % MAX (1, width - label_width)),
+                               (double)(header_height + (bench->frame * 23) % MAX (1, height - header_height)));
+    }
+}
+
+/* Each frame changes what the phase changes, then waits for the next */
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  Bench *bench = user_data;
+
+  switch (bench->phase)
+    {
+    case PHASE_SETTLE:
+      gtk_widget_queue_draw (widget);
+      break;
+
+    case PHASE_SCROLL_DOWN:
+      step_adjustment (bench->vadjustment, 40);
+      break;
+
+    case PHASE_SCROLL_ACROSS:
+      step_adjustment (bench->hadjustment, 40);
+      break;
+
+    case PHASE_SCROLL_DIAGONAL:
+      step_adjustment (bench->hadjustment, 60);
+      step_adjustment (bench->vadjustment, 60);
+      break;
+
+    case PHASE_HOVER:
+      hover (bench);
+      break;
+
+    case PHASE_KEYBOARD:
+      sp_matrix_widget_set_focus_cell (bench->widget, (bench->frame * 7) % N_ACTORS, (bench->frame * 3) % N_ISSUES);
+      break;
+
+    case PHASE_FLOOR:
+      step_adjustment (bench->vadjustment, 40);
+      break;
+
+    case N_PHASES:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+update_cb (GdkFrameClock *clock,
+           Bench         *bench)
+{
+  bench->update_start = g_get_monotonic_time ();
+}
+
+static void
+phase_cb (GdkFrameClock *clock,
+          const char    *name)
+{
+  static gint64 last;
+  gint64 now = g_get_monotonic_time ();
+
+  if (g_getenv ("MATRIX_BENCH_PHASES") != NULL)
+    g_printerr ("%s +%.2f ms\n", name, (now - last) / 1000.0);
+  last = now;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Bench         *bench)
+{
+  double ms = (g_get_monotonic_time () - bench->update_start) / 1000.0;
+  guint frames = bench->phase == PHASE_SETTLE ? 20 : N_FRAMES;
+
+  if (bench->update_start == 0)
+    return;
+  bench->update_start = 0;
+
+  g_array_append_val (bench->times[bench->phase], ms);
+  ms = bench->phase == PHASE_FLOOR ? 0 : sp_matrix_widget_get_last_snapshot_time (bench->widget) / 1000.0;
+  g_array_append_val (bench->snapshots[bench->phase], ms);
+  if (++bench->frame < frames)
+    return;
+
+  bench->frame = 0;
+  if (++bench->phase == N_PHASES)
+    g_main_loop_quit (bench->loop);
+  else if (bench->phase == PHASE_FLOOR)
+    show_floor (bench);
+  else if (bench->phase == PHASE_SCROLL_DOWN)
+    {
+      gtk_adjustment_set_value (bench->hadjustment, 0);
+      gtk_adjustment_set_value (bench->vadjustment, 0);
+    }
+}
+
+static void
+print_phase (const char *name,
+             GArray     *times)
+{
+  guint over = 0;
+
+  g_array_sort (times, compare_doubles);
+  for (guint i = 0; i < times->len; i++)
+    over += g_array_index (times, double, i) > 16.0;
+
+  g_print ("%-38s %4u frames: median %5.2f ms, p95 %5.2f ms, max %6.2f ms, %u over 16 ms\n",
+           name, times->len,
+           g_array_index (times, double, times->len / 2),
+           g_array_index (times, double, MIN (times->len - 1, times->len * 95 / 100)),
+           g_array_index (times, double, times->len - 1), over);
+}
+
+/* What drawing the visible area with the core renderer takes, at a few scroll positions */
+static void
+print_baseline (SpMatrixWidget *widget)
+{
+  g_autoptr(SpMatrixLayout) layout = sp_matrix_layout_new (sp_matrix_widget_get_matrix (widget),
+                                                           gtk_widget_get_pango_context (GTK_WIDGET (widget)));
+  int width = gtk_widget_get_width (GTK_WIDGET (widget));
+  int height = gtk_widget_get_height (GTK_WIDGET (widget));
+  int chart_width, chart_height;
+  double runs[9];
+
+  sp_matrix_layout_get_size (layout, &chart_width, &chart_height);
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      cairo_t *cr = cairo_create (surface);
+      double y = (double)(chart_height - height) * i / G_N_ELEMENTS (runs);
+      gint64 start = g_get_monotonic_time ();
+
+      cairo_translate (cr, 0, -y);
+      cairo_rectangle (cr, 0, y, width, height);
+      cairo_clip (cr);
+      sp_matrix_layout_draw (layout, cr);
+      cairo_surface_flush (surface);
+      runs[i] = (g_get_monotonic_time () - start) / 1000.0;
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+  qsort (runs, G_N_ELEMENTS (runs), sizeof *runs, (GCompareFunc)compare_doubles);
+  g_print ("baseline: the core renderer draws the visible %d × %d px in %.2f ms (median of %u; %.2f max)\n",
+           width, height, runs[G_N_ELEMENTS (runs) / 2], (guint)G_N_ELEMENTS (runs), runs[G_N_ELEMENTS (runs) - 1]);
+  g_print ("chart: %d × %d px\n", chart_width, chart_height);
+}
+
+/* The floor: what GTK itself takes to scroll a picture the size of the chart, in the same
+ * place, with the rest of the window unchanged */
+static void
+show_floor (Bench *bench)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (bench->widget), GTK_TYPE_SCROLLED_WINDOW);
+  int width = gtk_adjustment_get_upper (bench->hadjustment);
+  int height = gtk_adjustment_get_upper (bench->vadjustment);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkWidget *picture;
+
+  g_print ("renderer: %s, window %d × %d, matrix widget %d × %d\n",
+           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (gtk_widget_get_native (scroller))), WIDTH, HEIGHT,
+           gtk_widget_get_width (GTK_WIDGET (bench->widget)), gtk_widget_get_height (GTK_WIDGET (bench->widget)));
+  print_baseline (bench->widget);
+
+  /* Stripes, so that every frame differs */
+  for (int y = 0; y < height; y += 16)
+    {
+      cairo_set_source_rgb (cr, (y / 16) % 2 ? 0.9 : 0.3, 0.5, 0.7);
+      cairo_rectangle (cr, 0, y, width, 16);
+      cairo_fill (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize)cairo_image_surface_get_stride (surface) * height,
+                                      (GDestroyNotify)cairo_surface_destroy, surface);
+  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, cairo_image_surface_get_stride (surface));
+  picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), FALSE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), picture);
+  bench->hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  bench->vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_widget_add_tick_callback (picture, tick_cb, bench, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkScrolledWindow *scroller;
+  GdkFrameClock *clock;
+  SpMatrixView *view;
+  GtkWidget *window;
+  Bench bench = { 0 };
+  gint64 start;
+
+  if (argc == 3 && g_str_equal (argv[1], "--keep"))
+    dir = g_strdup (argv[2]);
+  else if (!(dir = g_dir_make_tmp ("matrix-frame-bench-XXXXXX", &error)))
+    g_error ("%s", error->message);
+
+  adw_init ();
+
+  path = g_build_filename (dir, "frames.standpoint", NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      start = g_get_monotonic_time ();
+      build_project (path);
+      g_print ("setup: %d actors × %d issues, %d claims in %.0f ms\n", N_ACTORS, N_ISSUES, N_CLAIMS,
+               (g_get_monotonic_time () - start) / 1000.0);
+    }
+  if (!(project = sp_project_open (path, &error)))
+    g_error ("%s", error->message);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
+  view = g_object_new (SP_TYPE_MATRIX_VIEW, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  start = g_get_monotonic_time ();
+  sp_matrix_view_set_project (view, project);
+  g_print ("aggregation and layout: %.0f ms\n", (g_get_monotonic_time () - start) / 1000.0);
+
+  bench.widget = g_object_ref (sp_matrix_view_get_widget (view));
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (bench.widget), GTK_TYPE_SCROLLED_WINDOW));
+  bench.hadjustment = gtk_scrolled_window_get_hadjustment (scroller);
+  bench.vadjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  bench.loop = g_main_loop_new (NULL, FALSE);
+  for (guint i = 0; i < N_PHASES; i++)
+    {
+      bench.times[i] = g_array_new (FALSE, FALSE, sizeof (double));
+      bench.snapshots[i] = g_array_new (FALSE, FALSE, sizeof (double));
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_grab_focus (GTK_WIDGET (bench.widget));
+  clock = gtk_widget_get_frame_clock (window);
+  g_signal_connect (clock, "update", G_CALLBACK (update_cb), &bench);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &bench);
+  g_signal_connect (clock, "update", G_CALLBACK (phase_cb), (gpointer)"update");
+  g_signal_connect (clock, "layout", G_CALLBACK (phase_cb), (gpointer)"layout");
+  g_signal_connect (clock, "paint", G_CALLBACK (phase_cb), (gpointer)"paint");
+  g_signal_connect (clock, "after-paint", G_CALLBACK (phase_cb), (gpointer)"after-paint");
+  gtk_widget_add_tick_callback (GTK_WIDGET (bench.widget), tick_cb, &bench, NULL);
+
+  g_main_loop_run (bench.loop);
+
+  g_object_unref (bench.widget);
+  for (guint i = 0; i < N_PHASES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("  of which the matrix's snapshot");
+
+      print_phase (phase_names[i], bench.times[i]);
+      if (i != PHASE_FLOOR)
+        print_phase (name, bench.snapshots[i]);
+      g_array_unref (bench.times[i]);
+      g_array_unref (bench.snapshots[i]);
+    }
+
+  g_main_loop_unref (bench.loop);
+  gtk_window_destroy (GTK_WINDOW (window));
+  if (argc != 3)
+    {
+      g_unlink (path);
+      g_rmdir (dir);
+    }
+
+  return 0;
+}

@@ -1,0 +1,200 @@
+/* sp-matrix-widget-tiles.c
+ *
+ * The matrix widget's drawn chart, kept in tiles of TILE_SIZE layout units: drawn by the core
+ * renderer when they first come into view, those near the view in idle time, and kept until
+ * the matrix, the fonts, the scale or the renderer change, up to MAX_TILES.
+ */
+#define G_LOG_DOMAIN "sp-matrix-widget"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "sp-matrix-widget-private.h"
+
+static guint
+tile_key (guint tx,
+          guint ty)
+{
+  return (ty << 16) | (tx & 0xffff);
+}
+
+void
+_sp_matrix_widget_drop_tiles (SpMatrixWidget *self)
+{
+  g_hash_table_remove_all (self->tiles);
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+}
+
+/* Draws one tile with the core renderer, at the widget's scale. The cairo renderer paints a
+ * cairo node's surface as it is, while it would convert a texture in every frame; the GL
+ * renderer keeps a texture's upload, and a texture is sharp at any scale. */
+static GskRenderNode *
+render_tile (SpMatrixWidget *self,
+             guint           tx,
+             guint           ty)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int x = tx * TILE_SIZE;
+  int y = ty * TILE_SIZE;
+  int width = MIN (TILE_SIZE, self->width - x);
+  int height = MIN (TILE_SIZE, self->height - y);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (x, y, width, height);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  if (scale == 1 && native != NULL && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native)))
+    {
+      GskRenderNode *node = gsk_cairo_node_new (&bounds);
+
+      cr = gsk_cairo_node_get_draw_context (node);
+      sp_matrix_layout_draw (self->layout, cr);
+      cairo_destroy (cr);
+      return node;
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  cairo_translate (cr, -x, -y);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_clip (cr);
+  sp_matrix_layout_draw (self->layout, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* ARGB32 in native order is GDK's default memory format */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize)cairo_image_surface_get_stride (surface) * height * scale,
+                                      (GDestroyNotify)cairo_surface_destroy, surface);
+  texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT,
+                                    bytes, cairo_image_surface_get_stride (surface));
+  return gsk_texture_node_new (texture, &bounds);
+}
+
+static GskRenderNode *
+get_tile (SpMatrixWidget *self,
+          guint           tx,
+          guint           ty)
+{
+  guint key = tile_key (tx, ty);
+  GskRenderNode *node = g_hash_table_lookup (self->tiles, GUINT_TO_POINTER (key));
+
+  if (node == NULL)
+    {
+      node = render_tile (self, tx, ty);
+      g_hash_table_insert (self->tiles, GUINT_TO_POINTER (key), node);
+    }
+
+  return node;
+}
+
+/* Appends the tiles that cover @area (layout units), placed at their layout position */
+void
+_sp_matrix_widget_append_tiles (SpMatrixWidget        *self,
+              GtkSnapshot           *snapshot,
+              const graphene_rect_t *area)
+{
+  guint tx1, ty1, tx2, ty2;
+
+  if (area->size.width <= 0 || area->size.height <= 0)
+    return;
+
+  tx1 = (guint)MAX (0, floorf (area->origin.x / TILE_SIZE));
+  ty1 = (guint)MAX (0, floorf (area->origin.y / TILE_SIZE));
+  tx2 = (guint)MIN ((self->width - 1) / TILE_SIZE, floorf ((area->origin.x + area->size.width - 1) / TILE_SIZE));
+  ty2 = (guint)MIN ((self->height - 1) / TILE_SIZE, floorf ((area->origin.y + area->size.height - 1) / TILE_SIZE));
+
+  for (guint ty = ty1; ty <= ty2; ty++)
+    for (guint tx = tx1; tx <= tx2; tx++)
+      gtk_snapshot_append_node (snapshot, get_tile (self, tx, ty));
+}
+
+/* Idle time draws the tiles around the view, nearest first, so that scrolling finds them
+ * ready; a budget keeps a huge matrix from filling memory (tiles far away are then drawn
+ * when they come into view, and dropped again). */
+static gboolean
+prefetch_cb (gpointer user_data)
+{
+  SpMatrixWidget *self = user_data;
+  guint n_tx, n_ty, cx, cy, best_key = 0;
+  guint best_distance = G_MAXUINT;
+
+  if (self->layout == NULL || self->width == 0 || self->height == 0)
+    {
+      self->idle_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  n_tx = (self->width + TILE_SIZE - 1) / TILE_SIZE;
+  n_ty = (self->height + TILE_SIZE - 1) / TILE_SIZE;
+  cx = (guint)(_sp_matrix_widget_scroll_x (self) / TILE_SIZE);
+  cy = (guint)(_sp_matrix_widget_scroll_y (self) / TILE_SIZE);
+
+  if (g_hash_table_size (self->tiles) >= MAX_TILES)
+    {
+      self->idle_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  for (guint ty = 0; ty < n_ty; ty++)
+    for (guint tx = 0; tx < n_tx; tx++)
+      {
+        guint distance = (guint)(ABS ((int)tx - (int)cx) + ABS ((int)ty - (int)cy));
+
+        if (distance < best_distance && !g_hash_table_contains (self->tiles, GUINT_TO_POINTER (tile_key (tx, ty))))
+          {
+            best_distance = distance;
+            best_key = tile_key (tx, ty);
+          }
+      }
+
+  if (best_distance == G_MAXUINT)
+    {
+      self->idle_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  get_tile (self, best_key & 0xffff, best_key >> 16);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+_sp_matrix_widget_schedule_prefetch (SpMatrixWidget *self)
+{
+  if (self->idle_id == 0 && self->layout != NULL)
+    self->idle_id = g_idle_add_full (G_PRIORITY_LOW, prefetch_cb, self, NULL);
+}
+
+/* Keeps the tiles near the view when the budget is exceeded */
+void
+_sp_matrix_widget_trim_tiles (SpMatrixWidget *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+  guint cx, cy, reach;
+
+  if (g_hash_table_size (self->tiles) <= MAX_TILES)
+    return;
+
+  cx = (guint)(_sp_matrix_widget_scroll_x (self) / TILE_SIZE);
+  cy = (guint)(_sp_matrix_widget_scroll_y (self) / TILE_SIZE);
+  reach = 1 + (guint)MAX (gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self))) / TILE_SIZE;
+
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint k = GPOINTER_TO_UINT (key);
+      guint tx = k & 0xffff, ty = k >> 16;
+
+      /* The header tiles stay: they are drawn in every frame */
+      if (ty == 0 || tx == 0)
+        continue;
+      if ((guint)ABS ((int)tx - (int)cx) > reach || (guint)ABS ((int)ty - (int)cy) > reach)
+        g_hash_table_iter_remove (&iter);
+    }
+}
+
