@@ -867,6 +867,56 @@ test_matrix_widths (Fixture       *f,
   g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), name));
 }
 
+/* Whether a menu (or one of its sections) has an item for @action */
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+some_menu_button_has_action (GtkWidget  *widget,
+                             const char *action)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    {
+      GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
+
+      if (menu != NULL && menu_has_action (menu, action))
+        return TRUE;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (some_menu_button_has_action (child, action))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The Export menu offers the networks too (window-interop tests the action itself) */
+static void
+test_matrix_export_network_item (Fixture       *f,
+                                 gconstpointer  data)
+{
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+
+  g_assert_true (some_menu_button_has_action (GTK_WIDGET (f->window->matrix_view), "win.export-network"));
+}
+
 static void
 test_matrix_export (Fixture       *f,
                     gconstpointer  data)
@@ -942,6 +992,7 @@ main (int   argc,
   SP_GUI_TEST_ADD_TALKS ("/window/matrix-cell-to-reader", test_matrix_cell_to_reader);
   SP_GUI_TEST_ADD_TALKS ("/window/matrix-controls", test_matrix_controls);
   SP_GUI_TEST_ADD_TALKS ("/window/matrix-export", test_matrix_export);
+  SP_GUI_TEST_ADD_TALKS ("/window/matrix-export-network-item", test_matrix_export_network_item);
   g_test_add ("/window/matrix-width/1280", SpGuiTestTalks, GINT_TO_POINTER (1280),
               sp_gui_test_talks_setup, test_matrix_widths, sp_gui_test_talks_teardown);
   g_test_add ("/window/matrix-width/760", SpGuiTestTalks, GINT_TO_POINTER (760),
