@@ -41,6 +41,7 @@
 
 #include "sp-import-formats.h"
 #include "sp-import-pipeline.h"
+#include "sp-sha256.h"
 #include "sp-text-cleaner.h"
 
 /* Files are read in batches of about this much work for the worker threads, so that
@@ -324,19 +325,19 @@ content_hash_of (GBytes *bytes,
                  guint   index,
                  guint   n)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  SpSha256 *checksum = sp_sha256_new ();
   gsize length;
   const guchar *data = g_bytes_get_data (bytes, &length);
   char place[32];
 
-  g_checksum_update (checksum, data, length);
+  sp_sha256_update (checksum, data, length);
   if (n > 1)
     {
       g_snprintf (place, sizeof place, "\n%u/%u", index + 1, n);
-      g_checksum_update (checksum, (const guchar *)place, -1);
+      sp_sha256_update (checksum, place, strlen (place));
     }
 
-  return g_strdup (g_checksum_get_string (checksum));
+  return sp_sha256_free_hex (checksum);
 }
 
 static SpReadFile *
