@@ -761,19 +761,14 @@ phrase_at (const char          *line,
     }
 }
 
-/**
- * sp_text_match_phrase:
- * @tokens: (element-type SpTextToken): the line's words, from sp_text_tokenize()
- * @first: (out): the phrase's first token
- * @last: (out): the phrase's last token
- *
- * Returns: (nullable): the first furniture phrase in @line that stands where it counts
- */
-const SpPhrase *
-sp_text_match_phrase (const char *line,
-                      GArray     *tokens,
-                      guint      *first,
-                      guint      *last)
+/* The first phrase that stands where it counts, starting at any word or only at the first
+ * (numbers aside) */
+static const SpPhrase *
+match_phrase (const char *line,
+              GArray     *tokens,
+              gboolean    opening,
+              guint      *first,
+              guint      *last)
 {
   SpLineWords bounds = { 0, 0 };
 
@@ -787,7 +782,8 @@ sp_text_match_phrase (const char *line,
   while (bounds.last_word > 0 && g_array_index (tokens, SpTextToken, bounds.last_word).is_number)
     bounds.last_word--;
 
-  for (guint i = 0; i < tokens->len; i++)
+  /* Numbers have no lexicon entry: no phrase starts before the first word */
+  for (guint i = bounds.first_word; i < (opening ? MIN (bounds.first_word + 1, tokens->len) : tokens->len); i++)
     {
       const SpLexEntry *entry = g_array_index (tokens, SpTextToken, i).entry;
 
@@ -807,6 +803,38 @@ sp_text_match_phrase (const char *line,
     }
 
   return NULL;
+}
+
+/**
+ * sp_text_match_phrase:
+ * @tokens: (element-type SpTextToken): the line's words, from sp_text_tokenize()
+ * @first: (out): the phrase's first token
+ * @last: (out): the phrase's last token
+ *
+ * Returns: (nullable): the first furniture phrase in @line that stands where it counts
+ */
+const SpPhrase *
+sp_text_match_phrase (const char *line,
+                      GArray     *tokens,
+                      guint      *first,
+                      guint      *last)
+{
+  return match_phrase (line, tokens, FALSE, first, last);
+}
+
+/**
+ * sp_text_match_opening_phrase:
+ *
+ * Returns: (nullable): what sp_text_match_phrase() returns when its phrase starts at the
+ *   line's first word (numbers aside), or %NULL
+ */
+const SpPhrase *
+sp_text_match_opening_phrase (const char *line,
+                              GArray     *tokens,
+                              guint      *first,
+                              guint      *last)
+{
+  return match_phrase (line, tokens, TRUE, first, last);
 }
 
 /**
