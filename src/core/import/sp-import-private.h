@@ -17,6 +17,7 @@ typedef struct
   char           *path;      /* the path for display: valid UTF-8 */
   SpImportStatus  status;    /* with @error: what the listing decided */
   GError         *error;
+  goffset         size;      /* as the folder listed it; -1 when it did not say */
 } SpPendingFile;
 
 char           *_sp_import_display_path     (GFile           *file);

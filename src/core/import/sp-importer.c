@@ -460,6 +460,8 @@ file_size (SpPendingFile *file)
 
   if (file->error != NULL)
     return 0;
+  if (file->size >= 0)
+    return file->size;
 
   info = g_file_query_info (file->file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
                             G_FILE_QUERY_INFO_NONE, NULL, NULL);
@@ -756,12 +758,14 @@ write_some (SpProject       *project,
   return TRUE;
 }
 
-/* Writes the whole batch, in transactions at least PAUSE_SECONDS apart */
+/* Writes the whole batch, in transactions at least PAUSE_SECONDS apart; in between, this
+ * thread helps the workers with their job */
 static gboolean
 write_batch (SpProject       *project,
              SpBatch         *batch,
              SpImportReport  *report,
              SpLineCounts    *unwritten,
+             SpImportWorkers *workers,
              GTimer          *since_write,
              GError         **error)
 {
@@ -770,7 +774,7 @@ write_batch (SpProject       *project,
       gdouble since = g_timer_elapsed (since_write, NULL);
 
       if (since < PAUSE_SECONDS)
-        g_usleep ((gulong)((PAUSE_SECONDS - since) * G_USEC_PER_SEC));
+        _sp_import_workers_help (workers, PAUSE_SECONDS - since);
 
       if (!write_some (project, batch, report, unwritten, error))
         return FALSE;
@@ -885,7 +889,8 @@ sp_import_paths (SpProject             *project,
       _sp_import_workers_start (workers, job_size (&job), run_job_item, &job);
 
       if (previous != NULL)
-        written = write_batch (project, previous, report, unwritten, since_write, error);
+        written = write_batch (project, previous, report, unwritten, workers, since_write,
+                               error);
 
       _sp_import_workers_wait (workers);
       seconds = g_timer_elapsed (job_timer, NULL);
