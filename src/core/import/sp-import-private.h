@@ -30,6 +30,9 @@ gboolean        _sp_import_list_files       (GFile * const   *files,
                                              GCancellable    *cancellable,
                                              GError         **error);
 void            _sp_pending_file_free       (SpPendingFile   *pending);
+GBytes         *_sp_import_read_bytes       (GFile           *file,
+                                             GCancellable    *cancellable,
+                                             GError         **error);
 
 SpImportReport *_sp_import_report_new       (void);
 void            _sp_import_report_add       (SpImportReport  *self,
