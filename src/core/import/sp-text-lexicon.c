@@ -558,13 +558,15 @@ quote_kind (gunichar c)
     }
 }
 
+/* Stores the token in the next of the slots made for the line's tokens */
 static void
 finish_token (const char  *line,
               SpTextToken *token,
               guint        end,
               guint        n_letters,
               guint        n_upper,
-              GArray      *tokens)
+              GArray      *tokens,
+              guint       *n_tokens)
 {
   token->end = end;
   token->all_caps = n_letters >= 2 && n_upper == n_letters;
@@ -573,7 +575,7 @@ finish_token (const char  *line,
       token->entry = sp_text_lexicon_lookup (line + token->start, token->end - token->start);
       token->flags = sp_text_lexicon_flags (token->entry);
     }
-  g_array_append_val (tokens, *token);
+  g_array_index (tokens, SpTextToken, (*n_tokens)++) = *token;
 }
 
 /**
@@ -598,6 +600,10 @@ sp_text_tokenize (const char *line,
   gboolean glued = FALSE;
   guint n_letters = 0;
   guint n_upper = 0;
+  guint n_tokens = tokens->len;
+
+  /* Every token has a byte of its own at least: room for all of them at once */
+  g_array_set_size (tokens, n_tokens + length);
 
   for (const char *p = line; p < end; )
     {
@@ -634,7 +640,7 @@ sp_text_tokenize (const char *line,
       if (in_token)
         {
           glued = prev_lower && upper;
-          finish_token (line, &token, p - line, n_letters, n_upper, tokens);
+          finish_token (line, &token, p - line, n_letters, n_upper, tokens, &n_tokens);
           in_token = FALSE;
         }
 
@@ -669,7 +675,9 @@ sp_text_tokenize (const char *line,
     }
 
   if (in_token)
-    finish_token (line, &token, length, n_letters, n_upper, tokens);
+    finish_token (line, &token, length, n_letters, n_upper, tokens, &n_tokens);
+
+  g_array_set_size (tokens, n_tokens);
 }
 
 /* Whether a token is the phrase's word */
