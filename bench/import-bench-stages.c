@@ -15,6 +15,7 @@
 #include "import-bench-stages.h"
 #include "sp-import-formats.h"
 #include "sp-import-pipeline.h"
+#include "sp-sha256.h"
 #include "sp-simhash.h"
 #include "sp-text-cleaner.h"
 
@@ -125,7 +126,7 @@ sp_bench_time_stages (GPtrArray     *paths,
       read = g_new0 (SpReadFile, 1);
       read->path = g_strdup (g_ptr_array_index (paths, i));
       read->file_name = g_file_get_basename (file);
-      read->content_hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+      read->content_hash = sp_sha256_hex (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
       read->article = g_steal_pointer (&g_ptr_array_index (articles, 0));
       read->clean = TRUE;
       read->line_hashes = sp_text_line_hashes (read->article->body);

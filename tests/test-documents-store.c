@@ -339,9 +339,50 @@ test_add_refuses_bad_fields (Fixture       *f,
 
   fields.date = "2025-02-30";
   assert_refused (f->project, &fields);
+  fields.date = NULL;
 
   g_assert_cmpint (count (f, "SELECT count(*) FROM documents"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM removals"), ==, 2);
+}
+
+/* A body that is not UTF-8 is refused wherever the bad bytes stand: after ASCII of any
+ * length (the check passes over ASCII in words of eight bytes), between other characters,
+ * or at the end; a good one gets its length in characters */
+static void
+test_add_refuses_bad_utf8 (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char * const bad[] = {
+    "\xff", "\xc3", "\xc3(", "\xc0\xaf", "\xe2\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+    "\xe2\x80\x99\x99", "caf\xc3\xa9 \xa9",
+  };
+  const char good[] = "Caf\xc3\xa9 \xe2\x80\x9cne\xe2\x80\x9d \xf0\x9f\x98\x80 over";
+  SpDocumentFields fields = {
+    .file_name = "bad.txt",
+    .title = "Bad",
+    .content_hash = "c-utf8",
+    .text_hash = "t-utf8",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *length_sql = NULL;
+  gint64 id;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    for (guint ascii = 0; ascii <= 17; ascii++)
+      {
+        g_autofree char *text = g_strdup_printf ("%.*s%s tail", ascii, "abcdefghijklmnopqrstuvwxyz",
+                                                 bad[i]);
+
+        fields.body = text;
+        assert_refused (f->project, &fields);
+      }
+
+  fields.body = good;
+  id = sp_project_add_document (f->project, &fields, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  length_sql = g_strdup_printf ("SELECT body_length FROM documents WHERE id = %" G_GINT64_FORMAT, id);
+  g_assert_cmpint (count (f, length_sql), ==, g_utf8_strlen (good, -1));
 }
 
 /* Inside an action, as an import adds them, a refused document leaves nothing behind and
@@ -1026,6 +1067,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/documents-store/add-with-fields", test_add_with_fields);
   ADD ("/documents-store/add-refuses-bad-fields", test_add_refuses_bad_fields);
+  ADD ("/documents-store/add-refuses-bad-utf8", test_add_refuses_bad_utf8);
   ADD ("/documents-store/add-inside-action", test_add_inside_action);
   ADD ("/documents-store/broken-action-rolls-back", test_broken_action_rolls_back);
   ADD ("/documents-store/update-undo-redo", test_update_undo_redo);

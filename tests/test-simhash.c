@@ -2,12 +2,14 @@
  *
  * Fingerprints of wording: one wire story printed by two sites with their own headers and
  * footers is a near-duplicate, two stories about the same talks are not. The stories are
- * written for this test.
+ * written for this test. The SHA-256 digests that find exact duplicates are GLib's, byte for
+ * byte, however they are computed.
  */
 #include "config.h"
 
 #include <string.h>
 
+#include "sp-sha256.h"
 #include "sp-simhash.h"
 
 #define WIRE_STORY \
@@ -168,6 +170,32 @@ test_invalid_utf8 (void)
   g_assert_cmpuint (sp_simhash_compute (text, sizeof text - 1), ==, 0);
 }
 
+/* The same digests as GLib's, for lengths around SHA-256's 64-byte blocks and in pieces */
+static void
+test_sha256_matches_glib (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_c (text, (char)(' ' + (i * 7) % 95));
+
+  for (gsize length = 0; length <= text->len; length += length < 130 ? 1 : 37)
+    {
+      g_autofree char *expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                               (const guchar *)text->str, length);
+      g_autofree char *whole = sp_sha256_hex (text->str, length);
+      g_autofree char *pieces = NULL;
+      SpSha256 *sha = sp_sha256_new ();
+
+      sp_sha256_update (sha, text->str, length / 3);
+      sp_sha256_update (sha, text->str + length / 3, length - length / 3);
+      pieces = sp_sha256_free_hex (sha);
+
+      g_assert_cmpstr (whole, ==, expected);
+      g_assert_cmpstr (pieces, ==, expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -181,6 +209,7 @@ main (int   argc,
   g_test_add_func ("/simhash/half-story-is-far", test_half_story_is_far);
   g_test_add_func ("/simhash/short-text", test_short_text);
   g_test_add_func ("/simhash/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/simhash/sha256-matches-glib", test_sha256_matches_glib);
 
   return g_test_run ();
 }

@@ -20,7 +20,8 @@
 
 #define FOLDER_ATTRIBUTES \
   G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE "," \
-  G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN "," G_FILE_ATTRIBUTE_UNIX_MODE
+  G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN "," G_FILE_ATTRIBUTE_UNIX_MODE "," \
+  G_FILE_ATTRIBUTE_STANDARD_SIZE
 
 /* The file's path (or its URI when it has none) as valid UTF-8, whatever bytes the file
  * system holds: a name in another encoding must not make the report or a project invalid */
@@ -95,6 +96,7 @@ pending_new (GFile          *file,
   pending->path = _sp_import_display_path (file);
   pending->status = status;
   pending->error = error;
+  pending->size = -1;
 
   return pending;
 }
@@ -138,6 +140,7 @@ look_at (GFile         *child,
          GCancellable  *cancellable)
 {
   g_autoptr(GFileInfo) target = NULL;
+  SpPendingFile *file;
   const char *name = g_file_info_get_name (info);
   GFileType type = g_file_info_get_file_type (info);
   guint32 mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE);
@@ -173,7 +176,11 @@ look_at (GFile         *child,
 
           return skipped_new (child, reason);
         }
-      return pending_new (child, SP_IMPORT_STATUS_IMPORTED, NULL);
+      file = pending_new (child, SP_IMPORT_STATUS_IMPORTED, NULL);
+      /* A link's size is the link's own: the importer asks for its target's */
+      if (target == NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
+        file->size = g_file_info_get_size (info);
+      return file;
 
     case G_FILE_TYPE_SPECIAL:
     case G_FILE_TYPE_UNKNOWN:

@@ -81,6 +81,8 @@ void        _sp_import_workers_start      (SpImportWorkers     *self,
                                            SpImportItemFunc     func,
                                            gpointer             user_data);
 void        _sp_import_workers_wait       (SpImportWorkers     *self);
+void        _sp_import_workers_help       (SpImportWorkers     *self,
+                                           gdouble              seconds);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpReadFile, _sp_read_file_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpLineCounts, _sp_line_counts_free)

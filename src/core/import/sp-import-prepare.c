@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sp-import-pipeline.h"
+#include "sp-sha256.h"
 #include "sp-simhash.h"
 #include "sp-text-cleaner.h"
 
@@ -345,7 +346,7 @@ _sp_read_file_prepare (SpReadFile          *read,
     }
 
   length = strlen (article->body);
-  read->text_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, article->body, length);
+  read->text_hash = sp_sha256_hex (article->body, length);
   read->sentences = sp_sentence_splitter_split (splitter, article->body, length);
   read->simhash = sp_simhash_compute (article->body, length);
 }

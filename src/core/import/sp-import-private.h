@@ -17,6 +17,7 @@ typedef struct
   char           *path;      /* the path for display: valid UTF-8 */
   SpImportStatus  status;    /* with @error: what the listing decided */
   GError         *error;
+  goffset         size;      /* as the folder listed it; -1 when it did not say */
 } SpPendingFile;
 
 char           *_sp_import_display_path     (GFile           *file);
@@ -29,6 +30,9 @@ gboolean        _sp_import_list_files       (GFile * const   *files,
                                              GCancellable    *cancellable,
                                              GError         **error);
 void            _sp_pending_file_free       (SpPendingFile   *pending);
+GBytes         *_sp_import_read_bytes       (GFile           *file,
+                                             GCancellable    *cancellable,
+                                             GError         **error);
 
 SpImportReport *_sp_import_report_new       (void);
 void            _sp_import_report_add       (SpImportReport  *self,

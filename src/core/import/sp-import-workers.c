@@ -2,10 +2,11 @@
  *
  * The import's worker threads: a job is a function and a number of items, which the
  * threads take in order, one at a time, until none is left. The thread that started the job
- * goes on with other work (writing), then takes items too until none is left, and waits
- * for the ones still being done. So there is one worker thread fewer than cores: the
- * writing thread keeps a core of its own while it writes, which is what the import waits
- * for most (bench/import-bench), and lends it to the job when it has nothing to write. Each
+ * goes on with other work (writing), takes items in the pauses between its transactions,
+ * then takes items until none is left, and waits for the ones still being done. So there
+ * is one worker thread fewer than cores: the writing thread keeps a core of its own while
+ * it writes, which is what the import waits for most (bench/import-bench), and lends it to
+ * the job when it has nothing to write. Each
  * thread has a sentence splitter of its own, as ICU's iterators are used by one thread at a
  * time.
  */
@@ -139,6 +140,37 @@ _sp_import_workers_start (SpImportWorkers  *self,
   /* The pool's exclusive threads are running already: pushing cannot fail */
   for (guint i = 0; i < n_threads; i++)
     g_thread_pool_push (self->pool, GUINT_TO_POINTER (i + 1), NULL);
+}
+
+/**
+ * _sp_import_workers_help:
+ * @seconds: how long the calling thread has nothing else to do
+ *
+ * Lets the thread that started the job do items of it for about @seconds (an item started
+ * is finished), and sleeps for what is left when no item is. The writing thread waits this
+ * way between two transactions, with its core at work.
+ */
+void
+_sp_import_workers_help (SpImportWorkers *self,
+                         gdouble          seconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64)(seconds * G_USEC_PER_SEC);
+  gint64 now;
+
+  if (self->job_open && (guint)g_atomic_int_get (&self->next_item) < self->n_items)
+    {
+      SpSentenceSplitter *splitter = g_async_queue_pop (self->splitters);
+      guint index;
+
+      while (g_get_monotonic_time () < end &&
+             (index = g_atomic_int_add (&self->next_item, 1)) < self->n_items)
+        self->func (index, splitter, self->user_data);
+
+      g_async_queue_push (self->splitters, splitter);
+    }
+
+  if ((now = g_get_monotonic_time ()) < end)
+    g_usleep (end - now);
 }
 
 /* Helps with the job's items left, and returns once every item is done */

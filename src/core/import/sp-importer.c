@@ -30,17 +30,13 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "sp-import-formats.h"
 #include "sp-import-pipeline.h"
+#include "sp-sha256.h"
 #include "sp-text-cleaner.h"
 
 /* Files are read in batches of about this much work for the worker threads, so that
@@ -57,188 +53,6 @@
  * connections look every millisecond) to take it */
 #define WRITE_SECONDS 0.1
 #define PAUSE_SECONDS 0.005
-
-#define READ_CHUNK (64 * 1024)
-
-static void
-set_too_large (GError **error,
-               goffset  size)
-{
-  g_autofree char *limit = g_format_size_full (SP_IMPORT_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
-
-  if (size > 0)
-    {
-      g_autofree char *formatted = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
-
-      g_set_error (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_TOO_LARGE,
-                   _("too large (%s; the limit is %s)"), formatted, limit);
-    }
-  else
-    g_set_error (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_TOO_LARGE,
-                 _("too large (over %s)"), limit);
-}
-
-static void
-set_errno_error (GError **error,
-                 int      saved_errno)
-{
-  g_autoptr(GError) io_error = g_error_new_literal (G_IO_ERROR,
-                                                    g_io_error_from_errno (saved_errno),
-                                                    g_strerror (saved_errno));
-
-  _sp_import_set_read_error (error, io_error);
-}
-
-/* A local file's bytes. Anything but a regular file is refused before it is opened, and it
- * is opened without blocking, so that a FIFO put in its place meanwhile cannot hang the
- * import either. */
-static GBytes *
-read_local_bytes (const char    *path,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  g_autofree char *contents = NULL;
-  struct stat st;
-  gsize length = 0;
-  gsize allocated;
-  int fd;
-
-  if (g_stat (path, &st) != 0)
-    {
-      set_errno_error (error, errno);
-      return NULL;
-    }
-
-  if (!S_ISREG (st.st_mode))
-    {
-      g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_READ,
-                           _sp_import_describe_mode (st.st_mode));
-      return NULL;
-    }
-
-  if (st.st_size > SP_IMPORT_MAX_FILE_SIZE)
-    {
-      set_too_large (error, st.st_size);
-      return NULL;
-    }
-
-  if ((fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0)) < 0)
-    {
-      set_errno_error (error, errno);
-      return NULL;
-    }
-
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_READ,
-                           _sp_import_describe_mode (st.st_mode));
-      g_close (fd, NULL);
-      return NULL;
-    }
-
-  /* One byte more than the limit shows a file that grew since it was measured */
-  allocated = MIN ((gsize)st.st_size, (gsize)SP_IMPORT_MAX_FILE_SIZE) + 1;
-  contents = g_malloc (allocated + 1);
-
-  for (;;)
-    {
-      gssize n;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          g_close (fd, NULL);
-          return NULL;
-        }
-
-      if (length == allocated)
-        {
-          if (allocated > SP_IMPORT_MAX_FILE_SIZE)
-            {
-              g_close (fd, NULL);
-              set_too_large (error, 0);
-              return NULL;
-            }
-          allocated = MIN (allocated * 2, (gsize)SP_IMPORT_MAX_FILE_SIZE + 1);
-          contents = g_realloc (contents, allocated + 1);
-        }
-
-      n = read (fd, contents + length, MIN (allocated - length, READ_CHUNK));
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          g_close (fd, NULL);
-          set_errno_error (error, saved_errno);
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      length += n;
-    }
-
-  g_close (fd, NULL);
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
-}
-
-/* A file without a local path (a GVfs location): through GIO */
-static GBytes *
-read_remote_bytes (GFile         *file,
-                   GCancellable  *cancellable,
-                   GError       **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error_literal (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_READ, _("not a regular file"));
-      return NULL;
-    }
-
-  if (info != NULL && g_file_info_get_size (info) > SP_IMPORT_MAX_FILE_SIZE)
-    {
-      set_too_large (error, g_file_info_get_size (info));
-      return NULL;
-    }
-
-  if (info == NULL ||
-      !g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        _sp_import_set_read_error (error, local_error);
-      return NULL;
-    }
-
-  if (length > SP_IMPORT_MAX_FILE_SIZE)
-    {
-      set_too_large (error, 0);
-      return NULL;
-    }
-
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
-}
-
-/* The file's bytes, refused without reading when the file is too large or not a file. */
-static GBytes *
-read_bytes (GFile         *file,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path != NULL)
-    return read_local_bytes (path, cancellable, error);
-
-  return read_remote_bytes (file, cancellable, error);
-}
 
 /* Whether articles of @format get sp_text_clean(): plain text keeps whatever surrounded the
  * article when it was copied; HTML's reader keeps only the article already */
@@ -267,7 +81,7 @@ read_file (GFile                 *file,
       return NULL;
     }
 
-  if (!(bytes = read_bytes (file, cancellable, error)))
+  if (!(bytes = _sp_import_read_bytes (file, cancellable, error)))
     return NULL;
 
   if ((articles = sp_import_format_read (format, bytes, error)) != NULL && bytes_out != NULL)
@@ -324,19 +138,19 @@ content_hash_of (GBytes *bytes,
                  guint   index,
                  guint   n)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  SpSha256 *checksum = sp_sha256_new ();
   gsize length;
   const guchar *data = g_bytes_get_data (bytes, &length);
   char place[32];
 
-  g_checksum_update (checksum, data, length);
+  sp_sha256_update (checksum, data, length);
   if (n > 1)
     {
       g_snprintf (place, sizeof place, "\n%u/%u", index + 1, n);
-      g_checksum_update (checksum, (const guchar *)place, -1);
+      sp_sha256_update (checksum, place, strlen (place));
     }
 
-  return g_strdup (g_checksum_get_string (checksum));
+  return sp_sha256_free_hex (checksum);
 }
 
 static SpReadFile *
@@ -459,6 +273,8 @@ file_size (SpPendingFile *file)
 
   if (file->error != NULL)
     return 0;
+  if (file->size >= 0)
+    return file->size;
 
   info = g_file_query_info (file->file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
                             G_FILE_QUERY_INFO_NONE, NULL, NULL);
@@ -755,12 +571,14 @@ write_some (SpProject       *project,
   return TRUE;
 }
 
-/* Writes the whole batch, in transactions at least PAUSE_SECONDS apart */
+/* Writes the whole batch, in transactions at least PAUSE_SECONDS apart; in between, this
+ * thread helps the workers with their job */
 static gboolean
 write_batch (SpProject       *project,
              SpBatch         *batch,
              SpImportReport  *report,
              SpLineCounts    *unwritten,
+             SpImportWorkers *workers,
              GTimer          *since_write,
              GError         **error)
 {
@@ -769,7 +587,7 @@ write_batch (SpProject       *project,
       gdouble since = g_timer_elapsed (since_write, NULL);
 
       if (since < PAUSE_SECONDS)
-        g_usleep ((gulong)((PAUSE_SECONDS - since) * G_USEC_PER_SEC));
+        _sp_import_workers_help (workers, PAUSE_SECONDS - since);
 
       if (!write_some (project, batch, report, unwritten, error))
         return FALSE;
@@ -884,7 +702,8 @@ sp_import_paths (SpProject             *project,
       _sp_import_workers_start (workers, job_size (&job), run_job_item, &job);
 
       if (previous != NULL)
-        written = write_batch (project, previous, report, unwritten, since_write, error);
+        written = write_batch (project, previous, report, unwritten, workers, since_write,
+                               error);
 
       _sp_import_workers_wait (workers);
       seconds = g_timer_elapsed (job_timer, NULL);

@@ -56,8 +56,13 @@ hash_words (const char *p,
 {
   guint64 word = FNV_OFFSET;
   gboolean in_word = FALSE;
+  guint64 *out;
+  guint n_words = 0;
 
-  g_array_set_size (words, 0);
+  /* A word is followed by a byte that ends it, or by the line's end: room for all of them
+   * up front, so that each is stored without a call */
+  g_array_set_size (words, (end - p) / 2 + 1);
+  out = (guint64 *)(gpointer)words->data;
 
   while (p < end)
     {
@@ -96,20 +101,16 @@ hash_words (const char *p,
         }
       else if (in_word)
         {
-          guint64 mixed = mix (word);
-
-          g_array_append_val (words, mixed);
+          out[n_words++] = mix (word);
           word = FNV_OFFSET;
           in_word = FALSE;
         }
     }
 
   if (in_word)
-    {
-      guint64 mixed = mix (word);
+    out[n_words++] = mix (word);
 
-      g_array_append_val (words, mixed);
-    }
+  g_array_set_size (words, n_words);
 }
 
 /* Each byte value with its eight bits spread to the low bit of eight bytes: adding

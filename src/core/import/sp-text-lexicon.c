@@ -569,13 +569,15 @@ quote_kind (gunichar c)
     }
 }
 
+/* Stores the token in the next of the slots made for the line's tokens */
 static void
 finish_token (const char  *line,
               SpTextToken *token,
               guint        end,
               guint        n_letters,
               guint        n_upper,
-              GArray      *tokens)
+              GArray      *tokens,
+              guint       *n_tokens)
 {
   token->end = end;
   token->all_caps = n_letters >= 2 && n_upper == n_letters;
@@ -584,7 +586,7 @@ finish_token (const char  *line,
       token->entry = sp_text_lexicon_lookup (line + token->start, token->end - token->start);
       token->flags = sp_text_lexicon_flags (token->entry);
     }
-  g_array_append_val (tokens, *token);
+  g_array_index (tokens, SpTextToken, (*n_tokens)++) = *token;
 }
 
 /* Where a web address starting at @p ends ("https://…", "http://…", "www.…", up to the next
@@ -635,6 +637,10 @@ sp_text_tokenize (const char *line,
   gboolean glued = FALSE;
   guint n_letters = 0;
   guint n_upper = 0;
+  guint n_tokens = tokens->len;
+
+  /* Every token has a byte of its own at least: room for all of them at once */
+  g_array_set_size (tokens, n_tokens + length);
 
   for (const char *p = line; p < end; )
     {
@@ -671,7 +677,7 @@ sp_text_tokenize (const char *line,
       if (in_token)
         {
           glued = prev_lower && upper;
-          finish_token (line, &token, p - line, n_letters, n_upper, tokens);
+          finish_token (line, &token, p - line, n_letters, n_upper, tokens, &n_tokens);
           in_token = FALSE;
         }
 
@@ -719,7 +725,9 @@ sp_text_tokenize (const char *line,
     }
 
   if (in_token)
-    finish_token (line, &token, length, n_letters, n_upper, tokens);
+    finish_token (line, &token, length, n_letters, n_upper, tokens, &n_tokens);
+
+  g_array_set_size (tokens, n_tokens);
 }
 
 /* Whether a token is the phrase's word */
@@ -811,19 +819,14 @@ phrase_at (const char          *line,
     }
 }
 
-/**
- * sp_text_match_phrase:
- * @tokens: (element-type SpTextToken): the line's words, from sp_text_tokenize()
- * @first: (out): the phrase's first token
- * @last: (out): the phrase's last token
- *
- * Returns: (nullable): the first furniture phrase in @line that stands where it counts
- */
-const SpPhrase *
-sp_text_match_phrase (const char *line,
-                      GArray     *tokens,
-                      guint      *first,
-                      guint      *last)
+/* The first phrase that stands where it counts, starting at any word or only at the first
+ * (numbers aside) */
+static const SpPhrase *
+match_phrase (const char *line,
+              GArray     *tokens,
+              gboolean    opening,
+              guint      *first,
+              guint      *last)
 {
   SpLineWords bounds = { 0, 0 };
 
@@ -837,7 +840,8 @@ sp_text_match_phrase (const char *line,
   while (bounds.last_word > 0 && g_array_index (tokens, SpTextToken, bounds.last_word).is_number)
     bounds.last_word--;
 
-  for (guint i = 0; i < tokens->len; i++)
+  /* Numbers have no lexicon entry: no phrase starts before the first word */
+  for (guint i = bounds.first_word; i < (opening ? MIN (bounds.first_word + 1, tokens->len) : tokens->len); i++)
     {
       const SpLexEntry *entry = g_array_index (tokens, SpTextToken, i).entry;
 
@@ -857,6 +861,38 @@ sp_text_match_phrase (const char *line,
     }
 
   return NULL;
+}
+
+/**
+ * sp_text_match_phrase:
+ * @tokens: (element-type SpTextToken): the line's words, from sp_text_tokenize()
+ * @first: (out): the phrase's first token
+ * @last: (out): the phrase's last token
+ *
+ * Returns: (nullable): the first furniture phrase in @line that stands where it counts
+ */
+const SpPhrase *
+sp_text_match_phrase (const char *line,
+                      GArray     *tokens,
+                      guint      *first,
+                      guint      *last)
+{
+  return match_phrase (line, tokens, FALSE, first, last);
+}
+
+/**
+ * sp_text_match_opening_phrase:
+ *
+ * Returns: (nullable): what sp_text_match_phrase() returns when its phrase starts at the
+ *   line's first word (numbers aside), or %NULL
+ */
+const SpPhrase *
+sp_text_match_opening_phrase (const char *line,
+                              GArray     *tokens,
+                              guint      *first,
+                              guint      *last)
+{
+  return match_phrase (line, tokens, TRUE, first, last);
 }
 
 /**

@@ -91,6 +91,10 @@ const SpPhrase   *sp_text_match_phrase    (const char       *line,
                                            GArray           *tokens,
                                            guint            *first,
                                            guint            *last);
+const SpPhrase   *sp_text_match_opening_phrase (const char  *line,
+                                           GArray           *tokens,
+                                           guint            *first,
+                                           guint            *last);
 
 const char       *sp_furniture_reason     (SpFurniture       furniture);
 

@@ -173,6 +173,16 @@ is_label (const SpTextLine  *line,
   return p < end && strchr (":|»›>-", *p) != NULL;
 }
 
+static gboolean
+has_glued_word (GArray *tokens)
+{
+  for (guint i = 0; i < tokens->len; i++)
+    if (g_array_index (tokens, SpTextToken, i).glued)
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 match_furniture (SpTextLine *line,
                  GArray     *tokens)
@@ -181,7 +191,14 @@ match_furniture (SpTextLine *line,
   guint first = 0;
   guint last = 0;
 
-  if ((phrase = sp_text_match_phrase (line->text, tokens, &first, &last)) == NULL)
+  /* A paragraph without a glued word can only be marked by a phrase that opens it (see
+   * below), which is then the first phrase found: the rest of its words are not looked at */
+  if (line->chars > SP_TEXT_LINE_SHORT_CHARS && !has_glued_word (tokens))
+    phrase = sp_text_match_opening_phrase (line->text, tokens, &first, &last);
+  else
+    phrase = sp_text_match_phrase (line->text, tokens, &first, &last);
+
+  if (phrase == NULL)
     return;
 
   line->phrase_start = phrase->place == SP_PLACE_START || phrase->place == SP_PLACE_LINE;
