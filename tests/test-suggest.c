@@ -363,6 +363,23 @@ test_subjects (void)
   g_assert_cmpint (sign_of (saying, 3, 11), ==, -1);
 }
 
+/* "The two sides agreed": the last two actors of different groups named before say it both;
+ * two actors of one group are no pair */
+static void
+test_pair (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) pair = run_text (engine, "Riverton and Lakeside met on Monday. The two sides agreed to build the bridge.", NULL);
+  g_autoptr(SpSuggestResult) one_group = run_text (engine, "Marta Okafor met Riverton officials. Both sides agreed to build the bridge.", NULL);
+  g_autoptr(SpSuggestResult) nobody = run_text (engine, "Both sides agreed to build the bridge.", NULL);
+
+  g_assert_cmpint (sign_of (pair, 1, 10), ==, 1);
+  g_assert_cmpint (sign_of (pair, 3, 10), ==, 1);
+  g_assert_null (find (one_group, 1, 10));
+  g_assert_null (find (one_group, 2, 10));
+  g_assert_cmpuint (nobody->candidates->len, ==, 0);
+}
+
 /* A stance noun is its owner's ("Lakeside's demand", "her refusal"); "rejected this
  * demand" takes up the claim of the sentence before */
 static void
@@ -467,6 +484,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/direction-and-singular", test_direction_and_singular);
   g_test_add_func ("/suggest/listed-keywords", test_listed_keywords);
   g_test_add_func ("/suggest/subjects", test_subjects);
+  g_test_add_func ("/suggest/pair", test_pair);
   g_test_add_func ("/suggest/stance-nouns", test_stance_nouns);
   g_test_add_func ("/suggest/sign-chain", test_sign_chain);
   return g_test_run ();

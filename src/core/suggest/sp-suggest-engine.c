@@ -564,6 +564,7 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
   run.speaker_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.last_person = -1;
   run.last_speaker = -1;
+  run.recent[0] = run.recent[1] = -1;
   run.word_that = _sp_suggest_vocab_lookup (engine, "that", 4);
   run.word_of = _sp_suggest_vocab_lookup (engine, "of", 2);
   run.word_and = _sp_suggest_vocab_lookup (engine, "and", 3);

@@ -112,6 +112,26 @@ actor_is_person (SpSuggestRun *run,
   return a->public.kind == SP_ACTOR_KIND_PERSON;
 }
 
+static gint64
+group_of (SpSuggestRun *run,
+          int           actor)
+{
+  const SpCodebookActor *a = g_ptr_array_index (run->engine->codebook->actors, actor);
+
+  return a->public.group_id;
+}
+
+/* The pair "the two sides" points to: the last actor named, and the last one of another
+ * group named before it */
+static void
+note_recent (SpSuggestRun *run,
+             int           actor)
+{
+  if (run->recent[0] >= 0 && group_of (run, run->recent[0]) != group_of (run, actor))
+    run->recent[1] = run->recent[0];
+  run->recent[0] = actor;
+}
+
 static SpMention *
 add_mention (SpSuggestRun  *run,
              SpMentionKind  kind,
@@ -125,9 +145,12 @@ add_mention (SpSuggestRun  *run,
     .title_first = G_MAXUINT, .title_last = G_MAXUINT,
     .aff_first = G_MAXUINT, .aff_last = G_MAXUINT,
     .pronoun = G_MAXUINT,
+    .actor2 = -1,
   };
 
   g_array_append_val (run->mentions, mention);
+  if (actor >= 0 && kind != SP_MENTION_PRONOUN && kind != SP_MENTION_VAGUE)
+    note_recent (run, actor);
   if (actor >= 0 && (kind == SP_MENTION_NAME || kind == SP_MENTION_SURNAME || kind == SP_MENTION_TITLE)
       && actor_is_person (run, actor))
     {
@@ -304,7 +327,18 @@ _sp_suggest_find_mentions (SpSuggestRun *run)
       /* he, she, the president */
       if ((entry = _sp_suggest_phrase_at (run, i, SP_LEX_PRONOUN, &last)) != NULL)
         {
-          if (run->last_person >= 0 && !_sp_suggest_is_possessive_pronoun (entry))
+          if (entry->text != NULL && g_str_equal (entry->text, "pair"))
+            {
+              /* "the two sides agreed": both of the last two actors of different groups */
+              if (run->recent[0] >= 0 && run->recent[1] >= 0)
+                {
+                  SpMention *m = add_mention (run, SP_MENTION_PRONOUN, i, last, run->recent[1]);
+
+                  m->actor2 = run->recent[0];
+                  m->pronoun = i;
+                }
+            }
+          else if (run->last_person >= 0 && !_sp_suggest_is_possessive_pronoun (entry))
             {
               SpMention *m = add_mention (run, SP_MENTION_PRONOUN, i, last, run->last_person);
 

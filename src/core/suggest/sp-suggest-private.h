@@ -240,6 +240,7 @@ typedef struct
   guint          aff_first;   /* the affiliation as written, G_MAXUINT for none */
   guint          aff_last;
   guint          pronoun;     /* the word that was resolved (pronoun, "the president"), or G_MAXUINT */
+  int            actor2;      /* "the two sides": the other of the pair, -1 for none */
 } SpMention;
 
 typedef enum
@@ -302,6 +303,7 @@ typedef struct
   GString         *scratch;
   GHashTable      *known;      /* actor indices seen in full in this document */
   int              last_person;      /* nearest person in this paragraph, -1 */
+  int              recent[2];        /* the last actor named and the last one of another group before it, -1 */
   int              last_speaker;     /* actor of the last quotation, -1 */
   guint            last_speaker_sp;  /* its unknown speaker + 1 */
   gboolean         quote_open;       /* a quotation runs on into the next sentence */
