@@ -182,7 +182,7 @@ test_nobody (void)
   const char *texts[] = {
     "The bridge was rejected last year.",
     "Analysts said Riverton rejected the bridge.",
-    "Marta Okafor arrived.\nShe opposed the bridge.",
+    "Marta Okafor arrived.\nThe hall was full.\nShe opposed the bridge.",
     "\"The park is lovely,\" Marta Okafor said of the bridge.",
   };
 
@@ -380,6 +380,21 @@ test_pair (void)
   g_assert_cmpuint (nobody->candidates->len, ==, 0);
 }
 
+/* A pronoun points to the person of its paragraph or of the one before, not further back,
+ * and not past a person the codebook does not know */
+static void
+test_pronoun_reach (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) next = run_text (engine, "Marta Okafor spoke on Monday.\nShe said the bridge is essential.", NULL);
+  g_autoptr(SpSuggestResult) far = run_text (engine, "Marta Okafor spoke on Monday.\nThe weather was cold.\nShe said the bridge is essential.", NULL);
+  g_autoptr(SpSuggestResult) other = run_text (engine, "Marta Okafor met Jonas Wendt on Monday. He said the bridge is essential.", NULL);
+
+  g_assert_cmpint (sign_of (next, 2, 10), ==, 1);
+  g_assert_null (find (far, 2, 10));
+  g_assert_null (find (other, 2, 10));
+}
+
 /* A stance noun is its owner's ("Lakeside's demand", "her refusal"); "rejected this
  * demand" takes up the claim of the sentence before */
 static void
@@ -485,6 +500,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/listed-keywords", test_listed_keywords);
   g_test_add_func ("/suggest/subjects", test_subjects);
   g_test_add_func ("/suggest/pair", test_pair);
+  g_test_add_func ("/suggest/pronoun-reach", test_pronoun_reach);
   g_test_add_func ("/suggest/stance-nouns", test_stance_nouns);
   g_test_add_func ("/suggest/sign-chain", test_sign_chain);
   return g_test_run ();

@@ -2,7 +2,7 @@
  *
  * The engine: compiled once from a codebook and lexicons, then read-only. A run reads a
  * document's sentences in order, carrying from one to the next the persons a pronoun may
- * point to (until a paragraph break) and the speaker of the last quotation, and turns every
+ * point to (until a paragraph that names nobody) and the speaker of the last quotation, and turns every
  * attributed statement with an issue keyword and a stance cue into a candidate.
  */
 #define G_LOG_DOMAIN "sp-suggest"
@@ -611,7 +611,11 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
         {
           const SpToken *first = run.tokens->len > 0 ? &g_array_index (run.tokens, SpToken, 0) : NULL;
 
-          run.last_person = -1;
+          /* a pronoun may point to the person of the paragraph before ("X met Y on
+           * Monday. ¶ He said …"), not further back */
+          if (!run.person_named)
+            run.last_person = -1;
+          run.person_named = FALSE;
           run.quote_open = FALSE;
           /* a paragraph that opens with a quotation may go on with the last speaker */
           if (first == NULL || (first->kind != SP_TOKEN_QUOTE_OPEN && first->kind != SP_TOKEN_QUOTE))

@@ -5,8 +5,8 @@
  * titles around names ("Russian President X", "Secretary of State X", "X, a spokesperson
  * for Y"), a place's demonym or possessive before a role ("Russian officials", "Ukraine's
  * foreign minister" are that place), pronouns and "the president" resolved to the nearest
- * person before them in the paragraph, vague sources, and capitalised names the codebook
- * does not know (for actor discovery). Left to right, each step looking a bounded number of
+ * person before them in the paragraph or the one before it, vague sources, and capitalised
+ * names the codebook does not know (for actor discovery). Left to right, each step looking a bounded number of
  * tokens ahead.
  */
 #define G_LOG_DOMAIN "sp-suggest"
@@ -156,7 +156,11 @@ add_mention (SpSuggestRun  *run,
     {
       g_hash_table_add (run->known, GINT_TO_POINTER (actor + 1));
       run->last_person = actor;
+      run->person_named = TRUE;
     }
+  /* a person the codebook does not know is the nearest one now */
+  if (kind == SP_MENTION_UNKNOWN && actor < 0)
+    run->last_person = -1;
   return &g_array_index (run->mentions, SpMention, run->mentions->len - 1);
 }
 
@@ -341,6 +345,8 @@ _sp_suggest_find_mentions (SpSuggestRun *run)
           else if (run->last_person >= 0 && !_sp_suggest_is_possessive_pronoun (entry))
             {
               SpMention *m = add_mention (run, SP_MENTION_PRONOUN, i, last, run->last_person);
+
+              run->person_named = TRUE;
 
               m->pronoun = i;
             }

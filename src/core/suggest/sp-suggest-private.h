@@ -302,7 +302,8 @@ typedef struct
   GArray          *match_index;/* token -> first match starting at it; n_tokens + 1 of them */
   GString         *scratch;
   GHashTable      *known;      /* actor indices seen in full in this document */
-  int              last_person;      /* nearest person in this paragraph, -1 */
+  int              last_person;      /* nearest person before, -1 */
+  gboolean         person_named;     /* last_person was named or pointed to in this paragraph */
   int              recent[2];        /* the last actor named and the last one of another group before it, -1 */
   int              last_speaker;     /* actor of the last quotation, -1 */
   guint            last_speaker_sp;  /* its unknown speaker + 1 */
