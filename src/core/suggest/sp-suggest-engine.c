@@ -2,8 +2,8 @@
  *
  * The engine: compiled once from a codebook and lexicons, then read-only. A run reads a
  * document's sentences in order, carrying from one to the next the persons a pronoun may
- * point to (until a paragraph that names nobody) and the speaker of the last quotation, and turns every
- * attributed statement with an issue keyword and a stance cue into a candidate.
+ * point to (until a paragraph that names nobody) and the speaker of the last quotation, and
+ * turns every attributed statement with an issue keyword and a stance cue into a candidate.
  */
 #define G_LOG_DOMAIN "sp-suggest"
 
