@@ -276,10 +276,12 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
       int flip;
 
       run->work++;
-      /* a keyword that is itself an action ("cede") counts as one */
+      /* a keyword that is itself an action ("cede") counts as one, in the direction of its
+       * issue's proposition: the analyst's keyword names the issue ("halt to fighting" is
+       * a ceasefire, not the ending of one) */
       if (k == keyword && (entry = _sp_suggest_phrase_at (run, k, SP_LEX_ACTION, &last)) != NULL)
         {
-          direction *= entry->polarity * (pending_negation ? -1 : 1);
+          direction *= g_array_index (run->engine->directions, int, issue) * (pending_negation ? -1 : 1);
           pending_negation = FALSE;
           any_action = TRUE;
           stance->action_entry = entry;
