@@ -397,27 +397,47 @@ test_pronoun_reach (void)
 
 /* A keyword that starts with an action word names its issue: "a halt to shelling" proposed
  * is a truce proposed, and refused one refused */
-static void
-test_action_keyword (void)
+static SpSuggestEngine *
+make_truce_engine (void)
 {
   g_autoptr(GError) error = NULL;
   SpSuggestLexicons *lexicons = sp_suggest_lexicons_load ("en", &error);
   SpSuggestCodebook *codebook = sp_suggest_codebook_new ();
   const char *none[] = { NULL };
   const char *truce_kw[] = { "truce", "halt to shelling", NULL };
-  g_autoptr(SpSuggestEngine) engine = NULL;
-  g_autoptr(SpSuggestResult) proposed = NULL;
-  g_autoptr(SpSuggestResult) refused = NULL;
 
   g_assert_no_error (error);
   sp_suggest_codebook_add_actor (codebook, &(SpSuggestActor) { 1, "Riverton", SP_ACTOR_KIND_STATE, 1, 0, none });
   sp_suggest_codebook_add_issue (codebook, &(SpSuggestIssue) { 10, "truce", "Truce", "A truce should be agreed", truce_kw });
-  engine = sp_suggest_engine_new (codebook, lexicons);
-  proposed = run_text (engine, "Riverton proposed a halt to shelling.", NULL);
-  refused = run_text (engine, "Riverton refused a halt to shelling.", NULL);
+  return sp_suggest_engine_new (codebook, lexicons);
+}
+
+static void
+test_action_keyword (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_truce_engine ();
+  g_autoptr(SpSuggestResult) proposed = run_text (engine, "Riverton proposed a halt to shelling.", NULL);
+  g_autoptr(SpSuggestResult) refused = run_text (engine, "Riverton refused a halt to shelling.", NULL);
 
   g_assert_cmpint (sign_of (proposed, 1, 10), ==, 1);
   g_assert_cmpint (sign_of (refused, 1, 10), ==, -1);
+}
+
+/* A keyword of several words matches with a function word or two between or in place of
+ * its own ("a halt in the shelling"), not across "and" or other words */
+static void
+test_gapped_keyword (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_truce_engine ();
+  g_autoptr(SpSuggestResult) gap = run_text (engine, "Riverton proposed a halt in the shelling.", NULL);
+  g_autoptr(SpSuggestResult) listed = run_text (engine, "Riverton proposed a halt and shelling.", NULL);
+  g_autoptr(SpSuggestResult) far = run_text (engine, "Riverton proposed a halt to the new shelling.", NULL);
+  g_autoptr(SpSuggestResult) wide = run_text (engine, "Riverton proposed a halt to all of the shelling.", NULL);
+
+  g_assert_cmpint (sign_of (gap, 1, 10), ==, 1);
+  g_assert_null (find (listed, 1, 10));
+  g_assert_null (find (far, 1, 10));
+  g_assert_null (find (wide, 1, 10));
 }
 
 /* A stance noun is its owner's ("Lakeside's demand", "her refusal"); "rejected this
@@ -526,6 +546,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/subjects", test_subjects);
   g_test_add_func ("/suggest/pair", test_pair);
   g_test_add_func ("/suggest/action-keyword", test_action_keyword);
+  g_test_add_func ("/suggest/gapped-keyword", test_gapped_keyword);
   g_test_add_func ("/suggest/pronoun-reach", test_pronoun_reach);
   g_test_add_func ("/suggest/stance-nouns", test_stance_nouns);
   g_test_add_func ("/suggest/sign-chain", test_sign_chain);

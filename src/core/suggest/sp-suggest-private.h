@@ -33,6 +33,10 @@ G_BEGIN_DECLS
 #define SP_SUGGEST_OBJECT_BEFORE_AND 5
 /* A quotation of this many tokens at most before "X said" and its content is a name */
 #define SP_SUGGEST_NAME_QUOTE       5
+/* The most function words (stop words, prepositions) a keyword of several words may have
+ * between its content words, or in place of its own ("halt to fighting" in "a halt in the
+ * fighting") */
+#define SP_SUGGEST_KEYWORD_GAP      2
 /* The most words between a stance noun's owner and the noun ("X's latest peace plan") */
 #define SP_SUGGEST_NOUN_GAP         3
 
@@ -176,6 +180,15 @@ typedef struct
   guint16  has_children;
 } SpTrieNode;
 
+/* A keyword of several words as its content words, which may stand a few function words
+ * apart in the text */
+typedef struct
+{
+  guint32 entry;                              /* into engine->entries */
+  guint32 n_words;
+  guint32 words[SP_SUGGEST_MAX_PHRASE_WORDS]; /* vocabulary ids of its content words */
+} SpGappedKeyword;
+
 struct _SpSuggestEngine
 {
   SpSuggestCodebook *codebook;
@@ -194,6 +207,8 @@ struct _SpSuggestEngine
   guint32           *edge_values;
   gsize              edge_mask;
   GHashTable        *place_actor;  /* folded place -> actor index + 1 */
+  GArray            *gapped;       /* SpGappedKeyword: keywords of two content words or more */
+  GArray            *gap_start;    /* id -> guint8: the first content word of a gapped keyword */
   gboolean           propose_uncued; /* statements with a keyword and no cue, at low confidence */
 };
 
