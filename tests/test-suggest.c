@@ -405,10 +405,13 @@ make_truce_engine (void)
   SpSuggestCodebook *codebook = sp_suggest_codebook_new ();
   const char *none[] = { NULL };
   const char *truce_kw[] = { "truce", "halt to shelling", NULL };
+  const char *tolls_kw[] = { "tolls", "financial pressure", NULL };
 
   g_assert_no_error (error);
   sp_suggest_codebook_add_actor (codebook, &(SpSuggestActor) { 1, "Riverton", SP_ACTOR_KIND_STATE, 1, 0, none });
+  sp_suggest_codebook_add_actor (codebook, &(SpSuggestActor) { 3, "Lakeside", SP_ACTOR_KIND_STATE, 3, 0, none });
   sp_suggest_codebook_add_issue (codebook, &(SpSuggestIssue) { 10, "truce", "Truce", "A truce should be agreed", truce_kw });
+  sp_suggest_codebook_add_issue (codebook, &(SpSuggestIssue) { 12, "tolls", "Lifting the tolls", "The tolls on Lakeside should be lifted", tolls_kw });
   return sp_suggest_engine_new (codebook, lexicons);
 }
 
@@ -438,6 +441,19 @@ test_gapped_keyword (void)
   g_assert_null (find (listed, 1, 10));
   g_assert_null (find (far, 1, 10));
   g_assert_null (find (wide, 1, 10));
+}
+
+/* "Pressure on X" names the keyword "financial pressure": the head of a two-word keyword
+ * with an actor as its object; not with anything else as its object */
+static void
+test_keyword_head (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_truce_engine ();
+  g_autoptr(SpSuggestResult) actor = run_text (engine, "Riverton said the region must increase pressure on Lakeside.", NULL);
+  g_autoptr(SpSuggestResult) other = run_text (engine, "Riverton said the region must increase pressure on the budget.", NULL);
+
+  g_assert_cmpint (sign_of (actor, 1, 12), ==, -1);
+  g_assert_null (find (other, 1, 12));
 }
 
 /* A stance noun is its owner's ("Lakeside's demand", "her refusal"); "rejected this
@@ -547,6 +563,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/pair", test_pair);
   g_test_add_func ("/suggest/action-keyword", test_action_keyword);
   g_test_add_func ("/suggest/gapped-keyword", test_gapped_keyword);
+  g_test_add_func ("/suggest/keyword-head", test_keyword_head);
   g_test_add_func ("/suggest/pronoun-reach", test_pronoun_reach);
   g_test_add_func ("/suggest/stance-nouns", test_stance_nouns);
   g_test_add_func ("/suggest/sign-chain", test_sign_chain);

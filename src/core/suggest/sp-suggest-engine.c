@@ -49,6 +49,7 @@ sp_suggest_engine_free (SpSuggestEngine *engine)
   g_hash_table_unref (engine->place_actor);
   g_array_unref (engine->gapped);
   g_array_unref (engine->gap_start);
+  g_array_unref (engine->heads);
   sp_suggest_codebook_free (engine->codebook);
   sp_suggest_lexicons_free (engine->lexicons);
   g_free (engine);

@@ -2,7 +2,8 @@
  *
  * What a statement is about: the issues whose keywords stand in its content (whole words,
  * any case, phrases, the suffix rule's inflections, a keyword of several content words with a
- * few function words between them; an issue without keywords uses the
+ * few function words between them, the last word of a two-word keyword before "on" and an
+ * actor ("pressure on X" for "economic pressure"); an issue without keywords uses the
  * content words of its label and proposition), and the direction of each issue's own
  * proposition, read with the same action words as a statement ("Ukraine should cede
  * territory" is a giving-up (the first action word after its modal decides, or its first action
@@ -117,6 +118,28 @@ _sp_suggest_find_issues (SpSuggestRun *run,
         }
       if (g_array_index (run->engine->gap_start, guint8, g_array_index (run->tokens, SpToken, j).word))
         find_gapped (run, j, end, hits, hits_at_j);
+      /* "pressure on X" for the keyword "economic pressure": the head of a two-word keyword
+       * whose object is an actor */
+      {
+        guint32 head = g_array_index (run->engine->heads, guint32, g_array_index (run->tokens, SpToken, j).word);
+
+        if (head != 0 && hits->len == hits_at_j && j + 2 < end && run->engine->word_on != 0
+            && g_array_index (run->tokens, SpToken, j + 1).word == run->engine->word_on)
+          for (guint m = 0; m < run->mentions->len; m++)
+            {
+              const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
+
+              run->work++;
+              if (mention->first == j + 2 && mention->actor >= 0)
+                {
+                  const SpLexEntry *entry = g_ptr_array_index (run->engine->entries, head - 1);
+                  SpIssueHit hit = { entry->index, j, j, entry };
+
+                  g_array_append_val (hits, hit);
+                  break;
+                }
+            }
+      }
     }
 }
 

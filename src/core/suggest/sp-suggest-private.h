@@ -209,6 +209,8 @@ struct _SpSuggestEngine
   GHashTable        *place_actor;  /* folded place -> actor index + 1 */
   GArray            *gapped;       /* SpGappedKeyword: keywords of two content words or more */
   GArray            *gap_start;    /* id -> guint8: the first content word of a gapped keyword */
+  GArray            *heads;        /* id -> guint32: entry + 1 of the two-word keyword it is the last word of */
+  guint32            word_on;
   gboolean           propose_uncued; /* statements with a keyword and no cue, at low confidence */
 };
 

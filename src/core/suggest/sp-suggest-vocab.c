@@ -511,6 +511,9 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
   /* keywords of two content words or more, for matching with function words between */
   engine->gapped = g_array_new (FALSE, TRUE, sizeof (SpGappedKeyword));
   engine->gap_start = g_array_new (FALSE, TRUE, sizeof (guint8));
+  engine->heads = g_array_new (FALSE, TRUE, sizeof (guint32));
+  g_array_set_size (engine->heads, engine->words->len);
+  engine->word_on = _sp_suggest_vocab_lookup (engine, "on", 2);
   g_array_set_size (engine->gap_start, engine->words->len);
   for (guint i = 0; i < engine->entries->len; i++)
     {
@@ -530,6 +533,9 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
         }
       if (gapped.n_words < 2)
         continue;
+      if (gapped.n_words == 2 && words[2] == NULL && gapped.words[1] != 0
+          && (g_array_index (engine->word_kinds, guint32, gapped.words[1]) & SP_LEX_BIT (SP_LEX_KEYWORD)) == 0)
+        g_array_index (engine->heads, guint32, gapped.words[1]) = i + 1;
       g_array_index (engine->gap_start, guint8, gapped.words[0]) = 1;
       g_array_append_val (engine->gapped, gapped);
     }
