@@ -456,6 +456,20 @@ test_keyword_head (void)
   g_assert_null (find (other, 1, 12));
 }
 
+/* "More" and "further" add to what follows them; "more than" compares */
+static void
+test_more (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_truce_engine ();
+  g_autoptr(SpSuggestResult) more = run_text (engine, "Riverton said it wants more tolls on Lakeside.", NULL);
+  g_autoptr(SpSuggestResult) further = run_text (engine, "Riverton urged further tolls on Lakeside.", NULL);
+  g_autoptr(SpSuggestResult) than = run_text (engine, "Riverton said more than ten tolls were paid.", NULL);
+
+  g_assert_cmpint (sign_of (more, 1, 12), ==, -1);
+  g_assert_cmpint (sign_of (further, 1, 12), ==, -1);
+  g_assert_null (find (than, 1, 12));
+}
+
 /* A stance noun is its owner's ("Lakeside's demand", "her refusal"); "rejected this
  * demand" takes up the claim of the sentence before */
 static void
@@ -564,6 +578,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/action-keyword", test_action_keyword);
   g_test_add_func ("/suggest/gapped-keyword", test_gapped_keyword);
   g_test_add_func ("/suggest/keyword-head", test_keyword_head);
+  g_test_add_func ("/suggest/more", test_more);
   g_test_add_func ("/suggest/pronoun-reach", test_pronoun_reach);
   g_test_add_func ("/suggest/stance-nouns", test_stance_nouns);
   g_test_add_func ("/suggest/sign-chain", test_sign_chain);

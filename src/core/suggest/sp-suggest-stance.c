@@ -154,7 +154,13 @@ governs (SpSuggestRun     *run,
 {
   if (a_last < kw)
     {
+      const SpToken *next = &g_array_index (run->tokens, SpToken, a_last + 1);
+
       if (kw - a_last - 1 > SP_SUGGEST_OBJECT_REACH)
+        return FALSE;
+      /* "more than 300 prisoners": a comparison, not an adding */
+      if (next->kind == SP_TOKEN_WORD && next->byte_end - next->byte_start == 4
+          && g_ascii_strncasecmp (run->body + next->byte_start, "than", 4) == 0)
         return FALSE;
       for (guint j = a_last + 1; j < kw; j++)
         {
