@@ -470,6 +470,16 @@ test_more (void)
   g_assert_null (find (than, 1, 12));
 }
 
+/* A mediator of a truce is for it */
+static void
+test_mediate (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_truce_engine ();
+  g_autoptr(SpSuggestResult) result = run_text (engine, "Lakeside mediated the truce between the two towns.", NULL);
+
+  g_assert_cmpint (sign_of (result, 3, 10), ==, 1);
+}
+
 /* A stance noun is its owner's ("Lakeside's demand", "her refusal"); "rejected this
  * demand" takes up the claim of the sentence before */
 static void
@@ -579,6 +589,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/gapped-keyword", test_gapped_keyword);
   g_test_add_func ("/suggest/keyword-head", test_keyword_head);
   g_test_add_func ("/suggest/more", test_more);
+  g_test_add_func ("/suggest/mediate", test_mediate);
   g_test_add_func ("/suggest/pronoun-reach", test_pronoun_reach);
   g_test_add_func ("/suggest/stance-nouns", test_stance_nouns);
   g_test_add_func ("/suggest/sign-chain", test_sign_chain);
