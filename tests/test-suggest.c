@@ -470,6 +470,20 @@ test_more (void)
   g_assert_null (find (than, 1, 12));
 }
 
+/* A former official, a legislator or the opposition speaks for nobody, whatever the place */
+static void
+test_unofficial (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) official = run_text (engine, "Riverton's mayor said the bridge is essential.", NULL);
+  g_autoptr(SpSuggestResult) former = run_text (engine, "Riverton's former mayor said the bridge is essential.", NULL);
+  g_autoptr(SpSuggestResult) lawmakers = run_text (engine, "Riverton lawmakers said the bridge is essential.", NULL);
+
+  g_assert_cmpint (sign_of (official, 1, 10), ==, 1);
+  g_assert_null (find (former, 1, 10));
+  g_assert_null (find (lawmakers, 1, 10));
+}
+
 /* A mediator of a truce is for it */
 static void
 test_mediate (void)
@@ -590,6 +604,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/keyword-head", test_keyword_head);
   g_test_add_func ("/suggest/more", test_more);
   g_test_add_func ("/suggest/mediate", test_mediate);
+  g_test_add_func ("/suggest/unofficial", test_unofficial);
   g_test_add_func ("/suggest/pronoun-reach", test_pronoun_reach);
   g_test_add_func ("/suggest/stance-nouns", test_stance_nouns);
   g_test_add_func ("/suggest/sign-chain", test_sign_chain);

@@ -303,6 +303,39 @@ place_prefix (SpSuggestRun *run,
   return G_MAXUINT;
 }
 
+/* "A former Ukrainian minister", "US senators", "X, an opposition lawmaker from Y": a role
+ * whose actor is only its place, with a word of unofficial.txt in it or just before it,
+ * speaks for nobody */
+static void
+drop_unofficial (SpSuggestRun *run)
+{
+  for (guint m = 0; m < run->mentions->len; m++)
+    {
+      SpMention *mention = &g_array_index (run->mentions, SpMention, m);
+      guint from = mention->first > 0 ? mention->first - 1 : 0;
+      guint to = mention->last;
+
+      if ((mention->kind != SP_MENTION_ROLE && mention->kind != SP_MENTION_UNKNOWN) || mention->actor < 0)
+        continue;
+      if (mention->title_first != G_MAXUINT)
+        {
+          from = MIN (from, mention->title_first > 0 ? mention->title_first - 1 : 0);
+          to = MAX (to, mention->title_last);
+        }
+      for (guint k = from; k <= to; k++)
+        {
+          run->work++;
+          if (_sp_suggest_phrase_at (run, k, SP_LEX_UNOFFICIAL, NULL) != NULL)
+            {
+              mention->actor = -1;
+              if (mention->kind == SP_MENTION_ROLE)
+                mention->kind = SP_MENTION_VAGUE;
+              break;
+            }
+        }
+    }
+}
+
 void
 _sp_suggest_find_mentions (SpSuggestRun *run)
 {
@@ -461,6 +494,7 @@ _sp_suggest_find_mentions (SpSuggestRun *run)
         }
       i++;
     }
+  drop_unofficial (run);
 }
 
 gboolean

@@ -57,6 +57,7 @@ typedef enum
   SP_LEX_ACCORDING,  /* "according to" */
   SP_LEX_CONDITION,  /* opens a condition: "if", "unless" */
   SP_LEX_ANAPHOR,    /* points back: "this", "such" */
+  SP_LEX_UNOFFICIAL, /* a role that speaks for nobody: "former", "senator" */
   SP_LEX_ACTOR,      /* codebook: name or alias; index = actor */
   SP_LEX_SURNAME,    /* codebook: a person's last name; index = actor */
   SP_LEX_KEYWORD,    /* codebook: issue keyword; index = issue */
