@@ -182,7 +182,7 @@ test_nobody (void)
   const char *texts[] = {
     "The bridge was rejected last year.",
     "Analysts said Riverton rejected the bridge.",
-    "Marta Okafor arrived.\nShe opposed the bridge.",
+    "Marta Okafor arrived.\nThe hall was full.\nShe opposed the bridge.",
     "\"The park is lovely,\" Marta Okafor said of the bridge.",
   };
 
@@ -363,6 +363,137 @@ test_subjects (void)
   g_assert_cmpint (sign_of (saying, 3, 11), ==, -1);
 }
 
+/* "The two sides agreed": the last two actors of different groups named before say it both;
+ * two actors of one group are no pair */
+static void
+test_pair (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) pair = run_text (engine, "Riverton and Lakeside met on Monday. The two sides agreed to build the bridge.", NULL);
+  g_autoptr(SpSuggestResult) one_group = run_text (engine, "Marta Okafor met Riverton officials. Both sides agreed to build the bridge.", NULL);
+  g_autoptr(SpSuggestResult) nobody = run_text (engine, "Both sides agreed to build the bridge.", NULL);
+
+  g_assert_cmpint (sign_of (pair, 1, 10), ==, 1);
+  g_assert_cmpint (sign_of (pair, 3, 10), ==, 1);
+  g_assert_null (find (one_group, 1, 10));
+  g_assert_null (find (one_group, 2, 10));
+  g_assert_cmpuint (nobody->candidates->len, ==, 0);
+}
+
+/* A pronoun points to the person of its paragraph or of the one before, not further back,
+ * and not past a person the codebook does not know */
+static void
+test_pronoun_reach (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) next = run_text (engine, "Marta Okafor spoke on Monday.\nShe said the bridge is essential.", NULL);
+  g_autoptr(SpSuggestResult) far = run_text (engine, "Marta Okafor spoke on Monday.\nThe weather was cold.\nShe said the bridge is essential.", NULL);
+  g_autoptr(SpSuggestResult) other = run_text (engine, "Marta Okafor met Jonas Wendt on Monday. He said the bridge is essential.", NULL);
+
+  g_assert_cmpint (sign_of (next, 2, 10), ==, 1);
+  g_assert_null (find (far, 2, 10));
+  g_assert_null (find (other, 2, 10));
+}
+
+/* A keyword that starts with an action word names its issue: "a halt to shelling" proposed
+ * is a truce proposed, and refused one refused */
+static SpSuggestEngine *
+make_truce_engine (void)
+{
+  g_autoptr(GError) error = NULL;
+  SpSuggestLexicons *lexicons = sp_suggest_lexicons_load ("en", &error);
+  SpSuggestCodebook *codebook = sp_suggest_codebook_new ();
+  const char *none[] = { NULL };
+  const char *truce_kw[] = { "truce", "halt to shelling", NULL };
+  const char *tolls_kw[] = { "tolls", "financial pressure", NULL };
+
+  g_assert_no_error (error);
+  sp_suggest_codebook_add_actor (codebook, &(SpSuggestActor) { 1, "Riverton", SP_ACTOR_KIND_STATE, 1, 0, none });
+  sp_suggest_codebook_add_actor (codebook, &(SpSuggestActor) { 3, "Lakeside", SP_ACTOR_KIND_STATE, 3, 0, none });
+  sp_suggest_codebook_add_issue (codebook, &(SpSuggestIssue) { 10, "truce", "Truce", "A truce should be agreed", truce_kw });
+  sp_suggest_codebook_add_issue (codebook, &(SpSuggestIssue) { 12, "tolls", "Lifting the tolls", "The tolls on Lakeside should be lifted", tolls_kw });
+  return sp_suggest_engine_new (codebook, lexicons);
+}
+
+static void
+test_action_keyword (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_truce_engine ();
+  g_autoptr(SpSuggestResult) proposed = run_text (engine, "Riverton proposed a halt to shelling.", NULL);
+  g_autoptr(SpSuggestResult) refused = run_text (engine, "Riverton refused a halt to shelling.", NULL);
+
+  g_assert_cmpint (sign_of (proposed, 1, 10), ==, 1);
+  g_assert_cmpint (sign_of (refused, 1, 10), ==, -1);
+}
+
+/* A keyword of several words matches with a function word or two between or in place of
+ * its own ("a halt in the shelling"), not across "and" or other words */
+static void
+test_gapped_keyword (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_truce_engine ();
+  g_autoptr(SpSuggestResult) gap = run_text (engine, "Riverton proposed a halt in the shelling.", NULL);
+  g_autoptr(SpSuggestResult) listed = run_text (engine, "Riverton proposed a halt and shelling.", NULL);
+  g_autoptr(SpSuggestResult) far = run_text (engine, "Riverton proposed a halt to the new shelling.", NULL);
+  g_autoptr(SpSuggestResult) wide = run_text (engine, "Riverton proposed a halt to all of the shelling.", NULL);
+
+  g_assert_cmpint (sign_of (gap, 1, 10), ==, 1);
+  g_assert_null (find (listed, 1, 10));
+  g_assert_null (find (far, 1, 10));
+  g_assert_null (find (wide, 1, 10));
+}
+
+/* "Pressure on X" names the keyword "financial pressure": the head of a two-word keyword
+ * with an actor as its object; not with anything else as its object */
+static void
+test_keyword_head (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_truce_engine ();
+  g_autoptr(SpSuggestResult) actor = run_text (engine, "Riverton said the region must increase pressure on Lakeside.", NULL);
+  g_autoptr(SpSuggestResult) other = run_text (engine, "Riverton said the region must increase pressure on the budget.", NULL);
+
+  g_assert_cmpint (sign_of (actor, 1, 12), ==, -1);
+  g_assert_null (find (other, 1, 12));
+}
+
+/* "More" and "further" add to what follows them; "more than" compares */
+static void
+test_more (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_truce_engine ();
+  g_autoptr(SpSuggestResult) more = run_text (engine, "Riverton said it wants more tolls on Lakeside.", NULL);
+  g_autoptr(SpSuggestResult) further = run_text (engine, "Riverton urged further tolls on Lakeside.", NULL);
+  g_autoptr(SpSuggestResult) than = run_text (engine, "Riverton said more than ten tolls were paid.", NULL);
+
+  g_assert_cmpint (sign_of (more, 1, 12), ==, -1);
+  g_assert_cmpint (sign_of (further, 1, 12), ==, -1);
+  g_assert_null (find (than, 1, 12));
+}
+
+/* A former official, a legislator or the opposition speaks for nobody, whatever the place */
+static void
+test_unofficial (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) official = run_text (engine, "Riverton's mayor said the bridge is essential.", NULL);
+  g_autoptr(SpSuggestResult) former = run_text (engine, "Riverton's former mayor said the bridge is essential.", NULL);
+  g_autoptr(SpSuggestResult) lawmakers = run_text (engine, "Riverton lawmakers said the bridge is essential.", NULL);
+
+  g_assert_cmpint (sign_of (official, 1, 10), ==, 1);
+  g_assert_null (find (former, 1, 10));
+  g_assert_null (find (lawmakers, 1, 10));
+}
+
+/* A mediator of a truce is for it */
+static void
+test_mediate (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_truce_engine ();
+  g_autoptr(SpSuggestResult) result = run_text (engine, "Lakeside mediated the truce between the two towns.", NULL);
+
+  g_assert_cmpint (sign_of (result, 3, 10), ==, 1);
+}
+
 /* A stance noun is its owner's ("Lakeside's demand", "her refusal"); "rejected this
  * demand" takes up the claim of the sentence before */
 static void
@@ -467,6 +598,14 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/direction-and-singular", test_direction_and_singular);
   g_test_add_func ("/suggest/listed-keywords", test_listed_keywords);
   g_test_add_func ("/suggest/subjects", test_subjects);
+  g_test_add_func ("/suggest/pair", test_pair);
+  g_test_add_func ("/suggest/action-keyword", test_action_keyword);
+  g_test_add_func ("/suggest/gapped-keyword", test_gapped_keyword);
+  g_test_add_func ("/suggest/keyword-head", test_keyword_head);
+  g_test_add_func ("/suggest/more", test_more);
+  g_test_add_func ("/suggest/mediate", test_mediate);
+  g_test_add_func ("/suggest/unofficial", test_unofficial);
+  g_test_add_func ("/suggest/pronoun-reach", test_pronoun_reach);
   g_test_add_func ("/suggest/stance-nouns", test_stance_nouns);
   g_test_add_func ("/suggest/sign-chain", test_sign_chain);
   return g_test_run ();

@@ -343,6 +343,12 @@ add_attribution (SpSuggestRun *run,
   if (first >= end)
     return;
   g_array_append_val (run->attrs, attr);
+  /* "the two sides agreed": the other of the pair says it too */
+  if (mention >= 0 && g_array_index (run->mentions, SpMention, mention).actor2 >= 0)
+    {
+      attr.actor = g_array_index (run->mentions, SpMention, mention).actor2;
+      g_array_append_val (run->attrs, attr);
+    }
 }
 
 /* The speaker of a quotation: after its closing mark, or before its opening one */

@@ -2,8 +2,8 @@
  *
  * The engine: compiled once from a codebook and lexicons, then read-only. A run reads a
  * document's sentences in order, carrying from one to the next the persons a pronoun may
- * point to (until a paragraph break) and the speaker of the last quotation, and turns every
- * attributed statement with an issue keyword and a stance cue into a candidate.
+ * point to (until a paragraph that names nobody) and the speaker of the last quotation, and
+ * turns every attributed statement with an issue keyword and a stance cue into a candidate.
  */
 #define G_LOG_DOMAIN "sp-suggest"
 
@@ -47,6 +47,9 @@ sp_suggest_engine_free (SpSuggestEngine *engine)
   g_free (engine->edge_keys);
   g_free (engine->edge_values);
   g_hash_table_unref (engine->place_actor);
+  g_array_unref (engine->gapped);
+  g_array_unref (engine->gap_start);
+  g_array_unref (engine->heads);
   sp_suggest_codebook_free (engine->codebook);
   sp_suggest_lexicons_free (engine->lexicons);
   g_free (engine);
@@ -564,6 +567,7 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
   run.speaker_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.last_person = -1;
   run.last_speaker = -1;
+  run.recent[0] = run.recent[1] = -1;
   run.word_that = _sp_suggest_vocab_lookup (engine, "that", 4);
   run.word_of = _sp_suggest_vocab_lookup (engine, "of", 2);
   run.word_and = _sp_suggest_vocab_lookup (engine, "and", 3);
@@ -610,7 +614,11 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
         {
           const SpToken *first = run.tokens->len > 0 ? &g_array_index (run.tokens, SpToken, 0) : NULL;
 
-          run.last_person = -1;
+          /* a pronoun may point to the person of the paragraph before ("X met Y on
+           * Monday. ¶ He said …"), not further back */
+          if (!run.person_named)
+            run.last_person = -1;
+          run.person_named = FALSE;
           run.quote_open = FALSE;
           /* a paragraph that opens with a quotation may go on with the last speaker */
           if (first == NULL || (first->kind != SP_TOKEN_QUOTE_OPEN && first->kind != SP_TOKEN_QUOTE))

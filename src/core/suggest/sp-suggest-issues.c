@@ -1,7 +1,9 @@
 /* sp-suggest-issues.c
  *
  * What a statement is about: the issues whose keywords stand in its content (whole words,
- * any case, phrases, the suffix rule's inflections; an issue without keywords uses the
+ * any case, phrases, the suffix rule's inflections, a keyword of several content words with a
+ * few function words between them, the last word of a two-word keyword before "on" and an
+ * actor ("pressure on X" for "economic pressure"); an issue without keywords uses the
  * content words of its label and proposition), and the direction of each issue's own
  * proposition, read with the same action words as a statement ("Ukraine should cede
  * territory" is a giving-up (the first action word after its modal decides, or its first action
@@ -15,6 +17,76 @@
 
 #include "sp-suggest-private.h"
 
+/* Whether the token at @i is a function word a gapped keyword may skip: a stop word or a
+ * preposition, but not "and" or "or" (two things, not one) */
+static gboolean
+skippable (SpSuggestRun *run,
+           guint         i)
+{
+  const SpToken *t = &g_array_index (run->tokens, SpToken, i);
+  guint32 function = SP_LEX_BIT (SP_LEX_STOP) | SP_LEX_BIT (SP_LEX_PREPOSITION);
+
+  return t->kind == SP_TOKEN_WORD && t->word != 0 && t->word != run->word_and && t->word != run->word_or
+         && (g_array_index (run->engine->word_kinds, guint32, t->word) & function) != 0;
+}
+
+/* "A halt in the fighting" for the keyword "halt to fighting": the keyword's content words
+ * in order, each at most SP_SUGGEST_KEYWORD_GAP function words after the one before, when
+ * no keyword of the same issue starts at @j as written. Appends a hit. */
+static void
+find_gapped (SpSuggestRun *run,
+             guint         j,
+             guint         end,
+             GArray       *hits,
+             guint         hits_at_j)
+{
+  SpSuggestEngine *engine = run->engine;
+  guint32 word = g_array_index (run->tokens, SpToken, j).word;
+
+  for (guint g = 0; g < engine->gapped->len; g++)
+    {
+      const SpGappedKeyword *gapped = &g_array_index (engine->gapped, SpGappedKeyword, g);
+      const SpLexEntry *entry = g_ptr_array_index (engine->entries, gapped->entry);
+      gboolean seen = FALSE;
+      guint pos = j;
+      SpIssueHit hit;
+
+      run->work++;
+      if (gapped->words[0] != word)
+        continue;
+      for (guint h = hits_at_j; h < hits->len; h++)
+        if (g_array_index (hits, SpIssueHit, h).issue == entry->index)
+          seen = TRUE;
+      if (seen)
+        continue;
+      for (guint c = 1; c < gapped->n_words && pos != G_MAXUINT; c++)
+        {
+          guint next = G_MAXUINT;
+
+          for (guint p = pos + 1; p < end && p <= pos + 1 + SP_SUGGEST_KEYWORD_GAP; p++)
+            {
+              run->work++;
+              if (g_array_index (run->tokens, SpToken, p).word == gapped->words[c]
+                  && g_array_index (run->tokens, SpToken, p).kind == SP_TOKEN_WORD)
+                {
+                  next = p;
+                  break;
+                }
+              if (!skippable (run, p))
+                break;
+            }
+          pos = next;
+        }
+      if (pos == G_MAXUINT)
+        continue;
+      hit.issue = entry->index;
+      hit.first = j;
+      hit.last = pos;
+      hit.entry = entry;
+      g_array_append_val (hits, hit);
+    }
+}
+
 void
 _sp_suggest_find_issues (SpSuggestRun *run,
                          guint         first,
@@ -26,6 +98,8 @@ _sp_suggest_find_issues (SpSuggestRun *run,
     {
       guint32 from = g_array_index (run->match_index, guint32, j);
       guint32 to = g_array_index (run->match_index, guint32, j + 1);
+
+      guint hits_at_j = hits->len;
 
       run->work++;
       for (guint32 m = from; m < to; m++)
@@ -42,6 +116,30 @@ _sp_suggest_find_issues (SpSuggestRun *run,
           hit.entry = entry;
           g_array_append_val (hits, hit);
         }
+      if (g_array_index (run->engine->gap_start, guint8, g_array_index (run->tokens, SpToken, j).word))
+        find_gapped (run, j, end, hits, hits_at_j);
+      /* "pressure on X" for the keyword "economic pressure": the head of a two-word keyword
+       * whose object is an actor */
+      {
+        guint32 head = g_array_index (run->engine->heads, guint32, g_array_index (run->tokens, SpToken, j).word);
+
+        if (head != 0 && hits->len == hits_at_j && j + 2 < end && run->engine->word_on != 0
+            && g_array_index (run->tokens, SpToken, j + 1).word == run->engine->word_on)
+          for (guint m = 0; m < run->mentions->len; m++)
+            {
+              const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
+
+              run->work++;
+              if (mention->first == j + 2 && mention->actor >= 0)
+                {
+                  const SpLexEntry *entry = g_ptr_array_index (run->engine->entries, head - 1);
+                  SpIssueHit hit = { entry->index, j, j, entry };
+
+                  g_array_append_val (hits, hit);
+                  break;
+                }
+            }
+      }
     }
 }
 

@@ -55,6 +55,7 @@ static const LexiconFile lexicon_files[] = {
   { "according.txt",       SP_LEX_ACCORDING,   FIELDS_NONE,              SP_INFLECT_NONE },
   { "conditions.txt",      SP_LEX_CONDITION,   FIELDS_NONE,              SP_INFLECT_NONE },
   { "anaphors.txt",        SP_LEX_ANAPHOR,     FIELDS_NONE,              SP_INFLECT_NONE },
+  { "unofficial.txt",      SP_LEX_UNOFFICIAL,  FIELDS_NONE,              SP_INFLECT_PLURAL },
 };
 
 void

@@ -5,8 +5,8 @@
  * titles around names ("Russian President X", "Secretary of State X", "X, a spokesperson
  * for Y"), a place's demonym or possessive before a role ("Russian officials", "Ukraine's
  * foreign minister" are that place), pronouns and "the president" resolved to the nearest
- * person before them in the paragraph, vague sources, and capitalised names the codebook
- * does not know (for actor discovery). Left to right, each step looking a bounded number of
+ * person before them in the paragraph or the one before it, vague sources, and capitalised
+ * names the codebook does not know (for actor discovery). Left to right, each step looking a bounded number of
  * tokens ahead.
  */
 #define G_LOG_DOMAIN "sp-suggest"
@@ -112,6 +112,26 @@ actor_is_person (SpSuggestRun *run,
   return a->public.kind == SP_ACTOR_KIND_PERSON;
 }
 
+static gint64
+group_of (SpSuggestRun *run,
+          int           actor)
+{
+  const SpCodebookActor *a = g_ptr_array_index (run->engine->codebook->actors, actor);
+
+  return a->public.group_id;
+}
+
+/* The pair "the two sides" points to: the last actor named, and the last one of another
+ * group named before it */
+static void
+note_recent (SpSuggestRun *run,
+             int           actor)
+{
+  if (run->recent[0] >= 0 && group_of (run, run->recent[0]) != group_of (run, actor))
+    run->recent[1] = run->recent[0];
+  run->recent[0] = actor;
+}
+
 static SpMention *
 add_mention (SpSuggestRun  *run,
              SpMentionKind  kind,
@@ -125,15 +145,22 @@ add_mention (SpSuggestRun  *run,
     .title_first = G_MAXUINT, .title_last = G_MAXUINT,
     .aff_first = G_MAXUINT, .aff_last = G_MAXUINT,
     .pronoun = G_MAXUINT,
+    .actor2 = -1,
   };
 
   g_array_append_val (run->mentions, mention);
+  if (actor >= 0 && kind != SP_MENTION_PRONOUN && kind != SP_MENTION_VAGUE)
+    note_recent (run, actor);
   if (actor >= 0 && (kind == SP_MENTION_NAME || kind == SP_MENTION_SURNAME || kind == SP_MENTION_TITLE)
       && actor_is_person (run, actor))
     {
       g_hash_table_add (run->known, GINT_TO_POINTER (actor + 1));
       run->last_person = actor;
+      run->person_named = TRUE;
     }
+  /* a person the codebook does not know is the nearest one now */
+  if (kind == SP_MENTION_UNKNOWN && actor < 0)
+    run->last_person = -1;
   return &g_array_index (run->mentions, SpMention, run->mentions->len - 1);
 }
 
@@ -276,6 +303,39 @@ place_prefix (SpSuggestRun *run,
   return G_MAXUINT;
 }
 
+/* "A former Ukrainian minister", "US senators", "X, an opposition lawmaker from Y": a role
+ * whose actor is only its place, with a word of unofficial.txt in it or just before it,
+ * speaks for nobody */
+static void
+drop_unofficial (SpSuggestRun *run)
+{
+  for (guint m = 0; m < run->mentions->len; m++)
+    {
+      SpMention *mention = &g_array_index (run->mentions, SpMention, m);
+      guint from = mention->first > 0 ? mention->first - 1 : 0;
+      guint to = mention->last;
+
+      if ((mention->kind != SP_MENTION_ROLE && mention->kind != SP_MENTION_UNKNOWN) || mention->actor < 0)
+        continue;
+      if (mention->title_first != G_MAXUINT)
+        {
+          from = MIN (from, mention->title_first > 0 ? mention->title_first - 1 : 0);
+          to = MAX (to, mention->title_last);
+        }
+      for (guint k = from; k <= to; k++)
+        {
+          run->work++;
+          if (_sp_suggest_phrase_at (run, k, SP_LEX_UNOFFICIAL, NULL) != NULL)
+            {
+              mention->actor = -1;
+              if (mention->kind == SP_MENTION_ROLE)
+                mention->kind = SP_MENTION_VAGUE;
+              break;
+            }
+        }
+    }
+}
+
 void
 _sp_suggest_find_mentions (SpSuggestRun *run)
 {
@@ -304,9 +364,22 @@ _sp_suggest_find_mentions (SpSuggestRun *run)
       /* he, she, the president */
       if ((entry = _sp_suggest_phrase_at (run, i, SP_LEX_PRONOUN, &last)) != NULL)
         {
-          if (run->last_person >= 0 && !_sp_suggest_is_possessive_pronoun (entry))
+          if (entry->text != NULL && g_str_equal (entry->text, "pair"))
+            {
+              /* "the two sides agreed": both of the last two actors of different groups */
+              if (run->recent[0] >= 0 && run->recent[1] >= 0)
+                {
+                  SpMention *m = add_mention (run, SP_MENTION_PRONOUN, i, last, run->recent[1]);
+
+                  m->actor2 = run->recent[0];
+                  m->pronoun = i;
+                }
+            }
+          else if (run->last_person >= 0 && !_sp_suggest_is_possessive_pronoun (entry))
             {
               SpMention *m = add_mention (run, SP_MENTION_PRONOUN, i, last, run->last_person);
+
+              run->person_named = TRUE;
 
               m->pronoun = i;
             }
@@ -421,6 +494,7 @@ _sp_suggest_find_mentions (SpSuggestRun *run)
         }
       i++;
     }
+  drop_unofficial (run);
 }
 
 gboolean

@@ -33,6 +33,10 @@ G_BEGIN_DECLS
 #define SP_SUGGEST_OBJECT_BEFORE_AND 5
 /* A quotation of this many tokens at most before "X said" and its content is a name */
 #define SP_SUGGEST_NAME_QUOTE       5
+/* The most function words (stop words, prepositions) a keyword of several words may have
+ * between its content words, or in place of its own ("halt to fighting" in "a halt in the
+ * fighting") */
+#define SP_SUGGEST_KEYWORD_GAP      2
 /* The most words between a stance noun's owner and the noun ("X's latest peace plan") */
 #define SP_SUGGEST_NOUN_GAP         3
 
@@ -53,6 +57,7 @@ typedef enum
   SP_LEX_ACCORDING,  /* "according to" */
   SP_LEX_CONDITION,  /* opens a condition: "if", "unless" */
   SP_LEX_ANAPHOR,    /* points back: "this", "such" */
+  SP_LEX_UNOFFICIAL, /* a role that speaks for nobody: "former", "senator" */
   SP_LEX_ACTOR,      /* codebook: name or alias; index = actor */
   SP_LEX_SURNAME,    /* codebook: a person's last name; index = actor */
   SP_LEX_KEYWORD,    /* codebook: issue keyword; index = issue */
@@ -176,6 +181,15 @@ typedef struct
   guint16  has_children;
 } SpTrieNode;
 
+/* A keyword of several words as its content words, which may stand a few function words
+ * apart in the text */
+typedef struct
+{
+  guint32 entry;                              /* into engine->entries */
+  guint32 n_words;
+  guint32 words[SP_SUGGEST_MAX_PHRASE_WORDS]; /* vocabulary ids of its content words */
+} SpGappedKeyword;
+
 struct _SpSuggestEngine
 {
   SpSuggestCodebook *codebook;
@@ -194,6 +208,10 @@ struct _SpSuggestEngine
   guint32           *edge_values;
   gsize              edge_mask;
   GHashTable        *place_actor;  /* folded place -> actor index + 1 */
+  GArray            *gapped;       /* SpGappedKeyword: keywords of two content words or more */
+  GArray            *gap_start;    /* id -> guint8: the first content word of a gapped keyword */
+  GArray            *heads;        /* id -> guint32: entry + 1 of the two-word keyword it is the last word of */
+  guint32            word_on;
   gboolean           propose_uncued; /* statements with a keyword and no cue, at low confidence */
 };
 
@@ -240,6 +258,7 @@ typedef struct
   guint          aff_first;   /* the affiliation as written, G_MAXUINT for none */
   guint          aff_last;
   guint          pronoun;     /* the word that was resolved (pronoun, "the president"), or G_MAXUINT */
+  int            actor2;      /* "the two sides": the other of the pair, -1 for none */
 } SpMention;
 
 typedef enum
@@ -301,7 +320,9 @@ typedef struct
   GArray          *match_index;/* token -> first match starting at it; n_tokens + 1 of them */
   GString         *scratch;
   GHashTable      *known;      /* actor indices seen in full in this document */
-  int              last_person;      /* nearest person in this paragraph, -1 */
+  int              last_person;      /* nearest person before, -1 */
+  gboolean         person_named;     /* last_person was named or pointed to in this paragraph */
+  int              recent[2];        /* the last actor named and the last one of another group before it, -1 */
   int              last_speaker;     /* actor of the last quotation, -1 */
   guint            last_speaker_sp;  /* its unknown speaker + 1 */
   gboolean         quote_open;       /* a quotation runs on into the next sentence */

@@ -154,7 +154,13 @@ governs (SpSuggestRun     *run,
 {
   if (a_last < kw)
     {
+      const SpToken *next = &g_array_index (run->tokens, SpToken, a_last + 1);
+
       if (kw - a_last - 1 > SP_SUGGEST_OBJECT_REACH)
+        return FALSE;
+      /* "more than 300 prisoners": a comparison, not an adding */
+      if (next->kind == SP_TOKEN_WORD && next->byte_end - next->byte_start == 4
+          && g_ascii_strncasecmp (run->body + next->byte_start, "than", 4) == 0)
         return FALSE;
       for (guint j = a_last + 1; j < kw; j++)
         {
@@ -276,10 +282,12 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
       int flip;
 
       run->work++;
-      /* a keyword that is itself an action ("cede") counts as one */
+      /* a keyword that is itself an action ("cede") counts as one, in the direction of its
+       * issue's proposition: the analyst's keyword names the issue ("halt to fighting" is
+       * a ceasefire, not the ending of one) */
       if (k == keyword && (entry = _sp_suggest_phrase_at (run, k, SP_LEX_ACTION, &last)) != NULL)
         {
-          direction *= entry->polarity * (pending_negation ? -1 : 1);
+          direction *= g_array_index (run->engine->directions, int, issue) * (pending_negation ? -1 : 1);
           pending_negation = FALSE;
           any_action = TRUE;
           stance->action_entry = entry;

@@ -508,6 +508,38 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
         g_array_append_vals (engine->node_entries, list->data, node->n_entries);
     }
 
+  /* keywords of two content words or more, for matching with function words between */
+  engine->gapped = g_array_new (FALSE, TRUE, sizeof (SpGappedKeyword));
+  engine->gap_start = g_array_new (FALSE, TRUE, sizeof (guint8));
+  engine->heads = g_array_new (FALSE, TRUE, sizeof (guint32));
+  g_array_set_size (engine->heads, engine->words->len);
+  engine->word_on = _sp_suggest_vocab_lookup (engine, "on", 2);
+  g_array_set_size (engine->gap_start, engine->words->len);
+  for (guint i = 0; i < engine->entries->len; i++)
+    {
+      SpLexEntry *entry = g_ptr_array_index (engine->entries, i);
+      GStrv words = g_ptr_array_index (all_words, i);
+      SpGappedKeyword gapped = { i, 0, { 0, } };
+      guint32 function = SP_LEX_BIT (SP_LEX_STOP) | SP_LEX_BIT (SP_LEX_PREPOSITION);
+
+      if (entry->kind != SP_LEX_KEYWORD || entry->exact_case)
+        continue;
+      for (guint k = 0; words[k] != NULL && k < SP_SUGGEST_MAX_PHRASE_WORDS; k++)
+        {
+          guint32 id = _sp_suggest_vocab_lookup (engine, words[k], strlen (words[k]));
+
+          if ((g_array_index (engine->word_kinds, guint32, id) & function) == 0)
+            gapped.words[gapped.n_words++] = id;
+        }
+      if (gapped.n_words < 2)
+        continue;
+      if (gapped.n_words == 2 && words[2] == NULL && gapped.words[1] != 0
+          && (g_array_index (engine->word_kinds, guint32, gapped.words[1]) & SP_LEX_BIT (SP_LEX_KEYWORD)) == 0)
+        g_array_index (engine->heads, guint32, gapped.words[1]) = i + 1;
+      g_array_index (engine->gap_start, guint8, gapped.words[0]) = 1;
+      g_array_append_val (engine->gapped, gapped);
+    }
+
   for (guint i = 0; i < codebook->issues->len; i++)
     {
       int direction = _sp_suggest_issue_direction (engine, i);
