@@ -137,11 +137,79 @@ test_decisions_raise_precision_elsewhere (void)
   sp_test_remove_tree (dir);
 }
 
+/* Words the analyst's claims share teach an issue a keyword: the toll is spoken of as
+ * "crossing fees" in two claims tagged by hand, and a new sentence about crossing fees,
+ * without the codebook's keyword, is then proposed on the toll, marked as learnt */
+static const char tagged_body[] =
+  "Mayor Rosa Lind said the crossing fees must be abolished.\n\n"
+  "Harbour master Ole Brandt rejected any cut to the crossing fees.";
+
+static const char new_body[] =
+  "Rosa Lind insisted the crossing fees must go before summer.";
+
+static guint
+count_on_issue (SpProject  *project,
+                gint64      document,
+                gint64      issue,
+                gboolean   *learnt)
+{
+  g_autoptr(GListModel) pending = list_pending (project, document);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (pending); i++)
+    {
+      g_autoptr(SpSuggestion) s = g_list_model_get_item (pending, i);
+
+      if (sp_suggestion_get_issue_id (s) != issue)
+        continue;
+      n++;
+      *learnt |= g_strv_contains (sp_suggestion_get_features (s), "kw-learned");
+    }
+  return n;
+}
+
+static void
+test_words_learnt_from_claims (void)
+{
+  g_autofree char *dir = sp_test_make_tmpdir ();
+  g_autoptr(SpProject) project = sp_test_new_project (dir, "learn.standpoint");
+  g_autoptr(GError) error = NULL;
+  const char *keywords[] = { "toll", NULL };
+  SpSuggestStats stats = { 0 };
+  gboolean learnt = FALSE;
+  gint64 lind, brandt, toll, tagged, fresh;
+
+  lind = sp_project_add_actor (project, "Rosa Lind", SP_ACTOR_KIND_PERSON, 0, NULL, &error);
+  brandt = sp_project_add_actor (project, "Ole Brandt", SP_ACTOR_KIND_PERSON, 0, NULL, &error);
+  toll = sp_project_add_issue (project, "toll", "Bridge toll", "The bridge toll should be abolished", keywords, &error);
+  g_assert_no_error (error);
+  tagged = sp_test_add_article (project, "tagged.txt", "tagged.txt", tagged_body);
+  fresh = sp_test_add_article (project, "fresh.txt", "fresh.txt", new_body);
+
+  /* Before any claim, nothing in the new article names the toll */
+  g_assert_true (sp_suggest_documents (project, NULL, 0, NULL, NULL, NULL, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_on_issue (project, fresh, toll, &learnt), ==, 0);
+
+  /* Two claims tagged by hand, each holding "crossing fees" */
+  sp_test_add_claim (project, tagged, 0, 57, lind, toll, 2, NULL);
+  sp_test_add_claim (project, tagged, 59, 123, brandt, toll, -2, NULL);
+
+  g_assert_true (sp_suggest_documents (project, NULL, 0, NULL, NULL, NULL, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_on_issue (project, fresh, toll, &learnt), ==, 1);
+  g_assert_true (learnt);
+
+  g_clear_object (&project);
+  sp_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/suggest-learning/words-learnt-from-claims", test_words_learnt_from_claims);
   g_test_add_func ("/suggest-learning/decisions-raise-precision-elsewhere",
                    test_decisions_raise_precision_elsewhere);
   return g_test_run ();

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "sp-actor.h"
+#include "sp-claim.h"
 #include "sp-issue.h"
 #include "sp-suggest-private.h"
 
@@ -31,6 +32,8 @@ codebook_issue_free (SpCodebookIssue *issue)
   g_free ((char *) issue->public.proposition);
   g_strfreev (issue->keywords);
   g_strfreev (issue->derived);
+  g_ptr_array_unref (issue->examples);
+  g_strfreev (issue->learned);
   g_free (issue);
 }
 
@@ -102,7 +105,45 @@ sp_suggest_codebook_add_issue (SpSuggestCodebook    *codebook,
   copy->keywords = g_strdupv ((char **) (issue->keywords != NULL ? issue->keywords
                                                                  : (const char *[]) { NULL }));
   copy->public.keywords = (const char **) copy->keywords;
+  copy->examples = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (codebook->issues, copy);
+}
+
+/**
+ * sp_suggest_codebook_add_example:
+ * @quote: the text of a claim the analyst made or accepted on the issue @issue_id
+ *
+ * The engine learns words for an issue from its examples (see sp-suggest-vocab.c): words
+ * that several of them share and other issues' examples do not become keywords of their
+ * own, marked as learnt. An unknown issue, or more than %SP_SUGGEST_MAX_EXAMPLES examples
+ * of one issue, is passed over; a quote is read up to %SP_SUGGEST_MAX_EXAMPLE_BYTES.
+ */
+void
+sp_suggest_codebook_add_example (SpSuggestCodebook *codebook,
+                                 gint64             issue_id,
+                                 const char        *quote)
+{
+  g_return_if_fail (codebook != NULL);
+  g_return_if_fail (quote != NULL);
+
+  for (guint i = 0; i < codebook->issues->len; i++)
+    {
+      SpCodebookIssue *issue = g_ptr_array_index (codebook->issues, i);
+
+      if (issue->public.id != issue_id)
+        continue;
+      if (issue->examples->len < SP_SUGGEST_MAX_EXAMPLES)
+        {
+          gsize length = strlen (quote);
+          const char *end = quote + MIN (length, SP_SUGGEST_MAX_EXAMPLE_BYTES);
+
+          /* Cut at a character, never inside one */
+          if (length > SP_SUGGEST_MAX_EXAMPLE_BYTES)
+            end = g_utf8_find_prev_char (quote, end + 1);
+          g_ptr_array_add (issue->examples, g_strndup (quote, end - quote));
+        }
+      return;
+    }
 }
 
 /**
@@ -119,6 +160,7 @@ sp_suggest_codebook_new_from_project (SpProject  *project,
   g_autoptr(SpSuggestCodebook) codebook = sp_suggest_codebook_new ();
   g_autoptr(GListModel) actors = NULL;
   g_autoptr(GListModel) issues = NULL;
+  g_autoptr(GListModel) claims = NULL;
   guint n;
 
   g_return_val_if_fail (SP_IS_PROJECT (project), NULL);
@@ -157,6 +199,17 @@ sp_suggest_codebook_new_from_project (SpProject  *project,
       };
 
       sp_suggest_codebook_add_issue (codebook, &spec);
+    }
+
+  /* The analyst's claims, made by hand or accepted, teach the engine the issues' words */
+  if (!(claims = sp_project_list_claims (project, 0, error)))
+    return NULL;
+  n = g_list_model_get_n_items (claims);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SpClaim) claim = g_list_model_get_item (claims, i);
+
+      sp_suggest_codebook_add_example (codebook, sp_claim_get_issue_id (claim), sp_claim_get_quote (claim));
     }
   return g_steal_pointer (&codebook);
 }

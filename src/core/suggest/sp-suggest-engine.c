@@ -279,6 +279,12 @@ make_candidate (SpSuggestRun        *run,
       g_ptr_array_add (features, g_strdup ("kw-derived"));
       confidence *= 0.8;
     }
+  if (issue->learned != NULL && g_strv_contains ((const char * const *) issue->learned, hit->entry->phrase))
+    {
+      g_string_append (why, _(" (learnt from your claims)"));
+      g_ptr_array_add (features, g_strdup ("kw-learned"));
+      confidence *= 0.8;
+    }
   if (stance->cue_entry != NULL)
     {
       g_string_append_printf (why, _("; cue “%s” (%s)"), stance->cue_entry->lemma,

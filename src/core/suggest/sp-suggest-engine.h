@@ -103,6 +103,9 @@ void                sp_suggest_lexicons_free              (SpSuggestLexicons    
 SpSuggestCodebook  *sp_suggest_codebook_new               (void);
 void                sp_suggest_codebook_add_actor         (SpSuggestCodebook       *codebook,
                                                            const SpSuggestActor    *actor);
+void                sp_suggest_codebook_add_example       (SpSuggestCodebook       *codebook,
+                                                           gint64                   issue_id,
+                                                           const char              *quote);
 void                sp_suggest_codebook_add_issue         (SpSuggestCodebook       *codebook,
                                                            const SpSuggestIssue    *issue);
 SpSuggestCodebook  *sp_suggest_codebook_new_from_project  (SpProject               *project,

@@ -14,6 +14,13 @@ G_BEGIN_DECLS
 
 /* Longer words are never in a lexicon or a codebook */
 #define SP_SUGGEST_MAX_WORD_BYTES   64
+
+/* The analyst's claims an issue learns its words from, and how much of each is read */
+#define SP_SUGGEST_MAX_EXAMPLES        500
+#define SP_SUGGEST_MAX_EXAMPLE_BYTES   2000
+/* How many words an issue learns at most, and from how many of its examples at least */
+#define SP_SUGGEST_MAX_LEARNED         8
+#define SP_SUGGEST_MIN_LEARNED_CLAIMS  2
 /* A phrase of this many words at most */
 #define SP_SUGGEST_MAX_PHRASE_WORDS 8
 /* How far a verb looks back for its subject, and a cue for its keyword, in tokens */
@@ -111,6 +118,8 @@ typedef struct
   SpSuggestIssue public;
   char         **keywords;
   char         **derived;   /* filled by the engine when keywords is empty */
+  GPtrArray     *examples;  /* the quotes of the analyst's claims on the issue */
+  char         **learned;   /* filled by the engine from the examples: words they share */
 } SpCodebookIssue;
 
 struct _SpSuggestCodebook

@@ -354,6 +354,134 @@ derive_keywords (SpSuggestEngine *engine,
   }
 }
 
+/* The folded words of @text longer than three bytes, each once, into @words */
+static void
+add_example_words (const char *text,
+                   GHashTable *words,
+                   GString    *scratch)
+{
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p == start)
+        continue;
+      _sp_suggest_fold (start, p - start, scratch);
+      if (scratch->len > 3 && scratch->len <= SP_SUGGEST_MAX_WORD_BYTES)
+        g_hash_table_add (words, g_strdup (scratch->str));
+    }
+}
+
+typedef struct
+{
+  const char *word;
+  guint       count;
+} LearnedWord;
+
+static int
+compare_learned (gconstpointer a,
+                 gconstpointer b)
+{
+  const LearnedWord *x = a;
+  const LearnedWord *y = b;
+
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return strcmp (x->word, y->word);
+}
+
+/* Words an issue learns from the analyst's claims on it: a word at least
+ * SP_SUGGEST_MIN_LEARNED_CLAIMS of them hold, that the claims on other issues hold at most
+ * half as often, and that is no stop or cue word, no actor's name and no keyword of the
+ * issue already. The most frequent first (ties in byte order, so that every run learns the
+ * same), SP_SUGGEST_MAX_LEARNED at most. Linear in the examples' length. */
+static void
+learn_keywords (SpSuggestCodebook *codebook,
+                GHashTable        *stop,
+                GHashTable        *actor_words,
+                GString           *scratch)
+{
+  g_autoptr(GPtrArray) per_issue = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GHashTable) totals = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < codebook->issues->len; i++)
+    {
+      SpCodebookIssue *issue = g_ptr_array_index (codebook->issues, i);
+      GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint e = 0; e < issue->examples->len; e++)
+        {
+          g_autoptr(GHashTable) words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          GHashTableIter iter;
+          gpointer word;
+
+          add_example_words (g_ptr_array_index (issue->examples, e), words, scratch);
+          g_hash_table_iter_init (&iter, words);
+          while (g_hash_table_iter_next (&iter, &word, NULL))
+            {
+              guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, word));
+
+              g_hash_table_insert (counts, g_strdup (word), GUINT_TO_POINTER (n + 1));
+            }
+        }
+      g_ptr_array_add (per_issue, counts);
+    }
+
+  for (guint i = 0; i < per_issue->len; i++)
+    {
+      GHashTableIter iter;
+      gpointer word, count;
+
+      g_hash_table_iter_init (&iter, g_ptr_array_index (per_issue, i));
+      while (g_hash_table_iter_next (&iter, &word, &count))
+        g_hash_table_insert (totals, word,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (totals, word)) +
+                                               GPOINTER_TO_UINT (count)));
+    }
+
+  for (guint i = 0; i < codebook->issues->len; i++)
+    {
+      SpCodebookIssue *issue = g_ptr_array_index (codebook->issues, i);
+      const char * const *keywords = (const char * const *) (issue->keywords[0] != NULL ? issue->keywords
+                                                                                        : issue->derived);
+      g_autoptr(GHashTable) own = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (LearnedWord));
+      g_autoptr(GStrvBuilder) learned = g_strv_builder_new ();
+      GHashTableIter iter;
+      gpointer word, count;
+
+      for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++)
+        add_example_words (keywords[k], own, scratch);
+
+      g_hash_table_iter_init (&iter, g_ptr_array_index (per_issue, i));
+      while (g_hash_table_iter_next (&iter, &word, &count))
+        {
+          guint here = GPOINTER_TO_UINT (count);
+          guint elsewhere = GPOINTER_TO_UINT (g_hash_table_lookup (totals, word)) - here;
+          LearnedWord w = { word, here };
+
+          if (here < SP_SUGGEST_MIN_LEARNED_CLAIMS || elsewhere * 2 > here ||
+              g_hash_table_contains (stop, word) || g_hash_table_contains (actor_words, word) ||
+              g_hash_table_contains (own, word))
+            continue;
+          g_array_append_val (chosen, w);
+        }
+
+      g_array_sort (chosen, compare_learned);
+      for (guint k = 0; k < chosen->len && k < SP_SUGGEST_MAX_LEARNED; k++)
+        g_strv_builder_add (learned, g_array_index (chosen, LearnedWord, k).word);
+      g_clear_pointer (&issue->learned, g_strfreev);
+      issue->learned = g_strv_builder_end (learned);
+    }
+}
+
 static void
 node_list_free (gpointer list)
 {
@@ -442,6 +570,17 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
       for (guint k = 0; keywords[k] != NULL; k++)
         g_ptr_array_add (engine->own_entries,
                          codebook_entry (SP_LEX_KEYWORD, keywords[k], i, SP_INFLECT_LAST));
+    }
+
+  /* Then the words the analyst's claims taught each issue */
+  learn_keywords (codebook, stop, actor_words, scratch);
+  for (guint i = 0; i < codebook->issues->len; i++)
+    {
+      SpCodebookIssue *issue = g_ptr_array_index (codebook->issues, i);
+
+      for (guint k = 0; issue->learned[k] != NULL; k++)
+        g_ptr_array_add (engine->own_entries,
+                         codebook_entry (SP_LEX_KEYWORD, issue->learned[k], i, SP_INFLECT_LAST));
     }
   g_ptr_array_extend (engine->entries, engine->own_entries, NULL, NULL);
 
