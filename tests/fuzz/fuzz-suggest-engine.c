@@ -1,7 +1,8 @@
 /* fuzz-suggest-engine.c
  *
  * The suggestion engine over any text: the bytes are made valid UTF-8 (as the store keeps
- * bodies), cut into sentences at full stops and line ends, and read with a small codebook.
+ * bodies), cut into sentences at full stops and line ends, and read with a small codebook
+ * whose issues learn keywords from the text's first lines, as from an analyst's claims.
  * Whatever the text, every candidate lies inside its sentence with a stance in -2..2 and a
  * confidence in 0..1, and every explanation is valid UTF-8.
  */
@@ -14,28 +15,32 @@
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
+#define MAX_EXAMPLES 6
+
+/* A small codebook whose issues learn from examples: the input's first lines, in turn for
+ * each issue, so that the words they share become keywords the text may hold */
 static SpSuggestEngine *
-engine_once (void)
+engine_new (const char *body)
 {
-  static SpSuggestEngine *engine;
+  SpSuggestCodebook *codebook = sp_suggest_codebook_new ();
+  const char *aliases[] = { "the council", "RC", NULL };
+  const char *none[] = { NULL };
+  const char *keywords[] = { "bridge", "toll road", NULL };
+  g_auto(GStrv) lines = g_strsplit (body, "\n", MAX_EXAMPLES + 1);
+  /* The engine owns what it is given, so each input loads the lexicons again */
+  SpSuggestLexicons *lexicons = sp_suggest_lexicons_load_from_dir (SP_LEXICON_SOURCE_DIR, NULL);
 
-  if (engine == NULL)
-    {
-      SpSuggestLexicons *lexicons = sp_suggest_lexicons_load_from_dir (SP_LEXICON_SOURCE_DIR, NULL);
-      SpSuggestCodebook *codebook = sp_suggest_codebook_new ();
-      const char *aliases[] = { "the council", "RC", NULL };
-      const char *none[] = { NULL };
-      const char *keywords[] = { "bridge", "toll road", NULL };
+  if (lexicons == NULL)
+    abort ();
 
-      if (lexicons == NULL)
-        abort ();
-      sp_suggest_codebook_add_actor (codebook, &(SpSuggestActor) { 1, "Riverton", SP_ACTOR_KIND_STATE, 1, 0, aliases });
-      sp_suggest_codebook_add_actor (codebook, &(SpSuggestActor) { 2, "Marta Okafor", SP_ACTOR_KIND_PERSON, 1, 1, none });
-      sp_suggest_codebook_add_issue (codebook, &(SpSuggestIssue) { 10, "bridge", "Bridge", "The city should build the bridge", keywords });
-      sp_suggest_codebook_add_issue (codebook, &(SpSuggestIssue) { 11, "park", "Park", "The city should give up the park", none });
-      engine = sp_suggest_engine_new (codebook, lexicons);
-    }
-  return engine;
+  sp_suggest_codebook_add_actor (codebook, &(SpSuggestActor) { 1, "Riverton", SP_ACTOR_KIND_STATE, 1, 0, aliases });
+  sp_suggest_codebook_add_actor (codebook, &(SpSuggestActor) { 2, "Marta Okafor", SP_ACTOR_KIND_PERSON, 1, 1, none });
+  sp_suggest_codebook_add_issue (codebook, &(SpSuggestIssue) { 10, "bridge", "Bridge", "The city should build the bridge", keywords });
+  sp_suggest_codebook_add_issue (codebook, &(SpSuggestIssue) { 11, "park", "Park", "The city should give up the park", none });
+  for (guint i = 0; lines[i] != NULL && i < MAX_EXAMPLES; i++)
+    sp_suggest_codebook_add_example (codebook, i % 2 ? 11 : 10, lines[i]);
+
+  return sp_suggest_engine_new (codebook, lexicons);
 }
 
 int
@@ -45,6 +50,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autofree char *body = g_utf8_make_valid ((const char *) data, size);
   g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr(SpSuggestResult) result = NULL;
+  g_autoptr(SpSuggestEngine) engine = NULL;
   guint32 start = 0;
   guint32 chars = 0;
 
@@ -66,7 +72,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       chars++;
     }
 
-  result = sp_suggest_engine_run (engine_once (), body, (guint32 *) pairs->data, pairs->len / 2);
+  engine = engine_new (body);
+  result = sp_suggest_engine_run (engine, body, (guint32 *) pairs->data, pairs->len / 2);
   for (guint i = 0; i < result->candidates->len; i++)
     {
       const SpSuggestCandidate *c = g_ptr_array_index (result->candidates, i);
