@@ -340,10 +340,10 @@ test_png_async (Fixture       *f,
   double last = 0;
 
   async_state_init (&state);
-  sp_matrix_export_png_async (matrix, path, 1.5, progress_cb, NULL, ready_cb, &state);
+  sp_matrix_export_async (matrix, SP_MATRIX_FORMAT_PNG, path, 1.5, progress_cb, NULL, ready_cb, &state);
   g_main_loop_run (state.loop);
 
-  g_assert_true (sp_matrix_export_png_finish (state.result, &error));
+  g_assert_true (sp_matrix_export_finish (state.result, &error));
   g_assert_no_error (error);
 
   /* Progress in the main context, rising, ending at 1, all before the callback */
@@ -380,8 +380,8 @@ test_png_async_parallel (Fixture       *f,
 
   async_state_init (&state);
   state.n_pending = 2;
-  sp_matrix_export_png_async (matrix, first, 2.0, NULL, NULL, ready_cb, &state);
-  sp_matrix_export_png_async (matrix, second, 2.0, NULL, NULL, ready_cb, &state);
+  sp_matrix_export_async (matrix, SP_MATRIX_FORMAT_PNG, first, 2.0, NULL, NULL, ready_cb, &state);
+  sp_matrix_export_async (matrix, SP_MATRIX_FORMAT_PNG, second, 2.0, NULL, NULL, ready_cb, &state);
   expected = sp_matrix_render_png (matrix, 2.0, &error);
   g_assert_no_error (error);
   g_main_loop_run (state.loop);
@@ -410,10 +410,10 @@ test_png_async_cancel (Fixture       *f,
 
   async_state_init (&state);
   state.cancel_on_progress = cancellable;
-  sp_matrix_export_png_async (matrix, path, 2.0, progress_cb, cancellable, ready_cb, &state);
+  sp_matrix_export_async (matrix, SP_MATRIX_FORMAT_PNG, path, 2.0, progress_cb, cancellable, ready_cb, &state);
   g_main_loop_run (state.loop);
 
-  g_assert_false (sp_matrix_export_png_finish (state.result, &error));
+  g_assert_false (sp_matrix_export_finish (state.result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "old");
@@ -435,15 +435,15 @@ test_async_refusal (Fixture       *f,
   async_state_init (&state);
   if (data == NULL)
     {
-      sp_matrix_export_csv_async (f->matrix, path, NULL, ready_cb, &state);
+      sp_matrix_export_async (f->matrix, SP_MATRIX_FORMAT_CSV, path, 1.0, NULL, NULL, ready_cb, &state);
       g_main_loop_run (state.loop);
-      g_assert_false (sp_matrix_export_csv_finish (state.result, &error));
+      g_assert_false (sp_matrix_export_finish (state.result, &error));
     }
   else
     {
-      sp_matrix_export_png_async (f->matrix, path, 1.0, progress_cb, NULL, ready_cb, &state);
+      sp_matrix_export_async (f->matrix, SP_MATRIX_FORMAT_PNG, path, 1.0, progress_cb, NULL, ready_cb, &state);
       g_main_loop_run (state.loop);
-      g_assert_false (sp_matrix_export_png_finish (state.result, &error));
+      g_assert_false (sp_matrix_export_finish (state.result, &error));
       g_assert_cmpuint (state.fractions->len, ==, 0);
     }
 
@@ -466,9 +466,9 @@ test_csv_async (Fixture       *f,
   AsyncState state = { 0 };
 
   async_state_init (&state);
-  sp_matrix_export_csv_async (f->matrix, path, NULL, ready_cb, &state);
+  sp_matrix_export_async (f->matrix, SP_MATRIX_FORMAT_CSV, path, 1.0, NULL, NULL, ready_cb, &state);
   g_main_loop_run (state.loop);
-  g_assert_true (sp_matrix_export_csv_finish (state.result, &error));
+  g_assert_true (sp_matrix_export_finish (state.result, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, expected);
@@ -478,9 +478,9 @@ test_csv_async (Fixture       *f,
   g_unlink (path);
   async_state_init (&state);
   g_cancellable_cancel (cancelled);
-  sp_matrix_export_csv_async (f->matrix, path, cancelled, ready_cb, &state);
+  sp_matrix_export_async (f->matrix, SP_MATRIX_FORMAT_CSV, path, 1.0, NULL, cancelled, ready_cb, &state);
   g_main_loop_run (state.loop);
-  g_assert_false (sp_matrix_export_csv_finish (state.result, &error));
+  g_assert_false (sp_matrix_export_finish (state.result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   async_state_clear (&state);

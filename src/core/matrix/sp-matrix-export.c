@@ -289,98 +289,12 @@ export_finish (GAsyncResult  *result,
 }
 
 /**
- * sp_matrix_export_png_async:
- * @scale: device pixels per layout unit
- * @progress: (nullable) (scope async): called with @user_data in the thread-default main
- *   context of the caller as the image is drawn, never after @callback
- * @cancellable: (nullable): stops the drawing between two strips; nothing is written then
- *
- * sp_matrix_export_png() in a worker thread: the layout, the drawing, the encoding and the
- * writing. @matrix is kept until the export ends.
- */
-void
-sp_matrix_export_png_async (SpMatrix               *matrix,
-                            const char             *path,
-                            double                  scale,
-                            SpMatrixExportProgress  progress,
-                            GCancellable           *cancellable,
-                            GAsyncReadyCallback     callback,
-                            gpointer                user_data)
-{
-  SpExportJob *job;
-
-  g_return_if_fail (matrix != NULL && path != NULL && scale > 0);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  job = g_new0 (SpExportJob, 1);
-  *job = (SpExportJob) {
-    .matrix = sp_matrix_ref (matrix),
-    .path = g_strdup (path),
-    .format = SP_MATRIX_FORMAT_PNG,
-    .scale = scale,
-    .progress = progress,
-    .user_data = user_data,
-  };
-  run_export (job, sp_matrix_export_png_async, cancellable, callback);
-}
-
-/**
- * sp_matrix_export_png_finish:
- *
- * Returns: %TRUE when the file was written; otherwise %FALSE with the reason
- *   (%G_IO_ERROR_CANCELLED when cancelled), and the file as it was
- */
-gboolean
-sp_matrix_export_png_finish (GAsyncResult  *result,
-                             GError       **error)
-{
-  return export_finish (result, sp_matrix_export_png_async, error);
-}
-
-/**
- * sp_matrix_export_csv_async:
- * @cancellable: (nullable): checked before the export starts
- *
- * sp_matrix_export_csv() in a worker thread. @matrix is kept until the export ends.
- */
-void
-sp_matrix_export_csv_async (SpMatrix            *matrix,
-                            const char          *path,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  SpExportJob *job;
-
-  g_return_if_fail (matrix != NULL && path != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  job = g_new0 (SpExportJob, 1);
-  job->matrix = sp_matrix_ref (matrix);
-  job->path = g_strdup (path);
-  job->format = SP_MATRIX_FORMAT_CSV;
-  job->user_data = user_data;
-  run_export (job, sp_matrix_export_csv_async, cancellable, callback);
-}
-
-/**
- * sp_matrix_export_csv_finish:
- *
- * Returns: %TRUE when the file was written; otherwise %FALSE with the reason, and the file
- *   as it was
- */
-gboolean
-sp_matrix_export_csv_finish (GAsyncResult  *result,
-                             GError       **error)
-{
-  return export_finish (result, sp_matrix_export_csv_async, error);
-}
-
-/**
  * sp_matrix_export_async:
  * @scale: device pixels per layout unit, for PNG only
- * @progress: (nullable) (scope async): for PNG, as in sp_matrix_export_png_async()
- * @cancellable: (nullable): checked before the export starts (and between PNG strips)
+ * @progress: (nullable) (scope async): for PNG, called with @user_data in the thread-default
+ *   main context of the caller as the image is drawn, never after @callback
+ * @cancellable: (nullable): checked before the export starts, and between the strips of a
+ *   PNG; nothing is written when it stops the export
  *
  * sp_matrix_export() in a worker thread. @matrix is kept until the export ends.
  */

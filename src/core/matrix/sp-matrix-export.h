@@ -65,13 +65,6 @@ gboolean  sp_matrix_export_finish     (GAsyncResult            *result,
 gboolean  sp_matrix_export_csv        (SpMatrix                *matrix,
                                        const char              *path,
                                        GError                 **error);
-void      sp_matrix_export_csv_async  (SpMatrix                *matrix,
-                                       const char              *path,
-                                       GCancellable            *cancellable,
-                                       GAsyncReadyCallback      callback,
-                                       gpointer                 user_data);
-gboolean  sp_matrix_export_csv_finish (GAsyncResult            *result,
-                                       GError                 **error);
 
 GBytes   *sp_matrix_render_png        (SpMatrix                *matrix,
                                        double                   scale,
@@ -79,15 +72,6 @@ GBytes   *sp_matrix_render_png        (SpMatrix                *matrix,
 gboolean  sp_matrix_export_png        (SpMatrix                *matrix,
                                        const char              *path,
                                        double                   scale,
-                                       GError                 **error);
-void      sp_matrix_export_png_async  (SpMatrix                *matrix,
-                                       const char              *path,
-                                       double                   scale,
-                                       SpMatrixExportProgress   progress,
-                                       GCancellable            *cancellable,
-                                       GAsyncReadyCallback      callback,
-                                       gpointer                 user_data);
-gboolean  sp_matrix_export_png_finish (GAsyncResult            *result,
                                        GError                 **error);
 
 G_END_DECLS
