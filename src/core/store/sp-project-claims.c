@@ -161,52 +161,6 @@ sp_project_list_actor_claims (SpProject  *self,
                        actor_id, error);
 }
 
-/**
- * sp_project_foreach_stance_total:
- * @func: (scope call): called once per actor and issue that have claims
- *
- * The sum and number of stances of every actor on every issue, in one pass over the claims:
- * what the position matrix aggregates.
- *
- * Returns: %FALSE if the claims could not be read
- */
-gboolean
-sp_project_foreach_stance_total (SpProject          *self,
-                                 SpStanceTotalFunc   func,
-                                 gpointer            user_data,
-                                 GError            **error)
-{
-  g_autoptr(SpStmt) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (func != NULL, FALSE);
-
-  stmt = _sp_project_prepare (self,
-                              "SELECT actor_id, issue_id, sum(stance), count(*) "
-                              "FROM claims GROUP BY actor_id, issue_id",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = _sp_project_step_row (self, stmt, _("Could not read the claims"), error)) > 0)
-    func (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
-          sqlite3_column_int64 (stmt, 2), sqlite3_column_int (stmt, 3), user_data);
-
-  return rc == 0;
-}
-
-/**
- * sp_project_foreach_stance:
- * @with_pending: also pass every pending suggestion (with #SpStanceRow.pending set), after
- *   all the claims
- * @func: (scope call): called once per claim (and pending suggestion), in id order
- *
- * One lean pass over the claims with their document's date and source: what the position
- * matrix filters and aggregates when it needs more than sp_project_foreach_stance_total().
- *
- * Returns: %FALSE if the claims could not be read
- */
 typedef struct
 {
   char *date;
@@ -222,6 +176,17 @@ clear_document_facts (gpointer data)
   g_free (facts->source);
 }
 
+/**
+ * sp_project_foreach_stance:
+ * @with_pending: also pass every pending suggestion (with #SpStanceRow.pending set), after
+ *   all the claims
+ * @func: (scope call): called once per claim (and pending suggestion), in id order
+ *
+ * One lean pass over the claims with their document's date and source: what the position
+ * matrix filters and aggregates.
+ *
+ * Returns: %FALSE if the claims could not be read
+ */
 gboolean
 sp_project_foreach_stance (SpProject        *self,
                            gboolean          with_pending,

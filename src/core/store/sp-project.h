@@ -155,13 +155,6 @@ void sp_discovered_speaker_free (SpDiscoveredSpeaker *speaker);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpDiscoveredSpeaker, sp_discovered_speaker_free)
 
-/* One actor's stances on one issue, summed: see sp_project_foreach_stance_total(). */
-typedef void (*SpStanceTotalFunc) (gint64   actor_id,
-                                   gint64   issue_id,
-                                   gint64   stance_sum,
-                                   guint    n_claims,
-                                   gpointer user_data);
-
 /* One stance behind the position matrix: a claim, or a pending suggestion. Strings are
  * borrowed for the duration of the call. See sp_project_foreach_stance(). */
 typedef struct
@@ -330,10 +323,6 @@ GListModel  *sp_project_list_actor_claims     (SpProject           *self,
                                                GError             **error);
 SpClaim     *sp_project_get_claim             (SpProject           *self,
                                                gint64               id,
-                                               GError             **error);
-gboolean     sp_project_foreach_stance_total  (SpProject           *self,
-                                               SpStanceTotalFunc    func,
-                                               gpointer             user_data,
                                                GError             **error);
 gboolean     sp_project_foreach_stance        (SpProject           *self,
                                                gboolean             with_pending,
