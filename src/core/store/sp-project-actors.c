@@ -767,46 +767,6 @@ sp_project_update_actor (SpProject           *self,
   return sp_project_end_action (self, ok, error);
 }
 
-/* Actors affiliated with @id lose that affiliation. */
-static gboolean
-detach_members (SpProject  *self,
-                gint64      id,
-                GError    **error)
-{
-  g_autoptr(SpStmt) children = NULL;
-  g_autoptr(SpStmt) detach = NULL;
-  g_autoptr(GArray) child_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  if (!(children = _sp_project_prepare (self, "SELECT id FROM actors WHERE affiliation_id = ?1", error)) ||
-      !(detach = _sp_project_prepare (self, "UPDATE actors SET affiliation_id = NULL WHERE id = ?1", error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (children, 1, id);
-  while ((rc = _sp_project_step_row (self, children, _("Could not read the actors"), error)) > 0)
-    {
-      gint64 child = sqlite3_column_int64 (children, 0);
-      g_array_append_val (child_ids, child);
-    }
-
-  if (rc < 0)
-    return FALSE;
-
-  for (guint i = 0; i < child_ids->len; i++)
-    {
-      gint64 child = g_array_index (child_ids, gint64, i);
-
-      if (!_sp_project_touch (self, SP_TABLE_ACTORS, child, error))
-        return FALSE;
-      sqlite3_reset (detach);
-      sqlite3_bind_int64 (detach, 1, child);
-      if (!_sp_project_step_done (self, detach, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 delete_actor_rows (SpProject  *self,
                    gint64      id,
@@ -820,7 +780,11 @@ delete_actor_rows (SpProject  *self,
                                 "SELECT id FROM actor_keys WHERE actor_id = ?1", id, error) ||
       !_sp_project_delete_rows (self, SP_TABLE_ACTOR_ALIASES,
                                 "SELECT id FROM actor_aliases WHERE actor_id = ?1", id, error) ||
-      !detach_members (self, id, error) ||
+      /* Actors affiliated with it lose that affiliation */
+      !_sp_project_update_rows (self, SP_TABLE_ACTORS,
+                                "SELECT id FROM actors WHERE affiliation_id = ?1",
+                                "UPDATE actors SET affiliation_id = NULL WHERE id = ?1",
+                                id, 0, error) ||
       !_sp_project_delete_row (self, SP_TABLE_ACTORS, id, error))
     return FALSE;
 

@@ -15,46 +15,6 @@
 
 #include "sp-project-private.h"
 
-/* Touches and rewrites, one by one, the rows @select_sql finds for @merged_id: @update_sql
- * takes the row's id as ?1 and the kept actor as ?2. */
-static gboolean
-move_rows (SpProject   *self,
-           SpTable      table,
-           const char  *select_sql,
-           const char  *update_sql,
-           gint64       merged_id,
-           gint64       keep_id,
-           GError     **error)
-{
-  g_autoptr(SpStmt) select = NULL;
-  g_autoptr(SpStmt) update = NULL;
-  g_autoptr(GArray) ids = NULL;
-
-  if (!(select = _sp_project_prepare (self, select_sql, error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (select, 1, merged_id);
-  if (!(ids = _sp_project_select_ids (self, select, error)) ||
-      !(update = _sp_project_prepare (self, update_sql, error)))
-    return FALSE;
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-
-      if (!_sp_project_touch (self, table, id, error))
-        return FALSE;
-
-      sqlite3_reset (update);
-      sqlite3_bind_int64 (update, 1, id);
-      sqlite3_bind_int64 (update, 2, keep_id);
-      if (!_sp_project_step_done (self, update, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Whether @ancestor_id is @id or above it on its chain of affiliations. The UNION stops at
  * a cycle a hand-edited file may hold. */
 static gboolean
@@ -219,27 +179,27 @@ merge_rows (SpProject  *self,
       return FALSE;
     }
 
-  if (!move_rows (self, SP_TABLE_CLAIMS,
-                  "SELECT id FROM claims WHERE actor_id = ?1 ORDER BY id",
-                  "UPDATE claims SET actor_id = ?2 WHERE id = ?1",
-                  merged_id, keep_id, error) ||
-      !move_rows (self, SP_TABLE_SUGGESTIONS,
-                  "SELECT id FROM suggestions WHERE actor_id = ?1 ORDER BY id",
-                  "UPDATE suggestions SET actor_id = ?2 WHERE id = ?1",
-                  merged_id, keep_id, error) ||
-      !move_rows (self, SP_TABLE_ACTOR_ALIASES,
-                  "SELECT id FROM actor_aliases WHERE actor_id = ?1 ORDER BY id",
-                  "UPDATE actor_aliases SET actor_id = ?2 WHERE id = ?1",
-                  merged_id, keep_id, error) ||
-      !move_rows (self, SP_TABLE_ACTOR_KEYS,
-                  "SELECT id FROM actor_keys WHERE actor_id = ?1 AND alias_id IS NOT NULL ORDER BY id",
-                  "UPDATE actor_keys SET actor_id = ?2 WHERE id = ?1",
-                  merged_id, keep_id, error) ||
+  if (!_sp_project_update_rows (self, SP_TABLE_CLAIMS,
+                                "SELECT id FROM claims WHERE actor_id = ?1 ORDER BY id",
+                                "UPDATE claims SET actor_id = ?2 WHERE id = ?1",
+                                merged_id, keep_id, error) ||
+      !_sp_project_update_rows (self, SP_TABLE_SUGGESTIONS,
+                                "SELECT id FROM suggestions WHERE actor_id = ?1 ORDER BY id",
+                                "UPDATE suggestions SET actor_id = ?2 WHERE id = ?1",
+                                merged_id, keep_id, error) ||
+      !_sp_project_update_rows (self, SP_TABLE_ACTOR_ALIASES,
+                                "SELECT id FROM actor_aliases WHERE actor_id = ?1 ORDER BY id",
+                                "UPDATE actor_aliases SET actor_id = ?2 WHERE id = ?1",
+                                merged_id, keep_id, error) ||
+      !_sp_project_update_rows (self, SP_TABLE_ACTOR_KEYS,
+                                "SELECT id FROM actor_keys WHERE actor_id = ?1 AND alias_id IS NOT NULL ORDER BY id",
+                                "UPDATE actor_keys SET actor_id = ?2 WHERE id = ?1",
+                                merged_id, keep_id, error) ||
       !name_to_alias (self, merged_id, sp_actor_get_name (merged), keep_id, error) ||
-      !move_rows (self, SP_TABLE_ACTORS,
-                  "SELECT id FROM actors WHERE affiliation_id = ?1 ORDER BY id",
-                  "UPDATE actors SET affiliation_id = ?2 WHERE id = ?1",
-                  merged_id, keep_id, error) ||
+      !_sp_project_update_rows (self, SP_TABLE_ACTORS,
+                                "SELECT id FROM actors WHERE affiliation_id = ?1 ORDER BY id",
+                                "UPDATE actors SET affiliation_id = ?2 WHERE id = ?1",
+                                merged_id, keep_id, error) ||
       !update_kept (self, keep, merged, error) ||
       !_sp_project_delete_row (self, SP_TABLE_ACTORS, merged_id, error))
     return FALSE;

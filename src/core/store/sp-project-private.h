@@ -151,6 +151,13 @@ gboolean    _sp_project_delete_rows      (SpProject     *self,
                                           const char    *select_ids_sql,
                                           gint64         owner_id,
                                           GError       **error);
+gboolean    _sp_project_update_rows      (SpProject     *self,
+                                          SpTable        table,
+                                          const char    *select_ids_sql,
+                                          const char    *update_sql,
+                                          gint64         owner_id,
+                                          gint64         value,
+                                          GError       **error);
 gpointer    _sp_project_only_item        (GListModel    *one,
                                           SpTable        table,
                                           gint64         id,

@@ -607,6 +607,59 @@ _sp_project_delete_rows (SpProject   *self,
 }
 
 /*
+ * _sp_project_update_rows:
+ * @select_ids_sql: finds the rows to change, with @owner_id as ?1
+ * @update_sql: changes one row, its id as ?1 and, when it has a ?2, @value as ?2 (0 binds
+ *   NULL)
+ *
+ * Touches each row for the undo journal, then rewrites it: the rows of one owner that move
+ * to another, or lose it.
+ */
+gboolean
+_sp_project_update_rows (SpProject   *self,
+                         SpTable      table,
+                         const char  *select_ids_sql,
+                         const char  *update_sql,
+                         gint64       owner_id,
+                         gint64       value,
+                         GError     **error)
+{
+  g_autoptr(SpStmt) select = NULL;
+  g_autoptr(SpStmt) update = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  if (!(select = _sp_project_prepare (self, select_ids_sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (select, 1, owner_id);
+  if (!(ids = _sp_project_select_ids (self, select, error)) ||
+      !(update = _sp_project_prepare (self, update_sql, error)))
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (!_sp_project_touch (self, table, id, error))
+        return FALSE;
+
+      sqlite3_reset (update);
+      sqlite3_bind_int64 (update, 1, id);
+      if (sqlite3_bind_parameter_count (update) >= 2)
+        {
+          if (value != 0)
+            sqlite3_bind_int64 (update, 2, value);
+          else
+            sqlite3_bind_null (update, 2);
+        }
+      if (!_sp_project_step_done (self, update, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/*
  * _sp_project_only_item:
  * @one: (transfer none): what a query for the row @id returned
  *
