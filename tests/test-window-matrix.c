@@ -13,7 +13,11 @@
 
 #include <adwaita.h>
 
+#include "sp-actor-profile.h"
+#include "sp-actors-view.h"
 #include "sp-documents-view.h"
+#include "sp-issue-profile.h"
+#include "sp-issues-view.h"
 #include "sp-gui-test-talks.h"
 #include "sp-matrix-evidence-popover.h"
 #include "sp-reader.h"
@@ -433,6 +437,65 @@ test_matrix_keyboard (Fixture       *f,
   gtk_popover_popdown (GTK_POPOVER (evidence));
   sp_gui_test_settle (GTK_WIDGET (f->window));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (widget)));
+}
+
+/* The first button in @widget that activates @action */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A cell's claims lead to the profiles of its actor and its issue */
+static void
+test_matrix_evidence_profiles (Fixture       *f,
+                               gconstpointer  data)
+{
+  SpMatrixWidget *widget = sp_matrix_view_get_widget (f->window->matrix_view);
+  SpMatrixEvidencePopover *evidence;
+  GtkWidget *profile;
+
+  add_talks_claims (f);
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
+  show_empty (f);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (widget)));
+  g_assert_true (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_Return, 0));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  evidence = find_evidence (f);
+  g_assert_nonnull (evidence);
+
+  /* Row 1 is Ana Berg, column 1 the ceasefire */
+  g_signal_emit_by_name (find_action_button (GTK_WIDGET (evidence), "win.show-actor"), "clicked");
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->view_stack), ==, "actors");
+  profile = GTK_WIDGET (sp_actors_view_get_profile (f->window->actors_view));
+  g_assert_true (gtk_widget_get_mapped (profile));
+  g_assert_cmpint (sp_actor_profile_get_actor_id (SP_ACTOR_PROFILE (profile)), ==, f->berg);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (evidence)));
+
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "matrix");
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (widget)));
+  g_assert_true (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_Return, 0));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_signal_emit_by_name (find_action_button (GTK_WIDGET (find_evidence (f)), "win.show-issue"), "clicked");
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->view_stack), ==, "issues");
+  profile = GTK_WIDGET (sp_issues_view_get_profile (f->window->issues_view));
+  g_assert_true (gtk_widget_get_mapped (profile));
+  g_assert_cmpint (sp_issue_profile_get_issue_id (SP_ISSUE_PROFILE (profile)), ==, f->ceasefire);
 }
 
 /* A current cell far down: the keys scroll it into view, clear of the issue labels */
@@ -992,6 +1055,7 @@ main (int   argc,
   SP_GUI_TEST_ADD_TALKS ("/window/matrix-cell-to-reader", test_matrix_cell_to_reader);
   SP_GUI_TEST_ADD_TALKS ("/window/matrix-controls", test_matrix_controls);
   SP_GUI_TEST_ADD_TALKS ("/window/matrix-export", test_matrix_export);
+  SP_GUI_TEST_ADD_TALKS ("/window/matrix-evidence-profiles", test_matrix_evidence_profiles);
   SP_GUI_TEST_ADD_TALKS ("/window/matrix-export-network-item", test_matrix_export_network_item);
   g_test_add ("/window/matrix-width/1280", SpGuiTestTalks, GINT_TO_POINTER (1280),
               sp_gui_test_talks_setup, test_matrix_widths, sp_gui_test_talks_teardown);

@@ -26,6 +26,8 @@ struct _SpMatrixEvidencePopover
 
   /* Template children */
   GtkLabel   *heading_label;
+  GtkButton  *actor_button;
+  GtkButton  *issue_button;
   GtkLabel   *timeline_label;
   GtkFlowBox *timeline_box;
   GtkBox     *claims_box;
@@ -145,12 +147,20 @@ create_item_button (GObject *item)
 }
 
 static void
+profile_clicked_cb (SpMatrixEvidencePopover *self)
+{
+  gtk_popover_popdown (GTK_POPOVER (self));
+}
+
+static void
 sp_matrix_evidence_popover_class_init (SpMatrixEvidencePopoverClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/standpoint/Standpoint/sp-matrix-evidence-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, SpMatrixEvidencePopover, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, SpMatrixEvidencePopover, actor_button);
+  gtk_widget_class_bind_template_child (widget_class, SpMatrixEvidencePopover, issue_button);
   gtk_widget_class_bind_template_child (widget_class, SpMatrixEvidencePopover, timeline_label);
   gtk_widget_class_bind_template_child (widget_class, SpMatrixEvidencePopover, timeline_box);
   gtk_widget_class_bind_template_child (widget_class, SpMatrixEvidencePopover, claims_box);
@@ -160,6 +170,11 @@ static void
 sp_matrix_evidence_popover_init (SpMatrixEvidencePopover *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The buttons' actions run first: the popover closes behind them */
+  g_signal_connect_object (self->actor_button, "clicked", G_CALLBACK (profile_clicked_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->issue_button, "clicked", G_CALLBACK (profile_clicked_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
 GtkWidget *
@@ -236,6 +251,27 @@ sp_matrix_evidence_popover_set_claims (SpMatrixEvidencePopover *self,
                                          "Over time: %u undated, then %s to %s", items->len - n_dated),
                             items->len - n_dated, first, last);
   gtk_label_set_text (self->timeline_label, span);
+}
+
+/**
+ * sp_matrix_evidence_popover_set_profiles:
+ * @actor_id: the cell's row: an actor, or a group (an actor too)
+ * @issue_id: the cell's column
+ *
+ * What the popover's Actor Profile and Issue Profile buttons open (win.show-actor and
+ * win.show-issue); the popover closes as the profile opens.
+ */
+void
+sp_matrix_evidence_popover_set_profiles (SpMatrixEvidencePopover *self,
+                                         gint64                   actor_id,
+                                         gint64                   issue_id)
+{
+  g_return_if_fail (SP_IS_MATRIX_EVIDENCE_POPOVER (self));
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->actor_button), "x", actor_id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->actor_button), "win.show-actor");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->issue_button), "x", issue_id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->issue_button), "win.show-issue");
 }
 
 /* Returns: how many claims the popover lists */

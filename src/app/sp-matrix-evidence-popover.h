@@ -20,6 +20,9 @@ GtkWidget *sp_matrix_evidence_popover_new        (void);
 void       sp_matrix_evidence_popover_set_claims (SpMatrixEvidencePopover *self,
                                           const char       *heading,
                                           GPtrArray        *claims);
+void       sp_matrix_evidence_popover_set_profiles (SpMatrixEvidencePopover *self,
+                                                    gint64                   actor_id,
+                                                    gint64                   issue_id);
 guint      sp_matrix_evidence_popover_get_n_claims (SpMatrixEvidencePopover *self);
 
 G_END_DECLS

@@ -339,6 +339,9 @@ cell_activated_cb (SpMatrixView   *self,
 
   heading = sp_matrix_widget_dup_cell_description (widget, row, column);
   sp_matrix_evidence_popover_set_claims (SP_MATRIX_EVIDENCE_POPOVER (self->cell_popover), heading, items);
+  sp_matrix_evidence_popover_set_profiles (SP_MATRIX_EVIDENCE_POPOVER (self->cell_popover),
+                                           sp_matrix_get_row_id (matrix, row),
+                                           sp_matrix_get_column_id (matrix, column));
   if (sp_matrix_widget_get_cell_rect (widget, row, column, &cell))
     gtk_popover_set_pointing_to (GTK_POPOVER (self->cell_popover),
                                  &(GdkRectangle) { cell.origin.x, cell.origin.y, cell.size.width, cell.size.height });
