@@ -139,16 +139,24 @@ test_condition (void)
   g_assert_null (find (both, 2, 11));
 }
 
-/* A negated modal is a forecast or a hypothesis, not a stance: no claim */
+/* A negated modal is a forecast or a hypothesis, not a stance: no claim; but "would" after a
+ * reporting verb is the future as it was stated ("said she would not accept" refuses) */
 static void
 test_negated_modal (void)
 {
   g_autoptr(SpSuggestEngine) engine = make_engine ();
-  g_autoptr(SpSuggestResult) modal = run_text (engine, "Marta Okafor said she would not accept the bridge unchanged.", NULL);
+  g_autoptr(SpSuggestResult) modal = run_text (engine, "Marta Okafor said she could not accept the bridge unchanged.", NULL);
   g_autoptr(SpSuggestResult) plain = run_text (engine, "Marta Okafor said she did not accept the bridge.", NULL);
+  g_autoptr(SpSuggestResult) reported = run_text (engine, "Marta Okafor said she would not accept the bridge.", NULL);
+  g_autoptr(SpSuggestResult) quoted = run_text (engine, "\"We would not accept the bridge,\" Marta Okafor said.", NULL);
+  const SpSuggestCandidate *refusal = find (reported, 2, 10);
 
   g_assert_null (find (modal, 2, 10));
   g_assert_nonnull (find (plain, 2, 10));
+  g_assert_nonnull (refusal);
+  g_assert_cmpint (refusal->stance, <, 0);
+  g_assert_false (refusal->conditional);
+  g_assert_null (find (quoted, 2, 10));
 }
 
 /* A stance cue inside the object of a stance verb is another party's stance: no claim */

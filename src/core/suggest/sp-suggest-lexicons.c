@@ -35,6 +35,7 @@ typedef struct
   SpInflect   inflect;
   gboolean    verb;
   gboolean    noun;
+  gboolean    reported_future;
 } LexiconFile;
 
 static const LexiconFile lexicon_files[] = {
@@ -45,6 +46,7 @@ static const LexiconFile lexicon_files[] = {
   { "actions.txt",         SP_LEX_ACTION,      FIELDS_POLARITY,          SP_INFLECT_FIRST },
   { "negation.txt",        SP_LEX_NEGATION,    FIELDS_STRENGTH,          SP_INFLECT_NONE },
   { "hedges.txt",          SP_LEX_HEDGE,       FIELDS_NONE,              SP_INFLECT_NONE },
+  { "future-modals.txt",   SP_LEX_HEDGE,       FIELDS_NONE,              SP_INFLECT_NONE, FALSE, FALSE, TRUE },
   { "vague-sources.txt",   SP_LEX_VAGUE,       FIELDS_NONE,              SP_INFLECT_NONE },
   { "titles.txt",          SP_LEX_TITLE,       FIELDS_NONE,              SP_INFLECT_PLURAL },
   { "demonyms.txt",        SP_LEX_DEMONYM,     FIELDS_TEXT,              SP_INFLECT_NONE },
@@ -254,6 +256,7 @@ parse_line (const LexiconFile *file,
         entry->inflect = file->inflect;
         entry->verb = file->verb;
         entry->noun = file->noun;
+        entry->reported_future = file->reported_future;
         /* demonyms are proper adjectives: written with a capital, acronyms as they are */
         if (file->kind == SP_LEX_DEMONYM)
           entry->needs_cap = TRUE;

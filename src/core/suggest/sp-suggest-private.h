@@ -97,6 +97,7 @@ typedef struct
   SpInflect  inflect;
   gboolean   verb;      /* a stance verb, which attributes its clause to its subject */
   gboolean   noun;      /* a stance noun, which attributes its clause to its owner ("X's demand") */
+  gboolean   reported_future; /* a hedge but in reported speech, where it is the future as stated ("said it would not …") */
 } SpLexEntry;
 
 void        _sp_lex_entry_free           (SpLexEntry *entry);

@@ -401,8 +401,12 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
         {
           const SpToken *t = &g_array_index (run->tokens, SpToken, k);
 
-          /* "May" in the middle of a sentence is a month */
-          if (!(t->flags & SP_TOKEN_CAP) || (t->flags & SP_TOKEN_FIRST))
+          /* "May" in the middle of a sentence is a month; "said it would not …" reports
+           * what will be as it was said, no condition */
+          if (entry->reported_future && attr->kind == SP_ATTR_REPORTED
+              && attr->verb != G_MAXUINT && k > attr->verb)
+            ;
+          else if (!(t->flags & SP_TOKEN_CAP) || (t->flags & SP_TOKEN_FIRST))
             {
               stance->hedged = TRUE;
               stance->hedge_entry = entry;
