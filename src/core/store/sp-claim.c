@@ -7,37 +7,15 @@
 struct _SpClaim
 {
   GObject        parent_instance;
-  gint64         id;
-  gint64         document_id;
-  char          *document_file;
-  char          *document_title;
-  char          *document_date;
-  guint          start;
-  guint          end;
-  char          *quote;
-  gint64         actor_id;
-  char          *actor_name;
-  char          *group_name;
-  gint64         issue_id;
-  char          *issue_key;
-  char          *issue_label;
-  int            stance;
+  SpStatement    statement;
   SpClaimOrigin  origin;
   double         confidence;
   char          *note;
-  char          *created;
   char          *updated;
 };
 
 enum {
-  PROP_0,
-  PROP_ID,
-  PROP_QUOTE,
-  PROP_ACTOR_NAME,
-  PROP_ISSUE_KEY,
-  PROP_ISSUE_LABEL,
-  PROP_STANCE,
-  PROP_NOTE,
+  PROP_NOTE = SP_STATEMENT_N_PROPS,
   N_PROPS
 };
 
@@ -50,16 +28,8 @@ sp_claim_finalize (GObject *object)
 {
   SpClaim *self = (SpClaim *)object;
 
-  g_clear_pointer (&self->document_file, g_free);
-  g_clear_pointer (&self->document_title, g_free);
-  g_clear_pointer (&self->document_date, g_free);
-  g_clear_pointer (&self->quote, g_free);
-  g_clear_pointer (&self->actor_name, g_free);
-  g_clear_pointer (&self->group_name, g_free);
-  g_clear_pointer (&self->issue_key, g_free);
-  g_clear_pointer (&self->issue_label, g_free);
+  _sp_statement_clear (&self->statement);
   g_clear_pointer (&self->note, g_free);
-  g_clear_pointer (&self->created, g_free);
   g_clear_pointer (&self->updated, g_free);
 
   G_OBJECT_CLASS (sp_claim_parent_class)->finalize (object);
@@ -73,32 +43,11 @@ sp_claim_get_property (GObject    *object,
 {
   SpClaim *self = SP_CLAIM (object);
 
+  if (_sp_statement_get_property (&self->statement, prop_id, value))
+    return;
+
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_QUOTE:
-      g_value_set_string (value, self->quote);
-      break;
-
-    case PROP_ACTOR_NAME:
-      g_value_set_string (value, self->actor_name);
-      break;
-
-    case PROP_ISSUE_KEY:
-      g_value_set_string (value, self->issue_key);
-      break;
-
-    case PROP_ISSUE_LABEL:
-      g_value_set_string (value, self->issue_label);
-      break;
-
-    case PROP_STANCE:
-      g_value_set_int (value, self->stance);
-      break;
-
     case PROP_NOTE:
       g_value_set_string (value, self->note);
       break;
@@ -116,24 +65,7 @@ sp_claim_class_init (SpClaimClass *klass)
   object_class->finalize = sp_claim_finalize;
   object_class->get_property = sp_claim_get_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
-                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_QUOTE] =
-    g_param_spec_string ("quote", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_ACTOR_NAME] =
-    g_param_spec_string ("actor-name", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_ISSUE_KEY] =
-    g_param_spec_string ("issue-key", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_ISSUE_LABEL] =
-    g_param_spec_string ("issue-label", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_STANCE] =
-    g_param_spec_int ("stance", NULL, NULL, SP_STANCE_MIN, SP_STANCE_MAX, 0,
-                      (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  _sp_statement_init_properties (properties);
   properties[PROP_NOTE] =
     g_param_spec_string ("note", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
@@ -146,30 +78,21 @@ sp_claim_init (SpClaim *self)
 {
 }
 
+/*
+ * _sp_claim_new:
+ * @statement: (transfer full): taken over, and left empty
+ */
 SpClaim *
-_sp_claim_new (const SpClaimFields *f)
+_sp_claim_new (SpStatement         *statement,
+               const SpClaimFields *f)
 {
   SpClaim *self = g_object_new (SP_TYPE_CLAIM, NULL);
 
-  self->id = f->id;
-  self->document_id = f->document_id;
-  self->document_file = g_strdup (f->document_file);
-  self->document_title = g_strdup (f->document_title);
-  self->document_date = g_strdup (f->document_date);
-  self->start = f->start;
-  self->end = f->end;
-  self->quote = g_strdup (f->quote ? f->quote : "");
-  self->actor_id = f->actor_id;
-  self->actor_name = g_strdup (f->actor_name);
-  self->group_name = g_strdup (f->group_name);
-  self->issue_id = f->issue_id;
-  self->issue_key = g_strdup (f->issue_key);
-  self->issue_label = g_strdup (f->issue_label);
-  self->stance = f->stance;
+  self->statement = *statement;
+  *statement = (SpStatement) { 0 };
   self->origin = f->origin;
   self->confidence = f->confidence;
   self->note = g_strdup (f->note ? f->note : "");
-  self->created = g_strdup (f->created);
   self->updated = g_strdup (f->updated);
 
   return self;
@@ -179,28 +102,28 @@ gint64
 sp_claim_get_id (SpClaim *self)
 {
   g_return_val_if_fail (SP_IS_CLAIM (self), 0);
-  return self->id;
+  return self->statement.id;
 }
 
 gint64
 sp_claim_get_document_id (SpClaim *self)
 {
   g_return_val_if_fail (SP_IS_CLAIM (self), 0);
-  return self->document_id;
+  return self->statement.document_id;
 }
 
 const char *
 sp_claim_get_document_file (SpClaim *self)
 {
   g_return_val_if_fail (SP_IS_CLAIM (self), NULL);
-  return self->document_file;
+  return self->statement.document_file;
 }
 
 const char *
 sp_claim_get_document_title (SpClaim *self)
 {
   g_return_val_if_fail (SP_IS_CLAIM (self), NULL);
-  return self->document_title;
+  return self->statement.document_title;
 }
 
 /* Returns: (nullable): YYYY-MM-DD */
@@ -208,21 +131,21 @@ const char *
 sp_claim_get_document_date (SpClaim *self)
 {
   g_return_val_if_fail (SP_IS_CLAIM (self), NULL);
-  return self->document_date;
+  return self->statement.document_date;
 }
 
 guint
 sp_claim_get_start (SpClaim *self)
 {
   g_return_val_if_fail (SP_IS_CLAIM (self), 0);
-  return self->start;
+  return self->statement.start;
 }
 
 guint
 sp_claim_get_end (SpClaim *self)
 {
   g_return_val_if_fail (SP_IS_CLAIM (self), 0);
-  return self->end;
+  return self->statement.end;
 }
 
 /* Returns: the claimed span of the body */
@@ -230,21 +153,21 @@ const char *
 sp_claim_get_quote (SpClaim *self)
 {
   g_return_val_if_fail (SP_IS_CLAIM (self), NULL);
-  return self->quote;
+  return self->statement.quote;
 }
 
 gint64
 sp_claim_get_actor_id (SpClaim *self)
 {
   g_return_val_if_fail (SP_IS_CLAIM (self), 0);
-  return self->actor_id;
+  return self->statement.actor_id;
 }
 
 const char *
 sp_claim_get_actor_name (SpClaim *self)
 {
   g_return_val_if_fail (SP_IS_CLAIM (self), NULL);
-  return self->actor_name;
+  return self->statement.actor_name;
 }
 
 /* Returns: the name of the actor's top-most affiliation (its own name when it has none) */
@@ -252,35 +175,35 @@ const char *
 sp_claim_get_group_name (SpClaim *self)
 {
   g_return_val_if_fail (SP_IS_CLAIM (self), NULL);
-  return self->group_name;
+  return self->statement.group_name;
 }
 
 gint64
 sp_claim_get_issue_id (SpClaim *self)
 {
   g_return_val_if_fail (SP_IS_CLAIM (self), 0);
-  return self->issue_id;
+  return self->statement.issue_id;
 }
 
 const char *
 sp_claim_get_issue_key (SpClaim *self)
 {
   g_return_val_if_fail (SP_IS_CLAIM (self), NULL);
-  return self->issue_key;
+  return self->statement.issue_key;
 }
 
 const char *
 sp_claim_get_issue_label (SpClaim *self)
 {
   g_return_val_if_fail (SP_IS_CLAIM (self), NULL);
-  return self->issue_label;
+  return self->statement.issue_label;
 }
 
 int
 sp_claim_get_stance (SpClaim *self)
 {
   g_return_val_if_fail (SP_IS_CLAIM (self), 0);
-  return self->stance;
+  return self->statement.stance;
 }
 
 SpClaimOrigin
@@ -310,7 +233,7 @@ const char *
 sp_claim_get_created (SpClaim *self)
 {
   g_return_val_if_fail (SP_IS_CLAIM (self), NULL);
-  return self->created;
+  return self->statement.created;
 }
 
 const char *

@@ -14,14 +14,33 @@
 #include "sp-project-private.h"
 
 #define CLAIM_QUERY \
-  "SELECT c.id, c.document_id, d.file_name, d.title, d.date, c.start_offset, c.end_offset, " \
-  "  substr(d.body, c.start_offset + 1, c.end_offset - c.start_offset), " \
-  "  c.actor_id, a.name, c.issue_id, i.key, i.label, c.stance, c.origin, c.confidence, " \
-  "  c.note, c.created, c.updated " \
-  "FROM claims c " \
-  "JOIN documents d ON d.id = c.document_id " \
-  "JOIN actors a ON a.id = c.actor_id " \
-  "JOIN issues i ON i.id = c.issue_id "
+  SP_STATEMENT_SELECT ("c") ", c.origin, c.confidence, c.note, c.updated " \
+  SP_STATEMENT_FROM ("claims", "c")
+
+/* The columns of CLAIM_QUERY after the statement's */
+enum {
+  COLUMN_ORIGIN = SP_STATEMENT_N_COLUMNS,
+  COLUMN_CONFIDENCE,
+  COLUMN_NOTE,
+  COLUMN_UPDATED,
+};
+
+static gpointer
+build_claim (SpStmt      *stmt,
+             SpStatement *statement)
+{
+  g_autofree char *note = _sp_project_dup_display_text (stmt, COLUMN_NOTE);
+  SpClaimFields f = { 0 };
+
+  f.origin = SP_CLAIM_ORIGIN_MANUAL;
+  sp_claim_origin_from_string (_sp_project_column_text (stmt, COLUMN_ORIGIN), &f.origin);
+  f.confidence = sqlite3_column_type (stmt, COLUMN_CONFIDENCE) == SQLITE_NULL
+                 ? -1.0 : sqlite3_column_double (stmt, COLUMN_CONFIDENCE);
+  f.note = note;
+  f.updated = _sp_project_column_text (stmt, COLUMN_UPDATED);
+
+  return _sp_claim_new (statement, &f);
+}
 
 static GListModel *
 query_claims (SpProject   *self,
@@ -29,61 +48,8 @@ query_claims (SpProject   *self,
               gint64       param,
               GError     **error)
 {
-  g_autoptr(GHashTable) groups = NULL;
-  g_autoptr(GHashTable) names = NULL;
-  g_autoptr(GListStore) store = NULL;
-  g_autoptr(SpStmt) stmt = NULL;
-  int rc;
-
-  if (!(groups = _sp_project_load_actor_groups (self, &names, error)) ||
-      !(stmt = _sp_project_prepare (self, sql, error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, param);
-  store = g_list_store_new (SP_TYPE_CLAIM);
-
-  while ((rc = _sp_project_step_row (self, stmt, _("Could not list the claims"), error)) > 0)
-    {
-      g_autoptr(SpClaim) claim = NULL;
-      g_autofree char *document_file = _sp_project_dup_display_text (stmt, 2);
-      g_autofree char *document_title = _sp_project_dup_display_text (stmt, 3);
-      g_autofree char *quote = _sp_project_dup_display_text (stmt, 7);
-      g_autofree char *note = _sp_project_dup_display_text (stmt, 16);
-      SpClaimFields f = { 0 };
-      gint64 *group;
-
-      f.id = sqlite3_column_int64 (stmt, 0);
-      f.document_id = sqlite3_column_int64 (stmt, 1);
-      f.document_file = document_file;
-      f.document_title = document_title;
-      f.document_date = _sp_project_column_text (stmt, 4);
-      f.start = sqlite3_column_int (stmt, 5);
-      f.end = sqlite3_column_int (stmt, 6);
-      f.quote = quote;
-      f.actor_id = sqlite3_column_int64 (stmt, 8);
-      f.actor_name = _sp_project_column_text (stmt, 9);
-      f.issue_id = sqlite3_column_int64 (stmt, 10);
-      f.issue_key = _sp_project_column_text (stmt, 11);
-      f.issue_label = _sp_project_column_text (stmt, 12);
-      f.stance = sqlite3_column_int (stmt, 13);
-      f.origin = SP_CLAIM_ORIGIN_MANUAL;
-      sp_claim_origin_from_string (_sp_project_column_text (stmt, 14), &f.origin);
-      f.confidence = sqlite3_column_type (stmt, 15) == SQLITE_NULL ? -1.0 : sqlite3_column_double (stmt, 15);
-      f.note = note;
-      f.created = _sp_project_column_text (stmt, 17);
-      f.updated = _sp_project_column_text (stmt, 18);
-
-      group = g_hash_table_lookup (groups, &f.actor_id);
-      f.group_name = group ? g_hash_table_lookup (names, group) : f.actor_name;
-
-      claim = _sp_claim_new (&f);
-      g_list_store_append (store, claim);
-    }
-
-  if (rc < 0)
-    return NULL;
-
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return _sp_project_query_statements (self, sql, &param, 1, SP_TYPE_CLAIM, build_claim,
+                                       _("Could not list the claims"), error);
 }
 
 /**

@@ -24,14 +24,21 @@
 #include "sp-suggestion-private.h"
 
 #define SUGGESTION_QUERY \
-  "SELECT s.id, s.document_id, d.file_name, d.title, d.date, s.sentence, s.start_offset, " \
-  "  s.end_offset, substr(d.body, s.start_offset + 1, s.end_offset - s.start_offset), " \
-  "  s.actor_id, a.name, s.issue_id, i.key, i.label, s.stance, s.conditional, s.confidence, " \
-  "  s.prior, s.explanation, s.features, s.status, s.claim_id, s.created " \
-  "FROM suggestions s " \
-  "JOIN documents d ON d.id = s.document_id " \
-  "JOIN actors a ON a.id = s.actor_id " \
-  "JOIN issues i ON i.id = s.issue_id "
+  SP_STATEMENT_SELECT ("s") ", s.sentence, s.conditional, s.confidence, s.prior, " \
+  "  s.explanation, s.features, s.status, s.claim_id " \
+  SP_STATEMENT_FROM ("suggestions", "s")
+
+/* The columns of SUGGESTION_QUERY after the statement's */
+enum {
+  COLUMN_SENTENCE = SP_STATEMENT_N_COLUMNS,
+  COLUMN_CONDITIONAL,
+  COLUMN_CONFIDENCE,
+  COLUMN_PRIOR,
+  COLUMN_EXPLANATION,
+  COLUMN_FEATURES,
+  COLUMN_STATUS,
+  COLUMN_CLAIM_ID,
+};
 
 /* The bit of a status in a statuses mask, as SQL computes it */
 #define STATUS_BIT_SQL \
@@ -60,6 +67,28 @@ split_features (const char *text)
   return g_strv_builder_end (builder);
 }
 
+static gpointer
+build_suggestion (SpStmt      *stmt,
+                  SpStatement *statement)
+{
+  g_autofree char *explanation = _sp_project_dup_display_text (stmt, COLUMN_EXPLANATION);
+  g_autofree char *features_text = _sp_project_dup_display_text (stmt, COLUMN_FEATURES);
+  g_auto(GStrv) features = split_features (features_text);
+  SpSuggestionSnapshot f = { 0 };
+
+  f.sentence = sqlite3_column_int (stmt, COLUMN_SENTENCE);
+  f.conditional = sqlite3_column_int (stmt, COLUMN_CONDITIONAL) != 0;
+  f.confidence = sqlite3_column_double (stmt, COLUMN_CONFIDENCE);
+  f.prior = sqlite3_column_double (stmt, COLUMN_PRIOR);
+  f.explanation = explanation;
+  f.features = (const char * const *)features;
+  f.status = SP_SUGGESTION_STATUS_PENDING;
+  sp_suggestion_status_from_string (_sp_project_column_text (stmt, COLUMN_STATUS), &f.status);
+  f.claim_id = sqlite3_column_int64 (stmt, COLUMN_CLAIM_ID);
+
+  return _sp_suggestion_new (statement, &f);
+}
+
 static GListModel *
 query_suggestions (SpProject   *self,
                    const char  *sql,
@@ -67,68 +96,11 @@ query_suggestions (SpProject   *self,
                    gint64       param2,
                    GError     **error)
 {
-  g_autoptr(GHashTable) groups = NULL;
-  g_autoptr(GHashTable) names = NULL;
-  g_autoptr(GListStore) store = NULL;
-  g_autoptr(SpStmt) stmt = NULL;
-  int rc;
+  const gint64 params[] = { param1, param2 };
 
-  if (!(groups = _sp_project_load_actor_groups (self, &names, error)) ||
-      !(stmt = _sp_project_prepare (self, sql, error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, param1);
-  sqlite3_bind_int64 (stmt, 2, param2);
-  store = g_list_store_new (SP_TYPE_SUGGESTION);
-
-  while ((rc = _sp_project_step_row (self, stmt, _("Could not list the suggestions"), error)) > 0)
-    {
-      g_autoptr(SpSuggestion) suggestion = NULL;
-      g_autofree char *document_file = _sp_project_dup_display_text (stmt, 2);
-      g_autofree char *document_title = _sp_project_dup_display_text (stmt, 3);
-      g_autofree char *quote = _sp_project_dup_display_text (stmt, 8);
-      g_autofree char *explanation = _sp_project_dup_display_text (stmt, 18);
-      g_autofree char *features_text = _sp_project_dup_display_text (stmt, 19);
-      g_auto(GStrv) features = split_features (features_text);
-      SpSuggestionSnapshot f = { 0 };
-      gint64 *group;
-
-      f.id = sqlite3_column_int64 (stmt, 0);
-      f.document_id = sqlite3_column_int64 (stmt, 1);
-      f.document_file = document_file;
-      f.document_title = document_title;
-      f.document_date = _sp_project_column_text (stmt, 4);
-      f.sentence = sqlite3_column_int (stmt, 5);
-      f.start = sqlite3_column_int (stmt, 6);
-      f.end = sqlite3_column_int (stmt, 7);
-      f.quote = quote;
-      f.actor_id = sqlite3_column_int64 (stmt, 9);
-      f.actor_name = _sp_project_column_text (stmt, 10);
-      f.issue_id = sqlite3_column_int64 (stmt, 11);
-      f.issue_key = _sp_project_column_text (stmt, 12);
-      f.issue_label = _sp_project_column_text (stmt, 13);
-      f.stance = sqlite3_column_int (stmt, 14);
-      f.conditional = sqlite3_column_int (stmt, 15) != 0;
-      f.confidence = sqlite3_column_double (stmt, 16);
-      f.prior = sqlite3_column_double (stmt, 17);
-      f.explanation = explanation;
-      f.features = (const char * const *)features;
-      f.status = SP_SUGGESTION_STATUS_PENDING;
-      sp_suggestion_status_from_string (_sp_project_column_text (stmt, 20), &f.status);
-      f.claim_id = sqlite3_column_int64 (stmt, 21);
-      f.created = _sp_project_column_text (stmt, 22);
-
-      group = g_hash_table_lookup (groups, &f.actor_id);
-      f.group_name = group ? g_hash_table_lookup (names, group) : f.actor_name;
-
-      suggestion = _sp_suggestion_new (&f);
-      g_list_store_append (store, suggestion);
-    }
-
-  if (rc < 0)
-    return NULL;
-
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return _sp_project_query_statements (self, sql, params, G_N_ELEMENTS (params),
+                                       SP_TYPE_SUGGESTION, build_suggestion,
+                                       _("Could not list the suggestions"), error);
 }
 
 /**

@@ -11,22 +11,8 @@
 struct _SpSuggestion
 {
   GObject            parent_instance;
-  gint64             id;
-  gint64             document_id;
-  char               *document_file;
-  char               *document_title;
-  char               *document_date;
+  SpStatement        statement;
   guint              sentence;
-  guint              start;
-  guint              end;
-  char               *quote;
-  gint64             actor_id;
-  char               *actor_name;
-  char               *group_name;
-  gint64             issue_id;
-  char               *issue_key;
-  char               *issue_label;
-  int                stance;
   gboolean           conditional;
   double             confidence;
   double             prior;
@@ -34,18 +20,10 @@ struct _SpSuggestion
   char               **features;
   SpSuggestionStatus status;
   gint64             claim_id;
-  char               *created;
 };
 
 enum {
-  PROP_0,
-  PROP_ID,
-  PROP_QUOTE,
-  PROP_ACTOR_NAME,
-  PROP_ISSUE_KEY,
-  PROP_ISSUE_LABEL,
-  PROP_STANCE,
-  PROP_CONFIDENCE,
+  PROP_CONFIDENCE = SP_STATEMENT_N_PROPS,
   PROP_EXPLANATION,
   N_PROPS
 };
@@ -59,17 +37,9 @@ sp_suggestion_finalize (GObject *object)
 {
   SpSuggestion *self = (SpSuggestion *)object;
 
-  g_clear_pointer (&self->document_file, g_free);
-  g_clear_pointer (&self->document_title, g_free);
-  g_clear_pointer (&self->document_date, g_free);
-  g_clear_pointer (&self->quote, g_free);
-  g_clear_pointer (&self->actor_name, g_free);
-  g_clear_pointer (&self->group_name, g_free);
-  g_clear_pointer (&self->issue_key, g_free);
-  g_clear_pointer (&self->issue_label, g_free);
+  _sp_statement_clear (&self->statement);
   g_clear_pointer (&self->explanation, g_free);
   g_clear_pointer (&self->features, g_strfreev);
-  g_clear_pointer (&self->created, g_free);
 
   G_OBJECT_CLASS (sp_suggestion_parent_class)->finalize (object);
 }
@@ -82,32 +52,11 @@ sp_suggestion_get_property (GObject    *object,
 {
   SpSuggestion *self = SP_SUGGESTION (object);
 
+  if (_sp_statement_get_property (&self->statement, prop_id, value))
+    return;
+
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_QUOTE:
-      g_value_set_string (value, self->quote);
-      break;
-
-    case PROP_ACTOR_NAME:
-      g_value_set_string (value, self->actor_name);
-      break;
-
-    case PROP_ISSUE_KEY:
-      g_value_set_string (value, self->issue_key);
-      break;
-
-    case PROP_ISSUE_LABEL:
-      g_value_set_string (value, self->issue_label);
-      break;
-
-    case PROP_STANCE:
-      g_value_set_int (value, self->stance);
-      break;
-
     case PROP_CONFIDENCE:
       g_value_set_double (value, self->confidence);
       break;
@@ -129,24 +78,7 @@ sp_suggestion_class_init (SpSuggestionClass *klass)
   object_class->finalize = sp_suggestion_finalize;
   object_class->get_property = sp_suggestion_get_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
-                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_QUOTE] =
-    g_param_spec_string ("quote", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_ACTOR_NAME] =
-    g_param_spec_string ("actor-name", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_ISSUE_KEY] =
-    g_param_spec_string ("issue-key", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_ISSUE_LABEL] =
-    g_param_spec_string ("issue-label", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_STANCE] =
-    g_param_spec_int ("stance", NULL, NULL, SP_STANCE_MIN, SP_STANCE_MAX, 0,
-                      (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  _sp_statement_init_properties (properties);
   properties[PROP_CONFIDENCE] =
     g_param_spec_double ("confidence", NULL, NULL, 0, 1, 0,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
@@ -162,27 +94,19 @@ sp_suggestion_init (SpSuggestion *self)
 {
 }
 
+/*
+ * _sp_suggestion_new:
+ * @statement: (transfer full): taken over, and left empty
+ */
 SpSuggestion *
-_sp_suggestion_new (const SpSuggestionSnapshot *f)
+_sp_suggestion_new (SpStatement                *statement,
+                    const SpSuggestionSnapshot *f)
 {
   SpSuggestion *self = g_object_new (SP_TYPE_SUGGESTION, NULL);
 
-  self->id = f->id;
-  self->document_id = f->document_id;
-  self->document_file = g_strdup (f->document_file);
-  self->document_title = g_strdup (f->document_title);
-  self->document_date = g_strdup (f->document_date);
+  self->statement = *statement;
+  *statement = (SpStatement) { 0 };
   self->sentence = f->sentence;
-  self->start = f->start;
-  self->end = f->end;
-  self->quote = g_strdup (f->quote ? f->quote : "");
-  self->actor_id = f->actor_id;
-  self->actor_name = g_strdup (f->actor_name);
-  self->group_name = g_strdup (f->group_name);
-  self->issue_id = f->issue_id;
-  self->issue_key = g_strdup (f->issue_key);
-  self->issue_label = g_strdup (f->issue_label);
-  self->stance = f->stance;
   self->conditional = f->conditional;
   self->confidence = f->confidence;
   self->prior = f->prior;
@@ -190,7 +114,6 @@ _sp_suggestion_new (const SpSuggestionSnapshot *f)
   self->features = f->features ? g_strdupv ((char **) f->features) : g_new0 (char *, 1);
   self->status = f->status;
   self->claim_id = f->claim_id;
-  self->created = g_strdup (f->created);
 
   return self;
 }
@@ -199,28 +122,28 @@ gint64
 sp_suggestion_get_id (SpSuggestion *self)
 {
   g_return_val_if_fail (SP_IS_SUGGESTION (self), 0);
-  return self->id;
+  return self->statement.id;
 }
 
 gint64
 sp_suggestion_get_document_id (SpSuggestion *self)
 {
   g_return_val_if_fail (SP_IS_SUGGESTION (self), 0);
-  return self->document_id;
+  return self->statement.document_id;
 }
 
 const char *
 sp_suggestion_get_document_file (SpSuggestion *self)
 {
   g_return_val_if_fail (SP_IS_SUGGESTION (self), NULL);
-  return self->document_file;
+  return self->statement.document_file;
 }
 
 const char *
 sp_suggestion_get_document_title (SpSuggestion *self)
 {
   g_return_val_if_fail (SP_IS_SUGGESTION (self), NULL);
-  return self->document_title;
+  return self->statement.document_title;
 }
 
 /* Returns: (nullable): YYYY-MM-DD */
@@ -228,7 +151,7 @@ const char *
 sp_suggestion_get_document_date (SpSuggestion *self)
 {
   g_return_val_if_fail (SP_IS_SUGGESTION (self), NULL);
-  return self->document_date;
+  return self->statement.document_date;
 }
 
 /* Returns: the index of the sentence the span lies in, among the document's sentences */
@@ -243,14 +166,14 @@ guint
 sp_suggestion_get_start (SpSuggestion *self)
 {
   g_return_val_if_fail (SP_IS_SUGGESTION (self), 0);
-  return self->start;
+  return self->statement.start;
 }
 
 guint
 sp_suggestion_get_end (SpSuggestion *self)
 {
   g_return_val_if_fail (SP_IS_SUGGESTION (self), 0);
-  return self->end;
+  return self->statement.end;
 }
 
 /* Returns: the suggested span of the body */
@@ -258,21 +181,21 @@ const char *
 sp_suggestion_get_quote (SpSuggestion *self)
 {
   g_return_val_if_fail (SP_IS_SUGGESTION (self), NULL);
-  return self->quote;
+  return self->statement.quote;
 }
 
 gint64
 sp_suggestion_get_actor_id (SpSuggestion *self)
 {
   g_return_val_if_fail (SP_IS_SUGGESTION (self), 0);
-  return self->actor_id;
+  return self->statement.actor_id;
 }
 
 const char *
 sp_suggestion_get_actor_name (SpSuggestion *self)
 {
   g_return_val_if_fail (SP_IS_SUGGESTION (self), NULL);
-  return self->actor_name;
+  return self->statement.actor_name;
 }
 
 /* Returns: the name of the actor's top-most affiliation (its own name when it has none) */
@@ -280,35 +203,35 @@ const char *
 sp_suggestion_get_group_name (SpSuggestion *self)
 {
   g_return_val_if_fail (SP_IS_SUGGESTION (self), NULL);
-  return self->group_name;
+  return self->statement.group_name;
 }
 
 gint64
 sp_suggestion_get_issue_id (SpSuggestion *self)
 {
   g_return_val_if_fail (SP_IS_SUGGESTION (self), 0);
-  return self->issue_id;
+  return self->statement.issue_id;
 }
 
 const char *
 sp_suggestion_get_issue_key (SpSuggestion *self)
 {
   g_return_val_if_fail (SP_IS_SUGGESTION (self), NULL);
-  return self->issue_key;
+  return self->statement.issue_key;
 }
 
 const char *
 sp_suggestion_get_issue_label (SpSuggestion *self)
 {
   g_return_val_if_fail (SP_IS_SUGGESTION (self), NULL);
-  return self->issue_label;
+  return self->statement.issue_label;
 }
 
 int
 sp_suggestion_get_stance (SpSuggestion *self)
 {
   g_return_val_if_fail (SP_IS_SUGGESTION (self), 0);
-  return self->stance;
+  return self->statement.stance;
 }
 
 /* Returns: whether the statement is hedged or modal ("would be willing", "reportedly") */
@@ -371,5 +294,5 @@ const char *
 sp_suggestion_get_created (SpSuggestion *self)
 {
   g_return_val_if_fail (SP_IS_SUGGESTION (self), NULL);
-  return self->created;
+  return self->statement.created;
 }
