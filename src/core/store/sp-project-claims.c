@@ -262,34 +262,6 @@ sp_project_get_claim (SpProject  *self,
   return _sp_project_only_item (one, SP_TABLE_CLAIMS, id, error);
 }
 
-/* Refuses a claim on an actor or issue that is not there; a failed lookup is a failure,
- * never "not found". */
-static gboolean
-check_exists (SpProject  *self,
-              SpTable     table,
-              const char *sql,
-              gint64      id,
-              GError    **error)
-{
-  g_autoptr(SpStmt) stmt = NULL;
-  int rc;
-
-  if (!(stmt = _sp_project_prepare (self, sql, error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if ((rc = _sp_project_step_row (self, stmt, _("Could not read the codebook"), error)) < 0)
-    return FALSE;
-
-  if (rc == 0)
-    {
-      _sp_project_set_not_found (error, table, id);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 check_claim (SpProject          *self,
              const SpClaimSpec  *spec,
@@ -358,10 +330,10 @@ check_claim (SpProject          *self,
       return FALSE;
     }
 
-  return check_exists (self, SP_TABLE_ACTORS, "SELECT 1 FROM actors WHERE id = ?1",
-                       spec->actor_id, error) &&
-         check_exists (self, SP_TABLE_ISSUES, "SELECT 1 FROM issues WHERE id = ?1",
-                       spec->issue_id, error);
+  return _sp_project_check_exists (self, SP_TABLE_ACTORS, "SELECT 1 FROM actors WHERE id = ?1",
+                                   spec->actor_id, _("Could not read the codebook"), error) &&
+         _sp_project_check_exists (self, SP_TABLE_ISSUES, "SELECT 1 FROM issues WHERE id = ?1",
+                                   spec->issue_id, _("Could not read the codebook"), error);
 }
 
 static gboolean

@@ -143,6 +143,12 @@ gboolean    _sp_project_delete_row       (SpProject     *self,
                                           SpTable        table,
                                           gint64         id,
                                           GError       **error);
+gboolean    _sp_project_check_exists     (SpProject     *self,
+                                          SpTable        table,
+                                          const char    *sql,
+                                          gint64         id,
+                                          const char    *context,
+                                          GError       **error);
 GArray     *_sp_project_select_ids       (SpProject     *self,
                                           SpStmt        *select,
                                           GError       **error);

@@ -553,6 +553,43 @@ _sp_project_delete_row (SpProject  *self,
 }
 
 /*
+ * _sp_project_check_exists:
+ * @sql: selects the row @id of @table, bound to ?1
+ * @context: what failed, for the error when the lookup itself fails
+ *
+ * Refuses a reference to a row that is not there (a claim's actor, a suggestion's claim); a
+ * failed lookup is a failure, never "not found".
+ *
+ * Returns: %FALSE with %SP_PROJECT_ERROR_NOT_FOUND when there is no such row
+ */
+gboolean
+_sp_project_check_exists (SpProject   *self,
+                          SpTable      table,
+                          const char  *sql,
+                          gint64       id,
+                          const char  *context,
+                          GError     **error)
+{
+  g_autoptr(SpStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = _sp_project_prepare (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if ((rc = _sp_project_step_row (self, stmt, context, error)) < 0)
+    return FALSE;
+
+  if (rc == 0)
+    {
+      _sp_project_set_not_found (error, table, id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/*
  * _sp_project_select_ids:
  * @select: a bound query whose first column is a row id
  *

@@ -217,27 +217,6 @@ load_spans (SpProject   *self,
 }
 
 static gboolean
-id_exists (SpProject   *self,
-           const char  *sql,
-           gint64       id,
-           gboolean    *exists,
-           GError     **error)
-{
-  g_autoptr(SpStmt) stmt = NULL;
-  int rc;
-
-  if (!(stmt = _sp_project_prepare (self, sql, error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if ((rc = _sp_project_step_row (self, stmt, _("Could not read the project"), error)) < 0)
-    return FALSE;
-
-  *exists = rc > 0;
-  return TRUE;
-}
-
-static gboolean
 is_probability (double value)
 {
   return isfinite (value) && value >= 0.0 && value <= 1.0;
@@ -273,7 +252,6 @@ check_suggestions (SpProject                 *self,
   for (guint i = 0; i < n_suggestions; i++)
     {
       const SpSuggestionFields *s = &suggestions[i];
-      gboolean exists;
 
       if (s->start >= s->end || s->end > length)
         {
@@ -311,24 +289,16 @@ check_suggestions (SpProject                 *self,
 
       if (!g_hash_table_contains (known_actors, &s->actor_id))
         {
-          if (!id_exists (self, "SELECT 1 FROM actors WHERE id = ?1", s->actor_id, &exists, error))
+          if (!_sp_project_check_exists (self, SP_TABLE_ACTORS, "SELECT 1 FROM actors WHERE id = ?1",
+                                         s->actor_id, _("Could not read the project"), error))
             return FALSE;
-          if (!exists)
-            {
-              _sp_project_set_not_found (error, SP_TABLE_ACTORS, s->actor_id);
-              return FALSE;
-            }
           g_hash_table_add (known_actors, g_memdup2 (&s->actor_id, sizeof (gint64)));
         }
       if (!g_hash_table_contains (known_issues, &s->issue_id))
         {
-          if (!id_exists (self, "SELECT 1 FROM issues WHERE id = ?1", s->issue_id, &exists, error))
+          if (!_sp_project_check_exists (self, SP_TABLE_ISSUES, "SELECT 1 FROM issues WHERE id = ?1",
+                                         s->issue_id, _("Could not read the project"), error))
             return FALSE;
-          if (!exists)
-            {
-              _sp_project_set_not_found (error, SP_TABLE_ISSUES, s->issue_id);
-              return FALSE;
-            }
           g_hash_table_add (known_issues, g_memdup2 (&s->issue_id, sizeof (gint64)));
         }
     }
@@ -498,17 +468,12 @@ write_status (SpProject           *self,
               GError             **error)
 {
   g_autoptr(SpStmt) stmt = NULL;
-  gboolean exists;
 
   if (claim_id != 0)
     {
-      if (!id_exists (self, "SELECT 1 FROM claims WHERE id = ?1", claim_id, &exists, error))
+      if (!_sp_project_check_exists (self, SP_TABLE_CLAIMS, "SELECT 1 FROM claims WHERE id = ?1",
+                                     claim_id, _("Could not read the project"), error))
         return FALSE;
-      if (!exists)
-        {
-          _sp_project_set_not_found (error, SP_TABLE_CLAIMS, claim_id);
-          return FALSE;
-        }
     }
 
   if (!_sp_project_touch (self, SP_TABLE_SUGGESTIONS, id, error) ||
