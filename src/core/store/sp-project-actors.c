@@ -163,6 +163,41 @@ sp_project_dup_actor_groups (SpProject  *self,
   return _sp_project_load_actor_groups (self, NULL, error);
 }
 
+/*
+ * _sp_project_actor_within:
+ * @within: (out): whether @ancestor_id is @id or above it on its chain of affiliations
+ *
+ * One recursive query, whose UNION stops at a cycle a hand-edited file may hold.
+ */
+gboolean
+_sp_project_actor_within (SpProject  *self,
+                          gint64      id,
+                          gint64      ancestor_id,
+                          gboolean   *within,
+                          GError    **error)
+{
+  g_autoptr(SpStmt) stmt = NULL;
+  int rc;
+
+  stmt = _sp_project_prepare (self,
+                              "WITH RECURSIVE chain (id) AS ("
+                              "  VALUES (?1) "
+                              "  UNION SELECT a.affiliation_id FROM actors a JOIN chain c ON a.id = c.id "
+                              "  WHERE a.affiliation_id IS NOT NULL) "
+                              "SELECT 1 FROM chain WHERE id = ?2",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, ancestor_id);
+  if ((rc = _sp_project_step_row (self, stmt, _("Could not read the actors"), error)) < 0)
+    return FALSE;
+
+  *within = rc > 0;
+  return TRUE;
+}
+
 /* Reading */
 
 static GListModel *
@@ -425,8 +460,7 @@ check_name_free (SpProject   *self,
 }
 
 /* Refuses an affiliation that does not exist or would make @id part of itself. A new actor
- * cannot be above anyone yet, so only an edit walks the chain above the affiliation; it does
- * so in one recursive query whose UNION stops at a cycle a hand-edited file may hold. */
+ * cannot be above anyone yet, so only an edit walks the chain above the affiliation. */
 static gboolean
 check_affiliation (SpProject   *self,
                    gint64       id,
@@ -435,8 +469,8 @@ check_affiliation (SpProject   *self,
                    GError     **error)
 {
   g_autoptr(SpStmt) exists = NULL;
-  g_autoptr(SpStmt) above = NULL;
   g_autoptr(SpActor) parent = NULL;
+  gboolean circle = FALSE;
   int rc;
 
   if (!(exists = _sp_project_prepare (self, "SELECT 1 FROM actors WHERE id = ?1", error)))
@@ -456,20 +490,10 @@ check_affiliation (SpProject   *self,
   if (id == 0)
     return TRUE;
 
-  above = _sp_project_prepare (self,
-                               "WITH RECURSIVE chain (id) AS ("
-                               "  VALUES (?1) "
-                               "  UNION SELECT a.affiliation_id FROM actors a JOIN chain c ON a.id = c.id "
-                               "  WHERE a.affiliation_id IS NOT NULL) "
-                               "SELECT 1 FROM chain WHERE id = ?2",
-                               error);
-  if (above == NULL)
+  if (!_sp_project_actor_within (self, affiliation_id, id, &circle, error))
     return FALSE;
-
-  sqlite3_bind_int64 (above, 1, affiliation_id);
-  sqlite3_bind_int64 (above, 2, id);
-  if ((rc = _sp_project_step_row (self, above, _("Could not read the actors"), error)) <= 0)
-    return rc == 0;
+  if (!circle)
+    return TRUE;
 
   if ((parent = sp_project_get_actor (self, affiliation_id, error)) == NULL)
     return FALSE;
@@ -550,11 +574,16 @@ write_key (SpProject   *self,
          _sp_project_row_written (self, SP_TABLE_ACTOR_KEYS, &key_id, error);
 }
 
-static gboolean
-write_name_key (SpProject   *self,
-                gint64       actor_id,
-                const char  *name,
-                GError     **error)
+/*
+ * _sp_project_find_name_key:
+ * @key_id: (out): the row of actor_keys that holds the key of @actor_id's name, or 0 when
+ *   there is none (an actor being added)
+ */
+gboolean
+_sp_project_find_name_key (SpProject  *self,
+                           gint64      actor_id,
+                           gint64     *key_id,
+                           GError    **error)
 {
   g_autoptr(SpStmt) stmt = NULL;
   int rc;
@@ -569,7 +598,46 @@ write_name_key (SpProject   *self,
   if ((rc = _sp_project_step_row (self, stmt, _("Could not read the actors"), error)) < 0)
     return FALSE;
 
-  return write_key (self, rc > 0 ? sqlite3_column_int64 (stmt, 0) : 0, name, actor_id, 0, error);
+  *key_id = rc > 0 ? sqlite3_column_int64 (stmt, 0) : 0;
+  return TRUE;
+}
+
+/*
+ * _sp_project_insert_alias:
+ * @alias_id: (out): the new row's id
+ *
+ * Inserts an alias row of @actor_id, recorded for undo; its key row is the caller's to write.
+ */
+gboolean
+_sp_project_insert_alias (SpProject   *self,
+                          gint64       actor_id,
+                          const char  *alias,
+                          gint64      *alias_id,
+                          GError     **error)
+{
+  g_autoptr(SpStmt) insert = NULL;
+
+  if (!(insert = _sp_project_prepare (self, "INSERT INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (insert, 1, actor_id);
+  _sp_project_bind_text (insert, 2, alias);
+  *alias_id = 0;
+
+  return _sp_project_step_done (self, insert, error) &&
+         _sp_project_row_written (self, SP_TABLE_ACTOR_ALIASES, alias_id, error);
+}
+
+static gboolean
+write_name_key (SpProject   *self,
+                gint64       actor_id,
+                const char  *name,
+                GError     **error)
+{
+  gint64 key_id;
+
+  return _sp_project_find_name_key (self, actor_id, &key_id, error) &&
+         write_key (self, key_id, name, actor_id, 0, error);
 }
 
 /* Deletes the actor's aliases that are not in @aliases (spelled exactly so), with their key
@@ -624,23 +692,14 @@ insert_new_aliases (SpProject           *self,
                     GHashTable          *kept,
                     GError             **error)
 {
-  g_autoptr(SpStmt) insert = NULL;
-
-  if (!(insert = _sp_project_prepare (self, "INSERT INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)", error)))
-    return FALSE;
-
   for (guint i = 0; aliases[i] != NULL; i++)
     {
-      gint64 alias_id = 0;
+      gint64 alias_id;
 
       if (g_hash_table_contains (kept, aliases[i]))
         continue;
 
-      sqlite3_reset (insert);
-      sqlite3_bind_int64 (insert, 1, actor_id);
-      _sp_project_bind_text (insert, 2, aliases[i]);
-      if (!_sp_project_step_done (self, insert, error) ||
-          !_sp_project_row_written (self, SP_TABLE_ACTOR_ALIASES, &alias_id, error) ||
+      if (!_sp_project_insert_alias (self, actor_id, aliases[i], &alias_id, error) ||
           !write_key (self, 0, aliases[i], actor_id, alias_id, error))
         return FALSE;
     }

@@ -15,37 +15,6 @@
 
 #include "sp-project-private.h"
 
-/* Whether @ancestor_id is @id or above it on its chain of affiliations. The UNION stops at
- * a cycle a hand-edited file may hold. */
-static gboolean
-is_within (SpProject  *self,
-           gint64      id,
-           gint64      ancestor_id,
-           gboolean   *within,
-           GError    **error)
-{
-  g_autoptr(SpStmt) stmt = NULL;
-  int rc;
-
-  stmt = _sp_project_prepare (self,
-                              "WITH RECURSIVE chain (id) AS ("
-                              "  VALUES (?1) "
-                              "  UNION SELECT a.affiliation_id FROM actors a JOIN chain c ON a.id = c.id "
-                              "  WHERE a.affiliation_id IS NOT NULL) "
-                              "SELECT 1 FROM chain WHERE id = ?2",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, ancestor_id);
-  if ((rc = _sp_project_step_row (self, stmt, _("Could not read the actors"), error)) < 0)
-    return FALSE;
-
-  *within = rc > 0;
-  return TRUE;
-}
-
 /* The merged actor's name becomes an alias of the kept one: a new alias row, and the name's
  * key row re-pointed to it. */
 static gboolean
@@ -55,34 +24,15 @@ name_to_alias (SpProject   *self,
                gint64       keep_id,
                GError     **error)
 {
-  g_autoptr(SpStmt) insert = NULL;
-  g_autoptr(SpStmt) find_key = NULL;
   g_autoptr(SpStmt) update_key = NULL;
-  gint64 alias_id = 0;
+  gint64 alias_id;
   gint64 key_id;
-  int rc;
 
-  if (!(insert = _sp_project_prepare (self,
-                                      "INSERT INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)",
-                                      error)))
+  if (!_sp_project_insert_alias (self, keep_id, merged_name, &alias_id, error) ||
+      !_sp_project_find_name_key (self, merged_id, &key_id, error))
     return FALSE;
 
-  sqlite3_bind_int64 (insert, 1, keep_id);
-  _sp_project_bind_text (insert, 2, merged_name);
-  if (!_sp_project_step_done (self, insert, error) ||
-      !_sp_project_row_written (self, SP_TABLE_ACTOR_ALIASES, &alias_id, error))
-    return FALSE;
-
-  if (!(find_key = _sp_project_prepare (self,
-                                        "SELECT id FROM actor_keys WHERE actor_id = ?1 AND alias_id IS NULL",
-                                        error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (find_key, 1, merged_id);
-  if ((rc = _sp_project_step_row (self, find_key, _("Could not read the actors"), error)) < 0)
-    return FALSE;
-
-  if (rc == 0)
+  if (key_id == 0)
     {
       /* Every actor has a key row for its name: without one the file was edited by other means */
       g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_CORRUPT,
@@ -90,7 +40,6 @@ name_to_alias (SpProject   *self,
       return FALSE;
     }
 
-  key_id = sqlite3_column_int64 (find_key, 0);
   if (!_sp_project_touch (self, SP_TABLE_ACTOR_KEYS, key_id, error) ||
       !(update_key = _sp_project_prepare (self,
                                           "UPDATE actor_keys SET actor_id = ?2, alias_id = ?3 WHERE id = ?1",
@@ -122,7 +71,8 @@ update_kept (SpProject  *self,
       gboolean circle = FALSE;
 
       affiliation = sp_actor_get_affiliation_id (merged);
-      if (affiliation != 0 && !is_within (self, affiliation, keep_id, &circle, error))
+      if (affiliation != 0 &&
+          !_sp_project_actor_within (self, affiliation, keep_id, &circle, error))
         return FALSE;
       if (circle)
         affiliation = 0;
@@ -167,7 +117,7 @@ merge_rows (SpProject  *self,
 
   /* The merged actor's members become the kept one's: if the kept actor is one of them (or
    * below one), it would become part of itself */
-  if (!is_within (self, keep_id, merged_id, &circle, error))
+  if (!_sp_project_actor_within (self, keep_id, merged_id, &circle, error))
     return FALSE;
 
   if (circle)

@@ -240,6 +240,20 @@ gboolean    _sp_sentences_are_valid      (const guint32 *pairs,
 GHashTable *_sp_project_load_actor_groups (SpProject   *self,
                                            GHashTable **names,
                                            GError     **error);
+gboolean    _sp_project_actor_within      (SpProject   *self,
+                                           gint64       id,
+                                           gint64       ancestor_id,
+                                           gboolean    *within,
+                                           GError     **error);
+gboolean    _sp_project_find_name_key     (SpProject   *self,
+                                           gint64       actor_id,
+                                           gint64      *key_id,
+                                           GError     **error);
+gboolean    _sp_project_insert_alias      (SpProject   *self,
+                                           gint64       actor_id,
+                                           const char  *alias,
+                                           gint64      *alias_id,
+                                           GError     **error);
 
 /* sp-project-undo.c */
 const char *_sp_table_delete_sql       (SpTable        table);
