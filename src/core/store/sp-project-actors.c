@@ -179,6 +179,8 @@ _sp_project_actor_within (SpProject  *self,
   g_autoptr(SpStmt) stmt = NULL;
   int rc;
 
+  g_assert (SP_IS_PROJECT (self));
+
   stmt = _sp_project_prepare (self,
                               "WITH RECURSIVE chain (id) AS ("
                               "  VALUES (?1) "
@@ -588,6 +590,8 @@ _sp_project_find_name_key (SpProject  *self,
   g_autoptr(SpStmt) stmt = NULL;
   int rc;
 
+  g_assert (SP_IS_PROJECT (self));
+
   stmt = _sp_project_prepare (self,
                               "SELECT id FROM actor_keys WHERE actor_id = ?1 AND alias_id IS NULL",
                               error);
@@ -616,6 +620,8 @@ _sp_project_insert_alias (SpProject   *self,
                           GError     **error)
 {
   g_autoptr(SpStmt) insert = NULL;
+
+  g_assert (SP_IS_PROJECT (self));
 
   if (!(insert = _sp_project_prepare (self, "INSERT INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)", error)))
     return FALSE;

@@ -573,6 +573,8 @@ _sp_project_check_exists (SpProject   *self,
   g_autoptr(SpStmt) stmt = NULL;
   int rc;
 
+  g_assert (SP_IS_PROJECT (self));
+
   if (!(stmt = _sp_project_prepare (self, sql, error)))
     return FALSE;
 
