@@ -26,9 +26,11 @@ _sp_matrix_widget_drop_tiles (SpMatrixWidget *self)
   g_clear_handle_id (&self->idle_id, g_source_remove);
 }
 
-/* Draws one tile with the core renderer, at the widget's scale. The cairo renderer paints a
- * cairo node's surface as it is, while it would convert a texture in every frame; the GL
- * renderer keeps a texture's upload, and a texture is sharp at any scale. */
+/* Draws one tile with the core renderer into an image, at the widget's scale, once. The GL
+ * renderer keeps a texture's upload, and a texture is sharp at any scale. The cairo renderer
+ * would convert a texture in every frame, and a cairo node keeps the drawing commands, not
+ * their pixels, so it replays them in every frame it shows: a cairo node that only paints the
+ * drawn image copies pixels instead of drawing the text and the cells again. */
 static GskRenderNode *
 render_tile (SpMatrixWidget *self,
              guint           tx,
@@ -46,16 +48,6 @@ render_tile (SpMatrixWidget *self,
   cairo_surface_t *surface;
   cairo_t *cr;
 
-  if (scale == 1 && native != NULL && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native)))
-    {
-      GskRenderNode *node = gsk_cairo_node_new (&bounds);
-
-      cr = gsk_cairo_node_get_draw_context (node);
-      sp_matrix_layout_draw (self->layout, cr);
-      cairo_destroy (cr);
-      return node;
-    }
-
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
@@ -65,6 +57,18 @@ render_tile (SpMatrixWidget *self,
   sp_matrix_layout_draw (self->layout, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
+
+  if (scale == 1 && native != NULL && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native)))
+    {
+      GskRenderNode *node = gsk_cairo_node_new (&bounds);
+
+      cr = gsk_cairo_node_get_draw_context (node);
+      cairo_set_source_surface (cr, surface, x, y);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      return node;
+    }
 
   /* ARGB32 in native order is GDK's default memory format */
   bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),

@@ -4,12 +4,13 @@
  * labels above the grid stay at the top and the actor names stay at the left while the cells
  * move under them.
  *
- * The chart is drawn by the core renderer into tiles of TILE_SIZE layout units, each kept as a
- * render node (a texture, or a cairo node for the cairo renderer) until the matrix, the fonts or the scale change: a scroll step or a hover moves
- * textures the renderer already has and draws only the light layer on top (hover outline,
- * focus ring, the highlighted headers). Tiles start at whole pixels, so text crossing a tile
- * edge lands on the same pixels in both tiles. Tiles are drawn when they come into view, and
- * those near the view in idle time, up to a memory budget.
+ * The chart is drawn by the core renderer into images, tiles of TILE_SIZE layout units, each
+ * kept as a render node (a texture, or for the cairo renderer a cairo node that paints the
+ * image) until the matrix, the fonts or the scale change: a scroll step or a hover moves
+ * pixels the renderer already has and draws only the light layer on top (hover outline, focus
+ * ring, the highlighted headers). Tiles start at whole pixels, so text crossing a tile edge
+ * lands on the same pixels in both tiles. Tiles are drawn when they come into view, and those
+ * near the view in idle time, up to a memory budget.
  *
  * The widget takes focus and moves a current cell by keyboard; each move updates the accessible
  * description with what the cell holds, so a screen reader says it.
