@@ -12,6 +12,10 @@
 
 #include "sp-matrix-widget-private.h"
 
+/* How many tiles away from the view idle time looks: a square this wide around it holds
+ * about MAX_TILES */
+#define PREFETCH_REACH 25
+
 static guint
 tile_key (guint tx,
           guint ty)
@@ -144,8 +148,9 @@ prefetch_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  for (guint ty = 0; ty < n_ty; ty++)
-    for (guint tx = 0; tx < n_tx; tx++)
+  /* Only as far as the budget reaches, so that a huge chart costs each call the same */
+  for (guint ty = cy > PREFETCH_REACH ? cy - PREFETCH_REACH : 0; ty < MIN (n_ty, cy + PREFETCH_REACH + 1); ty++)
+    for (guint tx = cx > PREFETCH_REACH ? cx - PREFETCH_REACH : 0; tx < MIN (n_tx, cx + PREFETCH_REACH + 1); tx++)
       {
         guint distance = (guint)(ABS ((int)tx - (int)cx) + ABS ((int)ty - (int)cy));
 
