@@ -36,6 +36,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <sys/resource.h>
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -95,6 +96,8 @@ typedef struct
   guint           frame;
   gint64          update_start;
   GArray         *times[N_PHASES];  /* double, ms */
+  double          cpu[N_PHASES];    /* ms of the process's CPU time, its threads included */
+  double          cpu_start;
   GArray         *snapshots[N_PHASES];  /* double, ms: the matrix widget's own snapshot */
 } Bench;
 
@@ -312,11 +315,25 @@ tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* The CPU time the process has used, in ms: on a shared machine it moves less with the load
+ * than the frame times do */
+static double
+cpu_time (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+}
+
 static void
 update_cb (GdkFrameClock *clock,
            Bench         *bench)
 {
   bench->update_start = g_get_monotonic_time ();
+  if (bench->frame == 0)
+    bench->cpu_start = cpu_time ();
 }
 
 static void
@@ -349,6 +366,7 @@ after_paint_cb (GdkFrameClock *clock,
     return;
 
   bench->frame = 0;
+  bench->cpu[bench->phase] = cpu_time () - bench->cpu_start;
   if (bench->phase == PHASE_SETTLE)
     {
       print_setup (bench);
@@ -370,19 +388,21 @@ after_paint_cb (GdkFrameClock *clock,
 
 static void
 print_phase (const char *name,
-             GArray     *times)
+             GArray     *times,
+             double      cpu)
 {
+  g_autofree char *cpu_text = cpu < 0 ? g_strdup ("") : g_strdup_printf (", CPU %.1f ms a frame", cpu / times->len);
   guint over = 0;
 
   g_array_sort (times, compare_doubles);
   for (guint i = 0; i < times->len; i++)
     over += g_array_index (times, double, i) > 16.0;
 
-  g_print ("%-38s %4u frames: median %5.2f ms, p95 %5.2f ms, max %6.2f ms, %u over 16 ms\n",
+  g_print ("%-38s %4u frames: median %5.2f ms, p95 %5.2f ms, max %6.2f ms, %u over 16 ms%s\n",
            name, times->len,
            g_array_index (times, double, times->len / 2),
            g_array_index (times, double, MIN (times->len - 1, times->len * 95 / 100)),
-           g_array_index (times, double, times->len - 1), over);
+           g_array_index (times, double, times->len - 1), over, cpu_text);
 }
 
 /* What drawing the visible area with the core renderer takes, at a few scroll positions */
@@ -595,9 +615,9 @@ main (int   argc,
     {
       if (bench.times[i]->len > 0)
         {
-          print_phase (phase_names[i], bench.times[i]);
+          print_phase (phase_names[i], bench.times[i], bench.cpu[i]);
           if (i < PHASE_FLOOR)
-            print_phase ("  of which the matrix's snapshot", bench.snapshots[i]);
+            print_phase ("  of which the matrix's snapshot", bench.snapshots[i], -1);
         }
       g_array_unref (bench.times[i]);
       g_array_unref (bench.snapshots[i]);
