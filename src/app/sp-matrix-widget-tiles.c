@@ -3,6 +3,11 @@
  * The matrix widget's drawn chart, kept in tiles of TILE_SIZE layout units: drawn by the core
  * renderer when they first come into view, those near the view in idle time, and kept until
  * the matrix, the fonts, the scale or the renderer change, up to MAX_TILES.
+ *
+ * The first column of tiles is as wide as the actor names and the first row as high as the
+ * issue labels, so that the headers that stay in view are whole tiles: the GL renderer shades
+ * the whole of a clipped tile, and a header strip cut from taller tiles would cost their
+ * whole height in every frame.
  */
 #define G_LOG_DOMAIN "sp-matrix-widget"
 
@@ -15,6 +20,35 @@
 /* How many tiles away from the view idle time looks: a square this wide around it holds
  * about MAX_TILES */
 #define PREFETCH_REACH 25
+
+/* The tiles' grid along one axis: the first tile as long as @first (the headers), the others
+ * TILE_SIZE; without headers, all TILE_SIZE */
+static int
+first_length (int header)
+{
+  return header > 0 ? header : TILE_SIZE;
+}
+
+static guint
+tile_index (int    first,
+            double position)
+{
+  return position < first ? 0 : 1 + (guint)((position - first) / TILE_SIZE);
+}
+
+static int
+tile_start (int   first,
+            guint index)
+{
+  return index == 0 ? 0 : first + (int)(index - 1) * TILE_SIZE;
+}
+
+static guint
+tile_count (int first,
+            int length)
+{
+  return length > 0 ? tile_index (first, length - 1) + 1 : 0;
+}
 
 static guint
 tile_key (guint tx,
@@ -42,10 +76,12 @@ render_tile (SpMatrixWidget *self,
 {
   GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  int x = tx * TILE_SIZE;
-  int y = ty * TILE_SIZE;
-  int width = MIN (TILE_SIZE, self->width - x);
-  int height = MIN (TILE_SIZE, self->height - y);
+  int first_x = first_length (self->label_width);
+  int first_y = first_length (self->header_height);
+  int x = tile_start (first_x, tx);
+  int y = tile_start (first_y, ty);
+  int width = MIN (tx == 0 ? first_x : TILE_SIZE, self->width - x);
+  int height = MIN (ty == 0 ? first_y : TILE_SIZE, self->height - y);
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (x, y, width, height);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GdkTexture) texture = NULL;
@@ -106,15 +142,17 @@ _sp_matrix_widget_append_tiles (SpMatrixWidget        *self,
               GtkSnapshot           *snapshot,
               const graphene_rect_t *area)
 {
+  int first_x = first_length (self->label_width);
+  int first_y = first_length (self->header_height);
   guint tx1, ty1, tx2, ty2;
 
-  if (area->size.width <= 0 || area->size.height <= 0)
+  if (area->size.width <= 0 || area->size.height <= 0 || self->width <= 0 || self->height <= 0)
     return;
 
-  tx1 = (guint)MAX (0, floorf (area->origin.x / TILE_SIZE));
-  ty1 = (guint)MAX (0, floorf (area->origin.y / TILE_SIZE));
-  tx2 = (guint)MIN ((self->width - 1) / TILE_SIZE, floorf ((area->origin.x + area->size.width - 1) / TILE_SIZE));
-  ty2 = (guint)MIN ((self->height - 1) / TILE_SIZE, floorf ((area->origin.y + area->size.height - 1) / TILE_SIZE));
+  tx1 = tile_index (first_x, MAX (0, area->origin.x));
+  ty1 = tile_index (first_y, MAX (0, area->origin.y));
+  tx2 = MIN (tile_count (first_x, self->width) - 1, tile_index (first_x, MAX (0, area->origin.x + area->size.width - 1)));
+  ty2 = MIN (tile_count (first_y, self->height) - 1, tile_index (first_y, MAX (0, area->origin.y + area->size.height - 1)));
 
   for (guint ty = ty1; ty <= ty2; ty++)
     for (guint tx = tx1; tx <= tx2; tx++)
@@ -137,10 +175,10 @@ prefetch_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  n_tx = (self->width + TILE_SIZE - 1) / TILE_SIZE;
-  n_ty = (self->height + TILE_SIZE - 1) / TILE_SIZE;
-  cx = (guint)(_sp_matrix_widget_scroll_x (self) / TILE_SIZE);
-  cy = (guint)(_sp_matrix_widget_scroll_y (self) / TILE_SIZE);
+  n_tx = tile_count (first_length (self->label_width), self->width);
+  n_ty = tile_count (first_length (self->header_height), self->height);
+  cx = tile_index (first_length (self->label_width), _sp_matrix_widget_scroll_x (self));
+  cy = tile_index (first_length (self->header_height), _sp_matrix_widget_scroll_y (self));
 
   if (g_hash_table_size (self->tiles) >= MAX_TILES)
     {
@@ -189,8 +227,8 @@ _sp_matrix_widget_trim_tiles (SpMatrixWidget *self)
   if (g_hash_table_size (self->tiles) <= MAX_TILES)
     return;
 
-  cx = (guint)(_sp_matrix_widget_scroll_x (self) / TILE_SIZE);
-  cy = (guint)(_sp_matrix_widget_scroll_y (self) / TILE_SIZE);
+  cx = tile_index (first_length (self->label_width), _sp_matrix_widget_scroll_x (self));
+  cy = tile_index (first_length (self->header_height), _sp_matrix_widget_scroll_y (self));
   reach = 1 + (guint)MAX (gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self))) / TILE_SIZE;
 
   g_hash_table_iter_init (&iter, self->tiles);
@@ -199,7 +237,7 @@ _sp_matrix_widget_trim_tiles (SpMatrixWidget *self)
       guint k = GPOINTER_TO_UINT (key);
       guint tx = k & 0xffff, ty = k >> 16;
 
-      /* The header tiles stay: they are drawn in every frame */
+      /* The header tiles stay: they are shown in every frame */
       if (ty == 0 || tx == 0)
         continue;
       if ((guint)ABS ((int)tx - (int)cx) > reach || (guint)ABS ((int)ty - (int)cy) > reach)
