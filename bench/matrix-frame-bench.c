@@ -8,9 +8,11 @@
  * It prints the renderer in use (GSK_RENDERER picks it; GL under Xvfb runs on llvmpipe), the
  * window and the matrix widget's size and its headers that stay in view; as a baseline what
  * the core renderer takes to draw the visible area once, which every scroll step cost before
- * the tiles were kept; then for each phase the median, the 95th percentile, the longest frame
- * and how many frames took over 16 ms, and for the matrix's phases how much of it was the
- * matrix widget's own snapshot. The phases, 120 frames each after 20 first frames:
+ * the tiles were kept; then for each phase the median, the 95th percentile, the longest frame,
+ * how many frames took over 16 ms and the process's CPU time a frame (the renderer's threads
+ * included; on a shared machine it moves less with the load than the frame times do), and for
+ * the matrix's phases how much of a frame was the matrix widget's own snapshot. The phases,
+ * 120 frames each after 20 first frames:
  *
  *   down, across, diagonal  the view scrolls a step per frame
  *   hover                   the pointer moves from cell to cell
