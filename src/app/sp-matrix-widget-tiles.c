@@ -13,8 +13,6 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include "sp-matrix-widget-private.h"
 
 /* How many tiles away from the view idle time looks: a square this wide around it holds
