@@ -63,10 +63,10 @@ _sp_matrix_widget_drop_tiles (SpMatrixWidget *self)
 }
 
 /* Draws one tile with the core renderer into an image, at the widget's scale, once. The GL
- * renderer keeps a texture's upload, and a texture is sharp at any scale. The cairo renderer
- * would convert a texture in every frame, and a cairo node keeps the drawing commands, not
- * their pixels, so it replays them in every frame it shows: a cairo node that only paints the
- * drawn image copies pixels instead of drawing the text and the cells again. */
+ * renderer keeps a texture's upload. The cairo renderer would convert a texture in every
+ * frame, and a cairo node keeps the drawing commands, not their pixels, so it replays them in
+ * every frame it shows: a cairo node that only paints the drawn image copies pixels instead
+ * of drawing the text and the cells again, and the image's device scale keeps it sharp. */
 static GskRenderNode *
 render_tile (SpMatrixWidget *self,
              guint           tx,
@@ -96,7 +96,7 @@ render_tile (SpMatrixWidget *self,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
-  if (scale == 1 && native != NULL && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native)))
+  if (native != NULL && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native)))
     {
       GskRenderNode *node = gsk_cairo_node_new (&bounds);
 
