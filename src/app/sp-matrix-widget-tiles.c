@@ -157,6 +157,18 @@ _sp_matrix_widget_append_tiles (SpMatrixWidget        *self,
       gtk_snapshot_append_node (snapshot, get_tile (self, tx, ty));
 }
 
+/* The tile under the middle of the view: the view reaches as far from it each way */
+static void
+view_centre (SpMatrixWidget *self,
+             guint          *tx,
+             guint          *ty)
+{
+  *tx = tile_index (first_length (self->label_width),
+                    _sp_matrix_widget_scroll_x (self) + gtk_widget_get_width (GTK_WIDGET (self)) / 2);
+  *ty = tile_index (first_length (self->header_height),
+                    _sp_matrix_widget_scroll_y (self) + gtk_widget_get_height (GTK_WIDGET (self)) / 2);
+}
+
 /* Idle time draws the tiles around the view, nearest first, so that scrolling finds them
  * ready; a budget keeps a huge matrix from filling memory (tiles far away are then drawn
  * when they come into view, and dropped again). */
@@ -175,8 +187,7 @@ prefetch_cb (gpointer user_data)
 
   n_tx = tile_count (first_length (self->label_width), self->width);
   n_ty = tile_count (first_length (self->header_height), self->height);
-  cx = tile_index (first_length (self->label_width), _sp_matrix_widget_scroll_x (self));
-  cy = tile_index (first_length (self->header_height), _sp_matrix_widget_scroll_y (self));
+  view_centre (self, &cx, &cy);
 
   if (g_hash_table_size (self->tiles) >= MAX_TILES)
     {
@@ -225,8 +236,7 @@ _sp_matrix_widget_trim_tiles (SpMatrixWidget *self)
   if (g_hash_table_size (self->tiles) <= MAX_TILES)
     return;
 
-  cx = tile_index (first_length (self->label_width), _sp_matrix_widget_scroll_x (self));
-  cy = tile_index (first_length (self->header_height), _sp_matrix_widget_scroll_y (self));
+  view_centre (self, &cx, &cy);
   reach = 1 + (guint)MAX (gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self))) / TILE_SIZE;
 
   g_hash_table_iter_init (&iter, self->tiles);
