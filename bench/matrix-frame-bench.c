@@ -8,7 +8,7 @@
  * It prints the renderer in use (GSK_RENDERER picks it; GL under Xvfb runs on llvmpipe), the
  * window and the matrix widget's size and its headers that stay in view; as a baseline what
  * the core renderer takes to draw the visible area once, which every scroll step cost before
- * the tiles were kept; then for each phase the median, the 95th percentile, the longest frame,
+ * the tiles were kept (and under the cairo renderer until they kept pixels); then for each phase the median, the 95th percentile, the longest frame,
  * how many frames took over 16 ms and the process's CPU time a frame (the renderer's threads
  * included; on a shared machine it moves less with the load than the frame times do), and for
  * the matrix's phases how much of a frame was the matrix widget's own snapshot. The phases,
@@ -21,8 +21,9 @@
  *                           chart's size (opaque colour stripes, a few dozen colour nodes in
  *                           view) in the same scrolled window, the rest of the window
  *                           unchanged: the fixed cost of a frame of this window here
- *   picture                 GTK scrolling down a GtkPicture of the chart's size (the cairo
- *                           renderer converts its whole texture in every frame: no floor there)
+ *   picture                 GTK scrolling down a GtkPicture of the chart's size: under GL the
+ *                           floor for content made of textures; the cairo renderer converts
+ *                           its whole texture in every frame, so no floor there
  *
  * Prints figures; it never passes or fails. Run it under Xvfb: bench/matrix-frame-bench.sh.
  * Compare the matrix with the floor of the same run: on a shared machine both move with the
