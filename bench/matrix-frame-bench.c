@@ -1,22 +1,45 @@
 /* matrix-frame-bench.c
  *
  * Frame times of the Matrix view on a 300 actors × 80 issues matrix, in a real window: how
- * long each frame takes from the start of its update phase (the scroll step, the pointer move) to the end of its paint phase
- * (GdkFrameClock's "update" and "after-paint"), while the view scrolls down, across and
- * diagonally a step per frame, while the pointer moves from cell to cell, and while the
- * current cell moves by keyboard; then, as the floor, GTK scrolling a plain picture of the
- * chart's size in the same scrolled window. Prints the median, the 95th percentile, the longest frame
- * and how many frames took over 16 ms, and as a baseline what the core renderer takes to
- * draw the visible area once, which every scroll step cost before the tiles were kept.
- * Prints figures; it never passes or fails. Run it under Xvfb: bench/matrix-frame-bench.sh.
+ * long each frame takes from the start of its update phase (the scroll step, the pointer
+ * move) to the end of its paint phase (GdkFrameClock's "update" and "after-paint"), which
+ * includes GTK's rendering and presenting of the frame.
  *
- *   matrix-frame-bench [--keep DIR]
+ * It prints the renderer in use (GSK_RENDERER picks it; GL under Xvfb runs on llvmpipe), the
+ * window and the matrix widget's size and its headers that stay in view; as a baseline what
+ * the core renderer takes to draw the visible area once, which every scroll step cost before
+ * the tiles were kept (and under the cairo renderer until they kept pixels); then for each phase the median, the 95th percentile, the longest frame,
+ * how many frames took over 16 ms and the process's CPU time a frame (the renderer's threads
+ * included; on a shared machine it moves less with the load than the frame times do), and for
+ * the matrix's phases how much of a frame was the matrix widget's own snapshot. The phases,
+ * 120 frames each after 20 first frames:
+ *
+ *   down, across, diagonal  the view scrolls a step per frame
+ *   hover                   the pointer moves from cell to cell
+ *   keyboard                the current cell moves by keyboard (and the view scrolls to it)
+ *   floor                   the fair floor: GTK scrolling down the cheapest content of the
+ *                           chart's size (opaque colour stripes, a few dozen colour nodes in
+ *                           view) in the same scrolled window, the rest of the window
+ *                           unchanged: the fixed cost of a frame of this window here
+ *   picture                 GTK scrolling down a GtkPicture of the chart's size: under GL the
+ *                           floor for content made of textures; the cairo renderer converts
+ *                           its whole texture in every frame, so no floor there
+ *
+ * Prints figures; it never passes or fails. Run it under Xvfb: bench/matrix-frame-bench.sh.
+ * Compare the matrix with the floor of the same run: on a shared machine both move with the
+ * load.
+ *
+ *   matrix-frame-bench [--keep DIR] [--only PHASE,…]
+ *
+ * --keep keeps the benchmark project in DIR (and reuses it); --only runs only the phases
+ * named (the first frames always run). MATRIX_BENCH_PHASES=1 prints each frame clock phase.
  */
 #define G_LOG_DOMAIN "matrix-frame-bench"
 
 #include "config.h"
 
 #include <stdlib.h>
+#include <sys/resource.h>
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -42,6 +65,7 @@ typedef enum
   PHASE_HOVER,
   PHASE_KEYBOARD,
   PHASE_FLOOR,
+  PHASE_PICTURE,
   N_PHASES
 } Phase;
 
@@ -52,7 +76,13 @@ static const char *phase_names[N_PHASES] = {
   "scrolling diagonally, 60 px a frame",
   "pointer moving cell to cell",
   "current cell moving by keyboard",
-  "floor: GTK scrolling a picture as large",
+  "floor: GTK scrolling colour stripes",
+  "GTK scrolling a picture as large",
+};
+
+/* For --only: the phases to run (the first frames always run) */
+static const char *phase_ids[N_PHASES] = {
+  "settle", "down", "across", "diagonal", "hover", "keyboard", "floor", "picture",
 };
 
 typedef struct
@@ -60,18 +90,80 @@ typedef struct
   SpMatrixWidget *widget;
   GtkAdjustment  *hadjustment;
   GtkAdjustment  *vadjustment;
+  GtkScrolledWindow *scroller;
+  int             chart_width;
+  int             chart_height;
+  gboolean        selected[N_PHASES];
   GMainLoop      *loop;
   Phase           phase;
   guint           frame;
   gint64          update_start;
   GArray         *times[N_PHASES];  /* double, ms */
+  double          cpu[N_PHASES];    /* ms of the process's CPU time, its threads included */
+  double          cpu_start;
   GArray         *snapshots[N_PHASES];  /* double, ms: the matrix widget's own snapshot */
 } Bench;
 
-static gboolean tick_cb    (GtkWidget     *widget,
-                            GdkFrameClock *clock,
-                            gpointer       user_data);
-static void     show_floor (Bench         *bench);
+static gboolean tick_cb      (GtkWidget     *widget,
+                              GdkFrameClock *clock,
+                              gpointer       user_data);
+static void     print_setup  (Bench         *bench);
+static void     show_floor   (Bench         *bench);
+static void     show_picture (Bench         *bench);
+
+/* The fair floor: the cheapest content GTK can scroll, opaque colour stripes the size of the
+ * chart (a few dozen colour nodes in view), in a GtkViewport in the same scrolled window */
+#define BENCH_TYPE_STRIPES (bench_stripes_get_type ())
+G_DECLARE_FINAL_TYPE (BenchStripes, bench_stripes, BENCH, STRIPES, GtkWidget)
+
+struct _BenchStripes
+{
+  GtkWidget parent_instance;
+  int       width;
+  int       height;
+};
+
+G_DEFINE_FINAL_TYPE (BenchStripes, bench_stripes, GTK_TYPE_WIDGET)
+
+static void
+bench_stripes_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  BenchStripes *self = BENCH_STRIPES (widget);
+
+  *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? self->width : self->height;
+}
+
+static void
+bench_stripes_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  BenchStripes *self = BENCH_STRIPES (widget);
+
+  for (int y = 0; y < self->height; y += 16)
+    gtk_snapshot_append_color (snapshot,
+                               &(GdkRGBA) { (y / 16) % 2 ? 0.9 : 0.3, 0.5, 0.7, 1.0 },
+                               &GRAPHENE_RECT_INIT (0, y, self->width, MIN (16, self->height - y)));
+}
+
+static void
+bench_stripes_class_init (BenchStripesClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->measure = bench_stripes_measure;
+  widget_class->snapshot = bench_stripes_snapshot;
+}
+
+static void
+bench_stripes_init (BenchStripes *self)
+{
+}
 
 static int
 compare_doubles (gconstpointer a,
@@ -214,6 +306,7 @@ tick_cb (GtkWidget     *widget,
       break;
 
     case PHASE_FLOOR:
+    case PHASE_PICTURE:
       step_adjustment (bench->vadjustment, 40);
       break;
 
@@ -225,11 +318,25 @@ tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* The CPU time the process has used, in ms: on a shared machine it moves less with the load
+ * than the frame times do */
+static double
+cpu_time (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+}
+
 static void
 update_cb (GdkFrameClock *clock,
            Bench         *bench)
 {
   bench->update_start = g_get_monotonic_time ();
+  if (bench->frame == 0)
+    bench->cpu_start = cpu_time ();
 }
 
 static void
@@ -256,38 +363,49 @@ after_paint_cb (GdkFrameClock *clock,
   bench->update_start = 0;
 
   g_array_append_val (bench->times[bench->phase], ms);
-  ms = bench->phase == PHASE_FLOOR ? 0 : sp_matrix_widget_get_last_snapshot_time (bench->widget) / 1000.0;
+  ms = bench->phase >= PHASE_FLOOR ? 0 : sp_matrix_widget_get_last_snapshot_time (bench->widget) / 1000.0;
   g_array_append_val (bench->snapshots[bench->phase], ms);
   if (++bench->frame < frames)
     return;
 
   bench->frame = 0;
-  if (++bench->phase == N_PHASES)
-    g_main_loop_quit (bench->loop);
-  else if (bench->phase == PHASE_FLOOR)
-    show_floor (bench);
-  else if (bench->phase == PHASE_SCROLL_DOWN)
+  bench->cpu[bench->phase] = cpu_time () - bench->cpu_start;
+  if (bench->phase == PHASE_SETTLE)
     {
+      print_setup (bench);
       gtk_adjustment_set_value (bench->hadjustment, 0);
       gtk_adjustment_set_value (bench->vadjustment, 0);
     }
+
+  do
+    bench->phase++;
+  while (bench->phase < N_PHASES && !bench->selected[bench->phase]);
+
+  if (bench->phase == N_PHASES)
+    g_main_loop_quit (bench->loop);
+  else if (bench->phase == PHASE_FLOOR)
+    show_floor (bench);
+  else if (bench->phase == PHASE_PICTURE)
+    show_picture (bench);
 }
 
 static void
 print_phase (const char *name,
-             GArray     *times)
+             GArray     *times,
+             double      cpu)
 {
+  g_autofree char *cpu_text = cpu < 0 ? g_strdup ("") : g_strdup_printf (", CPU %.1f ms a frame", cpu / times->len);
   guint over = 0;
 
   g_array_sort (times, compare_doubles);
   for (guint i = 0; i < times->len; i++)
     over += g_array_index (times, double, i) > 16.0;
 
-  g_print ("%-38s %4u frames: median %5.2f ms, p95 %5.2f ms, max %6.2f ms, %u over 16 ms\n",
+  g_print ("%-38s %4u frames: median %5.2f ms, p95 %5.2f ms, max %6.2f ms, %u over 16 ms%s\n",
            name, times->len,
            g_array_index (times, double, times->len / 2),
            g_array_index (times, double, MIN (times->len - 1, times->len * 95 / 100)),
-           g_array_index (times, double, times->len - 1), over);
+           g_array_index (times, double, times->len - 1), over, cpu_text);
 }
 
 /* What drawing the visible area with the core renderer takes, at a few scroll positions */
@@ -324,24 +442,56 @@ print_baseline (SpMatrixWidget *widget)
   g_print ("chart: %d × %d px\n", chart_width, chart_height);
 }
 
-/* The floor: what GTK itself takes to scroll a picture the size of the chart, in the same
- * place, with the rest of the window unchanged */
+static void
+print_setup (Bench *bench)
+{
+  GtkWidget *widget = GTK_WIDGET (bench->widget);
+  int label_width, header_height;
+
+  sp_matrix_widget_get_header_size (bench->widget, &label_width, &header_height);
+  g_print ("renderer: %s, window %d × %d, matrix widget %d × %d, headers %d px wide and %d px high\n",
+           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (gtk_widget_get_native (widget))), WIDTH, HEIGHT,
+           gtk_widget_get_width (widget), gtk_widget_get_height (widget), label_width, header_height);
+  print_baseline (bench->widget);
+  bench->chart_width = gtk_adjustment_get_upper (bench->hadjustment);
+  bench->chart_height = gtk_adjustment_get_upper (bench->vadjustment);
+}
+
+/* Puts @child in the scrolled window instead of the matrix, to scroll it the same way */
+static void
+show_child (Bench     *bench,
+            GtkWidget *child)
+{
+  gtk_scrolled_window_set_child (bench->scroller, child);
+  bench->hadjustment = gtk_scrolled_window_get_hadjustment (bench->scroller);
+  bench->vadjustment = gtk_scrolled_window_get_vadjustment (bench->scroller);
+  gtk_widget_add_tick_callback (child, tick_cb, bench, NULL);
+}
+
+/* The fair floor: GTK scrolling the cheapest content of the chart's size, in the same place,
+ * with the rest of the window unchanged: the fixed cost of a frame of this window */
 static void
 show_floor (Bench *bench)
 {
-  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (bench->widget), GTK_TYPE_SCROLLED_WINDOW);
-  int width = gtk_adjustment_get_upper (bench->hadjustment);
-  int height = gtk_adjustment_get_upper (bench->vadjustment);
+  BenchStripes *stripes = g_object_new (BENCH_TYPE_STRIPES, NULL);
+
+  stripes->width = bench->chart_width;
+  stripes->height = bench->chart_height;
+  show_child (bench, GTK_WIDGET (stripes));
+}
+
+/* GTK scrolling a picture the size of the chart: what a plain GtkPicture would cost (the cairo
+ * renderer converts the whole texture in every frame, so it is no floor there) */
+static void
+show_picture (Bench *bench)
+{
+  int width = bench->chart_width;
+  int height = bench->chart_height;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cairo_t *cr = cairo_create (surface);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   GtkWidget *picture;
-
-  g_print ("renderer: %s, window %d × %d, matrix widget %d × %d\n",
-           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (gtk_widget_get_native (scroller))), WIDTH, HEIGHT,
-           gtk_widget_get_width (GTK_WIDGET (bench->widget)), gtk_widget_get_height (GTK_WIDGET (bench->widget)));
-  print_baseline (bench->widget);
 
   /* Stripes, so that every frame differs */
   for (int y = 0; y < height; y += 16)
@@ -358,29 +508,63 @@ show_floor (Bench *bench)
   texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, cairo_image_surface_get_stride (surface));
   picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), FALSE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), picture);
-  bench->hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
-  bench->vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  gtk_widget_add_tick_callback (picture, tick_cb, bench, NULL);
+  show_child (bench, picture);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *keep = NULL;
+  g_autofree char *only = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GError) error = NULL;
-  GtkScrolledWindow *scroller;
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  const GOptionEntry entries[] = {
+    { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Keep the benchmark project in DIR", "DIR" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only,
+      "Run only these phases: down, across, diagonal, hover, keyboard, floor, picture", "PHASE,…" },
+    { NULL }
+  };
   GdkFrameClock *clock;
   SpMatrixView *view;
   GtkWidget *window;
   Bench bench = { 0 };
   gint64 start;
 
-  if (argc == 3 && g_str_equal (argv[1], "--keep"))
-    dir = g_strdup (argv[2]);
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  bench.selected[PHASE_SETTLE] = TRUE;
+  for (guint i = 1; i < N_PHASES; i++)
+    bench.selected[i] = only == NULL;
+  if (only != NULL)
+    {
+      g_auto(GStrv) ids = g_strsplit (only, ",", -1);
+
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          guint phase = 1;
+
+          while (phase < N_PHASES && !g_str_equal (ids[i], phase_ids[phase]))
+            phase++;
+          if (phase == N_PHASES)
+            {
+              g_printerr ("No phase \"%s\": the phases are down, across, diagonal, hover, keyboard, floor, picture\n", ids[i]);
+              return EXIT_FAILURE;
+            }
+          bench.selected[phase] = TRUE;
+        }
+    }
+
+  if (keep != NULL)
+    dir = g_strdup (keep);
   else if (!(dir = g_dir_make_tmp ("matrix-frame-bench-XXXXXX", &error)))
     g_error ("%s", error->message);
 
@@ -406,9 +590,9 @@ main (int   argc,
   g_print ("aggregation and layout: %.0f ms\n", (g_get_monotonic_time () - start) / 1000.0);
 
   bench.widget = g_object_ref (sp_matrix_view_get_widget (view));
-  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (bench.widget), GTK_TYPE_SCROLLED_WINDOW));
-  bench.hadjustment = gtk_scrolled_window_get_hadjustment (scroller);
-  bench.vadjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  bench.scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (bench.widget), GTK_TYPE_SCROLLED_WINDOW));
+  bench.hadjustment = gtk_scrolled_window_get_hadjustment (bench.scroller);
+  bench.vadjustment = gtk_scrolled_window_get_vadjustment (bench.scroller);
   bench.loop = g_main_loop_new (NULL, FALSE);
   for (guint i = 0; i < N_PHASES; i++)
     {
@@ -432,18 +616,19 @@ main (int   argc,
   g_object_unref (bench.widget);
   for (guint i = 0; i < N_PHASES; i++)
     {
-      g_autofree char *name = g_strdup_printf ("  of which the matrix's snapshot");
-
-      print_phase (phase_names[i], bench.times[i]);
-      if (i != PHASE_FLOOR)
-        print_phase (name, bench.snapshots[i]);
+      if (bench.times[i]->len > 0)
+        {
+          print_phase (phase_names[i], bench.times[i], bench.cpu[i]);
+          if (i < PHASE_FLOOR)
+            print_phase ("  of which the matrix's snapshot", bench.snapshots[i], -1);
+        }
       g_array_unref (bench.times[i]);
       g_array_unref (bench.snapshots[i]);
     }
 
   g_main_loop_unref (bench.loop);
   gtk_window_destroy (GTK_WINDOW (window));
-  if (argc != 3)
+  if (keep == NULL)
     {
       g_unlink (path);
       g_rmdir (dir);

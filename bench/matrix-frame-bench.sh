@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs matrix-frame-bench in a private session bus and an Xvfb screen of 1280 × 800, the way
-# the GUI tests run: [MATRIX_BENCH_BUILD=DIR] ./bench/matrix-frame-bench.sh [--keep DIR]
+# the GUI tests run: [GSK_RENDERER=cairo|gl] [MATRIX_BENCH_BUILD=DIR] ./bench/matrix-frame-bench.sh
+# [--keep DIR] [--only PHASE,…] (see matrix-frame-bench.c for what it prints)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 build=${MATRIX_BENCH_BUILD:-"$here/../build"}

@@ -10,10 +10,12 @@
 
 G_BEGIN_DECLS
 
-/* Tiles of the drawn chart, in layout units, and how many are kept: 160 tiles of 512 × 512
- * are 160 MB at scale 1, a matrix of about 1,500 × 300 cells in the compact layout */
-#define TILE_SIZE 512
-#define MAX_TILES 160
+/* Tiles of the drawn chart, in layout units, and how many are kept: 2,560 tiles of 128 × 128
+ * are 160 MB at scale 1, a matrix of about 1,500 × 300 cells in the compact layout. The GL
+ * renderer shades the whole of a clipped texture, so a tile reaching out of the view or under
+ * the headers costs its full size in every frame: small tiles keep that waste small. */
+#define TILE_SIZE 128
+#define MAX_TILES 2560
 
 struct _SpMatrixWidget
 {

@@ -3,14 +3,50 @@
  * The matrix widget's drawn chart, kept in tiles of TILE_SIZE layout units: drawn by the core
  * renderer when they first come into view, those near the view in idle time, and kept until
  * the matrix, the fonts, the scale or the renderer change, up to MAX_TILES.
+ *
+ * The first column of tiles is as wide as the actor names and the first row as high as the
+ * issue labels, so that the headers that stay in view are whole tiles: the GL renderer shades
+ * the whole of a clipped tile, and a header strip cut from taller tiles would cost their
+ * whole height in every frame.
  */
 #define G_LOG_DOMAIN "sp-matrix-widget"
 
 #include "config.h"
 
-#include <math.h>
-
 #include "sp-matrix-widget-private.h"
+
+/* How many tiles away from the view idle time looks: a square this wide around it holds
+ * about MAX_TILES */
+#define PREFETCH_REACH 25
+
+/* The tiles' grid along one axis: the first tile as long as @first (the headers), the others
+ * TILE_SIZE; without headers, all TILE_SIZE */
+static int
+first_length (int header)
+{
+  return header > 0 ? header : TILE_SIZE;
+}
+
+static guint
+tile_index (int    first,
+            double position)
+{
+  return position < first ? 0 : 1 + (guint)((position - first) / TILE_SIZE);
+}
+
+static int
+tile_start (int   first,
+            guint index)
+{
+  return index == 0 ? 0 : first + (int)(index - 1) * TILE_SIZE;
+}
+
+static guint
+tile_count (int first,
+            int length)
+{
+  return length > 0 ? tile_index (first, length - 1) + 1 : 0;
+}
 
 static guint
 tile_key (guint tx,
@@ -26,9 +62,11 @@ _sp_matrix_widget_drop_tiles (SpMatrixWidget *self)
   g_clear_handle_id (&self->idle_id, g_source_remove);
 }
 
-/* Draws one tile with the core renderer, at the widget's scale. The cairo renderer paints a
- * cairo node's surface as it is, while it would convert a texture in every frame; the GL
- * renderer keeps a texture's upload, and a texture is sharp at any scale. */
+/* Draws one tile with the core renderer into an image, at the widget's scale, once. The GL
+ * renderer keeps a texture's upload. The cairo renderer would convert a texture in every
+ * frame, and a cairo node keeps the drawing commands, not their pixels, so it replays them in
+ * every frame it shows: a cairo node that only paints the drawn image copies pixels instead
+ * of drawing the text and the cells again, and the image's device scale keeps it sharp. */
 static GskRenderNode *
 render_tile (SpMatrixWidget *self,
              guint           tx,
@@ -36,25 +74,17 @@ render_tile (SpMatrixWidget *self,
 {
   GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  int x = tx * TILE_SIZE;
-  int y = ty * TILE_SIZE;
-  int width = MIN (TILE_SIZE, self->width - x);
-  int height = MIN (TILE_SIZE, self->height - y);
+  int first_x = first_length (self->label_width);
+  int first_y = first_length (self->header_height);
+  int x = tile_start (first_x, tx);
+  int y = tile_start (first_y, ty);
+  int width = MIN (tx == 0 ? first_x : TILE_SIZE, self->width - x);
+  int height = MIN (ty == 0 ? first_y : TILE_SIZE, self->height - y);
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (x, y, width, height);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
-
-  if (scale == 1 && native != NULL && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native)))
-    {
-      GskRenderNode *node = gsk_cairo_node_new (&bounds);
-
-      cr = gsk_cairo_node_get_draw_context (node);
-      sp_matrix_layout_draw (self->layout, cr);
-      cairo_destroy (cr);
-      return node;
-    }
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   cairo_surface_set_device_scale (surface, scale, scale);
@@ -65,6 +95,18 @@ render_tile (SpMatrixWidget *self,
   sp_matrix_layout_draw (self->layout, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
+
+  if (native != NULL && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native)))
+    {
+      GskRenderNode *node = gsk_cairo_node_new (&bounds);
+
+      cr = gsk_cairo_node_get_draw_context (node);
+      cairo_set_source_surface (cr, surface, x, y);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      return node;
+    }
 
   /* ARGB32 in native order is GDK's default memory format */
   bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
@@ -98,19 +140,33 @@ _sp_matrix_widget_append_tiles (SpMatrixWidget        *self,
               GtkSnapshot           *snapshot,
               const graphene_rect_t *area)
 {
+  int first_x = first_length (self->label_width);
+  int first_y = first_length (self->header_height);
   guint tx1, ty1, tx2, ty2;
 
-  if (area->size.width <= 0 || area->size.height <= 0)
+  if (area->size.width <= 0 || area->size.height <= 0 || self->width <= 0 || self->height <= 0)
     return;
 
-  tx1 = (guint)MAX (0, floorf (area->origin.x / TILE_SIZE));
-  ty1 = (guint)MAX (0, floorf (area->origin.y / TILE_SIZE));
-  tx2 = (guint)MIN ((self->width - 1) / TILE_SIZE, floorf ((area->origin.x + area->size.width - 1) / TILE_SIZE));
-  ty2 = (guint)MIN ((self->height - 1) / TILE_SIZE, floorf ((area->origin.y + area->size.height - 1) / TILE_SIZE));
+  tx1 = tile_index (first_x, MAX (0, area->origin.x));
+  ty1 = tile_index (first_y, MAX (0, area->origin.y));
+  tx2 = MIN (tile_count (first_x, self->width) - 1, tile_index (first_x, MAX (0, area->origin.x + area->size.width - 1)));
+  ty2 = MIN (tile_count (first_y, self->height) - 1, tile_index (first_y, MAX (0, area->origin.y + area->size.height - 1)));
 
   for (guint ty = ty1; ty <= ty2; ty++)
     for (guint tx = tx1; tx <= tx2; tx++)
       gtk_snapshot_append_node (snapshot, get_tile (self, tx, ty));
+}
+
+/* The tile under the middle of the view: the view reaches as far from it each way */
+static void
+view_centre (SpMatrixWidget *self,
+             guint          *tx,
+             guint          *ty)
+{
+  *tx = tile_index (first_length (self->label_width),
+                    _sp_matrix_widget_scroll_x (self) + gtk_widget_get_width (GTK_WIDGET (self)) / 2);
+  *ty = tile_index (first_length (self->header_height),
+                    _sp_matrix_widget_scroll_y (self) + gtk_widget_get_height (GTK_WIDGET (self)) / 2);
 }
 
 /* Idle time draws the tiles around the view, nearest first, so that scrolling finds them
@@ -129,10 +185,9 @@ prefetch_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  n_tx = (self->width + TILE_SIZE - 1) / TILE_SIZE;
-  n_ty = (self->height + TILE_SIZE - 1) / TILE_SIZE;
-  cx = (guint)(_sp_matrix_widget_scroll_x (self) / TILE_SIZE);
-  cy = (guint)(_sp_matrix_widget_scroll_y (self) / TILE_SIZE);
+  n_tx = tile_count (first_length (self->label_width), self->width);
+  n_ty = tile_count (first_length (self->header_height), self->height);
+  view_centre (self, &cx, &cy);
 
   if (g_hash_table_size (self->tiles) >= MAX_TILES)
     {
@@ -140,8 +195,9 @@ prefetch_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  for (guint ty = 0; ty < n_ty; ty++)
-    for (guint tx = 0; tx < n_tx; tx++)
+  /* Only as far as the budget reaches, so that a huge chart costs each call the same */
+  for (guint ty = cy > PREFETCH_REACH ? cy - PREFETCH_REACH : 0; ty < MIN (n_ty, cy + PREFETCH_REACH + 1); ty++)
+    for (guint tx = cx > PREFETCH_REACH ? cx - PREFETCH_REACH : 0; tx < MIN (n_tx, cx + PREFETCH_REACH + 1); tx++)
       {
         guint distance = (guint)(ABS ((int)tx - (int)cx) + ABS ((int)ty - (int)cy));
 
@@ -180,8 +236,7 @@ _sp_matrix_widget_trim_tiles (SpMatrixWidget *self)
   if (g_hash_table_size (self->tiles) <= MAX_TILES)
     return;
 
-  cx = (guint)(_sp_matrix_widget_scroll_x (self) / TILE_SIZE);
-  cy = (guint)(_sp_matrix_widget_scroll_y (self) / TILE_SIZE);
+  view_centre (self, &cx, &cy);
   reach = 1 + (guint)MAX (gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self))) / TILE_SIZE;
 
   g_hash_table_iter_init (&iter, self->tiles);
@@ -190,7 +245,7 @@ _sp_matrix_widget_trim_tiles (SpMatrixWidget *self)
       guint k = GPOINTER_TO_UINT (key);
       guint tx = k & 0xffff, ty = k >> 16;
 
-      /* The header tiles stay: they are drawn in every frame */
+      /* The header tiles stay: they are shown in every frame */
       if (ty == 0 || tx == 0)
         continue;
       if ((guint)ABS ((int)tx - (int)cx) > reach || (guint)ABS ((int)ty - (int)cy) > reach)

@@ -4,12 +4,16 @@
  * labels above the grid stay at the top and the actor names stay at the left while the cells
  * move under them.
  *
- * The chart is drawn by the core renderer into tiles of TILE_SIZE layout units, each kept as a
- * render node (a texture, or a cairo node for the cairo renderer) until the matrix, the fonts or the scale change: a scroll step or a hover moves
- * textures the renderer already has and draws only the light layer on top (hover outline,
- * focus ring, the highlighted headers). Tiles start at whole pixels, so text crossing a tile
- * edge lands on the same pixels in both tiles. Tiles are drawn when they come into view, and
- * those near the view in idle time, up to a memory budget.
+ * The chart is drawn by the core renderer into images, tiles of TILE_SIZE layout units, each
+ * kept as a render node (a texture, or for the cairo renderer a cairo node that paints the
+ * image) until the matrix, the fonts or the scale change: a scroll step or a hover moves
+ * pixels the renderer already has and draws only the light layer on top (hover outline, focus
+ * ring, the highlighted headers). Tiles start at whole pixels, so text crossing a tile edge
+ * lands on the same pixels in both tiles. Tiles are drawn when they come into view, and those
+ * near the view in idle time, up to a memory budget.
+ *
+ * Every pixel of the view is drawn once in a frame: the scrolled cells, the names and labels
+ * that stay in view and their corner each show their own part of the tiles, clipped to it.
  *
  * The widget takes focus and moves a current cell by keyboard; each move updates the accessible
  * description with what the cell holds, so a screen reader says it.
@@ -312,6 +316,28 @@ snapshot_marks (SpMatrixWidget *self,
     }
 }
 
+/* Shows the chart scrolled by @dx, @dy in @rect of the widget: the kept tiles that reach
+ * into it, clipped to it */
+static void
+append_layer (SpMatrixWidget        *self,
+              GtkSnapshot           *snapshot,
+              const graphene_rect_t *rect,
+              double                 dx,
+              double                 dy)
+{
+  if (rect->size.width <= 0 || rect->size.height <= 0)
+    return;
+
+  gtk_snapshot_push_clip (snapshot, rect);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-dx, -dy));
+  _sp_matrix_widget_append_tiles (self, snapshot,
+                                  &GRAPHENE_RECT_INIT (rect->origin.x + dx, rect->origin.y + dy,
+                                                       rect->size.width, rect->size.height));
+  gtk_snapshot_restore (snapshot);
+  gtk_snapshot_pop (snapshot);
+}
+
 static void
 sp_matrix_widget_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -322,6 +348,9 @@ sp_matrix_widget_snapshot (GtkWidget   *widget,
   double sx = _sp_matrix_widget_scroll_x (self);
   double sy = _sp_matrix_widget_scroll_y (self);
   int ox = origin_x (self);
+  /* Where the scrolled cells show: the headers that stay in view cover the rest */
+  int x0 = sx > 0 ? self->label_width : 0;
+  int y0 = sy > 0 ? self->header_height : 0;
   gint64 start = g_get_monotonic_time ();
 
   if (self->layout == NULL || self->width == 0 || self->height == 0)
@@ -331,43 +360,35 @@ sp_matrix_widget_snapshot (GtkWidget   *widget,
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (ox, 0));
 
-  /* The cells, scrolled */
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-sx, -sy));
-  _sp_matrix_widget_append_tiles (self, snapshot, &GRAPHENE_RECT_INIT (sx, sy, width, height));
-  gtk_snapshot_restore (snapshot);
+  /* Each pixel is drawn once: the cells, scrolled, where no header covers them */
+  append_layer (self, snapshot, &GRAPHENE_RECT_INIT (x0, y0, width - x0, height - y0), sx, sy);
 
-  /* The actor names, scrolled down only; the legend under the grid scrolls away with it */
   if (sx > 0)
     {
-      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->label_width,
-                                                             MIN (height, self->grid_bottom - sy)));
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, -sy));
-      _sp_matrix_widget_append_tiles (self, snapshot, &GRAPHENE_RECT_INIT (0, sy, self->label_width, height));
-      gtk_snapshot_restore (snapshot);
-      gtk_snapshot_pop (snapshot);
+      /* The actor names, scrolled down only, as far as the grid goes; under it the legend
+       * scrolls away with the cells */
+      int names_bottom = MAX (self->header_height, MIN (height, self->grid_bottom - (int)sy));
+
+      append_layer (self, snapshot,
+                    &GRAPHENE_RECT_INIT (0, self->header_height, self->label_width, names_bottom - self->header_height),
+                    0, sy);
+      append_layer (self, snapshot,
+                    &GRAPHENE_RECT_INIT (0, MAX (y0, names_bottom), self->label_width, height - MAX (y0, names_bottom)),
+                    sx, sy);
     }
 
   /* The issue labels, scrolled across only */
   if (sy > 0)
-    {
-      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, self->header_height));
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-sx, 0));
-      _sp_matrix_widget_append_tiles (self, snapshot, &GRAPHENE_RECT_INIT (sx, 0, width, self->header_height));
-      gtk_snapshot_restore (snapshot);
-      gtk_snapshot_pop (snapshot);
-    }
+    append_layer (self, snapshot,
+                  &GRAPHENE_RECT_INIT (self->label_width, 0, width - self->label_width, self->header_height),
+                  sx, 0);
 
   /* Their corner, fixed */
   if (sx > 0 || sy > 0)
     {
       static const GdkRGBA edge = { 0, 0, 0, 0.18 };
 
-      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->label_width, self->header_height));
-      _sp_matrix_widget_append_tiles (self, snapshot, &GRAPHENE_RECT_INIT (0, 0, self->label_width, self->header_height));
-      gtk_snapshot_pop (snapshot);
+      append_layer (self, snapshot, &GRAPHENE_RECT_INIT (0, 0, self->label_width, self->header_height), 0, 0);
 
       /* An edge where the cells pass under the headers */
       if (sy > 0)
