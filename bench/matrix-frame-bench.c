@@ -5,7 +5,8 @@
  * move) to the end of its paint phase (GdkFrameClock's "update" and "after-paint"), which
  * includes GTK's rendering and presenting of the frame.
  *
- * It prints the renderer in use (GSK_RENDERER picks it; GL under Xvfb runs on llvmpipe), the
+ * It prints the renderer in use, chosen as the application chooses it (GSK_RENDERER when set;
+ * otherwise cairo where OpenGL renders in software, as Xvfb's llvmpipe does: sp-renderer.c), the
  * window and the matrix widget's size and its headers that stay in view; as a baseline what
  * the core renderer takes to draw the visible area once, which every scroll step cost before
  * the tiles were kept (and under the cairo renderer until they kept pixels); then for each phase the median, the 95th percentile, the longest frame,
@@ -48,10 +49,12 @@
 #include "sp-matrix-view.h"
 #include "sp-matrix-widget.h"
 #include "sp-project.h"
+#include "sp-renderer.h"
 
 #define N_ACTORS 300
 #define N_ISSUES 80
 #define N_CLAIMS 30000
+#define N_DOCUMENTS 500  /* 60 claims an article, so that the project opens in the window as a real one would */
 #define WIDTH    1280
 #define HEIGHT   800
 #define N_FRAMES 120
@@ -185,21 +188,30 @@ build_project (const char *path)
   gint64 actors[N_ACTORS];
   gint64 issues[N_ISSUES];
   SpDocumentFields fields = { 0 };
-  gint64 document;
+  gint64 documents[N_DOCUMENTS];
 
   for (guint i = 0; i < 100; i++)
     g_string_append (body, "The delegations met again and each side restated its position. ");
 
-  fields.file_name = "bench.txt";
-  fields.title = "Benchmark article";
-  fields.body = body->str;
-  fields.content_hash = "bench-content";
-  fields.text_hash = "bench-text";
-
   if (!(project = sp_project_create (path, &error)) ||
-      !sp_project_begin_action (project, NULL, &error) ||
-      !(document = sp_project_add_document (project, &fields, &error)))
+      !sp_project_begin_action (project, NULL, &error))
     g_error ("%s", error->message);
+
+  for (guint i = 0; i < N_DOCUMENTS; i++)
+    {
+      g_autofree char *file_name = g_strdup_printf ("bench-%03u.txt", i);
+      g_autofree char *title = g_strdup_printf ("Benchmark article %u", i + 1);
+      g_autofree char *content_hash = g_strdup_printf ("bench-content-%u", i);
+      g_autofree char *text_hash = g_strdup_printf ("bench-text-%u", i);
+
+      fields.file_name = file_name;
+      fields.title = title;
+      fields.body = body->str;
+      fields.content_hash = content_hash;
+      fields.text_hash = text_hash;
+      if (!(documents[i] = sp_project_add_document (project, &fields, &error)))
+        g_error ("%s", error->message);
+    }
 
   for (guint i = 0; i < N_ACTORS; i++)
     {
@@ -222,7 +234,7 @@ build_project (const char *path)
     {
       guint start = g_rand_int_range (rand, 0, body->len - 100);
       SpClaimSpec spec = {
-        .document_id = document,
+        .document_id = documents[i % N_DOCUMENTS],
         .start = start,
         .end = start + 60,
         .actor_id = actors[g_rand_int_range (rand, 0, N_ACTORS)],
@@ -569,13 +581,14 @@ main (int   argc,
     g_error ("%s", error->message);
 
   adw_init ();
+  sp_renderer_choose (gdk_display_get_default ());
 
   path = g_build_filename (dir, "frames.standpoint", NULL);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       start = g_get_monotonic_time ();
       build_project (path);
-      g_print ("setup: %d actors × %d issues, %d claims in %.0f ms\n", N_ACTORS, N_ISSUES, N_CLAIMS,
+      g_print ("setup: %d actors × %d issues, %d claims in %d articles in %.0f ms\n", N_ACTORS, N_ISSUES, N_CLAIMS, N_DOCUMENTS,
                (g_get_monotonic_time () - start) / 1000.0);
     }
   if (!(project = sp_project_open (path, &error)))

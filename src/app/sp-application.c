@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-application.h"
+#include "sp-renderer.h"
 #include "sp-stance-palette.h"
 #include "sp-window.h"
 
@@ -164,6 +165,7 @@ sp_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (sp_application_parent_class)->startup (app);
 
+  sp_renderer_choose (gdk_display_get_default ());
   load_stance_css ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
