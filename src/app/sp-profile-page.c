@@ -9,6 +9,7 @@
 
 #include "sp-codebook-view.h"
 #include "sp-profile-page.h"
+#include "sp-project-watch.h"
 #include "sp-toast.h"
 
 typedef struct
@@ -79,15 +80,7 @@ sp_profile_page_show (SpProfilePage *self,
 
   g_return_if_fail (SP_IS_PROFILE_PAGE (self));
 
-  if (priv->project != project)
-    {
-      if (priv->project != NULL)
-        g_signal_handlers_disconnect_by_data (priv->project, self);
-      g_set_object (&priv->project, project);
-      if (project != NULL)
-        g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-
+  sp_project_watch_set (&priv->project, project, G_CALLBACK (project_changed_cb), self);
   priv->id = project != NULL ? id : 0;
   SP_PROFILE_PAGE_GET_CLASS (self)->reload (self);
   if (priv->scroller != NULL)
@@ -190,9 +183,7 @@ sp_profile_page_dispose (GObject *object)
   SpProfilePagePrivate *priv = sp_profile_page_get_instance_private (self);
   GtkWidget *child;
 
-  if (priv->project != NULL)
-    g_signal_handlers_disconnect_by_data (priv->project, self);
-  g_clear_object (&priv->project);
+  sp_project_watch_clear (&priv->project, self);
   priv->back_button = NULL;
   priv->scroller = NULL;
   /* Template children without an id are not cleared by dispose_template() in GTK 4.8 */
