@@ -431,20 +431,16 @@ merge_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+static GtkWindow *
+sp_actor_profile_create_editor (SpProfilePage *page,
+                                GtkWindow     *parent)
 {
-  SpActorProfile *self = SP_ACTOR_PROFILE (widget);
-  GtkWindow *editor;
+  SpActorProfile *self = SP_ACTOR_PROFILE (page);
 
-  if (!is_editable (self))
-    return;
+  if (self->actor == NULL)
+    return NULL;
 
-  editor = GTK_WINDOW (sp_actor_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                            sp_profile_page_get_project (SP_PROFILE_PAGE (self)), self->actor));
-  gtk_window_present (editor);
+  return GTK_WINDOW (sp_actor_dialog_new (parent, sp_profile_page_get_project (page), self->actor));
 }
 
 static void
@@ -479,6 +475,7 @@ sp_actor_profile_class_init (SpActorProfileClass *klass)
   object_class->dispose = sp_actor_profile_dispose;
   object_class->finalize = sp_actor_profile_finalize;
   page_class->reload = sp_actor_profile_reload;
+  page_class->create_editor = sp_actor_profile_create_editor;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/standpoint/Standpoint/sp-actor-profile.ui");
   gtk_widget_class_bind_template_child (widget_class, SpActorProfile, back_button);
@@ -497,8 +494,6 @@ sp_actor_profile_class_init (SpActorProfileClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpActorProfile, claims_list);
 
   gtk_widget_class_install_action (widget_class, "profile.merge", NULL, merge_action);
-  gtk_widget_class_install_action (widget_class, "profile.edit", NULL, edit_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "profile.edit", NULL);
 }
 
 static void

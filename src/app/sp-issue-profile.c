@@ -46,12 +46,6 @@ struct _SpIssueProfile
 
 G_DEFINE_FINAL_TYPE (SpIssueProfile, sp_issue_profile, SP_TYPE_PROFILE_PAGE)
 
-static gboolean
-is_editable (SpIssueProfile *self)
-{
-  return self->issue != NULL && sp_profile_page_get_editable (SP_PROFILE_PAGE (self));
-}
-
 static GtkWidget *
 create_actor_row (SpIssuePosition *position)
 {
@@ -228,7 +222,8 @@ sp_issue_profile_reload (SpProfilePage *page)
 
   clear (self);
   fill (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.edit", is_editable (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.edit",
+                                 self->issue != NULL && sp_profile_page_get_editable (page));
 }
 
 gint64
@@ -238,19 +233,16 @@ sp_issue_profile_get_issue_id (SpIssueProfile *self)
   return self->issue != NULL ? sp_issue_get_id (self->issue) : 0;
 }
 
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+static GtkWindow *
+sp_issue_profile_create_editor (SpProfilePage *page,
+                                GtkWindow     *parent)
 {
-  SpIssueProfile *self = SP_ISSUE_PROFILE (widget);
+  SpIssueProfile *self = SP_ISSUE_PROFILE (page);
 
-  if (!is_editable (self))
-    return;
+  if (self->issue == NULL)
+    return NULL;
 
-  gtk_window_present (GTK_WINDOW (sp_issue_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       sp_profile_page_get_project (SP_PROFILE_PAGE (self)),
-                                                       self->issue)));
+  return GTK_WINDOW (sp_issue_dialog_new (parent, sp_profile_page_get_project (page), self->issue));
 }
 
 static void
@@ -284,6 +276,7 @@ sp_issue_profile_class_init (SpIssueProfileClass *klass)
   object_class->dispose = sp_issue_profile_dispose;
   object_class->finalize = sp_issue_profile_finalize;
   page_class->reload = sp_issue_profile_reload;
+  page_class->create_editor = sp_issue_profile_create_editor;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/standpoint/Standpoint/sp-issue-profile.ui");
   gtk_widget_class_bind_template_child (widget_class, SpIssueProfile, back_button);
@@ -304,8 +297,6 @@ sp_issue_profile_class_init (SpIssueProfileClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpIssueProfile, timeline_box);
   gtk_widget_class_bind_template_child (widget_class, SpIssueProfile, timeline_area);
 
-  gtk_widget_class_install_action (widget_class, "profile.edit", NULL, edit_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "profile.edit", NULL);
 }
 
 static void

@@ -164,6 +164,22 @@ sp_profile_page_lookup_failed (SpProfilePage *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "codebook.back", NULL);
 }
 
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  SpProfilePage *self = SP_PROFILE_PAGE (widget);
+  GtkWindow *editor;
+
+  if (!sp_profile_page_get_editable (self))
+    return;
+
+  editor = SP_PROFILE_PAGE_GET_CLASS (self)->create_editor (self, GTK_WINDOW (gtk_widget_get_root (widget)));
+  if (editor != NULL)
+    gtk_window_present (editor);
+}
+
 /* The keyboard enters the page at its Back button */
 static gboolean
 sp_profile_page_grab_focus (GtkWidget *widget)
@@ -203,6 +219,10 @@ sp_profile_page_class_init (SpProfilePageClass *klass)
   widget_class->grab_focus = sp_profile_page_grab_focus;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  /* Enabled by the page: only while it shows something it may edit */
+  gtk_widget_class_install_action (widget_class, "profile.edit", NULL, edit_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "profile.edit", NULL);
 }
 
 static void

@@ -2,7 +2,7 @@
  *
  * What an actor's and an issue's page have in common: they hold the project only while shown,
  * read it again whenever it changes, start from the top with the keyboard on their Back button
- * and edit what they show only where the codebook view allows it. The pages derive from it and
+ * and edit what they show (profile.edit, Ctrl+E) only where the codebook view allows it. The pages derive from it and
  * fill themselves in their reload().
  */
 #pragma once
@@ -22,7 +22,11 @@ struct _SpProfilePageClass
   GtkWidgetClass parent_class;
 
   /* Empties the page and fills it from the project again (none, or id 0: only empties it) */
-  void (*reload) (SpProfilePage *self);
+  void       (*reload)        (SpProfilePage *self);
+  /* The dialog that edits what the page shows (profile.edit, Ctrl+E); NULL when it shows
+   * nothing */
+  GtkWindow *(*create_editor) (SpProfilePage *self,
+                               GtkWindow     *parent);
 };
 
 void       sp_profile_page_show          (SpProfilePage     *self,
