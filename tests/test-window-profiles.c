@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 
+#include "sp-actor-dialog.h"
 #include "sp-gui-test-talks.h"
 #include "sp-gui-test-util.h"
 #include "sp-test-util.h"
@@ -136,6 +137,7 @@ test_actor_profile (Fixture       *f,
   SpReader *reader = sp_documents_view_get_reader (f->window->documents_view);
   GtkWidget *claim_row;
   GtkWidget *members;
+  GtkWindow *dialog;
   gint64 berg_claim;
   guint start;
   guint end;
@@ -166,6 +168,16 @@ test_actor_profile (Fixture       *f,
   sp_gui_test_assert_action_button (profile, "profile.edit", TRUE);
   sp_gui_test_assert_action_button (profile, "profile.merge", TRUE);
   g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), "profile-actor.png"));
+
+  /* Ctrl+E opens the actor's editor over the window */
+  g_assert_null (sp_gui_test_find_dialog (GTK_WINDOW (f->window)));
+  g_assert_true (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_e, GDK_CONTROL_MASK));
+  settle (f);
+  dialog = sp_gui_test_find_dialog (GTK_WINDOW (f->window));
+  g_assert_true (SP_IS_ACTOR_DIALOG (dialog));
+  gtk_window_destroy (dialog);
+  settle (f);
+  gtk_widget_grab_focus (profile);
 
   /* The keyboard is in the page: Alt+Left goes back to the table */
   g_assert_true (sp_gui_test_is_inside (gtk_root_get_focus (GTK_ROOT (f->window)), profile));

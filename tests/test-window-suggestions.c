@@ -635,6 +635,45 @@ test_narrow (Fixture       *f,
   shoot (GTK_WIDGET (f->window), "review-450-speakers.png");
 }
 
+static gboolean
+flap_revealed (gpointer flap)
+{
+  return adw_flap_get_reveal_progress (flap) >= 1;
+}
+
+static gboolean
+popover_shown (gpointer popover)
+{
+  return gtk_widget_get_visible (popover);
+}
+
+/* At 450 px with the list over the reader, E slides the list off first: the popover opens on
+ * the suggestion's text once the reader is uncovered */
+static void
+test_narrow_edit (Fixture       *f,
+                  gconstpointer  data)
+{
+  SpReviewView *view = f->window->review_view;
+  SpClaimPopover *popover = sp_review_view_get_claim_popover (view);
+  AdwFlap *flap = ADW_FLAP (sp_gui_test_find_type (GTK_WIDGET (view), ADW_TYPE_FLAP));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 450, 800);
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_true (adw_flap_get_folded (flap));
+  adw_flap_set_reveal_flap (flap, TRUE);
+  sp_gui_test_iterate_until (flap_revealed, flap);
+
+  g_assert_true (sp_review_view_select (view, f->s_varga_quotas));
+  focus_current_row (f);
+  g_assert_true (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_e, 0));
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  sp_gui_test_iterate_until (popover_shown, popover);
+  g_assert_cmpfloat (adw_flap_get_reveal_progress (flap), ==, 0);
+  g_assert_cmpint (sp_claim_popover_get_suggestion_id (popover), ==, f->s_varga_quotas);
+}
+
 /* Every suggestion decided: the view says so, with the precision */
 static void
 test_all_reviewed (Fixture       *f,
@@ -784,6 +823,7 @@ main (int   argc,
   g_test_add ("/review/accept-above", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_accept_above, fixture_teardown);
   g_test_add ("/review/discovery", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_discovery, fixture_teardown);
   g_test_add ("/review/narrow", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_narrow, fixture_teardown);
+  g_test_add ("/review/narrow-edit", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_narrow_edit, fixture_teardown);
   g_test_add ("/review/many", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_many, fixture_teardown);
   g_test_add ("/review/suggest-pass", Fixture, GINT_TO_POINTER (FALSE), fixture_setup, test_suggest_pass, fixture_teardown);
   g_test_add ("/review/suggest-after-import", Fixture, GINT_TO_POINTER (FALSE), fixture_setup, test_suggest_after_import, fixture_teardown);

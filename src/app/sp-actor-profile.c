@@ -1,8 +1,7 @@
 /* sp-actor-profile.c
  *
- * See sp-actor-profile.h. The page reads the project when it is shown and again whenever the
- * project changes while it is; the Actors view hands it the project and takes it back when the
- * page slides out, so that a hidden page holds no project open. Rows are actionable: a
+ * See sp-actor-profile.h. SpProfilePage holds the project while the page is shown and asks
+ * for a reload whenever it changes (sp_profile_page_show() shows an actor). Rows are actionable: a
  * position opens the issue's profile (win.show-issue), a member its own profile
  * (win.show-actor), a claim its sentence in the reader (win.show-claim).
  */
@@ -14,18 +13,16 @@
 
 #include "sp-actor-dialog.h"
 #include "sp-actor-profile.h"
-#include "sp-codebook-view.h"
 #include "sp-matrix-profile.h"
+#include "sp-profile-page.h"
 #include "sp-profile-rows.h"
 #include "sp-toast.h"
 
 struct _SpActorProfile
 {
-  GtkWidget             parent_instance;
+  SpProfilePage         parent_instance;
 
-  SpProject            *project;
-  gint64                actor_id;
-  SpActor              *actor;
+  SpActor              *actor;     /* the one shown, if it was found */
   GArray               *merge_ids;  /* the actors the merge dialog offers, in its order */
   GPtrArray            *merge_names; /* and their names */
 
@@ -46,15 +43,12 @@ struct _SpActorProfile
   GtkListBox           *claims_list;
 };
 
-G_DEFINE_FINAL_TYPE (SpActorProfile, sp_actor_profile, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SpActorProfile, sp_actor_profile, SP_TYPE_PROFILE_PAGE)
 
 static gboolean
 is_editable (SpActorProfile *self)
 {
-  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), SP_TYPE_CODEBOOK_VIEW);
-
-  return self->project != NULL && self->actor != NULL &&
-         (view == NULL || sp_codebook_view_get_editable (SP_CODEBOOK_VIEW (view)));
+  return self->actor != NULL && sp_profile_page_get_editable (SP_PROFILE_PAGE (self));
 }
 
 static GtkWidget *
@@ -173,7 +167,9 @@ static gboolean
 fill_members (SpActorProfile  *self,
               GError         **error)
 {
-  g_autoptr(GListModel) actors = sp_project_list_actors (self->project, error);
+  SpProject *project = sp_profile_page_get_project (SP_PROFILE_PAGE (self));
+  gint64 actor_id = sp_actor_get_id (self->actor);
+  g_autoptr(GListModel) actors = sp_project_list_actors (project, error);
   g_autoptr(GHashTable) parents = NULL;
   g_autoptr(GHashTable) above = NULL;
   guint n_members = 0;
@@ -190,7 +186,7 @@ fill_members (SpActorProfile  *self,
       gint64 parent = sp_actor_get_affiliation_id (actor);
 
       g_hash_table_insert (parents, g_memdup2 (&id, sizeof id), g_memdup2 (&parent, sizeof parent));
-      if (parent == self->actor_id)
+      if (parent == actor_id)
         {
           gtk_list_box_append (self->members_list, create_member_row (actor));
           n_members++;
@@ -214,7 +210,7 @@ fill_members (SpActorProfile  *self,
       g_autoptr(SpActor) actor = g_list_model_get_item (actors, i);
       gint64 id = sp_actor_get_id (actor);
 
-      if (id != self->actor_id && !g_hash_table_contains (above, &id))
+      if (id != actor_id && !g_hash_table_contains (above, &id))
         {
           g_array_append_val (self->merge_ids, id);
           g_ptr_array_add (self->merge_names, g_strdup (sp_actor_get_name (actor)));
@@ -247,8 +243,11 @@ clear (SpActorProfile *self)
 }
 
 static void
-reload (SpActorProfile *self)
+sp_actor_profile_reload (SpProfilePage *page)
 {
+  SpActorProfile *self = SP_ACTOR_PROFILE (page);
+  SpProject *project = sp_profile_page_get_project (page);
+  gint64 actor_id = sp_profile_page_get_id (page);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) positions = NULL;
   g_autoptr(GListModel) claims = NULL;
@@ -257,19 +256,16 @@ reload (SpActorProfile *self)
 
   clear (self);
 
-  if (self->project == NULL || self->actor_id == 0)
+  if (project == NULL || actor_id == 0)
     {
       update_actions (self);
       return;
     }
 
-  if (!(self->actor = sp_project_get_actor (self->project, self->actor_id, &error)))
+  if (!(self->actor = sp_project_get_actor (project, actor_id, &error)))
     {
-      /* Deleted, or merged into another actor: back to the table, which no longer lists it */
-      if (!g_error_matches (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND))
-        sp_toast_show_error (GTK_WIDGET (self), error->message);
       update_actions (self);
-      gtk_widget_activate_action (GTK_WIDGET (self), "codebook.back", NULL);
+      sp_profile_page_lookup_failed (page, error);
       return;
     }
 
@@ -277,7 +273,7 @@ reload (SpActorProfile *self)
 
   /* A group's row is the matrix's group row: its members' claims count too */
   if (!fill_members (self, &error) ||
-      !(positions = sp_matrix_actor_positions (self->project, self->actor_id,
+      !(positions = sp_matrix_actor_positions (project, actor_id,
                                                gtk_widget_get_visible (GTK_WIDGET (self->members_group))
                                                  ? SP_MATRIX_LEVEL_GROUP : SP_MATRIX_LEVEL_ACTOR,
                                                &claims, &error)))
@@ -307,7 +303,7 @@ reload (SpActorProfile *self)
     {
       g_autoptr(SpClaim) claim = g_list_model_get_item (claims, i - 1);
 
-      gboolean a_member = sp_claim_get_actor_id (claim) != self->actor_id;
+      gboolean a_member = sp_claim_get_actor_id (claim) != actor_id;
 
       gtk_list_box_append (self->claims_list, sp_profile_claim_row_new (claim, a_member, TRUE));
     }
@@ -323,52 +319,11 @@ reload (SpActorProfile *self)
   update_actions (self);
 }
 
-static void
-project_changed_cb (SpActorProfile *self,
-                    guint           what)
-{
-  if (what & (SP_CHANGE_ACTORS | SP_CHANGE_ISSUES | SP_CHANGE_CLAIMS | SP_CHANGE_DOCUMENTS))
-    {
-      gboolean had_focus = sp_profile_has_focus_inside (GTK_WIDGET (self));
-
-      reload (self);
-      sp_profile_restore_focus (GTK_WIDGET (self), GTK_WIDGET (self->back_button), had_focus);
-    }
-}
-
-/**
- * sp_actor_profile_show:
- * @project: (nullable): the project, or %NULL to let go of it (the page is hidden)
- *
- * Shows the actor @actor_id of @project, from the top of the page.
- */
-void
-sp_actor_profile_show (SpActorProfile *self,
-                       SpProject      *project,
-                       gint64          actor_id)
-{
-  g_return_if_fail (SP_IS_ACTOR_PROFILE (self));
-
-  if (self->project != project)
-    {
-      if (self->project != NULL)
-        g_signal_handlers_disconnect_by_data (self->project, self);
-      g_set_object (&self->project, project);
-      if (project != NULL)
-        g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-
-  self->actor_id = project != NULL ? actor_id : 0;
-  reload (self);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-  sp_profile_restore_focus (GTK_WIDGET (self), GTK_WIDGET (self->back_button), TRUE);
-}
-
 gint64
 sp_actor_profile_get_actor_id (SpActorProfile *self)
 {
   g_return_val_if_fail (SP_IS_ACTOR_PROFILE (self), 0);
-  return self->actor != NULL ? self->actor_id : 0;
+  return self->actor != NULL ? sp_actor_get_id (self->actor) : 0;
 }
 
 /**
@@ -384,6 +339,7 @@ gboolean
 sp_actor_profile_merge (SpActorProfile *self,
                         gint64          merged_id)
 {
+  SpProject *project = sp_profile_page_get_project (SP_PROFILE_PAGE (self));
   g_autoptr(SpActor) merged = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *keep_name = NULL;
@@ -395,8 +351,8 @@ sp_actor_profile_merge (SpActorProfile *self,
     return FALSE;
 
   keep_name = g_strdup (sp_actor_get_name (self->actor));
-  if (!(merged = sp_project_get_actor (self->project, merged_id, &error)) ||
-      !sp_project_merge_actors (self->project, self->actor_id, merged_id, &error))
+  if (!(merged = sp_project_get_actor (project, merged_id, &error)) ||
+      !sp_project_merge_actors (project, sp_actor_get_id (self->actor), merged_id, &error))
     {
       sp_toast_show_error (GTK_WIDGET (self), error->message);
       return FALSE;
@@ -475,41 +431,24 @@ merge_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+static GtkWindow *
+sp_actor_profile_create_editor (SpProfilePage *page,
+                                GtkWindow     *parent)
 {
-  SpActorProfile *self = SP_ACTOR_PROFILE (widget);
-  GtkWindow *editor;
+  SpActorProfile *self = SP_ACTOR_PROFILE (page);
 
-  if (!is_editable (self))
-    return;
+  if (self->actor == NULL)
+    return NULL;
 
-  editor = GTK_WINDOW (sp_actor_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->project, self->actor));
-  gtk_window_present (editor);
-}
-
-/* The keyboard enters the page at its Back button */
-static gboolean
-sp_actor_profile_grab_focus (GtkWidget *widget)
-{
-  return gtk_widget_grab_focus (GTK_WIDGET (((SpActorProfile *)widget)->back_button));
+  return GTK_WINDOW (sp_actor_dialog_new (parent, sp_profile_page_get_project (page), self->actor));
 }
 
 static void
 sp_actor_profile_dispose (GObject *object)
 {
   SpActorProfile *self = (SpActorProfile *)object;
-  GtkWidget *child;
 
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-  g_clear_object (&self->project);
   g_clear_object (&self->actor);
-  /* Template children without an id are not cleared by dispose_template() in GTK 4.8 */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_ACTOR_PROFILE);
 
   G_OBJECT_CLASS (sp_actor_profile_parent_class)->dispose (object);
@@ -531,13 +470,14 @@ sp_actor_profile_class_init (SpActorProfileClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SpProfilePageClass *page_class = SP_PROFILE_PAGE_CLASS (klass);
 
   object_class->dispose = sp_actor_profile_dispose;
   object_class->finalize = sp_actor_profile_finalize;
-  widget_class->grab_focus = sp_actor_profile_grab_focus;
+  page_class->reload = sp_actor_profile_reload;
+  page_class->create_editor = sp_actor_profile_create_editor;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/standpoint/Standpoint/sp-actor-profile.ui");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, SpActorProfile, back_button);
   gtk_widget_class_bind_template_child (widget_class, SpActorProfile, bar_title);
   gtk_widget_class_bind_template_child (widget_class, SpActorProfile, merge_button);
@@ -554,8 +494,6 @@ sp_actor_profile_class_init (SpActorProfileClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpActorProfile, claims_list);
 
   gtk_widget_class_install_action (widget_class, "profile.merge", NULL, merge_action);
-  gtk_widget_class_install_action (widget_class, "profile.edit", NULL, edit_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "profile.edit", NULL);
 }
 
 static void
@@ -564,6 +502,7 @@ sp_actor_profile_init (SpActorProfile *self)
   self->merge_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->merge_names = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  sp_profile_page_set_parts (SP_PROFILE_PAGE (self), GTK_WIDGET (self->back_button), self->scroller);
   update_actions (self);
 }
 

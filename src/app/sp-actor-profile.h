@@ -8,18 +8,15 @@
 
 #include <adwaita.h>
 
-#include "sp-project.h"
+#include "sp-profile-page.h"
 
 G_BEGIN_DECLS
 
 #define SP_TYPE_ACTOR_PROFILE (sp_actor_profile_get_type ())
 
-G_DECLARE_FINAL_TYPE (SpActorProfile, sp_actor_profile, SP, ACTOR_PROFILE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SpActorProfile, sp_actor_profile, SP, ACTOR_PROFILE, SpProfilePage)
 
 GtkWidget *sp_actor_profile_new          (void);
-void       sp_actor_profile_show         (SpActorProfile *self,
-                                          SpProject      *project,
-                                          gint64          actor_id);
 gint64     sp_actor_profile_get_actor_id (SpActorProfile *self);
 gboolean   sp_actor_profile_merge        (SpActorProfile *self,
                                           gint64          merged_id);

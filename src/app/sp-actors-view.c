@@ -67,8 +67,8 @@ sp_actors_view_open_profile (SpCodebookView *view,
 {
   SpActorsView *self = SP_ACTORS_VIEW (view);
 
-  sp_actor_profile_show (self->profile, item ? sp_codebook_view_get_project (view) : NULL,
-                         item ? sp_actor_get_id (item) : 0);
+  sp_profile_page_show (SP_PROFILE_PAGE (self->profile), item ? sp_codebook_view_get_project (view) : NULL,
+                        item ? sp_actor_get_id (item) : 0);
   if (item != NULL)
     sp_codebook_view_show_profile (view, TRUE);
 }

@@ -6,6 +6,7 @@
 
 #include "sp-codebook-view.h"
 #include "sp-delete-dialog.h"
+#include "sp-project-watch.h"
 #include "sp-toast.h"
 
 typedef struct
@@ -380,9 +381,7 @@ sp_codebook_view_dispose (GObject *object)
       priv->profile = NULL;
     }
 
-  if (priv->project != NULL)
-    g_signal_handlers_disconnect_by_data (priv->project, self);
-  g_clear_object (&priv->project);
+  sp_project_watch_clear (&priv->project, self);
   g_clear_object (&priv->selection);
   g_clear_object (&priv->sorted);
   g_clear_object (&priv->filtered);
@@ -462,13 +461,9 @@ sp_codebook_view_set_project (SpCodebookView *self,
 
   g_return_if_fail (SP_IS_CODEBOOK_VIEW (self));
 
-  if (priv->project == project)
+  if (!sp_project_watch_set (&priv->project, project, G_CALLBACK (project_changed_cb), self))
     return;
 
-  if (priv->project != NULL)
-    g_signal_handlers_disconnect_by_data (priv->project, self);
-
-  g_set_object (&priv->project, project);
   gtk_single_selection_set_selected (priv->selection, GTK_INVALID_LIST_POSITION);
 
   /* Another project: the profile of the last one's entry goes, and with it its project */
@@ -477,9 +472,6 @@ sp_codebook_view_set_project (SpCodebookView *self,
       adw_leaflet_set_visible_child (priv->leaflet, GTK_WIDGET (priv->stack));
       SP_CODEBOOK_VIEW_GET_CLASS (self)->open_profile (self, NULL);
     }
-
-  if (project != NULL)
-    g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
 
   reload (self);
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "sp-documents-view.h"
+#include "sp-reader-popover.h"
 
 G_BEGIN_DECLS
 
@@ -31,8 +32,7 @@ struct _SpDocumentsView
   guint               popover_end;
   gboolean            popover_made_room;
   guint               place_idle;    /* follows the reader's scrolling, outside its layout */
-  gboolean            popup_pending; /* until the claims panel has slid off the reader */
-  guint               popup_idle;
+  SpReaderPopover     popover_wait;  /* for the claims panel to slide off the reader */
   gboolean            reloading;     /* the document list is being replaced */
   guint               open_idle;     /* shows the reader after a click in the folded list */
   gboolean            editable;      /* FALSE for a read-only project: claims are only read */

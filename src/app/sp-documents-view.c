@@ -6,6 +6,7 @@
 
 #include "sp-documents-view-private.h"
 #include "sp-list-labels.h"
+#include "sp-project-watch.h"
 #include "sp-toast.h"
 
 G_DEFINE_FINAL_TYPE (SpDocumentsView, sp_documents_view, GTK_TYPE_WIDGET)
@@ -206,7 +207,6 @@ load_claims (SpDocumentsView *self)
   gint64 document_id = selected_document_id (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL;
-  GtkWidget *child;
   guint n = 0;
 
   g_clear_object (&self->claims);
@@ -218,15 +218,7 @@ load_claims (SpDocumentsView *self)
     }
 
   /* Rows only: the placeholder (what to do in a document without claims) stays */
-  child = gtk_widget_get_first_child (GTK_WIDGET (self->claims_list));
-  while (child != NULL)
-    {
-      GtkWidget *next = gtk_widget_get_next_sibling (child);
-
-      if (GTK_IS_LIST_BOX_ROW (child))
-        gtk_list_box_remove (self->claims_list, child);
-      child = next;
-    }
+  sp_list_box_remove_rows (self->claims_list);
 
   if (self->claims != NULL)
     {
@@ -338,37 +330,21 @@ popup_claim_popover (SpDocumentsView *self,
   self->popover_end = end;
   self->popover_made_room = FALSE;
 
-  /* A claims panel folded over the reader would hide the text; GTK 4.8 cannot open a popover
-   * on a reader that the panel is still sliding off */
-  if (adw_flap_get_folded (self->claims_flap) && adw_flap_get_reveal_progress (self->claims_flap) > 0)
-    {
-      self->popup_pending = TRUE;
-      adw_flap_set_reveal_flap (self->claims_flap, FALSE);
-      return;
-    }
+  /* A claims panel folded over the reader would hide the text */
+  if (sp_reader_popover_wait_for_flap (&self->popover_wait))
+    return;
 
-  self->popup_pending = FALSE;
   place_claim_popover (self);
   gtk_popover_popup (GTK_POPOVER (self->claim_popover));
 }
 
-static gboolean
-popup_claim_popover_cb (gpointer data)
+/* The claims panel has slid off the reader */
+static void
+popup_claim_popover_again (gpointer data)
 {
   SpDocumentsView *self = data;
 
-  self->popup_idle = 0;
-  if (self->popup_pending)
-    popup_claim_popover (self, self->popover_start, self->popover_end);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-flap_progress_cb (SpDocumentsView *self)
-{
-  if (self->popup_pending && adw_flap_get_reveal_progress (self->claims_flap) <= 0 && self->popup_idle == 0)
-    self->popup_idle = g_idle_add (popup_claim_popover_cb, self);
+  popup_claim_popover (self, self->popover_start, self->popover_end);
 }
 
 static void
@@ -570,22 +546,14 @@ sp_documents_view_dispose (GObject *object)
   g_clear_pointer (&self->list_menu, gtk_widget_unparent);
   g_clear_handle_id (&self->open_idle, g_source_remove);
   g_clear_handle_id (&self->place_idle, g_source_remove);
-  g_clear_handle_id (&self->popup_idle, g_source_remove);
-
-  if (self->claim_popover != NULL)
-    {
-      gtk_widget_unparent (GTK_WIDGET (self->claim_popover));
-      self->claim_popover = NULL;
-    }
+  sp_reader_popover_clear (&self->popover_wait, &self->claim_popover);
 
   /* Template children without an id are not cleared by dispose_template() in GTK 4.8 */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_DOCUMENTS_VIEW);
 
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-  g_clear_object (&self->project);
+  sp_project_watch_clear (&self->project, self);
   g_clear_object (&self->claims);
   _sp_documents_view_dispose_list (self);
 
@@ -698,7 +666,6 @@ sp_documents_view_init (SpDocumentsView *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->claims_flap, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->claims_flap, "notify::reveal-progress", G_CALLBACK (flap_progress_cb), self, G_CONNECT_SWAPPED);
   folded_cb (self);
 
   /* Right-click on the text offers tagging next to Copy */
@@ -706,8 +673,8 @@ sp_documents_view_init (SpDocumentsView *self)
   g_menu_append (extra_menu, _("_Tag Claim…"), "documents.tag-claim");
   sp_reader_set_extra_menu (self->reader, G_MENU_MODEL (extra_menu));
 
-  self->claim_popover = SP_CLAIM_POPOVER (sp_claim_popover_new ());
-  gtk_widget_set_parent (GTK_WIDGET (self->claim_popover), GTK_WIDGET (sp_reader_get_text_view (self->reader)));
+  self->claim_popover = sp_reader_popover_init (&self->popover_wait, self->reader, self->claims_flap,
+                                                popup_claim_popover_again, self);
   g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (sp_reader_get_text_view (self->reader))),
                            "value-changed", G_CALLBACK (reader_scrolled_cb), self, G_CONNECT_SWAPPED);
 
@@ -720,19 +687,11 @@ sp_documents_view_set_project (SpDocumentsView *self,
 {
   g_return_if_fail (SP_IS_DOCUMENTS_VIEW (self));
 
-  if (self->project == project)
+  if (!sp_project_watch_set (&self->project, project, G_CALLBACK (project_changed_cb), self))
     return;
 
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-
-  g_set_object (&self->project, project);
   sp_claim_popover_set_project (self->claim_popover, project);
   sp_reader_set_document (self->reader, NULL, NULL);
-
-  if (project != NULL)
-    g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
-
   load_documents (self);
 }
 

@@ -1,7 +1,7 @@
 /* sp-issue-profile.c
  *
- * See sp-issue-profile.h. Like the actor profile, the page holds the project only while it is
- * shown and reads it again when it changes. Each actor's row opens its strongest quote in the
+ * See sp-issue-profile.h. Like the actor profile, an SpProfilePage: it holds the project only
+ * while it is shown and reads it again when it changes. Each actor's row opens its strongest quote in the
  * reader (win.show-claim); its button opens the actor's profile (win.show-actor).
  */
 #define G_LOG_DOMAIN "sp-issue-profile"
@@ -10,20 +10,18 @@
 
 #include <glib/gi18n.h>
 
-#include "sp-codebook-view.h"
 #include "sp-issue-dialog.h"
 #include "sp-issue-profile-private.h"
 #include "sp-matrix-profile.h"
+#include "sp-profile-page.h"
 #include "sp-profile-rows.h"
 #include "sp-toast.h"
 
 struct _SpIssueProfile
 {
-  GtkWidget             parent_instance;
+  SpProfilePage         parent_instance;
 
-  SpProject            *project;
-  gint64                issue_id;
-  SpIssue              *issue;
+  SpIssue              *issue;   /* the one shown, if it was found */
   GArray               *months;  /* SpTimelineMonth, what the chart draws */
 
   /* Template children */
@@ -46,16 +44,7 @@ struct _SpIssueProfile
   GtkDrawingArea       *timeline_area;
 };
 
-G_DEFINE_FINAL_TYPE (SpIssueProfile, sp_issue_profile, GTK_TYPE_WIDGET)
-
-static gboolean
-is_editable (SpIssueProfile *self)
-{
-  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), SP_TYPE_CODEBOOK_VIEW);
-
-  return self->project != NULL && self->issue != NULL &&
-         (view == NULL || sp_codebook_view_get_editable (SP_CODEBOOK_VIEW (view)));
-}
+G_DEFINE_FINAL_TYPE (SpIssueProfile, sp_issue_profile, SP_TYPE_PROFILE_PAGE)
 
 static GtkWidget *
 create_actor_row (SpIssuePosition *position)
@@ -151,6 +140,8 @@ set_group (AdwPreferencesGroup *group,
 static void
 fill (SpIssueProfile *self)
 {
+  SpProject *project = sp_profile_page_get_project (SP_PROFILE_PAGE (self));
+  gint64 issue_id = sp_profile_page_get_id (SP_PROFILE_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) positions = NULL;
   g_autoptr(GListModel) claims = NULL;
@@ -164,14 +155,12 @@ fill (SpIssueProfile *self)
   guint n_claims;
   guint n_undated;
 
-  if (self->project == NULL || self->issue_id == 0)
+  if (project == NULL || issue_id == 0)
     return;
 
-  if (!(self->issue = sp_project_get_issue (self->project, self->issue_id, &error)))
+  if (!(self->issue = sp_project_get_issue (project, issue_id, &error)))
     {
-      if (!g_error_matches (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND))
-        sp_toast_show_error (GTK_WIDGET (self), error->message);
-      gtk_widget_activate_action (GTK_WIDGET (self), "codebook.back", NULL);
+      sp_profile_page_lookup_failed (SP_PROFILE_PAGE (self), error);
       return;
     }
 
@@ -185,7 +174,7 @@ fill (SpIssueProfile *self)
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->proposition_label), "dim-label");
 
-  if (!(positions = sp_matrix_issue_positions (self->project, self->issue_id, &claims, &error)))
+  if (!(positions = sp_matrix_issue_positions (project, issue_id, &claims, &error)))
     {
       sp_toast_show_error (GTK_WIDGET (self), error->message);
       return;
@@ -227,95 +216,41 @@ fill (SpIssueProfile *self)
 }
 
 static void
-reload (SpIssueProfile *self)
+sp_issue_profile_reload (SpProfilePage *page)
 {
+  SpIssueProfile *self = SP_ISSUE_PROFILE (page);
+
   clear (self);
   fill (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.edit", is_editable (self));
-}
-
-static void
-project_changed_cb (SpIssueProfile *self,
-                    guint           what)
-{
-  if (what & (SP_CHANGE_ACTORS | SP_CHANGE_ISSUES | SP_CHANGE_CLAIMS | SP_CHANGE_DOCUMENTS))
-    {
-      gboolean had_focus = sp_profile_has_focus_inside (GTK_WIDGET (self));
-
-      reload (self);
-      sp_profile_restore_focus (GTK_WIDGET (self), GTK_WIDGET (self->back_button), had_focus);
-    }
-}
-
-/**
- * sp_issue_profile_show:
- * @project: (nullable): the project, or %NULL to let go of it (the page is hidden)
- *
- * Shows the issue @issue_id of @project, from the top of the page.
- */
-void
-sp_issue_profile_show (SpIssueProfile *self,
-                       SpProject      *project,
-                       gint64          issue_id)
-{
-  g_return_if_fail (SP_IS_ISSUE_PROFILE (self));
-
-  if (self->project != project)
-    {
-      if (self->project != NULL)
-        g_signal_handlers_disconnect_by_data (self->project, self);
-      g_set_object (&self->project, project);
-      if (project != NULL)
-        g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-
-  self->issue_id = project != NULL ? issue_id : 0;
-  reload (self);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-  sp_profile_restore_focus (GTK_WIDGET (self), GTK_WIDGET (self->back_button), TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.edit",
+                                 self->issue != NULL && sp_profile_page_get_editable (page));
 }
 
 gint64
 sp_issue_profile_get_issue_id (SpIssueProfile *self)
 {
   g_return_val_if_fail (SP_IS_ISSUE_PROFILE (self), 0);
-  return self->issue != NULL ? self->issue_id : 0;
+  return self->issue != NULL ? sp_issue_get_id (self->issue) : 0;
 }
 
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+static GtkWindow *
+sp_issue_profile_create_editor (SpProfilePage *page,
+                                GtkWindow     *parent)
 {
-  SpIssueProfile *self = SP_ISSUE_PROFILE (widget);
+  SpIssueProfile *self = SP_ISSUE_PROFILE (page);
 
-  if (!is_editable (self))
-    return;
+  if (self->issue == NULL)
+    return NULL;
 
-  gtk_window_present (GTK_WINDOW (sp_issue_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       self->project, self->issue)));
-}
-
-/* The keyboard enters the page at its Back button */
-static gboolean
-sp_issue_profile_grab_focus (GtkWidget *widget)
-{
-  return gtk_widget_grab_focus (GTK_WIDGET (((SpIssueProfile *)widget)->back_button));
+  return GTK_WINDOW (sp_issue_dialog_new (parent, sp_profile_page_get_project (page), self->issue));
 }
 
 static void
 sp_issue_profile_dispose (GObject *object)
 {
   SpIssueProfile *self = (SpIssueProfile *)object;
-  GtkWidget *child;
 
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-  g_clear_object (&self->project);
   g_clear_object (&self->issue);
-  /* Template children without an id are not cleared by dispose_template() in GTK 4.8 */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_ISSUE_PROFILE);
 
   G_OBJECT_CLASS (sp_issue_profile_parent_class)->dispose (object);
@@ -336,13 +271,14 @@ sp_issue_profile_class_init (SpIssueProfileClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SpProfilePageClass *page_class = SP_PROFILE_PAGE_CLASS (klass);
 
   object_class->dispose = sp_issue_profile_dispose;
   object_class->finalize = sp_issue_profile_finalize;
-  widget_class->grab_focus = sp_issue_profile_grab_focus;
+  page_class->reload = sp_issue_profile_reload;
+  page_class->create_editor = sp_issue_profile_create_editor;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/standpoint/Standpoint/sp-issue-profile.ui");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, SpIssueProfile, back_button);
   gtk_widget_class_bind_template_child (widget_class, SpIssueProfile, bar_title);
   gtk_widget_class_bind_template_child (widget_class, SpIssueProfile, scroller);
@@ -361,8 +297,6 @@ sp_issue_profile_class_init (SpIssueProfileClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpIssueProfile, timeline_box);
   gtk_widget_class_bind_template_child (widget_class, SpIssueProfile, timeline_area);
 
-  gtk_widget_class_install_action (widget_class, "profile.edit", NULL, edit_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "profile.edit", NULL);
 }
 
 static void
@@ -370,6 +304,7 @@ sp_issue_profile_init (SpIssueProfile *self)
 {
   self->months = g_array_new (FALSE, TRUE, sizeof (SpTimelineMonth));
   gtk_widget_init_template (GTK_WIDGET (self));
+  sp_profile_page_set_parts (SP_PROFILE_PAGE (self), GTK_WIDGET (self->back_button), self->scroller);
   gtk_drawing_area_set_draw_func (self->timeline_area, _sp_issue_timeline_draw_cb, &self->months, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.edit", FALSE);
 }

@@ -7,18 +7,15 @@
 
 #include <adwaita.h>
 
-#include "sp-project.h"
+#include "sp-profile-page.h"
 
 G_BEGIN_DECLS
 
 #define SP_TYPE_ISSUE_PROFILE (sp_issue_profile_get_type ())
 
-G_DECLARE_FINAL_TYPE (SpIssueProfile, sp_issue_profile, SP, ISSUE_PROFILE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SpIssueProfile, sp_issue_profile, SP, ISSUE_PROFILE, SpProfilePage)
 
 GtkWidget *sp_issue_profile_new          (void);
-void       sp_issue_profile_show         (SpIssueProfile *self,
-                                          SpProject      *project,
-                                          gint64          issue_id);
 gint64     sp_issue_profile_get_issue_id (SpIssueProfile *self);
 
 G_END_DECLS

@@ -71,8 +71,8 @@ sp_issues_view_open_profile (SpCodebookView *view,
 {
   SpIssuesView *self = SP_ISSUES_VIEW (view);
 
-  sp_issue_profile_show (self->profile, item ? sp_codebook_view_get_project (view) : NULL,
-                         item ? sp_issue_get_id (item) : 0);
+  sp_profile_page_show (SP_PROFILE_PAGE (self->profile), item ? sp_codebook_view_get_project (view) : NULL,
+                        item ? sp_issue_get_id (item) : 0);
   if (item != NULL)
     sp_codebook_view_show_profile (view, TRUE);
 }

@@ -60,3 +60,19 @@ sp_stance_badge_new (int stance)
 
   return badge;
 }
+
+/* Empties @list of its rows; its placeholder (what an empty list says) stays */
+void
+sp_list_box_remove_rows (GtkListBox *list)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (GTK_IS_LIST_BOX_ROW (child))
+        gtk_list_box_remove (list, child);
+      child = next;
+    }
+}

@@ -195,28 +195,3 @@ sp_profile_clear_list (GtkListBox *list)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, child);
 }
-
-/* Whether the keyboard focus is in the page; rows that held it go when the page reloads */
-gboolean
-sp_profile_has_focus_inside (GtkWidget *page)
-{
-  GtkRoot *root = gtk_widget_get_root (page);
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && gtk_widget_is_ancestor (focus, page);
-}
-
-/* After a reload: focus back into the page (its Back button first) if it was there or lost */
-void
-sp_profile_restore_focus (GtkWidget *page,
-                          GtkWidget *back_button,
-                          gboolean   had_focus)
-{
-  GtkRoot *root = gtk_widget_get_root (page);
-
-  if (root == NULL || !gtk_widget_get_mapped (page))
-    return;
-
-  if ((had_focus || gtk_root_get_focus (root) == NULL) && !sp_profile_has_focus_inside (page))
-    gtk_widget_grab_focus (back_button);
-}

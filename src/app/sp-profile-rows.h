@@ -1,8 +1,7 @@
 /* sp-profile-rows.h
  *
  * The pieces the actor and issue profiles share: a stance swatch in the matrix's colours, a
- * claim's row that opens its sentence in the reader, the words for sides and dates, and
- * where the keyboard focus goes when a page reloads.
+ * claim's row that opens its sentence in the reader, and the words for sides and dates.
  */
 #pragma once
 
@@ -23,9 +22,5 @@ GtkWidget  *sp_profile_text_label_new  (const char  *text,
 char       *sp_profile_dup_claim_date  (SpClaim     *claim);
 const char *sp_profile_side_name       (double       mean);
 void        sp_profile_clear_list      (GtkListBox  *list);
-gboolean    sp_profile_has_focus_inside (GtkWidget  *page);
-void        sp_profile_restore_focus   (GtkWidget   *page,
-                                        GtkWidget   *back_button,
-                                        gboolean     had_focus);
 
 G_END_DECLS

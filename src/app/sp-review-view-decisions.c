@@ -79,39 +79,21 @@ popup_editor (SpReviewView *self)
   if (suggestion == NULL)
     return;
 
-  /* A list folded over the reader would hide the text; GTK 4.8 cannot open a popover on a
-   * reader the list is still sliding off */
-  if (adw_flap_get_folded (self->flap) && adw_flap_get_reveal_progress (self->flap) > 0)
-    {
-      self->popup_pending = TRUE;
-      adw_flap_set_reveal_flap (self->flap, FALSE);
-      return;
-    }
+  /* A list folded over the reader would hide the text */
+  if (sp_reader_popover_wait_for_flap (&self->popover_wait))
+    return;
 
-  self->popup_pending = FALSE;
   sp_claim_popover_start_suggestion (self->claim_popover, suggestion);
   sp_reader_get_range_rect (self->reader, sp_suggestion_get_start (suggestion), sp_suggestion_get_end (suggestion), &rect);
   sp_claim_popover_point_at (self->claim_popover, &rect);
   gtk_popover_popup (GTK_POPOVER (self->claim_popover));
 }
 
-static gboolean
-popup_editor_cb (gpointer data)
-{
-  SpReviewView *self = data;
-
-  self->popup_idle = 0;
-  if (self->popup_pending)
-    popup_editor (self);
-
-  return G_SOURCE_REMOVE;
-}
-
+/* The list has slid off the reader */
 void
-_sp_review_view_flap_progress_cb (SpReviewView *self)
+_sp_review_view_popup_editor_again (gpointer data)
 {
-  if (self->popup_pending && adw_flap_get_reveal_progress (self->flap) <= 0 && self->popup_idle == 0)
-    self->popup_idle = g_idle_add (popup_editor_cb, self);
+  popup_editor (SP_REVIEW_VIEW (data));
 }
 
 static void

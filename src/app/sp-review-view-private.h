@@ -8,6 +8,7 @@
 #pragma once
 
 #include "sp-review-view.h"
+#include "sp-reader-popover.h"
 
 G_BEGIN_DECLS
 
@@ -33,8 +34,7 @@ struct _SpReviewView
   guint             n_speakers;
   char             *precision_text;
   SpClaimPopover   *claim_popover;
-  gboolean          popup_pending;    /* until the folded list has slid off the reader */
-  guint             popup_idle;
+  SpReaderPopover   popover_wait;     /* for the folded list to slide off the reader */
 
   /* Template children */
   GtkStack         *stack;
@@ -72,7 +72,7 @@ gboolean       _sp_review_view_passes_filters (SpReviewView  *self,
 void           _sp_review_view_row_activated_cb (SpReviewView *self,
                                                GtkListBoxRow *row,
                                                GtkListBox    *list);
-void           _sp_review_view_flap_progress_cb (SpReviewView *self);
+void           _sp_review_view_popup_editor_again (gpointer data);
 void           _sp_review_view_class_init_decisions (GtkWidgetClass *widget_class);
 
 void  _sp_review_view_load_speakers   (SpReviewView *self);

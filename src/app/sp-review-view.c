@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-list-labels.h"
+#include "sp-project-watch.h"
 #include "sp-review-view-private.h"
 #include "sp-suggest-pass.h"
 #include "sp-suggestion.h"
@@ -232,7 +233,6 @@ apply_filters (SpReviewView *self,
                gint64        keep,
                int           fallback_index)
 {
-  GtkWidget *child;
   int index;
 
   g_ptr_array_set_size (self->shown, 0);
@@ -250,17 +250,8 @@ apply_filters (SpReviewView *self,
         g_ptr_array_add (self->shown, g_object_ref (suggestion));
     }
 
-  /* Rows only: the placeholder stays */
   self->filling = TRUE;
-  child = gtk_widget_get_first_child (GTK_WIDGET (self->suggestion_list));
-  while (child != NULL)
-    {
-      GtkWidget *next = gtk_widget_get_next_sibling (child);
-
-      if (GTK_IS_LIST_BOX_ROW (child))
-        gtk_list_box_remove (self->suggestion_list, child);
-      child = next;
-    }
+  sp_list_box_remove_rows (self->suggestion_list);
   for (guint i = 0; i < self->shown->len; i++)
     gtk_list_box_append (self->suggestion_list, create_suggestion_row (g_ptr_array_index (self->shown, i)));
   self->filling = FALSE;
@@ -608,20 +599,13 @@ sp_review_view_dispose (GObject *object)
 
   /* The rows go with the list: no row is selected on the way */
   self->filling = TRUE;
-  g_clear_handle_id (&self->popup_idle, g_source_remove);
-  if (self->claim_popover != NULL)
-    {
-      gtk_widget_unparent (GTK_WIDGET (self->claim_popover));
-      self->claim_popover = NULL;
-    }
+  sp_reader_popover_clear (&self->popover_wait, &self->claim_popover);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_REVIEW_VIEW);
 
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-  g_clear_object (&self->project);
+  sp_project_watch_clear (&self->project, self);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
 
@@ -721,11 +705,10 @@ sp_review_view_init (SpReviewView *self)
   g_object_bind_property (self->flap, "reveal-flap", self->flap_toggle, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->flap, "notify::reveal-progress", G_CALLBACK (_sp_review_view_flap_progress_cb), self, G_CONNECT_SWAPPED);
   folded_cb (self);
 
-  self->claim_popover = SP_CLAIM_POPOVER (sp_claim_popover_new ());
-  gtk_widget_set_parent (GTK_WIDGET (self->claim_popover), GTK_WIDGET (sp_reader_get_text_view (self->reader)));
+  self->claim_popover = sp_reader_popover_init (&self->popover_wait, self->reader, self->flap,
+                                                _sp_review_view_popup_editor_again, self);
 
   update_count (self);
   update_precision (self);
@@ -738,21 +721,13 @@ sp_review_view_set_project (SpReviewView *self,
 {
   g_return_if_fail (SP_IS_REVIEW_VIEW (self));
 
-  if (self->project == project)
+  if (!sp_project_watch_set (&self->project, project, G_CALLBACK (project_changed_cb), self))
     return;
 
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-
-  g_set_object (&self->project, project);
   sp_claim_popover_set_project (self->claim_popover, project);
   sp_reader_set_document (self->reader, NULL, NULL);
   self->current = 0;
   self->issue_filter = self->actor_filter = 0;
-
-  if (project != NULL)
-    g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
-
   reload (self);
 }
 

@@ -147,7 +147,7 @@ claim_add (int    argc,
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, "A note", "TEXT" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT — add a claim");
+  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
@@ -155,8 +155,8 @@ claim_add (int    argc,
   gint64 id;
   int status;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!sp_cli_parse (context, &argc, &argv, 1, &status))
+  if (!sp_cli_parse_options (&argc, &argv, 1, "PROJECT — add a claim",
+                             entries, &context, &status))
     return status;
 
   if (document == NULL || actor == NULL || issue == NULL || stance_text == NULL)
@@ -242,7 +242,6 @@ claim_edit (int    argc,
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, "A note (empty to remove it)", "TEXT" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT CLAIM-ID — change a claim");
   g_autoptr(SpProject) project = NULL;
   g_autoptr(SpClaim) claim = NULL;
   g_autoptr(GError) error = NULL;
@@ -250,8 +249,8 @@ claim_edit (int    argc,
   gint64 id;
   int status;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
+  if (!sp_cli_parse_options (&argc, &argv, 2, "PROJECT CLAIM-ID — change a claim",
+                             entries, NULL, &status))
     return status;
   if (!parse_claim_id (argv[2], &id))
     return SP_CLI_USAGE;
@@ -289,14 +288,14 @@ static int
 claim_delete (int    argc,
               char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT CLAIM-ID — delete a claim");
   g_autoptr(SpProject) project = NULL;
   g_autoptr(SpClaim) claim = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
   int status;
 
-  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
+  if (!sp_cli_parse_options (&argc, &argv, 2, "PROJECT CLAIM-ID — delete a claim",
+                             NULL, NULL, &status))
     return status;
   if (!parse_claim_id (argv[2], &id))
     return SP_CLI_USAGE;

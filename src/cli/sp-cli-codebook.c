@@ -91,7 +91,6 @@ static int
 codebook_import (int    argc,
                  char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT FILE — merge a codebook (JSON) into the project; FILE may be - for standard input");
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
@@ -100,7 +99,8 @@ codebook_import (int    argc,
   gsize length = 0;
   int status;
 
-  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
+  if (!sp_cli_parse_options (&argc, &argv, 2, "PROJECT FILE — merge a codebook (JSON) into the project; FILE may be - for standard input",
+                             NULL, NULL, &status))
     return status;
 
   if (!(contents = read_input (argv[2], &length, &error)))
@@ -128,14 +128,13 @@ codebook_export (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT — write the project's codebook as JSON");
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
   int status;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!sp_cli_parse (context, &argc, &argv, 1, &status))
+  if (!sp_cli_parse_options (&argc, &argv, 1, "PROJECT — write the project's codebook as JSON",
+                             entries, NULL, &status))
     return status;
 
   if (!sp_cli_check_output (output, argv[1]))
@@ -188,7 +187,6 @@ delete_entry (const EntryKind  *kind,
     { "with-claims", 0, 0, G_OPTION_ARG_NONE, &with_claims, kind->with_claims_help, NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (kind->parameter_string);
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
@@ -196,8 +194,8 @@ delete_entry (const EntryKind  *kind,
   gint64 id;
   int status;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
+  if (!sp_cli_parse_options (&argc, &argv, 2, kind->parameter_string,
+                             entries, NULL, &status))
     return status;
 
   if (!sp_cli_check_text (argv[2], kind->argument))
@@ -289,7 +287,6 @@ actor_add (int    argc,
     { "alias", 0, 0, G_OPTION_ARG_STRING_ARRAY, &aliases, "Another name it goes by (repeatable)", "ALIAS" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT NAME — add an actor");
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GError) error = NULL;
   SpActorKind kind;
@@ -297,8 +294,8 @@ actor_add (int    argc,
   gint64 id;
   int status;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
+  if (!sp_cli_parse_options (&argc, &argv, 2, "PROJECT NAME — add an actor",
+                             entries, NULL, &status))
     return status;
   if (!parse_kind (kind_text ? kind_text : "person", &kind))
     return SP_CLI_USAGE;
@@ -337,7 +334,6 @@ actor_edit (int    argc,
     { "remove-alias", 0, 0, G_OPTION_ARG_STRING_ARRAY, &remove_aliases, "Remove an alias (repeatable)", "ALIAS" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT NAME — change an actor (NAME may be an alias)");
   g_autoptr(SpProject) project = NULL;
   g_autoptr(SpActor) actor = NULL;
   g_autoptr(GError) error = NULL;
@@ -346,8 +342,8 @@ actor_edit (int    argc,
   gint64 id, affiliation_id;
   int status;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
+  if (!sp_cli_parse_options (&argc, &argv, 2, "PROJECT NAME — change an actor (NAME may be an alias)",
+                             entries, NULL, &status))
     return status;
 
   if (!sp_cli_check_text (argv[2], "NAME"))
@@ -410,7 +406,6 @@ static int
 actor_merge (int    argc,
              char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT KEEP MERGED — merge the actor MERGED into KEEP (names or aliases)");
   g_autoptr(SpProject) project = NULL;
   g_autoptr(SpActor) merged = NULL;
   g_autoptr(GError) error = NULL;
@@ -418,7 +413,8 @@ actor_merge (int    argc,
   gint64 merged_id;
   int status;
 
-  if (!sp_cli_parse (context, &argc, &argv, 3, &status))
+  if (!sp_cli_parse_options (&argc, &argv, 3, "PROJECT KEEP MERGED — merge the actor MERGED into KEEP (names or aliases)",
+                             NULL, NULL, &status))
     return status;
 
   if (!sp_cli_check_text (argv[2], "KEEP") || !sp_cli_check_text (argv[3], "MERGED"))
@@ -453,6 +449,21 @@ sp_cli_actor (int    argc,
                           "usage: standpoint-cli actor add|edit|delete PROJECT NAME [options] | actor merge PROJECT KEEP MERGED");
 }
 
+static void
+add_actor_row (SpCliTable *table,
+               gpointer    item)
+{
+  SpActor *actor = item;
+
+  sp_cli_table_add_int (table, sp_actor_get_id (actor));
+  sp_cli_table_add_text (table, sp_actor_get_name (actor));
+  sp_cli_table_add_word (table, sp_actor_kind_to_string (sp_actor_get_kind (actor)));
+  sp_cli_table_add_text (table, sp_actor_get_affiliation_name (actor));
+  sp_cli_table_add_text (table, sp_actor_get_group_name (actor));
+  sp_cli_table_add_list (table, sp_actor_get_aliases (actor));
+  sp_cli_table_add_int (table, sp_actor_get_claim_count (actor));
+}
+
 int
 sp_cli_actors (int    argc,
               char **argv)
@@ -470,21 +481,7 @@ sp_cli_actors (int    argc,
   if (!(actors = sp_project_list_actors (project, &error)))
     return sp_cli_fail (error);
 
-  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
-    {
-      g_autoptr(SpActor) actor = g_list_model_get_item (actors, i);
-
-      sp_cli_table_begin_row (table);
-      sp_cli_table_add_int (table, sp_actor_get_id (actor));
-      sp_cli_table_add_text (table, sp_actor_get_name (actor));
-      sp_cli_table_add_word (table, sp_actor_kind_to_string (sp_actor_get_kind (actor)));
-      sp_cli_table_add_text (table, sp_actor_get_affiliation_name (actor));
-      sp_cli_table_add_text (table, sp_actor_get_group_name (actor));
-      sp_cli_table_add_list (table, sp_actor_get_aliases (actor));
-      sp_cli_table_add_int (table, sp_actor_get_claim_count (actor));
-    }
-
-  return sp_cli_table_print (table, format);
+  return sp_cli_table_print_model (table, actors, add_actor_row, format);
 }
 
 /* Issues */
@@ -502,14 +499,14 @@ issue_add (int    argc,
     { "keyword", 0, 0, G_OPTION_ARG_STRING_ARRAY, &keywords, "A phrase that signals the issue (repeatable)", "PHRASE" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT KEY — add an issue");
+  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
   int status;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
+  if (!sp_cli_parse_options (&argc, &argv, 2, "PROJECT KEY — add an issue",
+                             entries, &context, &status))
     return status;
   if (label == NULL)
     return sp_cli_usage (context, "--label is required");
@@ -544,7 +541,6 @@ issue_edit (int    argc,
     { "remove-keyword", 0, 0, G_OPTION_ARG_STRING_ARRAY, &remove_keywords, "Remove a keyword (repeatable)", "PHRASE" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT KEY — change an issue");
   g_autoptr(SpProject) project = NULL;
   g_autoptr(SpIssue) issue = NULL;
   g_autoptr(GError) error = NULL;
@@ -552,8 +548,8 @@ issue_edit (int    argc,
   gint64 id;
   int status;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
+  if (!sp_cli_parse_options (&argc, &argv, 2, "PROJECT KEY — change an issue",
+                             entries, NULL, &status))
     return status;
 
   if (!sp_cli_check_text (argv[2], "KEY"))
@@ -620,6 +616,20 @@ sp_cli_issue (int    argc,
                           "usage: standpoint-cli issue add|edit|delete PROJECT KEY [options]");
 }
 
+static void
+add_issue_row (SpCliTable *table,
+               gpointer    item)
+{
+  SpIssue *issue = item;
+
+  sp_cli_table_add_int (table, sp_issue_get_id (issue));
+  sp_cli_table_add_text (table, sp_issue_get_key (issue));
+  sp_cli_table_add_text (table, sp_issue_get_label (issue));
+  sp_cli_table_add_text (table, sp_issue_get_proposition (issue));
+  sp_cli_table_add_list (table, sp_issue_get_keywords (issue));
+  sp_cli_table_add_int (table, sp_issue_get_claim_count (issue));
+}
+
 int
 sp_cli_issues (int    argc,
               char **argv)
@@ -637,18 +647,5 @@ sp_cli_issues (int    argc,
   if (!(issues = sp_project_list_issues (project, &error)))
     return sp_cli_fail (error);
 
-  for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
-    {
-      g_autoptr(SpIssue) issue = g_list_model_get_item (issues, i);
-
-      sp_cli_table_begin_row (table);
-      sp_cli_table_add_int (table, sp_issue_get_id (issue));
-      sp_cli_table_add_text (table, sp_issue_get_key (issue));
-      sp_cli_table_add_text (table, sp_issue_get_label (issue));
-      sp_cli_table_add_text (table, sp_issue_get_proposition (issue));
-      sp_cli_table_add_list (table, sp_issue_get_keywords (issue));
-      sp_cli_table_add_int (table, sp_issue_get_claim_count (issue));
-    }
-
-  return sp_cli_table_print (table, format);
+  return sp_cli_table_print_model (table, issues, add_issue_row, format);
 }

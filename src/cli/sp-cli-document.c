@@ -47,7 +47,6 @@ document_edit (int    argc,
   const char * const texts[][2] = {
     { title, "--title" }, { date, "--date" }, { source, "--source" }, { url, "--url" }, { author, "--author" },
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT DOCUMENT — change a document's title, date, source, url or author");
   g_autoptr(SpProject) project = NULL;
   g_autoptr(SpDocument) document = NULL;
   g_autoptr(GError) error = NULL;
@@ -55,8 +54,8 @@ document_edit (int    argc,
   gint64 id;
   int status;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
+  if (!sp_cli_parse_options (&argc, &argv, 2, "PROJECT DOCUMENT — change a document's title, date, source, url or author",
+                             entries, NULL, &status))
     return status;
 
   if (date != NULL && no_date)
@@ -98,14 +97,13 @@ document_delete (int    argc,
     { "with-claims", 0, 0, G_OPTION_ARG_NONE, &with_claims, "Delete the document's claims with it", NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT DOCUMENT — delete a document (one with claims only with --with-claims)");
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
   int status;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
+  if (!sp_cli_parse_options (&argc, &argv, 2, "PROJECT DOCUMENT — delete a document (one with claims only with --with-claims)",
+                             entries, NULL, &status))
     return status;
 
   if (!(project = sp_cli_open_project_to_edit (argv[1])))
@@ -123,6 +121,19 @@ document_delete (int    argc,
     }
 
   return SP_CLI_OK;
+}
+
+static void
+add_removal_row (SpCliTable *table,
+                 gpointer    item)
+{
+  SpRemoval *removal = item;
+
+  sp_cli_table_add_int (table, sp_removal_get_id (removal));
+  sp_cli_table_add_int (table, sp_removal_get_document_id (removal));
+  sp_cli_table_add_int (table, sp_removal_get_offset (removal));
+  sp_cli_table_add_text (table, sp_removal_get_reason (removal));
+  sp_cli_table_add_text (table, sp_removal_get_text (removal));
 }
 
 static int
@@ -147,32 +158,20 @@ document_removed (int    argc,
   if (!(removals = sp_project_list_removals (project, id, &error)))
     return sp_cli_fail (error);
 
-  for (guint i = 0; i < g_list_model_get_n_items (removals); i++)
-    {
-      g_autoptr(SpRemoval) removal = g_list_model_get_item (removals, i);
-
-      sp_cli_table_begin_row (table);
-      sp_cli_table_add_int (table, sp_removal_get_id (removal));
-      sp_cli_table_add_int (table, sp_removal_get_document_id (removal));
-      sp_cli_table_add_int (table, sp_removal_get_offset (removal));
-      sp_cli_table_add_text (table, sp_removal_get_reason (removal));
-      sp_cli_table_add_text (table, sp_removal_get_text (removal));
-    }
-
-  return sp_cli_table_print (table, format);
+  return sp_cli_table_print_model (table, removals, add_removal_row, format);
 }
 
 static int
 document_restore (int    argc,
                   char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT REMOVAL-ID — put a removed block back into its document");
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
   int status;
 
-  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
+  if (!sp_cli_parse_options (&argc, &argv, 2, "PROJECT REMOVAL-ID — put a removed block back into its document",
+                             NULL, NULL, &status))
     return status;
   if (!g_ascii_string_to_signed (argv[2], 10, 1, G_MAXINT64, &id, NULL))
     {

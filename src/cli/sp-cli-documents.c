@@ -13,14 +13,14 @@ int
 sp_cli_new (int    argc,
             char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT — create an empty project file");
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *display = NULL;
   GStatBuf st;
   int status;
 
-  if (!sp_cli_parse (context, &argc, &argv, 1, &status))
+  if (!sp_cli_parse_options (&argc, &argv, 1, "PROJECT — create an empty project file",
+                             NULL, NULL, &status))
     return status;
 
   display = g_filename_display_name (argv[1]);

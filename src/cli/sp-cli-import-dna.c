@@ -19,8 +19,6 @@ int
 sp_cli_import_dna (int    argc,
                    char **argv)
 {
-  g_autoptr(GOptionContext) context =
-    g_option_context_new ("PROJECT FILE.dna — import a Discourse Network Analyzer project");
   g_autoptr(SpSentenceSplitter) splitter = NULL;
   g_autoptr(SpProject) project = NULL;
   g_autoptr(SpDnaFile) file = NULL;
@@ -29,7 +27,8 @@ sp_cli_import_dna (int    argc,
   g_autofree char *summary = NULL;
   int status;
 
-  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
+  if (!sp_cli_parse_options (&argc, &argv, 2, "PROJECT FILE.dna — import a Discourse Network Analyzer project",
+                             NULL, NULL, &status))
     return status;
 
   /* the DNA file is read (and refused) before the project is touched */

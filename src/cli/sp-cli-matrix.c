@@ -98,7 +98,7 @@ sp_cli_matrix (int    argc,
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, "The title above a PNG, SVG or PDF", "TEXT" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT — export the position matrix");
+  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(SpMatrixOptions) options = NULL;
   g_autoptr(SpProject) project = NULL;
   g_autoptr(SpMatrix) matrix = NULL;
@@ -107,8 +107,8 @@ sp_cli_matrix (int    argc,
   gboolean image;
   int status;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!sp_cli_parse (context, &argc, &argv, 1, &status))
+  if (!sp_cli_parse_options (&argc, &argv, 1, "PROJECT — export the position matrix",
+                             entries, &context, &status))
     return status;
 
   if (format_text == NULL || output == NULL)

@@ -53,7 +53,7 @@ sp_cli_network (int    argc,
     { "include-suggestions", 0, 0, G_OPTION_ARG_NONE, &with_suggestions, "Count pending suggestions as claims", NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT — export an actor or actor × issue network");
+  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(SpProject) project = NULL;
   g_autoptr(SpNetwork) network = NULL;
   g_autoptr(GError) error = NULL;
@@ -61,8 +61,8 @@ sp_cli_network (int    argc,
   SpNetworkFormat format = SP_NETWORK_FORMAT_GRAPHML;
   int status;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!sp_cli_parse (context, &argc, &argv, 1, &status))
+  if (!sp_cli_parse_options (&argc, &argv, 1, "PROJECT — export an actor or actor × issue network",
+                             entries, &context, &status))
     return status;
 
   if (type_text == NULL || output == NULL)

@@ -17,16 +17,14 @@ sp_cli_suggest (int    argc,
       "Only this document, by id or file name (repeatable; default: every document)", "DOCUMENT" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context =
-    g_option_context_new ("PROJECT — propose claims: store pending suggestions for the documents");
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   SpSuggestStats stats = { 0 };
   int status;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!sp_cli_parse (context, &argc, &argv, 1, &status))
+  if (!sp_cli_parse_options (&argc, &argv, 1, "PROJECT — propose claims: store pending suggestions for the documents",
+                             entries, NULL, &status))
     return status;
   if (!(project = sp_cli_open_project_to_edit (argv[1])))
     return SP_CLI_FAILED;

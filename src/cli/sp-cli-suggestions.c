@@ -114,9 +114,6 @@ decide (int         argc,
         char      **argv,
         gboolean    accept)
 {
-  g_autoptr(GOptionContext) context =
-    g_option_context_new (accept ? "PROJECT SUGGESTION-ID... — accept suggestions as proposed: each becomes a claim"
-                                 : "PROJECT SUGGESTION-ID... — reject suggestions: they are not proposed again");
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
@@ -124,7 +121,10 @@ decide (int         argc,
   guint n_decisions;
   int status;
 
-  if (!sp_cli_parse (context, &argc, &argv, -2, &status))
+  if (!sp_cli_parse_options (&argc, &argv, -2,
+                             accept ? "PROJECT SUGGESTION-ID... — accept suggestions as proposed: each becomes a claim"
+                                    : "PROJECT SUGGESTION-ID... — reject suggestions: they are not proposed again",
+                             NULL, NULL, &status))
     return status;
   if (!(project = sp_cli_open_project_to_edit (argv[1])))
     return SP_CLI_FAILED;
@@ -264,8 +264,6 @@ int
 sp_cli_evaluate (int    argc,
                  char **argv)
 {
-  g_autoptr(GOptionContext) context =
-    g_option_context_new ("PROJECT GOLD.tsv — score the claims and pending suggestions against hand-coded claims");
   g_autoptr(SpProject) project = NULL;
   g_autoptr(SpSuggestList) gold = NULL;
   g_autoptr(GListModel) claims = NULL;
@@ -281,7 +279,8 @@ sp_cli_evaluate (int    argc,
   Predictions p = { strings, items };
   int status;
 
-  if (!sp_cli_parse (context, &argc, &argv, 2, &status))
+  if (!sp_cli_parse_options (&argc, &argv, 2, "PROJECT GOLD.tsv — score the claims and pending suggestions against hand-coded claims",
+                             NULL, NULL, &status))
     return status;
   if (!(project = sp_cli_open_project (argv[1])))
     return SP_CLI_FAILED;

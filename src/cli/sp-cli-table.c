@@ -202,3 +202,21 @@ sp_cli_table_print (SpCliTable  *self,
 
   return sp_cli_write_output (NULL, json, strlen (json)) ? SP_CLI_OK : SP_CLI_FAILED;
 }
+
+/* Writes one row per item of @model, in its order; returns the exit status */
+int
+sp_cli_table_print_model (SpCliTable        *self,
+                          GListModel        *model,
+                          SpCliTableRowFunc  add_row,
+                          SpCliFormat        format)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      sp_cli_table_begin_row (self);
+      add_row (self, item);
+    }
+
+  return sp_cli_table_print (self, format);
+}

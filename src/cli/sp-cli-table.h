@@ -29,6 +29,15 @@ void        sp_cli_table_add_list  (SpCliTable         *self,
 int         sp_cli_table_print     (SpCliTable         *self,
                                     SpCliFormat         format);
 
+/* Adds one item's values to the row sp_cli_table_print_model() began for it */
+typedef void (*SpCliTableRowFunc) (SpCliTable *table,
+                                   gpointer    item);
+
+int         sp_cli_table_print_model (SpCliTable        *self,
+                                      GListModel        *model,
+                                      SpCliTableRowFunc  add_row,
+                                      SpCliFormat        format);
+
 /* sp-cli-suggestions.c: a suggestion in the claims columns (note empty) */
 void        sp_cli_add_suggestion_row (SpCliTable      *table,
                                        SpSuggestion    *suggestion);

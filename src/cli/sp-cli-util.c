@@ -225,6 +225,41 @@ sp_cli_parse (GOptionContext   *context,
   return TRUE;
 }
 
+/**
+ * sp_cli_parse_options:
+ * @argc: (inout): as sp_cli_parse() takes it
+ * @argv: (inout): as sp_cli_parse() takes it; the positional arguments are left in it
+ * @n_positional: as sp_cli_parse() takes it
+ * @parameter_string: what --help shows after the verb: its arguments and what it does
+ * @entries: (nullable): the verb's options, NULL-terminated
+ * @context: (out) (optional) (transfer full): the parsed context, for sp_cli_usage() to show
+ *   the verb's help with a later complaint
+ * @status: (out): the exit status when %FALSE is returned
+ *
+ * The common start of a verb: its options and arguments parsed, and a bad command line
+ * refused with one line on stderr.
+ */
+gboolean
+sp_cli_parse_options (int                 *argc,
+                      char              ***argv,
+                      int                  n_positional,
+                      const char          *parameter_string,
+                      const GOptionEntry  *entries,
+                      GOptionContext     **context,
+                      int                 *status)
+{
+  g_autoptr(GOptionContext) parsed = g_option_context_new (parameter_string);
+
+  if (entries != NULL)
+    g_option_context_add_main_entries (parsed, entries, NULL);
+  if (!sp_cli_parse (parsed, argc, argv, n_positional, status))
+    return FALSE;
+
+  if (context != NULL)
+    *context = g_steal_pointer (&parsed);
+  return TRUE;
+}
+
 /* Returns: (transfer full) (nullable): the project, or %NULL after saying why */
 SpProject *
 sp_cli_open_project (const char *path)

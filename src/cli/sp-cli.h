@@ -40,6 +40,13 @@ gboolean   sp_cli_parse          (GOptionContext *context,
                                   char       ***argv,
                                   int           n_positional,
                                   int          *status);
+gboolean   sp_cli_parse_options  (int                 *argc,
+                                  char              ***argv,
+                                  int                  n_positional,
+                                  const char          *parameter_string,
+                                  const GOptionEntry  *entries,
+                                  GOptionContext     **context,
+                                  int                 *status);
 SpProject *sp_cli_open_project   (const char   *path);
 SpProject *sp_cli_open_project_to_edit
                                  (const char   *path);
