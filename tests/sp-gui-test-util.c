@@ -382,14 +382,21 @@ sp_gui_test_screenshot (GtkWidget  *widget,
   g_autofree char *path = NULL;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  int paint_width, paint_height;
   GdkTexture *texture;
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  /* A window's paintable is its surface, the margins of its shadow included: painted at the
+   * widget's size it would be scaled down, so it is painted at its own size and the widget
+   * cut out of it (the margins are even) */
+  paint_width = MAX (width, gdk_paintable_get_intrinsic_width (paintable));
+  paint_height = MAX (height, gdk_paintable_get_intrinsic_height (paintable));
+  gdk_paintable_snapshot (paintable, snapshot, paint_width, paint_height);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
 
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT ((paint_width - width) / 2, (paint_height - height) / 2,
+                                                              width, height));
 
   path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", name, NULL);
   gdk_texture_save_to_png (texture, path);
