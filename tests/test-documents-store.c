@@ -253,6 +253,52 @@ test_migrate_from_version_4 (void)
   sp_test_remove_tree (dir);
 }
 
+/* A version 7 file opens as the current version, backed up first, with its index merging
+ * eight segments at a time as a new project's does, and its documents still found */
+static void
+test_migrate_from_version_7 (void)
+{
+  g_autofree char *dir = sp_test_make_tmpdir ();
+  g_autofree char *path = sp_test_make_old_project (dir, "seven.standpoint", 7,
+    "INSERT INTO documents (file_name, title, body, body_length, content_hash, text_hash, imported) "
+    "VALUES ('seven.txt', 'Seven', 'The truce held overnight.', 25, 'c1', 't1', '2025-01-01T00:00:00Z');"
+    "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');");
+  g_autofree char *backup = g_strconcat (path, ".v7.bak", NULL);
+  g_autofree char *new_path = g_build_filename (dir, "new.standpoint", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(SpProject) created = NULL;
+  g_autoptr(GListModel) found = NULL;
+  const char *automerge = "SELECT v FROM documents_fts_config WHERE k = 'automerge'";
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  /* A version 7 file merges as FTS5 does by default: it has no row of its own */
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, automerge, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  project = sp_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sp_test_count_rows (project, "PRAGMA user_version"), ==, SP_PROJECT_SCHEMA_VERSION);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (sp_test_count_rows (project, automerge), ==, 8);
+
+  found = sp_project_search_documents (project, "truce", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+
+  created = sp_project_create (new_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sp_test_count_rows (created, automerge), ==, 8);
+
+  g_clear_object (&project);
+  g_clear_object (&created);
+  sp_test_remove_tree (dir);
+}
+
 static void
 test_add_with_fields (Fixture       *f,
                       gconstpointer  data)
@@ -1063,6 +1109,7 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
 
   g_test_add_func ("/documents-store/migrate-from-version-4", test_migrate_from_version_4);
+  g_test_add_func ("/documents-store/migrate-from-version-7", test_migrate_from_version_7);
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/documents-store/add-with-fields", test_add_with_fields);

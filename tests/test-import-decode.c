@@ -144,6 +144,17 @@ test_decode_controls_and_nfc (void)
   g_assert_cmpstr (text, ==, "Café one\ntwo\nthree, in a text long enough for one stray "
                    "control character");
 
+  /* Every line end and control rule next to the characters that share their first byte:
+   * CR, CRLF, a vertical tab, a C1 control and DEL go, the line and paragraph separators
+   * become one and two line ends, a no-break space and a right quotation mark stay */
+  g_clear_pointer (&text, g_free);
+  text = sp_test_decode ("One\rtwo\r\nthree\vfour\302\200five\177six\342\200\250seven"
+                         "\342\200\251eight\302\240nine\342\200\231s ten, a text long enough\r",
+                         -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "One\ntwo\nthree\nfourfivesix\nseven\n\neight\302\240nine"
+                   "\342\200\231s ten, a text long enough\n");
+
   markup = sp_text_decode ("<b>e\314\201</b>", 10, NULL, SP_TEXT_DECODE_MARKUP, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (markup, ==, "<b>e\314\201</b>");
