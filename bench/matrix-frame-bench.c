@@ -13,7 +13,8 @@
  * how many frames took over 16 ms and the process's CPU time a frame (the renderer's threads
  * included; on a shared machine it moves less with the load than the frame times do), and for
  * the matrix's phases how much of a frame was the matrix widget's own snapshot. The phases,
- * 120 frames each after 20 first frames:
+ * 120 frames each after 20 first frames and a second with nothing moving (PAUSE_MS: the matrix is
+ * read a moment before it is scrolled, and idle time draws the tiles near the view):
  *
  *   down, across, diagonal  the view scrolls a step per frame
  *   hover                   the pointer moves from cell to cell
@@ -58,6 +59,7 @@
 #define WIDTH    1280
 #define HEIGHT   800
 #define N_FRAMES 120
+#define PAUSE_MS 1000  /* after the first frames, before the first phase that moves */
 
 typedef enum
 {
@@ -105,8 +107,11 @@ typedef struct
   double          cpu[N_PHASES];    /* ms of the process's CPU time, its threads included */
   double          cpu_start;
   GArray         *snapshots[N_PHASES];  /* double, ms: the matrix widget's own snapshot */
+  gboolean        paused;           /* after the first frames: nothing moves, nothing is timed */
 } Bench;
 
+static void     next_phase   (Bench         *bench);
+static void     end_pause_cb (gpointer       user_data);
 static gboolean tick_cb      (GtkWidget     *widget,
                               GdkFrameClock *clock,
                               gpointer       user_data);
@@ -290,6 +295,9 @@ tick_cb (GtkWidget     *widget,
 {
   Bench *bench = user_data;
 
+  if (bench->paused)
+    return G_SOURCE_CONTINUE;
+
   switch (bench->phase)
     {
     case PHASE_SETTLE:
@@ -346,6 +354,8 @@ static void
 update_cb (GdkFrameClock *clock,
            Bench         *bench)
 {
+  if (bench->paused)
+    return;
   bench->update_start = g_get_monotonic_time ();
   if (bench->frame == 0)
     bench->cpu_start = cpu_time ();
@@ -387,8 +397,27 @@ after_paint_cb (GdkFrameClock *clock,
       print_setup (bench);
       gtk_adjustment_set_value (bench->hadjustment, 0);
       gtk_adjustment_set_value (bench->vadjustment, 0);
+      /* The matrix is read a moment before it is scrolled */
+      bench->paused = TRUE;
+      g_timeout_add_once (PAUSE_MS, end_pause_cb, bench);
+      return;
     }
 
+  next_phase (bench);
+}
+
+static void
+end_pause_cb (gpointer user_data)
+{
+  Bench *bench = user_data;
+
+  bench->paused = FALSE;
+  next_phase (bench);
+}
+
+static void
+next_phase (Bench *bench)
+{
   do
     bench->phase++;
   while (bench->phase < N_PHASES && !bench->selected[bench->phase]);
