@@ -16,10 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "sp-dna-import.h"
 #include "sp-network.h"
+
+#include "fuzz-scratch-project.h"
 
 int LLVMFuzzerInitialize   (int            *argc,
                             char         ***argv);
@@ -27,46 +27,13 @@ int LLVMFuzzerTestOneInput (const uint8_t  *data,
                             size_t          size);
 
 static SpProject *project;
-static char *project_dir;
-
-static void
-remove_project (void)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *wal = NULL;
-  g_autofree char *shm = NULL;
-
-  if (project == NULL)
-    return;
-
-  path = g_strdup (sp_project_get_path (project));
-  wal = g_strconcat (path, "-wal", NULL);
-  shm = g_strconcat (path, "-shm", NULL);
-  g_clear_object (&project);
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (project_dir);
-  g_clear_pointer (&project_dir, g_free);
-}
 
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-
-  if (!(project_dir = g_dir_make_tmp ("fuzz-dna-file-XXXXXX", &error)))
-    g_error ("%s", error->message);
-
-  path = g_build_filename (project_dir, "fuzz.standpoint", NULL);
-  if (!(project = sp_project_create (path, &error)))
-    g_error ("%s", error->message);
-
-  atexit (remove_project);
+  project = fuzz_scratch_project_create ("fuzz-dna-file");
   return 0;
 }
 
