@@ -122,17 +122,28 @@ pulse_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Shows @text with a pulsing bar and runs @worker on the job in a thread, then @callback */
 static void
-show_progress (SpWindow   *self,
-               Job        *job,
-               const char *text)
+run_job (SpWindow            *self,
+         Job                 *job,
+         const char          *text,
+         gpointer             source_tag,
+         GTaskThreadFunc      worker,
+         GAsyncReadyCallback  callback)
 {
+  g_autoptr(GTask) task = NULL;
+
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_progress_bar_set_show_text (self->progress_bar, FALSE);
   gtk_label_set_text (self->progress_label, text);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->progress_stop_button), "win.cancel-interop");
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   job->pulse = g_timeout_add (100, pulse_cb, job);
+
+  task = g_task_new (NULL, job->cancellable, callback, NULL);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, (GDestroyNotify)job_free);
+  g_task_run_in_thread (task, worker);
 }
 
 /* Import DNA Project */
@@ -285,7 +296,6 @@ void
 _sp_window_import_dna (SpWindow   *self,
                        const char *path)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *text = NULL;
   Job *job;
 
@@ -297,12 +307,7 @@ _sp_window_import_dna (SpWindow   *self,
   job = job_new (self, path);
   /* TRANSLATORS: %s is a file's name */
   text = g_strdup_printf (_("Reading %s…"), job->name);
-  show_progress (self, job, text);
-
-  task = g_task_new (NULL, job->cancellable, dna_read_cb, NULL);
-  g_task_set_source_tag (task, _sp_window_import_dna);
-  g_task_set_task_data (task, job, (GDestroyNotify)job_free);
-  g_task_run_in_thread (task, read_dna_worker);
+  run_job (self, job, text, _sp_window_import_dna, read_dna_worker, dna_read_cb);
 }
 
 static void
@@ -405,7 +410,6 @@ _sp_window_export_network (SpWindow               *self,
                            const SpNetworkOptions *options,
                            SpNetworkFormat         format)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *text = NULL;
   Job *job;
 
@@ -421,12 +425,7 @@ _sp_window_export_network (SpWindow               *self,
   job->format = format;
   /* TRANSLATORS: %s is a file's name */
   text = g_strdup_printf (_("Writing %s…"), job->name);
-  show_progress (self, job, text);
-
-  task = g_task_new (NULL, job->cancellable, network_written_cb, NULL);
-  g_task_set_source_tag (task, _sp_window_export_network);
-  g_task_set_task_data (task, job, (GDestroyNotify)job_free);
-  g_task_run_in_thread (task, write_network_worker);
+  run_job (self, job, text, _sp_window_export_network, write_network_worker, network_written_cb);
 }
 
 static void
