@@ -32,6 +32,7 @@
 #include <pango/pangocairo.h>
 #include <sqlite3.h>
 
+#include "bench-matrix-project.h"
 #include "sp-matrix.h"
 #include "sp-matrix-export.h"
 #include "sp-matrix-export-context.h"
@@ -77,7 +78,7 @@ build_project (const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SpProject) project = NULL;
-  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *body = sp_bench_repeat_sentence (40);
   gint64 actors[N_ACTORS];
   gint64 issues[N_ISSUES];
   gint64 documents[N_DOCUMENTS];
@@ -89,9 +90,6 @@ build_project (const char *path)
   if (!(project = sp_project_create (path, &error)))
     g_error ("%s", error->message);
 
-  for (guint i = 0; i < 40; i++)
-    g_string_append (body, "The delegations met again and each side restated its position. ");
-
   if (!sp_project_begin_action (project, NULL, &error))
     g_error ("%s", error->message);
 
@@ -99,7 +97,7 @@ build_project (const char *path)
   for (guint d = 0; d < N_DOCUMENTS; d++)
     {
       g_autofree char *name = g_strdup_printf ("bench-%03u.txt", d);
-      g_autofree char *text = g_strdup_printf ("Day %u. %s", d, body->str);
+      g_autofree char *text = g_strdup_printf ("Day %u. %s", d, body);
       g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
       g_autoptr(GDateTime) first = g_date_time_new_utc (2025, 1, 1, 0, 0, 0);
       g_autoptr(GDateTime) day = g_date_time_add_days (first, d);
@@ -130,32 +128,13 @@ build_project (const char *path)
         g_error ("%s", error->message);
     }
 
-  for (guint i = 0; i < N_ISSUES; i++)
-    {
-      g_autofree char *key = g_strdup_printf ("issue_%02u", i);
-      g_autofree char *label = g_strdup_printf ("Issue %u: a proposition of some length", i + 1);
-
-      if (!(issues[i] = sp_project_add_issue (project, key, label, "", NULL, &error)))
-        g_error ("%s", error->message);
-    }
-
-  for (guint i = 0; i < N_CLAIMS; i++)
-    {
-      guint d = g_rand_int_range (rand, 0, N_DOCUMENTS);
-      guint start_offset = g_rand_int_range (rand, 0, lengths[d] - 100);
-      SpClaimSpec spec = {
-        .document_id = documents[d],
-        .start = start_offset,
-        .end = start_offset + 60,
-        .actor_id = actors[g_rand_int_range (rand, 0, N_ACTORS)],
-        .issue_id = issues[g_rand_int_range (rand, 0, N_ISSUES)],
-        .stance = g_rand_int_range (rand, SP_STANCE_MIN, SP_STANCE_MAX + 1),
-        .origin = SP_CLAIM_ORIGIN_MANUAL,
-      };
-
-      if (!sp_project_add_claim (project, &spec, &error))
-        g_error ("%s", error->message);
-    }
+  sp_bench_add_issues (project, N_ISSUES, issues);
+  sp_bench_add_claims (project, &(SpBenchClaims) {
+                         .documents = documents, .lengths = lengths, .n_documents = N_DOCUMENTS,
+                         .random_document = TRUE,
+                         .actors = actors, .n_actors = N_ACTORS,
+                         .issues = issues, .n_issues = N_ISSUES,
+                       }, N_CLAIMS, rand);
 
   if (!sp_project_end_action (project, TRUE, &error))
     g_error ("%s", error->message);

@@ -41,11 +41,13 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "bench-matrix-project.h"
 #include "sp-matrix-layout.h"
 #include "sp-matrix-view.h"
 #include "sp-matrix-widget.h"
@@ -188,15 +190,14 @@ build_project (const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SpProject) project = NULL;
-  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *body = sp_bench_repeat_sentence (100);
   g_autoptr(GRand) rand = g_rand_new_with_seed (20251201);
   gint64 actors[N_ACTORS];
   gint64 issues[N_ISSUES];
   SpDocumentFields fields = { 0 };
   gint64 documents[N_DOCUMENTS];
-
-  for (guint i = 0; i < 100; i++)
-    g_string_append (body, "The delegations met again and each side restated its position. ");
+  guint lengths[N_DOCUMENTS];
+  guint length = strlen (body);
 
   if (!(project = sp_project_create (path, &error)) ||
       !sp_project_begin_action (project, NULL, &error))
@@ -211,9 +212,10 @@ build_project (const char *path)
 
       fields.file_name = file_name;
       fields.title = title;
-      fields.body = body->str;
+      fields.body = body;
       fields.content_hash = content_hash;
       fields.text_hash = text_hash;
+      lengths[i] = length;
       if (!(documents[i] = sp_project_add_document (project, &fields, &error)))
         g_error ("%s", error->message);
     }
@@ -226,31 +228,12 @@ build_project (const char *path)
         g_error ("%s", error->message);
     }
 
-  for (guint i = 0; i < N_ISSUES; i++)
-    {
-      g_autofree char *key = g_strdup_printf ("issue_%02u", i);
-      g_autofree char *label = g_strdup_printf ("Issue %u: a proposition of some length", i + 1);
-
-      if (!(issues[i] = sp_project_add_issue (project, key, label, "", NULL, &error)))
-        g_error ("%s", error->message);
-    }
-
-  for (guint i = 0; i < N_CLAIMS; i++)
-    {
-      guint start = g_rand_int_range (rand, 0, body->len - 100);
-      SpClaimSpec spec = {
-        .document_id = documents[i % N_DOCUMENTS],
-        .start = start,
-        .end = start + 60,
-        .actor_id = actors[g_rand_int_range (rand, 0, N_ACTORS)],
-        .issue_id = issues[g_rand_int_range (rand, 0, N_ISSUES)],
-        .stance = g_rand_int_range (rand, SP_STANCE_MIN, SP_STANCE_MAX + 1),
-        .origin = SP_CLAIM_ORIGIN_MANUAL,
-      };
-
-      if (!sp_project_add_claim (project, &spec, &error))
-        g_error ("%s", error->message);
-    }
+  sp_bench_add_issues (project, N_ISSUES, issues);
+  sp_bench_add_claims (project, &(SpBenchClaims) {
+                         .documents = documents, .lengths = lengths, .n_documents = N_DOCUMENTS,
+                         .actors = actors, .n_actors = N_ACTORS,
+                         .issues = issues, .n_issues = N_ISSUES,
+                       }, N_CLAIMS, rand);
 
   if (!sp_project_end_action (project, TRUE, &error))
     g_error ("%s", error->message);

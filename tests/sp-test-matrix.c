@@ -1,5 +1,7 @@
-/* sp-test-matrix.c: projects of any size for the matrix tests */
+/* sp-test-matrix.c: projects of any size for the matrix tests, and dated documents */
 #include "config.h"
+
+#include <string.h>
 
 #include "sp-test-matrix.h"
 #include "sp-test-util.h"
@@ -59,3 +61,25 @@ sp_test_matrix_fill (SpProject *project,
   g_assert_no_error (error);
 }
 
+
+/* Adds a document named @file_name (its title too) of @date and @source, either may be NULL,
+ * whose @body is one sentence, so that a suggestion can point at sentence 0 */
+gint64
+sp_test_matrix_add_dated (SpProject  *project,
+                          const char *file_name,
+                          const char *date,
+                          const char *source,
+                          const char *body)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, file_name, -1);
+  guint32 sentence[] = { 0, (guint32)strlen (body) };
+  SpDocumentFields fields = {
+    .file_name = file_name, .title = file_name, .date = date, .source = source, .body = body,
+    .content_hash = hash, .text_hash = hash, .sentences = sentence, .n_sentences = 1,
+  };
+  gint64 id = sp_project_add_document (project, &fields, &error);
+
+  g_assert_no_error (error);
+  return id;
+}

@@ -23,6 +23,7 @@
 #include "sp-matrix-layout.h"
 #include "sp-project.h"
 #include "sp-stance-palette.h"
+#include "sp-test-matrix.h"
 #include "sp-test-util.h"
 
 typedef struct
@@ -40,18 +41,8 @@ add_dated (Fixture    *f,
            const char *file_name,
            const char *date)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, file_name, -1);
-  static const char body[] = "The harbour board met on the quay and the toll was discussed.";
-  guint32 sentence[] = { 0, sizeof body - 1 };
-  SpDocumentFields fields = {
-    .file_name = file_name, .title = file_name, .date = date, .body = body,
-    .content_hash = hash, .text_hash = hash, .sentences = sentence, .n_sentences = 1,
-  };
-  gint64 id = sp_project_add_document (f->project, &fields, &error);
-
-  g_assert_no_error (error);
-  return id;
+  return sp_test_matrix_add_dated (f->project, file_name, date, NULL,
+                                   "The harbour board met on the quay and the toll was discussed.");
 }
 
 static gint64

@@ -14,6 +14,7 @@
 
 #include "sp-matrix.h"
 #include "sp-project.h"
+#include "sp-test-matrix.h"
 #include "sp-test-util.h"
 
 typedef struct
@@ -26,25 +27,15 @@ typedef struct
   gint64     ana_feb_claim;
 } Fixture;
 
-/* Each body is one sentence (a paragraph), so that a suggestion can point at sentence 0 */
+/* One sentence each, so that a suggestion can point at sentence 0 */
 static gint64
 add_dated (Fixture    *f,
            const char *file_name,
            const char *date,
            const char *source)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, file_name, -1);
-  static const char body[] = "The delegates of both shores met again by the old lighthouse.";
-  guint32 sentence[] = { 0, sizeof body - 1 };
-  SpDocumentFields fields = {
-    .file_name = file_name, .title = file_name, .date = date, .source = source, .body = body,
-    .content_hash = hash, .text_hash = hash, .sentences = sentence, .n_sentences = 1,
-  };
-  gint64 id = sp_project_add_document (f->project, &fields, &error);
-
-  g_assert_no_error (error);
-  return id;
+  return sp_test_matrix_add_dated (f->project, file_name, date, source,
+                                   "The delegates of both shores met again by the old lighthouse.");
 }
 
 static gint64

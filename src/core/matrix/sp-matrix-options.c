@@ -8,7 +8,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -219,17 +218,7 @@ check_date (const char  *date,
             const char  *what,
             GError     **error)
 {
-  guint year, month, day;
-
-  if (date == NULL)
-    return TRUE;
-
-  if (strlen (date) == 10 && date[4] == '-' && date[7] == '-' &&
-      g_ascii_isdigit (date[0]) && g_ascii_isdigit (date[1]) && g_ascii_isdigit (date[2]) &&
-      g_ascii_isdigit (date[3]) && g_ascii_isdigit (date[5]) && g_ascii_isdigit (date[6]) &&
-      g_ascii_isdigit (date[8]) && g_ascii_isdigit (date[9]) &&
-      sscanf (date, "%4u-%2u-%2u", &year, &month, &day) == 3 &&
-      g_date_valid_dmy (day, month, year))
+  if (date == NULL || sp_date_is_valid (date))
     return TRUE;
 
   g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
