@@ -440,22 +440,18 @@ test_matrix_keyboard (Fixture       *f,
 }
 
 /* The first button in @widget that activates @action */
+static gboolean
+is_button_for (GtkWidget *widget,
+               gpointer   action)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
 static GtkWidget *
 find_action_button (GtkWidget  *widget,
                     const char *action)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return sp_gui_test_find (widget, is_button_for, (gpointer)action);
 }
 
 /* A cell's claims lead to the profiles of its actor and its issue */
@@ -572,24 +568,6 @@ click_cell (SpMatrixWidget *widget,
   g_assert_not_reached ();
 }
 
-static GtkWidget *
-find_show_claim_button (GtkWidget *widget)
-{
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.show-claim") == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_show_claim_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_matrix_cell_to_reader (Fixture       *f,
                             gconstpointer  data)
@@ -638,7 +616,7 @@ test_matrix_cell_to_reader (Fixture       *f,
   g_assert_nonnull (sp_gui_test_find_label_starting (GTK_WIDGET (evidence), "Tomas Reyes · Briefing notes · 2 Nov 2024 · tagged by hand"));
   g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (evidence), "window-matrix-evidence-dated.png"));
 
-  g_signal_emit_by_name (find_show_claim_button (GTK_WIDGET (evidence)), "clicked");
+  g_signal_emit_by_name (find_action_button (GTK_WIDGET (evidence), "win.show-claim"), "clicked");
   sp_gui_test_settle (GTK_WIDGET (f->window));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->view_stack), ==, "documents");
 
@@ -665,22 +643,18 @@ test_matrix_cell_to_reader (Fixture       *f,
 
 /* The controls change the matrix: score, dates, what changed, filters, groups */
 
+static gboolean
+is_check_labelled (GtkWidget *widget,
+                   gpointer   label)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0;
+}
+
 static GtkCheckButton *
 find_check (GtkWidget  *widget,
             const char *label)
 {
-  if (GTK_IS_CHECK_BUTTON (widget) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0)
-    return GTK_CHECK_BUTTON (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkCheckButton *found = find_check (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return (GtkCheckButton *)sp_gui_test_find (widget, is_check_labelled, (gpointer)label);
 }
 
 static double
@@ -823,22 +797,18 @@ test_matrix_controls (Fixture       *f,
   g_assert_false (sp_matrix_find_row (matrix, f->berg, &row));
 }
 
+static gboolean
+is_menu_button_labelled (GtkWidget *widget,
+                         gpointer   label)
+{
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0;
+}
+
 static GtkWidget *
 find_menu_button (GtkWidget  *widget,
                   const char *label)
 {
-  if (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_menu_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return sp_gui_test_find (widget, is_menu_button_labelled, (gpointer)label);
 }
 
 /* At 1280, 760 and 560 px: the toolbar's controls stay reachable, the headers stay in view
@@ -951,22 +921,22 @@ menu_has_action (GMenuModel *menu,
 }
 
 static gboolean
+is_menu_button_with_action (GtkWidget *widget,
+                            gpointer   action)
+{
+  GMenuModel *menu;
+
+  if (!GTK_IS_MENU_BUTTON (widget))
+    return FALSE;
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
+  return menu != NULL && menu_has_action (menu, action);
+}
+
+static gboolean
 some_menu_button_has_action (GtkWidget  *widget,
                              const char *action)
 {
-  if (GTK_IS_MENU_BUTTON (widget))
-    {
-      GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
-
-      if (menu != NULL && menu_has_action (menu, action))
-        return TRUE;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (some_menu_button_has_action (child, action))
-      return TRUE;
-
-  return FALSE;
+  return sp_gui_test_find (widget, is_menu_button_with_action, (gpointer)action) != NULL;
 }
 
 /* The Export menu offers the networks too (window-interop tests the action itself) */

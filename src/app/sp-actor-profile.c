@@ -65,13 +65,12 @@ create_position_row (SpActorPosition *position)
   else
     {
       g_autofree char *date = sp_profile_dup_claim_date (position->latest);
-      int stance = sp_claim_get_stance (position->latest);
+      g_autofree char *stance = sp_stance_text (sp_claim_get_stance (position->latest));
 
       g_string_append_printf (facts, g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", position->n_claims),
                               position->n_claims);
       /* TRANSLATORS: the latest claim of an actor on an issue: its date and stance */
-      g_string_append_printf (facts, _(" · latest %s (%s%d)"), date,
-                              stance > 0 ? "+" : stance < 0 ? "−" : "", ABS (stance));
+      g_string_append_printf (facts, _(" · latest %s (%s)"), date, stance);
       if (position->sign_changed)
         g_string_append (facts, _(" · changed sides"));
     }

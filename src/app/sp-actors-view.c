@@ -60,17 +60,10 @@ sp_actors_view_dup_search_text (gpointer item)
   return sp_actor_dup_search_text (item);
 }
 
-/* @item NULL: the page slid out, and lets go of the project */
-static void
-sp_actors_view_open_profile (SpCodebookView *view,
-                             gpointer        item)
+static gint64
+sp_actors_view_get_id (gpointer item)
 {
-  SpActorsView *self = SP_ACTORS_VIEW (view);
-
-  sp_profile_page_show (SP_PROFILE_PAGE (self->profile), item ? sp_codebook_view_get_project (view) : NULL,
-                        item ? sp_actor_get_id (item) : 0);
-  if (item != NULL)
-    sp_codebook_view_show_profile (view, TRUE);
+  return sp_actor_get_id (item);
 }
 
 /**
@@ -93,7 +86,7 @@ sp_actors_view_show_actor (SpActorsView  *self,
   if (project == NULL || !(actor = sp_project_get_actor (project, id, error)))
     return FALSE;
 
-  sp_actors_view_open_profile (SP_CODEBOOK_VIEW (self), actor);
+  sp_codebook_view_open_profile (SP_CODEBOOK_VIEW (self), actor);
   return TRUE;
 }
 
@@ -116,7 +109,7 @@ sp_actors_view_class_init (SpActorsViewClass *klass)
   view_class->dup_name = sp_actors_view_dup_name;
   view_class->get_claim_count = sp_actors_view_get_claim_count;
   view_class->dup_search_text = sp_actors_view_dup_search_text;
-  view_class->open_profile = sp_actors_view_open_profile;
+  view_class->get_id = sp_actors_view_get_id;
 }
 
 static void

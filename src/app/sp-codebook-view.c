@@ -6,6 +6,7 @@
 
 #include "sp-codebook-view.h"
 #include "sp-delete-dialog.h"
+#include "sp-profile-page.h"
 #include "sp-project-watch.h"
 #include "sp-toast.h"
 
@@ -157,8 +158,8 @@ activate_cb (SpCodebookView *self,
   gtk_single_selection_set_selected (priv->selection, position);
   item = gtk_single_selection_get_selected_item (priv->selection);
 
-  if (item != NULL && priv->profile != NULL && SP_CODEBOOK_VIEW_GET_CLASS (self)->open_profile != NULL)
-    SP_CODEBOOK_VIEW_GET_CLASS (self)->open_profile (self, item);
+  if (item != NULL && priv->profile != NULL)
+    sp_codebook_view_open_profile (self, item);
   else
     edit_action (GTK_WIDGET (self), "codebook.edit", NULL);
 }
@@ -173,7 +174,7 @@ open_action (GtkWidget  *widget,
   gpointer item = gtk_single_selection_get_selected_item (priv->selection);
 
   if (item != NULL && priv->profile != NULL)
-    SP_CODEBOOK_VIEW_GET_CLASS (self)->open_profile (self, item);
+    sp_codebook_view_open_profile (self, item);
 }
 
 static void
@@ -192,7 +193,7 @@ transition_cb (SpCodebookView *self)
 
   if (priv->profile != NULL && !adw_leaflet_get_child_transition_running (priv->leaflet) &&
       adw_leaflet_get_visible_child (priv->leaflet) != priv->profile)
-    SP_CODEBOOK_VIEW_GET_CLASS (self)->open_profile (self, NULL);
+    sp_codebook_view_open_profile (self, NULL);
 }
 
 static void
@@ -470,7 +471,7 @@ sp_codebook_view_set_project (SpCodebookView *self,
   if (priv->profile != NULL)
     {
       adw_leaflet_set_visible_child (priv->leaflet, GTK_WIDGET (priv->stack));
-      SP_CODEBOOK_VIEW_GET_CLASS (self)->open_profile (self, NULL);
+      sp_codebook_view_open_profile (self, NULL);
     }
 
   reload (self);
@@ -637,7 +638,7 @@ sp_codebook_view_select (SpCodebookView *self,
 
 /**
  * sp_codebook_view_set_profile_page:
- * @page: the page that shows one entry; the subclass fills it in its open_profile()
+ * @page: an #SpProfilePage, showing one entry by the id the class's get_id() gives
  *
  * Gives the view a second page, reached by activating a row and left with Back (Alt+Left,
  * Escape, the back button or a swipe).
@@ -650,6 +651,8 @@ sp_codebook_view_set_profile_page (SpCodebookView *self,
 
   g_return_if_fail (SP_IS_CODEBOOK_VIEW (self));
   g_return_if_fail (priv->profile == NULL);
+  g_return_if_fail (SP_IS_PROFILE_PAGE (page));
+  g_return_if_fail (SP_CODEBOOK_VIEW_GET_CLASS (self)->get_id != NULL);
 
   priv->profile = page;
   adw_leaflet_append (priv->leaflet, page);
@@ -681,6 +684,30 @@ sp_codebook_view_show_profile (SpCodebookView *self,
     }
 
   adw_leaflet_set_visible_child (priv->leaflet, shown ? priv->profile : GTK_WIDGET (priv->stack));
+}
+
+/**
+ * sp_codebook_view_open_profile:
+ * @item: (nullable): the entry to show; %NULL once the page has slid out, so that it lets go
+ *   of the project
+ *
+ * Fills the profile page with @item and slides it in.
+ */
+void
+sp_codebook_view_open_profile (SpCodebookView *self,
+                               gpointer        item)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+
+  g_return_if_fail (SP_IS_CODEBOOK_VIEW (self));
+
+  if (priv->profile == NULL)
+    return;
+
+  sp_profile_page_show (SP_PROFILE_PAGE (priv->profile), item ? priv->project : NULL,
+                        item ? SP_CODEBOOK_VIEW_GET_CLASS (self)->get_id (item) : 0);
+  if (item != NULL)
+    sp_codebook_view_show_profile (self, TRUE);
 }
 
 gboolean

@@ -33,9 +33,8 @@ struct _SpCodebookViewClass
   char       *(*dup_name)     (gpointer         item);
   guint       (*get_claim_count) (gpointer      item);
   char       *(*dup_search_text) (gpointer      item);
-  /* Optional: fills the profile page with @item and shows it (sp_codebook_view_show_profile()) */
-  void        (*open_profile) (SpCodebookView  *self,
-                               gpointer         item);
+  /* For a view with a profile page: the id the page shows @item by */
+  gint64      (*get_id)       (gpointer         item);
 };
 
 void        sp_codebook_view_set_project     (SpCodebookView *self,
@@ -64,6 +63,8 @@ void        sp_codebook_view_set_profile_page (SpCodebookView *self,
                                               GtkWidget      *page);
 void        sp_codebook_view_show_profile    (SpCodebookView *self,
                                               gboolean        shown);
+void        sp_codebook_view_open_profile    (SpCodebookView *self,
+                                              gpointer        item);
 gboolean    sp_codebook_view_get_profile_shown (SpCodebookView *self);
 gboolean    sp_codebook_view_get_editable    (SpCodebookView *self);
 

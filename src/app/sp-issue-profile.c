@@ -62,7 +62,7 @@ create_actor_row (SpIssuePosition *position)
   g_autofree char *date = sp_profile_dup_claim_date (claim);
   g_autofree char *from_text = NULL;
   g_autofree char *count_text = NULL;
-  int stance = sp_claim_get_stance (claim);
+  g_autofree char *stance = sp_stance_text (sp_claim_get_stance (claim));
 
   count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", position->n_claims),
                                 position->n_claims);
@@ -73,8 +73,7 @@ create_actor_row (SpIssuePosition *position)
   gtk_box_append (GTK_BOX (title), count);
 
   /* TRANSLATORS: under an actor's strongest quote: its stance, the document and its date */
-  from_text = g_strdup_printf (_("Strongest claim (%s%d) · %s · %s"),
-                               stance > 0 ? "+" : stance < 0 ? "−" : "", ABS (stance),
+  from_text = g_strdup_printf (_("Strongest claim (%s) · %s · %s"), stance,
                                sp_claim_get_document_title (claim), date);
   from = sp_profile_text_label_new (from_text, "caption");
   gtk_widget_add_css_class (from, "dim-label");

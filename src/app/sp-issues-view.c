@@ -64,17 +64,10 @@ sp_issues_view_dup_search_text (gpointer item)
   return g_utf8_casefold (text, -1);
 }
 
-/* @item NULL: the page slid out, and lets go of the project */
-static void
-sp_issues_view_open_profile (SpCodebookView *view,
-                             gpointer        item)
+static gint64
+sp_issues_view_get_id (gpointer item)
 {
-  SpIssuesView *self = SP_ISSUES_VIEW (view);
-
-  sp_profile_page_show (SP_PROFILE_PAGE (self->profile), item ? sp_codebook_view_get_project (view) : NULL,
-                        item ? sp_issue_get_id (item) : 0);
-  if (item != NULL)
-    sp_codebook_view_show_profile (view, TRUE);
+  return sp_issue_get_id (item);
 }
 
 /**
@@ -97,7 +90,7 @@ sp_issues_view_show_issue (SpIssuesView  *self,
   if (project == NULL || !(issue = sp_project_get_issue (project, id, error)))
     return FALSE;
 
-  sp_issues_view_open_profile (SP_CODEBOOK_VIEW (self), issue);
+  sp_codebook_view_open_profile (SP_CODEBOOK_VIEW (self), issue);
   return TRUE;
 }
 
@@ -120,7 +113,7 @@ sp_issues_view_class_init (SpIssuesViewClass *klass)
   view_class->dup_name = sp_issues_view_dup_name;
   view_class->get_claim_count = sp_issues_view_get_claim_count;
   view_class->dup_search_text = sp_issues_view_dup_search_text;
-  view_class->open_profile = sp_issues_view_open_profile;
+  view_class->get_id = sp_issues_view_get_id;
 }
 
 static void

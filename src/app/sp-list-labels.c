@@ -41,6 +41,14 @@ sp_stance_css_class (int stance)
   return g_strdup_printf ("stance%c%d", stance < 0 ? 'm' : 'p', ABS (stance));
 }
 
+/* Returns: (transfer full): a stance as a signed number: "+2", "0", "−1" (a minus sign, not
+ *   a hyphen) */
+char *
+sp_stance_text (int stance)
+{
+  return g_strdup_printf ("%s%d", stance > 0 ? "+" : stance < 0 ? "−" : "", ABS (stance));
+}
+
 /* A stance as a badge: its signed number on its colour, aligned with the first line of the
  * text beside it */
 GtkWidget *
@@ -52,7 +60,7 @@ sp_stance_badge_new (int stance)
 
   stance = CLAMP (stance, SP_STANCE_MIN, SP_STANCE_MAX);
   css = sp_stance_css_class (stance);
-  text = g_strdup_printf ("%s%d", stance > 0 ? "+" : stance < 0 ? "−" : "", ABS (stance));
+  text = sp_stance_text (stance);
   badge = gtk_label_new (text);
   gtk_widget_add_css_class (badge, "stance-badge");
   gtk_widget_add_css_class (badge, css);

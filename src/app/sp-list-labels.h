@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 GtkWidget *sp_wrapping_label_new  (const char *text,
                                    const char *css_class);
 GtkWidget *sp_stance_badge_new    (int         stance);
+char      *sp_stance_text         (int         stance);
 char      *sp_stance_css_class    (int         stance);
 void       sp_list_box_remove_rows (GtkListBox *list);
 

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-date-text.h"
+#include "sp-list-labels.h"
 #include "sp-matrix-evidence-popover.h"
 
 struct _SpMatrixEvidencePopover
@@ -34,25 +35,6 @@ struct _SpMatrixEvidencePopover
 };
 
 G_DEFINE_FINAL_TYPE (SpMatrixEvidencePopover, sp_matrix_evidence_popover, GTK_TYPE_POPOVER)
-
-static char *
-stance_text (int stance)
-{
-  return g_strdup_printf ("%s%d", stance > 0 ? "+" : stance < 0 ? "−" : "", ABS (stance));
-}
-
-static GtkWidget *
-create_badge (int stance)
-{
-  g_autofree char *text = stance_text (stance);
-  g_autofree char *css = g_strdup_printf ("stance%c%d", stance < 0 ? 'm' : 'p', ABS (stance));
-  GtkWidget *badge = gtk_label_new (text);
-
-  gtk_widget_add_css_class (badge, "stance-badge");
-  gtk_widget_add_css_class (badge, css);
-  gtk_widget_set_valign (badge, GTK_ALIGN_START);
-  return badge;
-}
 
 /* An item is an SpClaim, or an SpSuggestion still pending review */
 
@@ -106,7 +88,7 @@ create_item_button (GObject *item)
                                              claim ? sp_claim_get_document_title (SP_CLAIM (item)) : sp_suggestion_get_document_title (SP_SUGGESTION (item)),
                                              date, status_text (item));
   const char *quote_text = claim ? sp_claim_get_quote (SP_CLAIM (item)) : sp_suggestion_get_quote (SP_SUGGESTION (item));
-  g_autofree char *stance = stance_text (item_stance (item));
+  g_autofree char *stance = sp_stance_text (item_stance (item));
   g_autofree char *accessible = NULL;
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
@@ -128,7 +110,7 @@ create_item_button (GObject *item)
   gtk_widget_add_css_class (from, "caption");
   gtk_box_append (GTK_BOX (text), quote);
   gtk_box_append (GTK_BOX (text), from);
-  gtk_box_append (GTK_BOX (box), create_badge (item_stance (item)));
+  gtk_box_append (GTK_BOX (box), sp_stance_badge_new (item_stance (item)));
   gtk_box_append (GTK_BOX (box), text);
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "flat");
@@ -216,9 +198,9 @@ sp_matrix_evidence_popover_set_claims (SpMatrixEvidencePopover *self,
     {
       GObject *item = g_ptr_array_index (items, i);
       g_autofree char *date = dup_date_text (item);
-      g_autofree char *stance = stance_text (item_stance (item));
+      g_autofree char *stance = sp_stance_text (item_stance (item));
       g_autofree char *tooltip = g_strdup_printf ("%s: %s", date, stance);
-      GtkWidget *mark = create_badge (item_stance (item));
+      GtkWidget *mark = sp_stance_badge_new (item_stance (item));
       const char *iso = item_date (item);
 
       gtk_widget_set_tooltip_text (mark, tooltip);

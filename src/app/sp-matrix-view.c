@@ -19,6 +19,7 @@
 #include "sp-matrix-evidence-popover.h"
 #include "sp-matrix-export.h"
 #include "sp-matrix-view-private.h"
+#include "sp-project-watch.h"
 #include "sp-toast.h"
 
 /* Exported PNGs are drawn at twice the screen size so that they stay sharp in reports */
@@ -642,9 +643,7 @@ sp_matrix_view_dispose (GObject *object)
     gtk_widget_unparent (child);
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_MATRIX_VIEW);
 
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-  g_clear_object (&self->project);
+  sp_project_watch_clear (&self->project, self);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->expanded_groups, g_array_unref);
 
@@ -750,16 +749,8 @@ sp_matrix_view_set_project (SpMatrixView *self,
 {
   g_return_if_fail (SP_IS_MATRIX_VIEW (self));
 
-  if (self->project == project)
+  if (!sp_project_watch_set (&self->project, project, G_CALLBACK (project_changed_cb), self))
     return;
-
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-
-  g_set_object (&self->project, project);
-
-  if (project != NULL)
-    g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
 
   _sp_matrix_view_recompute (self);
 }

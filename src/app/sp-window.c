@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-project-watch.h"
 #include "sp-toast.h"
 #include "sp-window-private.h"
 
@@ -223,13 +224,8 @@ _sp_window_set_project (SpWindow  *self,
 {
   g_assert (SP_IS_WINDOW (self));
 
-  if (self->project == project)
+  if (!sp_project_watch_set (&self->project, project, G_CALLBACK (project_changed_cb), self))
     return;
-
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-
-  g_set_object (&self->project, project);
 
   if (project != NULL)
     {
@@ -238,9 +234,6 @@ _sp_window_set_project (SpWindow  *self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (project, "notify::can-redo",
                                G_CALLBACK (project_can_undo_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (project, "changed",
-                               G_CALLBACK (project_changed_cb), self,
                                G_CONNECT_SWAPPED);
     }
 
@@ -361,9 +354,7 @@ sp_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_WINDOW);
 
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-  g_clear_object (&self->project);
+  sp_project_watch_clear (&self->project, self);
   g_clear_pointer (&self->last_import, sp_import_report_unref);
 
   G_OBJECT_CLASS (sp_window_parent_class)->dispose (object);
