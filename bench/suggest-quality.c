@@ -2,7 +2,7 @@
  * against a gold TSV (doc, group actor, issue key, stance sign): the set of (document, group
  * actor, issue, sign) triples, precision, recall and F1. --verbose prints each error.
  *
- *   STANDPOINT_LEXICON_DIR=data/lexicons build/bench/suggest-quality PROJECT GOLD.tsv [--verbose] [--uncued] [--min-confidence X] [--doc TEXT]
+ *   STANDPOINT_LEXICON_DIR=data/lexicons build/bench/suggest-quality PROJECT GOLD.tsv [--verbose] [--min-confidence X] [--doc TEXT]
  *
  * --doc TEXT prints every candidate (sentence number, triple, confidence, explanation) of the
  * gold documents whose name contains TEXT.
@@ -15,7 +15,6 @@
 #include "sp-document.h"
 #include "sp-issue.h"
 #include "sp-suggest-engine.h"
-#include "sp-suggest-private.h"
 
 int
 main (int argc, char **argv)
@@ -32,7 +31,6 @@ main (int argc, char **argv)
   g_auto(GStrv) lines = NULL;
   SpSuggestEngine *engine;
   gboolean verbose = FALSE;
-  gboolean uncued = FALSE;
   double min_confidence = 0;
   const char *only_doc = NULL;
   guint tp = 0;
@@ -41,13 +39,12 @@ main (int argc, char **argv)
 
   if (argc < 3)
     {
-      g_printerr ("usage: %s PROJECT GOLD.tsv [--verbose] [--uncued]\n", argv[0]);
+      g_printerr ("usage: %s PROJECT GOLD.tsv [--verbose]\n", argv[0]);
       return 2;
     }
   for (int i = 3; i < argc; i++)
     {
       verbose |= g_str_equal (argv[i], "--verbose");
-      uncued |= g_str_equal (argv[i], "--uncued");
       if (g_str_equal (argv[i], "--min-confidence") && i + 1 < argc)
         min_confidence = g_ascii_strtod (argv[++i], NULL);
       else if (g_str_equal (argv[i], "--doc") && i + 1 < argc)
@@ -86,7 +83,6 @@ main (int argc, char **argv)
         g_hash_table_insert (issue_keys, k, g_strdup (sp_issue_get_key (x)));
       }
     engine = sp_suggest_engine_new (g_steal_pointer (&codebook), g_steal_pointer (&lexicons));
-    _sp_suggest_engine_set_propose_uncued (engine, uncued);
   }
 
   lines = g_strsplit (tsv, "\n", -1);

@@ -126,6 +126,17 @@ n_removed (const SpArticle *article)
   return article->removed != NULL ? article->removed->len : 0;
 }
 
+/* Cleans @article and checks that nothing of it went */
+static void
+assert_kept_whole (SpArticle *article)
+{
+  g_autofree char *before = g_strdup (article->body);
+
+  sp_text_clean (article, NULL, NULL);
+  g_assert_cmpstr (article->body, ==, before);
+  g_assert_cmpuint (n_removed (article), ==, 0);
+}
+
 static const SpRemovedBlock *
 removed_block (const SpArticle *article,
                guint            i)
@@ -550,11 +561,8 @@ test_keep_whole (void)
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autoptr(SpArticle) article = read_fixture (names[i]);
-      g_autofree char *before = g_strdup (article->body);
 
-      sp_text_clean (article, NULL, NULL);
-      g_assert_cmpstr (article->body, ==, before);
-      g_assert_cmpuint (n_removed (article), ==, 0);
+      assert_kept_whole (article);
     }
 }
 
@@ -582,11 +590,8 @@ test_keep_reported_phrases (void)
                      "Its editor told staff the change would cost some advertising income.\n"
                      "The change takes effect in May, the paper said.\n";
   g_autoptr(SpArticle) article = read_text (text);
-  g_autofree char *before = g_strdup (article->body);
 
-  sp_text_clean (article, NULL, NULL);
-  g_assert_cmpstr (article->body, ==, before);
-  g_assert_cmpuint (n_removed (article), ==, 0);
+  assert_kept_whole (article);
 }
 
 /* A saved page's notices above the article go: a share bar holding the page's own address,
@@ -633,11 +638,8 @@ test_keep_privacy_lede (void)
                      "The company said it would appeal.\n"
                      "Its lawyers argued that the banners met the rules in force at the time.\n";
   g_autoptr(SpArticle) article = read_text (text);
-  g_autofree char *before = g_strdup (article->body);
 
-  sp_text_clean (article, NULL, NULL);
-  g_assert_cmpstr (article->body, ==, before);
-  g_assert_cmpuint (n_removed (article), ==, 0);
+  assert_kept_whole (article);
 }
 
 /* Endnotes stay with the article; the teasers under them go */

@@ -365,6 +365,15 @@ typedef struct
 } Lookups;
 
 static void
+lookups_clear (Lookups *lookups)
+{
+  g_clear_pointer (&lookups->documents, g_hash_table_unref);
+  g_clear_pointer (&lookups->actors, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Lookups, lookups_clear)
+
+static void
 add_context_cells (SpCliTable *table,
                    Lookups    *lookups,
                    gint64      document_id,
@@ -455,9 +464,7 @@ sp_cli_claims (int    argc,
   g_autoptr(SpCliTable) table = sp_cli_table_new (columns);
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) documents = NULL;
-  g_autoptr(GHashTable) actors = NULL;
-  Lookups lookups = { 0 };
+  g_auto(Lookups) lookups = { 0 };
   SpCliFormat format;
   int status;
 
@@ -466,8 +473,6 @@ sp_cli_claims (int    argc,
   if (!(claims = sp_project_list_claims (project, 0, &error)) ||
       !load_lookups (project, &lookups, &error))
     return sp_cli_fail (error);
-  documents = lookups.documents;
-  actors = lookups.actors;
   if (with_suggestions &&
       !(suggestions = sp_project_list_suggestions (project, 0,
                                                    SP_SUGGESTION_STATUS_MASK (SP_SUGGESTION_STATUS_PENDING) |

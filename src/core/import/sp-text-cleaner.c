@@ -345,12 +345,12 @@ mark_furniture_lines (GArray *lines,
     }
 }
 
-/* Whether a line can belong to a site's notices above the article: it holds their words
- * and reports no one's */
 /* How many short lines may stand between two lines of a site's notices, and how short */
 #define NOTICE_MAX_GAP        2
 #define NOTICE_GAP_MAX_WORDS  21
 
+/* Whether a line can belong to a site's notices above the article: it holds their words
+ * and reports no one's */
 static gboolean
 is_notice_line (const SpTextLine *line)
 {

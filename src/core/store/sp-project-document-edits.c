@@ -124,76 +124,6 @@ sp_project_update_document (SpProject                 *self,
   return sp_project_end_action (self, ok, error);
 }
 
-/* Other documents marked as near duplicates of this one lose the mark */
-static gboolean
-unmark_near_duplicates (SpProject  *self,
-                        gint64      id,
-                        GError    **error)
-{
-  g_autoptr(SpStmt) select = NULL;
-  g_autoptr(GArray) ids = NULL;
-
-  if (!(select = _sp_project_prepare (self,
-                                      "SELECT id FROM documents WHERE near_duplicate_of = ?1",
-                                      error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (select, 1, id);
-  if (!(ids = _sp_project_select_ids (self, select, error)))
-    return FALSE;
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 other = g_array_index (ids, gint64, i);
-      g_autoptr(SpStmt) update = NULL;
-
-      if (!_sp_project_touch (self, SP_TABLE_DOCUMENTS, other, error) ||
-          !(update = _sp_project_prepare (self,
-                                          "UPDATE documents SET near_duplicate_of = NULL WHERE id = ?1",
-                                          error)))
-        return FALSE;
-
-      sqlite3_bind_int64 (update, 1, other);
-      if (!_sp_project_step_done (self, update, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* A discovered speaker stays when the document it was seen in goes; it no longer points
- * there */
-static gboolean
-forget_speaker_documents (SpProject  *self,
-                          gint64      id,
-                          GError    **error)
-{
-  g_autoptr(SpStmt) select = NULL;
-  g_autoptr(SpStmt) update = NULL;
-  g_autoptr(GArray) ids = NULL;
-
-  if (!(select = _sp_project_prepare (self, "SELECT id FROM speakers WHERE document_id = ?1", error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (select, 1, id);
-  if (!(ids = _sp_project_select_ids (self, select, error)))
-    return FALSE;
-
-  for (guint i = 0; i < ids->len; i++)
-    if (!_sp_project_touch (self, SP_TABLE_SPEAKERS, g_array_index (ids, gint64, i), error))
-      return FALSE;
-
-  if (ids->len == 0)
-    return TRUE;
-
-  if (!(update = _sp_project_prepare (self, "UPDATE speakers SET document_id = NULL WHERE document_id = ?1",
-                                      error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (update, 1, id);
-  return _sp_project_step_done (self, update, error);
-}
-
 static gboolean
 delete_document_rows (SpProject  *self,
                       gint64      id,
@@ -208,8 +138,17 @@ delete_document_rows (SpProject  *self,
          _sp_project_delete_rows (self, SP_TABLE_DOCUMENT_FINGERPRINTS,
                                   "SELECT document_id FROM document_fingerprints WHERE document_id = ?1",
                                   id, error) &&
-         unmark_near_duplicates (self, id, error) &&
-         forget_speaker_documents (self, id, error) &&
+         /* Other documents marked as near duplicates of this one lose the mark */
+         _sp_project_update_rows (self, SP_TABLE_DOCUMENTS,
+                                  "SELECT id FROM documents WHERE near_duplicate_of = ?1",
+                                  "UPDATE documents SET near_duplicate_of = NULL WHERE id = ?1",
+                                  id, 0, error) &&
+         /* A discovered speaker stays when the document it was seen in goes; it no longer
+          * points there */
+         _sp_project_update_rows (self, SP_TABLE_SPEAKERS,
+                                  "SELECT id FROM speakers WHERE document_id = ?1",
+                                  "UPDATE speakers SET document_id = NULL WHERE id = ?1",
+                                  id, 0, error) &&
          _sp_project_touch (self, SP_TABLE_DOCUMENTS, id, error) &&
          _sp_project_index_document (self, id, FALSE, error) &&
          _sp_project_delete_row (self, SP_TABLE_DOCUMENTS, id, error);

@@ -135,6 +135,16 @@ after_condition (SpSuggestRun *run,
   return FALSE;
 }
 
+/* "X's plan", "talks with X": a possessive mention, or one after a preposition, is no one's
+ * subject */
+static gboolean
+owner_or_object (SpSuggestRun    *run,
+                 const SpMention *mention)
+{
+  return (tok (run, mention->last)->flags & SP_TOKEN_POSSESSIVE)
+         || (mention->first > 0 && _sp_suggest_phrase_at (run, mention->first - 1, SP_LEX_PREPOSITION, NULL) != NULL);
+}
+
 /* "X and Y agreed", "X, Y and Z rejected": the mention listed before the subject @m, or -1 */
 static int
 coordinated_before (SpSuggestRun  *run,
@@ -159,8 +169,7 @@ coordinated_before (SpSuggestRun  *run,
   if ((other = mention_ending_at (mention_end, j - 1)) < 0)
     return -1;
   mention = &g_array_index (run->mentions, SpMention, other);
-  if ((tok (run, mention->last)->flags & SP_TOKEN_POSSESSIVE) || mention->kind == SP_MENTION_VAGUE
-      || (mention->first > 0 && _sp_suggest_phrase_at (run, mention->first - 1, SP_LEX_PREPOSITION, NULL) != NULL))
+  if (mention->kind == SP_MENTION_VAGUE || owner_or_object (run, mention))
     return -1;
   return other;
 }
@@ -198,13 +207,8 @@ subject_before_apposition (SpSuggestRun  *run,
           || (next->word != run->word_who && next->word != run->word_which && next->word != run->word_the
               && next->word != run->word_a && next->word != run->word_an))
         continue;
-      {
-        const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
-
-        if ((tok (run, mention->last)->flags & SP_TOKEN_POSSESSIVE)
-            || (mention->first > 0 && _sp_suggest_phrase_at (run, mention->first - 1, SP_LEX_PREPOSITION, NULL) != NULL))
-          continue;
-      }
+      if (owner_or_object (run, &g_array_index (run->mentions, SpMention, m)))
+        continue;
       found = m;
     }
   return found;

@@ -56,13 +56,6 @@ sp_suggest_engine_free (SpSuggestEngine *engine)
 }
 
 void
-_sp_suggest_engine_set_propose_uncued (SpSuggestEngine *engine,
-                                       gboolean         propose)
-{
-  engine->propose_uncued = propose;
-}
-
-void
 sp_suggest_candidate_free (SpSuggestCandidate *candidate)
 {
   if (candidate == NULL)
@@ -292,7 +285,7 @@ make_candidate (SpSuggestRun        *run,
       g_ptr_array_add (features, g_strdup_printf ("cue:%s", stance->cue_entry->lemma));
       confidence += stance->strength > 1 ? 0.15 : 0.05;
     }
-  else if (stance->sign != 0)
+  else
     {
       g_ptr_array_add (features, g_strdup ("cue:none"));
       confidence -= 0.15;
@@ -315,14 +308,7 @@ make_candidate (SpSuggestRun        *run,
       g_ptr_array_add (features, g_strdup_printf ("hedge:%s", stance->hedge_entry->lemma));
       confidence *= 0.7;
     }
-  if (stance->sign == 0)
-    {
-      g_string_append (why, _("; no stance cue"));
-      g_ptr_array_add (features, g_strdup ("cue:absent"));
-      confidence = 0.2;
-    }
-  else
-    g_string_append_printf (why, _("; stance %+d"), candidate->stance);
+  g_string_append_printf (why, _("; stance %+d"), candidate->stance);
   g_ptr_array_add (features, g_strdup_printf ("strength:%d", stance->strength));
   g_ptr_array_add (features, g_strdup_printf ("actor:%" G_GINT64_FORMAT, actor->public.id));
   g_ptr_array_add (features, g_strdup_printf ("issue:%" G_GINT64_FORMAT, issue->public.id));
@@ -660,7 +646,7 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
               const SpIssueHit *hit = &g_array_index (hits, SpIssueHit, h);
               const SpStance *stance = &g_array_index (stances, SpStance, h);
 
-              if (stance->sign == 0 && !engine->propose_uncued)
+              if (stance->sign == 0)
                 continue;
               if (stance->in_condition || (stance->negated && stance->hedged))
                 continue;
@@ -669,13 +655,10 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
               if (!nearest_in_clause (&run, hits, stances, h))
                 continue;
               add_candidate (&run, result, best, s, cs, ce, attr, hit, stance);
-              if (stance->sign != 0)
-                {
-                  this_claim.issue = (int) hit->issue;
-                  this_claim.sign = stance->sign;
-                  this_claim.actor = attr->actor;
-                  this_claim.entry = hit->entry;
-                }
+              this_claim.issue = (int) hit->issue;
+              this_claim.sign = stance->sign;
+              this_claim.actor = attr->actor;
+              this_claim.entry = hit->entry;
             }
           /* "Kyiv rejected this demand": the claim of the sentence before */
           if (hits->len == 0 && last_claim.issue >= 0 && last_claim.actor != attr->actor)

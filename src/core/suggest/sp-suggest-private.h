@@ -222,7 +222,6 @@ struct _SpSuggestEngine
   GArray            *gap_start;    /* id -> guint8: the first content word of a gapped keyword */
   GArray            *heads;        /* id -> guint32: entry + 1 of the two-word keyword it is the last word of */
   guint32            word_on;
-  gboolean           propose_uncued; /* statements with a keyword and no cue, at low confidence */
 };
 
 /* sp_suggest_engine_run() that also counts its work (token visits) into @work */
@@ -231,8 +230,6 @@ SpSuggestResult *_sp_suggest_engine_run_counted (SpSuggestEngine *engine,
                                                  const guint32   *sentences,
                                                  guint            n_sentences,
                                                  guint64         *work);
-void        _sp_suggest_engine_set_propose_uncued (SpSuggestEngine *engine,
-                                                   gboolean         propose);
 
 /* Builds the vocabulary, the trie, the derived keywords and the directions */
 void        _sp_suggest_engine_compile   (SpSuggestEngine *engine);
