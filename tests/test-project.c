@@ -477,6 +477,10 @@ test_issue_rules (Fixture       *f,
   g_clear_error (&error);
 
   g_assert_cmpuint (sp_test_count_rows (f->project, "SELECT count(*) FROM issues"), ==, 1);
+  g_assert_cmpuint (sp_project_count_issues (f->project), ==, 1);
+  g_assert_cmpuint (sp_project_count_actors (f->project), ==, 0);
+  add_actor (f->project, "Foreign Minister", SP_ACTOR_KIND_PERSON, 0, NULL);
+  g_assert_cmpuint (sp_project_count_actors (f->project), ==, 1);
 }
 
 /* Claims */

@@ -144,17 +144,8 @@ update_export_actions (SpMatrixView *self)
 static void
 count_codebook (SpMatrixView *self)
 {
-  g_autoptr(GListModel) actors = NULL;
-  g_autoptr(GListModel) issues = NULL;
-
-  self->n_actors = self->n_issues = 0;
-  if (self->project == NULL)
-    return;
-
-  if ((actors = sp_project_list_actors (self->project, NULL)))
-    self->n_actors = g_list_model_get_n_items (actors);
-  if ((issues = sp_project_list_issues (self->project, NULL)))
-    self->n_issues = g_list_model_get_n_items (issues);
+  self->n_actors = self->project != NULL ? sp_project_count_actors (self->project) : 0;
+  self->n_issues = self->project != NULL ? sp_project_count_issues (self->project) : 0;
 }
 
 void

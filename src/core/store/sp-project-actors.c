@@ -881,3 +881,16 @@ sp_project_delete_actor (SpProject  *self,
 
   return sp_project_end_action (self, ok, error);
 }
+
+/**
+ * sp_project_count_actors:
+ *
+ * Returns: how many actors the codebook holds; 0 when the project could not be read
+ */
+guint
+sp_project_count_actors (SpProject *self)
+{
+  g_return_val_if_fail (SP_IS_PROJECT (self), 0);
+
+  return _sp_project_count (self, "SELECT count(*) FROM actors", _("Could not count the actors"));
+}

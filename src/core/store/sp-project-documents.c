@@ -76,19 +76,9 @@ _sp_project_document_from_row (SpStmt *stmt)
 guint
 sp_project_count_documents (SpProject *self)
 {
-  g_autoptr(SpStmt) stmt = NULL;
-  g_autoptr(GError) error = NULL;
-
   g_return_val_if_fail (SP_IS_PROJECT (self), 0);
 
-  if (!(stmt = _sp_project_prepare (self, "SELECT count(*) FROM documents", &error)) ||
-      _sp_project_step_row (self, stmt, _("Could not count the documents"), &error) <= 0)
-    {
-      g_warning ("%s: %s", self->path, error ? error->message : "no result");
-      return 0;
-    }
-
-  return sqlite3_column_int (stmt, 0);
+  return _sp_project_count (self, "SELECT count(*) FROM documents", _("Could not count the documents"));
 }
 
 /**

@@ -386,3 +386,16 @@ sp_project_delete_issue (SpProject  *self,
 
   return sp_project_end_action (self, ok, error);
 }
+
+/**
+ * sp_project_count_issues:
+ *
+ * Returns: how many issues the codebook holds; 0 when the project could not be read
+ */
+guint
+sp_project_count_issues (SpProject *self)
+{
+  g_return_val_if_fail (SP_IS_PROJECT (self), 0);
+
+  return _sp_project_count (self, "SELECT count(*) FROM issues", _("Could not count the issues"));
+}

@@ -149,6 +149,9 @@ gboolean    _sp_project_check_exists     (SpProject     *self,
                                           gint64         id,
                                           const char    *context,
                                           GError       **error);
+guint       _sp_project_count            (SpProject     *self,
+                                          const char    *sql,
+                                          const char    *context);
 GArray     *_sp_project_select_ids       (SpProject     *self,
                                           SpStmt        *select,
                                           GError       **error);

@@ -592,6 +592,33 @@ _sp_project_check_exists (SpProject   *self,
 }
 
 /*
+ * _sp_project_count:
+ * @sql: a query whose one row's first column is a count
+ * @context: what failed, for the warning when the query fails
+ *
+ * Returns: the count, or 0 (with a warning) when the project could not be read
+ */
+guint
+_sp_project_count (SpProject  *self,
+                   const char *sql,
+                   const char *context)
+{
+  g_autoptr(SpStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert (SP_IS_PROJECT (self));
+
+  if (!(stmt = _sp_project_prepare (self, sql, &error)) ||
+      _sp_project_step_row (self, stmt, context, &error) <= 0)
+    {
+      g_warning ("%s: %s", self->path, error ? error->message : "no result");
+      return 0;
+    }
+
+  return sqlite3_column_int (stmt, 0);
+}
+
+/*
  * _sp_project_select_ids:
  * @select: a bound query whose first column is a row id
  *

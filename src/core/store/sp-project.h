@@ -194,6 +194,8 @@ void         sp_project_notify_changed        (SpProject           *self,
                                                SpChangeFlags        what);
 
 guint        sp_project_count_documents       (SpProject           *self);
+guint        sp_project_count_actors          (SpProject           *self);
+guint        sp_project_count_issues          (SpProject           *self);
 GListModel  *sp_project_list_documents        (SpProject           *self,
                                                GError             **error);
 SpDocument  *sp_project_get_document          (SpProject           *self,
