@@ -171,6 +171,34 @@ test_embedded_stance (void)
   g_assert_nonnull (find (plain, 2, 10));
 }
 
+/* A stance word after a copula is its subject's stance, negated or with adverbs between;
+ * without a named subject, or in a condition, it is nobody's */
+static void
+test_stance_word (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) ready = run_text (engine, "Lakeside is ready to build the bridge.", NULL);
+  g_autoptr(SpSuggestResult) against = run_text (engine, "Marta Okafor remains firmly against the bridge.", NULL);
+  g_autoptr(SpSuggestResult) negated = run_text (engine, "Lakeside was not willing to build the bridge.", NULL);
+  g_autoptr(SpSuggestResult) thing = run_text (engine, "The talks on the bridge are productive.", NULL);
+  g_autoptr(SpSuggestResult) hypothesis = run_text (engine, "If Lakeside is ready to build the bridge, the works begin.", NULL);
+  const SpSuggestCandidate *c;
+
+  c = find (ready, 3, 10);
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->stance, >, 0);
+  g_assert_nonnull (strstr (c->explanation, "stance word"));
+  g_assert_true (g_strv_contains ((const char * const *) c->features, "attr:stance-word"));
+  c = find (against, 2, 10);
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->stance, <, 0);
+  c = find (negated, 3, 10);
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->stance, <, 0);
+  g_assert_cmpuint (thing->candidates->len, ==, 0);
+  g_assert_cmpuint (hypothesis->candidates->len, ==, 0);
+}
+
 /* A plain "not" with no cue and no action word states a fact, not a stance */
 static void
 test_plain_negation (void)
@@ -611,6 +639,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/negated-modal", test_negated_modal);
   g_test_add_func ("/suggest/embedded-stance", test_embedded_stance);
   g_test_add_func ("/suggest/plain-negation", test_plain_negation);
+  g_test_add_func ("/suggest/stance-word", test_stance_word);
   g_test_add_func ("/suggest/hedge-and-explanation", test_hedge_and_explanation);
   g_test_add_func ("/suggest/discovery", test_discovery);
   g_test_add_func ("/suggest/bad-lexicon", test_bad_lexicon);

@@ -57,6 +57,48 @@ verb_at (SpSuggestRun *run,
   return NULL;
 }
 
+/* Whether the word token @t is an adverb by its form ("firmly", "sincerely") */
+static gboolean
+is_adverb (SpSuggestRun  *run,
+           const SpToken *t)
+{
+  gsize len = t->byte_end - t->byte_start;
+
+  return len > 4 && t->kind == SP_TOKEN_WORD && g_ascii_strncasecmp (run->body + t->byte_end - 2, "ly", 2) == 0;
+}
+
+/* A stance word that is neither a verb nor a noun at @i, after a copula with at most two
+ * adverbs or negators between ("is ready to", "was not willing to", "remains firmly against");
+ * @copula is set to the copula's token. Returns the stance word, or NULL */
+static const SpLexEntry *
+predicate_at (SpSuggestRun *run,
+              guint         i,
+              guint        *last,
+              guint        *copula)
+{
+  const SpLexEntry *entry = _sp_suggest_phrase_at (run, i, SP_LEX_STANCE, last);
+
+  if (entry == NULL || entry->verb || entry->noun)
+    return NULL;
+  for (guint d = 1; d <= 3 && d <= i; d++)
+    {
+      guint j = i - d;
+      const SpToken *t = tok (run, j);
+
+      run->work++;
+      if (t->kind != SP_TOKEN_WORD || (t->flags & SP_TOKEN_IN_QUOTE))
+        return NULL;
+      if (_sp_suggest_phrase_at (run, j, SP_LEX_COPULA, NULL) != NULL)
+        {
+          *copula = j;
+          return entry;
+        }
+      if (_sp_suggest_phrase_at (run, j, SP_LEX_NEGATION, NULL) == NULL && !is_adverb (run, t))
+        return NULL;
+    }
+  return NULL;
+}
+
 /* The mention whose last token is @i, from the index built per sentence */
 static int
 mention_ending_at (const guint32 *mention_end,
@@ -335,7 +377,8 @@ add_attribution (SpSuggestRun *run,
       if (m->kind == SP_MENTION_VAGUE)
         return;
       /* "if X agrees to …", "unless X rejects …": a hypothesis, not X's stance */
-      if ((kind == SP_ATTR_STANCE_VERB || kind == SP_ATTR_STANCE_NOUN || kind == SP_ATTR_REPORTED) && verb > m->last
+      if ((kind == SP_ATTR_STANCE_VERB || kind == SP_ATTR_STANCE_NOUN || kind == SP_ATTR_STANCE_WORD
+           || kind == SP_ATTR_REPORTED) && verb > m->last
           && after_condition (run, m->first))
         return;
     }
@@ -570,6 +613,20 @@ _sp_suggest_attribute (SpSuggestRun *run)
                 }
             }
         }
+
+      /* "X is ready to …", "X remains firmly against …": the copula's subject holds the
+       * stance */
+      {
+        guint copula;
+
+        if ((entry = predicate_at (run, k, &last, &copula)) != NULL)
+          {
+            if ((m = find_subject (run, mention_end, copula)) >= 0)
+              add_attribution (run, SP_ATTR_STANCE_WORD, m, k, entry, k, n);
+            k = last;
+            continue;
+          }
+      }
 
       if ((entry = verb_at (run, k, &last)) == NULL)
         continue;

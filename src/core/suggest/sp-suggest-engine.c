@@ -127,6 +127,7 @@ pattern_feature (SpAttrKind kind)
     case SP_ATTR_ACCORDING: return "attr:according";
     case SP_ATTR_STANCE_VERB: return "attr:stance-verb";
     case SP_ATTR_STANCE_NOUN: return "attr:stance-noun";
+    case SP_ATTR_STANCE_WORD: return "attr:stance-word";
     default: g_assert_not_reached ();
     }
 }
@@ -140,6 +141,7 @@ pattern_confidence (SpAttrKind kind)
     case SP_ATTR_REPORTED: return 0.7;
     case SP_ATTR_STANCE_VERB: return 0.65;
     case SP_ATTR_STANCE_NOUN: return 0.6;
+    case SP_ATTR_STANCE_WORD: return 0.6;
     case SP_ATTR_ACCORDING: return 0.6;
     case SP_ATTR_QUOTE_CONTINUED: return 0.55;
     default: g_assert_not_reached ();
@@ -243,6 +245,7 @@ make_candidate (SpSuggestRun        *run,
     case SP_ATTR_ACCORDING: g_string_append (why, _(" (according to)")); break;
     case SP_ATTR_STANCE_VERB: g_string_append_printf (why, _(" (stance verb: “%s”)"), verb ? verb : ""); break;
     case SP_ATTR_STANCE_NOUN: g_string_append_printf (why, _(" (stance noun: “%s”)"), verb ? verb : ""); break;
+    case SP_ATTR_STANCE_WORD: g_string_append_printf (why, _(" (stance word: “%s”)"), attr->verb_entry->lemma); break;
     default: g_assert_not_reached ();
     }
   g_ptr_array_add (features, g_strdup (pattern_feature (attr->kind)));
@@ -337,7 +340,8 @@ static gboolean
 embedded_stance (const SpAttribution *attr,
                  const SpStance      *stance)
 {
-  return (attr->kind == SP_ATTR_STANCE_VERB || attr->kind == SP_ATTR_STANCE_NOUN) && stance->cue_before != NULL
+  return (attr->kind == SP_ATTR_STANCE_VERB || attr->kind == SP_ATTR_STANCE_NOUN || attr->kind == SP_ATTR_STANCE_WORD)
+         && stance->cue_before != NULL
          && attr->verb_entry != NULL && stance->cue_before != attr->verb_entry;
 }
 

@@ -58,6 +58,7 @@ static const LexiconFile lexicon_files[] = {
   { "conditions.txt",      SP_LEX_CONDITION,   FIELDS_NONE,              SP_INFLECT_NONE },
   { "anaphors.txt",        SP_LEX_ANAPHOR,     FIELDS_NONE,              SP_INFLECT_NONE },
   { "unofficial.txt",      SP_LEX_UNOFFICIAL,  FIELDS_NONE,              SP_INFLECT_PLURAL },
+  { "copulas.txt",         SP_LEX_COPULA,      FIELDS_NONE,              SP_INFLECT_NONE },
 };
 
 void

@@ -65,6 +65,7 @@ typedef enum
   SP_LEX_CONDITION,  /* opens a condition: "if", "unless" */
   SP_LEX_ANAPHOR,    /* points back: "this", "such" */
   SP_LEX_UNOFFICIAL, /* a role that speaks for nobody: "former", "senator" */
+  SP_LEX_COPULA,     /* links a subject to a stance word: "is", "remains" */
   SP_LEX_ACTOR,      /* codebook: name or alias; index = actor */
   SP_LEX_SURNAME,    /* codebook: a person's last name; index = actor */
   SP_LEX_KEYWORD,    /* codebook: issue keyword; index = issue */
@@ -276,6 +277,7 @@ typedef enum
   SP_ATTR_ACCORDING,        /* according to X */
   SP_ATTR_STANCE_VERB,      /* X rejected … */
   SP_ATTR_STANCE_NOUN,      /* X's demand that …, a X proposal for … */
+  SP_ATTR_STANCE_WORD,      /* X is ready to …, X remains opposed to … */
 } SpAttrKind;
 
 typedef struct
