@@ -199,6 +199,26 @@ test_stance_word (void)
   g_assert_cmpuint (hypothesis->candidates->len, ==, 0);
 }
 
+/* "insisted on" is the stance verb, not the reporting verb "insist"; a relative clause's
+ * subject is the name just before it, even after a preposition, and nobody else */
+static void
+test_longer_verb_and_relative (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) insisted = run_text (engine, "Lakeside insisted on the bridge.", NULL);
+  g_autoptr(SpSuggestResult) relative = run_text (engine, "The vote surprised many in Riverton, who rejected the bridge last year.", NULL);
+  g_autoptr(SpSuggestResult) others = run_text (engine, "Lakeside hired the engineers, who rejected the bridge.", NULL);
+  const SpSuggestCandidate *c;
+
+  c = find (insisted, 3, 10);
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->stance, ==, 2);
+  c = find (relative, 1, 10);
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->stance, <, 0);
+  g_assert_null (find (others, 3, 10));
+}
+
 /* A plain "not" with no cue and no action word states a fact, not a stance */
 static void
 test_plain_negation (void)
@@ -640,6 +660,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/embedded-stance", test_embedded_stance);
   g_test_add_func ("/suggest/plain-negation", test_plain_negation);
   g_test_add_func ("/suggest/stance-word", test_stance_word);
+  g_test_add_func ("/suggest/longer-verb-and-relative", test_longer_verb_and_relative);
   g_test_add_func ("/suggest/hedge-and-explanation", test_hedge_and_explanation);
   g_test_add_func ("/suggest/discovery", test_discovery);
   g_test_add_func ("/suggest/bad-lexicon", test_bad_lexicon);

@@ -48,13 +48,25 @@ verb_at (SpSuggestRun *run,
          guint         i,
          guint        *last)
 {
-  const SpLexEntry *entry;
+  const SpLexEntry *report;
+  const SpLexEntry *stance;
+  guint report_last = 0;
+  guint stance_last = 0;
 
-  if ((entry = _sp_suggest_phrase_at (run, i, SP_LEX_REPORT, last)) != NULL)
-    return entry;
-  if ((entry = _sp_suggest_phrase_at (run, i, SP_LEX_STANCE, last)) != NULL && entry->verb)
-    return entry;
-  return NULL;
+  report = _sp_suggest_phrase_at (run, i, SP_LEX_REPORT, &report_last);
+  stance = _sp_suggest_phrase_at (run, i, SP_LEX_STANCE, &stance_last);
+  if (stance != NULL && !stance->verb)
+    stance = NULL;
+  /* "insisted on": the longer of a reporting verb and a stance verb */
+  if (stance != NULL && (report == NULL || stance_last > report_last))
+    {
+      if (last != NULL)
+        *last = stance_last;
+      return stance;
+    }
+  if (report != NULL && last != NULL)
+    *last = report_last;
+  return report;
 }
 
 /* Whether the word token @t is an adverb by its form ("firmly", "sincerely") */
@@ -134,6 +146,17 @@ find_subject (SpSuggestRun  *run,
         return -1;
       if (t->kind != SP_TOKEN_WORD || (t->flags & SP_TOKEN_IN_QUOTE))
         return -1;
+      /* "…, X, who has rejected …": the relative clause's subject is the name before it,
+       * whatever preposition stands before the name */
+      if (t->word != 0 && t->word == run->word_who && j >= 2 && is_punct (run, j - 1, ",")
+          && (m = mention_ending_at (mention_end, j - 2)) >= 0)
+        {
+          const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
+
+          if ((tok (run, mention->last)->flags & SP_TOKEN_POSSESSIVE) && mention->kind != SP_MENTION_ROLE)
+            return -1;
+          return m;
+        }
       if ((m = mention_ending_at (mention_end, j)) >= 0)
         {
           const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
