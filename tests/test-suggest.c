@@ -219,6 +219,36 @@ test_longer_verb_and_relative (void)
   g_assert_null (find (others, 3, 10));
 }
 
+/* A passive stance verb's agent holds the stance on the clause before the verb, negated or
+ * in an apposition; the clause stops at another cue */
+static void
+test_passive (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) rejected = run_text (engine, "The bridge was rejected by Lakeside.", NULL);
+  g_autoptr(SpSuggestResult) apposition = run_text (engine, "The bridge, backed by Marta Okafor, opens in May.", NULL);
+  g_autoptr(SpSuggestResult) negated = run_text (engine, "The bridge was not accepted by Lakeside.", NULL);
+  g_autoptr(SpSuggestResult) other_cue = run_text (engine, "Riverton opposes the bridge demanded by Lakeside.", NULL);
+  const SpSuggestCandidate *c;
+
+  c = find (rejected, 3, 10);
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->stance, <, 0);
+  g_assert_true (g_strv_contains ((const char * const *) c->features, "attr:passive"));
+  c = find (apposition, 2, 10);
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->stance, >, 0);
+  c = find (negated, 3, 10);
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->stance, <, 0);
+  c = find (other_cue, 3, 10);
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->stance, >, 0);
+  c = find (other_cue, 1, 10);
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->stance, <, 0);
+}
+
 /* A plain "not" with no cue and no action word states a fact, not a stance */
 static void
 test_plain_negation (void)
@@ -660,6 +690,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/embedded-stance", test_embedded_stance);
   g_test_add_func ("/suggest/plain-negation", test_plain_negation);
   g_test_add_func ("/suggest/stance-word", test_stance_word);
+  g_test_add_func ("/suggest/passive", test_passive);
   g_test_add_func ("/suggest/longer-verb-and-relative", test_longer_verb_and_relative);
   g_test_add_func ("/suggest/hedge-and-explanation", test_hedge_and_explanation);
   g_test_add_func ("/suggest/discovery", test_discovery);

@@ -111,6 +111,35 @@ predicate_at (SpSuggestRun *run,
   return NULL;
 }
 
+/* Where the clause that a passive stance verb at @v speaks of starts: back to the last break
+ * (sentence start, ; : ( ) [ ], a dash, a quotation mark, another verb or stance cue) or comma; a comma just
+ * before the verb opens an apposition ("the plan, backed by X,"), whose clause runs on before
+ * it */
+static guint
+passive_clause_start (SpSuggestRun *run,
+                      guint         v)
+{
+  guint j = v;
+
+  if (j > 0 && is_punct (run, j - 1, ","))
+    j--;
+  while (j > 0)
+    {
+      const SpToken *t = tok (run, j - 1);
+
+      run->work++;
+      if (t->kind == SP_TOKEN_PUNCT && strchr (",;:()[]-", t->punct) != NULL)
+        break;
+      if (t->kind != SP_TOKEN_WORD && t->kind != SP_TOKEN_PUNCT)
+        break;
+      if (t->kind == SP_TOKEN_WORD
+          && (verb_at (run, j - 1, NULL) != NULL || _sp_suggest_phrase_at (run, j - 1, SP_LEX_STANCE, NULL) != NULL))
+        break;
+      j--;
+    }
+  return j;
+}
+
 /* The mention whose last token is @i, from the index built per sentence */
 static int
 mention_ending_at (const guint32 *mention_end,
@@ -653,6 +682,21 @@ _sp_suggest_attribute (SpSuggestRun *run)
 
       if ((entry = verb_at (run, k, &last)) == NULL)
         continue;
+
+      /* "the plan was rejected by X", "the truce, backed by X,": the agent holds the stance
+       * on the clause before the verb */
+      if (entry->kind == SP_LEX_STANCE && run->word_by != 0 && last + 2 < n
+          && tok (run, last + 1)->word == run->word_by
+          && (m = mention_starting_at (mention_start, last + 2, n)) >= 0)
+        {
+          const SpMention *agent = &g_array_index (run->mentions, SpMention, m);
+          guint first = passive_clause_start (run, k);
+
+          if (first < k)
+            add_attribution (run, SP_ATTR_PASSIVE, m, k, entry, first, last + 1);
+          k = agent->last;
+          continue;
+        }
 
       if ((m = find_subject (run, mention_end, k)) < 0)
         m = subject_before_apposition (run, mention_end, k);

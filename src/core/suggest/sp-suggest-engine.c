@@ -128,6 +128,7 @@ pattern_feature (SpAttrKind kind)
     case SP_ATTR_STANCE_VERB: return "attr:stance-verb";
     case SP_ATTR_STANCE_NOUN: return "attr:stance-noun";
     case SP_ATTR_STANCE_WORD: return "attr:stance-word";
+    case SP_ATTR_PASSIVE: return "attr:passive";
     default: g_assert_not_reached ();
     }
 }
@@ -142,6 +143,7 @@ pattern_confidence (SpAttrKind kind)
     case SP_ATTR_STANCE_VERB: return 0.65;
     case SP_ATTR_STANCE_NOUN: return 0.6;
     case SP_ATTR_STANCE_WORD: return 0.6;
+    case SP_ATTR_PASSIVE: return 0.6;
     case SP_ATTR_ACCORDING: return 0.6;
     case SP_ATTR_QUOTE_CONTINUED: return 0.55;
     default: g_assert_not_reached ();
@@ -246,6 +248,7 @@ make_candidate (SpSuggestRun        *run,
     case SP_ATTR_STANCE_VERB: g_string_append_printf (why, _(" (stance verb: “%s”)"), verb ? verb : ""); break;
     case SP_ATTR_STANCE_NOUN: g_string_append_printf (why, _(" (stance noun: “%s”)"), verb ? verb : ""); break;
     case SP_ATTR_STANCE_WORD: g_string_append_printf (why, _(" (stance word: “%s”)"), attr->verb_entry->lemma); break;
+    case SP_ATTR_PASSIVE: g_string_append_printf (why, _(" (passive: “%s by”)"), verb ? verb : ""); break;
     default: g_assert_not_reached ();
     }
   g_ptr_array_add (features, g_strdup (pattern_feature (attr->kind)));
@@ -574,6 +577,7 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
   run.word_who = _sp_suggest_vocab_lookup (engine, "who", 3);
   run.word_which = _sp_suggest_vocab_lookup (engine, "which", 5);
   run.word_from = _sp_suggest_vocab_lookup (engine, "from", 4);
+  run.word_by = _sp_suggest_vocab_lookup (engine, "by", 2);
 
   for (guint s = 0; s < n_sentences; s++)
     {

@@ -278,6 +278,7 @@ typedef enum
   SP_ATTR_STANCE_VERB,      /* X rejected … */
   SP_ATTR_STANCE_NOUN,      /* X's demand that …, a X proposal for … */
   SP_ATTR_STANCE_WORD,      /* X is ready to …, X remains opposed to … */
+  SP_ATTR_PASSIVE,          /* … was rejected by X, …, backed by X, */
 } SpAttrKind;
 
 typedef struct
@@ -340,6 +341,7 @@ typedef struct
   guint32          word_that;        /* "that" after a reporting verb */
   guint32          word_of;          /* "of" and "from" may stand between an action and its object */
   guint32          word_from;
+  guint32          word_by;          /* "rejected by X": a passive stance verb's agent */
   guint32          word_and;         /* list glue and articles, for keywords listed together */
   guint32          word_or;
   guint32          word_a;
