@@ -220,7 +220,8 @@ test_longer_verb_and_relative (void)
 }
 
 /* A passive stance verb's agent holds the stance on the clause before the verb, negated or
- * in an apposition; the clause stops at another cue */
+ * in an apposition; the clause stops at another cue (not at a stance noun: "the plan"), at
+ * "and", and a few words back */
 static void
 test_passive (void)
 {
@@ -229,6 +230,8 @@ test_passive (void)
   g_autoptr(SpSuggestResult) apposition = run_text (engine, "The bridge, backed by Marta Okafor, opens in May.", NULL);
   g_autoptr(SpSuggestResult) negated = run_text (engine, "The bridge was not accepted by Lakeside.", NULL);
   g_autoptr(SpSuggestResult) other_cue = run_text (engine, "Riverton opposes the bridge demanded by Lakeside.", NULL);
+  g_autoptr(SpSuggestResult) noun = run_text (engine, "The plan for the bridge was rejected by Lakeside.", NULL);
+  g_autoptr(SpSuggestResult) far = run_text (engine, "Crews were building the bridge and putting up homes supported by Lakeside.", NULL);
   const SpSuggestCandidate *c;
 
   c = find (rejected, 3, 10);
@@ -247,6 +250,10 @@ test_passive (void)
   c = find (other_cue, 1, 10);
   g_assert_nonnull (c);
   g_assert_cmpint (c->stance, <, 0);
+  c = find (noun, 3, 10);
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->stance, <, 0);
+  g_assert_null (find (far, 3, 10));
 }
 
 /* A plain "not" with no cue and no action word states a fact, not a stance */

@@ -112,28 +112,35 @@ predicate_at (SpSuggestRun *run,
 }
 
 /* Where the clause that a passive stance verb at @v speaks of starts: back to the last break
- * (sentence start, ; : ( ) [ ], a dash, a quotation mark, another verb or stance cue) or comma; a comma just
+ * (sentence start, ; : ( ) [ ], a dash, a quotation mark, another verb, a stance cue but a
+ * noun ("the peace plan"), "and", "or") or comma, at most SP_SUGGEST_AGENT_REACH tokens; a comma just
  * before the verb opens an apposition ("the plan, backed by X,"), whose clause runs on before
  * it */
 static guint
 passive_clause_start (SpSuggestRun *run,
                       guint         v)
 {
+  const SpLexEntry *cue;
   guint j = v;
+  guint stop;
 
   if (j > 0 && is_punct (run, j - 1, ","))
     j--;
-  while (j > 0)
+  stop = j > SP_SUGGEST_AGENT_REACH ? j - SP_SUGGEST_AGENT_REACH : 0;
+  while (j > stop)
     {
       const SpToken *t = tok (run, j - 1);
 
       run->work++;
+      if (t->word != 0 && (t->word == run->word_and || t->word == run->word_or))
+        break;
       if (t->kind == SP_TOKEN_PUNCT && strchr (",;:()[]-", t->punct) != NULL)
         break;
       if (t->kind != SP_TOKEN_WORD && t->kind != SP_TOKEN_PUNCT)
         break;
-      if (t->kind == SP_TOKEN_WORD
-          && (verb_at (run, j - 1, NULL) != NULL || _sp_suggest_phrase_at (run, j - 1, SP_LEX_STANCE, NULL) != NULL))
+      if (t->kind == SP_TOKEN_WORD && verb_at (run, j - 1, NULL) != NULL)
+        break;
+      if (t->kind == SP_TOKEN_WORD && (cue = _sp_suggest_phrase_at (run, j - 1, SP_LEX_STANCE, NULL)) != NULL && !cue->noun)
         break;
       j--;
     }

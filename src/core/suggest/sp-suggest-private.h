@@ -30,6 +30,9 @@ G_BEGIN_DECLS
  * and one after it ("the tolls will not be lifted"), in tokens between */
 #define SP_SUGGEST_OBJECT_REACH     8
 #define SP_SUGGEST_PASSIVE_REACH    4
+/* How far back from a passive stance verb ("the peace plan was not rejected by X") the
+ * clause it speaks of may reach, in tokens */
+#define SP_SUGGEST_AGENT_REACH      6
 /* The most tokens between two keywords listed together ("a truce, the tolls and a park") */
 #define SP_SUGGEST_LIST_GAP         4
 /* How far back a subject may stand before an apposition ("X, who …, said"), in tokens, and
