@@ -219,6 +219,18 @@ test_longer_verb_and_relative (void)
   g_assert_null (find (others, 3, 10));
 }
 
+/* The last word of a longer verb or action is no verb of its own: "took back" is not "back" */
+static void
+test_particle (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) took = run_text (engine, "Riverton took back the bridge.", NULL);
+  g_autoptr(SpSuggestResult) backed = run_text (engine, "Riverton backed the bridge.", NULL);
+
+  g_assert_null (find (took, 1, 10));
+  g_assert_nonnull (find (backed, 1, 10));
+}
+
 /* A passive stance verb's agent holds the stance on the clause before the verb, negated or
  * in an apposition; the clause stops at another cue (not at a stance noun: "the plan"), at
  * "and", and a few words back */
@@ -698,6 +710,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/plain-negation", test_plain_negation);
   g_test_add_func ("/suggest/stance-word", test_stance_word);
   g_test_add_func ("/suggest/passive", test_passive);
+  g_test_add_func ("/suggest/particle", test_particle);
   g_test_add_func ("/suggest/longer-verb-and-relative", test_longer_verb_and_relative);
   g_test_add_func ("/suggest/hedge-and-explanation", test_hedge_and_explanation);
   g_test_add_func ("/suggest/discovery", test_discovery);

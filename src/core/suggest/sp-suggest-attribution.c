@@ -42,6 +42,30 @@ is_punct (SpSuggestRun *run,
   return t != NULL && t->kind == SP_TOKEN_PUNCT && strchr (which, t->punct) != NULL;
 }
 
+/* Whether token @i is the last word of a verb or action of several words that starts before
+ * it ("taken back", "pulled back"): then it is no verb of its own */
+static gboolean
+ends_longer_verb (SpSuggestRun *run,
+                  guint         i)
+{
+  for (guint d = 1; d < SP_SUGGEST_MAX_PHRASE_WORDS && d <= i; d++)
+    {
+      guint32 from = g_array_index (run->match_index, guint32, i - d);
+      guint32 to = g_array_index (run->match_index, guint32, i - d + 1);
+
+      for (guint32 m = from; m < to; m++)
+        {
+          const SpPhraseMatch *match = &g_array_index (run->matches, SpPhraseMatch, m);
+          const SpLexEntry *entry = g_ptr_array_index (run->engine->entries, match->entry);
+
+          if (match->last >= i
+              && (entry->kind == SP_LEX_ACTION || entry->kind == SP_LEX_REPORT || (entry->kind == SP_LEX_STANCE && entry->verb)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* A reporting verb, or a stance verb, starting at @i */
 static const SpLexEntry *
 verb_at (SpSuggestRun *run,
@@ -53,6 +77,8 @@ verb_at (SpSuggestRun *run,
   guint report_last = 0;
   guint stance_last = 0;
 
+  if (ends_longer_verb (run, i))
+    return NULL;
   report = _sp_suggest_phrase_at (run, i, SP_LEX_REPORT, &report_last);
   stance = _sp_suggest_phrase_at (run, i, SP_LEX_STANCE, &stance_last);
   if (stance != NULL && !stance->verb)
