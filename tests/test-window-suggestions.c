@@ -232,6 +232,53 @@ press (Fixture         *f,
   sp_gui_test_settle (GTK_WIDGET (f->window));
 }
 
+/* A suggestion on a first line that repeats the title shows that line in the reader, which
+ * hides it otherwise */
+static void
+test_headline (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char body[] =
+    "Osterlund rejects the dam deal\n\n"
+    "Talks in Lindor ended without an agreement on Tuesday.";
+  SpReviewView *view = f->window->review_view;
+  SpReader *reader = sp_review_view_get_reader (view);
+  SpSuggestionFields headline;
+  g_autoptr(GError) error = NULL;
+  gint64 doc;
+  gint64 id;
+  guint stored = 0;
+
+  doc = sp_test_add_article (f->window->project, "headline.txt", "Osterlund rejects the dam deal", body);
+  headline = span (body, 0, "Osterlund rejects the dam deal", f->osterlund, f->dam, -2, FALSE, 0.99,
+                   "Stance verb: “Osterlund rejects”. Keyword: “dam”.");
+  g_assert_true (sp_project_replace_suggestions (f->window->project, doc, &headline, 1, &stored, &error));
+  g_assert_no_error (error);
+  id = find_suggestion (f->window->project, doc, headline.start);
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+
+  g_assert_true (sp_review_view_select (view, id));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_cmpint (sp_document_get_id (sp_reader_get_document (reader)), ==, doc);
+  g_assert_true (sp_reader_is_shown (reader, 3));
+  g_assert_true (sp_reader_is_current_suggestion (reader, 3));
+
+  shoot (GTK_WIDGET (f->window), "review-headline.png");
+
+  /* Rejected, nothing is on the line any more: the Documents view's reader hides it again
+   * under the title */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "review.reject", NULL));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "documents");
+  g_assert_true (sp_documents_view_select_document (f->window->documents_view, doc));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  reader = sp_documents_view_get_reader (f->window->documents_view);
+  g_assert_cmpint (sp_document_get_id (sp_reader_get_document (reader)), ==, doc);
+  g_assert_cmpint (sp_reader_get_suggestion_at (reader, 3), ==, 0);
+  g_assert_false (sp_reader_is_shown (reader, 3));
+  g_assert_true (sp_reader_is_shown (reader, sp_gui_test_offset_of (body, "Talks in Lindor")));
+}
+
 /* Empty states */
 
 static void
@@ -827,6 +874,7 @@ main (int   argc,
   g_test_add ("/review/many", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_many, fixture_teardown);
   g_test_add ("/review/suggest-pass", Fixture, GINT_TO_POINTER (FALSE), fixture_setup, test_suggest_pass, fixture_teardown);
   g_test_add ("/review/suggest-after-import", Fixture, GINT_TO_POINTER (FALSE), fixture_setup, test_suggest_after_import, fixture_teardown);
+  g_test_add ("/review/headline", Fixture, GINT_TO_POINTER (FALSE), fixture_setup, test_headline, fixture_teardown);
   g_test_add ("/review/all-reviewed", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_all_reviewed, fixture_teardown);
 
   return g_test_run ();

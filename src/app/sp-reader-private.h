@@ -97,6 +97,7 @@ void   _sp_reader_class_init_suggestions (SpReaderClass *klass);
 void   _sp_reader_create_suggestion_tags (SpReader *self);
 void   _sp_reader_init_suggestions (SpReader *self);
 void   _sp_reader_apply_suggestions (SpReader *self);
+void   _sp_reader_update_title_line (SpReader *self);
 
 void   _sp_reader_init_header    (SpReader   *self,
                                   GtkWidget  *parent);

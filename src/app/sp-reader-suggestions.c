@@ -140,6 +140,8 @@ _sp_reader_apply_suggestions (SpReader *self)
 
       _sp_reader_apply_tag (self, tag, sp_suggestion_get_start (suggestion), sp_suggestion_get_end (suggestion));
     }
+
+  _sp_reader_update_title_line (self);
 }
 
 /**

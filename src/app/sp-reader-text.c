@@ -205,7 +205,7 @@ lay_out_body (SpReader   *self,
                 }
             }
 
-          if (!is_title && blank_separated)
+          if (blank_separated)
             {
               const char *next_end = next_line ? strchr (next_line, '\n') : NULL;
 

@@ -482,7 +482,6 @@ void
 _sp_reader_apply_claims (SpReader *self)
 {
   GtkTextIter start, end;
-  gboolean title_claimed = FALSE;
   guint n;
 
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
@@ -497,23 +496,63 @@ _sp_reader_apply_claims (SpReader *self)
 
       _sp_reader_apply_tag (self, self->stance_tags[stance - SP_STANCE_MIN],
                             sp_claim_get_start (claim), sp_claim_get_end (claim));
-      title_claimed |= sp_claim_get_start (claim) < self->title_end;
     }
 
   _sp_reader_apply_suggestions (self);
+}
 
-  /* A claim on the first line shows it, title or not */
-  if (self->title_end > 0)
-    {
-      guint title_start = _sp_reader_to_buffer (self, 0, TRUE);
+/* Whether a claim or a pending suggestion starts on the first line */
+static gboolean
+title_line_marked (SpReader *self)
+{
+  GListModel *models[] = { self->claims, self->suggestions };
 
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, title_start);
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, _sp_reader_to_buffer (self, self->title_end, FALSE));
-      if (title_claimed)
-        gtk_text_buffer_remove_tag (self->buffer, self->hidden_tag, &start, &end);
-      else
-        gtk_text_buffer_apply_tag (self->buffer, self->hidden_tag, &start, &end);
-    }
+  for (guint m = 0; m < G_N_ELEMENTS (models); m++)
+    for (guint i = 0; models[m] != NULL && i < g_list_model_get_n_items (models[m]); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (models[m], i);
+        guint start = SP_IS_CLAIM (item) ? sp_claim_get_start (SP_CLAIM (item))
+                                         : sp_suggestion_get_start (SP_SUGGESTION (item));
+
+        if (start < self->title_end)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* A first line that repeats the title is hidden, unless a claim or a suggestion is on it */
+void
+_sp_reader_update_title_line (SpReader *self)
+{
+  GtkTextIter start, end;
+
+  if (self->title_end == 0)
+    return;
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &start, _sp_reader_to_buffer (self, 0, TRUE));
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &end, _sp_reader_to_buffer (self, self->title_end, FALSE));
+  if (title_line_marked (self))
+    gtk_text_buffer_remove_tag (self->buffer, self->hidden_tag, &start, &end);
+  else
+    gtk_text_buffer_apply_tag (self->buffer, self->hidden_tag, &start, &end);
+}
+
+/**
+ * sp_reader_is_shown:
+ * @offset: a character offset into the body
+ *
+ * Returns: whether the body's character at @offset is shown (not hidden by the layout)
+ */
+gboolean
+sp_reader_is_shown (SpReader *self,
+                    guint     offset)
+{
+  GtkTextIter iter;
+
+  g_return_val_if_fail (SP_IS_READER (self), FALSE);
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, _sp_reader_to_buffer (self, offset, TRUE));
+  return !gtk_text_iter_has_tag (&iter, self->hidden_tag);
 }
 
 void

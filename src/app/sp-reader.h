@@ -74,5 +74,7 @@ gint64       sp_reader_get_suggestion_at (SpReader     *self,
                                           guint         offset);
 gboolean     sp_reader_is_current_suggestion (SpReader *self,
                                           guint         offset);
+gboolean     sp_reader_is_shown          (SpReader     *self,
+                                          guint         offset);
 
 G_END_DECLS
