@@ -986,7 +986,8 @@ near_by_hand (const Stored *stored,
 }
 
 /* Fingerprints a few bits from a handful of bases, anywhere in their 64 bits: the search
- * through the bands finds what comparing every one finds, each document once */
+ * through the bands finds what comparing every one finds, each document once, and asking
+ * for many at once gives each the first of its own answer */
 static void
 test_near_duplicates_bands (Fixture       *f,
                             gconstpointer  data)
@@ -1011,24 +1012,47 @@ test_near_duplicates_bands (Fixture       *f,
       stored[n_stored++] = (Stored) { add_full_document (f->project, name, "Copy", text, simhash), simhash };
     }
 
-  for (guint q = 0; q < 64; q++)
-    for (guint max_distance = 0; max_distance <= 5; max_distance++)
-      {
-        g_autoptr(GError) error = NULL;
-        guint64 simhash = bases[q % G_N_ELEMENTS (bases)];
-        g_autoptr(GArray) expected = NULL;
-        g_autoptr(GArray) found = NULL;
+  for (guint max_distance = 0; max_distance <= 5; max_distance++)
+    {
+      guint64 queries[65];
+      gint64 nearest[G_N_ELEMENTS (queries)];
+      g_autoptr(GError) batch_error = NULL;
 
-        for (guint k = 0; k < q / 8; k++)
-          simhash ^= G_GUINT64_CONSTANT (1) << g_rand_int_range (rand, 0, 64);
+      for (guint q = 0; q < 64; q++)
+        {
+          g_autoptr(GError) error = NULL;
+          guint64 simhash = bases[q % G_N_ELEMENTS (bases)];
+          g_autoptr(GArray) expected = NULL;
+          g_autoptr(GArray) found = NULL;
 
-        expected = near_by_hand (stored, n_stored, simhash, max_distance);
-        found = sp_project_find_near_duplicates (f->project, simhash, max_distance, &error);
-        g_assert_no_error (error);
-        g_assert_cmpuint (found->len, ==, expected->len);
-        for (guint i = 0; i < found->len; i++)
-          g_assert_cmpint (g_array_index (found, gint64, i), ==, g_array_index (expected, gint64, i));
-      }
+          for (guint k = 0; k < q / 8; k++)
+            simhash ^= G_GUINT64_CONSTANT (1) << g_rand_int_range (rand, 0, 64);
+          /* 0 is no fingerprint, which finds nothing */
+          if (simhash == 0)
+            simhash = 2;
+
+          expected = near_by_hand (stored, n_stored, simhash, max_distance);
+          found = sp_project_find_near_duplicates (f->project, simhash, max_distance, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (found->len, ==, expected->len);
+          for (guint i = 0; i < found->len; i++)
+            g_assert_cmpint (g_array_index (found, gint64, i), ==, g_array_index (expected, gint64, i));
+          queries[q] = simhash;
+        }
+      queries[64] = 0;
+
+      /* Asked all at once, each gets the first of its own answer, 0 for none */
+      g_assert_true (sp_project_find_nearest_duplicates (f->project, queries, G_N_ELEMENTS (queries),
+                                                         max_distance, nearest, &batch_error));
+      g_assert_no_error (batch_error);
+      for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+        {
+          g_autoptr(GArray) found = sp_project_find_near_duplicates (f->project, queries[q],
+                                                                     max_distance, NULL);
+
+          g_assert_cmpint (nearest[q], ==, found->len > 0 ? g_array_index (found, gint64, 0) : 0);
+        }
+    }
 }
 
 static void
