@@ -1,32 +1,43 @@
-/* sp-checkpointer.c
+/* sp-bulk-write.c
  *
- * SQLite copies a project's write-ahead log back into the database file (a checkpoint) on
- * the connection that commits once the log holds CHECKPOINT_PAGES pages: that commit then
- * also waits for the copy and for two syncs of the disk, about a quarter of an import's
- * writing (bench/import-bench). While an SpCheckpointer lives, the project's connection only
- * wakes a thread with a connection of its own, which makes the same passive checkpoint
- * there: it copies what is committed, never waits for a lock and never holds up a writer.
- * Nothing is less durable: a commit is durable once its pages in the log are synced, which
- * the committing connection still does before it returns, and a checkpoint copies only
- * committed pages, as before. When the thread falls behind and the log reaches
- * MAX_LOG_PAGES all the same, the committing connection checkpoints itself, as it would
- * without the thread, so that the log stays bounded.
+ * A project's connection set up for many transactions in a row (an import), from
+ * sp_bulk_write_begin() to sp_bulk_write_end(). Nothing stored changes, nor how durable a
+ * commit is; two costs of the writing thread go:
+ *
+ * - Checkpoints. SQLite copies the write-ahead log back into the database file on the
+ *   connection that commits once the log holds CHECKPOINT_PAGES pages: that commit then
+ *   also waits for the copy and for two syncs of the disk, about a sixth of an import's
+ *   writing (bench/import-bench). Here the commit only wakes a thread with a connection of
+ *   its own, which makes the same passive checkpoint there: it copies what is committed,
+ *   never waits for a lock and never holds up a writer. A commit is durable once its pages
+ *   in the log are synced, which the committing connection still does before it returns,
+ *   and a checkpoint copies only committed pages, as before. When the thread falls behind
+ *   and the log reaches MAX_LOG_PAGES all the same, the committing connection checkpoints
+ *   itself, as it would without the thread, so that the log stays bounded.
+ * - The page cache. The project's connections keep a large one, for reading; an import
+ *   reads little and writes pages it never reads again, so that each of them took memory the
+ *   system had to hand over page by page (a tenth of the import's time on the benchmark's
+ *   machine). While it writes, the connection keeps SQLite's default cache, which is reused.
  */
-#define G_LOG_DOMAIN "sp-checkpointer"
+#define G_LOG_DOMAIN "sp-bulk-write"
 
 #include "config.h"
 
-#include "sp-checkpointer.h"
+#include "sp-bulk-write.h"
 #include "sp-project-private.h"
 
 /* SQLite's own mark (SQLITE_DEFAULT_WAL_AUTOCHECKPOINT), which the project keeps */
 #define CHECKPOINT_PAGES 1000
 #define MAX_LOG_PAGES    (16 * CHECKPOINT_PAGES)
 
-struct _SpCheckpointer
+/* SQLite's default cache (SQLITE_DEFAULT_CACHE_SIZE), in KiB */
+#define BULK_CACHE_KIB 2000
+
+struct _SpBulkWrite
 {
   SpProject *project;    /* borrowed: outlives this; its connection's hook points here */
-  sqlite3   *db;         /* the thread's */
+  gint64     cache_size; /* the connection's own, as PRAGMA cache_size gives it */
+  sqlite3   *db;         /* the checkpointing thread's */
   GThread   *thread;
   GMutex     mutex;
   GCond      cond;
@@ -37,7 +48,7 @@ struct _SpCheckpointer
 static gpointer
 checkpoint_worker (gpointer data)
 {
-  SpCheckpointer *self = data;
+  SpBulkWrite *self = data;
 
   g_mutex_lock (&self->mutex);
   for (;;)
@@ -66,7 +77,7 @@ wal_hook_cb (void       *data,
              const char *schema,
              int         n_pages)
 {
-  SpCheckpointer *self = data;
+  SpBulkWrite *self = data;
 
   if (n_pages >= MAX_LOG_PAGES)
     sqlite3_wal_checkpoint_v2 (db, schema, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
@@ -101,31 +112,59 @@ open_connection (const char *filename)
   return db;
 }
 
+static gboolean
+read_cache_size (sqlite3 *db,
+                 gint64  *cache_size)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  ok = sqlite3_prepare_v2 (db, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
+       sqlite3_step (stmt) == SQLITE_ROW;
+  if (ok)
+    *cache_size = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return ok;
+}
+
+static void
+set_cache_size (sqlite3 *db,
+                gint64   cache_size)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
+
+  sqlite3_exec (db, sql, NULL, NULL, NULL);
+}
+
 /**
- * sp_checkpointer_new:
+ * sp_bulk_write_begin:
  * @project: a writable project, used from the calling thread; it must outlive the result
  *
- * Moves @project's checkpoints to a thread of their own until sp_checkpointer_free().
+ * Sets @project's connection up for many transactions in a row until sp_bulk_write_end().
  *
- * Returns: (transfer full) (nullable): the checkpointer, or %NULL when @project keeps
- *   checkpointing itself (read-only, or no second connection or thread could be had)
+ * Returns: (transfer full) (nullable): the set-up to end, or %NULL when @project stays as
+ *   it is (read-only, or no second connection or thread could be had)
  */
-SpCheckpointer *
-sp_checkpointer_new (SpProject *project)
+SpBulkWrite *
+sp_bulk_write_begin (SpProject *project)
 {
-  g_autofree SpCheckpointer *self = NULL;
+  g_autofree SpBulkWrite *self = NULL;
   const char *filename;
+  gint64 cache_size = 0;
   sqlite3 *db;
 
   g_return_val_if_fail (SP_IS_PROJECT (project), NULL);
 
   if (project->read_only || project->db == NULL ||
       (filename = sqlite3_db_filename (project->db, "main")) == NULL || filename[0] == '\0' ||
+      !read_cache_size (project->db, &cache_size) ||
       (db = open_connection (filename)) == NULL)
     return NULL;
 
-  self = g_new0 (SpCheckpointer, 1);
+  self = g_new0 (SpBulkWrite, 1);
   self->project = project;
+  self->cache_size = cache_size;
   self->db = db;
   g_mutex_init (&self->mutex);
   g_cond_init (&self->cond);
@@ -139,22 +178,25 @@ sp_checkpointer_new (SpProject *project)
     }
 
   sqlite3_wal_hook (project->db, wal_hook_cb, self);
+  set_cache_size (project->db, -BULK_CACHE_KIB);
   return g_steal_pointer (&self);
 }
 
 /**
- * sp_checkpointer_free:
+ * sp_bulk_write_end:
  *
- * Gives the project its own checkpoints back, after the one under way, if any.
+ * Gives the project its own checkpoints and cache back, after the checkpoint under way, if
+ * any.
  */
 void
-sp_checkpointer_free (SpCheckpointer *self)
+sp_bulk_write_end (SpBulkWrite *self)
 {
   if (self == NULL)
     return;
 
   /* Puts SQLite's own hook back */
   sqlite3_wal_autocheckpoint (self->project->db, CHECKPOINT_PAGES);
+  set_cache_size (self->project->db, self->cache_size);
 
   g_mutex_lock (&self->mutex);
   self->stopping = TRUE;
