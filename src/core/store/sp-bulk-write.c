@@ -45,12 +45,14 @@ struct _SpBulkWrite
   GCond      cond;
   gboolean   requested;  /* under @mutex */
   gboolean   stopping;   /* under @mutex */
+  int        backfilled; /* under @mutex: the log's pages the last checkpoint had copied */
 };
 
 static gpointer
 checkpoint_worker (gpointer data)
 {
   SpBulkWrite *self = data;
+  int n_copied;
 
   g_mutex_lock (&self->mutex);
   for (;;)
@@ -63,16 +65,25 @@ checkpoint_worker (gpointer data)
       g_mutex_unlock (&self->mutex);
 
       /* Busy (another connection's checkpoint is running) leaves the pages to the next one */
-      sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+      n_copied = -1;
+      if (sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL,
+                                     &n_copied) != SQLITE_OK)
+        n_copied = -1;
 
       g_mutex_lock (&self->mutex);
+      if (n_copied >= 0)
+        self->backfilled = n_copied;
     }
   g_mutex_unlock (&self->mutex);
 
   return NULL;
 }
 
-/* Called by SQLite on the project's thread after each commit, with the log's size */
+/* Called by SQLite on the project's thread after each commit, with the log's size. The
+ * log starts over only once a checkpoint has copied all of it, which the thread rarely has
+ * by the next write, so it grows: a checkpoint is asked for when CHECKPOINT_PAGES pages are
+ * left to copy, as SQLite asks for one when the log has as many. A log smaller than what
+ * the last checkpoint copied has started over since: every page of it is left to copy. */
 static int
 wal_hook_cb (void       *data,
              sqlite3    *db,
@@ -82,14 +93,19 @@ wal_hook_cb (void       *data,
   SpBulkWrite *self = data;
 
   if (n_pages >= MAX_LOG_PAGES)
-    sqlite3_wal_checkpoint_v2 (db, schema, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-  else if (n_pages >= CHECKPOINT_PAGES)
     {
-      g_mutex_lock (&self->mutex);
+      sqlite3_wal_checkpoint_v2 (db, schema, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+      return SQLITE_OK;
+    }
+
+  g_mutex_lock (&self->mutex);
+  if (n_pages >= CHECKPOINT_PAGES &&
+      (n_pages < self->backfilled || n_pages - self->backfilled >= CHECKPOINT_PAGES))
+    {
       self->requested = TRUE;
       g_cond_signal (&self->cond);
-      g_mutex_unlock (&self->mutex);
     }
+  g_mutex_unlock (&self->mutex);
 
   return SQLITE_OK;
 }
