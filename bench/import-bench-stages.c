@@ -170,15 +170,16 @@ sp_bench_time_stages (GPtrArray     *paths,
   /* The importer's look-ups on the writing thread: near-duplicates, and the line counts of
    * the cleaning, here for every article at once */
   start = sp_bench_cpu_seconds ();
-  for (guint i = 0; i < reads->len; i++)
-    {
-      g_autoptr(GArray) found = sp_project_find_near_duplicates (project,
-                                                                 ((SpReadFile *)g_ptr_array_index (reads, i))->simhash,
-                                                                 SP_SIMHASH_NEAR_DISTANCE, error);
+  {
+    g_autofree guint64 *simhashes = g_new0 (guint64, MAX (reads->len, 1));
+    g_autofree gint64 *nearest = g_new0 (gint64, MAX (reads->len, 1));
 
-      if (found == NULL)
-        return FALSE;
-    }
+    for (guint i = 0; i < reads->len; i++)
+      simhashes[i] = ((SpReadFile *)g_ptr_array_index (reads, i))->simhash;
+    if (!sp_project_find_nearest_duplicates (project, simhashes, reads->len,
+                                             SP_SIMHASH_NEAR_DISTANCE, nearest, error))
+      return FALSE;
+  }
   times->near = sp_bench_cpu_seconds () - start;
 
   start = sp_bench_cpu_seconds ();

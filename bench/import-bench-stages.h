@@ -18,7 +18,7 @@ typedef struct
   double store_wall;
   double store_no_check; /* the same without the duplicate check */
   double store_plain;    /* and without sentences, fingerprint and line hashes */
-  double near;           /* sp_project_find_near_duplicates() for each article */
+  double near;           /* sp_project_find_nearest_duplicates() for every article at once, as the importer asks a batch */
   double line_counts;    /* sp_project_count_lines() for all the articles' lines */
 } SpStageTimes;
 

@@ -10,8 +10,10 @@
 #include <locale.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "sp-bulk-write.h"
 #include "sp-project-private.h"
 #include "sp-test-util.h"
 
@@ -986,7 +988,8 @@ near_by_hand (const Stored *stored,
 }
 
 /* Fingerprints a few bits from a handful of bases, anywhere in their 64 bits: the search
- * through the bands finds what comparing every one finds, each document once */
+ * through the bands finds what comparing every one finds, each document once, and asking
+ * for many at once gives each the first of its own answer */
 static void
 test_near_duplicates_bands (Fixture       *f,
                             gconstpointer  data)
@@ -1011,24 +1014,47 @@ test_near_duplicates_bands (Fixture       *f,
       stored[n_stored++] = (Stored) { add_full_document (f->project, name, "Copy", text, simhash), simhash };
     }
 
-  for (guint q = 0; q < 64; q++)
-    for (guint max_distance = 0; max_distance <= 5; max_distance++)
-      {
-        g_autoptr(GError) error = NULL;
-        guint64 simhash = bases[q % G_N_ELEMENTS (bases)];
-        g_autoptr(GArray) expected = NULL;
-        g_autoptr(GArray) found = NULL;
+  for (guint max_distance = 0; max_distance <= 5; max_distance++)
+    {
+      guint64 queries[65];
+      gint64 nearest[G_N_ELEMENTS (queries)];
+      g_autoptr(GError) batch_error = NULL;
 
-        for (guint k = 0; k < q / 8; k++)
-          simhash ^= G_GUINT64_CONSTANT (1) << g_rand_int_range (rand, 0, 64);
+      for (guint q = 0; q < 64; q++)
+        {
+          g_autoptr(GError) error = NULL;
+          guint64 simhash = bases[q % G_N_ELEMENTS (bases)];
+          g_autoptr(GArray) expected = NULL;
+          g_autoptr(GArray) found = NULL;
 
-        expected = near_by_hand (stored, n_stored, simhash, max_distance);
-        found = sp_project_find_near_duplicates (f->project, simhash, max_distance, &error);
-        g_assert_no_error (error);
-        g_assert_cmpuint (found->len, ==, expected->len);
-        for (guint i = 0; i < found->len; i++)
-          g_assert_cmpint (g_array_index (found, gint64, i), ==, g_array_index (expected, gint64, i));
-      }
+          for (guint k = 0; k < q / 8; k++)
+            simhash ^= G_GUINT64_CONSTANT (1) << g_rand_int_range (rand, 0, 64);
+          /* 0 is no fingerprint, which finds nothing */
+          if (simhash == 0)
+            simhash = 2;
+
+          expected = near_by_hand (stored, n_stored, simhash, max_distance);
+          found = sp_project_find_near_duplicates (f->project, simhash, max_distance, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (found->len, ==, expected->len);
+          for (guint i = 0; i < found->len; i++)
+            g_assert_cmpint (g_array_index (found, gint64, i), ==, g_array_index (expected, gint64, i));
+          queries[q] = simhash;
+        }
+      queries[64] = 0;
+
+      /* Asked all at once, each gets the first of its own answer, 0 for none */
+      g_assert_true (sp_project_find_nearest_duplicates (f->project, queries, G_N_ELEMENTS (queries),
+                                                         max_distance, nearest, &batch_error));
+      g_assert_no_error (batch_error);
+      for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+        {
+          g_autoptr(GArray) found = sp_project_find_near_duplicates (f->project, queries[q],
+                                                                     max_distance, NULL);
+
+          g_assert_cmpint (nearest[q], ==, found->len > 0 ? g_array_index (found, gint64, 0) : 0);
+        }
+    }
 }
 
 static void
@@ -1101,6 +1127,76 @@ test_compare (Fixture       *f,
   g_assert_cmpint (sp_document_compare (d[2], d[2], SP_DOCUMENT_SORT_TITLE), ==, 0);
 }
 
+static gint64
+cache_size_of (SpProject *project)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 size;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (project->db, "PRAGMA cache_size", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  size = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return size;
+}
+
+/* An import's set-up of its connection: while it lasts, the log is copied back into the
+ * file by a thread of its own (the connection no longer does it, yet the file grows) and
+ * the cache is SQLite's default; afterwards the connection is as it was, and another one
+ * reads every committed document. A read-only project is left as it is. */
+static void
+test_bulk_write (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(SpProject) other = NULL;
+  g_autoptr(SpProject) read_only = NULL;
+  gint64 own_cache = cache_size_of (f->project);
+  GStatBuf before;
+  GStatBuf after;
+
+  g_assert_cmpint (g_stat (f->path, &before), ==, 0);
+
+  {
+    g_autoptr(SpBulkWrite) bulk_write = sp_bulk_write_begin (f->project);
+
+    g_assert_nonnull (bulk_write);
+    g_assert_cmpint (cache_size_of (f->project), ==, -2000);
+
+    /* About 2,000 pages of log, 20 documents a transaction */
+    for (guint i = 0; i < 400; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("bulk-%u.txt", i);
+
+        g_string_printf (text, "Bulk document %u.\n\n", i);
+        while (text->len < 20000)
+          g_string_append (text, "The talks went on through the night. ");
+
+        if (i % 20 == 0)
+          g_assert_true (sp_project_begin_action (f->project, NULL, &error));
+        add_full_document (f->project, name, "Bulk", text->str, 0);
+        if (i % 20 == 19)
+          g_assert_true (sp_project_end_action (f->project, TRUE, &error));
+        g_assert_no_error (error);
+      }
+  }
+
+  g_assert_cmpint (cache_size_of (f->project), ==, own_cache);
+  g_assert_cmpint (g_stat (f->path, &after), ==, 0);
+  g_assert_cmpint (after.st_size, >, before.st_size + 4 * 1024 * 1024);
+
+  other = sp_project_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sp_project_count_documents (other), ==, 401);
+
+  g_clear_object (&other);
+  read_only = sp_project_open_read_only (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_null (sp_bulk_write_begin (read_only));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1128,6 +1224,7 @@ main (int   argc,
   ADD ("/documents-store/near-duplicates-bands", test_near_duplicates_bands);
   ADD ("/documents-store/count-lines", test_count_lines);
   ADD ("/documents-store/compare", test_compare);
+  ADD ("/documents-store/bulk-write", test_bulk_write);
 #undef ADD
 
   return g_test_run ();

@@ -365,22 +365,31 @@ _sp_import_find_near_duplicates (SpProject  *project,
                                  GPtrArray  *reads,
                                  GError    **error)
 {
+  g_autofree guint64 *simhashes = g_new0 (guint64, MAX (reads->len, 1));
+  g_autofree gint64 *nearest = g_new0 (gint64, MAX (reads->len, 1));
+
+  /* Articles without a fingerprint, or without an article, ask nothing */
   for (guint i = 0; i < reads->len; i++)
     {
       SpReadFile *read = g_ptr_array_index (reads, i);
-      g_autoptr(GArray) found = NULL;
 
-      if (read->article == NULL || read->simhash == 0)
+      simhashes[i] = read->article != NULL ? read->simhash : 0;
+    }
+
+  if (!sp_project_find_nearest_duplicates (project, simhashes, reads->len,
+                                           SP_SIMHASH_NEAR_DISTANCE, nearest, error))
+    return FALSE;
+
+  for (guint i = 0; i < reads->len; i++)
+    {
+      SpReadFile *read = g_ptr_array_index (reads, i);
+
+      if (simhashes[i] == 0)
         continue;
 
-      found = sp_project_find_near_duplicates (project, read->simhash, SP_SIMHASH_NEAR_DISTANCE,
-                                               error);
-      if (found == NULL)
-        return FALSE;
-
-      if (found->len > 0)
+      if (nearest[i] != 0)
         {
-          read->near_duplicate_of = g_array_index (found, gint64, 0);
+          read->near_duplicate_of = nearest[i];
           continue;
         }
 

@@ -34,6 +34,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sp-bulk-write.h"
 #include "sp-import-formats.h"
 #include "sp-import-pipeline.h"
 #include "sp-sha256.h"
@@ -643,6 +644,7 @@ sp_import_paths (SpProject             *project,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(SpBatch) current = NULL;   /* read, to be prepared */
   g_autoptr(SpBatch) previous = NULL;  /* prepared, to be written */
+  g_autoptr(SpBulkWrite) bulk_write = NULL;
   g_autoptr(SpImportWorkers) workers = NULL;  /* freed first: waits for its job */
   gboolean cancelled = FALSE;
   guint batch_size = FIRST_BATCH_FILES;
@@ -665,6 +667,9 @@ sp_import_paths (SpProject             *project,
   if (!(workers = _sp_import_workers_new (error)))
     return NULL;
 
+  /* The writing thread is the one the import waits for: it neither checkpoints nor keeps
+   * pages it will not read again (sp-bulk-write.c) */
+  bulk_write = sp_bulk_write_begin (project);
   unwritten = _sp_line_counts_new ();
   since_write = g_timer_new ();
   job_timer = g_timer_new ();

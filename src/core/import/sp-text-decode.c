@@ -18,6 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
@@ -294,6 +295,47 @@ is_ascii (const char *text,
   return (bits & G_GUINT64_CONSTANT (0x8080808080808080)) == 0;
 }
 
+/* Whether each character of valid UTF-8 @text is one that ICU's quick check passes over on
+ * its own: composed as it stands (NFC_Quick_Check "yes") and not combining (class 0), as
+ * ASCII and the letters of most text are. Then the whole text passes the check, and it is
+ * not turned into UTF-16 to be told so; ASCII is passed over eight bytes at a time. */
+static gboolean
+is_nfc_by_characters (const char *text,
+                      gsize       length)
+{
+  gsize i = 0;
+
+  while (i < length)
+    {
+      guint64 word;
+      UChar32 c;
+
+      if (i + sizeof word <= length)
+        {
+          memcpy (&word, text + i, sizeof word);
+          if ((word & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+            {
+              i += sizeof word;
+              continue;
+            }
+        }
+
+      if ((guchar)text[i] < 0x80)
+        {
+          i++;
+          continue;
+        }
+
+      c = (UChar32)g_utf8_get_char (text + i);
+      if (u_getIntPropertyValue (c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES ||
+          u_getCombiningClass (c) != 0)
+        return FALSE;
+      i += g_utf8_skip[(guchar)text[i]];
+    }
+
+  return TRUE;
+}
+
 /* Whether valid UTF-8 @text is in NFC already, as almost all text is, by ICU's quick check:
  * normalising it (every character decomposed, reordered and composed again) would give
  * the same bytes. FALSE when it cannot tell. */
@@ -305,6 +347,9 @@ is_nfc (const char *text,
   UErrorCode status = U_ZERO_ERROR;
   g_autofree UChar *utf16 = NULL;
   int32_t n_units = 0;
+
+  if (is_nfc_by_characters (text, length))
+    return TRUE;
 
   if (length >= G_MAXINT32 || !(nfc = unorm2_getNFCInstance (&status)) || U_FAILURE (status))
     return FALSE;

@@ -219,41 +219,20 @@ compare_candidates (gconstpointer a,
   return (x->id > y->id) - (x->id < y->id);
 }
 
-/**
- * sp_project_find_near_duplicates:
- * @simhash: a fingerprint; 0 (none) finds nothing
- * @max_distance: how many bits may differ
- *
- * Answered in memory (see the top of this file): a distance up to 3 reads only the
- * fingerprints that share one of @simhash's bands, a larger one every fingerprint.
- *
- * Returns: (transfer full) (element-type gint64): the ids of the documents whose fingerprint
- *   is at most @max_distance bits from @simhash, nearest first (then by id); %NULL on error
- */
-GArray *
-sp_project_find_near_duplicates (SpProject  *self,
-                                 guint64     simhash,
-                                 guint       max_distance,
-                                 GError    **error)
+/* Adds to @candidates the in-memory fingerprints at most @max_distance bits from @simhash */
+static void
+collect_candidates (SpFingerprints *fingerprints,
+                    guint64         simhash,
+                    guint           max_distance,
+                    GArray         *candidates)
 {
-  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GArray *all;
+  GArray *all = fingerprints->fingerprints;
 
-  g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
-
-  if (simhash == 0)
-    return g_steal_pointer (&ids);
-
-  if (!ensure_fingerprints (self, error))
-    return NULL;
-
-  all = self->fingerprints->fingerprints;
   if (max_distance <= MAX_BANDED_DISTANCE)
     for (guint band = 0; band < N_BANDS; band++)
       {
         guint value = band_of (simhash, band);
-        guint next = GPOINTER_TO_UINT (g_hash_table_lookup (self->fingerprints->bands[band],
+        guint next = GPOINTER_TO_UINT (g_hash_table_lookup (fingerprints->bands[band],
                                                             GUINT_TO_POINTER (value)));
 
         while (next != 0)
@@ -280,12 +259,99 @@ sp_project_find_near_duplicates (SpProject  *self,
         if (distance <= max_distance)
           g_array_append_val (candidates, ((Candidate) { other->id, distance }));
       }
+}
 
+/**
+ * sp_project_find_near_duplicates:
+ * @simhash: a fingerprint; 0 (none) finds nothing
+ * @max_distance: how many bits may differ
+ *
+ * Answered in memory (see the top of this file): a distance up to 3 reads only the
+ * fingerprints that share one of @simhash's bands, a larger one every fingerprint.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the documents whose fingerprint
+ *   is at most @max_distance bits from @simhash, nearest first (then by id); %NULL on error
+ */
+GArray *
+sp_project_find_near_duplicates (SpProject  *self,
+                                 guint64     simhash,
+                                 guint       max_distance,
+                                 GError    **error)
+{
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
+
+  if (simhash == 0)
+    return g_steal_pointer (&ids);
+
+  if (!ensure_fingerprints (self, error))
+    return NULL;
+
+  collect_candidates (self->fingerprints, simhash, max_distance, candidates);
   g_array_sort (candidates, compare_candidates);
   for (guint i = 0; i < candidates->len; i++)
     g_array_append_val (ids, g_array_index (candidates, Candidate, i).id);
 
   return g_steal_pointer (&ids);
+}
+
+/**
+ * sp_project_find_nearest_duplicates:
+ * @simhashes: (array length=n): fingerprints; 0 (none) finds nothing
+ * @max_distance: how many bits may differ
+ * @nearest: (out caller-allocates) (array length=n): for each fingerprint, the first id
+ *   sp_project_find_near_duplicates() would return for it, or 0 when it returns none
+ *
+ * sp_project_find_near_duplicates() for many fingerprints at once, as an import asks for
+ * those of a batch: the project is asked whether its documents changed once, not once for
+ * each fingerprint, which cost each of them a read transaction.
+ *
+ * Returns: FALSE, with @error set, when the fingerprints could not be read
+ */
+gboolean
+sp_project_find_nearest_duplicates (SpProject      *self,
+                                    const guint64  *simhashes,
+                                    guint           n,
+                                    guint           max_distance,
+                                    gint64         *nearest,
+                                    GError        **error)
+{
+  g_autoptr(GArray) candidates = NULL;
+
+  g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (n == 0 || (simhashes != NULL && nearest != NULL), FALSE);
+
+  if (n == 0)
+    return TRUE;
+
+  if (!ensure_fingerprints (self, error))
+    return FALSE;
+
+  candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  for (guint i = 0; i < n; i++)
+    {
+      const Candidate *best = NULL;
+
+      nearest[i] = 0;
+      if (simhashes[i] == 0)
+        continue;
+
+      g_array_set_size (candidates, 0);
+      collect_candidates (self->fingerprints, simhashes[i], max_distance, candidates);
+      for (guint j = 0; j < candidates->len; j++)
+        {
+          const Candidate *candidate = &g_array_index (candidates, Candidate, j);
+
+          if (best == NULL || compare_candidates (candidate, best) < 0)
+            best = candidate;
+        }
+      if (best != NULL)
+        nearest[i] = best->id;
+    }
+
+  return TRUE;
 }
 
 /**

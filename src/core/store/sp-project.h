@@ -245,6 +245,12 @@ GArray      *sp_project_find_near_duplicates  (SpProject           *self,
                                                guint64              simhash,
                                                guint                max_distance,
                                                GError             **error);
+gboolean     sp_project_find_nearest_duplicates (SpProject         *self,
+                                               const guint64       *simhashes,
+                                               guint                n,
+                                               guint                max_distance,
+                                               gint64              *nearest,
+                                               GError             **error);
 gboolean     sp_project_set_near_duplicate    (SpProject           *self,
                                                gint64               id,
                                                gint64               of_id,
