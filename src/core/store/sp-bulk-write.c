@@ -32,13 +32,12 @@
 #define CHECKPOINT_PAGES 1000
 #define MAX_LOG_PAGES    (16 * CHECKPOINT_PAGES)
 
-/* SQLite's default cache (SQLITE_DEFAULT_CACHE_SIZE), in KiB */
-#define BULK_CACHE_KIB 2000
+/* SQLite's default cache (SQLITE_DEFAULT_CACHE_SIZE: 2,000 KiB) */
+#define BULK_CACHE_PRAGMA "PRAGMA cache_size = -2000;"
 
 struct _SpBulkWrite
 {
   SpProject *project;    /* borrowed: outlives this; its connection's hook points here */
-  gint64     cache_size; /* the connection's own, as PRAGMA cache_size gives it */
   sqlite3   *db;         /* the checkpointing thread's */
   GThread   *thread;
   GMutex     mutex;
@@ -130,31 +129,6 @@ open_connection (const char *filename)
   return db;
 }
 
-static gboolean
-read_cache_size (sqlite3 *db,
-                 gint64  *cache_size)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
-
-  ok = sqlite3_prepare_v2 (db, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
-       sqlite3_step (stmt) == SQLITE_ROW;
-  if (ok)
-    *cache_size = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return ok;
-}
-
-static void
-set_cache_size (sqlite3 *db,
-                gint64   cache_size)
-{
-  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
-
-  sqlite3_exec (db, sql, NULL, NULL, NULL);
-}
-
 /**
  * sp_bulk_write_begin:
  * @project: a writable project, used from the calling thread; it must outlive the result
@@ -169,20 +143,17 @@ sp_bulk_write_begin (SpProject *project)
 {
   g_autofree SpBulkWrite *self = NULL;
   const char *filename;
-  gint64 cache_size = 0;
   sqlite3 *db;
 
   g_return_val_if_fail (SP_IS_PROJECT (project), NULL);
 
   if (project->read_only || project->db == NULL ||
       (filename = sqlite3_db_filename (project->db, "main")) == NULL || filename[0] == '\0' ||
-      !read_cache_size (project->db, &cache_size) ||
       (db = open_connection (filename)) == NULL)
     return NULL;
 
   self = g_new0 (SpBulkWrite, 1);
   self->project = project;
-  self->cache_size = cache_size;
   self->db = db;
   g_mutex_init (&self->mutex);
   g_cond_init (&self->cond);
@@ -196,7 +167,7 @@ sp_bulk_write_begin (SpProject *project)
     }
 
   sqlite3_wal_hook (project->db, wal_hook_cb, self);
-  set_cache_size (project->db, -BULK_CACHE_KIB);
+  sqlite3_exec (project->db, BULK_CACHE_PRAGMA, NULL, NULL, NULL);
   return g_steal_pointer (&self);
 }
 
@@ -214,7 +185,7 @@ sp_bulk_write_end (SpBulkWrite *self)
 
   /* Puts SQLite's own hook back */
   sqlite3_wal_autocheckpoint (self->project->db, CHECKPOINT_PAGES);
-  set_cache_size (self->project->db, self->cache_size);
+  sqlite3_exec (self->project->db, SP_PROJECT_CACHE_PRAGMA, NULL, NULL, NULL);
 
   g_mutex_lock (&self->mutex);
   self->stopping = TRUE;

@@ -139,7 +139,9 @@ set_pragmas (SpProject   *self,
                        "PRAGMA foreign_keys = ON;"
                        "PRAGMA cell_size_check = ON;"
                        "PRAGMA synchronous = FULL;"
-                       "PRAGMA cache_size = -32768;",
+                       /* a log grown by a long import shrinks back at its next reset */
+                       "PRAGMA journal_size_limit = 8388608;"
+                       SP_PROJECT_CACHE_PRAGMA,
                        error);
 }
 

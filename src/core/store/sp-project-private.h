@@ -12,6 +12,9 @@
 
 #include "sp-project.h"
 
+/* The page cache of every connection to a project: 32 MiB, for reading */
+#define SP_PROJECT_CACHE_PRAGMA "PRAGMA cache_size = -32768;"
+
 G_BEGIN_DECLS
 
 /* A prepared statement that finalizes itself: g_autoptr(SpStmt) stmt = _sp_project_prepare (…) */
