@@ -362,6 +362,22 @@ test_order_kept (void)
   sp_test_remove_tree (tmp);
 }
 
+/* The batches, whose ends decide which lines count as recurring for the articles in them, are
+ * a fixed schedule: 32 files, then twice as many each time up to 512 */
+static void
+test_batch_schedule (void)
+{
+  guint expected[] = { 64, 128, 256, 512, 512 };
+  guint size = 32;
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      size = _sp_import_next_batch_size (size);
+      g_assert_cmpuint (size, ==, expected[i]);
+    }
+  g_assert_cmpuint (_sp_import_next_batch_size (1), ==, 32);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/import/prepare/furniture-counts", test_furniture_counts);
   g_test_add_func ("/import/prepare/line-counts-grow", test_line_counts_grow);
   g_test_add_func ("/import/prepare/order-kept", test_order_kept);
+  g_test_add_func ("/import/prepare/batch-schedule", test_batch_schedule);
 
   return g_test_run ();
 }

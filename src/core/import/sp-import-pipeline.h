@@ -89,4 +89,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpLineCounts, _sp_line_counts_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpBatchCounts, _sp_batch_counts_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpImportWorkers, _sp_import_workers_free)
 
+/* The batch after one of @size files: twice as many, from 32 to 512 files, whatever the
+ * time a batch took (sp-importer.c) */
+guint       _sp_import_next_batch_size    (guint               size);
+
 G_END_DECLS

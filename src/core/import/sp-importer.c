@@ -40,12 +40,13 @@
 #include "sp-sha256.h"
 #include "sp-text-cleaner.h"
 
-/* Files are read in batches of about this much work for the worker threads, so that
- * progress and writes keep coming, however long a file takes */
+/* Files are read in batches that double from FIRST_BATCH_FILES to MAX_BATCH_FILES files, so
+ * that the first writes and progress come soon. The batches are the same on any machine, however
+ * fast: which lines recur across articles (site furniture) is counted over every article
+ * read up to the end of an article's batch, so batches that followed the clock would clean
+ * the same files differently on a busy machine */
 #define FIRST_BATCH_FILES 32
-#define MIN_BATCH_FILES   4
 #define MAX_BATCH_FILES   512
-#define BATCH_SECONDS     0.25
 /* A batch holds no more files once they have this many bytes, so that the two batches in
  * memory at a time (one read, one written) stay small however large the files */
 #define BATCH_BYTES       (8 * 1024 * 1024)
@@ -598,6 +599,13 @@ write_batch (SpProject       *project,
   return TRUE;
 }
 
+/* The number of files of the batch after one of @size files (at most BATCH_BYTES of them) */
+guint
+_sp_import_next_batch_size (guint size)
+{
+  return CLAMP (size * 2, FIRST_BATCH_FILES, MAX_BATCH_FILES);
+}
+
 /**
  * sp_import_paths:
  * @project: the project to add documents to; used from the calling thread only
@@ -640,7 +648,6 @@ sp_import_paths (SpProject             *project,
   g_autoptr(GPtrArray) pending = NULL;
   g_autoptr(SpLineCounts) unwritten = NULL;
   g_autoptr(GTimer) since_write = NULL;
-  g_autoptr(GTimer) job_timer = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(SpBatch) current = NULL;   /* read, to be prepared */
   g_autoptr(SpBatch) previous = NULL;  /* prepared, to be written */
@@ -672,7 +679,6 @@ sp_import_paths (SpProject             *project,
   bulk_write = sp_bulk_write_begin (project);
   unwritten = _sp_line_counts_new ();
   since_write = g_timer_new ();
-  job_timer = g_timer_new ();
 
   /* The first batch is read before anything else can be done */
   if ((current = announce_batch (pending, &next_file, batch_size, progress, user_data,
@@ -690,7 +696,6 @@ sp_import_paths (SpProject             *project,
       g_autoptr(SpBatch) next = NULL;
       SpJob job = { NULL, NULL };
       gboolean written = TRUE;
-      gdouble seconds;
 
       if (current != NULL &&
           !(current->counts = _sp_batch_counts_new (project, current->reads, unwritten, error)))
@@ -703,7 +708,6 @@ sp_import_paths (SpProject             *project,
       /* This batch is prepared and the next one read while the one before is written */
       job.prepare = current;
       job.read = next;
-      g_timer_start (job_timer);
       _sp_import_workers_start (workers, job_size (&job), run_job_item, &job);
 
       if (previous != NULL)
@@ -711,7 +715,6 @@ sp_import_paths (SpProject             *project,
                                error);
 
       _sp_import_workers_wait (workers);
-      seconds = g_timer_elapsed (job_timer, NULL);
 
       if (!written)
         return NULL;
@@ -723,11 +726,7 @@ sp_import_paths (SpProject             *project,
         {
           done += collect_reads (next, &cancelled);
 
-          /* Batches of about BATCH_SECONDS of work, so that progress and writes keep coming */
-          if (seconds > 0)
-            batch_size = CLAMP ((guint)(batch_size * BATCH_SECONDS / seconds),
-                                MAX (batch_size / 2, MIN_BATCH_FILES),
-                                MIN (batch_size * 2, MAX_BATCH_FILES));
+          batch_size = _sp_import_next_batch_size (batch_size);
         }
 
       g_clear_pointer (&previous, sp_batch_free);
