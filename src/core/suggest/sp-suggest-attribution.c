@@ -42,30 +42,6 @@ is_punct (SpSuggestRun *run,
   return t != NULL && t->kind == SP_TOKEN_PUNCT && strchr (which, t->punct) != NULL;
 }
 
-/* Whether token @i is the last word of a verb or action of several words that starts before
- * it ("taken back", "pulled back"): then it is no verb of its own */
-static gboolean
-ends_longer_verb (SpSuggestRun *run,
-                  guint         i)
-{
-  for (guint d = 1; d < SP_SUGGEST_MAX_PHRASE_WORDS && d <= i; d++)
-    {
-      guint32 from = g_array_index (run->match_index, guint32, i - d);
-      guint32 to = g_array_index (run->match_index, guint32, i - d + 1);
-
-      for (guint32 m = from; m < to; m++)
-        {
-          const SpPhraseMatch *match = &g_array_index (run->matches, SpPhraseMatch, m);
-          const SpLexEntry *entry = g_ptr_array_index (run->engine->entries, match->entry);
-
-          if (match->last >= i
-              && (entry->kind == SP_LEX_ACTION || entry->kind == SP_LEX_REPORT || (entry->kind == SP_LEX_STANCE && entry->verb)))
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 /* A reporting verb, or a stance verb, starting at @i */
 static const SpLexEntry *
 verb_at (SpSuggestRun *run,
@@ -77,7 +53,7 @@ verb_at (SpSuggestRun *run,
   guint report_last = 0;
   guint stance_last = 0;
 
-  if (ends_longer_verb (run, i))
+  if (tok (run, i)->flags & SP_TOKEN_VERB_TAIL)
     return NULL;
   report = _sp_suggest_phrase_at (run, i, SP_LEX_REPORT, &report_last);
   stance = _sp_suggest_phrase_at (run, i, SP_LEX_STANCE, &stance_last);
@@ -158,19 +134,25 @@ passive_clause_start (SpSuggestRun *run,
       const SpToken *t = tok (run, j - 1);
 
       run->work++;
-      if (t->word != 0 && (t->word == run->word_and || t->word == run->word_or))
+      if (t->kind == SP_TOKEN_PUNCT ? strchr (",;:()[]-", t->punct) != NULL : t->kind != SP_TOKEN_WORD)
         break;
-      if (t->kind == SP_TOKEN_PUNCT && strchr (",;:()[]-", t->punct) != NULL)
-        break;
-      if (t->kind != SP_TOKEN_WORD && t->kind != SP_TOKEN_PUNCT)
-        break;
-      if (t->kind == SP_TOKEN_WORD && verb_at (run, j - 1, NULL) != NULL)
-        break;
-      if (t->kind == SP_TOKEN_WORD && (cue = _sp_suggest_phrase_at (run, j - 1, SP_LEX_STANCE, NULL)) != NULL && !cue->noun)
+      if (t->kind == SP_TOKEN_WORD
+          && ((t->word != 0 && (t->word == run->word_and || t->word == run->word_or))
+              || verb_at (run, j - 1, NULL) != NULL
+              || ((cue = _sp_suggest_phrase_at (run, j - 1, SP_LEX_STANCE, NULL)) != NULL && !cue->noun)))
         break;
       j--;
     }
   return j;
+}
+
+/* "Putin's plan": a possessive mention owns what follows and is no subject; a role with a
+ * possessive place ("Riverton's mayor") still speaks */
+static gboolean
+possessive_owner (SpSuggestRun    *run,
+                  const SpMention *mention)
+{
+  return (tok (run, mention->last)->flags & SP_TOKEN_POSSESSIVE) && mention->kind != SP_MENTION_ROLE;
 }
 
 /* The mention whose last token is @i, from the index built per sentence */
@@ -213,18 +195,14 @@ find_subject (SpSuggestRun  *run,
       if (t->word != 0 && t->word == run->word_who && j >= 2 && is_punct (run, j - 1, ",")
           && (m = mention_ending_at (mention_end, j - 2)) >= 0)
         {
-          const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
-
-          if ((tok (run, mention->last)->flags & SP_TOKEN_POSSESSIVE) && mention->kind != SP_MENTION_ROLE)
-            return -1;
-          return m;
+          return possessive_owner (run, &g_array_index (run->mentions, SpMention, m)) ? -1 : m;
         }
       if ((m = mention_ending_at (mention_end, j)) >= 0)
         {
           const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
 
           /* "Putin's plan", "talks with Putin" */
-          if ((tok (run, mention->last)->flags & SP_TOKEN_POSSESSIVE) && mention->kind != SP_MENTION_ROLE)
+          if (possessive_owner (run, mention))
             return -1;
           if (mention->first > 0 && _sp_suggest_phrase_at (run, mention->first - 1, SP_LEX_PREPOSITION, NULL) != NULL)
             return -1;
@@ -462,8 +440,7 @@ add_attribution (SpSuggestRun *run,
       if (m->kind == SP_MENTION_VAGUE)
         return;
       /* "if X agrees to …", "unless X rejects …": a hypothesis, not X's stance */
-      if ((kind == SP_ATTR_STANCE_VERB || kind == SP_ATTR_STANCE_NOUN || kind == SP_ATTR_STANCE_WORD
-           || kind == SP_ATTR_REPORTED) && verb > m->last
+      if ((_sp_attr_kind_is_cue (kind) || kind == SP_ATTR_REPORTED) && verb > m->last
           && after_condition (run, m->first))
         return;
     }

@@ -343,8 +343,7 @@ static gboolean
 embedded_stance (const SpAttribution *attr,
                  const SpStance      *stance)
 {
-  return (attr->kind == SP_ATTR_STANCE_VERB || attr->kind == SP_ATTR_STANCE_NOUN || attr->kind == SP_ATTR_STANCE_WORD)
-         && stance->cue_before != NULL
+  return _sp_attr_kind_is_cue (attr->kind) && stance->cue_before != NULL
          && attr->verb_entry != NULL && stance->cue_before != attr->verb_entry;
 }
 

@@ -158,6 +158,7 @@ enum
   SP_TOKEN_FIRST      = 1 << 3,  /* first word of its sentence */
   SP_TOKEN_IN_QUOTE   = 1 << 4,  /* inside a quotation */
   SP_TOKEN_SPACE_BEFORE = 1 << 5,
+  SP_TOKEN_VERB_TAIL  = 1 << 6,  /* a later word of a verb or action of several ("took back") */
 };
 
 typedef struct
@@ -283,6 +284,14 @@ typedef enum
   SP_ATTR_STANCE_WORD,      /* X is ready to …, X remains opposed to … */
   SP_ATTR_PASSIVE,          /* … was rejected by X, …, backed by X, */
 } SpAttrKind;
+
+/* Whether an attribution's verb, noun or word is itself the first cue of its content's sign
+ * chain ("X rejected …"), as a reporting verb or a passive's verb is not */
+static inline gboolean
+_sp_attr_kind_is_cue (SpAttrKind kind)
+{
+  return kind == SP_ATTR_STANCE_VERB || kind == SP_ATTR_STANCE_NOUN || kind == SP_ATTR_STANCE_WORD;
+}
 
 typedef struct
 {

@@ -245,8 +245,7 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
   stance->clause_to = to;
 
   /* "X rejected …": the verb that attributed the content is the chain's first cue */
-  if ((attr->kind == SP_ATTR_STANCE_VERB || attr->kind == SP_ATTR_STANCE_NOUN || attr->kind == SP_ATTR_STANCE_WORD)
-      && attr->verb_entry != NULL && from <= attr->first)
+  if (_sp_attr_kind_is_cue (attr->kind) && attr->verb_entry != NULL && from <= attr->first)
     {
       sign *= attr->verb_entry->polarity;
       stance->explicit_cue = TRUE;

@@ -301,7 +301,7 @@ void
 _sp_suggest_find_phrases (SpSuggestRun *run)
 {
   SpSuggestEngine *engine = run->engine;
-  const SpToken *tokens = (const SpToken *) run->tokens->data;
+  SpToken *tokens = (SpToken *) run->tokens->data;
   guint n = run->tokens->len;
 
   g_array_set_size (run->matches, 0);
@@ -361,6 +361,10 @@ _sp_suggest_find_phrases (SpSuggestRun *run)
               if (entry->kind != kind || !entry_fits (entry, tokens, i, best_last[kind]))
                 continue;
               g_array_append_val (run->matches, match);
+              /* the later words of "took back" are no verbs of their own */
+              if (kind == SP_LEX_ACTION || kind == SP_LEX_REPORT || (kind == SP_LEX_STANCE && entry->verb))
+                for (guint j = i + 1; j <= best_last[kind]; j++)
+                  tokens[j].flags |= SP_TOKEN_VERB_TAIL;
             }
         }
     }
