@@ -171,103 +171,6 @@ test_embedded_stance (void)
   g_assert_nonnull (find (plain, 2, 10));
 }
 
-/* A stance word after a copula is its subject's stance, negated or with adverbs between;
- * without a named subject, or in a condition, it is nobody's */
-static void
-test_stance_word (void)
-{
-  g_autoptr(SpSuggestEngine) engine = make_engine ();
-  g_autoptr(SpSuggestResult) ready = run_text (engine, "Lakeside is ready to build the bridge.", NULL);
-  g_autoptr(SpSuggestResult) against = run_text (engine, "Marta Okafor remains firmly against the bridge.", NULL);
-  g_autoptr(SpSuggestResult) negated = run_text (engine, "Lakeside was not willing to build the bridge.", NULL);
-  g_autoptr(SpSuggestResult) thing = run_text (engine, "The talks on the bridge are productive.", NULL);
-  g_autoptr(SpSuggestResult) hypothesis = run_text (engine, "If Lakeside is ready to build the bridge, the works begin.", NULL);
-  const SpSuggestCandidate *c;
-
-  c = find (ready, 3, 10);
-  g_assert_nonnull (c);
-  g_assert_cmpint (c->stance, >, 0);
-  g_assert_nonnull (strstr (c->explanation, "stance word"));
-  g_assert_true (g_strv_contains ((const char * const *) c->features, "attr:stance-word"));
-  c = find (against, 2, 10);
-  g_assert_nonnull (c);
-  g_assert_cmpint (c->stance, <, 0);
-  c = find (negated, 3, 10);
-  g_assert_nonnull (c);
-  g_assert_cmpint (c->stance, <, 0);
-  g_assert_cmpuint (thing->candidates->len, ==, 0);
-  g_assert_cmpuint (hypothesis->candidates->len, ==, 0);
-}
-
-/* "insisted on" is the stance verb, not the reporting verb "insist"; a relative clause's
- * subject is the name just before it, even after a preposition, and nobody else */
-static void
-test_longer_verb_and_relative (void)
-{
-  g_autoptr(SpSuggestEngine) engine = make_engine ();
-  g_autoptr(SpSuggestResult) insisted = run_text (engine, "Lakeside insisted on the bridge.", NULL);
-  g_autoptr(SpSuggestResult) relative = run_text (engine, "The vote surprised many in Riverton, who rejected the bridge last year.", NULL);
-  g_autoptr(SpSuggestResult) others = run_text (engine, "Lakeside hired the engineers, who rejected the bridge.", NULL);
-  const SpSuggestCandidate *c;
-
-  c = find (insisted, 3, 10);
-  g_assert_nonnull (c);
-  g_assert_cmpint (c->stance, ==, 2);
-  c = find (relative, 1, 10);
-  g_assert_nonnull (c);
-  g_assert_cmpint (c->stance, <, 0);
-  g_assert_null (find (others, 3, 10));
-}
-
-/* The last word of a longer verb or action is no verb of its own: "took back" is not "back" */
-static void
-test_particle (void)
-{
-  g_autoptr(SpSuggestEngine) engine = make_engine ();
-  g_autoptr(SpSuggestResult) took = run_text (engine, "Riverton took back the bridge.", NULL);
-  g_autoptr(SpSuggestResult) backed = run_text (engine, "Riverton backed the bridge.", NULL);
-
-  g_assert_null (find (took, 1, 10));
-  g_assert_nonnull (find (backed, 1, 10));
-}
-
-/* A passive stance verb's agent holds the stance on the clause before the verb, negated or
- * in an apposition; the clause stops at another cue (not at a stance noun: "the plan"), at
- * "and", and a few words back */
-static void
-test_passive (void)
-{
-  g_autoptr(SpSuggestEngine) engine = make_engine ();
-  g_autoptr(SpSuggestResult) rejected = run_text (engine, "The bridge was rejected by Lakeside.", NULL);
-  g_autoptr(SpSuggestResult) apposition = run_text (engine, "The bridge, backed by Marta Okafor, opens in May.", NULL);
-  g_autoptr(SpSuggestResult) negated = run_text (engine, "The bridge was not accepted by Lakeside.", NULL);
-  g_autoptr(SpSuggestResult) other_cue = run_text (engine, "Riverton opposes the bridge demanded by Lakeside.", NULL);
-  g_autoptr(SpSuggestResult) noun = run_text (engine, "The plan for the bridge was rejected by Lakeside.", NULL);
-  g_autoptr(SpSuggestResult) far = run_text (engine, "Crews were building the bridge and putting up homes supported by Lakeside.", NULL);
-  const SpSuggestCandidate *c;
-
-  c = find (rejected, 3, 10);
-  g_assert_nonnull (c);
-  g_assert_cmpint (c->stance, <, 0);
-  g_assert_true (g_strv_contains ((const char * const *) c->features, "attr:passive"));
-  c = find (apposition, 2, 10);
-  g_assert_nonnull (c);
-  g_assert_cmpint (c->stance, >, 0);
-  c = find (negated, 3, 10);
-  g_assert_nonnull (c);
-  g_assert_cmpint (c->stance, <, 0);
-  c = find (other_cue, 3, 10);
-  g_assert_nonnull (c);
-  g_assert_cmpint (c->stance, >, 0);
-  c = find (other_cue, 1, 10);
-  g_assert_nonnull (c);
-  g_assert_cmpint (c->stance, <, 0);
-  c = find (noun, 3, 10);
-  g_assert_nonnull (c);
-  g_assert_cmpint (c->stance, <, 0);
-  g_assert_null (find (far, 3, 10));
-}
-
 /* A plain "not" with no cue and no action word states a fact, not a stance */
 static void
 test_plain_negation (void)
@@ -421,6 +324,93 @@ check_cases (SpSuggestEngine *engine,
       else
         g_assert_cmpint (sign_of (result, cases[i].actor, cases[i].issue), ==, cases[i].sign);
     }
+}
+
+/* Which attribution pattern gave @actor's candidate on @issue in @text */
+static gboolean
+has_feature (SpSuggestEngine *engine,
+             const char      *text,
+             gint64           actor,
+             gint64           issue,
+             const char      *feature)
+{
+  g_autoptr(SpSuggestResult) result = run_text (engine, text, NULL);
+  const SpSuggestCandidate *c = find (result, actor, issue);
+
+  g_assert_nonnull (c);
+  return g_strv_contains ((const char * const *) c->features, feature);
+}
+
+/* A stance word after a copula is its subject's stance, negated or with adverbs between;
+ * without a named subject, or in a condition, it is nobody's */
+static void
+test_stance_word (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  const Case cases[] = {
+    { "Lakeside is ready to build the bridge.", 3, 10, 1 },
+    { "Marta Okafor remains firmly against the bridge.", 2, 10, -1 },
+    { "Lakeside was not willing to build the bridge.", 3, 10, -1 },
+    { "The talks on the bridge are productive.", 2, 10, 0 },
+    { "If Lakeside is ready to build the bridge, the works begin.", 3, 10, 0 },
+  };
+
+  g_autoptr(SpSuggestResult) ready = run_text (engine, cases[0].text, NULL);
+
+  check_cases (engine, cases, G_N_ELEMENTS (cases));
+  g_assert_true (has_feature (engine, cases[0].text, 3, 10, "attr:stance-word"));
+  g_assert_nonnull (strstr (find (ready, 3, 10)->explanation, "stance word"));
+}
+
+/* "insisted on" is the stance verb, not the reporting verb "insist"; a relative clause's
+ * subject is the name just before it, even after a preposition, and nobody else */
+static void
+test_longer_verb_and_relative (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  g_autoptr(SpSuggestResult) insisted = run_text (engine, "Lakeside insisted on the bridge.", NULL);
+  const Case cases[] = {
+    { "The vote surprised many in Riverton, who rejected the bridge last year.", 1, 10, -1 },
+    { "Lakeside hired the engineers, who rejected the bridge.", 3, 10, 0 },
+  };
+
+  g_assert_nonnull (find (insisted, 3, 10));
+  g_assert_cmpint (find (insisted, 3, 10)->stance, ==, 2);
+  check_cases (engine, cases, G_N_ELEMENTS (cases));
+}
+
+/* The last word of a longer verb or action is no verb of its own: "took back" is not "back" */
+static void
+test_particle (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  const Case cases[] = {
+    { "Riverton took back the bridge.", 1, 10, 0 },
+    { "Riverton backed the bridge.", 1, 10, 1 },
+  };
+
+  check_cases (engine, cases, G_N_ELEMENTS (cases));
+}
+
+/* A passive stance verb's agent holds the stance on the clause before the verb, negated or
+ * in an apposition; the clause stops at another cue (not at a stance noun: "the plan"), at
+ * "and", and a few words back */
+static void
+test_passive (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  const Case cases[] = {
+    { "The bridge was rejected by Lakeside.", 3, 10, -1 },
+    { "The bridge, backed by Marta Okafor, opens in May.", 2, 10, 1 },
+    { "The bridge was not accepted by Lakeside.", 3, 10, -1 },
+    { "Riverton opposes the bridge demanded by Lakeside.", 3, 10, 1 },
+    { "Riverton opposes the bridge demanded by Lakeside.", 1, 10, -1 },
+    { "The plan for the bridge was rejected by Lakeside.", 3, 10, -1 },
+    { "Crews were building the bridge and putting up homes supported by Lakeside.", 3, 10, 0 },
+  };
+
+  check_cases (engine, cases, G_N_ELEMENTS (cases));
+  g_assert_true (has_feature (engine, cases[0].text, 3, 10, "attr:passive"));
 }
 
 /* An action word counts only when the keyword is its object ("give up the old park", "the
