@@ -82,6 +82,10 @@ struct _SpReader
 guint  _sp_reader_to_buffer      (SpReader   *self,
                                   guint       body_offset,
                                   gboolean    after_blocks);
+void   _sp_reader_iter_at_body   (SpReader    *self,
+                                  GtkTextIter *iter,
+                                  guint        body_offset,
+                                  gboolean     after_blocks);
 guint  _sp_reader_to_body        (SpReader   *self,
                                   guint       buffer_offset);
 gint64 _sp_reader_removal_at     (SpReader   *self,

@@ -108,7 +108,7 @@ sp_reader_is_current_suggestion (SpReader *self,
 
   g_return_val_if_fail (SP_IS_READER (self), FALSE);
 
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, _sp_reader_to_buffer (self, offset, TRUE));
+  _sp_reader_iter_at_body (self, &iter, offset, TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (self->current_suggestion_tags); i++)
     if (gtk_text_iter_has_tag (&iter, self->current_suggestion_tags[i]))
       return TRUE;

@@ -92,6 +92,17 @@ apply_buffer_tag (SpReader   *self,
   gtk_text_buffer_apply_tag (self->buffer, tag, &start_iter, &end_iter);
 }
 
+/* Sets @iter at the buffer position of the body's character @body_offset
+ * (_sp_reader_to_buffer()) */
+void
+_sp_reader_iter_at_body (SpReader    *self,
+                         GtkTextIter *iter,
+                         guint        body_offset,
+                         gboolean     after_blocks)
+{
+  gtk_text_buffer_get_iter_at_offset (self->buffer, iter, _sp_reader_to_buffer (self, body_offset, after_blocks));
+}
+
 /* Tags a range of the body, leaving any removed block inside it untagged */
 void
 _sp_reader_apply_tag (SpReader   *self,

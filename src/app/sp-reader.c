@@ -403,7 +403,7 @@ refill_keeping_place (SpReader *self)
 
   if (gtk_adjustment_get_value (adjustment) <= 0)
     return;
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, _sp_reader_to_buffer (self, top_body, FALSE));
+  _sp_reader_iter_at_body (self, &iter, top_body, FALSE);
   if (self->scroll_mark == NULL)
     self->scroll_mark = gtk_text_buffer_create_mark (self->buffer, NULL, &iter, TRUE);
   else
@@ -464,7 +464,7 @@ sp_reader_set_document (SpReader   *self,
   _sp_reader_fill_text (self);
 
   /* set_text() leaves the cursor at the end, where the text view would scroll to follow it */
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &start, _sp_reader_to_buffer (self, self->title_end, TRUE));
+  _sp_reader_iter_at_body (self, &start, self->title_end, TRUE);
   gtk_text_buffer_place_cursor (self->buffer, &start);
   cancel_scroll (self);
   gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view)), 0);
@@ -529,8 +529,8 @@ _sp_reader_update_title_line (SpReader *self)
   if (self->title_end == 0)
     return;
 
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &start, _sp_reader_to_buffer (self, 0, TRUE));
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &end, _sp_reader_to_buffer (self, self->title_end, FALSE));
+  _sp_reader_iter_at_body (self, &start, 0, TRUE);
+  _sp_reader_iter_at_body (self, &end, self->title_end, FALSE);
   if (title_line_marked (self))
     gtk_text_buffer_remove_tag (self->buffer, self->hidden_tag, &start, &end);
   else
@@ -551,7 +551,7 @@ sp_reader_is_shown (SpReader *self,
 
   g_return_val_if_fail (SP_IS_READER (self), FALSE);
 
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, _sp_reader_to_buffer (self, offset, TRUE));
+  _sp_reader_iter_at_body (self, &iter, offset, TRUE);
   return !gtk_text_iter_has_tag (&iter, self->hidden_tag);
 }
 
@@ -722,8 +722,8 @@ sp_reader_select_range (SpReader *self,
 
   g_return_if_fail (SP_IS_READER (self));
 
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &start_iter, _sp_reader_to_buffer (self, start, TRUE));
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &end_iter, _sp_reader_to_buffer (self, end, FALSE));
+  _sp_reader_iter_at_body (self, &start_iter, start, TRUE);
+  _sp_reader_iter_at_body (self, &end_iter, end, FALSE);
   gtk_text_buffer_select_range (self->buffer, &start_iter, &end_iter);
   sp_reader_scroll_to_range (self, start, end, 0.5);
 }
@@ -843,7 +843,7 @@ sp_reader_count_highlighted (SpReader *self,
 
   g_return_val_if_fail (SP_IS_READER (self), 0);
 
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, _sp_reader_to_buffer (self, offset, TRUE));
+  _sp_reader_iter_at_body (self, &iter, offset, TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (self->stance_tags); i++)
     if (gtk_text_iter_has_tag (&iter, self->stance_tags[i]))
       n++;
@@ -861,6 +861,6 @@ sp_reader_is_match (SpReader *self,
 
   g_return_val_if_fail (SP_IS_READER (self), FALSE);
 
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, _sp_reader_to_buffer (self, offset, TRUE));
+  _sp_reader_iter_at_body (self, &iter, offset, TRUE);
   return gtk_text_iter_has_tag (&iter, self->match_tag) || gtk_text_iter_has_tag (&iter, self->current_tag);
 }
