@@ -1127,20 +1127,6 @@ test_compare (Fixture       *f,
   g_assert_cmpint (sp_document_compare (d[2], d[2], SP_DOCUMENT_SORT_TITLE), ==, 0);
 }
 
-static gint64
-cache_size_of (SpProject *project)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 size;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (project->db, "PRAGMA cache_size", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  size = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return size;
-}
-
 /* An import's set-up of its connection: while it lasts, the log is copied back into the
  * file by a thread of its own (the connection no longer does it, yet the file grows) and
  * the cache is SQLite's default; afterwards the connection is as it was, and another one
@@ -1153,7 +1139,7 @@ test_bulk_write (Fixture       *f,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(SpProject) other = NULL;
   g_autoptr(SpProject) read_only = NULL;
-  gint64 own_cache = cache_size_of (f->project);
+  gint64 own_cache = sp_test_count_rows (f->project, "PRAGMA cache_size");
   GStatBuf before;
   GStatBuf after;
 
@@ -1163,7 +1149,7 @@ test_bulk_write (Fixture       *f,
     g_autoptr(SpBulkWrite) bulk_write = sp_bulk_write_begin (f->project);
 
     g_assert_nonnull (bulk_write);
-    g_assert_cmpint (cache_size_of (f->project), ==, -2000);
+    g_assert_cmpint (sp_test_count_rows (f->project, "PRAGMA cache_size"), ==, -2000);
 
     /* About 2,000 pages of log, 20 documents a transaction */
     for (guint i = 0; i < 400; i++)
@@ -1183,7 +1169,7 @@ test_bulk_write (Fixture       *f,
       }
   }
 
-  g_assert_cmpint (cache_size_of (f->project), ==, own_cache);
+  g_assert_cmpint (sp_test_count_rows (f->project, "PRAGMA cache_size"), ==, own_cache);
   g_assert_cmpint (g_stat (f->path, &after), ==, 0);
   g_assert_cmpint (after.st_size, >, before.st_size + 4 * 1024 * 1024);
 
