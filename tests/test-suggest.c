@@ -413,6 +413,27 @@ test_passive (void)
   g_assert_true (has_feature (engine, cases[0].text, 3, 10, "attr:passive"));
 }
 
+/* A stance verb with no object after it, in a relative clause opened after a comma ("…, a
+ * plan Lakeside rejected."), speaks of the clause before the comma, for every subject listed;
+ * with an object of its own, or no opening word, it does not */
+static void
+test_object_before (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  const Case cases[] = {
+    { "Riverton wants to build the bridge, a plan Lakeside has flatly rejected.", 3, 10, -1 },
+    { "Riverton wants to build the bridge, something Lakeside and Marta Okafor rejected outright.", 3, 10, -1 },
+    { "Riverton wants to build the bridge, something Lakeside and Marta Okafor rejected outright.", 2, 10, -1 },
+    { "The city plans to give up the park, which Lakeside has not accepted.", 3, 11, -1 },
+    { "The city plans to build the bridge, which Lakeside welcomed.", 3, 10, 1 },
+    { "The city plans to build the bridge, a plan Lakeside rejected yesterday in a vote.", 3, 10, 0 },
+    { "The city plans to build the bridge, and Lakeside rejected.", 3, 10, 0 },
+  };
+
+  check_cases (engine, cases, G_N_ELEMENTS (cases));
+  g_assert_true (has_feature (engine, cases[0].text, 3, 10, "attr:object-before"));
+}
+
 /* An action word counts only when the keyword is its object ("give up the old park", "the
  * park should be kept"), not when a preposition stands between ("end the quarrel with a
  * bridge") or the keyword is the subject of a purpose clause */
@@ -700,6 +721,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/plain-negation", test_plain_negation);
   g_test_add_func ("/suggest/stance-word", test_stance_word);
   g_test_add_func ("/suggest/passive", test_passive);
+  g_test_add_func ("/suggest/object-before", test_object_before);
   g_test_add_func ("/suggest/particle", test_particle);
   g_test_add_func ("/suggest/longer-verb-and-relative", test_longer_verb_and_relative);
   g_test_add_func ("/suggest/hedge-and-explanation", test_hedge_and_explanation);

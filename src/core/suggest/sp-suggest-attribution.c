@@ -113,22 +113,18 @@ predicate_at (SpSuggestRun *run,
   return NULL;
 }
 
-/* Where the clause that a passive stance verb at @v speaks of starts: back to the last break
- * (sentence start, ; : ( ) [ ], a dash, a quotation mark, another verb, a stance cue but a
- * noun ("the peace plan"), "and", "or") or comma, at most SP_SUGGEST_AGENT_REACH tokens; a comma just
- * before the verb opens an apposition ("the plan, backed by X,"), whose clause runs on before
- * it */
+/* Where the clause that ends before token @end starts: back to the last break (sentence
+ * start, ; : ( ) [ ], a dash, a quotation mark, another verb, a stance cue but a noun ("the
+ * peace plan"), "and", "or") or comma, at most @reach tokens */
 static guint
-passive_clause_start (SpSuggestRun *run,
-                      guint         v)
+clause_start_before (SpSuggestRun *run,
+                     guint         end,
+                     guint         reach)
 {
   const SpLexEntry *cue;
-  guint j = v;
-  guint stop;
+  guint j = end;
+  guint stop = j > reach ? j - reach : 0;
 
-  if (j > 0 && is_punct (run, j - 1, ","))
-    j--;
-  stop = j > SP_SUGGEST_AGENT_REACH ? j - SP_SUGGEST_AGENT_REACH : 0;
   while (j > stop)
     {
       const SpToken *t = tok (run, j - 1);
@@ -144,6 +140,18 @@ passive_clause_start (SpSuggestRun *run,
       j--;
     }
   return j;
+}
+
+/* Where the clause that a passive stance verb at @v speaks of starts, at most
+ * SP_SUGGEST_AGENT_REACH tokens back; a comma just before the verb opens an apposition ("the
+ * plan, backed by X,"), whose clause runs on before it */
+static guint
+passive_clause_start (SpSuggestRun *run,
+                      guint         v)
+{
+  if (v > 0 && is_punct (run, v - 1, ","))
+    v--;
+  return clause_start_before (run, v, SP_SUGGEST_AGENT_REACH);
 }
 
 /* "Putin's plan": a possessive mention owns what follows and is no subject; a role with a
@@ -317,6 +325,81 @@ subject_before_apposition (SpSuggestRun  *run,
       found = m;
     }
   return found;
+}
+
+/* Whether the stance verb ending at token @last has no object: only adverbs ("flatly"), or
+ * one word that is no stop word, name or keyword ("outright"), stand between it and the end
+ * of its clause */
+static gboolean
+verb_ends_clause (SpSuggestRun  *run,
+                  const guint32 *mention_start,
+                  guint          last)
+{
+  guint n = run->tokens->len;
+  gboolean word_seen = FALSE;
+
+  for (guint j = last + 1; j < n; j++)
+    {
+      const SpToken *t = tok (run, j);
+
+      run->work++;
+      if (t->kind == SP_TOKEN_PUNCT)
+        return strchr (".;,!?-", t->punct) != NULL;
+      if (t->kind != SP_TOKEN_WORD)
+        return FALSE;
+      if (is_adverb (run, t))
+        continue;
+      if (word_seen || mention_starting_at (mention_start, j, n) >= 0
+          || _sp_suggest_phrase_at (run, j, SP_LEX_STOP, NULL) != NULL
+          || _sp_suggest_phrase_at (run, j, SP_LEX_PRONOUN, NULL) != NULL
+          || _sp_suggest_phrase_at (run, j, SP_LEX_KEYWORD, NULL) != NULL)
+        return FALSE;
+      word_seen = TRUE;
+    }
+  return TRUE;
+}
+
+/* "…, a proposal X has flatly rejected", "…, something X and Y rejected outright", "…,
+ * which X opposes": the comma or dash that opens the relative clause whose subject is the
+ * mention @m (with the mentions listed before it), or G_MAXUINT. One to three words stand
+ * between the mark and the subject, the first an article, "which", "that", "something" or
+ * "what", none a verb, a name or a keyword. */
+static guint
+relative_clause_mark (SpSuggestRun  *run,
+                      const guint32 *mention_end,
+                      int            m)
+{
+  guint j;
+  int co;
+
+  for (guint c = 0; c < SP_SUGGEST_MAX_COORDINATED && (co = coordinated_before (run, mention_end, m)) >= 0; c++)
+    m = co;
+  j = g_array_index (run->mentions, SpMention, m).first;
+  for (guint words = 0; words <= 3 && j > 1; words++, j--)
+    {
+      const SpToken *t = tok (run, j - 1);
+      guint32 opener;
+
+      run->work++;
+      if (t->kind == SP_TOKEN_PUNCT)
+        {
+          if (words == 0 || strchr (",-", t->punct) == NULL)
+            return G_MAXUINT;
+          opener = tok (run, j)->word;
+          if (opener == 0
+              || (opener != run->word_the && opener != run->word_a && opener != run->word_an
+                  && opener != run->word_which && opener != run->word_that
+                  && opener != run->word_something && opener != run->word_what))
+            return G_MAXUINT;
+          return j - 1;
+        }
+      if (t->kind != SP_TOKEN_WORD || verb_at (run, j - 1, NULL) != NULL
+          || mention_ending_at (mention_end, j - 1) >= 0
+          || _sp_suggest_phrase_at (run, j - 1, SP_LEX_KEYWORD, NULL) != NULL
+          || _sp_suggest_phrase_at (run, j - 1, SP_LEX_NEGATION, NULL) != NULL)
+        return G_MAXUINT;
+    }
+  return G_MAXUINT;
 }
 
 /* The stance noun starting at @i, or NULL; @last is set to its last token */
@@ -706,6 +789,26 @@ _sp_suggest_attribute (SpSuggestRun *run)
             add_attribution (run, SP_ATTR_PASSIVE, m, k, entry, first, last + 1);
           k = agent->last;
           continue;
+        }
+
+      /* "…, a proposal X has flatly rejected.": a stance verb with no object of its own
+       * speaks of the clause before its subject's relative clause, which is its content */
+      if (entry->kind == SP_LEX_STANCE && (m = find_subject (run, mention_end, k)) >= 0
+          && verb_ends_clause (run, mention_start, last))
+        {
+          guint mark = relative_clause_mark (run, mention_end, m);
+          guint first = mark != G_MAXUINT ? clause_start_before (run, mark, SP_SUGGEST_OBJECT_CLAUSE_REACH) : 0;
+
+          if (mark != G_MAXUINT && first < mark)
+            {
+              int co = m;
+
+              add_attribution (run, SP_ATTR_OBJECT_BEFORE, m, k, entry, first, mark);
+              for (guint c = 0; c < SP_SUGGEST_MAX_COORDINATED && (co = coordinated_before (run, mention_end, co)) >= 0; c++)
+                add_attribution (run, SP_ATTR_OBJECT_BEFORE, co, k, entry, first, mark);
+              k = last;
+              continue;
+            }
         }
 
       if ((m = find_subject (run, mention_end, k)) < 0)

@@ -129,6 +129,7 @@ pattern_feature (SpAttrKind kind)
     case SP_ATTR_STANCE_NOUN: return "attr:stance-noun";
     case SP_ATTR_STANCE_WORD: return "attr:stance-word";
     case SP_ATTR_PASSIVE: return "attr:passive";
+    case SP_ATTR_OBJECT_BEFORE: return "attr:object-before";
     default: g_assert_not_reached ();
     }
 }
@@ -144,6 +145,7 @@ pattern_confidence (SpAttrKind kind)
     case SP_ATTR_STANCE_NOUN: return 0.6;
     case SP_ATTR_STANCE_WORD: return 0.6;
     case SP_ATTR_PASSIVE: return 0.6;
+    case SP_ATTR_OBJECT_BEFORE: return 0.6;
     case SP_ATTR_ACCORDING: return 0.6;
     case SP_ATTR_QUOTE_CONTINUED: return 0.55;
     default: g_assert_not_reached ();
@@ -249,6 +251,7 @@ make_candidate (SpSuggestRun        *run,
     case SP_ATTR_STANCE_NOUN: g_string_append_printf (why, _(" (stance noun: “%s”)"), verb ? verb : ""); break;
     case SP_ATTR_STANCE_WORD: g_string_append_printf (why, _(" (stance word: “%s”)"), attr->verb_entry->lemma); break;
     case SP_ATTR_PASSIVE: g_string_append_printf (why, _(" (passive: “%s by”)"), verb ? verb : ""); break;
+    case SP_ATTR_OBJECT_BEFORE: g_string_append_printf (why, _(" (stance verb on what comes before: “%s”)"), verb ? verb : ""); break;
     default: g_assert_not_reached ();
     }
   g_ptr_array_add (features, g_strdup (pattern_feature (attr->kind)));
@@ -575,6 +578,8 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
   run.word_the = _sp_suggest_vocab_lookup (engine, "the", 3);
   run.word_who = _sp_suggest_vocab_lookup (engine, "who", 3);
   run.word_which = _sp_suggest_vocab_lookup (engine, "which", 5);
+  run.word_something = _sp_suggest_vocab_lookup (engine, "something", 9);
+  run.word_what = _sp_suggest_vocab_lookup (engine, "what", 4);
   run.word_from = _sp_suggest_vocab_lookup (engine, "from", 4);
   run.word_by = _sp_suggest_vocab_lookup (engine, "by", 2);
 

@@ -33,6 +33,8 @@ G_BEGIN_DECLS
 /* How far back from a passive stance verb ("the peace plan was not rejected by X") the
  * clause it speaks of may reach, in tokens */
 #define SP_SUGGEST_AGENT_REACH      6
+/* How far back the clause before "…, a proposal X rejected." may start */
+#define SP_SUGGEST_OBJECT_CLAUSE_REACH 12
 /* The most tokens between two keywords listed together ("a truce, the tolls and a park") */
 #define SP_SUGGEST_LIST_GAP         4
 /* How far back a subject may stand before an apposition ("X, who …, said"), in tokens, and
@@ -283,6 +285,7 @@ typedef enum
   SP_ATTR_STANCE_NOUN,      /* X's demand that …, a X proposal for … */
   SP_ATTR_STANCE_WORD,      /* X is ready to …, X remains opposed to … */
   SP_ATTR_PASSIVE,          /* … was rejected by X, …, backed by X, */
+  SP_ATTR_OBJECT_BEFORE,    /* …, a proposal X has flatly rejected. */
 } SpAttrKind;
 
 /* Whether an attribution's verb, noun or word is itself the first cue of its content's sign
@@ -361,6 +364,8 @@ typedef struct
   guint32          word_the;
   guint32          word_who;         /* open a relative clause after a subject */
   guint32          word_which;
+  guint32          word_something;   /* open a relative clause after a comma ("…, something X rejected") */
+  guint32          word_what;
   guint64          work;             /* token visits, for the linear-time tests */
 } SpSuggestRun;
 

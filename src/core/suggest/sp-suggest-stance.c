@@ -244,15 +244,18 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
   stance->clause_from = from;
   stance->clause_to = to;
 
-  /* "X rejected …": the verb that attributed the content is the chain's first cue */
-  if (_sp_attr_kind_is_cue (attr->kind) && attr->verb_entry != NULL && from <= attr->first)
+  /* "X rejected …": the verb that attributed the content is the chain's first cue; in "…, a
+   * proposal X rejected" it comes after the content, which is its object all the same */
+  if (attr->verb_entry != NULL
+      && ((_sp_attr_kind_is_cue (attr->kind) && from <= attr->first) || attr->kind == SP_ATTR_OBJECT_BEFORE))
     {
       sign *= attr->verb_entry->polarity;
       stance->explicit_cue = TRUE;
       stance->cue_entry = attr->verb_entry;
       stance->strength = MAX (stance->strength, attr->verb_entry->strength);
       stance->anchor = attr->verb;
-      from = MAX (from, attr->verb + 1);
+      if (attr->kind != SP_ATTR_OBJECT_BEFORE)
+        from = MAX (from, attr->verb + 1);
       /* a negator before the verb ("did not reject") */
       for (guint k = attr->verb > 3 ? attr->verb - 3 : 0; k < attr->verb; k++)
         {
