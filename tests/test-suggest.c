@@ -159,12 +159,12 @@ test_negated_modal (void)
   g_assert_null (find (quoted, 2, 10));
 }
 
-/* A stance cue inside the object of a stance verb is another party's stance: no claim */
+/* A stance verb inside the object of a stance verb is another party's stance: no claim */
 static void
 test_embedded_stance (void)
 {
   g_autoptr(SpSuggestEngine) engine = make_engine ();
-  g_autoptr(SpSuggestResult) embedded = run_text (engine, "Marta Okafor rejected the council's demand for the bridge.", NULL);
+  g_autoptr(SpSuggestResult) embedded = run_text (engine, "Marta Okafor rejected a text supporting the bridge.", NULL);
   g_autoptr(SpSuggestResult) plain = run_text (engine, "Marta Okafor rejected the bridge.", NULL);
 
   g_assert_null (find (embedded, 2, 10));
@@ -634,7 +634,9 @@ test_mediate (void)
 }
 
 /* A stance noun is its owner's ("Lakeside's demand", "her refusal"); "rejected this
- * demand" takes up the claim of the sentence before */
+ * demand" takes up the claim of the sentence before. In the object of a stance verb it is
+ * what the object asks for, even when the word is also a verb ("the demand for …"):
+ * rejecting it is against what it asks. */
 static void
 test_stance_nouns (void)
 {
@@ -642,6 +644,10 @@ test_stance_nouns (void)
   const Case cases[] = {
     { "Lakeside's demand that the city give up the park was discussed.", 3, 11, 1 },
     { "Marta Okafor rejected the council's demand for the bridge.", 1, 10, 1 },
+    { "Marta Okafor rejected the council's demand for the bridge.", 2, 10, -1 },
+    { "Marta Okafor rejected the demand for the bridge.", 2, 10, -1 },
+    { "Marta Okafor rejected her demand for the bridge.", 2, 10, -1 },
+    { "Marta Okafor rejected the proposal for the bridge.", 2, 10, -1 },
     { "Marta Okafor reaffirmed her refusal to fund the bridge.", 2, 10, -1 },
     { "Marta Okafor said the proposal for a bridge was discussed.", 2, 10, 0 },
     { "Lakeside demanded the bridge. Marta Okafor rejected this demand.", 3, 10, 1 },

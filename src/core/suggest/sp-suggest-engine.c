@@ -338,10 +338,11 @@ typedef struct
   const SpLexEntry *entry;   /* its keyword */
 } LastClaim;
 
-/* "X rejected Y's demand for …", "X opposed a text supporting …": a second stance cue after
- * the stance verb that attributed the clause, before the keyword, is someone else's stance
- * inside X's, and the chain of the two signs is not to be trusted; one after the keyword
- * ("… the park, which X calls vital") is a judgement of it */
+/* "X opposed a text supporting …": a second stance verb or word after the stance verb that
+ * attributed the clause, before the keyword, is someone else's stance inside X's, and the
+ * chain of the two signs is not to be trusted; one after the keyword ("… the park, which X
+ * calls vital") is a judgement of it. A stance noun there ("X rejected Y's demand for …") is
+ * what the object asks for, and the chain holds (sp-suggest-stance.c). */
 static gboolean
 embedded_stance (const SpAttribution *attr,
                  const SpStance      *stance)

@@ -208,6 +208,28 @@ governs (SpSuggestRun     *run,
   return TRUE;
 }
 
+/* The stance cue at @i: a noun after an article or a possessive ("the demand for …", "his
+ * call for …") where the word is also a verb */
+static const SpLexEntry *
+stance_cue_at (SpSuggestRun *run,
+               guint         i,
+               guint        *last)
+{
+  const SpLexEntry *noun;
+
+  if (i > 0 && (noun = _sp_suggest_noun_at (run, i, last)) != NULL)
+    {
+      const SpToken *before = &g_array_index (run->tokens, SpToken, i - 1);
+
+      if ((before->kind == SP_TOKEN_WORD && before->word != 0
+           && (before->word == run->word_the || before->word == run->word_a || before->word == run->word_an))
+          || (before->flags & SP_TOKEN_POSSESSIVE)
+          || _sp_suggest_is_possessive_pronoun (_sp_suggest_phrase_at (run, i - 1, SP_LEX_PRONOUN, NULL)))
+        return noun;
+    }
+  return _sp_suggest_phrase_at (run, i, SP_LEX_STANCE, last);
+}
+
 void
 _sp_suggest_read_stance (SpSuggestRun        *run,
                          const SpAttribution *attr,
@@ -335,7 +357,7 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
           stance->strength = MAX (stance->strength, entry->strength);
           k = last;
         }
-      else if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_STANCE, &last)) != NULL && entry->noun)
+      else if ((entry = stance_cue_at (run, k, &last)) != NULL && entry->noun)
         {
           /* a stance noun is its owner's stance, not the speaker's; in the object of a
            * stance cue ("rejected the demand for …") the cue is about what it asks */
