@@ -415,7 +415,9 @@ test_passive (void)
 
 /* A stance verb with no object after it, in a relative clause opened after a comma ("…, a
  * plan Lakeside rejected."), speaks of the clause before the comma, for every subject listed;
- * with an object of its own, or no opening word, it does not */
+ * with an object of its own, or no opening word, it does not. So does a passive stance verb
+ * after an apposition that names a stance ("…, a demand rejected by Lakeside"), which is
+ * not the speaker's cue. */
 static void
 test_object_before (void)
 {
@@ -430,7 +432,17 @@ test_object_before (void)
     { "The city plans to build the bridge, and Lakeside rejected.", 3, 10, 0 },
   };
 
+  const Case appositions[] = {
+    /* "a demand rejected by X": X rejects what was demanded, not the speaker */
+    { "Riverton wants a halt of the toll, a demand rejected by Lakeside.", 3, 10, 1 },
+    { "Riverton wants a halt of the toll, a demand rejected by Lakeside.", 1, 10, -1 },
+    { "Riverton wants a halt of the toll and a new park – demands rejected by Lakeside.", 3, 10, 1 },
+    /* a clause whose start is out of reach may have lost what governs its keyword */
+    { "Riverton says that the council and the people of the old town on the river by the hills near the lake will build the bridge, something Lakeside rejected.", 3, 10, 0 },
+  };
+
   check_cases (engine, cases, G_N_ELEMENTS (cases));
+  check_cases (engine, appositions, G_N_ELEMENTS (appositions));
   g_assert_true (has_feature (engine, cases[0].text, 3, 10, "attr:object-before"));
 }
 

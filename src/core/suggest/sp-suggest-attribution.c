@@ -113,6 +113,34 @@ predicate_at (SpSuggestRun *run,
   return NULL;
 }
 
+/* Whether the word token @j ends a clause looking back from it: "and", "or" (unless
+ * @of_object), a verb, a stance cue but a noun ("the peace plan"), or for the object of a
+ * relative clause or apposition (@of_object) a condition word ("… conditional on a halt of
+ * X – demands rejected by Y": what was rejected is the halt) */
+static gboolean
+ends_clause_before (SpSuggestRun  *run,
+                    guint          j,
+                    gboolean       of_object)
+{
+  const SpToken *t = tok (run, j);
+  const SpLexEntry *cue;
+  guint last;
+
+  if (of_object)
+    for (guint back = 0; back < SP_SUGGEST_MAX_PHRASE_WORDS && back <= j; back++)
+      if (_sp_suggest_phrase_at (run, j - back, SP_LEX_CONDITION, &last) != NULL && last == j)
+        return TRUE;
+  return (!of_object && t->word != 0 && (t->word == run->word_and || t->word == run->word_or))
+         || verb_at (run, j, NULL) != NULL
+         || ((cue = _sp_suggest_phrase_at (run, j, SP_LEX_STANCE, NULL)) != NULL && !cue->noun);
+}
+
+static gboolean
+is_clause_mark (const SpToken *t)
+{
+  return t->kind == SP_TOKEN_PUNCT ? strchr (",;:()[]-", t->punct) != NULL : t->kind != SP_TOKEN_WORD;
+}
+
 /* Where the clause that ends before token @end starts: back to the last break (sentence
  * start, ; : ( ) [ ], a dash, a quotation mark, another verb, a stance cue but a noun ("the
  * peace plan"), "and", "or") or comma, at most @reach tokens */
@@ -121,25 +149,37 @@ clause_start_before (SpSuggestRun *run,
                      guint         end,
                      guint         reach)
 {
-  const SpLexEntry *cue;
   guint j = end;
   guint stop = j > reach ? j - reach : 0;
 
   while (j > stop)
     {
-      const SpToken *t = tok (run, j - 1);
-
       run->work++;
-      if (t->kind == SP_TOKEN_PUNCT ? strchr (",;:()[]-", t->punct) != NULL : t->kind != SP_TOKEN_WORD)
-        break;
-      if (t->kind == SP_TOKEN_WORD
-          && ((t->word != 0 && (t->word == run->word_and || t->word == run->word_or))
-              || verb_at (run, j - 1, NULL) != NULL
-              || ((cue = _sp_suggest_phrase_at (run, j - 1, SP_LEX_STANCE, NULL)) != NULL && !cue->noun)))
+      if (is_clause_mark (tok (run, j - 1)) || ends_clause_before (run, j - 1, FALSE))
         break;
       j--;
     }
   return j;
+}
+
+/* Where the clause that a relative clause or an apposition opened at @mark ("…, a proposal X
+ * rejected", "… – demands rejected by X") speaks about starts: back to a break, verb or cue
+ * as for clause_start_before(), past "and" and "or" ("a halt of X and a suspension of Y –
+ * demands …"), within SP_SUGGEST_OBJECT_CLAUSE_REACH tokens; G_MAXUINT when no such start is
+ * in reach, as a clause cut short may have lost the word that governs its keyword */
+static guint
+object_clause_start (SpSuggestRun *run,
+                     guint         mark)
+{
+  guint j = mark;
+
+  for (guint d = 0; d < SP_SUGGEST_OBJECT_CLAUSE_REACH; d++, j--)
+    {
+      run->work++;
+      if (j == 0 || is_clause_mark (tok (run, j - 1)) || ends_clause_before (run, j - 1, TRUE))
+        return j;
+    }
+  return G_MAXUINT;
 }
 
 /* Where the clause that a passive stance verb at @v speaks of starts, at most
@@ -398,6 +438,31 @@ relative_clause_mark (SpSuggestRun  *run,
           || _sp_suggest_phrase_at (run, j - 1, SP_LEX_KEYWORD, NULL) != NULL
           || _sp_suggest_phrase_at (run, j - 1, SP_LEX_NEGATION, NULL) != NULL)
         return G_MAXUINT;
+    }
+  return G_MAXUINT;
+}
+
+/* The comma or dash before the verb at @v when at most three words stand between that
+ * name a stance ("…, a demand rejected by X", "… – demands backed by X"): one of them a
+ * stance noun, none a keyword; G_MAXUINT otherwise */
+static guint
+stance_apposition (SpSuggestRun *run,
+                   guint         v)
+{
+  gboolean noun = FALSE;
+
+  for (guint d = 1; d <= 4 && d <= v; d++)
+    {
+      guint j = v - d;
+      guint last;
+
+      run->work++;
+      if (is_punct (run, j, ",-"))
+        return noun && d > 1 ? j : G_MAXUINT;
+      if (tok (run, j)->kind != SP_TOKEN_WORD || _sp_suggest_phrase_at (run, j, SP_LEX_KEYWORD, NULL) != NULL)
+        return G_MAXUINT;
+      if (_sp_suggest_noun_at (run, j, &last) != NULL)
+        noun = TRUE;
     }
   return G_MAXUINT;
 }
@@ -783,9 +848,18 @@ _sp_suggest_attribute (SpSuggestRun *run)
           && (m = mention_starting_at (mention_start, last + 2, n)) >= 0)
         {
           const SpMention *agent = &g_array_index (run->mentions, SpMention, m);
-          guint first = passive_clause_start (run, k);
+          guint mark = stance_apposition (run, k);
+          guint first;
 
-          if (first < k)
+          if (mark != G_MAXUINT)
+            {
+              /* "…, a demand rejected by X": what was demanded is the clause before the
+               * comma, and the verb speaks about it from after it */
+              first = object_clause_start (run, mark);
+              if (first < mark)
+                add_attribution (run, SP_ATTR_OBJECT_BEFORE, m, k, entry, first, mark);
+            }
+          else if ((first = passive_clause_start (run, k)) < k)
             add_attribution (run, SP_ATTR_PASSIVE, m, k, entry, first, last + 1);
           k = agent->last;
           continue;
@@ -797,9 +871,9 @@ _sp_suggest_attribute (SpSuggestRun *run)
           && verb_ends_clause (run, mention_start, last))
         {
           guint mark = relative_clause_mark (run, mention_end, m);
-          guint first = mark != G_MAXUINT ? clause_start_before (run, mark, SP_SUGGEST_OBJECT_CLAUSE_REACH) : 0;
+          guint first = mark != G_MAXUINT ? object_clause_start (run, mark) : G_MAXUINT;
 
-          if (mark != G_MAXUINT && first < mark)
+          if (first < mark)
             {
               int co = m;
 

@@ -208,6 +208,23 @@ governs (SpSuggestRun     *run,
   return TRUE;
 }
 
+/* Whether "by" and a mention start at token @i: the agent of a passive */
+static gboolean
+agent_at (SpSuggestRun *run,
+          guint         i)
+{
+  if (i + 1 >= run->tokens->len || run->word_by == 0
+      || g_array_index (run->tokens, SpToken, i).word != run->word_by)
+    return FALSE;
+  for (guint m = 0; m < run->mentions->len; m++)
+    {
+      run->work++;
+      if (g_array_index (run->mentions, SpMention, m).first == i + 1)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The stance cue at @i: a noun after an article or a possessive ("the demand for …", "his
  * call for …") where the word is also a verb */
 static const SpLexEntry *
@@ -375,6 +392,12 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
             }
           pending_negation = FALSE;
           k = last;
+        }
+      else if (entry != NULL && entry->verb && k > keyword_last && attr->kind != SP_ATTR_PASSIVE
+               && agent_at (run, last + 1))
+        {
+          /* "… arms supplies, a demand rejected by X": the agent's stance, not the speaker's */
+          break;
         }
       else if (entry != NULL && entry->verb && k > keyword_last && !past_participle (run, k))
         {
