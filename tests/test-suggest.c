@@ -565,6 +565,36 @@ make_truce_engine (void)
   return sp_suggest_engine_new (codebook, lexicons);
 }
 
+/* Every form of a keyword matches, also one that a lexicon spells out as a word of its own
+ * ("negotiating", of the role "negotiating team" in titles.txt, "guarantee", a stance verb);
+ * a keyword of one word whose form is a cue ("guarantee") leaves the cue alone */
+static void
+test_keyword_forms (void)
+{
+  g_autoptr(GError) error = NULL;
+  SpSuggestLexicons *lexicons = sp_suggest_lexicons_load ("en", &error);
+  SpSuggestCodebook *codebook = sp_suggest_codebook_new ();
+  const char *none[] = { NULL };
+  const char *talks_kw[] = { "negotiate", NULL };
+  const char *guarantees_kw[] = { "firm guarantees", "guarantees", NULL };
+  g_autoptr(SpSuggestEngine) engine = NULL;
+  const Case cases[] = {
+    { "Lakeside wants to keep negotiating.", 3, 10, 1 },
+    { "Lakeside refused to keep negotiating.", 3, 10, -1 },
+    { "Lakeside negotiated.", 3, 10, 0 },
+    { "Lakeside wants a firm guarantee.", 3, 11, 1 },
+    { "Lakeside said it would never guarantee.", 3, 11, 0 },
+  };
+
+  g_assert_no_error (error);
+  sp_suggest_codebook_add_actor (codebook, &(SpSuggestActor) { 3, "Lakeside", SP_ACTOR_KIND_STATE, 3, 0, none });
+  sp_suggest_codebook_add_issue (codebook, &(SpSuggestIssue) { 10, "talks", "Talks", "The towns should negotiate", talks_kw });
+  sp_suggest_codebook_add_issue (codebook, &(SpSuggestIssue) { 11, "guarantees", "Guarantees", "Lakeside should get firm guarantees", guarantees_kw });
+  engine = sp_suggest_engine_new (codebook, lexicons);
+
+  check_cases (engine, cases, G_N_ELEMENTS (cases));
+}
+
 static void
 test_action_keyword (void)
 {
@@ -752,6 +782,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/subjects", test_subjects);
   g_test_add_func ("/suggest/pair", test_pair);
   g_test_add_func ("/suggest/action-keyword", test_action_keyword);
+  g_test_add_func ("/suggest/keyword-forms", test_keyword_forms);
   g_test_add_func ("/suggest/gapped-keyword", test_gapped_keyword);
   g_test_add_func ("/suggest/keyword-head", test_keyword_head);
   g_test_add_func ("/suggest/more", test_more);

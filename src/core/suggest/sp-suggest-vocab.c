@@ -57,6 +57,40 @@ _sp_suggest_fold (const char *word,
   return out->len;
 }
 
+/* Whether entries of @kind are cues or grammar that a sentence is read by, rather than
+ * names and keywords */
+static gboolean
+is_cue_kind (SpLexKind kind)
+{
+  switch (kind)
+    {
+    case SP_LEX_REPORT:
+    case SP_LEX_STANCE:
+    case SP_LEX_ACTION:
+    case SP_LEX_NEGATION:
+    case SP_LEX_HEDGE:
+    case SP_LEX_CLAUSE:
+    case SP_LEX_ACCORDING:
+    case SP_LEX_CONDITION:
+    case SP_LEX_COPULA:
+    case SP_LEX_STOP:
+    case SP_LEX_PREPOSITION:
+    case SP_LEX_PRONOUN:
+    case SP_LEX_ANAPHOR:
+      return TRUE;
+    case SP_LEX_VAGUE:
+    case SP_LEX_TITLE:
+    case SP_LEX_DEMONYM:
+    case SP_LEX_UNOFFICIAL:
+    case SP_LEX_ACTOR:
+    case SP_LEX_SURNAME:
+    case SP_LEX_KEYWORD:
+    case SP_LEX_N_KINDS:
+    default:
+      return FALSE;
+    }
+}
+
 static guint32
 vocab_add (SpSuggestEngine *engine,
            const char      *folded,
@@ -497,6 +531,8 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
   g_autoptr(GHashTable) stop = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) actor_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) all_words = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GHashTable) cue_words = NULL;
+  guint n_entries;
   SpSuggestCodebook *codebook = engine->codebook;
   SpTrieNode root = { 0, 0, 0 };
   gsize n_edges = 0;
@@ -594,7 +630,18 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
       for (guint k = 0; words[k] != NULL; k++)
         vocab_add (engine, words[k], FALSE, 0);
     }
+  /* the first words of the lexicons' cues and grammar, which no keyword may take over */
+  cue_words = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < engine->entries->len; i++)
+    {
+      const SpLexEntry *entry = g_ptr_array_index (engine->entries, i);
+      GStrv words = g_ptr_array_index (all_words, i);
+
+      if (words[0] != NULL && is_cue_kind (entry->kind))
+        g_hash_table_add (cue_words, words[0]);
+    }
+  n_entries = engine->entries->len;
+  for (guint i = 0; i < n_entries; i++)
     {
       SpLexEntry *entry = g_ptr_array_index (engine->entries, i);
       GStrv words = g_ptr_array_index (all_words, i);
@@ -611,7 +658,31 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
       if (entry->inflect == SP_INFLECT_LAST)
         singular (words[which], forms);
       for (guint f = 0; f < forms->len; f++)
-        vocab_add (engine, g_ptr_array_index (forms, f), TRUE, base);
+        {
+          const char *form = g_ptr_array_index (forms, f);
+
+          /* A keyword's form that a lexicon spells out as a word of its own ("negotiating"
+           * in "negotiating team") cannot be a variant of the keyword's word: the keyword
+           * gets a phrase with that form instead, so that no form of it is lost; but a word
+           * alone that is a cue ("guarantee") stays a cue only */
+          if (entry->kind == SP_LEX_KEYWORD && vocab_add (engine, form, TRUE, base) != base
+              && (n > 1 || !g_hash_table_contains (cue_words, form)))
+            {
+              g_autofree char *phrase = NULL;
+              char *own = words[which];
+              SpLexEntry *spelt;
+
+              words[which] = (char *) form;
+              phrase = g_strjoinv (" ", words);
+              words[which] = own;
+              spelt = codebook_entry (SP_LEX_KEYWORD, phrase, entry->index, SP_INFLECT_NONE);
+              g_ptr_array_add (engine->own_entries, spelt);
+              g_ptr_array_add (engine->entries, spelt);
+              g_ptr_array_add (all_words, phrase_words (phrase, scratch));
+            }
+          else
+            vocab_add (engine, form, TRUE, base);
+        }
     }
 
   /* the trie */
