@@ -106,7 +106,8 @@ test_patterns (void)
     }
 }
 
-/* One cue, one claim: of two issues' keywords in the clause of a cue, the one nearest it */
+/* One cue, one claim: of two issues' keywords in the clause of a cue, the one nearest it,
+ * where one before the cue counts further than one after it */
 static void
 test_nearest_keyword (void)
 {
@@ -114,6 +115,7 @@ test_nearest_keyword (void)
   g_autoptr(SpSuggestResult) result = run_text (engine, "Marta Okafor backed the bridge next to the park.", NULL);
   g_autoptr(SpSuggestResult) other = run_text (engine, "Marta Okafor backed the park next to the bridge.", NULL);
   g_autoptr(SpSuggestResult) apart = run_text (engine, "Marta Okafor backed the bridge; she rejected the park.", NULL);
+  g_autoptr(SpSuggestResult) subject = run_text (engine, "Marta Okafor said any toll deal must mean giving up the park.", NULL);
 
   g_assert_nonnull (find (result, 2, 10));
   g_assert_null (find (result, 2, 11));
@@ -122,6 +124,10 @@ test_nearest_keyword (void)
   /* each clause with a cue of its own keeps its claim */
   g_assert_nonnull (find (apart, 2, 10));
   g_assert_nonnull (find (apart, 2, 11));
+  /* a keyword before the cue is its subject; what the cue asks for comes after it */
+  g_assert_null (find (subject, 2, 10));
+  g_assert_nonnull (find (subject, 2, 11));
+  g_assert_cmpint (find (subject, 2, 11)->stance, >, 0);
 }
 
 /* A keyword in an "if" or "unless" clause is the condition, not the claim */

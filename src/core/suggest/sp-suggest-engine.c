@@ -351,7 +351,9 @@ embedded_stance (const SpAttribution *attr,
          && attr->verb_entry != NULL && stance->cue_before != attr->verb_entry;
 }
 
-/* How far a keyword is from the cue its sign was read from */
+/* How far a keyword is from the cue its sign was read from; one before the cue is its
+ * subject rather than what it asks for ("any settlement must include ceding X"), and
+ * counts as SP_SUGGEST_SUBJECT_DISTANCE tokens further */
 static guint
 anchor_distance (const SpIssueHit *hit,
                  const SpStance   *stance)
@@ -361,7 +363,7 @@ anchor_distance (const SpIssueHit *hit,
   if (stance->anchor < hit->first)
     return hit->first - stance->anchor;
   if (stance->anchor > hit->last)
-    return stance->anchor - hit->last;
+    return stance->anchor - hit->last + SP_SUGGEST_SUBJECT_DISTANCE;
   return 0;
 }
 

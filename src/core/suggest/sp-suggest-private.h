@@ -33,6 +33,8 @@ G_BEGIN_DECLS
 /* How far back from a passive stance verb ("the peace plan was not rejected by X") the
  * clause it speaks of may reach, in tokens */
 #define SP_SUGGEST_AGENT_REACH      6
+/* How much further a keyword before its cue counts than one after it, in tokens */
+#define SP_SUGGEST_SUBJECT_DISTANCE 4
 /* How far back the clause before "…, a proposal X rejected." may start, in tokens */
 #define SP_SUGGEST_OBJECT_CLAUSE_REACH 20
 /* The most tokens between two keywords listed together ("a truce, the tolls and a park") */
