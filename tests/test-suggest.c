@@ -514,6 +514,13 @@ test_subjects (void)
     { "The mayor praised Marta Okafor and demanded the bridge.", 2, 10, 0 },
     { "The bridge, Marta Okafor said, is essential.", 2, 10, 1 },
     { "Lakeside rejected the delay, saying the park should be kept.", 3, 11, -1 },
+    /* who is asked holds nothing yet; who asks does */
+    { "Marta Okafor urged Lakeside to reject the bridge.", 3, 10, 0 },
+    { "Marta Okafor urged Lakeside to reject the bridge.", 2, 10, -1 },
+    /* who reports another's refusal does not share it; the refusal is the other's */
+    { "Marta Okafor said Lakeside rejected the bridge.", 2, 10, 0 },
+    { "Marta Okafor said Lakeside rejected the bridge.", 3, 10, -1 },
+    { "Marta Okafor said Lakeside agreed to the bridge.", 2, 10, 1 },
   };
 
   check_cases (engine, cases, G_N_ELEMENTS (cases));

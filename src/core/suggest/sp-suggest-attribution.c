@@ -254,6 +254,12 @@ find_subject (SpSuggestRun  *run,
             return -1;
           if (mention->first > 0 && _sp_suggest_phrase_at (run, mention->first - 1, SP_LEX_PREPOSITION, NULL) != NULL)
             return -1;
+          /* "X urged Y to abandon …", "asked Y to agree to …": Y is asked, and holds
+           * nothing yet */
+          if (mention->first > 0 && mention->last + 1 < v && run->word_to != 0
+              && tok (run, mention->last + 1)->word == run->word_to
+              && verb_at (run, mention->first - 1, NULL) != NULL)
+            return -1;
           return m;
         }
       if (verb_at (run, j, NULL) != NULL || _sp_suggest_phrase_at (run, j, SP_LEX_CLAUSE, NULL) != NULL)

@@ -351,6 +351,38 @@ embedded_stance (const SpAttribution *attr,
          && attr->verb_entry != NULL && stance->cue_before != attr->verb_entry;
 }
 
+/* Whether an attribution of @kind says what its speaker said, rather than what its
+ * subject did or holds */
+static gboolean
+reports (SpAttrKind kind)
+{
+  return kind == SP_ATTR_QUOTE_SAID || kind == SP_ATTR_QUOTE_CONTINUED || kind == SP_ATTR_REPORTED
+         || kind == SP_ATTR_ACCORDING;
+}
+
+/* "X said Y rejected …": the cue of what X says is the verb or word of another's own
+ * attribution, against what it is about; the stance is Y's, which X reports, and rarely
+ * shares. One that is for it stays X's too: "X said Y agreed to …" mostly announces what X
+ * wanted. (Inside a quotation no one else's verb is attributed.) */
+static gboolean
+reports_another (SpSuggestRun        *run,
+                 const SpAttribution *attr,
+                 const SpStance      *stance)
+{
+  if (!reports (attr->kind) || stance->anchor == G_MAXUINT)
+    return FALSE;
+  for (guint a = 0; a < run->attrs->len; a++)
+    {
+      const SpAttribution *other = &g_array_index (run->attrs, SpAttribution, a);
+
+      run->work++;
+      if (other->verb == stance->anchor && other->actor != attr->actor && !reports (other->kind)
+          && other->verb_entry != NULL && other->verb_entry->polarity < 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* How far a keyword is from the cue its sign was read from; one before the cue is its
  * subject rather than what it asks for ("any settlement must include ceding X"), and
  * counts as SP_SUGGEST_SUBJECT_DISTANCE tokens further */
@@ -583,6 +615,7 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
   run.word_which = _sp_suggest_vocab_lookup (engine, "which", 5);
   run.word_something = _sp_suggest_vocab_lookup (engine, "something", 9);
   run.word_what = _sp_suggest_vocab_lookup (engine, "what", 4);
+  run.word_to = _sp_suggest_vocab_lookup (engine, "to", 2);
   run.word_from = _sp_suggest_vocab_lookup (engine, "from", 4);
   run.word_by = _sp_suggest_vocab_lookup (engine, "by", 2);
 
@@ -665,7 +698,7 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
                 continue;
               if (stance->in_condition || (stance->negated && stance->hedged))
                 continue;
-              if (embedded_stance (attr, stance))
+              if (embedded_stance (attr, stance) || reports_another (&run, attr, stance))
                 continue;
               if (!nearest_in_clause (&run, hits, stances, h))
                 continue;

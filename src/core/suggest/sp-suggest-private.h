@@ -368,6 +368,7 @@ typedef struct
   guint32          word_which;
   guint32          word_something;   /* open a relative clause after a comma ("…, something X rejected") */
   guint32          word_what;
+  guint32          word_to;          /* "urged X to …": X is asked */
   guint64          work;             /* token visits, for the linear-time tests */
 } SpSuggestRun;
 
