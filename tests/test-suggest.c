@@ -521,6 +521,9 @@ test_subjects (void)
     { "Marta Okafor said Lakeside rejected the bridge.", 2, 10, 0 },
     { "Marta Okafor said Lakeside rejected the bridge.", 3, 10, -1 },
     { "Marta Okafor said Lakeside agreed to the bridge.", 2, 10, 1 },
+    /* an accusation is the accuser's word, not the stance of the accused */
+    { "Riverton accused Lakeside of undermining the bridge.", 3, 10, 0 },
+    { "Marta Okafor ran on a platform of backing the bridge.", 2, 10, 1 },
   };
 
   check_cases (engine, cases, G_N_ELEMENTS (cases));

@@ -847,6 +847,15 @@ _sp_suggest_attribute (SpSuggestRun *run)
       if ((entry = verb_at (run, k, &last)) == NULL)
         continue;
 
+      /* "Y accused X of undermining …": what X is said to do, in another's words */
+      if (entry->kind == SP_LEX_STANCE && k > 1 && run->word_of != 0 && tok (run, k - 1)->word == run->word_of
+          && mention_ending_at (mention_end, k - 2) >= 0
+          && t->byte_end - t->byte_start > 4 && g_ascii_strncasecmp (run->body + t->byte_end - 3, "ing", 3) == 0)
+        {
+          k = last;
+          continue;
+        }
+
       /* "the plan was rejected by X", "the truce, backed by X,": the agent holds the stance
        * on the clause before the verb */
       if (entry->kind == SP_LEX_STANCE && run->word_by != 0 && last + 2 < n
