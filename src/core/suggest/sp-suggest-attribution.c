@@ -81,6 +81,14 @@ is_adverb (SpSuggestRun  *run,
   return len > 4 && t->kind == SP_TOKEN_WORD && g_ascii_strncasecmp (run->body + t->byte_end - 2, "ly", 2) == 0;
 }
 
+/* Whether the word token @t is written in -ing ("demanding") */
+static gboolean
+is_gerund (SpSuggestRun  *run,
+           const SpToken *t)
+{
+  return t->byte_end - t->byte_start > 4 && g_ascii_strncasecmp (run->body + t->byte_end - 3, "ing", 3) == 0;
+}
+
 /* A stance word that is neither a verb nor a noun at @i, after a copula with at most two
  * adverbs or negators between ("is ready to", "was not willing to", "remains firmly against");
  * @copula is set to the copula's token. Returns the stance word, or NULL */
@@ -850,7 +858,7 @@ _sp_suggest_attribute (SpSuggestRun *run)
       /* "Y accused X of undermining …": what X is said to do, in another's words */
       if (entry->kind == SP_LEX_STANCE && k > 1 && run->word_of != 0 && tok (run, k - 1)->word == run->word_of
           && mention_ending_at (mention_end, k - 2) >= 0
-          && t->byte_end - t->byte_start > 4 && g_ascii_strncasecmp (run->body + t->byte_end - 3, "ing", 3) == 0)
+          && is_gerund (run, t))
         {
           k = last;
           continue;
@@ -902,10 +910,10 @@ _sp_suggest_attribute (SpSuggestRun *run)
 
       if ((m = find_subject (run, mention_end, k)) < 0)
         m = subject_before_apposition (run, mention_end, k);
-      /* "X rejected the plan, saying …", "…, adding that …", "X said …, and threatened
-       * to …": the subject of the clause before */
+      /* "X rejected the plan, saying …", "…, demanding …", "X said …, and threatened to
+       * …": the subject of the clause before */
       if (m < 0 && k > 1 && run->attrs->len > n_plain && last + 1 < n && tok (run, last + 1)->kind == SP_TOKEN_WORD
-          && ((entry->kind == SP_LEX_REPORT && is_punct (run, k - 1, ","))
+          && ((is_punct (run, k - 1, ",") && (entry->kind == SP_LEX_REPORT || is_gerund (run, t)))
               || (tok (run, k - 1)->word == run->word_and && run->word_and != 0 && is_punct (run, k - 2, ","))))
         {
           SpAttribution *before = &g_array_index (run->attrs, SpAttribution, run->attrs->len - 1);
