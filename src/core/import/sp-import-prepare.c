@@ -4,8 +4,10 @@
  * site furniture, helped by how many other documents hold each of its short lines: those
  * of the project (asked once per batch) and those of the import not written yet (counted
  * here, as the project does not have them). Then the cleaned body is hashed, split into
- * sentences and fingerprinted, and the fingerprint looked up among the project's documents
- * and the batch's earlier articles.
+ * sentences and fingerprinted, the document it makes checked and encoded as the store
+ * writes it (sp-checked-document.c: the writing thread, which the import waits for, is
+ * left only the writing), and the fingerprint looked up among the project's documents and
+ * the batch's earlier articles.
  *
  * The lines counted are those of the body as read: furniture that cleaning takes out of a
  * document still counts as held by it, so that the next import from the same site finds it.
