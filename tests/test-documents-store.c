@@ -302,6 +302,53 @@ test_migrate_from_version_7 (void)
   sp_test_remove_tree (dir);
 }
 
+/* A version 8 file opens as the current version, backed up first, with its index holding as
+ * many new terms in memory as a new project's, and its documents still found */
+static void
+test_migrate_from_version_8 (void)
+{
+  g_autofree char *dir = sp_test_make_tmpdir ();
+  g_autofree char *path = sp_test_make_old_project (dir, "eight.standpoint", 8,
+    "INSERT INTO documents (file_name, title, body, body_length, content_hash, text_hash, imported) "
+    "VALUES ('eight.txt', 'Eight', 'The talks resumed at dawn.', 26, 'c1', 't1', '2025-01-01T00:00:00Z');"
+    "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');");
+  g_autofree char *backup = g_strconcat (path, ".v8.bak", NULL);
+  g_autofree char *new_path = g_build_filename (dir, "new.standpoint", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(SpProject) created = NULL;
+  g_autoptr(GListModel) found = NULL;
+  const char *hashsize = "SELECT v FROM documents_fts_config WHERE k = 'hashsize'";
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  /* A version 8 file holds what FTS5 holds by default: it has no row of its own */
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, hashsize, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  project = sp_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sp_test_count_rows (project, "PRAGMA user_version"), ==, SP_PROJECT_SCHEMA_VERSION);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (sp_test_count_rows (project, hashsize), ==, 8388608);
+  g_assert_cmpint (sp_test_count_rows (project, "SELECT v FROM documents_fts_config WHERE k = 'automerge'"), ==, 8);
+
+  found = sp_project_search_documents (project, "dawn", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+
+  created = sp_project_create (new_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sp_test_count_rows (created, hashsize), ==, 8388608);
+
+  g_clear_object (&project);
+  g_clear_object (&created);
+  sp_test_remove_tree (dir);
+}
+
 static void
 test_add_with_fields (Fixture       *f,
                       gconstpointer  data)
@@ -1272,6 +1319,7 @@ main (int   argc,
 
   g_test_add_func ("/documents-store/migrate-from-version-4", test_migrate_from_version_4);
   g_test_add_func ("/documents-store/migrate-from-version-7", test_migrate_from_version_7);
+  g_test_add_func ("/documents-store/migrate-from-version-8", test_migrate_from_version_8);
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/documents-store/add-with-fields", test_add_with_fields);
