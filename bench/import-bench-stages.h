@@ -11,13 +11,15 @@ G_BEGIN_DECLS
 typedef struct
 {
   double read;      /* reading and parsing the files (CPU seconds) */
-  double prepare;   /* line hashes, cleaning, text hash, sentences, fingerprint (CPU seconds) */
+  double prepare;   /* cleaning, text hash, sentences, fingerprint, the document checked for the
+                     * store (CPU seconds) */
   double sentences; /* of which sentences (CPU seconds) */
   double fingerprint; /* of which fingerprints (CPU seconds) */
-  double store;     /* sp_project_add_document() with its duplicate check, one transaction (CPU seconds) */
+  double store;     /* sp_project_add_checked_document() with its duplicate check, one transaction
+                     * (CPU seconds): what the writing thread does */
   double store_wall;
   double store_no_check; /* the same without the duplicate check */
-  double store_plain;    /* and without sentences, fingerprint and line hashes */
+  double store_plain;    /* and without removed blocks, sentences, fingerprint and line hashes */
   double near;           /* sp_project_find_nearest_duplicates() for every article at once, as the importer asks a batch */
   double line_counts;    /* sp_project_count_lines() for all the articles' lines */
 } SpStageTimes;

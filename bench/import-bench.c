@@ -263,8 +263,8 @@ bench_corpus (const char *name,
 
   g_print ("  stages in one thread, CPU s per 1,000 articles: read and parse %.3f; prepare %.3f "
            "(sentences alone %.3f, fingerprints alone %.3f); store (duplicate check and "
-           "sp_project_add_document, one transaction) %.3f (%.3f s wall), of which the "
-           "duplicate checks %.3f and sentences, fingerprints and line hashes %.3f; "
+           "sp_project_add_checked_document, one transaction) %.3f (%.3f s wall), of which the "
+           "duplicate checks %.3f and removed blocks, sentences, fingerprints and line hashes %.3f; "
            "near-duplicate look-ups %.3f, line counts %.3f; plain SQLite %.3f\n",
            stages.read * 1000 / n, stages.prepare * 1000 / n, stages.sentences * 1000 / n,
            stages.fingerprint * 1000 / n, stages.store * 1000 / n, stages.store_wall * 1000 / n,

@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "sp-bulk-write.h"
+#include "sp-checked-document.h"
 #include "sp-project-private.h"
 #include "sp-test-util.h"
 
@@ -301,6 +302,53 @@ test_migrate_from_version_7 (void)
   sp_test_remove_tree (dir);
 }
 
+/* A version 8 file opens as the current version, backed up first, with its index holding as
+ * many new terms in memory as a new project's, and its documents still found */
+static void
+test_migrate_from_version_8 (void)
+{
+  g_autofree char *dir = sp_test_make_tmpdir ();
+  g_autofree char *path = sp_test_make_old_project (dir, "eight.standpoint", 8,
+    "INSERT INTO documents (file_name, title, body, body_length, content_hash, text_hash, imported) "
+    "VALUES ('eight.txt', 'Eight', 'The talks resumed at dawn.', 26, 'c1', 't1', '2025-01-01T00:00:00Z');"
+    "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');");
+  g_autofree char *backup = g_strconcat (path, ".v8.bak", NULL);
+  g_autofree char *new_path = g_build_filename (dir, "new.standpoint", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(SpProject) created = NULL;
+  g_autoptr(GListModel) found = NULL;
+  const char *hashsize = "SELECT v FROM documents_fts_config WHERE k = 'hashsize'";
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  /* A version 8 file holds what FTS5 holds by default: it has no row of its own */
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, hashsize, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  project = sp_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sp_test_count_rows (project, "PRAGMA user_version"), ==, SP_PROJECT_SCHEMA_VERSION);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (sp_test_count_rows (project, hashsize), ==, 8388608);
+  g_assert_cmpint (sp_test_count_rows (project, "SELECT v FROM documents_fts_config WHERE k = 'automerge'"), ==, 8);
+
+  found = sp_project_search_documents (project, "dawn", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+
+  created = sp_project_create (new_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sp_test_count_rows (created, hashsize), ==, 8388608);
+
+  g_clear_object (&project);
+  g_clear_object (&created);
+  sp_test_remove_tree (dir);
+}
+
 static void
 test_add_with_fields (Fixture       *f,
                       gconstpointer  data)
@@ -347,9 +395,18 @@ assert_refused (SpProject              *project,
 {
   g_autoptr(GError) error = NULL;
 
+  g_autoptr(GError) check_error = NULL;
+  g_autoptr(SpCheckedDocument) checked = NULL;
+
   g_assert_cmpint (sp_project_add_document (project, fields, &error), ==, 0);
   g_assert_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "bad.txt"));
+
+  /* An import checks its documents before writing them, and says the same */
+  checked = sp_checked_document_new (fields, &check_error);
+  g_assert_null (checked);
+  g_assert_error (check_error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID);
+  g_assert_cmpstr (check_error->message, ==, error->message);
 }
 
 static void
@@ -391,6 +448,76 @@ test_add_refuses_bad_fields (Fixture       *f,
 
   g_assert_cmpint (count (f, "SELECT count(*) FROM documents"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM removals"), ==, 2);
+}
+
+/* A document checked ahead of its writing, as an import checks its documents in worker
+ * threads: the arrays it was made from may go, its near duplicate is set when it is
+ * written, and it is written as sp_project_add_document() writes it. The documents of one
+ * action share their import time. */
+static void
+test_add_checked (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "Checked text. Two.", -1);
+  g_autofree guint32 *sentences = g_new (guint32, 4);
+  g_autofree guint64 *lines = g_new (guint64, 3);
+  g_autoptr(SpCheckedDocument) checked = NULL;
+  g_autoptr(SpDocument) document = NULL;
+  g_autofree guint32 *stored = NULL;
+  SpRemovedBlockFields removed[] = { { 14, "Share", "share bar" } };
+  SpDocumentFields fields = {
+    .file_name = "checked.txt",
+    .title = "Checked",
+    .date = "2025-06-01",
+    .date_source = SP_DATE_SOURCE_TEXT,
+    .date_confidence = 3,
+    .body = "Checked text. Two.",
+    .content_hash = "c-checked",
+    .text_hash = text_hash,
+    .removed = removed,
+    .n_removed = 1,
+    .sentences = sentences,
+    .n_sentences = 2,
+    .simhash = 99,
+    .line_hashes = lines,
+    .n_line_hashes = 3,
+  };
+  guint n_pairs = 0;
+  gint64 id;
+
+  sentences[0] = 0; sentences[1] = 13; sentences[2] = 14; sentences[3] = 18;
+  lines[0] = 5; lines[1] = 3; lines[2] = 5;
+  checked = sp_checked_document_new (&fields, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (checked);
+  g_clear_pointer (&sentences, g_free);
+  g_clear_pointer (&lines, g_free);
+  removed[0].offset = 1000;
+
+  g_assert_true (sp_project_begin_action (f->project, NULL, &error));
+  add_full_document (f->project, "same-time.txt", "Same time", "Written in the same action.", 7);
+  sp_checked_document_set_near_duplicate_of (checked, f->document);
+  id = sp_project_add_checked_document (f->project, checked, &error);
+  g_assert_no_error (error);
+  g_assert_true (sp_project_end_action (f->project, TRUE, &error));
+  g_assert_no_error (error);
+
+  document = get_document (f, id);
+  g_assert_cmpstr (sp_document_get_title (document), ==, "Checked");
+  g_assert_cmpfloat (sp_document_get_date_confidence (document), ==, 1);
+  g_assert_cmpint (sp_document_get_near_duplicate_of (document), ==, f->document);
+  g_assert_cmpuint (sp_document_get_removed_count (document), ==, 1);
+  g_assert_cmpint (count (f, "SELECT body_offset FROM removals WHERE text = 'Share'"), ==, 14);
+  stored = sp_project_dup_document_sentences (f->project, id, &n_pairs, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_pairs, ==, 2);
+  g_assert_cmpuint (stored[2], ==, 14);
+  g_assert_cmpint (count (f, "SELECT length (line_hashes) FROM document_fingerprints "
+                             "WHERE simhash = 99"), ==, 16);
+  g_assert_cmpuint (count_line (f, 5), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count (DISTINCT imported) FROM documents "
+                             "WHERE file_name IN ('checked.txt', 'same-time.txt')"), ==, 1);
 }
 
 /* A body that is not UTF-8 is refused wherever the bad bytes stand: after ASCII of any
@@ -1192,11 +1319,13 @@ main (int   argc,
 
   g_test_add_func ("/documents-store/migrate-from-version-4", test_migrate_from_version_4);
   g_test_add_func ("/documents-store/migrate-from-version-7", test_migrate_from_version_7);
+  g_test_add_func ("/documents-store/migrate-from-version-8", test_migrate_from_version_8);
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/documents-store/add-with-fields", test_add_with_fields);
   ADD ("/documents-store/add-refuses-bad-fields", test_add_refuses_bad_fields);
   ADD ("/documents-store/add-refuses-bad-utf8", test_add_refuses_bad_utf8);
+  ADD ("/documents-store/add-checked", test_add_checked);
   ADD ("/documents-store/add-inside-action", test_add_inside_action);
   ADD ("/documents-store/broken-action-rolls-back", test_broken_action_rolls_back);
   ADD ("/documents-store/update-undo-redo", test_update_undo_redo);

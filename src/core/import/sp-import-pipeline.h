@@ -9,6 +9,7 @@
  */
 #pragma once
 
+#include "sp-checked-document.h"
 #include "sp-import-private.h"
 #include "sp-sentences.h"
 
@@ -29,6 +30,8 @@ struct _SpReadFile
   GArray        *line_hashes;       /* guint64: the short lines of the body as read */
   GArray        *sentences;         /* guint32 pairs, of the cleaned body */
   guint64        simhash;
+  SpCheckedDocument *checked;       /* the document to write, once prepared; borrows from
+                                     * @article and the fields above */
   gint64         near_duplicate_of; /* a document of the project, or 0 */
   SpReadFile    *near_duplicate_read; /* or an earlier article of the same batch */
   gint64         document_id;       /* once written: the new document or the one it duplicates */

@@ -4,8 +4,10 @@
  * site furniture, helped by how many other documents hold each of its short lines: those
  * of the project (asked once per batch) and those of the import not written yet (counted
  * here, as the project does not have them). Then the cleaned body is hashed, split into
- * sentences and fingerprinted, and the fingerprint looked up among the project's documents
- * and the batch's earlier articles.
+ * sentences and fingerprinted, the document it makes checked and encoded as the store
+ * writes it (sp-checked-document.c: the writing thread, which the import waits for, is
+ * left only the writing), and the fingerprint looked up among the project's documents and
+ * the batch's earlier articles.
  *
  * The lines counted are those of the body as read: furniture that cleaning takes out of a
  * document still counts as held by it, so that the next import from the same site finds it.
@@ -26,6 +28,7 @@
 void
 _sp_read_file_free (SpReadFile *read)
 {
+  g_clear_pointer (&read->checked, sp_checked_document_free);
   g_clear_pointer (&read->article, sp_article_free);
   g_free (read->path);
   g_free (read->file_name);
@@ -307,19 +310,79 @@ has_text (const char *body)
   return FALSE;
 }
 
+/* Leaves @read as a file that failed, with @problem */
+static void
+fail (SpReadFile   *read,
+      const GError *problem)
+{
+  read->entry = _sp_import_entry_new_problem (read->path, SP_IMPORT_STATUS_FAILED, problem);
+  g_clear_pointer (&read->checked, sp_checked_document_free);
+  g_clear_pointer (&read->article, sp_article_free);
+}
+
+/* The document the store is to write of @read, checked here rather than on the writing
+ * thread; its near-duplicate is set when it is written. Returns FALSE, with @error set, when
+ * the store would refuse it. */
+static gboolean
+check_document (SpReadFile  *read,
+                GError     **error)
+{
+  SpArticle *article = read->article;
+  g_autofree SpRemovedBlockFields *removed = NULL;
+  SpDocumentFields fields = { 0 };
+
+  if (article->removed != NULL && article->removed->len > 0)
+    {
+      removed = g_new0 (SpRemovedBlockFields, article->removed->len);
+      for (guint i = 0; i < article->removed->len; i++)
+        {
+          const SpRemovedBlock *block = &g_array_index (article->removed, SpRemovedBlock, i);
+
+          removed[i].offset = block->offset;
+          removed[i].text = block->text;
+          removed[i].reason = block->reason;
+        }
+      fields.n_removed = article->removed->len;
+    }
+
+  fields.file_name = read->file_name;
+  fields.title = article->title;
+  fields.title_kind = article->title_kind;
+  fields.date = article->date;
+  fields.date_source = article->date_source;
+  fields.date_confidence = article->date_confidence;
+  fields.source = article->source;
+  fields.url = article->url;
+  fields.author = article->author;
+  fields.body = article->body;
+  fields.content_hash = read->content_hash;
+  fields.text_hash = read->text_hash;
+  fields.removed = removed;
+  fields.sentences = (const guint32 *)read->sentences->data;
+  fields.n_sentences = read->sentences->len / 2;
+  fields.simhash = read->simhash;
+  fields.line_hashes = (const guint64 *)read->line_hashes->data;
+  fields.n_line_hashes = read->line_hashes->len;
+
+  read->checked = sp_checked_document_new (&fields, error);
+  return read->checked != NULL;
+}
+
 /**
  * _sp_read_file_prepare:
  * @counts: the line counts of @read's batch
  * @splitter: this thread's
  *
- * Cleans @read's article when it is plain text, and finds its text hash, sentences and
- * fingerprint. An article that cleaning leaves without text becomes a failure.
+ * Cleans @read's article when it is plain text, finds its text hash, sentences and
+ * fingerprint, and checks the document it makes as the store will. An article that
+ * cleaning leaves without text, or that the store would refuse, becomes a failure.
  */
 void
 _sp_read_file_prepare (SpReadFile          *read,
                        const SpBatchCounts *counts,
                        SpSentenceSplitter  *splitter)
 {
+  g_autoptr(GError) problem = NULL;
   SpArticle *article = read->article;
   gsize length;
 
@@ -336,11 +399,10 @@ _sp_read_file_prepare (SpReadFile          *read,
 
       if (!has_text (article->body))
         {
-          g_autoptr(GError) problem = g_error_new_literal (SP_IMPORT_ERROR, SP_IMPORT_ERROR_EMPTY,
-                                                           _("no text left after cleaning"));
+          g_autoptr(GError) empty = g_error_new_literal (SP_IMPORT_ERROR, SP_IMPORT_ERROR_EMPTY,
+                                                         _("no text left after cleaning"));
 
-          read->entry = _sp_import_entry_new_problem (read->path, SP_IMPORT_STATUS_FAILED, problem);
-          g_clear_pointer (&read->article, sp_article_free);
+          fail (read, empty);
           return;
         }
     }
@@ -349,6 +411,9 @@ _sp_read_file_prepare (SpReadFile          *read,
   read->text_hash = sp_sha256_hex (article->body, length);
   read->sentences = sp_sentence_splitter_split (splitter, article->body, length);
   read->simhash = sp_simhash_compute (article->body, length);
+
+  if (!check_document (read, &problem))
+    fail (read, problem);
 }
 
 /**

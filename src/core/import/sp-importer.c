@@ -418,57 +418,23 @@ report_duplicate (SpProject   *project,
 /* Adds one prepared article inside the open transaction and sets its entry. The store
  * refuses a document whose bytes or text it has (SP_PROJECT_ERROR_CONFLICT), so the
  * duplicate is looked up only then: most articles are new, and the look-up would cost
- * each of them about a fifth of its write (bench/import-bench). Returns FALSE, with @error
- * set, when the database failed. */
+ * each of them about a fifth of its write (bench/import-bench). What the store would refuse
+ * otherwise was found when the article was prepared. Returns FALSE, with @error set, when
+ * the database failed. */
 static gboolean
 write_article (SpProject   *project,
                SpReadFile  *read,
                GError     **error)
 {
   g_autoptr(GError) problem = NULL;
-  g_autofree SpRemovedBlockFields *removed = NULL;
-  const char *path = read->path;
-  SpArticle *article = read->article;
-  SpDocumentFields fields = { 0 };
+  gint64 near_duplicate_of = read->near_duplicate_of;
   gint64 id;
 
-  if (article->removed != NULL && article->removed->len > 0)
-    {
-      removed = g_new0 (SpRemovedBlockFields, article->removed->len);
-      for (guint i = 0; i < article->removed->len; i++)
-        {
-          const SpRemovedBlock *block = &g_array_index (article->removed, SpRemovedBlock, i);
+  if (near_duplicate_of == 0 && read->near_duplicate_read != NULL)
+    near_duplicate_of = read->near_duplicate_read->document_id;
+  sp_checked_document_set_near_duplicate_of (read->checked, near_duplicate_of);
 
-          removed[i].offset = block->offset;
-          removed[i].text = block->text;
-          removed[i].reason = block->reason;
-        }
-      fields.n_removed = article->removed->len;
-    }
-
-  fields.file_name = read->file_name;
-  fields.title = article->title;
-  fields.title_kind = article->title_kind;
-  fields.date = article->date;
-  fields.date_source = article->date_source;
-  fields.date_confidence = article->date_confidence;
-  fields.source = article->source;
-  fields.url = article->url;
-  fields.author = article->author;
-  fields.body = article->body;
-  fields.content_hash = read->content_hash;
-  fields.text_hash = read->text_hash;
-  fields.removed = removed;
-  fields.sentences = (const guint32 *)read->sentences->data;
-  fields.n_sentences = read->sentences->len / 2;
-  fields.simhash = read->simhash;
-  fields.near_duplicate_of = read->near_duplicate_of;
-  if (fields.near_duplicate_of == 0 && read->near_duplicate_read != NULL)
-    fields.near_duplicate_of = read->near_duplicate_read->document_id;
-  fields.line_hashes = (const guint64 *)read->line_hashes->data;
-  fields.n_line_hashes = read->line_hashes->len;
-
-  if ((id = sp_project_add_document (project, &fields, &problem)) == 0)
+  if ((id = sp_project_add_checked_document (project, read->checked, &problem)) == 0)
     {
       if (g_error_matches (problem, SP_PROJECT_ERROR, SP_PROJECT_ERROR_CONFLICT))
         {
@@ -487,14 +453,14 @@ write_article (SpProject   *project,
           return FALSE;
         }
 
-      read->entry = _sp_import_entry_new_problem (path, SP_IMPORT_STATUS_FAILED, problem);
+      read->entry = _sp_import_entry_new_problem (read->path, SP_IMPORT_STATUS_FAILED, problem);
       return TRUE;
     }
 
   read->document_id = id;
-  read->entry = _sp_import_entry_new (path, SP_IMPORT_STATUS_IMPORTED);
+  read->entry = _sp_import_entry_new (read->path, SP_IMPORT_STATUS_IMPORTED);
   read->entry->document_id = id;
-  read->entry->title = g_strdup (article->title);
+  read->entry->title = g_strdup (read->article->title);
   return TRUE;
 }
 
@@ -513,6 +479,7 @@ report_entries (SpImportReport *report,
       _sp_line_counts_add (unwritten, read->line_hashes, -1);
       _sp_import_report_add (report, g_steal_pointer (&read->entry));
       /* What a later article needs of it is its document id */
+      g_clear_pointer (&read->checked, sp_checked_document_free);
       g_clear_pointer (&read->article, sp_article_free);
     }
 

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sp-checked-document-private.h"
 #include "sp-document-private.h"
 #include "sp-project-private.h"
 
@@ -303,88 +304,6 @@ sp_project_find_duplicate (SpProject   *self,
   return rc >= 0;
 }
 
-/* The body's short-line hashes, each once, in order: a document holds a line or not */
-static GArray *
-distinct_line_hashes (const SpDocumentFields *fields)
-{
-  GArray *hashes = g_array_sized_new (FALSE, FALSE, sizeof (guint64), fields->n_line_hashes);
-  guint n = 0;
-
-  if (fields->n_line_hashes == 0)
-    return hashes;
-
-  g_array_append_vals (hashes, fields->line_hashes, fields->n_line_hashes);
-  g_array_sort (hashes, (GCompareFunc)_sp_compare_guint64);
-  for (guint i = 0; i < hashes->len; i++)
-    if (n == 0 || g_array_index (hashes, guint64, i) != g_array_index (hashes, guint64, n - 1))
-      g_array_index (hashes, guint64, n++) = g_array_index (hashes, guint64, i);
-  g_array_set_size (hashes, n);
-
-  return hashes;
-}
-
-/* What must hold before a document is written; the one line names the file and the field */
-static gboolean
-check_fields (const SpDocumentFields  *fields,
-              glong                    length,
-              GError                 **error)
-{
-  const char *texts[] = { fields->title, fields->source, fields->url, fields->author,
-                          fields->section, fields->document_type };
-  guint previous = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (texts[i] != NULL && !g_utf8_validate (texts[i], -1, NULL))
-      {
-        g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
-                     _("%s: the title, source, url, author, section or type is not valid UTF-8"),
-                     fields->file_name);
-        return FALSE;
-      }
-
-  if (fields->date != NULL && !sp_date_is_valid (fields->date))
-    {
-      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
-                   _("%s: the date “%s” is not a day written as YYYY-MM-DD"),
-                   fields->file_name, fields->date);
-      return FALSE;
-    }
-
-  if ((guint)fields->title_kind > SP_TITLE_KIND_FILE_NAME ||
-      (guint)fields->date_source > SP_DATE_SOURCE_ANALYST)
-    {
-      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
-                   _("%s: how the title or the date was found is not one Standpoint knows"),
-                   fields->file_name);
-      return FALSE;
-    }
-
-  if (!_sp_sentences_are_valid (fields->sentences, fields->n_sentences, length))
-    {
-      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
-                   _("%s: the sentences are not in order or lie outside the text"), fields->file_name);
-      return FALSE;
-    }
-
-  for (guint i = 0; i < fields->n_removed; i++)
-    {
-      const SpRemovedBlockFields *block = &fields->removed[i];
-
-      if (block->offset < previous || block->offset > (guint)length ||
-          block->text == NULL || block->text[0] == '\0' || !g_utf8_validate (block->text, -1, NULL) ||
-          (block->reason != NULL && !g_utf8_validate (block->reason, -1, NULL)))
-        {
-          g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
-                       _("%s: removed block %u is empty, not valid UTF-8, out of order or outside the text"),
-                       fields->file_name, i + 1);
-          return FALSE;
-        }
-      previous = block->offset;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 insert_removals (SpProject               *self,
                  gint64                   id,
@@ -420,14 +339,14 @@ insert_removals (SpProject               *self,
  * write pages at random places of tables that grow with the project, for every document:
  * sp-project-fingerprints.c searches and counts them in memory instead. */
 static gboolean
-insert_fingerprints (SpProject  *self,
-                     gint64      id,
-                     guint64     simhash,
-                     GArray     *hashes,
-                     GError    **error)
+insert_fingerprints (SpProject                *self,
+                     gint64                    id,
+                     const SpCheckedDocument  *document,
+                     GError                  **error)
 {
   g_autoptr(SpCachedStmt) stmt = NULL;
-  g_autoptr(GBytes) blob = NULL;
+  const GArray *hashes = document->line_hashes;
+  guint64 simhash = document->fields.simhash;
 
   if (hashes->len == 0 && simhash == 0)
     return TRUE;
@@ -438,11 +357,10 @@ insert_fingerprints (SpProject  *self,
                                            error)))
     return FALSE;
 
-  blob = _sp_hashes_encode ((const guint64 *)(gpointer)hashes->data, hashes->len);
   sqlite3_bind_int64 (stmt, 1, id);
   if (simhash != 0)
     sqlite3_bind_int64 (stmt, 2, (gint64)simhash);
-  _sp_project_bind_blob (stmt, 3, blob);
+  _sp_project_bind_blob (stmt, 3, document->line_hashes_blob);
   if (!_sp_project_step_done (self, stmt, error) ||
       !_sp_project_touch_inserted (self, SP_TABLE_DOCUMENT_FINGERPRINTS, id, error))
     return FALSE;
@@ -455,22 +373,14 @@ insert_fingerprints (SpProject  *self,
  * a statement that fails undoes only itself, so a failure before that leaves nothing behind,
  * and one after it leaves part of the document. */
 static gboolean
-insert_document (SpProject               *self,
-                 const SpDocumentFields  *fields,
-                 glong                    length,
-                 gint64                  *id,
-                 GError                 **error)
+insert_document (SpProject                *self,
+                 const SpCheckedDocument  *document,
+                 gint64                   *id,
+                 GError                  **error)
 {
+  const SpDocumentFields *fields = &document->fields;
   g_autoptr(SpCachedStmt) stmt = NULL;
   g_autoptr(SpCachedStmt) fts = NULL;
-  g_autoptr(GBytes) sentences = _sp_sentences_encode (fields->sentences, fields->n_sentences);
-  g_autoptr(GArray) lines = distinct_line_hashes (fields);
-  g_autofree char *now = _sp_project_now ();
-  double confidence = fields->date_confidence;
-
-  if (!(confidence >= 0))
-    confidence = 0;
-  confidence = MIN (confidence, 1);
 
   stmt = _sp_project_prepare_cached (self,
                                      "INSERT INTO documents (file_name, title, date, source, url, author, "
@@ -490,17 +400,17 @@ insert_document (SpProject               *self,
   _sp_project_bind_text (stmt, 5, fields->url);
   _sp_project_bind_text (stmt, 6, fields->author);
   _sp_project_bind_text (stmt, 7, fields->body);
-  sqlite3_bind_int64 (stmt, 8, length);
+  sqlite3_bind_int64 (stmt, 8, document->length);
   _sp_project_bind_text (stmt, 9, fields->content_hash);
   _sp_project_bind_text (stmt, 10, fields->text_hash);
-  _sp_project_bind_text (stmt, 11, now);
+  _sp_project_bind_text (stmt, 11, _sp_project_action_time (self));
   _sp_project_bind_text (stmt, 12, sp_title_kind_to_string (fields->title_kind));
   _sp_project_bind_text (stmt, 13, sp_date_source_to_string (fields->date != NULL ? fields->date_source
                                                                                   : SP_DATE_SOURCE_NONE));
-  sqlite3_bind_double (stmt, 14, fields->date != NULL ? confidence : 0);
+  sqlite3_bind_double (stmt, 14, document->date_confidence);
   if (fields->near_duplicate_of > 0)
     sqlite3_bind_int64 (stmt, 15, fields->near_duplicate_of);
-  _sp_project_bind_blob (stmt, 16, sentences);
+  _sp_project_bind_blob (stmt, 16, document->sentences);
   _sp_project_bind_text (stmt, 17, fields->section);
   _sp_project_bind_text (stmt, 18, fields->document_type);
 
@@ -520,68 +430,7 @@ insert_document (SpProject               *self,
 
   return _sp_project_step_done (self, fts, error) &&
          insert_removals (self, *id, fields, error) &&
-         insert_fingerprints (self, *id, fields->simhash, lines, error);
-}
-
-/* The characters of valid UTF-8: the bytes that start one. A loop the compiler turns into
- * vector instructions, where g_utf8_strlen() steps from character to character. */
-static gsize
-count_utf8_chars (const char *text,
-                  gsize       size)
-{
-  gsize n = 0;
-
-  for (gsize i = 0; i < size; i++)
-    n += ((guchar)text[i] & 0xC0) != 0x80;
-
-  return n;
-}
-
-/* Whether @text (@size bytes without a NUL) is valid UTF-8, as g_utf8_validate_len() says,
- * and how many characters it has. A character of several bytes is made of bytes of 0x80
- * and above only, so the text is valid when each run of such bytes is on its own: ASCII,
- * most of an article, is passed over eight bytes at a time, and only those runs go
- * through GLib's check. */
-static gboolean
-validate_utf8 (const char *text,
-               gsize       size,
-               glong      *n_chars)
-{
-  gsize chars = 0;
-  gsize i = 0;
-
-  while (i < size)
-    {
-      gsize start;
-      guint64 word;
-
-      while (i + sizeof word <= size)
-        {
-          memcpy (&word, text + i, sizeof word);
-          if ((word & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
-            break;
-          i += sizeof word;
-          chars += sizeof word;
-        }
-      while (i < size && (guchar)text[i] < 0x80)
-        {
-          i++;
-          chars++;
-        }
-
-      start = i;
-      while (i < size && (guchar)text[i] >= 0x80)
-        i++;
-      if (i > start)
-        {
-          if (!g_utf8_validate_len (text + start, i - start, NULL))
-            return FALSE;
-          chars += count_utf8_chars (text + start, i - start);
-        }
-    }
-
-  *n_chars = (glong)MIN (chars, (gsize)G_MAXLONG);
-  return TRUE;
+         insert_fingerprints (self, *id, document, error);
 }
 
 /**
@@ -599,6 +448,8 @@ validate_utf8 (const char *text,
  * document was written (I/O, memory) breaks the action: ending it rolls it back, and
  * sp_project_end_action() then returns %FALSE.
  *
+ * The same as sp_checked_document_new() followed by sp_project_add_checked_document().
+ *
  * Returns: the new document's id, or 0 on error
  */
 gint64
@@ -606,52 +457,48 @@ sp_project_add_document (SpProject               *self,
                          const SpDocumentFields  *fields,
                          GError                 **error)
 {
-  gint64 id = 0;
-  gsize size;
-  glong length;
-  gboolean ok;
+  g_autoptr(SpCheckedDocument) document = NULL;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), 0);
   g_return_val_if_fail (fields != NULL, 0);
-  g_return_val_if_fail (fields->file_name != NULL, 0);
-  g_return_val_if_fail (fields->content_hash != NULL && fields->text_hash != NULL, 0);
-  g_return_val_if_fail (fields->n_removed == 0 || fields->removed != NULL, 0);
-  g_return_val_if_fail (fields->n_sentences == 0 || fields->sentences != NULL, 0);
-  g_return_val_if_fail (fields->n_line_hashes == 0 || fields->line_hashes != NULL, 0);
 
-  if (fields->body == NULL || fields->body[0] == '\0')
-    {
-      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
-                   _("%s has no text"), fields->file_name);
-      return 0;
-    }
+  if (!(document = sp_checked_document_new (fields, error)))
+    return 0;
 
-  size = strlen (fields->body);
-  if (!validate_utf8 (fields->body, size, &length))
-    {
-      g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
-                   _("%s: the text is not valid UTF-8"), fields->file_name);
-      return 0;
-    }
+  return sp_project_add_checked_document (self, document, error);
+}
 
-  if (length > G_MAXINT32 || !check_fields (fields, length, error))
-    {
-      if (length > G_MAXINT32)
-        g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
-                     _("%s: the text is too long"), fields->file_name);
-      return 0;
-    }
+/**
+ * sp_project_add_checked_document:
+ * @document: made by sp_checked_document_new(), in any thread; the fields it borrows must
+ *   still be there
+ *
+ * Writes a checked document, as sp_project_add_document() does once it has checked it.
+ *
+ * Returns: the new document's id, or 0 on error
+ */
+gint64
+sp_project_add_checked_document (SpProject                *self,
+                                 const SpCheckedDocument  *document,
+                                 GError                  **error)
+{
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (SP_IS_PROJECT (self), 0);
+  g_return_val_if_fail (document != NULL, 0);
 
   /* Inside an action (an import's transaction) the document gets no savepoint of its own:
    * each savepoint makes the full-text index flush what it holds, which took most of the
-   * time of an import. Every rule the rows could break is checked above, and a duplicate is
-   * refused by the first statement, which then undoes itself; what can still fail after
-   * the first row is written (I/O, memory) breaks the whole action, which rolls back. */
+   * time of an import. Every rule the rows could break is checked beforehand
+   * (sp-checked-document.c), and a duplicate is refused by the first statement, which then
+   * undoes itself; what can still fail after the first row is written (I/O, memory) breaks
+   * the whole action, which rolls back. */
   if (self->action_depth > 0)
     {
       if (!_sp_project_action_can_write (self, error))
         return 0;
-      if (!insert_document (self, fields, length, &id, error))
+      if (!insert_document (self, document, &id, error))
         {
           if (id != 0)
             _sp_project_break_action (self);
@@ -664,7 +511,7 @@ sp_project_add_document (SpProject               *self,
   if (!sp_project_begin_action (self, NULL, error))
     return 0;
 
-  ok = insert_document (self, fields, length, &id, error);
+  ok = insert_document (self, document, &id, error);
   if (ok)
     _sp_project_mark_changed (self, SP_CHANGE_DOCUMENTS);
 

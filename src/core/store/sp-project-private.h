@@ -75,6 +75,8 @@ struct _SpProject
                                   * then failed, so it can only roll back (_sp_project_break_action()) */
   SpChangeFlags  action_changes;
   SpUndoStep    *action_step;
+  char          *action_time;    /* what the action's new rows are stamped with; NULL until
+                                  * the first asks (_sp_project_action_time()) */
 
   GPtrArray     *undo_stack;
   GPtrArray     *redo_stack;
@@ -123,6 +125,7 @@ void        _sp_project_set_not_found    (GError       **error,
                                           SpTable        table,
                                           gint64         id);
 char       *_sp_project_now              (void);
+const char *_sp_project_action_time      (SpProject     *self);
 void        _sp_project_bind_text        (SpStmt        *stmt,
                                           int            column,
                                           const char    *text);

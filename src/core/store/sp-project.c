@@ -49,6 +49,7 @@ sp_project_finalize (GObject *object)
     }
 
   g_clear_pointer (&self->action_step, _sp_undo_step_free);
+  g_clear_pointer (&self->action_time, g_free);
   g_clear_pointer (&self->action_marks, g_array_unref);
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
@@ -275,6 +276,7 @@ sp_project_begin_action (SpProject   *self,
         return FALSE;
 
       self->action_changes = 0;
+      g_clear_pointer (&self->action_time, g_free);
       g_clear_pointer (&self->action_step, _sp_undo_step_free);
       if (undo_label != NULL)
         self->action_step = _sp_undo_step_new (undo_label);
