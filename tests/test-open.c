@@ -139,6 +139,30 @@ test_refuse_objects (void)
     }
 }
 
+/* The full-text index's settings are ours: one changed, or one added, is refused */
+static void
+test_refuse_index_settings (void)
+{
+  struct {
+    const char *sql;
+    const char *setting;
+  } cases[] = {
+    { "UPDATE documents_fts_config SET v = 2147483647 WHERE k = 'hashsize'", "hashsize" },
+    { "UPDATE documents_fts_config SET v = 'eight' WHERE k = 'automerge'", "automerge" },
+    { "INSERT INTO documents_fts_config (k, v) VALUES ('pgsz', 64000)", "pgsz" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *dir = sp_test_make_tmpdir ();
+      g_autofree char *path = make_project (dir, "tampered.standpoint");
+
+      tamper (path, cases[i].sql);
+      assert_refused (path, SP_PROJECT_ERROR_UNEXPECTED_SCHEMA, cases[i].setting);
+      sp_test_remove_tree (dir);
+    }
+}
+
 /* ANALYZE's statistics only guide the query planner: they are allowed */
 static void
 test_statistics_allowed (void)
@@ -854,6 +878,7 @@ main (int   argc,
 
   g_test_add_func ("/open/refuse-trigger", test_refuse_trigger);
   g_test_add_func ("/open/refuse-objects", test_refuse_objects);
+  g_test_add_func ("/open/refuse-index-settings", test_refuse_index_settings);
   g_test_add_func ("/open/statistics-allowed", test_statistics_allowed);
   g_test_add_func ("/open/dangling-references", test_dangling_references);
   g_test_add_func ("/open/refuse-name-not-utf8", test_refuse_name_not_utf8);

@@ -443,7 +443,8 @@ check_and_migrate (SpProject     *self,
        !migrate (self, version, error)))
     return FALSE;
 
-  return _sp_project_check_references (self->db, self->open_notes, error);
+  return _sp_project_check_index_settings (self->db, self->path, error) &&
+         _sp_project_check_references (self->db, self->open_notes, error);
 }
 
 static SpProject *

@@ -295,6 +295,9 @@ gboolean  _sp_project_schema_migrate   (sqlite3       *db,
                                         int            to_version,
                                         GPtrArray     *notes,
                                         GError       **error);
+gboolean  _sp_project_check_index_settings (sqlite3     *db,
+                                            const char  *path,
+                                            GError     **error);
 gboolean  _sp_project_schema_validate  (sqlite3       *db,
                                         const char    *path,
                                         int            version,

@@ -390,6 +390,65 @@ check_removal_offsets (sqlite3     *db,
   return TRUE;
 }
 
+/* The full-text index's settings (rows of documents_fts_config) that our migrations write;
+ * FTS5's own "version" row it checks itself */
+static const struct
+{
+  const char *key;
+  gint64      value;
+} index_settings[] = {
+  { "automerge", 8 },
+  { "hashsize", 8388608 },
+};
+
+/*
+ * _sp_project_check_index_settings:
+ *
+ * Refuses a file whose full-text index has a setting other than ours: a crafted "hashsize"
+ * of gigabytes would have the index hold that much memory while a transaction writes, a
+ * "pgsz" or "crisismerge" of its own would change how much each write costs. Expects the
+ * current schema.
+ */
+gboolean
+_sp_project_check_index_settings (sqlite3     *db,
+                                  const char  *path,
+                                  GError     **error)
+{
+  g_autoptr(SpStmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT k, v FROM documents_fts_config ORDER BY k", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+      gboolean known = key != NULL && g_str_equal (key, "version");
+
+      for (guint i = 0; !known && key != NULL && i < G_N_ELEMENTS (index_settings); i++)
+        known = g_str_equal (key, index_settings[i].key)
+                && sqlite3_column_type (stmt, 1) == SQLITE_INTEGER
+                && sqlite3_column_int64 (stmt, 1) == index_settings[i].value;
+      if (!known)
+        {
+          g_autofree char *shown = g_utf8_make_valid (key != NULL ? key : "", -1);
+
+          g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_UNEXPECTED_SCHEMA,
+                       _("%s holds a full-text index setting “%s” that Standpoint did not write, so it is not opened"),
+                       path, shown);
+          return FALSE;
+        }
+      rc = SQLITE_OK;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _sp_sqlite_set_error (db, error, rc == SQLITE_OK ? sqlite3_extended_errcode (db) : rc,
+                            _("Could not read the full-text index's settings"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /*
  * _sp_project_check_references:
  *
