@@ -509,6 +509,7 @@ test_subjects (void)
   const Case cases[] = {
     { "Riverton and Lakeside rejected the bridge.", 1, 10, -1 },
     { "Riverton and Lakeside rejected the bridge.", 3, 10, -1 },
+    { "Marta Okafor, Riverton, and Lakeside rejected the bridge.", 2, 10, -1 },
     { "Marta Okafor, who chairs the committee, said the bridge is essential.", 2, 10, 1 },
     { "Lakeside will sue if Marta Okafor rejects the bridge.", 2, 10, 0 },
     { "The mayor praised Marta Okafor and demanded the bridge.", 2, 10, 0 },

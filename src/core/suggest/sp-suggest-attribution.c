@@ -312,7 +312,8 @@ owner_or_object (SpSuggestRun    *run,
          || (mention->first > 0 && _sp_suggest_phrase_at (run, mention->first - 1, SP_LEX_PREPOSITION, NULL) != NULL);
 }
 
-/* "X and Y agreed", "X, Y and Z rejected": the mention listed before the subject @m, or -1 */
+/* "X and Y agreed", "X, Y and Z rejected", "X, Y, and Z rejected": the mention listed before
+ * the subject @m, or -1 */
 static int
 coordinated_before (SpSuggestRun  *run,
                     const guint32 *mention_end,
@@ -333,6 +334,9 @@ coordinated_before (SpSuggestRun  *run,
   if (!is_punct (run, j, ",") && !(tok (run, j)->kind == SP_TOKEN_WORD && tok (run, j)->word == run->word_and
                                    && run->word_and != 0))
     return -1;
+  /* "X, Y, and Z" */
+  if (!is_punct (run, j, ",") && j > 1 && is_punct (run, j - 1, ","))
+    j--;
   if ((other = mention_ending_at (mention_end, j - 1)) < 0)
     return -1;
   mention = &g_array_index (run->mentions, SpMention, other);
