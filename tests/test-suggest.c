@@ -572,7 +572,7 @@ make_truce_engine (void)
   SpSuggestLexicons *lexicons = sp_suggest_lexicons_load ("en", &error);
   SpSuggestCodebook *codebook = sp_suggest_codebook_new ();
   const char *none[] = { NULL };
-  const char *truce_kw[] = { "truce", "halt to shelling", NULL };
+  const char *truce_kw[] = { "truce", "halt to shelling", "stop shelling", NULL };
   const char *tolls_kw[] = { "tolls", "financial pressure", NULL };
 
   g_assert_no_error (error);
@@ -650,6 +650,8 @@ test_keyword_head (void)
   const Case cases[] = {
     { "Riverton said the region must increase pressure on Lakeside.", 1, 12, -1 },
     { "Riverton said the region must increase pressure on the budget.", 1, 12, 0 },
+    /* "stop shelling" is the truce; "shelling on Lakeside" is not */
+    { "Riverton condemned the shelling on Lakeside.", 1, 10, 0 },
   };
 
   check_cases (engine, cases, G_N_ELEMENTS (cases));

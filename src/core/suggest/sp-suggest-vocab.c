@@ -743,8 +743,12 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
         }
       if (gapped.n_words < 2)
         continue;
+      /* "economic pressure" also as "pressure on X"; but not "halt attacks" as "attacks on
+       * X", whose first word, an action or a cue, is what makes it the issue */
       if (gapped.n_words == 2 && words[2] == NULL && gapped.words[1] != 0
-          && (g_array_index (engine->word_kinds, guint32, gapped.words[1]) & SP_LEX_BIT (SP_LEX_KEYWORD)) == 0)
+          && (g_array_index (engine->word_kinds, guint32, gapped.words[1]) & SP_LEX_BIT (SP_LEX_KEYWORD)) == 0
+          && (g_array_index (engine->word_kinds, guint32, gapped.words[0])
+              & (SP_LEX_BIT (SP_LEX_ACTION) | SP_LEX_BIT (SP_LEX_STANCE) | SP_LEX_BIT (SP_LEX_NEGATION))) == 0)
         g_array_index (engine->heads, guint32, gapped.words[1]) = i + 1;
       g_array_index (engine->gap_start, guint8, gapped.words[0]) = 1;
       g_array_append_val (engine->gapped, gapped);
