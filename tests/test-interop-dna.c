@@ -249,6 +249,7 @@ test_undo_and_again (Fixture       *f,
   g_autoptr(SpDnaReport) again = NULL;
 
   g_assert_no_error (error);
+  g_assert_nonnull (report);
   g_assert_true (sp_project_can_undo (f->project));
   g_assert_cmpstr (sp_project_get_undo_label (f->project), ==, "Import DNA Project");
 

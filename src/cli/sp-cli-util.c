@@ -13,7 +13,7 @@
 
 /* Returns: (transfer full): the formatted text, with U+FFFD in place of every byte that is
  * not UTF-8: a message or an output line may quote a file name or a crafted project's text */
-static char *
+static char * G_GNUC_PRINTF (1, 0)
 format_valid (const char *format,
               va_list     args)
 {
