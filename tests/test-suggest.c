@@ -116,6 +116,8 @@ test_nearest_keyword (void)
   g_autoptr(SpSuggestResult) other = run_text (engine, "Marta Okafor backed the park next to the bridge.", NULL);
   g_autoptr(SpSuggestResult) apart = run_text (engine, "Marta Okafor backed the bridge; she rejected the park.", NULL);
   g_autoptr(SpSuggestResult) subject = run_text (engine, "Marta Okafor said any toll deal must mean giving up the park.", NULL);
+  g_autoptr(SpSuggestResult) during = run_text (engine, "Marta Okafor rejected the toll during the fight over the park.", NULL);
+  g_autoptr(SpSuggestResult) after = run_text (engine, "Marta Okafor demanded a vote after the bridge opened.", NULL);
 
   g_assert_nonnull (find (result, 2, 10));
   g_assert_null (find (result, 2, 11));
@@ -124,6 +126,10 @@ test_nearest_keyword (void)
   /* each clause with a cue of its own keeps its claim */
   g_assert_nonnull (find (apart, 2, 10));
   g_assert_nonnull (find (apart, 2, 11));
+  /* a keyword after "during" or "after" is a circumstance of the claim, not its object */
+  g_assert_null (find (during, 2, 11));
+  g_assert_nonnull (find (during, 2, 10));
+  g_assert_null (find (after, 2, 10));
   /* a keyword before the cue is its subject; what the cue asks for comes after it */
   g_assert_null (find (subject, 2, 10));
   g_assert_nonnull (find (subject, 2, 11));

@@ -59,6 +59,7 @@ static const LexiconFile lexicon_files[] = {
   { "anaphors.txt",        SP_LEX_ANAPHOR,     FIELDS_NONE,              SP_INFLECT_NONE },
   { "unofficial.txt",      SP_LEX_UNOFFICIAL,  FIELDS_NONE,              SP_INFLECT_PLURAL },
   { "copulas.txt",         SP_LEX_COPULA,      FIELDS_NONE,              SP_INFLECT_NONE },
+  { "circumstances.txt",   SP_LEX_CIRCUMSTANCE, FIELDS_NONE,             SP_INFLECT_NONE },
 };
 
 void

@@ -73,6 +73,7 @@ typedef enum
   SP_LEX_ANAPHOR,    /* points back: "this", "such" */
   SP_LEX_UNOFFICIAL, /* a role that speaks for nobody: "former", "senator" */
   SP_LEX_COPULA,     /* links a subject to a stance word: "is", "remains" */
+  SP_LEX_CIRCUMSTANCE, /* opens a circumstance of the claim: "during", "after" */
   SP_LEX_ACTOR,      /* codebook: name or alias; index = actor */
   SP_LEX_SURNAME,    /* codebook: a person's last name; index = actor */
   SP_LEX_KEYWORD,    /* codebook: issue keyword; index = issue */

@@ -337,8 +337,9 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
         }
       if (k >= keyword && k <= keyword_last)
         continue;
-      /* "X is not ready to … and wants …": the keyword's predicate starts after "and" */
-      if (k < keyword && new_predicate (run, k))
+      /* "X is not ready to … and wants …": the keyword's predicate starts after "and"; "X
+       * demanded a truce during the talks": a keyword after "during" is when, not what */
+      if (k < keyword && (new_predicate (run, k) || _sp_suggest_phrase_at (run, k, SP_LEX_CIRCUMSTANCE, NULL) != NULL))
         {
           sign = 1;
           direction = 1;

@@ -73,6 +73,7 @@ is_cue_kind (SpLexKind kind)
     case SP_LEX_ACCORDING:
     case SP_LEX_CONDITION:
     case SP_LEX_COPULA:
+    case SP_LEX_CIRCUMSTANCE:
     case SP_LEX_STOP:
     case SP_LEX_PREPOSITION:
     case SP_LEX_PRONOUN:
