@@ -254,6 +254,12 @@ test_discovery (void)
   g_assert_nonnull (strstr (speaker->title, "minister"));
   g_assert_cmpstr (speaker->affiliation, ==, "Lakeside");
   g_assert_nonnull (find (result, 3, 10));
+
+  /* a connective opening the sentence is no name, even before a role */
+  g_clear_pointer (&result, sp_suggest_result_free);
+  result = run_text (engine, "Meanwhile, Lakeside mayor Marta Okafor said the bridge must be built.", NULL);
+  g_assert_cmpuint (result->speakers->len, ==, 0);
+  g_assert_nonnull (find (result, 2, 10));
 }
 
 static void
