@@ -528,6 +528,8 @@ test_subjects (void)
     { "The bridge, Marta Okafor said, is essential.", 2, 10, 1 },
     { "Lakeside rejected the delay, saying the park should be kept.", 3, 11, -1 },
     { "Lakeside rejected the delay, demanding the bridge instead.", 3, 10, 1 },
+    { "Lakeside answered Riverton by calling for the bridge.", 3, 10, 1 },
+    { "Lakeside answered Riverton by calling for the bridge.", 1, 10, 0 },
     /* who is asked holds nothing yet; who asks does */
     { "Marta Okafor urged Lakeside to reject the bridge.", 3, 10, 0 },
     { "Marta Okafor urged Lakeside to reject the bridge.", 2, 10, -1 },

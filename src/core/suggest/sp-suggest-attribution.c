@@ -798,6 +798,7 @@ _sp_suggest_attribute (SpSuggestRun *run)
     {
       const SpToken *t = tok (run, k);
       const SpLexEntry *entry;
+      gboolean by_gerund;
       guint last;
       int m;
 
@@ -912,12 +913,17 @@ _sp_suggest_attribute (SpSuggestRun *run)
             }
         }
 
-      if ((m = find_subject (run, mention_end, k)) < 0)
+      /* "… by calling for …": the means of the clause's subject, not of the name nearest */
+      by_gerund = k > 1 && run->word_by != 0 && tok (run, k - 1)->word == run->word_by && is_gerund (run, t);
+      if (by_gerund)
+        m = -1;
+      else if ((m = find_subject (run, mention_end, k)) < 0)
         m = subject_before_apposition (run, mention_end, k);
       /* "X rejected the plan, saying …", "…, demanding …", "X said …, and threatened to
-       * …": the subject of the clause before */
+       * …", "X answered by calling for …": the subject of the clause before */
       if (m < 0 && k > 1 && run->attrs->len > n_plain && last + 1 < n && tok (run, last + 1)->kind == SP_TOKEN_WORD
           && ((is_punct (run, k - 1, ",") && (entry->kind == SP_LEX_REPORT || is_gerund (run, t)))
+              || by_gerund
               || (tok (run, k - 1)->word == run->word_and && run->word_and != 0 && is_punct (run, k - 2, ","))))
         {
           SpAttribution *before = &g_array_index (run->attrs, SpAttribution, run->attrs->len - 1);
