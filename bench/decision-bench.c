@@ -63,7 +63,7 @@ add_document (SpProject *project,
   fields.body = body->str;
   fields.content_hash = hash;
   fields.text_hash = hash;
-  fields.sentences = (const guint32 *)pairs->data;
+  fields.sentences = (const guint32 *)(gpointer)pairs->data;
   fields.n_sentences = pairs->len / 2;
   if ((id = sp_project_add_document (project, &fields, &error)) == 0)
     g_error ("%s", error->message);

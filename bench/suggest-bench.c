@@ -169,7 +169,7 @@ main (int argc, char **argv)
   for (int round = 0; round < 3; round++)
     {
       gint64 t0 = g_get_monotonic_time ();
-      SpSuggestResult *result = sp_suggest_engine_run (engine, text->str, (guint32 *) pairs->data, pairs->len / 2);
+      SpSuggestResult *result = sp_suggest_engine_run (engine, text->str, (guint32 *)(gpointer)pairs->data, pairs->len / 2);
 
       n_candidates = result->candidates->len;
       sp_suggest_result_free (result);

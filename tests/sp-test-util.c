@@ -105,7 +105,7 @@ sp_test_add_article (SpProject  *project,
         i++;
       }
 
-  fields.sentences = (const guint32 *)pairs->data;
+  fields.sentences = (const guint32 *)(gpointer)pairs->data;
   fields.n_sentences = pairs->len / 2;
   id = sp_project_add_document (project, &fields, &error);
   g_assert_no_error (error);

@@ -17,7 +17,6 @@ run_child (const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SpProject) project = sp_project_open (path, &error);
-  g_autoptr(SpDocument) document = NULL;
   gint64 actor, issue;
 
   g_assert_no_error (error);

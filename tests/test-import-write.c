@@ -26,7 +26,7 @@ write_articles (const char *dir,
       g_autofree char *name = g_strdup_printf ("%05u.txt", i);
       g_autofree char *text = g_strdup_printf ("Note %u\n\nThe council met for the %u. time and "
                                                "agreed on nothing.\n", i, i);
-      g_autofree char *path = sp_test_write_file (in, name, text, -1);
+      g_free (sp_test_write_file (in, name, text, -1));
     }
 
   return in;

@@ -379,7 +379,7 @@ test_import_batches_and_cancel (void)
     {
       g_autofree char *name = g_strdup_printf ("%04u.txt", i);
       g_autofree char *text = g_strdup_printf ("Note %u\n\nThe council met for the %u. time.\n", i, i);
-      g_autofree char *path = sp_test_write_file (in, name, text, -1);
+      g_free (sp_test_write_file (in, name, text, -1));
     }
 
   report = sp_import_paths (project, &folder, 1, NULL, progress_cb, &log, &error);
@@ -397,7 +397,7 @@ test_import_batches_and_cancel (void)
     {
       g_autofree char *name = g_strdup_printf ("%u.txt", i);
       g_autofree char *text = g_strdup_printf ("Item %u\n", i);
-      g_autofree char *path = sp_test_write_file (few, name, text, -1);
+      g_free (sp_test_write_file (few, name, text, -1));
     }
 
   g_assert_cmpint (g_mkdir (second, 0755), ==, 0);
@@ -547,12 +547,14 @@ static void
 test_import_worker_thread (void)
 {
   g_autofree char *tmp = sp_test_make_tmpdir ();
-  g_autofree char *in = make_import_folder (tmp);
-  g_autoptr(SpProject) project = sp_test_new_project (tmp, "test.standpoint");
+  g_autoptr(SpProject) project = NULL;
   g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
   g_autoptr(SpImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* the folder the worker imports: in/ beside the project */
+  g_free (make_import_folder (tmp));
+  project = sp_test_new_project (tmp, "test.standpoint");
   g_assert_cmpuint (sp_project_count_documents (project), ==, 0);
 
   g_task_set_task_data (task, g_strdup (sp_project_get_path (project)), g_free);

@@ -54,7 +54,7 @@ run_text (SpSuggestEngine *engine,
         break;
       chars++;
     }
-  return _sp_suggest_engine_run_counted (engine, text, (guint32 *) pairs->data, pairs->len / 2, work);
+  return _sp_suggest_engine_run_counted (engine, text, (guint32 *)(gpointer)pairs->data, pairs->len / 2, work);
 }
 
 static const SpSuggestCandidate *

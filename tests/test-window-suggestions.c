@@ -766,7 +766,7 @@ test_many (Fixture       *f,
       g_array_append_val (fields, one);
     }
   g_assert_cmpuint (g_utf8_strlen (dam_body, -1), >, 260);
-  g_assert_true (sp_project_replace_suggestions (project, f->dam_doc, (SpSuggestionFields *)fields->data,
+  g_assert_true (sp_project_replace_suggestions (project, f->dam_doc, (SpSuggestionFields *)(gpointer)fields->data,
                                                  fields->len, &stored, &error));
   g_assert_no_error (error);
   sp_gui_test_settle (GTK_WIDGET (f->window));

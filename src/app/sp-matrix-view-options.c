@@ -116,10 +116,10 @@ _sp_matrix_view_read_options (SpMatrixView  *self,
   sp_matrix_options_set_order (options, gtk_drop_down_get_selected (self->order_dropdown));
   sp_matrix_options_set_include_suggestions (options, gtk_check_button_get_active (self->pending_check));
   sp_matrix_options_set_hide_empty (options, gtk_check_button_get_active (self->hide_empty_check));
-  sp_matrix_options_set_expanded_groups (options, (const gint64 *)self->expanded_groups->data, self->expanded_groups->len);
-  sp_matrix_options_set_document_ids (options, (const gint64 *)documents->data, documents->len);
-  sp_matrix_options_set_issue_ids (options, (const gint64 *)issues->data, issues->len);
-  sp_matrix_options_set_actor_ids (options, (const gint64 *)actors->data, actors->len);
+  sp_matrix_options_set_expanded_groups (options, (const gint64 *)(gpointer)self->expanded_groups->data, self->expanded_groups->len);
+  sp_matrix_options_set_document_ids (options, (const gint64 *)(gpointer)documents->data, documents->len);
+  sp_matrix_options_set_issue_ids (options, (const gint64 *)(gpointer)issues->data, issues->len);
+  sp_matrix_options_set_actor_ids (options, (const gint64 *)(gpointer)actors->data, actors->len);
   sp_matrix_options_set_sources (options, sources[0] ? (const char * const *)sources : NULL);
 
   read_date (self->from_entry, &from);

@@ -269,7 +269,7 @@ _sp_window_suggest_after_import (SpWindow       *self,
     }
 
   if (ids->len > 0)
-    _sp_window_suggest (self, (const gint64 *)ids->data, ids->len);
+    _sp_window_suggest (self, (const gint64 *)(gpointer)ids->data, ids->len);
 }
 
 /* From a suggestion marked in the Documents view's reader to its row in the Review view */

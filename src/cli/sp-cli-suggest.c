@@ -39,7 +39,7 @@ sp_cli_suggest (int    argc,
       g_array_append_val (ids, id);
     }
 
-  if (!sp_suggest_documents (project, (const gint64 *)ids->data, ids->len, NULL, NULL, NULL, &stats, &error))
+  if (!sp_suggest_documents (project, (const gint64 *)(gpointer)ids->data, ids->len, NULL, NULL, NULL, &stats, &error))
     return sp_cli_fail (error);
 
   sp_cli_print ("suggested %u claims in %u documents; %u speakers not in the codebook\n",

@@ -311,7 +311,7 @@ sp_cli_evaluate (int    argc,
                       sentence_of (project, sentences, doc, sp_suggestion_get_start (s)));
     }
 
-  score = sp_suggest_evaluate (gold, (const SpSuggestItem *)items->data, items->len, 0);
+  score = sp_suggest_evaluate (gold, (const SpSuggestItem *)(gpointer)items->data, items->len, 0);
   text = sp_suggest_score_format (score, FALSE);
   sp_cli_print ("%s", text);
 

@@ -73,7 +73,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     }
 
   engine = engine_new (body);
-  result = sp_suggest_engine_run (engine, body, (guint32 *) pairs->data, pairs->len / 2);
+  result = sp_suggest_engine_run (engine, body, (guint32 *)(gpointer)pairs->data, pairs->len / 2);
   for (guint i = 0; i < result->candidates->len; i++)
     {
       const SpSuggestCandidate *c = g_ptr_array_index (result->candidates, i);

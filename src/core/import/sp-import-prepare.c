@@ -244,7 +244,7 @@ _sp_batch_counts_new (SpProject     *project,
     return g_steal_pointer (&self);
 
   counts = g_new0 (guint, hashes->len);
-  if (!sp_project_count_lines (project, (const guint64 *)hashes->data, hashes->len, counts, error))
+  if (!sp_project_count_lines (project, (const guint64 *)(gpointer)hashes->data, hashes->len, counts, error))
     return NULL;
 
   for (guint i = 0; i < hashes->len; i++)
@@ -358,10 +358,10 @@ check_document (SpReadFile  *read,
   fields.content_hash = read->content_hash;
   fields.text_hash = read->text_hash;
   fields.removed = removed;
-  fields.sentences = (const guint32 *)read->sentences->data;
+  fields.sentences = (const guint32 *)(gpointer)read->sentences->data;
   fields.n_sentences = read->sentences->len / 2;
   fields.simhash = read->simhash;
-  fields.line_hashes = (const guint64 *)read->line_hashes->data;
+  fields.line_hashes = (const guint64 *)(gpointer)read->line_hashes->data;
   fields.n_line_hashes = read->line_hashes->len;
 
   read->checked = sp_checked_document_new (&fields, error);
@@ -392,7 +392,7 @@ _sp_read_file_prepare (SpReadFile          *read,
   if (read->clean)
     {
       g_autoptr(GArray) own = g_array_copy (read->line_hashes);
-      CountContext context = { counts, (const guint64 *)own->data, own->len };
+      CountContext context = { counts, (const guint64 *)(gpointer)own->data, own->len };
 
       g_array_sort (own, compare_hashes);
       sp_text_clean (article, count_other_documents, &context);

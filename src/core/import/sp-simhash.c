@@ -165,7 +165,7 @@ add_runs (gint64        sums[64],
           const GArray *words,
           gint64        weight)
 {
-  const guint64 *w = (const guint64 *)words->data;
+  const guint64 *w = (const guint64 *)(gpointer)words->data;
   /* A line shorter than a run is one run */
   guint n_runs = words->len >= SP_SIMHASH_SHINGLE_WORDS
                    ? words->len - SP_SIMHASH_SHINGLE_WORDS + 1

@@ -258,7 +258,7 @@ find_id (GArray *entries,
 
   for (guint i = 0; i < entries->len; i++)
     {
-      if (*(const gint64 *)(entries->data + i * size) == id)
+      if (*(const gint64 *)(gpointer)(entries->data + i * size) == id)
         {
           if (index != NULL)
             *index = i;

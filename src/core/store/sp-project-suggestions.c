@@ -633,7 +633,7 @@ sp_project_rescore_suggestions (SpProject            *self,
   if (rc < 0)
     return FALSE;
 
-  return sp_project_update_suggestion_confidences (self, (const SpSuggestionScore *)scores->data,
+  return sp_project_update_suggestion_confidences (self, (const SpSuggestionScore *)(gpointer)scores->data,
                                                    scores->len, error);
 }
 

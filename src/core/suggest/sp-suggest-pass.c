@@ -90,7 +90,7 @@ suggest_document (SpProject             *project,
       g_array_append_val (fields, f);
     }
 
-  if (!sp_project_replace_suggestions (project, document_id, (SpSuggestionFields *)fields->data,
+  if (!sp_project_replace_suggestions (project, document_id, (SpSuggestionFields *)(gpointer)fields->data,
                                        fields->len, n_stored, error))
     return FALSE;
 
@@ -152,7 +152,7 @@ store_speakers (SpProject  *project,
       g_array_append_val (fields, f);
     }
 
-  return sp_project_replace_speakers (project, (SpSpeakerFields *)fields->data, fields->len, error);
+  return sp_project_replace_speakers (project, (SpSpeakerFields *)(gpointer)fields->data, fields->len, error);
 }
 
 /**
@@ -318,7 +318,7 @@ suggest_worker (GTask        *task,
   GError *error = NULL;
 
   if (!(project = sp_project_open (data->path, &error)) ||
-      !sp_suggest_documents (project, (const gint64 *)data->ids->data, data->ids->len,
+      !sp_suggest_documents (project, (const gint64 *)(gpointer)data->ids->data, data->ids->len,
                              worker_progress_cb, data, cancellable, &data->stats, &error))
     {
       g_task_return_error (task, error);

@@ -301,7 +301,7 @@ void
 _sp_suggest_find_phrases (SpSuggestRun *run)
 {
   SpSuggestEngine *engine = run->engine;
-  SpToken *tokens = (SpToken *) run->tokens->data;
+  SpToken *tokens = (SpToken *)(gpointer)run->tokens->data;
   guint n = run->tokens->len;
 
   g_array_set_size (run->matches, 0);
