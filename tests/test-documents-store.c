@@ -256,29 +256,36 @@ test_migrate_from_version_4 (void)
   sp_test_remove_tree (dir);
 }
 
-/* A version 7 file opens as the current version, backed up first, with its index merging
- * eight segments at a time as a new project's does, and its documents still found */
+/* A file of @version, holding one document whose body has @word, opens as the current
+ * version, backed up first, with the full-text index @setting as a new project has it
+ * (@value; an older file has no row of its own, which is FTS5's default), and its document
+ * still found */
 static void
-test_migrate_from_version_7 (void)
+assert_index_setting_migrated (int         version,
+                               const char *setting,
+                               gint64      value,
+                               const char *word)
 {
   g_autofree char *dir = sp_test_make_tmpdir ();
-  g_autofree char *path = sp_test_make_old_project (dir, "seven.standpoint", 7,
+  g_autofree char *name = g_strdup_printf ("v%d.standpoint", version);
+  g_autofree char *insert = g_strdup_printf (
     "INSERT INTO documents (file_name, title, body, body_length, content_hash, text_hash, imported) "
-    "VALUES ('seven.txt', 'Seven', 'The truce held overnight.', 25, 'c1', 't1', '2025-01-01T00:00:00Z');"
-    "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');");
-  g_autofree char *backup = g_strconcat (path, ".v7.bak", NULL);
+    "VALUES ('old.txt', 'Old', 'The %s held.', %d, 'c1', 't1', '2025-01-01T00:00:00Z');"
+    "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');",
+    word, (int) strlen (word) + 10);
+  g_autofree char *path = sp_test_make_old_project (dir, name, version, insert);
+  g_autofree char *backup = g_strdup_printf ("%s.v%d.bak", path, version);
   g_autofree char *new_path = g_build_filename (dir, "new.standpoint", NULL);
+  g_autofree char *query = g_strdup_printf ("SELECT v FROM documents_fts_config WHERE k = '%s'", setting);
   g_autoptr(GError) error = NULL;
   g_autoptr(SpProject) project = NULL;
   g_autoptr(SpProject) created = NULL;
   g_autoptr(GListModel) found = NULL;
-  const char *automerge = "SELECT v FROM documents_fts_config WHERE k = 'automerge'";
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
 
-  /* A version 7 file merges as FTS5 does by default: it has no row of its own */
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, automerge, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
@@ -287,66 +294,34 @@ test_migrate_from_version_7 (void)
   g_assert_no_error (error);
   g_assert_cmpint (sp_test_count_rows (project, "PRAGMA user_version"), ==, SP_PROJECT_SCHEMA_VERSION);
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpint (sp_test_count_rows (project, automerge), ==, 8);
+  g_assert_cmpint (sp_test_count_rows (project, query), ==, value);
+  g_assert_cmpint (sp_test_count_rows (project, "SELECT v FROM documents_fts_config WHERE k = 'automerge'"), ==, 8);
 
-  found = sp_project_search_documents (project, "truce", &error);
+  found = sp_project_search_documents (project, word, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
 
   created = sp_project_create (new_path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sp_test_count_rows (created, automerge), ==, 8);
+  g_assert_cmpint (sp_test_count_rows (created, query), ==, value);
 
   g_clear_object (&project);
   g_clear_object (&created);
   sp_test_remove_tree (dir);
 }
 
-/* A version 8 file opens as the current version, backed up first, with its index holding as
- * many new terms in memory as a new project's, and its documents still found */
+/* Version 8 had the index merge eight segments at a time */
+static void
+test_migrate_from_version_7 (void)
+{
+  assert_index_setting_migrated (7, "automerge", 8, "truce");
+}
+
+/* Version 9 has it hold up to 8 MiB of new terms in memory */
 static void
 test_migrate_from_version_8 (void)
 {
-  g_autofree char *dir = sp_test_make_tmpdir ();
-  g_autofree char *path = sp_test_make_old_project (dir, "eight.standpoint", 8,
-    "INSERT INTO documents (file_name, title, body, body_length, content_hash, text_hash, imported) "
-    "VALUES ('eight.txt', 'Eight', 'The talks resumed at dawn.', 26, 'c1', 't1', '2025-01-01T00:00:00Z');"
-    "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');");
-  g_autofree char *backup = g_strconcat (path, ".v8.bak", NULL);
-  g_autofree char *new_path = g_build_filename (dir, "new.standpoint", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SpProject) project = NULL;
-  g_autoptr(SpProject) created = NULL;
-  g_autoptr(GListModel) found = NULL;
-  const char *hashsize = "SELECT v FROM documents_fts_config WHERE k = 'hashsize'";
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  /* A version 8 file holds what FTS5 holds by default: it has no row of its own */
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, hashsize, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  project = sp_project_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sp_test_count_rows (project, "PRAGMA user_version"), ==, SP_PROJECT_SCHEMA_VERSION);
-  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpint (sp_test_count_rows (project, hashsize), ==, 8388608);
-  g_assert_cmpint (sp_test_count_rows (project, "SELECT v FROM documents_fts_config WHERE k = 'automerge'"), ==, 8);
-
-  found = sp_project_search_documents (project, "dawn", &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
-
-  created = sp_project_create (new_path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sp_test_count_rows (created, hashsize), ==, 8388608);
-
-  g_clear_object (&project);
-  g_clear_object (&created);
-  sp_test_remove_tree (dir);
+  assert_index_setting_migrated (8, "hashsize", 8388608, "talks");
 }
 
 static void

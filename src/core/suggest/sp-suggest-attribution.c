@@ -76,9 +76,7 @@ static gboolean
 is_adverb (SpSuggestRun  *run,
            const SpToken *t)
 {
-  gsize len = t->byte_end - t->byte_start;
-
-  return len > 4 && t->kind == SP_TOKEN_WORD && g_ascii_strncasecmp (run->body + t->byte_end - 2, "ly", 2) == 0;
+  return _sp_suggest_word_ends_with (run, t, "ly", 4);
 }
 
 /* Whether the word token @t is written in -ing ("demanding") */
@@ -86,7 +84,7 @@ static gboolean
 is_gerund (SpSuggestRun  *run,
            const SpToken *t)
 {
-  return t->byte_end - t->byte_start > 4 && g_ascii_strncasecmp (run->body + t->byte_end - 3, "ing", 3) == 0;
+  return _sp_suggest_word_ends_with (run, t, "ing", 4);
 }
 
 /* A stance word that is neither a verb nor a noun at @i, after a copula with at most two

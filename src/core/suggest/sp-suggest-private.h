@@ -376,6 +376,11 @@ typedef struct
 /* Trie matches over the sentence's tokens: at each token, the longest phrase of each kind
  * (SpLexKind) that starts there, all of its entries */
 void        _sp_suggest_find_phrases     (SpSuggestRun    *run);
+/* Whether @t is a word of more than @min_bytes bytes ending in @suffix ("-ing", "-ly") */
+gboolean          _sp_suggest_word_ends_with (SpSuggestRun  *run,
+                                              const SpToken *t,
+                                              const char    *suffix,
+                                              gsize          min_bytes);
 /* The entry (in engine->entries) of kind @kind that starts at token @i, or NULL; @last is
  * set to the phrase's last token */
 const SpLexEntry *_sp_suggest_phrase_at  (SpSuggestRun    *run,

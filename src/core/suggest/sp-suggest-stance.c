@@ -75,11 +75,7 @@ static gboolean
 past_participle (SpSuggestRun *run,
                  guint         i)
 {
-  const SpToken *t = &g_array_index (run->tokens, SpToken, i);
-  const char *w = run->body + t->byte_start;
-  gsize len = t->byte_end - t->byte_start;
-
-  return len > 2 && g_ascii_tolower (w[len - 2]) == 'e' && g_ascii_tolower (w[len - 1]) == 'd';
+  return _sp_suggest_word_ends_with (run, &g_array_index (run->tokens, SpToken, i), "ed", 2);
 }
 
 static gboolean
@@ -106,15 +102,8 @@ static gboolean
 gerund_after (SpSuggestRun *run,
               guint         i)
 {
-  const SpToken *t;
-  gsize len;
-
-  if (i + 1 >= run->tokens->len)
-    return FALSE;
-  t = &g_array_index (run->tokens, SpToken, i + 1);
-  len = t->byte_end - t->byte_start;
-  return t->kind == SP_TOKEN_WORD && len > 4
-         && g_ascii_strncasecmp (run->body + t->byte_end - 3, "ing", 3) == 0;
+  return i + 1 < run->tokens->len
+         && _sp_suggest_word_ends_with (run, &g_array_index (run->tokens, SpToken, i + 1), "ing", 4);
 }
 
 /* Whether the action word at @i is written in a past form ("lifted", "kept", "frozen"): not

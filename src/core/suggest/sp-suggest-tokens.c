@@ -278,6 +278,21 @@ _sp_suggest_tokenize (SpSuggestEngine *engine,
     }
 }
 
+/* Whether @t is a word of more than @min_bytes bytes that ends in the ASCII @suffix, in
+ * either case: the forms the engine reads from spelling ("firmly", "demanding", "rejected") */
+gboolean
+_sp_suggest_word_ends_with (SpSuggestRun  *run,
+                            const SpToken *t,
+                            const char    *suffix,
+                            gsize          min_bytes)
+{
+  gsize len = t->byte_end - t->byte_start;
+  gsize n = strlen (suffix);
+
+  return t->kind == SP_TOKEN_WORD && len > min_bytes && len >= n
+         && g_ascii_strncasecmp (run->body + t->byte_end - n, suffix, n) == 0;
+}
+
 /* ---- phrases ---- */
 
 static gboolean
