@@ -640,7 +640,9 @@ test_action_keyword (void)
 }
 
 /* A keyword of several words matches with a function word or two between or in place of
- * its own ("a halt in the shelling"), not across "and" or other words */
+ * its own ("a halt in the shelling"), not across "and" or other words; one whose first word
+ * is a verb also with one modifier after the verb ("stop heavy shelling"), where one that
+ * starts with another word has none ("financial and other pressure") */
 static void
 test_gapped_keyword (void)
 {
@@ -650,6 +652,12 @@ test_gapped_keyword (void)
     { "Riverton proposed a halt and shelling.", 1, 10, 0 },
     { "Riverton proposed a halt to the new shelling.", 1, 10, 0 },
     { "Riverton proposed a halt to all of the shelling.", 1, 10, 0 },
+    { "Riverton agreed to stop heavy shelling.", 1, 10, 1 },
+    { "Riverton refused to stop military shelling.", 1, 10, -1 },
+    { "Riverton agreed to stop heavy nightly shelling.", 1, 10, 0 },
+    { "Riverton agreed to stop and resume shelling.", 1, 10, 0 },
+    { "Riverton backed financial pressure.", 1, 12, 1 },
+    { "Riverton backed financial heavy pressure.", 1, 12, 0 },
   };
 
   check_cases (engine, cases, G_N_ELEMENTS (cases));

@@ -2,7 +2,8 @@
  *
  * What a statement is about: the issues whose keywords stand in its content (whole words,
  * any case, phrases, the suffix rule's inflections, a keyword of several content words with a
- * few function words between them, the last word of a two-word keyword before "on" and an
+ * few function words between them and, when the first is a verb, one modifier after it ("halt
+ * military strikes" for "halt strikes"), the last word of a two-word keyword before "on" and an
  * actor ("pressure on X" for "economic pressure"); an issue without keywords uses the
  * content words of its label and proposition), and the direction of each issue's own
  * proposition, read with the same action words as a statement ("Ukraine should cede
@@ -30,9 +31,29 @@ skippable (SpSuggestRun *run,
          && (g_array_index (run->engine->word_kinds, guint32, t->word) & function) != 0;
 }
 
+/* Whether the token at @i may stand between the verb and the object of a keyword such as
+ * "halt strikes": a word the engine knows nothing of, a role word or a demonym ("halt
+ * military strikes", "pause Russian attacks"); not a cue, an action, a keyword's word, an
+ * actor's, "and" or "or" */
+static gboolean
+modifier (SpSuggestRun *run,
+          guint         i)
+{
+  const SpToken *t = &g_array_index (run->tokens, SpToken, i);
+  guint32 adjective = SP_LEX_BIT (SP_LEX_TITLE) | SP_LEX_BIT (SP_LEX_DEMONYM);
+
+  if (t->kind != SP_TOKEN_WORD)
+    return FALSE;
+  if (t->word == 0)
+    return TRUE;
+  return t->word != run->word_and && t->word != run->word_or
+         && (g_array_index (run->engine->word_kinds, guint32, t->word) & ~adjective) == 0;
+}
+
 /* "A halt in the fighting" for the keyword "halt to fighting": the keyword's content words
  * in order, each at most SP_SUGGEST_KEYWORD_GAP function words after the one before, when
- * no keyword of the same issue starts at @j as written. Appends a hit. */
+ * no keyword of the same issue starts at @j as written. A keyword whose first word is a verb
+ * may also have one modifier after it. Appends a hit. */
 static void
 find_gapped (SpSuggestRun *run,
              guint         j,
@@ -48,6 +69,7 @@ find_gapped (SpSuggestRun *run,
       const SpGappedKeyword *gapped = &g_array_index (engine->gapped, SpGappedKeyword, g);
       const SpLexEntry *entry = g_ptr_array_index (engine->entries, gapped->entry);
       gboolean seen = FALSE;
+      gboolean modified = !gapped->verb_first;
       guint pos = j;
       SpIssueHit hit;
 
@@ -72,7 +94,9 @@ find_gapped (SpSuggestRun *run,
                   next = p;
                   break;
                 }
-              if (!skippable (run, p))
+              if (!modified && c == 1 && modifier (run, p))
+                modified = TRUE;
+              else if (!skippable (run, p))
                 break;
             }
           pos = next;

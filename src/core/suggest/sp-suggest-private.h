@@ -207,6 +207,7 @@ typedef struct
 {
   guint32 entry;                              /* into engine->entries */
   guint32 n_words;
+  gboolean verb_first;                        /* its first word is an action or a cue: "halt strikes" */
   guint32 words[SP_SUGGEST_MAX_PHRASE_WORDS]; /* vocabulary ids of its content words */
 } SpGappedKeyword;
 

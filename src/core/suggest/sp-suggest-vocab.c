@@ -730,7 +730,8 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
     {
       SpLexEntry *entry = g_ptr_array_index (engine->entries, i);
       GStrv words = g_ptr_array_index (all_words, i);
-      SpGappedKeyword gapped = { i, 0, { 0, } };
+      SpGappedKeyword gapped = { i, 0, FALSE, { 0, } };
+      guint32 verb = SP_LEX_BIT (SP_LEX_ACTION) | SP_LEX_BIT (SP_LEX_STANCE) | SP_LEX_BIT (SP_LEX_NEGATION);
       guint32 function = SP_LEX_BIT (SP_LEX_STOP) | SP_LEX_BIT (SP_LEX_PREPOSITION);
 
       if (entry->kind != SP_LEX_KEYWORD || entry->exact_case)
@@ -748,9 +749,9 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
        * X", whose first word, an action or a cue, is what makes it the issue */
       if (gapped.n_words == 2 && words[2] == NULL && gapped.words[1] != 0
           && (g_array_index (engine->word_kinds, guint32, gapped.words[1]) & SP_LEX_BIT (SP_LEX_KEYWORD)) == 0
-          && (g_array_index (engine->word_kinds, guint32, gapped.words[0])
-              & (SP_LEX_BIT (SP_LEX_ACTION) | SP_LEX_BIT (SP_LEX_STANCE) | SP_LEX_BIT (SP_LEX_NEGATION))) == 0)
+          && (g_array_index (engine->word_kinds, guint32, gapped.words[0]) & verb) == 0)
         g_array_index (engine->heads, guint32, gapped.words[1]) = i + 1;
+      gapped.verb_first = (g_array_index (engine->word_kinds, guint32, gapped.words[0]) & verb) != 0;
       g_array_index (engine->gap_start, guint8, gapped.words[0]) = 1;
       g_array_append_val (engine->gapped, gapped);
     }
