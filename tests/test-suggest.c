@@ -523,6 +523,8 @@ test_subjects (void)
     { "Riverton and Lakeside rejected the bridge.", 3, 10, -1 },
     { "Marta Okafor, Riverton, and Lakeside rejected the bridge.", 2, 10, -1 },
     { "Marta Okafor, who chairs the committee, said the bridge is essential.", 2, 10, 1 },
+    { "The committee chair, Marta Okafor, said the bridge is essential.", 2, 10, 1 },
+    { "At the committee, Marta Okafor, a chair, said the bridge is essential.", 2, 10, 1 },
     { "Lakeside will sue if Marta Okafor rejects the bridge.", 2, 10, 0 },
     { "The mayor praised Marta Okafor and demanded the bridge.", 2, 10, 0 },
     { "The bridge, Marta Okafor said, is essential.", 2, 10, 1 },

@@ -343,6 +343,28 @@ coordinated_before (SpSuggestRun  *run,
   return other;
 }
 
+/* "The Kremlin spokesperson, Dmitry Peskov, said": a name between commas just before the
+ * verb at @v, after a word, renames the subject before it and speaks; or -1 */
+static int
+subject_in_apposition (SpSuggestRun  *run,
+                       const guint32 *mention_end,
+                       guint          v)
+{
+  const SpMention *mention;
+  int m;
+
+  if (v < 4 || !is_punct (run, v - 1, ",") || (m = mention_ending_at (mention_end, v - 2)) < 0)
+    return -1;
+  mention = &g_array_index (run->mentions, SpMention, m);
+  if (mention->first < 2 || !is_punct (run, mention->first - 1, ",")
+      || tok (run, mention->first - 2)->kind != SP_TOKEN_WORD
+      || (tok (run, mention->first - 2)->flags & SP_TOKEN_IN_QUOTE)
+      || mention->kind == SP_MENTION_VAGUE || mention->kind == SP_MENTION_PRONOUN
+      || owner_or_object (run, mention))
+    return -1;
+  return m;
+}
+
 /* "X, who …, said", "X, a spokesperson for Y, said": the subject before an apposition or a
  * relative clause that ends with a comma just before the verb at @v; the earliest "mention ,"
  * in reach whose comma opens one ("who", "which", an article), or -1 */
@@ -915,8 +937,9 @@ _sp_suggest_attribute (SpSuggestRun *run)
       by_gerund = k > 1 && run->word_by != 0 && tok (run, k - 1)->word == run->word_by && is_gerund (run, t);
       if (by_gerund)
         m = -1;
-      else if ((m = find_subject (run, mention_end, k)) < 0)
-        m = subject_before_apposition (run, mention_end, k);
+      else if ((m = find_subject (run, mention_end, k)) < 0
+               && (m = subject_before_apposition (run, mention_end, k)) < 0)
+        m = subject_in_apposition (run, mention_end, k);
       /* "X rejected the plan, saying …", "…, demanding …", "X said …, and threatened to
        * …", "X answered by calling for …": the subject of the clause before */
       if (m < 0 && k > 1 && run->attrs->len > n_plain && last + 1 < n && tok (run, last + 1)->kind == SP_TOKEN_WORD
