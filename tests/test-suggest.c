@@ -665,6 +665,22 @@ test_gapped_keyword (void)
   check_cases (engine, cases, G_N_ELEMENTS (cases));
 }
 
+/* A keyword written in lower case is no keyword inside a name ("the Bridge Tolls
+ * Commission"), but is in a headline, where every word is capitalised */
+static void
+test_keyword_in_name (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_truce_engine ();
+  const Case cases[] = {
+    { "Riverton rejected the tolls.", 1, 12, -1 },
+    { "Riverton said on Monday that it rejected the rulings of the Bridge Tolls Commission.", 1, 12, 0 },
+    { "Riverton said on Monday that it rejected the Tolls Commission and its rulings.", 1, 12, 0 },
+    { "Riverton Rejects New Tolls For Lakeside Drivers", 1, 12, -1 },
+  };
+
+  check_cases (engine, cases, G_N_ELEMENTS (cases));
+}
+
 /* "Pressure on X" names the keyword "financial pressure": the head of a two-word keyword
  * with an actor as its object; not with anything else as its object */
 static void
@@ -827,6 +843,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/pair", test_pair);
   g_test_add_func ("/suggest/action-keyword", test_action_keyword);
   g_test_add_func ("/suggest/keyword-forms", test_keyword_forms);
+  g_test_add_func ("/suggest/keyword-in-name", test_keyword_in_name);
   g_test_add_func ("/suggest/gapped-keyword", test_gapped_keyword);
   g_test_add_func ("/suggest/keyword-head", test_keyword_head);
   g_test_add_func ("/suggest/more", test_more);

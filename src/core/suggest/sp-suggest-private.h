@@ -103,6 +103,7 @@ typedef struct
   guint      index;     /* actor or issue index in the codebook */
   gboolean   exact_case;/* acronyms: the text must be written as the phrase is */
   gboolean   needs_cap; /* names: the first word must start with a capital */
+  gboolean   common;    /* a keyword written in lower case: not inside a name ("Strategic Arms Reduction Treaty") */
   SpInflect  inflect;
   gboolean   verb;      /* a stance verb, which attributes its clause to its subject */
   gboolean   noun;      /* a stance noun, which attributes its clause to its owner ("X's demand") */

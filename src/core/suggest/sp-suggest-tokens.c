@@ -295,12 +295,46 @@ _sp_suggest_word_ends_with (SpSuggestRun  *run,
 
 /* ---- phrases ---- */
 
+/* Whether @t is a capitalised word inside its sentence */
+static gboolean
+is_name_word (const SpToken *t)
+{
+  return t->kind == SP_TOKEN_WORD && (t->flags & SP_TOKEN_CAP) && !(t->flags & SP_TOKEN_FIRST);
+}
+
+/* Whether the sentence is written in title case, as headlines are: three in four of its words
+ * of four letters or more after the first capitalised, and at least three of them */
+static gboolean
+is_title_case (const SpToken *tokens,
+               guint          n)
+{
+  guint words = 0;
+  guint capitalised = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (tokens[i].kind == SP_TOKEN_WORD && !(tokens[i].flags & SP_TOKEN_FIRST)
+        && tokens[i].byte_end - tokens[i].byte_start >= 4)
+      {
+        words++;
+        if (tokens[i].flags & SP_TOKEN_CAP)
+          capitalised++;
+      }
+  return capitalised >= 3 && capitalised * 4 >= words * 3;
+}
+
 static gboolean
 entry_fits (const SpLexEntry *entry,
             const SpToken    *tokens,
+            guint             n,
+            gboolean          title_case,
             guint             first,
             guint             last)
 {
+  /* a common word capitalised between capitalised words is part of a name: "arms" in the
+   * "Strategic Arms Reduction Treaty"; in a headline, every word is */
+  if (entry->common && !title_case && is_name_word (&tokens[first])
+      && ((first > 0 && is_name_word (&tokens[first - 1])) || (last + 1 < n && is_name_word (&tokens[last + 1]))))
+    return FALSE;
   if (entry->exact_case)
     {
       for (guint k = first; k <= last; k++)
@@ -318,6 +352,7 @@ _sp_suggest_find_phrases (SpSuggestRun *run)
   SpSuggestEngine *engine = run->engine;
   SpToken *tokens = (SpToken *)(gpointer)run->tokens->data;
   guint n = run->tokens->len;
+  gboolean title_case = is_title_case (tokens, n);
 
   g_array_set_size (run->matches, 0);
   g_array_set_size (run->match_index, n + 1);
@@ -349,7 +384,7 @@ _sp_suggest_find_phrases (SpSuggestRun *run)
               guint32 index = g_array_index (engine->node_entries, guint32, trie->first_entry + e);
               const SpLexEntry *entry = g_ptr_array_index (engine->entries, index);
 
-              if (!entry_fits (entry, tokens, i, j))
+              if (!entry_fits (entry, tokens, n, title_case, i, j))
                 continue;
               best_node[entry->kind] = node;
               best_last[entry->kind] = j;
@@ -373,7 +408,7 @@ _sp_suggest_find_phrases (SpSuggestRun *run)
               const SpLexEntry *entry = g_ptr_array_index (engine->entries, index);
               SpPhraseMatch match = { index, i, best_last[kind] };
 
-              if (entry->kind != kind || !entry_fits (entry, tokens, i, best_last[kind]))
+              if (entry->kind != kind || !entry_fits (entry, tokens, n, title_case, i, best_last[kind]))
                 continue;
               g_array_append_val (run->matches, match);
               /* the later words of "took back" are no verbs of their own */

@@ -340,6 +340,8 @@ codebook_entry (SpLexKind   kind,
       entry->exact_case = !has_lower && n_letters <= 6;
       entry->needs_cap = g_unichar_isupper (g_utf8_get_char (phrase));
     }
+  else if (kind == SP_LEX_KEYWORD)
+    entry->common = g_unichar_islower (g_utf8_get_char (phrase));
   return entry;
 }
 
