@@ -542,6 +542,30 @@ test_subjects (void)
     /* an accusation is the accuser's word, not the stance of the accused */
     { "Riverton accused Lakeside of undermining the bridge.", 3, 10, 0 },
     { "Marta Okafor ran on a platform of backing the bridge.", 2, 10, 1 },
+    /* one actor takes no verb in its base form: "support" is a noun, "back" a particle */
+    { "After years of Riverton support for the bridge, the vote failed.", 1, 10, 0 },
+    { "The vote failed to bring Riverton back to the bridge.", 1, 10, 0 },
+    { "Lakeside rejected another Riverton demand for the bridge.", 1, 10, 1 },
+  };
+
+  check_cases (engine, cases, G_N_ELEMENTS (cases));
+}
+
+/* A stance verb's infinitive is a cue of the chain ("refused to back": against); another
+ * stance word between the verb and the keyword is someone else's stance, and drops the claim */
+static void
+test_infinitive (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  const Case cases[] = {
+    { "Marta Okafor refused to back the bridge.", 2, 10, -1 },
+    { "Marta Okafor agreed to support the bridge.", 2, 10, 1 },
+    { "Marta Okafor wants Lakeside to back the bridge.", 2, 10, 1 },
+    { "Marta Okafor wants Lakeside to back the bridge.", 3, 10, 0 },
+    { "Marta Okafor urged Lakeside not to back the bridge.", 2, 10, -1 },
+    { "Marta Okafor urged Lakeside not to back the bridge.", 3, 10, 0 },
+    { "Marta Okafor opposed a text supporting the bridge.", 2, 10, 0 },
+    { "Marta Okafor refused, after long talks, to back the bridge.", 2, 10, 0 },
   };
 
   check_cases (engine, cases, G_N_ELEMENTS (cases));
@@ -843,6 +867,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/pair", test_pair);
   g_test_add_func ("/suggest/action-keyword", test_action_keyword);
   g_test_add_func ("/suggest/keyword-forms", test_keyword_forms);
+  g_test_add_func ("/suggest/infinitive", test_infinitive);
   g_test_add_func ("/suggest/keyword-in-name", test_keyword_in_name);
   g_test_add_func ("/suggest/gapped-keyword", test_gapped_keyword);
   g_test_add_func ("/suggest/keyword-head", test_keyword_head);

@@ -25,52 +25,6 @@ typedef struct
   guint close;    /* the closing mark, G_MAXUINT when it runs on */
 } QuoteSpan;
 
-static inline const SpToken *
-tok (SpSuggestRun *run,
-     guint         i)
-{
-  return i < run->tokens->len ? &g_array_index (run->tokens, SpToken, i) : NULL;
-}
-
-static gboolean
-is_punct (SpSuggestRun *run,
-          guint         i,
-          const char   *which)
-{
-  const SpToken *t = tok (run, i);
-
-  return t != NULL && t->kind == SP_TOKEN_PUNCT && strchr (which, t->punct) != NULL;
-}
-
-/* A reporting verb, or a stance verb, starting at @i */
-static const SpLexEntry *
-verb_at (SpSuggestRun *run,
-         guint         i,
-         guint        *last)
-{
-  const SpLexEntry *report;
-  const SpLexEntry *stance;
-  guint report_last = 0;
-  guint stance_last = 0;
-
-  if (tok (run, i)->flags & SP_TOKEN_VERB_TAIL)
-    return NULL;
-  report = _sp_suggest_phrase_at (run, i, SP_LEX_REPORT, &report_last);
-  stance = _sp_suggest_phrase_at (run, i, SP_LEX_STANCE, &stance_last);
-  if (stance != NULL && !stance->verb)
-    stance = NULL;
-  /* "insisted on": the longer of a reporting verb and a stance verb */
-  if (stance != NULL && (report == NULL || stance_last > report_last))
-    {
-      if (last != NULL)
-        *last = stance_last;
-      return stance;
-    }
-  if (report != NULL && last != NULL)
-    *last = report_last;
-  return report;
-}
-
 /* Whether the word token @t is an adverb by its form ("firmly", "sincerely") */
 static gboolean
 is_adverb (SpSuggestRun  *run,
@@ -103,7 +57,7 @@ predicate_at (SpSuggestRun *run,
   for (guint d = 1; d <= 3 && d <= i; d++)
     {
       guint j = i - d;
-      const SpToken *t = tok (run, j);
+      const SpToken *t = _sp_suggest_tok (run, j);
 
       run->work++;
       if (t->kind != SP_TOKEN_WORD || (t->flags & SP_TOKEN_IN_QUOTE))
@@ -128,7 +82,7 @@ ends_clause_before (SpSuggestRun  *run,
                     guint          j,
                     gboolean       of_object)
 {
-  const SpToken *t = tok (run, j);
+  const SpToken *t = _sp_suggest_tok (run, j);
   const SpLexEntry *cue;
   guint last;
 
@@ -137,7 +91,7 @@ ends_clause_before (SpSuggestRun  *run,
       if (_sp_suggest_phrase_at (run, j - back, SP_LEX_CONDITION, &last) != NULL && last == j)
         return TRUE;
   return (!of_object && t->word != 0 && (t->word == run->word_and || t->word == run->word_or))
-         || verb_at (run, j, NULL) != NULL
+         || _sp_suggest_verb_at (run, j, NULL) != NULL
          || ((cue = _sp_suggest_phrase_at (run, j, SP_LEX_STANCE, NULL)) != NULL && !cue->noun);
 }
 
@@ -161,7 +115,7 @@ clause_start_before (SpSuggestRun *run,
   while (j > stop)
     {
       run->work++;
-      if (is_clause_mark (tok (run, j - 1)) || ends_clause_before (run, j - 1, FALSE))
+      if (is_clause_mark (_sp_suggest_tok (run, j - 1)) || ends_clause_before (run, j - 1, FALSE))
         break;
       j--;
     }
@@ -182,7 +136,7 @@ object_clause_start (SpSuggestRun *run,
   for (guint d = 0; d < SP_SUGGEST_OBJECT_CLAUSE_REACH; d++, j--)
     {
       run->work++;
-      if (j == 0 || is_clause_mark (tok (run, j - 1)) || ends_clause_before (run, j - 1, TRUE))
+      if (j == 0 || is_clause_mark (_sp_suggest_tok (run, j - 1)) || ends_clause_before (run, j - 1, TRUE))
         return j;
     }
   return G_MAXUINT;
@@ -195,89 +149,9 @@ static guint
 passive_clause_start (SpSuggestRun *run,
                       guint         v)
 {
-  if (v > 0 && is_punct (run, v - 1, ","))
+  if (v > 0 && _sp_suggest_is_punct (run, v - 1, ","))
     v--;
   return clause_start_before (run, v, SP_SUGGEST_AGENT_REACH);
-}
-
-/* "Putin's plan": a possessive mention owns what follows and is no subject; a role with a
- * possessive place ("Riverton's mayor") still speaks */
-static gboolean
-possessive_owner (SpSuggestRun    *run,
-                  const SpMention *mention)
-{
-  return (tok (run, mention->last)->flags & SP_TOKEN_POSSESSIVE) && mention->kind != SP_MENTION_ROLE;
-}
-
-/* The mention whose last token is @i, from the index built per sentence */
-static int
-mention_ending_at (const guint32 *mention_end,
-                   guint          i)
-{
-  return (int) mention_end[i] - 1;
-}
-
-static int
-mention_starting_at (const guint32 *mention_start,
-                     guint          i,
-                     guint          n)
-{
-  return i < n ? (int) mention_start[i] - 1 : -1;
-}
-
-/* The subject of the verb at @v: the nearest mention before it in reach, or -1 */
-static int
-find_subject (SpSuggestRun  *run,
-              const guint32 *mention_end,
-              guint          v)
-{
-  guint reach = MIN (v, SP_SUGGEST_SUBJECT_REACH);
-
-  for (guint d = 1; d <= reach; d++)
-    {
-      guint j = v - d;
-      const SpToken *t = tok (run, j);
-      int m;
-
-      run->work++;
-      if (t->kind == SP_TOKEN_PUNCT && strchr (".;:!?()[]-", t->punct) != NULL)
-        return -1;
-      if (t->kind != SP_TOKEN_WORD || (t->flags & SP_TOKEN_IN_QUOTE))
-        return -1;
-      /* "…, X, who has rejected …": the relative clause's subject is the name before it,
-       * whatever preposition stands before the name */
-      if (t->word != 0 && t->word == run->word_who && j >= 2 && is_punct (run, j - 1, ",")
-          && (m = mention_ending_at (mention_end, j - 2)) >= 0)
-        {
-          return possessive_owner (run, &g_array_index (run->mentions, SpMention, m)) ? -1 : m;
-        }
-      if ((m = mention_ending_at (mention_end, j)) >= 0)
-        {
-          const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
-
-          /* "Putin's plan", "talks with Putin" */
-          if (possessive_owner (run, mention))
-            return -1;
-          if (mention->first > 0 && _sp_suggest_phrase_at (run, mention->first - 1, SP_LEX_PREPOSITION, NULL) != NULL)
-            return -1;
-          /* "X urged Y to abandon …", "asked Y to agree to …": Y is asked, and holds
-           * nothing yet */
-          if (mention->first > 0 && mention->last + 1 < v && run->word_to != 0
-              && tok (run, mention->last + 1)->word == run->word_to
-              && verb_at (run, mention->first - 1, NULL) != NULL)
-            return -1;
-          return m;
-        }
-      if (verb_at (run, j, NULL) != NULL || _sp_suggest_phrase_at (run, j, SP_LEX_CLAUSE, NULL) != NULL)
-        return -1;
-      /* "X called Y a liar and demanded …": a name shortly before "and" is the first verb's
-       * object, and the subject is out of sight */
-      if (t->word != 0 && t->word == run->word_and)
-        for (guint b = 1; b <= SP_SUGGEST_OBJECT_BEFORE_AND && b <= j; b++)
-          if (mention_ending_at (mention_end, j - b) >= 0)
-            return -1;
-    }
-  return -1;
 }
 
 /* Whether a condition word ends just before token @i (an article between is allowed: "if
@@ -300,110 +174,6 @@ after_condition (SpSuggestRun *run,
   return FALSE;
 }
 
-/* "X's plan", "talks with X": a possessive mention, or one after a preposition, is no one's
- * subject */
-static gboolean
-owner_or_object (SpSuggestRun    *run,
-                 const SpMention *mention)
-{
-  return (tok (run, mention->last)->flags & SP_TOKEN_POSSESSIVE)
-         || (mention->first > 0 && _sp_suggest_phrase_at (run, mention->first - 1, SP_LEX_PREPOSITION, NULL) != NULL);
-}
-
-/* "X and Y agreed", "X, Y and Z rejected", "X, Y, and Z rejected": the mention listed before
- * the subject @m, or -1 */
-static int
-coordinated_before (SpSuggestRun  *run,
-                    const guint32 *mention_end,
-                    int            m)
-{
-  const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
-  guint j = mention->first;
-  int other;
-
-  if (j < 2)
-    return -1;
-  j--;
-  /* an article of the later mention: "X and the Y" */
-  if (tok (run, j)->kind == SP_TOKEN_WORD && j > 1
-      && (tok (run, j)->word == run->word_the || tok (run, j)->word == run->word_a)
-      && tok (run, j)->word != 0)
-    j--;
-  if (!is_punct (run, j, ",") && !(tok (run, j)->kind == SP_TOKEN_WORD && tok (run, j)->word == run->word_and
-                                   && run->word_and != 0))
-    return -1;
-  /* "X, Y, and Z" */
-  if (!is_punct (run, j, ",") && j > 1 && is_punct (run, j - 1, ","))
-    j--;
-  if ((other = mention_ending_at (mention_end, j - 1)) < 0)
-    return -1;
-  mention = &g_array_index (run->mentions, SpMention, other);
-  if (mention->kind == SP_MENTION_VAGUE || owner_or_object (run, mention))
-    return -1;
-  return other;
-}
-
-/* "The Kremlin spokesperson, Dmitry Peskov, said": a name between commas just before the
- * verb at @v, after a word, renames the subject before it and speaks; or -1 */
-static int
-subject_in_apposition (SpSuggestRun  *run,
-                       const guint32 *mention_end,
-                       guint          v)
-{
-  const SpMention *mention;
-  int m;
-
-  if (v < 4 || !is_punct (run, v - 1, ",") || (m = mention_ending_at (mention_end, v - 2)) < 0)
-    return -1;
-  mention = &g_array_index (run->mentions, SpMention, m);
-  if (mention->first < 2 || !is_punct (run, mention->first - 1, ",")
-      || tok (run, mention->first - 2)->kind != SP_TOKEN_WORD
-      || (tok (run, mention->first - 2)->flags & SP_TOKEN_IN_QUOTE)
-      || mention->kind == SP_MENTION_VAGUE || mention->kind == SP_MENTION_PRONOUN
-      || owner_or_object (run, mention))
-    return -1;
-  return m;
-}
-
-/* "X, who …, said", "X, a spokesperson for Y, said": the subject before an apposition or a
- * relative clause that ends with a comma just before the verb at @v; the earliest "mention ,"
- * in reach whose comma opens one ("who", "which", an article), or -1 */
-static int
-subject_before_apposition (SpSuggestRun  *run,
-                           const guint32 *mention_end,
-                           guint          v)
-{
-  guint reach = MIN (v, SP_SUGGEST_APPOSITION_REACH);
-  int found = -1;
-
-  if (v < 3 || !is_punct (run, v - 1, ","))
-    return -1;
-  for (guint d = 2; d <= reach; d++)
-    {
-      guint c = v - d;
-      const SpToken *t = tok (run, c);
-      const SpToken *next = tok (run, c + 1);
-      int m;
-
-      run->work++;
-      if (t->kind == SP_TOKEN_PUNCT && strchr (".;:!?()[]", t->punct) != NULL)
-        break;
-      if (t->kind != SP_TOKEN_WORD && t->kind != SP_TOKEN_PUNCT)
-        break;
-      if (c == 0 || !is_punct (run, c, ",") || next == NULL || next->kind != SP_TOKEN_WORD)
-        continue;
-      if ((m = mention_ending_at (mention_end, c - 1)) < 0)
-        continue;
-      if (next->word == 0
-          || (next->word != run->word_who && next->word != run->word_which && next->word != run->word_the
-              && next->word != run->word_a && next->word != run->word_an))
-        continue;
-      if (owner_or_object (run, &g_array_index (run->mentions, SpMention, m)))
-        continue;
-      found = m;
-    }
-  return found;
-}
 
 /* Whether the stance verb ending at token @last has no object: only adverbs ("flatly"), or
  * one word that is no stop word, name or keyword ("outright"), stand between it and the end
@@ -418,7 +188,7 @@ verb_ends_clause (SpSuggestRun  *run,
 
   for (guint j = last + 1; j < n; j++)
     {
-      const SpToken *t = tok (run, j);
+      const SpToken *t = _sp_suggest_tok (run, j);
 
       run->work++;
       if (t->kind == SP_TOKEN_PUNCT)
@@ -427,7 +197,7 @@ verb_ends_clause (SpSuggestRun  *run,
         return FALSE;
       if (is_adverb (run, t))
         continue;
-      if (word_seen || mention_starting_at (mention_start, j, n) >= 0
+      if (word_seen || _sp_suggest_mention_starting_at (mention_start, j, n) >= 0
           || _sp_suggest_phrase_at (run, j, SP_LEX_STOP, NULL) != NULL
           || _sp_suggest_phrase_at (run, j, SP_LEX_PRONOUN, NULL) != NULL
           || _sp_suggest_phrase_at (run, j, SP_LEX_KEYWORD, NULL) != NULL)
@@ -450,12 +220,12 @@ relative_clause_mark (SpSuggestRun  *run,
   guint j;
   int co;
 
-  for (guint c = 0; c < SP_SUGGEST_MAX_COORDINATED && (co = coordinated_before (run, mention_end, m)) >= 0; c++)
+  for (guint c = 0; c < SP_SUGGEST_MAX_COORDINATED && (co = _sp_suggest_coordinated_before (run, mention_end, m)) >= 0; c++)
     m = co;
   j = g_array_index (run->mentions, SpMention, m).first;
   for (guint words = 0; words <= 3 && j > 1; words++, j--)
     {
-      const SpToken *t = tok (run, j - 1);
+      const SpToken *t = _sp_suggest_tok (run, j - 1);
       guint32 opener;
 
       run->work++;
@@ -463,7 +233,7 @@ relative_clause_mark (SpSuggestRun  *run,
         {
           if (words == 0 || strchr (",-", t->punct) == NULL)
             return G_MAXUINT;
-          opener = tok (run, j)->word;
+          opener = _sp_suggest_tok (run, j)->word;
           if (opener == 0
               || (opener != run->word_the && opener != run->word_a && opener != run->word_an
                   && opener != run->word_which && opener != run->word_that
@@ -471,8 +241,8 @@ relative_clause_mark (SpSuggestRun  *run,
             return G_MAXUINT;
           return j - 1;
         }
-      if (t->kind != SP_TOKEN_WORD || verb_at (run, j - 1, NULL) != NULL
-          || mention_ending_at (mention_end, j - 1) >= 0
+      if (t->kind != SP_TOKEN_WORD || _sp_suggest_verb_at (run, j - 1, NULL) != NULL
+          || _sp_suggest_mention_ending_at (mention_end, j - 1) >= 0
           || _sp_suggest_phrase_at (run, j - 1, SP_LEX_KEYWORD, NULL) != NULL
           || _sp_suggest_phrase_at (run, j - 1, SP_LEX_NEGATION, NULL) != NULL)
         return G_MAXUINT;
@@ -495,9 +265,9 @@ stance_apposition (SpSuggestRun *run,
       guint last;
 
       run->work++;
-      if (is_punct (run, j, ",-"))
+      if (_sp_suggest_is_punct (run, j, ",-"))
         return noun && d > 1 ? j : G_MAXUINT;
-      if (tok (run, j)->kind != SP_TOKEN_WORD || _sp_suggest_phrase_at (run, j, SP_LEX_KEYWORD, NULL) != NULL)
+      if (_sp_suggest_tok (run, j)->kind != SP_TOKEN_WORD || _sp_suggest_phrase_at (run, j, SP_LEX_KEYWORD, NULL) != NULL)
         return G_MAXUINT;
       if (_sp_suggest_noun_at (run, j, &last) != NULL)
         noun = TRUE;
@@ -528,8 +298,9 @@ _sp_suggest_noun_at (SpSuggestRun *run,
   return NULL;
 }
 
-/* The owner of the stance noun at @k: a possessive mention ("X's demand"), or a mention
- * after an article ("a X proposal"), with at most SP_SUGGEST_NOUN_GAP words between that
+/* The owner of the stance noun at @k: a possessive mention ("X's demand"), a mention
+ * after an article ("a X proposal"), or one actor just before a noun in the form of a verb
+ * ("another US demand"), with at most SP_SUGGEST_NOUN_GAP words between that
  * are no cue, verb or stop word ("X's aggression and demands" is two phrases); -1 if none. @first is set to the first token after the owner. */
 static int
 noun_owner (SpSuggestRun  *run,
@@ -540,19 +311,26 @@ noun_owner (SpSuggestRun  *run,
   for (guint d = 1; d <= SP_SUGGEST_NOUN_GAP + 1 && d <= k; d++)
     {
       guint j = k - d;
-      const SpToken *t = tok (run, j);
+      const SpToken *t = _sp_suggest_tok (run, j);
       int m;
 
       run->work++;
       if (t->kind != SP_TOKEN_WORD || (t->flags & SP_TOKEN_IN_QUOTE))
         return -1;
-      if ((m = mention_ending_at (mention_end, j)) >= 0)
+      if ((m = _sp_suggest_mention_ending_at (mention_end, j)) >= 0)
         {
           const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
-          const SpToken *before = mention->first > 0 ? tok (run, mention->first - 1) : NULL;
+          const SpToken *before = mention->first > 0 ? _sp_suggest_tok (run, mention->first - 1) : NULL;
 
           if (mention->kind == SP_MENTION_VAGUE || mention->kind == SP_MENTION_PRONOUN)
             return -1;
+          /* "another US demand": one actor before a stance noun that could be a verb but
+           * for its form owns it */
+          if (d == 1 && _sp_suggest_is_base_form (run, k) && _sp_suggest_is_singular (run, mention))
+            {
+              *first = k;
+              return m;
+            }
           if (!(t->flags & SP_TOKEN_POSSESSIVE)
               && (before == NULL || before->kind != SP_TOKEN_WORD || before->word == 0
                   || (before->word != run->word_a && before->word != run->word_an && before->word != run->word_the)))
@@ -560,7 +338,7 @@ noun_owner (SpSuggestRun  *run,
           *first = j + 1;
           return m;
         }
-      if (verb_at (run, j, NULL) != NULL || _sp_suggest_phrase_at (run, j, SP_LEX_STANCE, NULL) != NULL
+      if (_sp_suggest_verb_at (run, j, NULL) != NULL || _sp_suggest_phrase_at (run, j, SP_LEX_STANCE, NULL) != NULL
           || _sp_suggest_phrase_at (run, j, SP_LEX_NEGATION, NULL) != NULL
           || _sp_suggest_phrase_at (run, j, SP_LEX_STOP, NULL) != NULL
           || _sp_suggest_phrase_at (run, j, SP_LEX_CLAUSE, NULL) != NULL
@@ -579,12 +357,12 @@ noun_clause_end (SpSuggestRun *run,
   guint n = run->tokens->len;
 
   /* "on X's insistence, …": the noun ends its phrase */
-  if (is_punct (run, from, ","))
+  if (_sp_suggest_is_punct (run, from, ","))
     return from;
 
   for (guint j = from; j < n; j++)
     {
-      const SpToken *t = tok (run, j);
+      const SpToken *t = _sp_suggest_tok (run, j);
 
       run->work++;
       if (t->kind == SP_TOKEN_PUNCT && strchr (".;:!?()[]", t->punct) != NULL)
@@ -592,7 +370,7 @@ noun_clause_end (SpSuggestRun *run,
       if (t->kind != SP_TOKEN_WORD && t->kind != SP_TOKEN_PUNCT)
         return j;
       if (t->kind == SP_TOKEN_WORD
-          && (verb_at (run, j, NULL) != NULL || _sp_suggest_phrase_at (run, j, SP_LEX_CLAUSE, NULL) != NULL))
+          && (_sp_suggest_verb_at (run, j, NULL) != NULL || _sp_suggest_phrase_at (run, j, SP_LEX_CLAUSE, NULL) != NULL))
         return j;
     }
   return n;
@@ -664,10 +442,10 @@ quote_speaker (SpSuggestRun      *run,
       guint q = span->close + 1;
       int m;
 
-      while (is_punct (run, q, ",-"))
+      while (_sp_suggest_is_punct (run, q, ",-"))
         q++;
       /* "…," X said */
-      if ((m = mention_starting_at (mention_start, q, n)) >= 0)
+      if ((m = _sp_suggest_mention_starting_at (mention_start, q, n)) >= 0)
         {
           const SpMention *mm = &g_array_index (run->mentions, SpMention, m);
 
@@ -676,7 +454,7 @@ quote_speaker (SpSuggestRun      *run,
               {
                 /* "On “Sunday Show,” X said the …": a short quotation before a verb whose
                  * content follows it is a name */
-                if (last + 1 < n && tok (run, last + 1)->kind == SP_TOKEN_WORD
+                if (last + 1 < n && _sp_suggest_tok (run, last + 1)->kind == SP_TOKEN_WORD
                     && span->end - span->first <= SP_SUGGEST_NAME_QUOTE)
                   break;
                 *mention = m;
@@ -686,7 +464,7 @@ quote_speaker (SpSuggestRun      *run,
         }
       /* "…," said X */
       if ((*verb_entry = _sp_suggest_phrase_at (run, q, SP_LEX_REPORT, &last)) != NULL
-          && (m = mention_starting_at (mention_start, last + 1, n)) >= 0)
+          && (m = _sp_suggest_mention_starting_at (mention_start, last + 1, n)) >= 0)
         {
           *mention = m;
           *verb = q;
@@ -704,7 +482,7 @@ quote_speaker (SpSuggestRun      *run,
           if ((*verb_entry = _sp_suggest_phrase_at (run, v, SP_LEX_REPORT, &last)) != NULL
               && last + 3 >= span->open)
             {
-              int m = find_subject (run, mention_end, v);
+              int m = _sp_suggest_find_subject (run, mention_end, v);
 
               if (m >= 0)
                 {
@@ -803,7 +581,7 @@ _sp_suggest_attribute (SpSuggestRun *run)
           /* "X said he expected “progress” at the talks": a quoted phrase inside reported
            * speech leaves the verb its clause */
           if (verb > span->first || span->close == G_MAXUINT || span->close + 1 >= n
-              || is_punct (run, span->close + 1, ".!?") || tok (run, span->close + 1)->kind != SP_TOKEN_WORD)
+              || _sp_suggest_is_punct (run, span->close + 1, ".!?") || _sp_suggest_tok (run, span->close + 1)->kind != SP_TOKEN_WORD)
             consumed[verb] = 1;
           if (mention->kind != SP_MENTION_VAGUE)
             run->last_speaker = mention->actor;
@@ -816,7 +594,7 @@ _sp_suggest_attribute (SpSuggestRun *run)
   n_plain = run->attrs->len;
   for (guint k = 0; k < n; k++)
     {
-      const SpToken *t = tok (run, k);
+      const SpToken *t = _sp_suggest_tok (run, k);
       const SpLexEntry *entry;
       gboolean by_gerund;
       guint last;
@@ -829,17 +607,17 @@ _sp_suggest_attribute (SpSuggestRun *run)
         {
           guint q = last + 1;
 
-          if ((m = mention_starting_at (mention_start, q, n)) >= 0)
+          if ((m = _sp_suggest_mention_starting_at (mention_start, q, n)) >= 0)
             {
               const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
               guint after = mention->last + 1;
 
-              while (is_punct (run, after, ","))
+              while (_sp_suggest_is_punct (run, after, ","))
                 after++;
               if (k == 0)
                 add_attribution (run, SP_ATTR_ACCORDING, m, k, entry, after, n);
               else
-                add_attribution (run, SP_ATTR_ACCORDING, m, k, entry, 0, is_punct (run, k - 1, ",") ? k - 1 : k);
+                add_attribution (run, SP_ATTR_ACCORDING, m, k, entry, 0, _sp_suggest_is_punct (run, k - 1, ",") ? k - 1 : k);
               k = mention->last;
             }
           continue;
@@ -870,19 +648,19 @@ _sp_suggest_attribute (SpSuggestRun *run)
 
         if ((entry = predicate_at (run, k, &last, &copula)) != NULL)
           {
-            if ((m = find_subject (run, mention_end, copula)) >= 0)
+            if ((m = _sp_suggest_find_subject (run, mention_end, copula)) >= 0)
               add_attribution (run, SP_ATTR_STANCE_WORD, m, k, entry, k, n);
             k = last;
             continue;
           }
       }
 
-      if ((entry = verb_at (run, k, &last)) == NULL)
+      if ((entry = _sp_suggest_verb_at (run, k, &last)) == NULL)
         continue;
 
       /* "Y accused X of undermining …": what X is said to do, in another's words */
-      if (entry->kind == SP_LEX_STANCE && k > 1 && run->word_of != 0 && tok (run, k - 1)->word == run->word_of
-          && mention_ending_at (mention_end, k - 2) >= 0
+      if (entry->kind == SP_LEX_STANCE && k > 1 && run->word_of != 0 && _sp_suggest_tok (run, k - 1)->word == run->word_of
+          && _sp_suggest_mention_ending_at (mention_end, k - 2) >= 0
           && is_gerund (run, t))
         {
           k = last;
@@ -892,8 +670,8 @@ _sp_suggest_attribute (SpSuggestRun *run)
       /* "the plan was rejected by X", "the truce, backed by X,": the agent holds the stance
        * on the clause before the verb */
       if (entry->kind == SP_LEX_STANCE && run->word_by != 0 && last + 2 < n
-          && tok (run, last + 1)->word == run->word_by
-          && (m = mention_starting_at (mention_start, last + 2, n)) >= 0)
+          && _sp_suggest_tok (run, last + 1)->word == run->word_by
+          && (m = _sp_suggest_mention_starting_at (mention_start, last + 2, n)) >= 0)
         {
           const SpMention *agent = &g_array_index (run->mentions, SpMention, m);
           guint mark = stance_apposition (run, k);
@@ -915,7 +693,7 @@ _sp_suggest_attribute (SpSuggestRun *run)
 
       /* "…, a proposal X has flatly rejected.": a stance verb with no object of its own
        * speaks of the clause before its subject's relative clause, which is its content */
-      if (entry->kind == SP_LEX_STANCE && (m = find_subject (run, mention_end, k)) >= 0
+      if (entry->kind == SP_LEX_STANCE && (m = _sp_suggest_find_subject (run, mention_end, k)) >= 0
           && verb_ends_clause (run, mention_start, last))
         {
           guint mark = relative_clause_mark (run, mention_end, m);
@@ -926,7 +704,7 @@ _sp_suggest_attribute (SpSuggestRun *run)
               int co = m;
 
               add_attribution (run, SP_ATTR_OBJECT_BEFORE, m, k, entry, first, mark);
-              for (guint c = 0; c < SP_SUGGEST_MAX_COORDINATED && (co = coordinated_before (run, mention_end, co)) >= 0; c++)
+              for (guint c = 0; c < SP_SUGGEST_MAX_COORDINATED && (co = _sp_suggest_coordinated_before (run, mention_end, co)) >= 0; c++)
                 add_attribution (run, SP_ATTR_OBJECT_BEFORE, co, k, entry, first, mark);
               k = last;
               continue;
@@ -934,18 +712,18 @@ _sp_suggest_attribute (SpSuggestRun *run)
         }
 
       /* "… by calling for …": the means of the clause's subject, not of the name nearest */
-      by_gerund = k > 1 && run->word_by != 0 && tok (run, k - 1)->word == run->word_by && is_gerund (run, t);
+      by_gerund = k > 1 && run->word_by != 0 && _sp_suggest_tok (run, k - 1)->word == run->word_by && is_gerund (run, t);
       if (by_gerund)
         m = -1;
-      else if ((m = find_subject (run, mention_end, k)) < 0
-               && (m = subject_before_apposition (run, mention_end, k)) < 0)
-        m = subject_in_apposition (run, mention_end, k);
+      else if ((m = _sp_suggest_find_subject (run, mention_end, k)) < 0
+               && (m = _sp_suggest_subject_before_apposition (run, mention_end, k)) < 0)
+        m = _sp_suggest_subject_in_apposition (run, mention_end, k);
       /* "X rejected the plan, saying …", "…, demanding …", "X said …, and threatened to
        * …", "X answered by calling for …": the subject of the clause before */
-      if (m < 0 && k > 1 && run->attrs->len > n_plain && last + 1 < n && tok (run, last + 1)->kind == SP_TOKEN_WORD
-          && ((is_punct (run, k - 1, ",") && (entry->kind == SP_LEX_REPORT || is_gerund (run, t)))
+      if (m < 0 && k > 1 && run->attrs->len > n_plain && last + 1 < n && _sp_suggest_tok (run, last + 1)->kind == SP_TOKEN_WORD
+          && ((_sp_suggest_is_punct (run, k - 1, ",") && (entry->kind == SP_LEX_REPORT || is_gerund (run, t)))
               || by_gerund
-              || (tok (run, k - 1)->word == run->word_and && run->word_and != 0 && is_punct (run, k - 2, ","))))
+              || (_sp_suggest_tok (run, k - 1)->word == run->word_and && run->word_and != 0 && _sp_suggest_is_punct (run, k - 2, ","))))
         {
           SpAttribution *before = &g_array_index (run->attrs, SpAttribution, run->attrs->len - 1);
 
@@ -965,11 +743,11 @@ _sp_suggest_attribute (SpSuggestRun *run)
           if (mention->kind == SP_MENTION_VAGUE && entry->kind == SP_LEX_REPORT)
             break;
           /* the others of a list of subjects say it too */
-          for (guint c = 0; c < SP_SUGGEST_MAX_COORDINATED && (co = coordinated_before (run, mention_end, co)) >= 0; c++)
+          for (guint c = 0; c < SP_SUGGEST_MAX_COORDINATED && (co = _sp_suggest_coordinated_before (run, mention_end, co)) >= 0; c++)
             {
               guint first = last + 1;
 
-              if (first < n && tok (run, first)->word == run->word_that && run->word_that != 0)
+              if (first < n && _sp_suggest_tok (run, first)->word == run->word_that && run->word_that != 0)
                 first++;
               if (entry->kind == SP_LEX_STANCE)
                 add_attribution (run, SP_ATTR_STANCE_VERB, co, k, entry, k, n);
@@ -978,12 +756,12 @@ _sp_suggest_attribute (SpSuggestRun *run)
             }
           if (entry->kind == SP_LEX_STANCE)
             add_attribution (run, SP_ATTR_STANCE_VERB, m, k, entry, k, n);
-          else if (mention->first > 0 && is_punct (run, mention->first - 1, ",")
-                   && (last + 1 >= n || is_punct (run, last + 1, ".!?")))
+          else if (mention->first > 0 && _sp_suggest_is_punct (run, mention->first - 1, ",")
+                   && (last + 1 >= n || _sp_suggest_is_punct (run, last + 1, ".!?")))
             /* "…, X said." */
             add_attribution (run, SP_ATTR_REPORTED, m, k, entry, 0, mention->first - 1);
-          else if (mention->first > 0 && is_punct (run, mention->first - 1, ",")
-                   && is_punct (run, last + 1, ","))
+          else if (mention->first > 0 && _sp_suggest_is_punct (run, mention->first - 1, ",")
+                   && _sp_suggest_is_punct (run, last + 1, ","))
             {
               /* "…, X said, …": the sentence around the aside, the aside with it (a
                * reporting verb is no cue) */
@@ -993,13 +771,13 @@ _sp_suggest_attribute (SpSuggestRun *run)
             {
               guint first = last + 1;
 
-              if (first < n && tok (run, first)->word == run->word_that && run->word_that != 0)
+              if (first < n && _sp_suggest_tok (run, first)->word == run->word_that && run->word_that != 0)
                 first++;
               add_attribution (run, SP_ATTR_REPORTED, m, k, entry, first, n);
             }
         }
-      else if (entry->kind == SP_LEX_REPORT && k > 0 && is_punct (run, k - 1, ",")
-               && (m = mention_starting_at (mention_start, last + 1, n)) >= 0)
+      else if (entry->kind == SP_LEX_REPORT && k > 0 && _sp_suggest_is_punct (run, k - 1, ",")
+               && (m = _sp_suggest_mention_starting_at (mention_start, last + 1, n)) >= 0)
         /* "…, said X" */
         add_attribution (run, SP_ATTR_REPORTED, m, k, entry, 0, k - 1);
       k = last;

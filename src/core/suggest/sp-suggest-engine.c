@@ -338,17 +338,38 @@ typedef struct
   const SpLexEntry *entry;   /* its keyword */
 } LastClaim;
 
+/* Whether the cue at @at is the infinitive the verb of @attr governs: "to" just before it
+ * (or "not to"), at most SP_SUGGEST_INFINITIVE_REACH words after the verb, none of them
+ * punctuation ("X refused to back …", "X urged Y not to push for …") */
+static gboolean
+infinitive_of (SpSuggestRun        *run,
+               const SpAttribution *attr,
+               guint                at)
+{
+  if (run->word_to == 0 || attr->verb == G_MAXUINT || at < 1 || at <= attr->verb + 1
+      || at - attr->verb > SP_SUGGEST_INFINITIVE_REACH + 2
+      || g_array_index (run->tokens, SpToken, at - 1).word != run->word_to)
+    return FALSE;
+  for (guint k = attr->verb + 1; k < at; k++)
+    if (g_array_index (run->tokens, SpToken, k).kind != SP_TOKEN_WORD)
+      return FALSE;
+  return TRUE;
+}
+
 /* "X opposed a text supporting …": a second stance verb or word after the stance verb that
  * attributed the clause, before the keyword, is someone else's stance inside X's, and the
- * chain of the two signs is not to be trusted; one after the keyword ("… the park, which X
+ * chain of the two signs is not to be trusted, unless it is the verb's own infinitive ("X
+ * refused to back …"); one after the keyword ("… the park, which X
  * calls vital") is a judgement of it. A stance noun there ("X rejected Y's demand for …") is
  * what the object asks for, and the chain holds (sp-suggest-stance.c). */
 static gboolean
-embedded_stance (const SpAttribution *attr,
+embedded_stance (SpSuggestRun        *run,
+                 const SpAttribution *attr,
                  const SpStance      *stance)
 {
   return _sp_attr_kind_is_cue (attr->kind) && stance->cue_before != NULL
-         && attr->verb_entry != NULL && stance->cue_before != attr->verb_entry;
+         && attr->verb_entry != NULL && stance->cue_before != attr->verb_entry
+         && !infinitive_of (run, attr, stance->cue_before_at);
 }
 
 /* Whether an attribution of @kind says what its speaker said, rather than what its
@@ -698,7 +719,7 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
                 continue;
               if (stance->in_condition || (stance->negated && stance->hedged))
                 continue;
-              if (embedded_stance (attr, stance) || reports_another (&run, attr, stance))
+              if (embedded_stance (&run, attr, stance) || reports_another (&run, attr, stance))
                 continue;
               if (!nearest_in_clause (&run, hits, stances, h))
                 continue;

@@ -51,6 +51,7 @@ G_BEGIN_DECLS
  * between its content words, or in place of its own ("halt to fighting" in "a halt in the
  * fighting") */
 #define SP_SUGGEST_KEYWORD_GAP      2
+#define SP_SUGGEST_INFINITIVE_REACH 3   /* words between a verb and the "to" of its infinitive: "urged the council not to" */
 /* The most words between a stance noun's owner and the noun ("X's latest peace plan") */
 #define SP_SUGGEST_NOUN_GAP         3
 
@@ -322,6 +323,7 @@ typedef struct
   gboolean   explicit_cue;  /* a stance cue, not only action words */
   const SpLexEntry *cue_entry;    /* the last stance cue, nullable */
   const SpLexEntry *cue_before;   /* the last stance cue before the keyword but the attributing verb, nullable */
+  guint             cue_before_at;/* its first token */
   const SpLexEntry *neg_entry;
   const SpLexEntry *hedge_entry;
   const SpLexEntry *action_entry;
@@ -392,6 +394,49 @@ const SpLexEntry *_sp_suggest_phrase_at  (SpSuggestRun    *run,
 void        _sp_suggest_find_mentions    (SpSuggestRun    *run);
 /* A pronoun entry of the kind "possessive" ("his"): no mention, the owner of what follows */
 gboolean    _sp_suggest_is_possessive_pronoun (const SpLexEntry *entry);
+/* Token @i of the sentence, or NULL past its end */
+static inline const SpToken *
+_sp_suggest_tok (SpSuggestRun *run,
+                 guint         i)
+{
+  return i < run->tokens->len ? &g_array_index (run->tokens, SpToken, i) : NULL;
+}
+
+/* sp-suggest-subjects.c: who the subject of a verb is. Mentions are looked up by their
+ * first or last token in per-sentence indexes of mention + 1 (0 for none). */
+gboolean          _sp_suggest_is_punct       (SpSuggestRun    *run,
+                                              guint            i,
+                                              const char      *which);
+/* A reporting verb, or a stance verb, starting at @i; @last is set to its last token */
+const SpLexEntry *_sp_suggest_verb_at        (SpSuggestRun    *run,
+                                              guint            i,
+                                              guint           *last);
+int               _sp_suggest_mention_ending_at   (const guint32 *mention_end,
+                                                   guint          i);
+int               _sp_suggest_mention_starting_at (const guint32 *mention_start,
+                                                   guint          i,
+                                                   guint          n);
+gboolean          _sp_suggest_possessive_owner (SpSuggestRun    *run,
+                                                const SpMention *mention);
+gboolean          _sp_suggest_owner_or_object  (SpSuggestRun    *run,
+                                                const SpMention *mention);
+gboolean          _sp_suggest_is_base_form   (SpSuggestRun    *run,
+                                              guint            v);
+gboolean          _sp_suggest_is_singular    (SpSuggestRun    *run,
+                                              const SpMention *mention);
+int               _sp_suggest_find_subject   (SpSuggestRun    *run,
+                                              const guint32   *mention_end,
+                                              guint            v);
+int               _sp_suggest_coordinated_before (SpSuggestRun  *run,
+                                                  const guint32 *mention_end,
+                                                  int            m);
+int               _sp_suggest_subject_in_apposition     (SpSuggestRun  *run,
+                                                         const guint32 *mention_end,
+                                                         guint          v);
+int               _sp_suggest_subject_before_apposition (SpSuggestRun  *run,
+                                                         const guint32 *mention_end,
+                                                         guint          v);
+
 void        _sp_suggest_attribute        (SpSuggestRun    *run);
 /* The stance noun (stance-nouns.txt) starting at token @i, or NULL; @last is set to its last
  * token */

@@ -403,7 +403,10 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
           stance->explicit_cue = TRUE;
           stance->cue_entry = entry;
           if (k < keyword)
-            stance->cue_before = entry;
+            {
+              stance->cue_before = entry;
+              stance->cue_before_at = k;
+            }
           stance->strength = MAX (stance->strength, entry->strength);
           if (stance->anchor == G_MAXUINT)
             stance->anchor = k;
