@@ -571,6 +571,23 @@ test_infinitive (void)
   check_cases (engine, cases, G_N_ELEMENTS (cases));
 }
 
+/* In a quotation, a stance verb of another actor, or of "he", "she" or "they", is what the
+ * speaker says of them; "we" and the speaker's own side are the speaker's */
+static void
+test_quoted_subject (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  const Case cases[] = {
+    { "\"Lakeside rejected the bridge,\" Marta Okafor said.", 2, 10, 0 },
+    { "\"They have firmly rejected the bridge,\" Marta Okafor said.", 2, 10, 0 },
+    { "\"He will never accept the bridge,\" Marta Okafor said.", 2, 10, 0 },
+    { "\"We rejected the bridge,\" Marta Okafor said.", 2, 10, -1 },
+    { "\"Riverton rejected the bridge,\" Marta Okafor said.", 2, 10, -1 },
+  };
+
+  check_cases (engine, cases, G_N_ELEMENTS (cases));
+}
+
 /* "The two sides agreed": the last two actors of different groups named before say it both;
  * two actors of one group are no pair */
 static void
@@ -868,6 +885,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/action-keyword", test_action_keyword);
   g_test_add_func ("/suggest/keyword-forms", test_keyword_forms);
   g_test_add_func ("/suggest/infinitive", test_infinitive);
+  g_test_add_func ("/suggest/quoted-subject", test_quoted_subject);
   g_test_add_func ("/suggest/keyword-in-name", test_keyword_in_name);
   g_test_add_func ("/suggest/gapped-keyword", test_gapped_keyword);
   g_test_add_func ("/suggest/keyword-head", test_keyword_head);

@@ -404,6 +404,62 @@ reports_another (SpSuggestRun        *run,
   return FALSE;
 }
 
+/* Whether the word token @t is @word, in any case */
+static gboolean
+is_word (SpSuggestRun  *run,
+         const SpToken *t,
+         const char    *word)
+{
+  gsize len = strlen (word);
+
+  return t->byte_end - t->byte_start == len && g_ascii_strncasecmp (run->body + t->byte_start, word, len) == 0;
+}
+
+/* "“Russia rejected the truce,” X said": in a quotation, a stance verb whose subject is an
+ * actor of another group, or "he", "she" or "they", is what the speaker says of others, not
+ * the speaker's own stance ("we" and "I" are the speaker's). The subject is the word before
+ * the verb, past at most SP_SUGGEST_QUOTED_SUBJECT_REACH auxiliaries, negators, hedges and
+ * adverbs. */
+static gboolean
+quoted_other_subject (SpSuggestRun        *run,
+                      const SpAttribution *attr,
+                      const SpStance      *stance)
+{
+  guint v = stance->anchor;
+
+  if ((attr->kind != SP_ATTR_QUOTE_SAID && attr->kind != SP_ATTR_QUOTE_CONTINUED) || attr->actor < 0
+      || v == G_MAXUINT || v == 0 || _sp_suggest_verb_at (run, v, NULL) == NULL)
+    return FALSE;
+  for (guint d = 1; d <= SP_SUGGEST_QUOTED_SUBJECT_REACH + 1 && d <= v; d++)
+    {
+      guint j = v - d;
+      const SpToken *t = _sp_suggest_tok (run, j);
+
+      run->work++;
+      if (t->kind != SP_TOKEN_WORD)
+        return FALSE;
+      if (is_word (run, t, "he") || is_word (run, t, "she") || is_word (run, t, "they"))
+        return TRUE;
+      for (guint m = 0; m < run->mentions->len; m++)
+        {
+          const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
+
+          run->work++;
+          if (mention->last == j)
+            return mention->actor >= 0 && mention->kind != SP_MENTION_PRONOUN
+                   && _sp_suggest_group_of (run, mention->actor) != _sp_suggest_group_of (run, attr->actor);
+        }
+      if (_sp_suggest_phrase_at (run, j, SP_LEX_STOP, NULL) == NULL
+          && !is_word (run, t, "have") && !is_word (run, t, "has") && !is_word (run, t, "had")
+          && !is_word (run, t, "do") && !is_word (run, t, "does") && !is_word (run, t, "did")
+          && _sp_suggest_phrase_at (run, j, SP_LEX_NEGATION, NULL) == NULL
+          && _sp_suggest_phrase_at (run, j, SP_LEX_HEDGE, NULL) == NULL
+          && !_sp_suggest_word_ends_with (run, t, "ly", 4))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /* How far a keyword is from the cue its sign was read from; one before the cue is its
  * subject rather than what it asks for ("any settlement must include ceding X"), and
  * counts as SP_SUGGEST_SUBJECT_DISTANCE tokens further */
@@ -719,7 +775,8 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
                 continue;
               if (stance->in_condition || (stance->negated && stance->hedged))
                 continue;
-              if (embedded_stance (&run, attr, stance) || reports_another (&run, attr, stance))
+              if (embedded_stance (&run, attr, stance) || reports_another (&run, attr, stance)
+                  || quoted_other_subject (&run, attr, stance))
                 continue;
               if (!nearest_in_clause (&run, hits, stances, h))
                 continue;

@@ -112,9 +112,9 @@ actor_is_person (SpSuggestRun *run,
   return a->public.kind == SP_ACTOR_KIND_PERSON;
 }
 
-static gint64
-group_of (SpSuggestRun *run,
-          int           actor)
+gint64
+_sp_suggest_group_of (SpSuggestRun *run,
+                      int           actor)
 {
   const SpCodebookActor *a = g_ptr_array_index (run->engine->codebook->actors, actor);
 
@@ -127,7 +127,7 @@ static void
 note_recent (SpSuggestRun *run,
              int           actor)
 {
-  if (run->recent[0] >= 0 && group_of (run, run->recent[0]) != group_of (run, actor))
+  if (run->recent[0] >= 0 && _sp_suggest_group_of (run, run->recent[0]) != _sp_suggest_group_of (run, actor))
     run->recent[1] = run->recent[0];
   run->recent[0] = actor;
 }

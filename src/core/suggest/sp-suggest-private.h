@@ -51,6 +51,7 @@ G_BEGIN_DECLS
  * between its content words, or in place of its own ("halt to fighting" in "a halt in the
  * fighting") */
 #define SP_SUGGEST_KEYWORD_GAP      2
+#define SP_SUGGEST_QUOTED_SUBJECT_REACH 3 /* auxiliaries and adverbs between a subject and its verb in a quotation */
 #define SP_SUGGEST_INFINITIVE_REACH 3   /* words between a verb and the "to" of its infinitive: "urged the council not to" */
 /* The most words between a stance noun's owner and the noun ("X's latest peace plan") */
 #define SP_SUGGEST_NOUN_GAP         3
@@ -392,6 +393,9 @@ const SpLexEntry *_sp_suggest_phrase_at  (SpSuggestRun    *run,
                                           SpLexKind        kind,
                                           guint           *last);
 void        _sp_suggest_find_mentions    (SpSuggestRun    *run);
+/* The group (top-most affiliation) of codebook actor @actor */
+gint64      _sp_suggest_group_of         (SpSuggestRun    *run,
+                                          int              actor);
 /* A pronoun entry of the kind "possessive" ("his"): no mention, the owner of what follows */
 gboolean    _sp_suggest_is_possessive_pronoun (const SpLexEntry *entry);
 /* Token @i of the sentence, or NULL past its end */
