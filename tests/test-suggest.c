@@ -571,6 +571,20 @@ test_infinitive (void)
   check_cases (engine, cases, G_N_ELEMENTS (cases));
 }
 
+/* What a condition after the keyword asks is its own: its cues are not the claim's ("… if Y
+ * does not back …") */
+static void
+test_condition_after (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_engine ();
+  const Case cases[] = {
+    { "Marta Okafor threatened to give up the park if Lakeside did not back the plan.", 2, 11, 1 },
+    { "Marta Okafor would reject the bridge unless Lakeside agreed to pay.", 2, 10, -1 },
+  };
+
+  check_cases (engine, cases, G_N_ELEMENTS (cases));
+}
+
 /* In a quotation, a stance verb of another actor, or of "he", "she" or "they", is what the
  * speaker says of them; "we" and the speaker's own side are the speaker's */
 static void
@@ -886,6 +900,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/keyword-forms", test_keyword_forms);
   g_test_add_func ("/suggest/infinitive", test_infinitive);
   g_test_add_func ("/suggest/quoted-subject", test_quoted_subject);
+  g_test_add_func ("/suggest/condition-after", test_condition_after);
   g_test_add_func ("/suggest/keyword-in-name", test_keyword_in_name);
   g_test_add_func ("/suggest/gapped-keyword", test_gapped_keyword);
   g_test_add_func ("/suggest/keyword-head", test_keyword_head);

@@ -435,6 +435,8 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
           stance->hedge_entry = entry;
           if (k < keyword)
             stance->in_condition = TRUE;
+          else
+            break;  /* "… talks only if Y were willing to …": the condition's cues are its own */
           k = last;
         }
       else if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_HEDGE, &last)) != NULL)
