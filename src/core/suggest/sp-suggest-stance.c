@@ -8,8 +8,8 @@
  * verb that attributed the content is the first cue when the keyword's clause starts with
  * it. The issue's proposition has a direction of its own (sp-suggest-issues.c), which the
  * result is read against. Hedges and modals mark the claim conditional; they never flip it;
- * a keyword after a condition word ("if", conditions.txt) is the claim's condition.
- * No cue and no action word means no sign, unless a strong negator ("never") is there.
+ * a keyword after a condition word ("if", conditions.txt) is the claim's condition, and a
+ * condition after the keyword ends its clause. No cue and no action word means no sign, unless a strong negator ("never") is there.
  */
 #define G_LOG_DOMAIN "sp-suggest"
 
