@@ -514,7 +514,7 @@ _sp_suggest_attribute (SpSuggestRun *run)
 {
   guint n = run->tokens->len;
   g_autofree guint32 *mention_start = g_new0 (guint32, n + 1);
-  g_autofree guint32 *mention_end = g_new0 (guint32, n + 1);
+  guint32 *mention_end;
   g_autofree guint8 *consumed = g_new0 (guint8, n + 1);
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (QuoteSpan));
   g_autoptr(GArray) nouns = g_array_new (FALSE, FALSE, sizeof (SpAttribution));
@@ -524,6 +524,9 @@ _sp_suggest_attribute (SpSuggestRun *run)
   guint n_plain;
 
   g_array_set_size (run->attrs, 0);
+  g_array_set_size (run->mention_end, n + 1);
+  mention_end = (guint32 *)(gpointer) run->mention_end->data;
+  memset (mention_end, 0, (n + 1) * sizeof *mention_end);
   for (guint m = 0; m < run->mentions->len; m++)
     {
       const SpMention *mention = &g_array_index (run->mentions, SpMention, m);

@@ -434,20 +434,19 @@ quoted_other_subject (SpSuggestRun        *run,
     {
       guint j = v - d;
       const SpToken *t = _sp_suggest_tok (run, j);
+      int m;
 
       run->work++;
       if (t->kind != SP_TOKEN_WORD)
         return FALSE;
       if (is_word (run, t, "he") || is_word (run, t, "she") || is_word (run, t, "they"))
         return TRUE;
-      for (guint m = 0; m < run->mentions->len; m++)
+      if ((m = _sp_suggest_mention_ending_at ((const guint32 *)(gpointer) run->mention_end->data, j)) >= 0)
         {
           const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
 
-          run->work++;
-          if (mention->last == j)
-            return mention->actor >= 0 && mention->kind != SP_MENTION_PRONOUN
-                   && _sp_suggest_group_of (run, mention->actor) != _sp_suggest_group_of (run, attr->actor);
+          return mention->actor >= 0 && mention->kind != SP_MENTION_PRONOUN
+                 && _sp_suggest_group_of (run, mention->actor) != _sp_suggest_group_of (run, attr->actor);
         }
       if (_sp_suggest_phrase_at (run, j, SP_LEX_STOP, NULL) == NULL
           && !is_word (run, t, "have") && !is_word (run, t, "has") && !is_word (run, t, "had")
@@ -672,6 +671,7 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
   run.tokens = g_array_new (FALSE, TRUE, sizeof (SpToken));
   run.mentions = g_array_new (FALSE, TRUE, sizeof (SpMention));
   run.attrs = g_array_new (FALSE, TRUE, sizeof (SpAttribution));
+  run.mention_end = g_array_new (FALSE, TRUE, sizeof (guint32));
   run.matches = g_array_new (FALSE, TRUE, sizeof (SpPhraseMatch));
   run.match_index = g_array_new (FALSE, TRUE, sizeof (guint32));
   run.scratch = g_string_new (NULL);
@@ -815,6 +815,7 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
   g_array_unref (run.tokens);
   g_array_unref (run.mentions);
   g_array_unref (run.attrs);
+  g_array_unref (run.mention_end);
   g_array_unref (run.matches);
   g_array_unref (run.match_index);
   g_string_free (run.scratch, TRUE);
