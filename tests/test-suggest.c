@@ -566,6 +566,9 @@ test_infinitive (void)
     { "Marta Okafor urged Lakeside not to back the bridge.", 3, 10, 0 },
     { "Marta Okafor opposed a text supporting the bridge.", 2, 10, 0 },
     { "Marta Okafor refused, after long talks, to back the bridge.", 2, 10, 0 },
+    /* a stance word's infinitive has no subject of its own */
+    { "Lakeside is unwilling to accept the bridge.", 3, 10, -1 },
+    { "Lakeside is ready to accept the bridge.", 3, 10, 1 },
   };
 
   check_cases (engine, cases, G_N_ELEMENTS (cases));

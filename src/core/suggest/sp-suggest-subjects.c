@@ -123,6 +123,8 @@ _sp_suggest_find_subject (SpSuggestRun  *run,
     {
       guint j = v - d;
       const SpToken *t = _sp_suggest_tok (run, j);
+      const SpLexEntry *cue;
+      guint cue_last = 0;
       int m;
 
       run->work++;
@@ -162,6 +164,11 @@ _sp_suggest_find_subject (SpSuggestRun  *run,
           return m;
         }
       if (_sp_suggest_verb_at (run, j, NULL) != NULL || _sp_suggest_phrase_at (run, j, SP_LEX_CLAUSE, NULL) != NULL)
+        return -1;
+      /* "X is unwilling to accept …": the verb is the stance word's infinitive, and X's
+       * stance is read from the stance word */
+      if ((cue = _sp_suggest_phrase_at (run, j, SP_LEX_STANCE, &cue_last)) != NULL && !cue->verb && !cue->noun
+          && cue_last + 1 == v)
         return -1;
       /* "X called Y a liar and demanded …": a name shortly before "and" is the first verb's
        * object, and the subject is out of sight */
