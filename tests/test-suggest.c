@@ -583,6 +583,9 @@ test_condition_after (void)
   const Case cases[] = {
     { "Marta Okafor threatened to give up the park if Lakeside did not back the plan.", 2, 11, 1 },
     { "Marta Okafor would reject the bridge unless Lakeside agreed to pay.", 2, 10, -1 },
+    /* a negator and a condition after the keyword are a refusal on terms, not a forecast */
+    { "Marta Okafor said the city would not give up the park until Lakeside paid.", 2, 11, -1 },
+    { "Marta Okafor could not give up the park.", 2, 11, 0 },
   };
 
   check_cases (engine, cases, G_N_ELEMENTS (cases));

@@ -773,7 +773,7 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
 
               if (stance->sign == 0)
                 continue;
-              if (stance->in_condition || (stance->negated && stance->hedged))
+              if (stance->in_condition || (stance->negated && stance->speculative))
                 continue;
               if (embedded_stance (&run, attr, stance) || reports_another (&run, attr, stance)
                   || quoted_other_subject (&run, attr, stance))

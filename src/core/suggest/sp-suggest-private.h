@@ -320,7 +320,8 @@ typedef struct
   int        sign;          /* -1, +1, 0 when no cue */
   int        strength;
   gboolean   negated;
-  gboolean   hedged;
+  gboolean   hedged;        /* conditional: a hedge, a modal or a condition */
+  gboolean   speculative;   /* hedged by a hedge, a modal or a condition before the keyword, not only by one after it: with a negator, a forecast or a hypothesis */
   gboolean   explicit_cue;  /* a stance cue, not only action words */
   const SpLexEntry *cue_entry;    /* the last stance cue, nullable */
   const SpLexEntry *cue_before;   /* the last stance cue before the keyword but the attributing verb, nullable */

@@ -300,6 +300,7 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
                    || (entry = _sp_suggest_phrase_at (run, k, SP_LEX_CONDITION, NULL)) != NULL)
             {
               stance->hedged = TRUE;
+              stance->speculative = TRUE;
               stance->hedge_entry = entry;
             }
         }
@@ -433,10 +434,10 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
            * will sign unless the bridge is tolled"); the claim is conditional */
           stance->hedged = TRUE;
           stance->hedge_entry = entry;
-          if (k < keyword)
-            stance->in_condition = TRUE;
-          else
+          if (k > keyword_last)
             break;  /* "… talks only if Y were willing to …": the condition's cues are its own */
+          stance->in_condition = TRUE;
+          stance->speculative = TRUE;
           k = last;
         }
       else if ((entry = _sp_suggest_phrase_at (run, k, SP_LEX_HEDGE, &last)) != NULL)
@@ -451,6 +452,7 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
           else if (!(t->flags & SP_TOKEN_CAP) || (t->flags & SP_TOKEN_FIRST))
             {
               stance->hedged = TRUE;
+              stance->speculative = TRUE;
               stance->hedge_entry = entry;
             }
           k = last;
