@@ -524,6 +524,7 @@ test_subjects (void)
     { "Marta Okafor, Riverton, and Lakeside rejected the bridge.", 2, 10, -1 },
     { "Marta Okafor, who chairs the committee, said the bridge is essential.", 2, 10, 1 },
     { "The committee chair, Marta Okafor, said the bridge is essential.", 2, 10, 1 },
+    { "Speaking in Lakeside, Marta Okafor rejected the bridge.", 3, 10, 0 },
     { "At the committee, Marta Okafor, a chair, said the bridge is essential.", 2, 10, 1 },
     { "Lakeside will sue if Marta Okafor rejects the bridge.", 2, 10, 0 },
     { "The mayor praised Marta Okafor and demanded the bridge.", 2, 10, 0 },

@@ -694,6 +694,7 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
   run.word_what = _sp_suggest_vocab_lookup (engine, "what", 4);
   run.word_to = _sp_suggest_vocab_lookup (engine, "to", 2);
   run.word_from = _sp_suggest_vocab_lookup (engine, "from", 4);
+  run.word_in = _sp_suggest_vocab_lookup (engine, "in", 2);
   run.word_by = _sp_suggest_vocab_lookup (engine, "by", 2);
 
   for (guint s = 0; s < n_sentences; s++)

@@ -365,6 +365,7 @@ typedef struct
   guint32          word_that;        /* "that" after a reporting verb */
   guint32          word_of;          /* "of" and "from" may stand between an action and its object */
   guint32          word_from;
+  guint32          word_in;
   guint32          word_by;          /* "rejected by X": a passive stance verb's agent */
   guint32          word_and;         /* list glue and articles, for keywords listed together */
   guint32          word_or;

@@ -128,8 +128,8 @@ past_form (SpSuggestRun     *run,
 
 /* Whether the action word at [@a, @a_last] is done to the keyword at [@kw, @kw_last]: it
  * comes before it with a short object phrase between ("hold the next round of talks", "cede
- * the rest of the region") that crosses no punctuation, cue, other action or preposition but
- * "of" and "from"; or it comes after it with nothing but stop words that are not prepositions
+ * the rest of the region", "give up land in the region") that crosses no punctuation, cue,
+ * other action or preposition but "of", "from" and "in"; or it comes after it with nothing but stop words that are not prepositions
  * between (a passive: "the tolls will be lifted"). "Talks to end the dispute" is not an ending
  * of the talks, nor is "end the dispute with talks" one, nor "stop the sales that get round
  * the tolls" a stopping of the tolls. */
@@ -166,7 +166,7 @@ governs (SpSuggestRun     *run,
               || _sp_suggest_phrase_at (run, j, SP_LEX_CLAUSE, NULL) != NULL)
             return FALSE;
           if (_sp_suggest_phrase_at (run, j, SP_LEX_PREPOSITION, NULL) != NULL
-              && t->word != run->word_of && t->word != run->word_from)
+              && t->word != run->word_of && t->word != run->word_from && t->word != run->word_in)
             return FALSE;
           /* "stop the sales that get round the tolls": a relative clause of its own */
           if (t->word == run->word_that && t->word != 0)

@@ -210,8 +210,9 @@ _sp_suggest_coordinated_before (SpSuggestRun  *run,
       && (_sp_suggest_tok (run, j)->word == run->word_the || _sp_suggest_tok (run, j)->word == run->word_a)
       && _sp_suggest_tok (run, j)->word != 0)
     j--;
-  if (!_sp_suggest_is_punct (run, j, ",") && !(_sp_suggest_tok (run, j)->kind == SP_TOKEN_WORD && _sp_suggest_tok (run, j)->word == run->word_and
-                                   && run->word_and != 0))
+  if (!_sp_suggest_is_punct (run, j, ",")
+      && !(_sp_suggest_tok (run, j)->kind == SP_TOKEN_WORD && _sp_suggest_tok (run, j)->word == run->word_and
+           && run->word_and != 0))
     return -1;
   /* "X, Y, and Z" */
   if (!_sp_suggest_is_punct (run, j, ",") && j > 1 && _sp_suggest_is_punct (run, j - 1, ","))
