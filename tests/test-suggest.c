@@ -734,10 +734,28 @@ test_keyword_in_name (void)
 {
   g_autoptr(SpSuggestEngine) engine = make_truce_engine ();
   const Case cases[] = {
-    { "Riverton rejected the tolls.", 1, 12, -1 },
+    { "Riverton rejected the tolls.", 1, 12, 1 },
     { "Riverton said on Monday that it rejected the rulings of the Bridge Tolls Commission.", 1, 12, 0 },
     { "Riverton said on Monday that it rejected the Tolls Commission and its rulings.", 1, 12, 0 },
-    { "Riverton Rejects New Tolls For Lakeside Drivers", 1, 12, -1 },
+    { "Riverton Rejects New Tolls For Lakeside Drivers", 1, 12, 1 },
+  };
+
+  check_cases (engine, cases, G_N_ELEMENTS (cases));
+}
+
+/* A keyword that names what the proposition removes ("the tolls" of "the tolls should be
+ * lifted") is against it when backed without an action of its own; "sanctions against X" is
+ * no cue */
+static void
+test_removed_keyword (void)
+{
+  g_autoptr(SpSuggestEngine) engine = make_truce_engine ();
+  const Case cases[] = {
+    { "Riverton backed the tolls.", 1, 12, -1 },
+    { "Riverton opposed the tolls.", 1, 12, 1 },
+    { "Riverton backed lifting the tolls.", 1, 12, 1 },
+    { "Riverton said the tolls against Lakeside were effective.", 1, 12, -1 },
+    { "Riverton backed a truce.", 1, 10, 1 },
   };
 
   check_cases (engine, cases, G_N_ELEMENTS (cases));
@@ -918,6 +936,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/quoted-subject", test_quoted_subject);
   g_test_add_func ("/suggest/condition-after", test_condition_after);
   g_test_add_func ("/suggest/keyword-in-name", test_keyword_in_name);
+  g_test_add_func ("/suggest/removed-keyword", test_removed_keyword);
   g_test_add_func ("/suggest/gapped-keyword", test_gapped_keyword);
   g_test_add_func ("/suggest/keyword-head", test_keyword_head);
   g_test_add_func ("/suggest/more", test_more);

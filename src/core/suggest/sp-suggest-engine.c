@@ -695,6 +695,7 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
   run.word_to = _sp_suggest_vocab_lookup (engine, "to", 2);
   run.word_from = _sp_suggest_vocab_lookup (engine, "from", 4);
   run.word_in = _sp_suggest_vocab_lookup (engine, "in", 2);
+  run.word_against = _sp_suggest_vocab_lookup (engine, "against", 7);
   run.word_by = _sp_suggest_vocab_lookup (engine, "by", 2);
 
   for (guint s = 0; s < n_sentences; s++)
@@ -764,7 +765,7 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
             {
               const SpIssueHit *hit = &g_array_index (hits, SpIssueHit, h);
 
-              _sp_suggest_read_stance (&run, attr, hit->first, hit->last, hit->issue,
+              _sp_suggest_read_stance (&run, attr, hit->entry, hit->first, hit->last, hit->issue,
                                        &g_array_index (stances, SpStance, h));
             }
           for (guint h = 0; h < hits->len; h++)

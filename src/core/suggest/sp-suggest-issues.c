@@ -230,3 +230,62 @@ _sp_suggest_issue_direction (SpSuggestEngine *engine,
   g_array_unref (run.match_index);
   return direction;
 }
+
+/* Whether @keyword names what the issue's proposition removes: its words all stand in the
+ * proposition's subject, before a modal, "be" and an action word that gives up or ends
+ * ("Sanctions on Russia should be eased or lifted": "sanctions"; not "Ukraine should cede
+ * territory", where what is given up goes to someone). Backing such a keyword, with no action
+ * word of the statement's own, is against the proposition ("X backed the sanctions"). */
+gboolean
+_sp_suggest_keyword_names_removed (SpSuggestEngine *engine,
+                                   guint            issue,
+                                   const char      *keyword)
+{
+  const SpCodebookIssue *i = g_ptr_array_index (engine->codebook->issues, issue);
+  const char *proposition = i->public.proposition;
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autoptr(GArray) words = g_array_new (FALSE, TRUE, sizeof (SpToken));
+  SpSuggestRun run = { 0, };
+  guint32 word_be = _sp_suggest_vocab_lookup (engine, "be", 2);
+  guint modal = G_MAXUINT;
+  guint modal_last = 0;
+  gboolean removed = FALSE;
+
+  if (proposition == NULL || keyword == NULL || word_be == 0)
+    return FALSE;
+  run.engine = engine;
+  run.tokens = g_array_new (FALSE, TRUE, sizeof (SpToken));
+  run.matches = g_array_new (FALSE, TRUE, sizeof (SpPhraseMatch));
+  run.match_index = g_array_new (FALSE, TRUE, sizeof (guint32));
+  _sp_suggest_tokenize (engine, proposition, 0, strlen (proposition), 0, run.tokens, scratch);
+  _sp_suggest_find_phrases (&run);
+  for (guint k = 0; k < run.tokens->len && modal == G_MAXUINT; k++)
+    if (_sp_suggest_phrase_at (&run, k, SP_LEX_STANCE, &modal_last) != NULL)
+      modal = k;
+  if (modal != G_MAXUINT && modal_last + 2 < run.tokens->len
+      && g_array_index (run.tokens, SpToken, modal_last + 1).word == word_be)
+    {
+      const SpLexEntry *action = _sp_suggest_phrase_at (&run, modal_last + 2, SP_LEX_ACTION, NULL);
+
+      removed = action != NULL && action->polarity < 0;
+    }
+  if (removed)
+    {
+      _sp_suggest_tokenize (engine, keyword, 0, strlen (keyword), 0, words, scratch);
+      for (guint w = 0; w < words->len && removed; w++)
+        {
+          const SpToken *t = &g_array_index (words, SpToken, w);
+          gboolean found = FALSE;
+
+          if (t->kind != SP_TOKEN_WORD)
+            continue;
+          for (guint k = 0; k < modal && !found; k++)
+            found = t->word != 0 && g_array_index (run.tokens, SpToken, k).word == t->word;
+          removed = found;
+        }
+    }
+  g_array_unref (run.tokens);
+  g_array_unref (run.matches);
+  g_array_unref (run.match_index);
+  return removed;
+}

@@ -110,6 +110,7 @@ typedef struct
   gboolean   verb;      /* a stance verb, which attributes its clause to its subject */
   gboolean   noun;      /* a stance noun, which attributes its clause to its owner ("X's demand") */
   gboolean   reported_future; /* a hedge but in reported speech, where it is the future as stated ("said it would not …") */
+  gboolean   removed;   /* a keyword that names what its issue's proposition removes ("sanctions" for "… should be lifted") */
 } SpLexEntry;
 
 void        _sp_lex_entry_free           (SpLexEntry *entry);
@@ -366,6 +367,7 @@ typedef struct
   guint32          word_of;          /* "of" and "from" may stand between an action and its object */
   guint32          word_from;
   guint32          word_in;
+  guint32          word_against;     /* "sanctions against X": a preposition right after a keyword */
   guint32          word_by;          /* "rejected by X": a passive stance verb's agent */
   guint32          word_and;         /* list glue and articles, for keywords listed together */
   guint32          word_or;
@@ -465,10 +467,16 @@ void        _sp_suggest_find_issues      (SpSuggestRun    *run,
                                           GArray          *hits);
 void        _sp_suggest_read_stance      (SpSuggestRun    *run,
                                           const SpAttribution *attr,
+                                          const SpLexEntry *keyword_entry,
                                           guint            keyword,
                                           guint            keyword_last,
                                           guint            issue,
                                           SpStance        *stance);
+/* Whether @keyword names what the proposition of @issue removes ("sanctions" in "Sanctions on
+ * Russia should be lifted") */
+gboolean    _sp_suggest_keyword_names_removed (SpSuggestEngine *engine,
+                                               guint            issue,
+                                               const char      *keyword);
 /* The direction (+1/-1) of an issue's proposition: the product of its action words */
 int         _sp_suggest_issue_direction  (SpSuggestEngine *engine,
                                           guint            issue);

@@ -239,6 +239,7 @@ stance_cue_at (SpSuggestRun *run,
 void
 _sp_suggest_read_stance (SpSuggestRun        *run,
                          const SpAttribution *attr,
+                         const SpLexEntry    *keyword_entry,
                          guint                keyword,
                          guint                keyword_last,
                          guint                issue,
@@ -365,6 +366,12 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
           stance->strength = MAX (stance->strength, entry->strength);
           k = last;
         }
+      else if (k == keyword_last + 1 && run->word_against != 0
+               && g_array_index (run->tokens, SpToken, k).word == run->word_against)
+        {
+          /* "sanctions against Russia": a preposition, not a stance on the sanctions */
+          pending_negation = FALSE;
+        }
       else if ((entry = stance_cue_at (run, k, &last)) != NULL && entry->noun)
         {
           /* a stance noun is its owner's stance, not the speaker's; in the object of a
@@ -474,6 +481,9 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
     }
   /* the proposition's direction counts against an action word of the statement's own */
   stance->sign = sign * (any_action ? direction * g_array_index (run->engine->directions, int, issue) : 1);
+  /* "X backed the sanctions", read against "sanctions should be lifted" */
+  if (!any_action && keyword_entry != NULL && keyword_entry->removed)
+    stance->sign = -stance->sign;
   if (!stance->explicit_cue && !stance->negated)
     stance->strength = 1;
 }

@@ -764,4 +764,11 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
 
       g_array_append_val (engine->directions, direction);
     }
+  for (guint i = 0; i < engine->entries->len; i++)
+    {
+      SpLexEntry *entry = g_ptr_array_index (engine->entries, i);
+
+      if (entry->kind == SP_LEX_KEYWORD)
+        entry->removed = _sp_suggest_keyword_names_removed (engine, entry->index, entry->phrase);
+    }
 }
