@@ -879,15 +879,21 @@ test_hostile (void)
   g_autoptr(GString) quotes = g_string_new ("Marta Okafor said ");
   g_autoptr(GString) big = g_string_new ("Marta Okafor said ");
   g_autoptr(GString) quoted = g_string_new ("\"");
+  g_autoptr(GString) heads = g_string_new ("Riverton backed ");
+  g_autoptr(SpSuggestEngine) truce_engine = make_truce_engine ();
   guint64 work_quotes = 0;
   guint64 work_big = 0;
   guint64 work_quoted = 0;
+  guint64 work_heads = 0;
   guint32 pair[2];
 
   for (guint i = 0; i < 100000; i++)
     g_string_append (quotes, i % 2 ? "\" bridge " : "\"");
   while (big->len < 1024 * 1024)
     g_string_append (big, "the bridge, rejected by Riverton, ");
+  /* many heads of a keyword before "on" and a name */
+  while (heads->len < 1024 * 1024)
+    g_string_append (heads, "pressure on Lakeside, ");
   /* one quotation of many stances of others */
   while (quoted->len < 1024 * 1024)
     g_string_append (quoted, "Lakeside rejected the bridge and ");
@@ -897,12 +903,15 @@ test_hostile (void)
   sp_suggest_result_free (_sp_suggest_engine_run_counted (engine, quotes->str, pair, 1, &work_quotes));
   pair[1] = g_utf8_strlen (big->str, -1);
   sp_suggest_result_free (_sp_suggest_engine_run_counted (engine, big->str, pair, 1, &work_big));
+  pair[1] = g_utf8_strlen (heads->str, -1);
+  sp_suggest_result_free (_sp_suggest_engine_run_counted (truce_engine, heads->str, pair, 1, &work_heads));
   pair[1] = g_utf8_strlen (quoted->str, -1);
   sp_suggest_result_free (_sp_suggest_engine_run_counted (engine, quoted->str, pair, 1, &work_quoted));
   /* linear: a bounded number of visits a byte */
   g_assert_cmpuint (work_quotes, <, 64 * quotes->len);
   g_assert_cmpuint (work_big, <, 64 * big->len);
   g_assert_cmpuint (work_quoted, <, 64 * quoted->len);
+  g_assert_cmpuint (work_heads, <, 64 * heads->len);
 }
 
 int

@@ -513,7 +513,7 @@ void
 _sp_suggest_attribute (SpSuggestRun *run)
 {
   guint n = run->tokens->len;
-  g_autofree guint32 *mention_start = g_new0 (guint32, n + 1);
+  guint32 *mention_start;
   guint32 *mention_end;
   g_autofree guint8 *consumed = g_new0 (guint8, n + 1);
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (QuoteSpan));
@@ -524,8 +524,11 @@ _sp_suggest_attribute (SpSuggestRun *run)
   guint n_plain;
 
   g_array_set_size (run->attrs, 0);
+  g_array_set_size (run->mention_start, n + 1);
   g_array_set_size (run->mention_end, n + 1);
+  mention_start = (guint32 *)(gpointer) run->mention_start->data;
   mention_end = (guint32 *)(gpointer) run->mention_end->data;
+  memset (mention_start, 0, (n + 1) * sizeof *mention_start);
   memset (mention_end, 0, (n + 1) * sizeof *mention_end);
   for (guint m = 0; m < run->mentions->len; m++)
     {

@@ -671,6 +671,7 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
   run.tokens = g_array_new (FALSE, TRUE, sizeof (SpToken));
   run.mentions = g_array_new (FALSE, TRUE, sizeof (SpMention));
   run.attrs = g_array_new (FALSE, TRUE, sizeof (SpAttribution));
+  run.mention_start = g_array_new (FALSE, TRUE, sizeof (guint32));
   run.mention_end = g_array_new (FALSE, TRUE, sizeof (guint32));
   run.matches = g_array_new (FALSE, TRUE, sizeof (SpPhraseMatch));
   run.match_index = g_array_new (FALSE, TRUE, sizeof (guint32));
@@ -817,6 +818,7 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
   g_array_unref (run.tokens);
   g_array_unref (run.mentions);
   g_array_unref (run.attrs);
+  g_array_unref (run.mention_start);
   g_array_unref (run.mention_end);
   g_array_unref (run.matches);
   g_array_unref (run.match_index);

@@ -147,22 +147,20 @@ _sp_suggest_find_issues (SpSuggestRun *run,
       {
         guint32 head = g_array_index (run->engine->heads, guint32, g_array_index (run->tokens, SpToken, j).word);
 
+        int m;
+
         if (head != 0 && hits->len == hits_at_j && j + 2 < end && run->engine->word_on != 0
-            && g_array_index (run->tokens, SpToken, j + 1).word == run->engine->word_on)
-          for (guint m = 0; m < run->mentions->len; m++)
-            {
-              const SpMention *mention = &g_array_index (run->mentions, SpMention, m);
+            && g_array_index (run->tokens, SpToken, j + 1).word == run->engine->word_on
+            && j + 2 < run->mention_start->len
+            && (m = _sp_suggest_mention_starting_at ((const guint32 *)(gpointer) run->mention_start->data, j + 2,
+                                                     run->mention_start->len)) >= 0
+            && g_array_index (run->mentions, SpMention, m).actor >= 0)
+          {
+            const SpLexEntry *entry = g_ptr_array_index (run->engine->entries, head - 1);
+            SpIssueHit hit = { entry->index, j, j, entry };
 
-              run->work++;
-              if (mention->first == j + 2 && mention->actor >= 0)
-                {
-                  const SpLexEntry *entry = g_ptr_array_index (run->engine->entries, head - 1);
-                  SpIssueHit hit = { entry->index, j, j, entry };
-
-                  g_array_append_val (hits, hit);
-                  break;
-                }
-            }
+            g_array_append_val (hits, hit);
+          }
       }
     }
 }

@@ -379,6 +379,7 @@ typedef struct
   guint32          word_something;   /* open a relative clause after a comma ("…, something X rejected") */
   guint32          word_what;
   guint32          word_to;          /* "urged X to …": X is asked */
+  GArray          *mention_start;    /* guint32, of this sentence: token -> the mention + 1 whose first token it is, 0 for none */
   GArray          *mention_end;      /* guint32, of this sentence: token -> the mention + 1 whose last token it is, 0 for none */
   guint64          work;             /* token visits, for the linear-time tests */
 } SpSuggestRun;
