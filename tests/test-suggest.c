@@ -852,8 +852,11 @@ test_sign_chain (void)
     { "Marta Okafor is not ready to wait and wants the bridge.", 2, 10, 1 },
     /* a late negator */
     { "Marta Okafor said the bridge must be built so that the old road does not flood again.", 2, 10, 1 },
-    /* "cannot" negates as "not" does */
+    /* "cannot", "far from" and "yet to" negate as "not" does ("yet" is no clause break there) */
     { "Marta Okafor said the city cannot accept the bridge.", 2, 10, -1 },
+    { "Marta Okafor said the city was far from ready to back the bridge.", 2, 10, -1 },
+    { "Lakeside has yet to accept the bridge.", 3, 10, -1 },
+    { "Marta Okafor said she was not happy with the bridge.", 2, 10, -1 },
     { "Marta Okafor said the toll made the rivals back off.", 2, 10, 0 },
     /* a passive */
     { "Marta Okafor said the toll was rejected.", 2, 10, -1 },
