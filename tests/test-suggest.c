@@ -493,7 +493,10 @@ test_direction_and_singular (void)
   g_autoptr(SpSuggestResult) keep = run_text (engine, "Marta Okafor said the ferries must continue.", NULL);
   g_autoptr(SpSuggestResult) stop = run_text (engine, "Marta Okafor demanded to stop the ferry.", NULL);
 
-  g_assert_cmpint (_sp_suggest_issue_direction (engine, 0), ==, 1);
+  g_autoptr(GArray) removed = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  g_assert_cmpint (_sp_suggest_issue_direction (engine, 0, removed), ==, 1);
+  g_assert_cmpuint (removed->len, ==, 0);
   g_assert_cmpint (sign_of (keep, 2, 20), ==, 1);
   g_assert_cmpint (sign_of (stop, 2, 20), ==, -1);
 }

@@ -165,19 +165,30 @@ _sp_suggest_find_issues (SpSuggestRun *run,
     }
 }
 
+/* The direction of the issue's proposition (+1 or -1): the first action word after its modal
+ * ("talks to settle the dispute should continue" is a going on, "the council should cede the
+ * park" a giving up), or its first action word when it has no modal, or +1. When the
+ * proposition is a passive that gives up or ends something ("Sanctions on Russia should be
+ * eased or lifted"), @removed_words gets the vocabulary ids of the words before its modal:
+ * what it removes, which a keyword names when all its words stand there (not "Ukraine should
+ * cede territory", where what is given up goes to someone). */
 int
 _sp_suggest_issue_direction (SpSuggestEngine *engine,
-                             guint            issue)
+                             guint            issue,
+                             GArray          *removed_words)
 {
   const SpCodebookIssue *i = g_ptr_array_index (engine->codebook->issues, issue);
   const char *proposition = i->public.proposition;
   g_autoptr(GString) scratch = g_string_new (NULL);
   SpSuggestRun run = { 0, };
+  guint32 word_be = _sp_suggest_vocab_lookup (engine, "be", 2);
   int direction = 0;
   int first_direction = 0;
   gboolean negated = FALSE;
-  gboolean after_modal = FALSE;
+  guint modal = G_MAXUINT;
+  guint modal_last = 0;
 
+  g_array_set_size (removed_words, 0);
   if (proposition == NULL || *proposition == '\0')
     return 1;
   run.engine = engine;
@@ -198,7 +209,11 @@ _sp_suggest_issue_direction (SpSuggestEngine *engine,
         }
       else if (_sp_suggest_phrase_at (&run, k, SP_LEX_STANCE, &last) != NULL)
         {
-          after_modal = TRUE;
+          if (modal == G_MAXUINT)
+            {
+              modal = k;
+              modal_last = last;
+            }
           k = last;
         }
       else if ((entry = _sp_suggest_phrase_at (&run, k, SP_LEX_ACTION, &last)) != NULL)
@@ -206,19 +221,26 @@ _sp_suggest_issue_direction (SpSuggestEngine *engine,
           int d = entry->polarity * (negated ? -1 : 1);
 
           negated = FALSE;
-          k = last;
           if (first_direction == 0)
             first_direction = d;
-          if (after_modal)
+          if (modal != G_MAXUINT)
             {
               direction = d;
+              /* "… should be eased": a passive, its subject what is removed */
+              if (entry->polarity < 0 && k == modal_last + 2 && word_be != 0
+                  && g_array_index (run.tokens, SpToken, modal_last + 1).word == word_be)
+                for (guint w = 0; w < modal; w++)
+                  {
+                    const SpToken *t = &g_array_index (run.tokens, SpToken, w);
+
+                    if (t->kind == SP_TOKEN_WORD && t->word != 0)
+                      g_array_append_val (removed_words, t->word);
+                  }
               break;
             }
+          k = last;
         }
     }
-  /* the main verb's, the first action after the modal: "talks to settle the dispute should
-   * continue" is a going on, "the council should cede the park" a giving up; with no modal,
-   * the first action */
   if (direction == 0)
     direction = first_direction != 0 ? first_direction : 1;
   if (negated)
@@ -229,61 +251,31 @@ _sp_suggest_issue_direction (SpSuggestEngine *engine,
   return direction;
 }
 
-/* Whether @keyword names what the issue's proposition removes: its words all stand in the
- * proposition's subject, before a modal, "be" and an action word that gives up or ends
- * ("Sanctions on Russia should be eased or lifted": "sanctions"; not "Ukraine should cede
- * territory", where what is given up goes to someone). Backing such a keyword, with no action
- * word of the statement's own, is against the proposition ("X backed the sanctions"). */
+/* Whether every word of @keyword is one of @removed_words (see _sp_suggest_issue_direction()) */
 gboolean
 _sp_suggest_keyword_names_removed (SpSuggestEngine *engine,
-                                   guint            issue,
-                                   const char      *keyword)
+                                   const char      *keyword,
+                                   GArray          *removed_words)
 {
-  const SpCodebookIssue *i = g_ptr_array_index (engine->codebook->issues, issue);
-  const char *proposition = i->public.proposition;
-  g_autoptr(GString) scratch = g_string_new (NULL);
-  g_autoptr(GArray) words = g_array_new (FALSE, TRUE, sizeof (SpToken));
-  SpSuggestRun run = { 0, };
-  guint32 word_be = _sp_suggest_vocab_lookup (engine, "be", 2);
-  guint modal = G_MAXUINT;
-  guint modal_last = 0;
-  gboolean removed = FALSE;
+  g_autoptr(GString) scratch = NULL;
+  g_autoptr(GArray) words = NULL;
+  gboolean all = TRUE;
 
-  if (proposition == NULL || keyword == NULL || word_be == 0)
+  if (removed_words->len == 0 || keyword == NULL)
     return FALSE;
-  run.engine = engine;
-  run.tokens = g_array_new (FALSE, TRUE, sizeof (SpToken));
-  run.matches = g_array_new (FALSE, TRUE, sizeof (SpPhraseMatch));
-  run.match_index = g_array_new (FALSE, TRUE, sizeof (guint32));
-  _sp_suggest_tokenize (engine, proposition, 0, strlen (proposition), 0, run.tokens, scratch);
-  _sp_suggest_find_phrases (&run);
-  for (guint k = 0; k < run.tokens->len && modal == G_MAXUINT; k++)
-    if (_sp_suggest_phrase_at (&run, k, SP_LEX_STANCE, &modal_last) != NULL)
-      modal = k;
-  if (modal != G_MAXUINT && modal_last + 2 < run.tokens->len
-      && g_array_index (run.tokens, SpToken, modal_last + 1).word == word_be)
+  scratch = g_string_new (NULL);
+  words = g_array_new (FALSE, TRUE, sizeof (SpToken));
+  _sp_suggest_tokenize (engine, keyword, 0, strlen (keyword), 0, words, scratch);
+  for (guint w = 0; w < words->len && all; w++)
     {
-      const SpLexEntry *action = _sp_suggest_phrase_at (&run, modal_last + 2, SP_LEX_ACTION, NULL);
+      const SpToken *t = &g_array_index (words, SpToken, w);
+      gboolean found = FALSE;
 
-      removed = action != NULL && action->polarity < 0;
+      if (t->kind != SP_TOKEN_WORD)
+        continue;
+      for (guint r = 0; r < removed_words->len && !found; r++)
+        found = t->word != 0 && g_array_index (removed_words, guint32, r) == t->word;
+      all = found;
     }
-  if (removed)
-    {
-      _sp_suggest_tokenize (engine, keyword, 0, strlen (keyword), 0, words, scratch);
-      for (guint w = 0; w < words->len && removed; w++)
-        {
-          const SpToken *t = &g_array_index (words, SpToken, w);
-          gboolean found = FALSE;
-
-          if (t->kind != SP_TOKEN_WORD)
-            continue;
-          for (guint k = 0; k < modal && !found; k++)
-            found = t->word != 0 && g_array_index (run.tokens, SpToken, k).word == t->word;
-          removed = found;
-        }
-    }
-  g_array_unref (run.tokens);
-  g_array_unref (run.matches);
-  g_array_unref (run.match_index);
-  return removed;
+  return all;
 }

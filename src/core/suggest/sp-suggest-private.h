@@ -473,13 +473,15 @@ void        _sp_suggest_read_stance      (SpSuggestRun    *run,
                                           guint            keyword_last,
                                           guint            issue,
                                           SpStance        *stance);
-/* Whether @keyword names what the proposition of @issue removes ("sanctions" in "Sanctions on
+/* The direction (+1/-1) of an issue's proposition, and in @removed_words (guint32) the words
+ * of what it removes when it is a passive that gives up or ends something ("Sanctions on
  * Russia should be lifted") */
-gboolean    _sp_suggest_keyword_names_removed (SpSuggestEngine *engine,
-                                               guint            issue,
-                                               const char      *keyword);
-/* The direction (+1/-1) of an issue's proposition: the product of its action words */
 int         _sp_suggest_issue_direction  (SpSuggestEngine *engine,
-                                          guint            issue);
+                                          guint            issue,
+                                          GArray          *removed_words);
+/* Whether every word of @keyword is one of @removed_words */
+gboolean    _sp_suggest_keyword_names_removed (SpSuggestEngine *engine,
+                                               const char      *keyword,
+                                               GArray          *removed_words);
 
 G_END_DECLS

@@ -758,17 +758,25 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
       g_array_append_val (engine->gapped, gapped);
     }
 
-  for (guint i = 0; i < codebook->issues->len; i++)
-    {
-      int direction = _sp_suggest_issue_direction (engine, i);
+  /* each issue's direction, and its keywords that name what it removes */
+  {
+    g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
-      g_array_append_val (engine->directions, direction);
-    }
-  for (guint i = 0; i < engine->entries->len; i++)
-    {
-      SpLexEntry *entry = g_ptr_array_index (engine->entries, i);
+    for (guint i = 0; i < codebook->issues->len; i++)
+      {
+        GArray *words = g_array_new (FALSE, FALSE, sizeof (guint32));
+        int direction = _sp_suggest_issue_direction (engine, i, words);
 
-      if (entry->kind == SP_LEX_KEYWORD)
-        entry->removed = _sp_suggest_keyword_names_removed (engine, entry->index, entry->phrase);
-    }
+        g_array_append_val (engine->directions, direction);
+        g_ptr_array_add (removed, words);
+      }
+    for (guint i = 0; i < engine->entries->len; i++)
+      {
+        SpLexEntry *entry = g_ptr_array_index (engine->entries, i);
+
+        if (entry->kind == SP_LEX_KEYWORD && entry->index < removed->len)
+          entry->removed = _sp_suggest_keyword_names_removed (engine, entry->phrase,
+                                                              g_ptr_array_index (removed, entry->index));
+      }
+  }
 }
