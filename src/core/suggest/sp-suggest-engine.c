@@ -404,17 +404,6 @@ reports_another (SpSuggestRun        *run,
   return FALSE;
 }
 
-/* Whether the word token @t is @word, in any case */
-static gboolean
-is_word (SpSuggestRun  *run,
-         const SpToken *t,
-         const char    *word)
-{
-  gsize len = strlen (word);
-
-  return t->byte_end - t->byte_start == len && g_ascii_strncasecmp (run->body + t->byte_start, word, len) == 0;
-}
-
 /* "“Russia rejected the truce,” X said": in a quotation, a stance verb whose subject is an
  * actor of another group, or "he", "she" or "they", is what the speaker says of others, not
  * the speaker's own stance ("we" and "I" are the speaker's). The subject is the word before
@@ -439,7 +428,7 @@ quoted_other_subject (SpSuggestRun        *run,
       run->work++;
       if (t->kind != SP_TOKEN_WORD)
         return FALSE;
-      if (is_word (run, t, "he") || is_word (run, t, "she") || is_word (run, t, "they"))
+      if (_sp_suggest_word_is (run, t, "he") || _sp_suggest_word_is (run, t, "she") || _sp_suggest_word_is (run, t, "they"))
         return TRUE;
       if ((m = _sp_suggest_mention_ending_at ((const guint32 *)(gpointer) run->mention_end->data, j)) >= 0)
         {
@@ -449,8 +438,8 @@ quoted_other_subject (SpSuggestRun        *run,
                  && _sp_suggest_group_of (run, mention->actor) != _sp_suggest_group_of (run, attr->actor);
         }
       if (_sp_suggest_phrase_at (run, j, SP_LEX_STOP, NULL) == NULL
-          && !is_word (run, t, "have") && !is_word (run, t, "has") && !is_word (run, t, "had")
-          && !is_word (run, t, "do") && !is_word (run, t, "does") && !is_word (run, t, "did")
+          && !_sp_suggest_word_is (run, t, "have") && !_sp_suggest_word_is (run, t, "has") && !_sp_suggest_word_is (run, t, "had")
+          && !_sp_suggest_word_is (run, t, "do") && !_sp_suggest_word_is (run, t, "does") && !_sp_suggest_word_is (run, t, "did")
           && _sp_suggest_phrase_at (run, j, SP_LEX_NEGATION, NULL) == NULL
           && _sp_suggest_phrase_at (run, j, SP_LEX_HEDGE, NULL) == NULL
           && !_sp_suggest_word_ends_with (run, t, "ly", 4))

@@ -394,6 +394,10 @@ gboolean          _sp_suggest_word_ends_with (SpSuggestRun  *run,
                                               gsize          min_bytes);
 /* The entry (in engine->entries) of kind @kind that starts at token @i, or NULL; @last is
  * set to the phrase's last token */
+/* Whether @t is @word (its first word, for a phrase), in either case */
+gboolean          _sp_suggest_word_is    (SpSuggestRun    *run,
+                                          const SpToken   *t,
+                                          const char      *word);
 const SpLexEntry *_sp_suggest_phrase_at  (SpSuggestRun    *run,
                                           guint            i,
                                           SpLexKind        kind,

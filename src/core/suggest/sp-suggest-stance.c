@@ -115,16 +115,9 @@ past_form (SpSuggestRun     *run,
            const SpLexEntry *entry)
 {
   const SpToken *t = &g_array_index (run->tokens, SpToken, i);
-  const char *w = run->body + t->byte_start;
-  gsize len = t->byte_end - t->byte_start;
-  const char *space = strchr (entry->lemma, ' ');
-  gsize base = space != NULL ? (gsize) (space - entry->lemma) : strlen (entry->lemma);
 
-  if (len == base && g_ascii_strncasecmp (w, entry->lemma, len) == 0)
-    return FALSE;
-  if (len > 3 && g_ascii_strncasecmp (w + len - 3, "ing", 3) == 0)
-    return FALSE;
-  return !(len > 1 && g_ascii_tolower (w[len - 1]) == 's');
+  return !_sp_suggest_word_is (run, t, entry->lemma) && !_sp_suggest_word_ends_with (run, t, "ing", 3)
+         && !_sp_suggest_word_ends_with (run, t, "s", 1);
 }
 
 /* Whether the action word at [@a, @a_last] is done to the keyword at [@kw, @kw_last]: it
@@ -149,8 +142,7 @@ governs (SpSuggestRun     *run,
       if (kw - a_last - 1 > SP_SUGGEST_OBJECT_REACH)
         return FALSE;
       /* "more than 300 prisoners": a comparison, not an adding */
-      if (next->kind == SP_TOKEN_WORD && next->byte_end - next->byte_start == 4
-          && g_ascii_strncasecmp (run->body + next->byte_start, "than", 4) == 0)
+      if (_sp_suggest_word_is (run, next, "than"))
         return FALSE;
       for (guint j = a_last + 1; j < kw; j++)
         {

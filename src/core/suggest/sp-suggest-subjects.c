@@ -84,16 +84,9 @@ gboolean
 _sp_suggest_is_base_form (SpSuggestRun *run,
                           guint         v)
 {
-  const SpToken *t = _sp_suggest_tok (run, v);
   const SpLexEntry *entry = _sp_suggest_verb_at (run, v, NULL);
-  const char *lemma;
-  gsize len;
 
-  if (entry == NULL)
-    return FALSE;
-  lemma = entry->lemma;
-  len = strcspn (lemma, " ");
-  return t->byte_end - t->byte_start == len && g_ascii_strncasecmp (run->body + t->byte_start, lemma, len) == 0;
+  return entry != NULL && _sp_suggest_word_is (run, _sp_suggest_tok (run, v), entry->lemma);
 }
 
 /* Whether @mention names one actor, who takes a verb in -s: a name or title of a person,

@@ -293,6 +293,19 @@ _sp_suggest_word_ends_with (SpSuggestRun  *run,
          && g_ascii_strncasecmp (run->body + t->byte_end - n, suffix, n) == 0;
 }
 
+/* Whether @t is the word @word, or its first word when it has several ("rule" of "rule out"),
+ * in either case */
+gboolean
+_sp_suggest_word_is (SpSuggestRun  *run,
+                     const SpToken *t,
+                     const char    *word)
+{
+  gsize n = strcspn (word, " ");
+
+  return t->kind == SP_TOKEN_WORD && t->byte_end - t->byte_start == n
+         && g_ascii_strncasecmp (run->body + t->byte_start, word, n) == 0;
+}
+
 /* ---- phrases ---- */
 
 /* Whether @t is a capitalised word inside its sentence */
