@@ -29,6 +29,7 @@
 #include <unicode/utext.h>
 
 #include "sp-sentences.h"
+#include "sp-utf8.h"
 
 /* A line at least this long that ends mid-sentence, with another line of its paragraph
  * after it, looks wrapped; a paragraph with several such lines, and more of them than of
@@ -206,19 +207,6 @@ ends_sentence (const char *text,
   return is_terminal (last_before_closers (text, start, end, NULL));
 }
 
-static gsize
-count_chars (const char *text,
-             gsize       length)
-{
-  gsize n = 0;
-
-  for (gsize i = 0; i < length; i++)
-    if (((guchar)text[i] & 0xC0) != 0x80)
-      n++;
-
-  return n;
-}
-
 /* A paragraph: the lines between two blank lines, and whether it was wrapped by hand */
 typedef struct
 {
@@ -295,7 +283,7 @@ find_block (const char *text,
 
       n_inner++;
       if (!ends_sentence (text, line, trimmed) &&
-          count_chars (text + line, trimmed - line) >= WRAPPED_MIN_CHARS)
+          sp_utf8_count_chars (text + line, trimmed - line) >= WRAPPED_MIN_CHARS)
         n_wrapped++;
       line = eol + 1;
     }
@@ -526,7 +514,7 @@ static guint32
 cursor_move (Cursor *cursor,
              gsize   byte)
 {
-  cursor->chars += count_chars (cursor->text + cursor->byte, byte - cursor->byte);
+  cursor->chars += sp_utf8_count_chars (cursor->text + cursor->byte, byte - cursor->byte);
   cursor->byte = byte;
 
   return cursor->chars;

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sp-text-lines.h"
+#include "sp-utf8.h"
 
 /* A line this long or longer, without a sentence's end, was cut off: a teaser */
 #define TEASER_MIN_CHARS 40
@@ -68,20 +69,6 @@ is_reference (const char *text,
     i++;
 
   return i > 1 && i < length && text[i] == ']';
-}
-
-/* The characters of [text, text + length) of valid UTF-8: its bytes but the continuation
- * bytes, counted without decoding them */
-static inline guint
-count_chars (const char *text,
-             gsize       length)
-{
-  guint n = 0;
-
-  for (gsize i = 0; i < length; i++)
-    n += ((guchar)text[i] & 0xC0) != 0x80;
-
-  return n;
 }
 
 static gunichar
@@ -265,7 +252,7 @@ sp_text_lines_analyse (const char      *body,
     {
       const char *eol = strchr (p, '\n');
       gsize length = eol != NULL ? (gsize)(eol - p) : strlen (p);
-      guint line_chars = count_chars (p, length);
+      guint line_chars = (guint) sp_utf8_count_chars (p, length);
 
       if (length == 0)
         blank_before = TRUE;
