@@ -29,8 +29,7 @@ is_break (SpSuggestRun *run,
     return strchr (";:()[]-.!?", t->punct) != NULL;
   if (t->kind != SP_TOKEN_WORD)
     return FALSE;  /* a quotation mark: a quoted word or two ("called the talks “productive”") are part of the clause */
-  return _sp_suggest_phrase_at (run, i, SP_LEX_CLAUSE, NULL) != NULL
-         && _sp_suggest_phrase_at (run, i, SP_LEX_NEGATION, NULL) == NULL;  /* "has yet to" is no "yet" */
+  return _sp_suggest_phrase_at (run, i, SP_LEX_CLAUSE, NULL) != NULL;
 }
 
 /* Whether a possessive pronoun stands at most two words before token @k (not before @from) */

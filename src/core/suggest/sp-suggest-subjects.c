@@ -156,9 +156,7 @@ _sp_suggest_find_subject (SpSuggestRun  *run,
             return -1;
           return m;
         }
-      if (_sp_suggest_verb_at (run, j, NULL) != NULL
-          || (_sp_suggest_phrase_at (run, j, SP_LEX_CLAUSE, NULL) != NULL
-              && _sp_suggest_phrase_at (run, j, SP_LEX_NEGATION, NULL) == NULL))  /* "has yet to" is no "yet" */
+      if (_sp_suggest_verb_at (run, j, NULL) != NULL || _sp_suggest_phrase_at (run, j, SP_LEX_CLAUSE, NULL) != NULL)
         return -1;
       /* "X is unwilling to accept …": the verb is the stance word's infinitive, and X's
        * stance is read from the stance word */

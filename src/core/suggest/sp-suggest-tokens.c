@@ -408,6 +408,11 @@ _sp_suggest_find_phrases (SpSuggestRun *run)
             break;
         }
 
+      /* a clause break that starts a longer negator is the negator: "yet" of "has yet to" */
+      if ((seen & SP_LEX_BIT (SP_LEX_CLAUSE)) && (seen & SP_LEX_BIT (SP_LEX_NEGATION))
+          && best_last[SP_LEX_NEGATION] > best_last[SP_LEX_CLAUSE])
+        seen &= ~SP_LEX_BIT (SP_LEX_CLAUSE);
+
       for (guint kind = 0; seen != 0 && kind < SP_LEX_N_KINDS; kind++)
         {
           const SpTrieNode *trie;
