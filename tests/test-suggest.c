@@ -760,8 +760,12 @@ test_removed_keyword (void)
     { "Riverton said the tolls against Lakeside were effective.", 1, 12, -1 },
     { "Riverton backed a truce.", 1, 10, 1 },
   };
+  g_autoptr(SpSuggestResult) backed = NULL;
 
   check_cases (engine, cases, G_N_ELEMENTS (cases));
+  /* the explanation says why the sign turned */
+  backed = run_text (engine, "Riverton backed the tolls.", NULL);
+  g_assert_nonnull (strstr (find (backed, 1, 12)->explanation, "names what the proposition removes"));
 }
 
 /* "Pressure on X" names the keyword "financial pressure": the head of a two-word keyword

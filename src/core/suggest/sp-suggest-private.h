@@ -322,6 +322,7 @@ typedef struct
   int        strength;
   gboolean   negated;
   gboolean   hedged;        /* conditional: a hedge, a modal or a condition */
+  gboolean   removed;       /* read the other way: the keyword names what the proposition removes */
   gboolean   speculative;   /* hedged by a hedge, a modal or a condition before the keyword, not only by one after it: with a negator, a forecast or a hypothesis */
   gboolean   explicit_cue;  /* a stance cue, not only action words */
   const SpLexEntry *cue_entry;    /* the last stance cue, nullable */

@@ -475,7 +475,10 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
   stance->sign = sign * (any_action ? direction * g_array_index (run->engine->directions, int, issue) : 1);
   /* "X backed the sanctions", read against "sanctions should be lifted" */
   if (!any_action && keyword_entry != NULL && keyword_entry->removed)
-    stance->sign = -stance->sign;
+    {
+      stance->sign = -stance->sign;
+      stance->removed = TRUE;
+    }
   if (!stance->explicit_cue && !stance->negated)
     stance->strength = 1;
 }
