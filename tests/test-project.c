@@ -250,6 +250,11 @@ test_migrate_from_version_1 (void)
                                  "content_hash, text_hash, imported) VALUES ('old.txt', 'Old', "
                                  "'The ceasefire talks resumed.', 28, 'c1', 't1', '2025-01-01T00:00:00Z')",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO issues (id, key, label, created, updated) VALUES "
+                                 "(1, 'ceasefire', 'Ceasefire', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');"
+                                 "INSERT INTO issue_keywords (issue_id, keyword) VALUES (1, 'truce')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
   project = sp_project_open (path, &error);
@@ -271,6 +276,15 @@ test_migrate_from_version_1 (void)
   /* Version 2 indexed the existing document */
   g_assert_cmpuint (sp_test_count_rows (project, "PRAGMA user_version"), ==, SP_PROJECT_SCHEMA_VERSION);
   g_assert_cmpuint (sp_test_count_rows (project, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'ceasefire'"), ==, 1);
+
+  /* Version 10: a keyword of before is a keyword, not an opposing one */
+  {
+    g_autoptr(SpIssue) issue = sp_project_get_issue (project, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstrv (sp_issue_get_keywords (issue), ((const char * const[]) { "truce", NULL }));
+    g_assert_null (sp_issue_get_opposing_keywords (issue)[0]);
+  }
 
   g_clear_object (&project);
   sp_test_remove_tree (dir);
@@ -478,6 +492,33 @@ test_issue_rules (Fixture       *f,
 
   g_assert_cmpuint (sp_test_count_rows (f->project, "SELECT count(*) FROM issues"), ==, 1);
   g_assert_cmpuint (sp_project_count_issues (f->project), ==, 1);
+
+  /* Opposing keywords: a phrase is of one kind only, the last written; each write is one
+   * undo step */
+  g_assert_true (sp_project_set_issue_opposing_keywords (f->project, id,
+                                                         (const char * const[]) { " neutrality ", "NATO Membership", NULL },
+                                                         &error));
+  g_assert_no_error (error);
+  g_clear_object (&issue);
+  issue = sp_project_get_issue (f->project, id, &error);
+  g_assert_cmpstrv (sp_issue_get_keywords (issue), ((const char * const[]) { "join NATO", NULL }));
+  g_assert_cmpstrv (sp_issue_get_opposing_keywords (issue), ((const char * const[]) { "neutrality", "NATO Membership", NULL }));
+  g_assert_true (sp_project_update_issue (f->project, id, "ukraine_nato", "Ukraine in NATO", "Ukraine should join NATO",
+                                          (const char * const[]) { "join NATO", "nato membership", NULL }, &error));
+  g_clear_object (&issue);
+  issue = sp_project_get_issue (f->project, id, &error);
+  g_assert_cmpstrv (sp_issue_get_keywords (issue), ((const char * const[]) { "join NATO", "nato membership", NULL }));
+  g_assert_cmpstrv (sp_issue_get_opposing_keywords (issue), ((const char * const[]) { "neutrality", NULL }));
+  g_assert_true (sp_project_undo (f->project, &error));
+  g_assert_true (sp_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  g_clear_object (&issue);
+  issue = sp_project_get_issue (f->project, id, &error);
+  g_assert_cmpstrv (sp_issue_get_keywords (issue), ((const char * const[]) { "join NATO", "NATO membership", NULL }));
+  g_assert_cmpstrv (sp_issue_get_opposing_keywords (issue), ((const char * const[]) { NULL }));
+  g_assert_false (sp_project_set_issue_opposing_keywords (f->project, 999, NULL, &error));
+  g_assert_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
   g_assert_cmpuint (sp_project_count_actors (f->project), ==, 0);
   add_actor (f->project, "Foreign Minister", SP_ACTOR_KIND_PERSON, 0, NULL);
   g_assert_cmpuint (sp_project_count_actors (f->project), ==, 1);

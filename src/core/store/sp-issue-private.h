@@ -9,6 +9,7 @@ SpIssue *_sp_issue_new (gint64              id,
                         const char         *label,
                         const char         *proposition,
                         const char * const *keywords,
+                        const char * const *opposing_keywords,
                         guint               claim_count);
 
 G_END_DECLS

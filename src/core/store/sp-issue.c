@@ -12,6 +12,7 @@ struct _SpIssue
   char     *label;
   char     *proposition;
   char    **keywords;
+  char    **opposing_keywords;
   guint     claim_count;
 };
 
@@ -22,6 +23,7 @@ enum {
   PROP_LABEL,
   PROP_PROPOSITION,
   PROP_KEYWORDS_TEXT,
+  PROP_OPPOSING_KEYWORDS_TEXT,
   PROP_CLAIM_COUNT,
   N_PROPS
 };
@@ -39,6 +41,7 @@ sp_issue_finalize (GObject *object)
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->proposition, g_free);
   g_clear_pointer (&self->keywords, g_strfreev);
+  g_clear_pointer (&self->opposing_keywords, g_strfreev);
 
   G_OBJECT_CLASS (sp_issue_parent_class)->finalize (object);
 }
@@ -73,6 +76,10 @@ sp_issue_get_property (GObject    *object,
       g_value_take_string (value, g_strjoinv (", ", self->keywords));
       break;
 
+    case PROP_OPPOSING_KEYWORDS_TEXT:
+      g_value_take_string (value, g_strjoinv (", ", self->opposing_keywords));
+      break;
+
     case PROP_CLAIM_COUNT:
       g_value_set_uint (value, self->claim_count);
       break;
@@ -105,6 +112,9 @@ sp_issue_class_init (SpIssueClass *klass)
   properties[PROP_KEYWORDS_TEXT] =
     g_param_spec_string ("keywords-text", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_OPPOSING_KEYWORDS_TEXT] =
+    g_param_spec_string ("opposing-keywords-text", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_CLAIM_COUNT] =
     g_param_spec_uint ("claim-count", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
@@ -123,6 +133,7 @@ _sp_issue_new (gint64              id,
                const char         *label,
                const char         *proposition,
                const char * const *keywords,
+               const char * const *opposing_keywords,
                guint               claim_count)
 {
   SpIssue *self = g_object_new (SP_TYPE_ISSUE, NULL);
@@ -133,6 +144,7 @@ _sp_issue_new (gint64              id,
   self->label = g_strdup (label);
   self->proposition = g_strdup (proposition ? proposition : "");
   self->keywords = g_strdupv ((char **)(keywords ? keywords : no_keywords));
+  self->opposing_keywords = g_strdupv ((char **)(opposing_keywords ? opposing_keywords : no_keywords));
   self->claim_count = claim_count;
 
   return self;
@@ -172,6 +184,16 @@ sp_issue_get_keywords (SpIssue *self)
 {
   g_return_val_if_fail (SP_IS_ISSUE (self), NULL);
   return (const char * const *)self->keywords;
+}
+
+/* Returns: (transfer none): the phrases that name the contrary of the proposition, a
+ * statement for them being against it ("neutrality" for "X should join the alliance"), in
+ * codebook order, never %NULL */
+const char * const *
+sp_issue_get_opposing_keywords (SpIssue *self)
+{
+  g_return_val_if_fail (SP_IS_ISSUE (self), NULL);
+  return (const char * const *)self->opposing_keywords;
 }
 
 guint

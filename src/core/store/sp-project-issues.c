@@ -3,6 +3,10 @@
  * Issues, with their keywords. An issue's key names a column of the matrix CSV; two keys
  * that differ only in case would name the same column for a spreadsheet, so keys are unique
  * under the one rule for names (sp-name.h) through the fold key in issues.key_fold.
+ *
+ * An issue has two kinds of keyword in one table: those that name the proposition's matter
+ * and opposing ones (issue_keywords.opposes), which name its contrary. A phrase is of one
+ * kind only: writing it as one kind takes it from the other.
  */
 #define G_LOG_DOMAIN "sp-project-issues"
 
@@ -20,15 +24,22 @@ query_issues (SpProject  *self,
               GError    **error)
 {
   g_autoptr(GHashTable) keywords = NULL;
+  g_autoptr(GHashTable) opposing = NULL;
   g_autoptr(GListStore) store = NULL;
   g_autoptr(SpStmt) stmt = NULL;
   int rc;
 
   keywords = _sp_project_load_string_lists (self,
                                             "SELECT issue_id, keyword FROM issue_keywords "
-                                            "ORDER BY issue_id, id",
+                                            "WHERE opposes = 0 ORDER BY issue_id, id",
                                             error);
   if (keywords == NULL)
+    return NULL;
+  opposing = _sp_project_load_string_lists (self,
+                                            "SELECT issue_id, keyword FROM issue_keywords "
+                                            "WHERE opposes = 1 ORDER BY issue_id, id",
+                                            error);
+  if (opposing == NULL)
     return NULL;
 
   stmt = _sp_project_prepare (self,
@@ -52,6 +63,7 @@ query_issues (SpProject  *self,
                              _sp_project_column_text (stmt, 2),
                              _sp_project_column_text (stmt, 3),
                              _sp_string_lists_lookup (keywords, id),
+                             _sp_string_lists_lookup (opposing, id),
                              sqlite3_column_int (stmt, 4));
       g_list_store_append (store, issue);
     }
@@ -161,20 +173,73 @@ sp_project_find_issue (SpProject   *self,
   return TRUE;
 }
 
+/* Deletes the issue's keywords of the other kind than @opposes that are among @keywords
+ * under the one rule for names: a phrase written as one kind leaves the other. */
+static gboolean
+take_from_other_kind (SpProject           *self,
+                      gint64               issue_id,
+                      const char * const  *keywords,
+                      gboolean             opposes,
+                      GError             **error)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(SpStmt) select = NULL;
+  int rc;
+
+  for (guint i = 0; keywords[i] != NULL; i++)
+    g_hash_table_add (wanted, sp_name_fold (keywords[i]));
+  if (g_hash_table_size (wanted) == 0)
+    return TRUE;
+
+  select = _sp_project_prepare (self,
+                                "SELECT id, keyword FROM issue_keywords WHERE issue_id = ?1 AND opposes = ?2",
+                                error);
+  if (select == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (select, 1, issue_id);
+  sqlite3_bind_int (select, 2, opposes ? 0 : 1);
+  while ((rc = _sp_project_step_row (self, select, _("Could not read the keywords"), error)) > 0)
+    {
+      g_autofree char *fold = sp_name_fold (_sp_project_column_text (select, 1));
+
+      if (fold != NULL && g_hash_table_contains (wanted, fold))
+        {
+          gint64 id = sqlite3_column_int64 (select, 0);
+
+          g_array_append_val (ids, id);
+        }
+    }
+  if (rc < 0)
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!_sp_project_delete_row (self, SP_TABLE_ISSUE_KEYWORDS, g_array_index (ids, gint64, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Replaces the issue's keywords of one kind (@opposes) with @keywords, already cleaned */
 static gboolean
 write_keywords (SpProject           *self,
                 gint64               issue_id,
                 const char * const  *keywords,
+                gboolean             opposes,
                 GError             **error)
 {
   g_autoptr(SpStmt) insert = NULL;
 
   if (!_sp_project_delete_rows (self, SP_TABLE_ISSUE_KEYWORDS,
-                                "SELECT id FROM issue_keywords WHERE issue_id = ?1", issue_id, error))
+                                opposes
+                                ? "SELECT id FROM issue_keywords WHERE issue_id = ?1 AND opposes = 1"
+                                : "SELECT id FROM issue_keywords WHERE issue_id = ?1 AND opposes = 0",
+                                issue_id, error) ||
+      !take_from_other_kind (self, issue_id, keywords, opposes, error))
     return FALSE;
 
   insert = _sp_project_prepare (self,
-                                "INSERT INTO issue_keywords (issue_id, keyword) VALUES (?1, ?2)",
+                                "INSERT INTO issue_keywords (issue_id, keyword, opposes) VALUES (?1, ?2, ?3)",
                                 error);
   if (insert == NULL)
     return FALSE;
@@ -186,6 +251,7 @@ write_keywords (SpProject           *self,
       sqlite3_reset (insert);
       sqlite3_bind_int64 (insert, 1, issue_id);
       _sp_project_bind_text (insert, 2, keywords[i]);
+      sqlite3_bind_int (insert, 3, opposes ? 1 : 0);
       if (!_sp_project_step_done (self, insert, error) ||
           !_sp_project_row_written (self, SP_TABLE_ISSUE_KEYWORDS, &keyword_id, error))
         return FALSE;
@@ -286,7 +352,7 @@ write_issue (SpProject           *self,
 
   if (!_sp_project_step_done (self, stmt, error) ||
       !_sp_project_row_written (self, SP_TABLE_ISSUES, id, error) ||
-      !write_keywords (self, *id, (const char * const *)keywords, error))
+      !write_keywords (self, *id, (const char * const *)keywords, FALSE, error))
     return FALSE;
 
   _sp_project_mark_changed (self, SP_CHANGE_ISSUES | SP_CHANGE_CLAIMS | SP_CHANGE_SUGGESTIONS);
@@ -341,6 +407,41 @@ sp_project_update_issue (SpProject           *self,
     return FALSE;
 
   ok = write_issue (self, &id, key, label, proposition, keywords, error);
+
+  return sp_project_end_action (self, ok, error);
+}
+
+/**
+ * sp_project_set_issue_opposing_keywords:
+ * @keywords: (nullable): phrases that name the contrary of the issue's proposition, so that a
+ *   statement for them is against it ("neutrality" for "Ukraine should be allowed to join
+ *   NATO"); a phrase that was a keyword of the issue stops being one
+ *
+ * Replaces the issue's opposing keywords.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sp_project_set_issue_opposing_keywords (SpProject           *self,
+                                        gint64               id,
+                                        const char * const  *raw_keywords,
+                                        GError             **error)
+{
+  g_auto(GStrv) keywords = _sp_string_list_clean (raw_keywords, NULL);
+  gboolean ok;
+
+  g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (id > 0, FALSE);
+
+  if (!sp_project_begin_action (self, _("Edit Issue"), error))
+    return FALSE;
+
+  ok = _sp_project_check_exists (self, SP_TABLE_ISSUES, "SELECT 1 FROM issues WHERE id = ?1", id,
+                                 _("Could not look up the issue"), error) &&
+       _sp_project_touch (self, SP_TABLE_ISSUES, id, error) &&
+       write_keywords (self, id, (const char * const *)keywords, TRUE, error);
+  if (ok)
+    _sp_project_mark_changed (self, SP_CHANGE_ISSUES | SP_CHANGE_SUGGESTIONS);
 
   return sp_project_end_action (self, ok, error);
 }

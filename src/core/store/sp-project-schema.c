@@ -235,6 +235,14 @@ static const char migration_8[] =
 static const char migration_9[] =
   "INSERT INTO documents_fts (documents_fts, rank) VALUES ('hashsize', 8388608);";
 
+/* Opposing keywords: phrases that name the contrary of an issue's proposition
+ * ("neutrality" for "Ukraine should be allowed to join NATO"), so that a statement for them
+ * is against the proposition. They share the issue's keyword list, marked by opposes = 1; a
+ * phrase is a keyword of one kind or the other. */
+static const char migration_10[] =
+  "ALTER TABLE issue_keywords ADD COLUMN opposes INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (opposes IN (0, 1));";
+
 typedef struct
 {
   const char *sql;
@@ -254,6 +262,7 @@ static const SpMigration migrations[] = {
   { migration_7, NULL, NULL },
   { migration_8, NULL, NULL },
   { migration_9, NULL, NULL },
+  { migration_10, NULL, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SP_PROJECT_SCHEMA_VERSION);

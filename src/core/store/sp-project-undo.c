@@ -61,11 +61,11 @@ static const SpTableInfo tables[SP_N_TABLES] = {
     7, SP_CHANGE_ISSUES,
   },
   [SP_TABLE_ISSUE_KEYWORDS] = {
-    "SELECT id, issue_id, keyword FROM issue_keywords WHERE id = ?1",
-    "INSERT INTO issue_keywords (id, issue_id, keyword) VALUES (?1, ?2, ?3)",
-    "UPDATE issue_keywords SET issue_id = ?2, keyword = ?3 WHERE id = ?1",
+    "SELECT id, issue_id, keyword, opposes FROM issue_keywords WHERE id = ?1",
+    "INSERT INTO issue_keywords (id, issue_id, keyword, opposes) VALUES (?1, ?2, ?3, ?4)",
+    "UPDATE issue_keywords SET issue_id = ?2, keyword = ?3, opposes = ?4 WHERE id = ?1",
     "DELETE FROM issue_keywords WHERE id = ?1",
-    3, SP_CHANGE_ISSUES,
+    4, SP_CHANGE_ISSUES,
   },
   [SP_TABLE_CLAIMS] = {
     "SELECT id, document_id, start_offset, end_offset, actor_id, issue_id, stance, origin, "

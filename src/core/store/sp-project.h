@@ -27,7 +27,7 @@ G_DECLARE_FINAL_TYPE (SpProject, sp_project, SP, PROJECT, GObject)
 
 /* "StPt" in the database header, so that no other program's SQLite file is taken for ours */
 #define SP_PROJECT_APPLICATION_ID 0x53745074
-#define SP_PROJECT_SCHEMA_VERSION 9
+#define SP_PROJECT_SCHEMA_VERSION 10
 #define SP_PROJECT_SUFFIX         ".standpoint"
 
 /* A block that cleaning took out of a document's text, to be shown and put back on demand */
@@ -313,6 +313,11 @@ gboolean     sp_project_update_issue          (SpProject           *self,
                                                const char          *key,
                                                const char          *label,
                                                const char          *proposition,
+                                               const char * const  *keywords,
+                                               GError             **error);
+gboolean     sp_project_set_issue_opposing_keywords
+                                              (SpProject           *self,
+                                               gint64               id,
                                                const char * const  *keywords,
                                                GError             **error);
 gboolean     sp_project_delete_issue          (SpProject           *self,
