@@ -252,6 +252,57 @@ test_merge (Fixture       *f,
                (const char * const[]) { "NATO membership", "join NATO", "NATO accession", NULL });
 }
 
+/* Opposing keywords are read, exported only when an issue has some, and merged like
+ * keywords; a phrase the file gives as the other kind of keyword changes kind; one undo */
+static void
+test_opposing_keywords (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char first[] =
+    "{\"format\": \"standpoint-codebook\", \"version\": 1,\n"
+    " \"issues\": [{\"key\": \"ukraine_nato\", \"label\": \"Ukraine in NATO\",\n"
+    "             \"keywords\": [\"join NATO\", \"neutral status\"],\n"
+    "             \"opposing_keywords\": [\"neutrality\"]},\n"
+    "            {\"key\": \"ceasefire\", \"label\": \"Ceasefire\"}]}";
+  static const char second[] =
+    "{\"format\": \"standpoint-codebook\", \"version\": 1,\n"
+    " \"issues\": [{\"key\": \"ukraine_nato\", \"label\": \"Ukraine in NATO\",\n"
+    "             \"opposing_keywords\": [\"Neutral status\", \"non-alignment\"]}]}";
+  SpCodebookImportStats stats = { 0 };
+  g_autoptr(SpIssue) issue = NULL;
+  g_autoptr(SpIssue) ceasefire = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *after_first = NULL;
+  g_autofree char *undone = NULL;
+
+  import_ok (f->project, first, NULL);
+  issue = get_issue (f->project, "ukraine_nato");
+  assert_strv (sp_issue_get_keywords (issue), (const char * const[]) { "join NATO", "neutral status", NULL });
+  assert_strv (sp_issue_get_opposing_keywords (issue), (const char * const[]) { "neutrality", NULL });
+  ceasefire = get_issue (f->project, "ceasefire");
+  g_assert_null (sp_issue_get_opposing_keywords (ceasefire)[0]);
+
+  json = export (f->project);
+  g_assert_nonnull (strstr (json, "\"opposing_keywords\" : [\n        \"neutrality\"\n      ]"));
+  /* the issue without any has no such member */
+  g_assert_null (strstr (strstr (json, "opposing_keywords") + 1, "opposing_keywords"));
+  after_first = g_steal_pointer (&json);
+
+  import_ok (f->project, second, &stats);
+  g_assert_cmpuint (stats.issues_updated, ==, 1);
+  g_clear_object (&issue);
+  issue = get_issue (f->project, "ukraine_nato");
+  assert_strv (sp_issue_get_keywords (issue), (const char * const[]) { "join NATO", NULL });
+  assert_strv (sp_issue_get_opposing_keywords (issue),
+               (const char * const[]) { "neutrality", "Neutral status", "non-alignment", NULL });
+
+  g_assert_true (sp_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  undone = export (f->project);
+  g_assert_cmpstr (undone, ==, after_first);
+}
+
 static void
 test_reimport_changes_nothing (Fixture       *f,
                                gconstpointer  data)
@@ -378,6 +429,13 @@ static const Refusal refusals[] = {
   { HEAD "\"issues\": [{\"key\": \"k\", \"label\": \"K\", \"keywords\": [null]}]}",
     SP_CODEBOOK_ERROR_INVALID,
     "codebook.json: issues[0].keywords[0]: expected a string, not null" },
+  { HEAD "\"issues\": [{\"key\": \"k\", \"label\": \"K\", \"opposing_keywords\": \"neutrality\"}]}",
+    SP_CODEBOOK_ERROR_INVALID,
+    "codebook.json: issues[0].opposing_keywords: expected an array of strings, not a string" },
+  { HEAD "\"issues\": [{\"key\": \"k\", \"label\": \"K\", \"keywords\": [\"Neutrality\"],\n"
+         "  \"opposing_keywords\": [\"status\", \"neutrality\"]}]}",
+    SP_CODEBOOK_ERROR_INVALID,
+    "codebook.json: issues[0].opposing_keywords[1]: \"neutrality\" is also one of the issue's keywords" },
   { HEAD "\"issues\": [{\"key\": \"k\", \"label\": \"K\"}, {\"key\": \"k\", \"label\": \"L\"}]}",
     SP_CODEBOOK_ERROR_INVALID,
     "codebook.json: issues[1].key: \"k\" is listed twice (also as issues[0], \"k\")" },
@@ -892,6 +950,7 @@ main (int   argc,
 
   ADD ("/codebook/import-example", test_import_example);
   ADD ("/codebook/merge", test_merge);
+  ADD ("/codebook/opposing-keywords", test_opposing_keywords);
   ADD ("/codebook/reimport-changes-nothing", test_reimport_changes_nothing);
   ADD ("/codebook/malformed", test_malformed);
   ADD ("/codebook/refusals", test_refusals);

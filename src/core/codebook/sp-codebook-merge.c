@@ -398,6 +398,34 @@ merge_lists (const char * const *first,
   return g_strv_builder_end (builder);
 }
 
+/* @list without the entries that are among @taken under sp_name_fold(): a project's
+ * keywords of one kind without those the file gives as the other kind */
+static GStrv
+list_without (const char * const *list,
+              GPtrArray          *taken)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) folds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < taken->len; i++)
+    {
+      char *fold = sp_name_fold (g_ptr_array_index (taken, i));
+
+      if (fold != NULL)
+        g_hash_table_add (folds, fold);
+    }
+
+  for (guint i = 0; list != NULL && list[i] != NULL; i++)
+    {
+      g_autofree char *fold = sp_name_fold (list[i]);
+
+      if (fold == NULL || !g_hash_table_contains (folds, fold))
+        g_strv_builder_add (builder, list[i]);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 static gboolean
 strv_equal (const char * const *a,
             const char * const *b)
@@ -487,13 +515,17 @@ write_issues (Merge                  *self,
       SpFileIssue *issue = g_ptr_array_index (self->book->issues, i);
       SpIssue *existing = g_hash_table_lookup (by_fold, issue->fold);
       g_auto(GStrv) keywords = NULL;
+      g_auto(GStrv) opposing = NULL;
+      gint64 id;
 
       if (existing == NULL)
         {
           keywords = merge_lists (NULL, issue->keywords, NULL);
-          if (sp_project_add_issue (project, issue->key, issue->label,
-                                    issue->proposition ? issue->proposition : "",
-                                    (const char * const *)keywords, error) == 0)
+          opposing = merge_lists (NULL, issue->opposing_keywords, NULL);
+          id = sp_project_add_issue (project, issue->key, issue->label,
+                                     issue->proposition ? issue->proposition : "",
+                                     (const char * const *)keywords, error);
+          if (id == 0)
             return FALSE;
 
           stats->issues_added++;
@@ -501,23 +533,34 @@ write_issues (Merge                  *self,
       else
         {
           const char * const *old_keywords = sp_issue_get_keywords (existing);
+          const char * const *old_opposing = sp_issue_get_opposing_keywords (existing);
           const char *proposition = issue->proposition ? issue->proposition
                                                        : sp_issue_get_proposition (existing);
+          /* A phrase the file gives as one kind of keyword takes that kind */
+          g_auto(GStrv) kept_keywords = list_without (old_keywords, issue->opposing_keywords);
+          g_auto(GStrv) kept_opposing = list_without (old_opposing, issue->keywords);
 
-          keywords = merge_lists (old_keywords, issue->keywords, NULL);
+          keywords = merge_lists ((const char * const *)kept_keywords, issue->keywords, NULL);
+          opposing = merge_lists ((const char * const *)kept_opposing, issue->opposing_keywords, NULL);
           if (strv_equal ((const char * const *)keywords, old_keywords) &&
+              strv_equal ((const char * const *)opposing, old_opposing) &&
               g_strcmp0 (issue->label, sp_issue_get_label (existing)) == 0 &&
               g_strcmp0 (proposition, sp_issue_get_proposition (existing)) == 0)
             continue;
 
           /* The project's spelling of the key stays: it names a column of its CSV. */
-          if (!sp_project_update_issue (project, sp_issue_get_id (existing),
+          id = sp_issue_get_id (existing);
+          if (!sp_project_update_issue (project, id,
                                         sp_issue_get_key (existing), issue->label, proposition,
                                         (const char * const *)keywords, error))
             return FALSE;
 
           stats->issues_updated++;
         }
+
+      if (opposing[0] != NULL || (existing != NULL && sp_issue_get_opposing_keywords (existing)[0] != NULL))
+        if (!sp_project_set_issue_opposing_keywords (project, id, (const char * const *)opposing, error))
+          return FALSE;
     }
 
   return TRUE;

@@ -48,6 +48,7 @@ typedef struct
   char      *label;
   char      *proposition;  /* nullable: absent from the file */
   GPtrArray *keywords;
+  GPtrArray *opposing_keywords;  /* name the contrary of the proposition */
 } SpFileIssue;
 
 struct _SpCodebook

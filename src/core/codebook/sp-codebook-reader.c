@@ -39,6 +39,7 @@ sp_file_issue_free (SpFileIssue *issue)
   g_free (issue->label);
   g_free (issue->proposition);
   g_clear_pointer (&issue->keywords, g_ptr_array_unref);
+  g_clear_pointer (&issue->opposing_keywords, g_ptr_array_unref);
   g_free (issue);
 }
 
@@ -369,6 +370,42 @@ read_actor (JsonNode      *node,
   return TRUE;
 }
 
+/* A phrase is a keyword of an issue or an opposing keyword, not both: the two would give
+ * one statement both signs. Compared under the rule for names (sp_name_fold). */
+static gboolean
+check_keyword_kinds (SpFileIssue  *issue,
+                     const char   *source,
+                     const char   *where,
+                     GError      **error)
+{
+  g_autoptr(GHashTable) keywords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < issue->keywords->len; i++)
+    {
+      char *fold = sp_name_fold (g_ptr_array_index (issue->keywords, i));
+
+      if (fold != NULL)
+        g_hash_table_add (keywords, fold);
+    }
+
+  for (guint i = 0; i < issue->opposing_keywords->len; i++)
+    {
+      const char *phrase = g_ptr_array_index (issue->opposing_keywords, i);
+      g_autofree char *fold = sp_name_fold (phrase);
+
+      if (fold != NULL && g_hash_table_contains (keywords, fold))
+        {
+          g_autofree char *path = g_strdup_printf ("%s.opposing_keywords[%u]", where, i);
+          g_autofree char *quoted = _sp_codebook_one_line (phrase);
+
+          return _sp_codebook_fail (error, SP_CODEBOOK_ERROR_INVALID, source, path,
+                                    _("\"%s\" is also one of the issue's keywords"), quoted);
+        }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 read_issue (JsonNode      *node,
             guint          index,
@@ -393,7 +430,9 @@ read_issue (JsonNode      *node,
   if (!read_string (object, "key", TRUE, FALSE, source, where, &issue->key, error) ||
       !read_string (object, "label", TRUE, FALSE, source, where, &issue->label, error) ||
       !read_string (object, "proposition", FALSE, FALSE, source, where, &issue->proposition, error) ||
-      !read_strings (object, "keywords", FALSE, source, where, &issue->keywords, error))
+      !read_strings (object, "keywords", FALSE, source, where, &issue->keywords, error) ||
+      !read_strings (object, "opposing_keywords", FALSE, source, where, &issue->opposing_keywords, error) ||
+      !check_keyword_kinds (issue, source, where, error))
     return FALSE;
 
   if (strlen (issue->key) > SP_CODEBOOK_MAX_NAME)

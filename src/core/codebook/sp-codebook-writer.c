@@ -77,6 +77,10 @@ add_issues (JsonBuilder *builder,
       add_string (builder, "label", sp_issue_get_label (issue));
       add_string (builder, "proposition", sp_issue_get_proposition (issue));
       add_string_array (builder, "keywords", sp_issue_get_keywords (issue));
+      /* Only when there are some: a codebook without them stays as it was written before
+       * opposing keywords existed */
+      if (sp_issue_get_opposing_keywords (issue)[0] != NULL)
+        add_string_array (builder, "opposing_keywords", sp_issue_get_opposing_keywords (issue));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
