@@ -768,6 +768,42 @@ test_removed_keyword (void)
   g_assert_nonnull (strstr (find (backed, 1, 12)->explanation, "names what the proposition removes"));
 }
 
+/* An opposing keyword names the contrary of the proposition: a statement for it is against
+ * the proposition, an action done to it included; a longer opposing keyword wins over the
+ * plain keyword inside it; the explanation says why the sign turned */
+static void
+test_opposing_keyword (void)
+{
+  g_autoptr(GError) error = NULL;
+  SpSuggestLexicons *lexicons = sp_suggest_lexicons_load ("en", &error);
+  SpSuggestCodebook *codebook = sp_suggest_codebook_new ();
+  const char *none[] = { NULL };
+  const char *bridge_kw[] = { "bridge", NULL };
+  const char *bridge_against[] = { "ferry service", "bridge closure", NULL };
+  g_autoptr(SpSuggestEngine) engine = NULL;
+  g_autoptr(SpSuggestResult) backed = NULL;
+
+  g_assert_no_error (error);
+  sp_suggest_codebook_add_actor (codebook, &(SpSuggestActor) { 1, "Riverton", SP_ACTOR_KIND_STATE, 1, 0, none });
+  sp_suggest_codebook_add_issue (codebook, &(SpSuggestIssue) { 10, "bridge", "Bridge", "The city should build the bridge",
+                                                               bridge_kw, bridge_against });
+  engine = sp_suggest_engine_new (codebook, lexicons);
+
+  {
+    const Case cases[] = {
+      { "Riverton backed the ferry service.", 1, 10, -1 },
+      { "Riverton rejected the ferry service.", 1, 10, 1 },
+      { "Riverton demanded that the city give up the ferry service.", 1, 10, 1 },
+      { "Riverton backed the bridge closure.", 1, 10, -1 },
+      { "Riverton backed the bridge.", 1, 10, 1 },
+    };
+
+    check_cases (engine, cases, G_N_ELEMENTS (cases));
+  }
+  backed = run_text (engine, "Riverton backed the ferry service.", NULL);
+  g_assert_nonnull (strstr (find (backed, 1, 10)->explanation, "opposing keyword"));
+}
+
 /* "Pressure on X" names the keyword "financial pressure": the head of a two-word keyword
  * with an actor as its object; not with anything else as its object */
 static void
@@ -957,6 +993,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/action-keyword", test_action_keyword);
   g_test_add_func ("/suggest/keyword-forms", test_keyword_forms);
   g_test_add_func ("/suggest/infinitive", test_infinitive);
+  g_test_add_func ("/suggest/opposing-keyword", test_opposing_keyword);
   g_test_add_func ("/suggest/quoted-subject", test_quoted_subject);
   g_test_add_func ("/suggest/condition-after", test_condition_after);
   g_test_add_func ("/suggest/keyword-in-name", test_keyword_in_name);

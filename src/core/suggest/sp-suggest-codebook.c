@@ -31,6 +31,7 @@ codebook_issue_free (SpCodebookIssue *issue)
   g_free ((char *) issue->public.label);
   g_free ((char *) issue->public.proposition);
   g_strfreev (issue->keywords);
+  g_strfreev (issue->opposing);
   g_strfreev (issue->derived);
   g_ptr_array_unref (issue->examples);
   g_strfreev (issue->learned);
@@ -105,6 +106,9 @@ sp_suggest_codebook_add_issue (SpSuggestCodebook    *codebook,
   copy->keywords = g_strdupv ((char **) (issue->keywords != NULL ? issue->keywords
                                                                  : (const char *[]) { NULL }));
   copy->public.keywords = (const char **) copy->keywords;
+  copy->opposing = g_strdupv ((char **) (issue->opposing_keywords != NULL ? issue->opposing_keywords
+                                                                           : (const char *[]) { NULL }));
+  copy->public.opposing_keywords = (const char **) copy->opposing;
   copy->examples = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (codebook->issues, copy);
 }
@@ -196,6 +200,7 @@ sp_suggest_codebook_new_from_project (SpProject  *project,
         .label = sp_issue_get_label (issue),
         .proposition = sp_issue_get_proposition (issue),
         .keywords = (const char **) sp_issue_get_keywords (issue),
+        .opposing_keywords = (const char **) sp_issue_get_opposing_keywords (issue),
       };
 
       sp_suggest_codebook_add_issue (codebook, &spec);

@@ -304,6 +304,11 @@ make_candidate (SpSuggestRun        *run,
       g_string_append_printf (why, _("; action “%s”"), stance->action_entry->lemma);
       g_ptr_array_add (features, g_strdup_printf ("action:%s", stance->action_entry->lemma));
     }
+  if (stance->opposes)
+    {
+      g_string_append (why, _("; an opposing keyword: it names the contrary of the proposition"));
+      g_ptr_array_add (features, g_strdup ("kw-opposing"));
+    }
   if (stance->removed)
     {
       g_string_append (why, _("; the keyword names what the proposition removes"));

@@ -53,6 +53,8 @@ typedef struct
   const char   *label;
   const char   *proposition;
   const char  **keywords;      /* NULL-terminated; may be empty */
+  const char  **opposing_keywords; /* name the contrary of the proposition: a statement
+                                    * for them is against it; NULL-terminated, nullable */
 } SpSuggestIssue;
 
 typedef struct _SpSuggestCodebook SpSuggestCodebook;

@@ -111,6 +111,7 @@ typedef struct
   gboolean   noun;      /* a stance noun, which attributes its clause to its owner ("X's demand") */
   gboolean   reported_future; /* a hedge but in reported speech, where it is the future as stated ("said it would not …") */
   gboolean   removed;   /* a keyword that names what its issue's proposition removes ("sanctions" for "… should be lifted") */
+  gboolean   opposes;   /* an opposing keyword: names the contrary of its issue's proposition ("neutrality" for "… should join the alliance") */
 } SpLexEntry;
 
 void        _sp_lex_entry_free           (SpLexEntry *entry);
@@ -131,6 +132,7 @@ typedef struct
 {
   SpSuggestIssue public;
   char         **keywords;
+  char         **opposing;  /* opposing keywords */
   char         **derived;   /* filled by the engine when keywords is empty */
   GPtrArray     *examples;  /* the quotes of the analyst's claims on the issue */
   char         **learned;   /* filled by the engine from the examples: words they share */
@@ -323,6 +325,7 @@ typedef struct
   gboolean   negated;
   gboolean   hedged;        /* conditional: a hedge, a modal or a condition */
   gboolean   removed;       /* read the other way: the keyword names what the proposition removes */
+  gboolean   opposes;       /* read the other way: an opposing keyword */
   gboolean   speculative;   /* hedged by a hedge, a modal or a condition before the keyword, not only by one after it: with a negator, a forecast or a hypothesis */
   gboolean   explicit_cue;  /* a stance cue, not only action words */
   const SpLexEntry *cue_entry;    /* the last stance cue, nullable */

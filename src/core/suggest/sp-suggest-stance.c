@@ -471,6 +471,18 @@ _sp_suggest_read_stance (SpSuggestRun        *run,
       stance->sign = 0;
       return;
     }
+  /* "X backed neutrality", "X demanded that Y abandon neutrality": an opposing keyword
+   * names the contrary of the proposition, so the statement's stance on it, an action word
+   * done to it included, is the other way round; the proposition's own action does not
+   * count, being done to something else */
+  if (keyword_entry != NULL && keyword_entry->opposes)
+    {
+      stance->sign = -sign * (any_action ? direction : 1);
+      stance->opposes = TRUE;
+      if (!stance->explicit_cue && !stance->negated)
+        stance->strength = 1;
+      return;
+    }
   /* the proposition's direction counts against an action word of the statement's own */
   stance->sign = sign * (any_action ? direction * g_array_index (run->engine->directions, int, issue) : 1);
   /* "X backed the sanctions", read against "sanctions should be lifted" */

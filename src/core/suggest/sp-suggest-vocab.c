@@ -496,6 +496,8 @@ learn_keywords (SpSuggestCodebook *codebook,
 
       for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++)
         add_example_words (keywords[k], own, scratch);
+      for (guint k = 0; issue->opposing[k] != NULL; k++)
+        add_example_words (issue->opposing[k], own, scratch);
 
       g_hash_table_iter_init (&iter, g_ptr_array_index (per_issue, i));
       while (g_hash_table_iter_next (&iter, &word, &count))
@@ -609,6 +611,13 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
       for (guint k = 0; keywords[k] != NULL; k++)
         g_ptr_array_add (engine->own_entries,
                          codebook_entry (SP_LEX_KEYWORD, keywords[k], i, SP_INFLECT_LAST));
+      for (guint k = 0; issue->opposing[k] != NULL; k++)
+        {
+          SpLexEntry *entry = codebook_entry (SP_LEX_KEYWORD, issue->opposing[k], i, SP_INFLECT_LAST);
+
+          entry->opposes = TRUE;
+          g_ptr_array_add (engine->own_entries, entry);
+        }
     }
 
   /* Then the words the analyst's claims taught each issue */
@@ -679,6 +688,7 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
               phrase = g_strjoinv (" ", words);
               words[which] = own;
               spelt = codebook_entry (SP_LEX_KEYWORD, phrase, entry->index, SP_INFLECT_NONE);
+              spelt->opposes = entry->opposes;
               g_ptr_array_add (engine->own_entries, spelt);
               g_ptr_array_add (engine->entries, spelt);
               g_ptr_array_add (all_words, phrase_words (phrase, scratch));
@@ -774,7 +784,7 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
       {
         SpLexEntry *entry = g_ptr_array_index (engine->entries, i);
 
-        if (entry->kind == SP_LEX_KEYWORD && entry->index < removed->len)
+        if (entry->kind == SP_LEX_KEYWORD && !entry->opposes && entry->index < removed->len)
           entry->removed = _sp_suggest_keyword_names_removed (engine, entry->phrase,
                                                               g_ptr_array_index (removed, entry->index));
       }
