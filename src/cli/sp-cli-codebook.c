@@ -493,16 +493,20 @@ issue_add (int    argc,
   g_autofree char *label = NULL;
   g_autofree char *proposition = NULL;
   g_auto(GStrv) keywords = NULL;
+  g_auto(GStrv) opposing = NULL;
   GOptionEntry entries[] = {
     { "label", 0, 0, G_OPTION_ARG_STRING, &label, "A short label (required)", "LABEL" },
     { "proposition", 0, 0, G_OPTION_ARG_STRING, &proposition, "The proposition stances are coded on", "TEXT" },
     { "keyword", 0, 0, G_OPTION_ARG_STRING_ARRAY, &keywords, "A phrase that signals the issue (repeatable)", "PHRASE" },
+    { "opposing-keyword", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opposing,
+      "A phrase that names the contrary of the proposition (repeatable)", "PHRASE" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
+  gboolean ok;
   int status;
 
   if (!sp_cli_parse_options (&argc, &argv, 2, "PROJECT KEY — add an issue",
@@ -517,7 +521,12 @@ issue_add (int    argc,
   if (!(project = sp_cli_open_project_to_edit (argv[1])))
     return SP_CLI_FAILED;
 
-  if (!(id = sp_project_add_issue (project, argv[2], label, proposition, (const char * const *)keywords, &error)))
+  if (!sp_project_begin_action (project, "Add Issue", &error))
+    return sp_cli_fail (error);
+  id = sp_project_add_issue (project, argv[2], label, proposition, (const char * const *)keywords, &error);
+  ok = id != 0 && (opposing == NULL ||
+                   sp_project_set_issue_opposing_keywords (project, id, (const char * const *)opposing, &error));
+  if (!sp_project_end_action (project, ok, ok ? &error : NULL) || !ok)
     return sp_cli_fail (error);
 
   sp_cli_print ("issue %" G_GINT64_FORMAT "\n", id);
@@ -533,19 +542,27 @@ issue_edit (int    argc,
   g_autofree char *proposition = NULL;
   g_auto(GStrv) add_keywords = NULL;
   g_auto(GStrv) remove_keywords = NULL;
+  g_auto(GStrv) add_opposing = NULL;
+  g_auto(GStrv) remove_opposing = NULL;
   GOptionEntry entries[] = {
     { "key", 0, 0, G_OPTION_ARG_STRING, &key, "A new key", "KEY" },
     { "label", 0, 0, G_OPTION_ARG_STRING, &label, "A new label", "LABEL" },
     { "proposition", 0, 0, G_OPTION_ARG_STRING, &proposition, "A new proposition", "TEXT" },
     { "keyword", 0, 0, G_OPTION_ARG_STRING_ARRAY, &add_keywords, "Add a keyword (repeatable)", "PHRASE" },
     { "remove-keyword", 0, 0, G_OPTION_ARG_STRING_ARRAY, &remove_keywords, "Remove a keyword (repeatable)", "PHRASE" },
+    { "opposing-keyword", 0, 0, G_OPTION_ARG_STRING_ARRAY, &add_opposing,
+      "Add an opposing keyword, one that names the contrary of the proposition (repeatable)", "PHRASE" },
+    { "remove-opposing-keyword", 0, 0, G_OPTION_ARG_STRING_ARRAY, &remove_opposing,
+      "Remove an opposing keyword (repeatable)", "PHRASE" },
     { NULL }
   };
   g_autoptr(SpProject) project = NULL;
   g_autoptr(SpIssue) issue = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) keywords = NULL;
+  g_auto(GStrv) opposing = NULL;
   gint64 id;
+  gboolean ok;
   int status;
 
   if (!sp_cli_parse_options (&argc, &argv, 2, "PROJECT KEY — change an issue",
@@ -563,12 +580,21 @@ issue_edit (int    argc,
 
   keywords = edit_list (sp_issue_get_keywords (issue), (const char * const *)add_keywords,
                         (const char * const *)remove_keywords);
+  opposing = edit_list (sp_issue_get_opposing_keywords (issue), (const char * const *)add_opposing,
+                        (const char * const *)remove_opposing);
 
-  if (!sp_project_update_issue (project, id,
+  /* One undo step; a phrase given as a keyword leaves the opposing ones (and the other way
+   * round), so the opposing keywords are written only when asked for */
+  if (!sp_project_begin_action (project, "Edit Issue", &error))
+    return sp_cli_fail (error);
+  ok = sp_project_update_issue (project, id,
                                 key ? key : sp_issue_get_key (issue),
                                 label ? label : sp_issue_get_label (issue),
                                 proposition ? proposition : sp_issue_get_proposition (issue),
-                                (const char * const *)keywords, &error))
+                                (const char * const *)keywords, &error) &&
+       ((add_opposing == NULL && remove_opposing == NULL) ||
+        sp_project_set_issue_opposing_keywords (project, id, (const char * const *)opposing, &error));
+  if (!sp_project_end_action (project, ok, ok ? &error : NULL) || !ok)
     return sp_cli_fail (error);
 
   return SP_CLI_OK;
@@ -628,13 +654,15 @@ add_issue_row (SpCliTable *table,
   sp_cli_table_add_text (table, sp_issue_get_proposition (issue));
   sp_cli_table_add_list (table, sp_issue_get_keywords (issue));
   sp_cli_table_add_int (table, sp_issue_get_claim_count (issue));
+  sp_cli_table_add_list (table, sp_issue_get_opposing_keywords (issue));
 }
 
 int
 sp_cli_issues (int    argc,
               char **argv)
 {
-  const char * const columns[] = { "id", "key", "label", "proposition", "keywords", "claims", NULL };
+  const char * const columns[] = { "id", "key", "label", "proposition", "keywords", "claims",
+                                   "opposing_keywords", NULL };
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GListModel) issues = NULL;
   g_autoptr(SpCliTable) table = sp_cli_table_new (columns);
