@@ -174,6 +174,77 @@ test_codebook_text_wraps (Fixture       *f,
                              "Northland head of state, President of the Northland Federation, the president"));
 }
 
+/* The issue dialog edits opposing keywords: a phrase in both lists is refused with the
+ * reason shown and nothing written; a save is one undo step; the Issues view lists them */
+
+static gboolean
+is_entry_row_titled (GtkWidget *widget,
+                     gpointer   title)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static GtkEditable *
+find_entry_row (GtkWindow  *dialog,
+                const char *title)
+{
+  GtkWidget *row = sp_gui_test_find (GTK_WIDGET (dialog), is_entry_row_titled, (gpointer)title);
+
+  g_assert_nonnull (row);
+  return GTK_EDITABLE (row);
+}
+
+static void
+test_opposing_keywords (Fixture       *f,
+                        gconstpointer  data)
+{
+  SpCodebookView *view = SP_CODEBOOK_VIEW (f->window->issues_view);
+  SpProject *project = sp_window_get_project (f->window);
+  g_autoptr(SpIssue) issue = NULL;
+  GtkWindow *dialog;
+
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "issues");
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_true (sp_codebook_view_select (view, 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "codebook.edit", NULL));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  dialog = sp_gui_test_find_dialog (GTK_WINDOW (f->window));
+  g_assert_nonnull (dialog);
+
+  gtk_editable_set_text (find_entry_row (dialog, "Keywords"), "ceasefire, truce");
+  gtk_editable_set_text (find_entry_row (dialog, "Opposing Keywords"), "fighting on, Truce");
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "form.save", NULL) &&
+                  sp_gui_test_find_dialog (GTK_WINDOW (f->window)) == NULL);
+  sp_gui_test_settle (GTK_WIDGET (dialog));
+  g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (dialog), "“Truce” is both a keyword and an opposing keyword"));
+  issue = sp_project_get_issue (project, f->ceasefire, NULL);
+  g_assert_null (sp_issue_get_keywords (issue)[0]);
+
+  gtk_editable_set_text (find_entry_row (dialog, "Opposing Keywords"), "fighting on, offensive");
+  sp_gui_test_settle (GTK_WIDGET (dialog));
+  g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (dialog), "issue-dialog-opposing.png"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "form.save", NULL));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_null (sp_gui_test_find_dialog (GTK_WINDOW (f->window)));
+
+  g_clear_object (&issue);
+  issue = sp_project_get_issue (project, f->ceasefire, NULL);
+  g_assert_cmpstrv (sp_issue_get_keywords (issue), ((const char * const[]) { "ceasefire", "truce", NULL }));
+  g_assert_cmpstrv (sp_issue_get_opposing_keywords (issue), ((const char * const[]) { "fighting on", "offensive", NULL }));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (view), "fighting on, offensive"));
+  g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), "window-issues-opposing.png"));
+
+  /* one undo takes back the keywords and the opposing keywords */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_clear_object (&issue);
+  issue = sp_project_get_issue (project, f->ceasefire, NULL);
+  g_assert_null (sp_issue_get_keywords (issue)[0]);
+  g_assert_null (sp_issue_get_opposing_keywords (issue)[0]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -184,6 +255,7 @@ main (int   argc,
   SP_GUI_TEST_ADD_TALKS ("/window/undo-redo-buttons", test_undo_redo_buttons);
   SP_GUI_TEST_ADD_TALKS ("/window/undo-held-down", test_undo_held_down);
   SP_GUI_TEST_ADD_TALKS ("/window/codebook-text-wraps", test_codebook_text_wraps);
+  SP_GUI_TEST_ADD_TALKS ("/window/opposing-keywords", test_opposing_keywords);
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-issue-dialog.h"
+#include "sp-name.h"
 
 struct _SpIssueDialog
 {
@@ -19,9 +20,41 @@ struct _SpIssueDialog
   AdwEntryRow  *key_row;
   AdwEntryRow  *proposition_row;
   AdwEntryRow  *keywords_row;
+  AdwEntryRow  *opposing_row;
 };
 
 G_DEFINE_FINAL_TYPE (SpIssueDialog, sp_issue_dialog, SP_TYPE_FORM_DIALOG)
+
+/* A phrase in both lists would give one statement both signs */
+static gboolean
+check_keyword_kinds (const char * const  *keywords,
+                     const char * const  *opposing,
+                     GError             **error)
+{
+  g_autoptr(GHashTable) folds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; keywords[i] != NULL; i++)
+    {
+      char *fold = sp_name_fold (keywords[i]);
+
+      if (fold != NULL)
+        g_hash_table_add (folds, fold);
+    }
+
+  for (guint i = 0; opposing[i] != NULL; i++)
+    {
+      g_autofree char *fold = sp_name_fold (opposing[i]);
+
+      if (fold != NULL && g_hash_table_contains (folds, fold))
+        {
+          g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
+                       _("“%s” is both a keyword and an opposing keyword"), opposing[i]);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
 
 static gboolean
 sp_issue_dialog_save (SpFormDialog  *dialog,
@@ -32,13 +65,25 @@ sp_issue_dialog_save (SpFormDialog  *dialog,
   const char *label = gtk_editable_get_text (GTK_EDITABLE (self->label_row));
   const char *proposition = gtk_editable_get_text (GTK_EDITABLE (self->proposition_row));
   g_auto(GStrv) keywords = sp_split_list (gtk_editable_get_text (GTK_EDITABLE (self->keywords_row)));
+  g_auto(GStrv) opposing = sp_split_list (gtk_editable_get_text (GTK_EDITABLE (self->opposing_row)));
+  gint64 id = self->issue_id;
+  gboolean ok;
 
-  if (self->issue_id == 0)
-    return sp_project_add_issue (self->project, key, label, proposition,
-                                 (const char * const *)keywords, error) != 0;
+  if (!check_keyword_kinds ((const char * const *)keywords, (const char * const *)opposing, error))
+    return FALSE;
 
-  return sp_project_update_issue (self->project, self->issue_id, key, label, proposition,
+  /* the issue and its opposing keywords are one undo step */
+  if (!sp_project_begin_action (self->project, id == 0 ? _("Add Issue") : _("Edit Issue"), error))
+    return FALSE;
+  if (id == 0)
+    ok = (id = sp_project_add_issue (self->project, key, label, proposition,
+                                     (const char * const *)keywords, error)) != 0;
+  else
+    ok = sp_project_update_issue (self->project, id, key, label, proposition,
                                   (const char * const *)keywords, error);
+  ok = ok && sp_project_set_issue_opposing_keywords (self->project, id, (const char * const *)opposing, error);
+
+  return sp_project_end_action (self->project, ok, ok ? error : NULL) && ok;
 }
 
 /* "Ukraine in NATO" proposes the key "ukraine_in_nato" */
@@ -148,8 +193,12 @@ sp_issue_dialog_init (SpIssueDialog *self)
 
   adw_preferences_group_set_title (keywords_group, _("Keywords"));
   adw_preferences_group_set_description (keywords_group,
-                                         _("Words and phrases that signal the issue in a text, separated by commas"));
+                                         _("Words and phrases that signal the issue in a text, separated by commas. "
+                                           "Opposing keywords name the contrary of the proposition, "
+                                           "so a statement for them is against it: “neutrality” for "
+                                           "“Ukraine should join NATO”."));
   self->keywords_row = add_entry_row (keywords_group, _("Keywords"));
+  self->opposing_row = add_entry_row (keywords_group, _("Opposing Keywords"));
 
   sp_form_dialog_add_group (SP_FORM_DIALOG (self), group);
   sp_form_dialog_add_group (SP_FORM_DIALOG (self), proposition_group);
@@ -180,11 +229,13 @@ sp_issue_dialog_new (GtkWindow *parent,
   if (issue != NULL)
     {
       g_autofree char *keywords = sp_join_list (sp_issue_get_keywords (issue));
+      g_autofree char *opposing = sp_join_list (sp_issue_get_opposing_keywords (issue));
 
       gtk_editable_set_text (GTK_EDITABLE (self->label_row), sp_issue_get_label (issue));
       gtk_editable_set_text (GTK_EDITABLE (self->key_row), sp_issue_get_key (issue));
       gtk_editable_set_text (GTK_EDITABLE (self->proposition_row), sp_issue_get_proposition (issue));
       gtk_editable_set_text (GTK_EDITABLE (self->keywords_row), keywords);
+      gtk_editable_set_text (GTK_EDITABLE (self->opposing_row), opposing);
     }
 
   update_can_save (self);

@@ -58,8 +58,9 @@ static char *
 sp_issues_view_dup_search_text (gpointer item)
 {
   g_autofree char *keywords = g_strjoinv ("\n", (char **)sp_issue_get_keywords (item));
+  g_autofree char *opposing = g_strjoinv ("\n", (char **)sp_issue_get_opposing_keywords (item));
   g_autofree char *text = g_strjoin ("\n", sp_issue_get_key (item), sp_issue_get_label (item),
-                                     sp_issue_get_proposition (item), keywords, NULL);
+                                     sp_issue_get_proposition (item), keywords, opposing, NULL);
 
   return g_utf8_casefold (text, -1);
 }
@@ -125,6 +126,7 @@ sp_issues_view_init (SpIssuesView *self)
   sp_codebook_view_add_column (view, _("Key"), SP_TYPE_ISSUE, "key", FALSE);
   sp_codebook_view_add_column (view, _("Proposition"), SP_TYPE_ISSUE, "proposition", TRUE);
   sp_codebook_view_add_column (view, _("Keywords"), SP_TYPE_ISSUE, "keywords-text", TRUE);
+  sp_codebook_view_add_column (view, _("Opposing Keywords"), SP_TYPE_ISSUE, "opposing-keywords-text", TRUE);
   sp_codebook_view_add_column (view, _("Claims"), SP_TYPE_ISSUE, "claim-count", FALSE);
 
   sp_codebook_view_set_empty_state (view, "view-list-bullet-symbolic",
