@@ -915,6 +915,8 @@ test_sign_chain (void)
     { "Marta Okafor said she expected \"real progress\" on the bridge.", 2, 10, 1 },
     /* a short quotation that is a name */
     { "Speaking on \"Riverton Today,\" Marta Okafor said the bridge was essential.", 2, 10, 1 },
+    /* quotation marks inside a phrase: "interested in" */
+    { "Marta Okafor said Lakeside was \u201csincerely interested\u201d in the bridge.", 2, 10, 1 },
     /* a judgement of failure after the keyword; a demand made a condition */
     { "Marta Okafor argued the talks on the bridge have failed.", 2, 10, -1 },
     { "Marta Okafor said the deal was conditional on building the bridge.", 2, 10, 1 },

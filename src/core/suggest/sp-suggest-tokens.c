@@ -336,6 +336,12 @@ is_title_case (const SpToken *tokens,
 }
 
 static gboolean
+is_quote_mark (const SpToken *token)
+{
+  return token->kind == SP_TOKEN_QUOTE_OPEN || token->kind == SP_TOKEN_QUOTE_CLOSE || token->kind == SP_TOKEN_QUOTE;
+}
+
+static gboolean
 entry_fits (const SpLexEntry *entry,
             const SpToken    *tokens,
             guint             n,
@@ -388,7 +394,13 @@ _sp_suggest_find_phrases (SpSuggestRun *run)
 
           run->work++;
           if (tokens[j].kind != SP_TOKEN_WORD)
-            break;
+            {
+              /* a quotation mark between two words of a phrase: "was “sincerely
+               * interested” in …" is "interested in" */
+              if (j > i && is_quote_mark (&tokens[j]) && j + 1 < n && tokens[j + 1].kind == SP_TOKEN_WORD)
+                continue;
+              break;
+            }
           if ((node = _sp_suggest_trie_step (engine, node, tokens[j].word)) == 0)
             break;
           trie = &g_array_index (engine->nodes, SpTrieNode, node);
