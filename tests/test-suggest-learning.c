@@ -204,12 +204,79 @@ test_words_learnt_from_claims (void)
   sp_test_remove_tree (dir);
 }
 
+/* What is learnt is a phrase of two words the claims share, not a single word, and never a
+ * word the lexicons know: claims that share "agreed" and "partners" teach neither, so "agreed
+ * to" stays a cue for the bridge and praise of partners is not taken for the toll. A keyword
+ * of the codebook speaks for a cue before a learnt phrase nearer to it. */
+static const char shared_body[] =
+  "Rosa Lind agreed the crossing fees must be abolished, our partners say.\n\n"
+  "Ole Brandt agreed the crossing fees should stay, say our partners.\n\n"
+  "Rosa Lind agreed that the crossing fees hurt our partners.";
+
+static const char other_body[] =
+  "Rosa Lind agreed to the new bridge.\n\n"
+  "Ole Brandt praised our partners.\n\n"
+  "Ole Brandt welcomed the crossing fees.\n\n"
+  "Rosa Lind welcomed the crossing fees on the new bridge.";
+
+static void
+test_common_words_not_learnt (void)
+{
+  g_autofree char *dir = sp_test_make_tmpdir ();
+  g_autoptr(SpProject) project = sp_test_new_project (dir, "common.standpoint");
+  g_autoptr(GListModel) pending = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *toll_keywords[] = { "toll", NULL };
+  const char *bridge_keywords[] = { "bridge", NULL };
+  SpSuggestStats stats = { 0 };
+  gint64 lind, brandt, toll, bridge, tagged, fresh;
+  gboolean bridge_for = FALSE, toll_on_fees = FALSE;
+
+  lind = sp_project_add_actor (project, "Rosa Lind", SP_ACTOR_KIND_PERSON, 0, NULL, &error);
+  brandt = sp_project_add_actor (project, "Ole Brandt", SP_ACTOR_KIND_PERSON, 0, NULL, &error);
+  toll = sp_project_add_issue (project, "toll", "Bridge toll", "The bridge toll should be abolished", toll_keywords, &error);
+  bridge = sp_project_add_issue (project, "bridge", "New bridge", "A new bridge should be built", bridge_keywords, &error);
+  g_assert_no_error (error);
+  tagged = sp_test_add_article (project, "tagged.txt", "tagged.txt", shared_body);
+  fresh = sp_test_add_article (project, "fresh.txt", "fresh.txt", other_body);
+  sp_test_add_claim (project, tagged, 0, 71, lind, toll, 2, NULL);
+  sp_test_add_claim (project, tagged, 73, 139, brandt, toll, -2, NULL);
+  sp_test_add_claim (project, tagged, 141, 199, lind, toll, 2, NULL);
+
+  g_assert_true (sp_suggest_documents (project, NULL, 0, NULL, NULL, NULL, &stats, &error));
+  g_assert_no_error (error);
+
+  pending = list_pending (project, fresh);
+  for (guint i = 0; i < g_list_model_get_n_items (pending); i++)
+    {
+      g_autoptr(SpSuggestion) s = g_list_model_get_item (pending, i);
+      const char *quote = sp_suggestion_get_quote (s);
+
+      g_test_message ("%s: %s", quote, sp_suggestion_get_explanation (s));
+      if (sp_suggestion_get_issue_id (s) == bridge && sp_suggestion_get_stance (s) > 0)
+        bridge_for |= strstr (quote, "agreed to") != NULL;
+      /* nothing but the phrase the claims share is the toll's, and not beside the bridge */
+      if (sp_suggestion_get_issue_id (s) == toll)
+        {
+          g_assert_nonnull (strstr (quote, "crossing fees"));
+          g_assert_null (strstr (quote, "bridge"));
+          toll_on_fees = TRUE;
+        }
+    }
+  g_assert_true (bridge_for);
+  g_assert_true (toll_on_fees);
+
+  g_clear_object (&project);
+  sp_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/suggest-learning/words-learnt-from-claims", test_words_learnt_from_claims);
+  g_test_add_func ("/suggest-learning/common-words-not-learnt", test_common_words_not_learnt);
   g_test_add_func ("/suggest-learning/decisions-raise-precision-elsewhere",
                    test_decisions_raise_precision_elsewhere);
   return g_test_run ();

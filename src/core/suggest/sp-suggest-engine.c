@@ -548,6 +548,13 @@ nearest_in_clause (SpSuggestRun *run,
       if (o == h || other->issue == hit->issue || os->sign == 0 || os->in_condition
           || os->anchor != stance->anchor)
         continue;
+      /* a keyword of the codebook speaks for the cue before one learnt from claims */
+      if (hit->entry->learned != other->entry->learned)
+        {
+          if (hit->entry->learned)
+            return FALSE;
+          continue;
+        }
       od = anchor_distance (other, os);
       if ((od < distance || (od == distance && o < h)) && !listed_together (run, hit, other))
         return FALSE;

@@ -112,6 +112,7 @@ typedef struct
   gboolean   reported_future; /* a hedge but in reported speech, where it is the future as stated ("said it would not …") */
   gboolean   removed;   /* a keyword that names what its issue's proposition removes ("sanctions" for "… should be lifted") */
   gboolean   opposes;   /* an opposing keyword: names the contrary of its issue's proposition ("neutrality" for "… should join the alliance") */
+  gboolean   learned;   /* a keyword learnt from the analyst's claims, not written in the codebook */
 } SpLexEntry;
 
 void        _sp_lex_entry_free           (SpLexEntry *entry);

@@ -416,6 +416,60 @@ add_example_words (const char *text,
     }
 }
 
+/* Whether a folded word may be part of a phrase learnt from claims: longer than three bytes,
+ * no number, no adverb in -ly, and no word the lexicons, the actors' names or the codebook's
+ * keywords already have */
+static gboolean
+is_learnable (const char *word,
+              GHashTable *known)
+{
+  gboolean letters = FALSE;
+
+  if (strlen (word) <= 3 || g_str_has_suffix (word, "ly") || g_hash_table_contains (known, word))
+    return FALSE;
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    letters |= g_unichar_isalpha (g_utf8_get_char (p));
+  return letters;
+}
+
+/* The two-word phrases of @text, folded, whose words stand next to each other with one space
+ * or hyphen between and are both learnable ("crossing fees"), each once, into @pairs */
+static void
+add_example_pairs (const char *text,
+                   GHashTable *known,
+                   GHashTable *pairs,
+                   GString    *scratch)
+{
+  g_autofree char *previous = NULL;
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *gap = p;
+      const char *start;
+      gboolean adjacent;
+
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      adjacent = p - gap == 1 && (*gap == ' ' || *gap == '-');
+      start = p;
+      while (*p != '\0' && (g_unichar_isalnum (g_utf8_get_char (p)) || *p == '\''))
+        p = g_utf8_next_char (p);
+      if (p == start)
+        continue;
+      _sp_suggest_fold (start, p - start, scratch);
+      if (scratch->len > SP_SUGGEST_MAX_WORD_BYTES || !is_learnable (scratch->str, known))
+        {
+          g_clear_pointer (&previous, g_free);
+          continue;
+        }
+      if (previous != NULL && adjacent)
+        g_hash_table_add (pairs, g_strconcat (previous, " ", scratch->str, NULL));
+      g_free (previous);
+      previous = g_strdup (scratch->str);
+    }
+}
+
 typedef struct
 {
   const char *word;
@@ -434,19 +488,63 @@ compare_learned (gconstpointer a,
   return strcmp (x->word, y->word);
 }
 
-/* Words an issue learns from the analyst's claims on it: a word at least
- * SP_SUGGEST_MIN_LEARNED_CLAIMS of them hold, that the claims on other issues hold at most
- * half as often, and that is no stop or cue word, no actor's name and no keyword of the
- * issue already. The most frequent first (ties in byte order, so that every run learns the
- * same), SP_SUGGEST_MAX_LEARNED at most. Linear in the examples' length. */
+/* Every word of a lexicon's @phrase with the forms the suffix rule gives it, into @words:
+ * words the lexicons know ("agreed" of "agree to") are grammar or cues, never learnt */
+static void
+add_lexicon_words (const char *phrase,
+                   GHashTable *words,
+                   GString    *scratch)
+{
+  g_auto(GStrv) parts = phrase_words (phrase, scratch);
+  g_autoptr(GPtrArray) forms = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint k = 0; parts[k] != NULL; k++)
+    {
+      g_ptr_array_set_size (forms, 0);
+      inflect (parts[k], FALSE, forms);
+      g_hash_table_add (words, g_strdup (parts[k]));
+      for (guint f = 0; f < forms->len; f++)
+        g_hash_table_add (words, g_strdup (g_ptr_array_index (forms, f)));
+    }
+}
+
+/* Phrases an issue learns from the analyst's claims on it: two words next to each other
+ * ("crossing fees") that at least SP_SUGGEST_MIN_LEARNED_CLAIMS of them hold, and a quarter
+ * of them, that the claims on other issues hold at most half as often, and whose words are
+ * none the lexicons, the actors' names or the codebook's keywords have: those are grammar,
+ * cues, speakers or words the analyst has placed. Single words are too common to tell an
+ * issue from the claims of a few documents ("partners", "regions"). The most frequent first
+ * (ties in byte order, so that every run learns the same), SP_SUGGEST_MAX_LEARNED at most.
+ * Linear in the examples' length. */
 static void
 learn_keywords (SpSuggestCodebook *codebook,
-                GHashTable        *stop,
+                GHashTable        *lexicon_words,
                 GHashTable        *actor_words,
                 GString           *scratch)
 {
   g_autoptr(GPtrArray) per_issue = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   g_autoptr(GHashTable) totals = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer word;
+
+  g_hash_table_iter_init (&iter, lexicon_words);
+  while (g_hash_table_iter_next (&iter, &word, NULL))
+    g_hash_table_add (known, g_strdup (word));
+  g_hash_table_iter_init (&iter, actor_words);
+  while (g_hash_table_iter_next (&iter, &word, NULL))
+    g_hash_table_add (known, g_strdup (word));
+  for (guint i = 0; i < codebook->issues->len; i++)
+    {
+      SpCodebookIssue *issue = g_ptr_array_index (codebook->issues, i);
+      const char * const *keywords = (const char * const *) (issue->keywords[0] != NULL ? issue->keywords
+                                                                                        : issue->derived);
+
+      for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++)
+        add_example_words (keywords[k], known, scratch);
+      for (guint k = 0; issue->opposing[k] != NULL; k++)
+        add_example_words (issue->opposing[k], known, scratch);
+    }
 
   for (guint i = 0; i < codebook->issues->len; i++)
     {
@@ -455,17 +553,16 @@ learn_keywords (SpSuggestCodebook *codebook,
 
       for (guint e = 0; e < issue->examples->len; e++)
         {
-          g_autoptr(GHashTable) words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          GHashTableIter iter;
-          gpointer word;
+          g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          gpointer pair;
 
-          add_example_words (g_ptr_array_index (issue->examples, e), words, scratch);
-          g_hash_table_iter_init (&iter, words);
-          while (g_hash_table_iter_next (&iter, &word, NULL))
+          add_example_pairs (g_ptr_array_index (issue->examples, e), known, pairs, scratch);
+          g_hash_table_iter_init (&iter, pairs);
+          while (g_hash_table_iter_next (&iter, &pair, NULL))
             {
-              guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, word));
+              guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, pair));
 
-              g_hash_table_insert (counts, g_strdup (word), GUINT_TO_POINTER (n + 1));
+              g_hash_table_insert (counts, g_strdup (pair), GUINT_TO_POINTER (n + 1));
             }
         }
       g_ptr_array_add (per_issue, counts);
@@ -473,8 +570,7 @@ learn_keywords (SpSuggestCodebook *codebook,
 
   for (guint i = 0; i < per_issue->len; i++)
     {
-      GHashTableIter iter;
-      gpointer word, count;
+      gpointer count;
 
       g_hash_table_iter_init (&iter, g_ptr_array_index (per_issue, i));
       while (g_hash_table_iter_next (&iter, &word, &count))
@@ -486,18 +582,10 @@ learn_keywords (SpSuggestCodebook *codebook,
   for (guint i = 0; i < codebook->issues->len; i++)
     {
       SpCodebookIssue *issue = g_ptr_array_index (codebook->issues, i);
-      const char * const *keywords = (const char * const *) (issue->keywords[0] != NULL ? issue->keywords
-                                                                                        : issue->derived);
-      g_autoptr(GHashTable) own = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      guint needed = MAX (SP_SUGGEST_MIN_LEARNED_CLAIMS, issue->examples->len / 4);
       g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (LearnedWord));
       g_autoptr(GStrvBuilder) learned = g_strv_builder_new ();
-      GHashTableIter iter;
-      gpointer word, count;
-
-      for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++)
-        add_example_words (keywords[k], own, scratch);
-      for (guint k = 0; issue->opposing[k] != NULL; k++)
-        add_example_words (issue->opposing[k], own, scratch);
+      gpointer count;
 
       g_hash_table_iter_init (&iter, g_ptr_array_index (per_issue, i));
       while (g_hash_table_iter_next (&iter, &word, &count))
@@ -506,11 +594,8 @@ learn_keywords (SpSuggestCodebook *codebook,
           guint elsewhere = GPOINTER_TO_UINT (g_hash_table_lookup (totals, word)) - here;
           LearnedWord w = { word, here };
 
-          if (here < SP_SUGGEST_MIN_LEARNED_CLAIMS || elsewhere * 2 > here ||
-              g_hash_table_contains (stop, word) || g_hash_table_contains (actor_words, word) ||
-              g_hash_table_contains (own, word))
-            continue;
-          g_array_append_val (chosen, w);
+          if (here >= needed && elsewhere * 2 <= here)
+            g_array_append_val (chosen, w);
         }
 
       g_array_sort (chosen, compare_learned);
@@ -535,6 +620,7 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
   g_autoptr(GPtrArray) node_lists = g_ptr_array_new_with_free_func (node_list_free);
   g_autoptr(GHashTable) stop = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) actor_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) lexicon_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) all_words = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GHashTable) cue_words = NULL;
   guint n_entries;
@@ -563,6 +649,7 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
       SpLexEntry *entry = g_ptr_array_index (engine->lexicons->entries, i);
 
       g_ptr_array_add (engine->entries, entry);
+      add_lexicon_words (entry->phrase, lexicon_words, scratch);
       if (entry->kind == SP_LEX_STOP || entry->kind == SP_LEX_STANCE
           || entry->kind == SP_LEX_ACTION || entry->kind == SP_LEX_HEDGE
           || entry->kind == SP_LEX_CONDITION
@@ -621,14 +708,18 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
     }
 
   /* Then the words the analyst's claims taught each issue */
-  learn_keywords (codebook, stop, actor_words, scratch);
+  learn_keywords (codebook, lexicon_words, actor_words, scratch);
   for (guint i = 0; i < codebook->issues->len; i++)
     {
       SpCodebookIssue *issue = g_ptr_array_index (codebook->issues, i);
 
       for (guint k = 0; issue->learned[k] != NULL; k++)
-        g_ptr_array_add (engine->own_entries,
-                         codebook_entry (SP_LEX_KEYWORD, issue->learned[k], i, SP_INFLECT_LAST));
+        {
+          SpLexEntry *entry = codebook_entry (SP_LEX_KEYWORD, issue->learned[k], i, SP_INFLECT_LAST);
+
+          entry->learned = TRUE;
+          g_ptr_array_add (engine->own_entries, entry);
+        }
     }
   g_ptr_array_extend (engine->entries, engine->own_entries, NULL, NULL);
 
@@ -689,6 +780,7 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
               words[which] = own;
               spelt = codebook_entry (SP_LEX_KEYWORD, phrase, entry->index, SP_INFLECT_NONE);
               spelt->opposes = entry->opposes;
+              spelt->learned = entry->learned;
               g_ptr_array_add (engine->own_entries, spelt);
               g_ptr_array_add (engine->entries, spelt);
               g_ptr_array_add (all_words, phrase_words (phrase, scratch));
