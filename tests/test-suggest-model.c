@@ -34,15 +34,41 @@ test_learning_separates (void)
 {
   g_autoptr(SpSuggestModel) model = sp_suggest_model_new ();
 
-  for (guint i = 0; i < 12; i++)
+  for (guint i = 0; i < 30; i++)
     {
       sp_suggest_model_learn (model, quoted, 0.5, TRUE);
       sp_suggest_model_learn (model, unattributed, 0.7, FALSE);
     }
 
-  g_assert_cmpuint (sp_suggest_model_get_n_decisions (model), ==, 24);
+  g_assert_cmpuint (sp_suggest_model_get_n_decisions (model), ==, 60);
   g_assert_cmpfloat (sp_suggest_model_score (model, quoted, 0.5), >, 0.7);
   g_assert_cmpfloat (sp_suggest_model_score (model, unattributed, 0.7), <, 0.3);
+}
+
+/* What the model ends with depends little on the order of the decisions: forty accepted,
+ * then ten of another kind rejected (an "Accept All Above…", then the rejects of what is
+ * left) score the accepted kind as ten rejects among the accepts do, and still above one
+ * half */
+static void
+test_order_of_decisions (void)
+{
+  g_autoptr(SpSuggestModel) in_runs = sp_suggest_model_new ();
+  g_autoptr(SpSuggestModel) mixed = sp_suggest_model_new ();
+  double after_runs, after_mixed;
+
+  for (guint i = 0; i < 40; i++)
+    sp_suggest_model_learn (in_runs, quoted, 0.8, TRUE);
+  for (guint i = 0; i < 10; i++)
+    sp_suggest_model_learn (in_runs, unattributed, 0.8, FALSE);
+  for (guint i = 0; i < 50; i++)
+    sp_suggest_model_learn (mixed, i % 5 == 4 ? unattributed : quoted, 0.8, i % 5 != 4);
+
+  after_runs = sp_suggest_model_score (in_runs, quoted, 0.8);
+  after_mixed = sp_suggest_model_score (mixed, quoted, 0.8);
+  g_test_message ("accepted kind after runs %.3f, mixed %.3f", after_runs, after_mixed);
+  g_assert_cmpfloat (after_runs, >, 0.5);
+  g_assert_cmpfloat (fabs (after_runs - after_mixed), <, 0.2);
+  g_assert_cmpfloat (sp_suggest_model_score (in_runs, unattributed, 0.8), <, after_runs);
 }
 
 static void
@@ -323,6 +349,7 @@ main (int    argc,
 
   g_test_add_func ("/suggest-model/prior-before-decisions", test_prior_before_decisions);
   g_test_add_func ("/suggest-model/learning-separates", test_learning_separates);
+  g_test_add_func ("/suggest-model/order-of-decisions", test_order_of_decisions);
   g_test_add_func ("/suggest-model/bytes-round-trip", test_bytes_round_trip);
   g_test_add_func ("/suggest-model/tampered-bytes", test_tampered_bytes);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

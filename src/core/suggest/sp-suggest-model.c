@@ -4,10 +4,12 @@
  * suggestion's string features f, each hashed (FNV-1a, 32 bits) into a table of
  * SP_MODEL_N_WEIGHTS weights. w_prior starts at 1 and everything else at 0, so that before
  * any decision the score is the engine's own confidence. Each decision is one step of
- * stochastic gradient descent on the log loss with learning rate LEARNING_RATE and an L2
- * penalty L2 on the weights it touches (w_prior is pulled towards 1, not 0): a few
- * decisions move the ranking, and a feature seen in many decisions does not grow without
- * bound.
+ * stochastic gradient descent on the log loss with an L2 penalty L2 on the weights it
+ * touches (w_prior is pulled towards 1, not 0). The step shrinks as decisions accumulate,
+ * LEARNING_RATE / (1 + n / DECAY_DECISIONS) for the n-th: the first decisions move the
+ * ranking, and what the model ends with depends little on the order of the decisions. With
+ * steps as large as the first, a run of one kind (an "Accept All Above…" of a hundred, then
+ * the rejects of what is left) dragged every score to that end.
  *
  * Stored bytes (all little-endian), sparse because most weights stay 0:
  *   "SPSM"  u32 version  u32 n_decisions  u32 n_entries  f64 bias  f64 prior_weight
@@ -35,7 +37,8 @@
 #define MODEL_VERSION       1u
 #define HEADER_BYTES        32
 #define ENTRY_BYTES         12
-#define LEARNING_RATE       0.3
+#define LEARNING_RATE       0.5
+#define DECAY_DECISIONS     3.0
 #define L2                  0.001
 #define MAX_WEIGHT          1e6
 #define PRIOR_EPSILON       1e-4
@@ -144,21 +147,24 @@ sp_suggest_model_learn (SpSuggestModel     *model,
                         gboolean            right)
 {
   double gradient;
+  double rate;
   double x_prior = prior_logit (prior);
+  guint n_features = features != NULL ? g_strv_length ((char **) features) : 0;
 
   g_return_if_fail (model != NULL);
 
   gradient = (right ? 1.0 : 0.0) - sigmoid (linear (model, features, prior));
+  rate = LEARNING_RATE / (1.0 + model->n_decisions / DECAY_DECISIONS);
 
-  model->bias = CLAMP (model->bias + LEARNING_RATE * gradient, -MAX_WEIGHT, MAX_WEIGHT);
-  model->prior_weight += LEARNING_RATE * (gradient * x_prior - L2 * (model->prior_weight - 1.0));
+  model->bias = CLAMP (model->bias + rate * gradient, -MAX_WEIGHT, MAX_WEIGHT);
+  model->prior_weight += rate * (gradient * x_prior - L2 * (model->prior_weight - 1.0));
   model->prior_weight = CLAMP (model->prior_weight, -MAX_WEIGHT, MAX_WEIGHT);
 
-  for (guint i = 0; features != NULL && features[i] != NULL; i++)
+  for (guint i = 0; i < n_features; i++)
     {
       double *w = &model->weights[feature_index (features[i])];
 
-      *w = CLAMP (*w + LEARNING_RATE * (gradient - L2 * *w), -MAX_WEIGHT, MAX_WEIGHT);
+      *w = CLAMP (*w + rate * (gradient - L2 * *w), -MAX_WEIGHT, MAX_WEIGHT);
     }
 
   if (model->n_decisions < G_MAXUINT32)
