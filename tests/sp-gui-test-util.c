@@ -744,6 +744,40 @@ trigger_matches (GtkShortcutTrigger *trigger,
   return FALSE;
 }
 
+/* The widget under @widget whose managed shortcut controller holds @shortcut, or NULL */
+static GtkWidget *
+managed_owner (GtkWidget   *widget,
+               GtkShortcut *shortcut)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) != GTK_SHORTCUT_SCOPE_MANAGED)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (item == (GObject *) shortcut)
+            return widget;
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *owner = managed_owner (child, shortcut);
+
+      if (owner != NULL)
+        return owner;
+    }
+
+  return NULL;
+}
+
 static gboolean
 run_shortcuts (GtkWidget           *widget,
                GtkPropagationPhase  phase,
@@ -766,10 +800,19 @@ run_shortcuts (GtkWidget           *widget,
       for (guint j = 0; j < g_list_model_get_n_items (shortcuts); j++)
         {
           g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, j);
+          /* a managed shortcut (GTK_SHORTCUT_SCOPE_MANAGED) runs in the window's controllers
+           * but acts on its own widget, while that is shown */
+          GtkWidget *owner;
+          GtkWidget *target;
 
-          if (trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, modifiers) &&
-              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
-                                            widget, gtk_shortcut_get_arguments (shortcut)))
+          if (!trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, modifiers))
+            continue;
+          owner = GTK_IS_ROOT (widget) ? managed_owner (widget, shortcut) : NULL;
+          target = owner != NULL ? owner : widget;
+          if (owner != NULL && (!gtk_widget_get_mapped (owner) || !gtk_widget_is_sensitive (owner)))
+            continue;
+          if (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                            target, gtk_shortcut_get_arguments (shortcut)))
             return TRUE;
         }
     }

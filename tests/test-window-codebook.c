@@ -11,6 +11,7 @@
 
 #include "sp-gui-test-talks.h"
 #include "sp-gui-test-util.h"
+#include "sp-issue-dialog.h"
 #include "sp-window-private.h"
 
 typedef SpGuiTestTalks Fixture;
@@ -245,6 +246,40 @@ test_opposing_keywords (Fixture       *f,
   g_assert_null (sp_issue_get_opposing_keywords (issue)[0]);
 }
 
+/* Ctrl++ adds an issue though the focus is in the header (where Alt+3 leaves it), and the
+ * dialog opens with its first field focused, so that typing fills it in */
+static void
+test_add_by_keyboard (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWindow *dialog;
+  GtkWidget *focus;
+
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "issues");
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  gtk_widget_set_sensitive (GTK_WIDGET (f->window->undo_button), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (f->window->undo_button));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f->window->undo_button)));
+  g_assert_true (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_plus, GDK_CONTROL_MASK));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  dialog = sp_gui_test_find_dialog (GTK_WINDOW (f->window));
+  g_assert_nonnull (dialog);
+  g_assert_true (SP_IS_ISSUE_DIALOG (dialog));
+  sp_gui_test_settle (GTK_WIDGET (dialog));
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (find_entry_row (dialog, "Label"))));
+  gtk_window_close (dialog);
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+
+  /* the Documents view has no codebook table: nothing opens there */
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "documents");
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_false (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_plus, GDK_CONTROL_MASK));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_null (sp_gui_test_find_dialog (GTK_WINDOW (f->window)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +291,7 @@ main (int   argc,
   SP_GUI_TEST_ADD_TALKS ("/window/undo-held-down", test_undo_held_down);
   SP_GUI_TEST_ADD_TALKS ("/window/codebook-text-wraps", test_codebook_text_wraps);
   SP_GUI_TEST_ADD_TALKS ("/window/opposing-keywords", test_opposing_keywords);
+  SP_GUI_TEST_ADD_TALKS ("/window/add-by-keyboard", test_add_by_keyboard);
 
   return g_test_run ();
 }

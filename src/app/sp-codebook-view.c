@@ -452,6 +452,19 @@ sp_codebook_view_init (SpCodebookView *self)
 
   update_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.back", FALSE);
+
+  /* Ctrl++ adds wherever the focus is, also in the header after Alt+2 or Alt+3 switched to
+   * this view: a managed shortcut is the window's while the view is shown */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_plus, GDK_CONTROL_MASK),
+                                                                                         gtk_keyval_trigger_new (GDK_KEY_KP_Add, GDK_CONTROL_MASK)),
+                                                            gtk_named_action_new ("codebook.add")));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
 }
 
 void

@@ -23,10 +23,22 @@ save_action (GtkWidget  *widget,
   sp_form_dialog_save (SP_FORM_DIALOG (widget));
 }
 
+/* The first field has the focus when the dialog opens, so that typing fills it in */
+static void
+sp_form_dialog_show (GtkWidget *widget)
+{
+  SpFormDialogPrivate *priv = sp_form_dialog_get_instance_private (SP_FORM_DIALOG (widget));
+
+  GTK_WIDGET_CLASS (sp_form_dialog_parent_class)->show (widget);
+  gtk_widget_child_focus (GTK_WIDGET (priv->groups), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 sp_form_dialog_class_init (SpFormDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->show = sp_form_dialog_show;
 
   gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
