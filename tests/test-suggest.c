@@ -260,6 +260,17 @@ test_discovery (void)
   result = run_text (engine, "Meanwhile, Lakeside mayor Marta Okafor said the bridge must be built.", NULL);
   g_assert_cmpuint (result->speakers->len, ==, 0);
   g_assert_nonnull (find (result, 2, 10));
+
+  /* a common word that starts a sentence and that the document writes in lower case too is
+   * no part of a name; a word the document writes only capitalised still is */
+  g_clear_pointer (&result, sp_suggest_result_free);
+  result = run_text (engine, "The vote is now over. Now Tomas Vidal said the bridge must be built.", NULL);
+  g_assert_cmpuint (result->speakers->len, ==, 1);
+  g_assert_cmpstr (((SpSuggestSpeaker *) g_ptr_array_index (result->speakers, 0))->name, ==, "Tomas Vidal");
+  g_clear_pointer (&result, sp_suggest_result_free);
+  result = run_text (engine, "The vote is over. Vera Tomas Vidal said the bridge must be built.", NULL);
+  g_assert_cmpuint (result->speakers->len, ==, 1);
+  g_assert_cmpstr (((SpSuggestSpeaker *) g_ptr_array_index (result->speakers, 0))->name, ==, "Vera Tomas Vidal");
 }
 
 static void

@@ -36,7 +36,74 @@ word_kinds (SpSuggestRun  *run,
   return g_array_index (run->engine->word_kinds, guint32, token->word);
 }
 
-/* A capitalised word that is nothing else we know: part of an unknown name */
+/* @len ASCII letters of @text in lower case into @out (len + 1 bytes at least); returns @out */
+static const char *
+fold_ascii (const char *text,
+            gsize       len,
+            char       *out)
+{
+  for (gsize k = 0; k < len; k++)
+    out[k] = g_ascii_tolower (text[k]);
+  out[len] = '\0';
+  return out;
+}
+
+/*
+ * _sp_suggest_collect_lower_words:
+ *
+ * The words of ASCII letters that the document writes in lower case, folded, each once: a
+ * word it also writes so is a common word where a sentence starts with it capitalised
+ * ("Now Kireev said …", "Having met Pezeshkian, …"), not the first word of a name. One pass
+ * over the body.
+ */
+void
+_sp_suggest_collect_lower_words (SpSuggestRun *run)
+{
+  const char *body = run->body;
+  char word[SP_SUGGEST_MAX_WORD_BYTES + 1];
+  gsize i = 0;
+
+  while (body[i] != '\0')
+    {
+      gsize start = i;
+      gboolean lower = g_ascii_islower (body[i]);
+
+      if (!g_ascii_isalpha (body[i]))
+        {
+          i++;
+          continue;
+        }
+      while (g_ascii_isalpha (body[i]))
+        i++;
+      run->work++;
+      /* a word's start, a whole word, of two letters or more */
+      if (!lower || i - start < 2 || i - start > SP_SUGGEST_MAX_WORD_BYTES
+          || (start > 0 && ((guchar) body[start - 1] >= 0x80 || g_ascii_isalnum (body[start - 1])))
+          || (guchar) body[i] >= 0x80 || g_ascii_isdigit (body[i]))
+        continue;
+      if (!g_hash_table_contains (run->lower_words, fold_ascii (body + start, i - start, word)))
+        g_hash_table_add (run->lower_words, g_strdup (word));
+    }
+}
+
+/* Whether the sentence's first word @token is one the document also writes in lower case */
+static gboolean
+is_lower_elsewhere (SpSuggestRun  *run,
+                    const SpToken *token)
+{
+  gsize len = token->byte_end - token->byte_start;
+  char word[SP_SUGGEST_MAX_WORD_BYTES + 1];
+
+  if (!(token->flags & SP_TOKEN_FIRST) || len < 2 || len > SP_SUGGEST_MAX_WORD_BYTES)
+    return FALSE;
+  for (gsize k = token->byte_start; k < token->byte_end; k++)
+    if (!g_ascii_isalpha (run->body[k]))
+      return FALSE;
+  return g_hash_table_contains (run->lower_words, fold_ascii (run->body + token->byte_start, len, word));
+}
+
+/* A capitalised word that is nothing else we know: part of an unknown name, unless it starts
+ * the sentence and the document writes it in lower case too */
 static gboolean
 is_name_word (SpSuggestRun *run,
               guint         i)
@@ -45,7 +112,8 @@ is_name_word (SpSuggestRun *run,
 
   return token != NULL && token->kind == SP_TOKEN_WORD && (token->flags & SP_TOKEN_CAP)
          && !(token->flags & SP_TOKEN_ALL_CAPS) && word_kinds (run, token) == 0
-         && (token->word == 0 || _sp_suggest_trie_step (run->engine, 0, token->word) == 0);
+         && (token->word == 0 || _sp_suggest_trie_step (run->engine, 0, token->word) == 0)
+         && !is_lower_elsewhere (run, token);
 }
 
 /* A run of name words at @i; returns its last token, or G_MAXUINT */
