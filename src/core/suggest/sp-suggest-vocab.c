@@ -347,6 +347,25 @@ codebook_entry (SpLexKind   kind,
 
 /* An issue without keywords: the content words of its label and proposition, minus stop
  * words and the lexicons' cue words (and actor names, unless nothing else is left) */
+/* Moves *@p past the next word of letters and digits (with the apostrophes inside it when
+ * @apostrophes: "Ukraine's"), sets *@start to its start and returns its length in bytes, 0
+ * at the end of the text */
+static gsize
+next_word (const char **p,
+           gboolean     apostrophes,
+           const char **start)
+{
+  const char *q = *p;
+
+  while (*q != '\0' && !g_unichar_isalnum (g_utf8_get_char (q)))
+    q = g_utf8_next_char (q);
+  *start = q;
+  while (*q != '\0' && (g_unichar_isalnum (g_utf8_get_char (q)) || (apostrophes && *q == '\'')))
+    q = g_utf8_next_char (q);
+  *p = q;
+  return q - *start;
+}
+
 static void
 derive_keywords (SpSuggestEngine *engine,
                  SpCodebookIssue *issue,
@@ -360,19 +379,13 @@ derive_keywords (SpSuggestEngine *engine,
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *p = text;
 
-  (void) engine;
-  while (*p != '\0')
-    {
-      const char *start;
+  const char *start;
+  gsize len;
 
-      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      start = p;
-      while (*p != '\0' && (g_unichar_isalnum (g_utf8_get_char (p)) || *p == '\''))
-        p = g_utf8_next_char (p);
-      if (p == start)
-        continue;
-      _sp_suggest_fold (start, p - start, scratch);
+  (void) engine;
+  while ((len = next_word (&p, TRUE, &start)) > 0)
+    {
+      _sp_suggest_fold (start, len, scratch);
       if (scratch->len < 3 || scratch->len > SP_SUGGEST_MAX_WORD_BYTES
           || g_hash_table_contains (stop, scratch->str)
           || g_hash_table_contains (seen, scratch->str))
@@ -398,19 +411,12 @@ add_example_words (const char *text,
                    GString    *scratch)
 {
   const char *p = text;
+  const char *start;
+  gsize len;
 
-  while (*p != '\0')
+  while ((len = next_word (&p, FALSE, &start)) > 0)
     {
-      const char *start;
-
-      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      start = p;
-      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      if (p == start)
-        continue;
-      _sp_suggest_fold (start, p - start, scratch);
+      _sp_suggest_fold (start, len, scratch);
       if (scratch->len > 3 && scratch->len <= SP_SUGGEST_MAX_WORD_BYTES)
         g_hash_table_add (words, g_strdup (scratch->str));
     }
@@ -442,22 +448,15 @@ add_example_pairs (const char *text,
 {
   g_autofree char *previous = NULL;
   const char *p = text;
+  const char *gap = p;
+  const char *start;
+  gsize len;
 
-  while (*p != '\0')
+  for (; (len = next_word (&p, TRUE, &start)) > 0; gap = p)
     {
-      const char *gap = p;
-      const char *start;
-      gboolean adjacent;
+      gboolean adjacent = start - gap == 1 && (*gap == ' ' || *gap == '-');
 
-      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      adjacent = p - gap == 1 && (*gap == ' ' || *gap == '-');
-      start = p;
-      while (*p != '\0' && (g_unichar_isalnum (g_utf8_get_char (p)) || *p == '\''))
-        p = g_utf8_next_char (p);
-      if (p == start)
-        continue;
-      _sp_suggest_fold (start, p - start, scratch);
+      _sp_suggest_fold (start, len, scratch);
       if (scratch->len > SP_SUGGEST_MAX_WORD_BYTES || !is_learnable (scratch->str, known))
         {
           g_clear_pointer (&previous, g_free);
