@@ -495,7 +495,7 @@ test_issue_rules (Fixture       *f,
 
   /* Opposing keywords: a phrase is of one kind only, the last written; each write is one
    * undo step */
-  g_assert_true (sp_project_set_issue_opposing_keywords (f->project, id,
+  g_assert_true (sp_project_set_issue_keywords_of_kind (f->project, id, SP_KEYWORD_KIND_OPPOSING,
                                                          (const char * const[]) { " neutrality ", "NATO Membership", NULL },
                                                          &error));
   g_assert_no_error (error);
@@ -516,7 +516,22 @@ test_issue_rules (Fixture       *f,
   issue = sp_project_get_issue (f->project, id, &error);
   g_assert_cmpstrv (sp_issue_get_keywords (issue), ((const char * const[]) { "join NATO", "NATO membership", NULL }));
   g_assert_cmpstrv (sp_issue_get_opposing_keywords (issue), ((const char * const[]) { NULL }));
-  g_assert_false (sp_project_set_issue_opposing_keywords (f->project, 999, NULL, &error));
+  /* an excluded phrase taken from the opposing keywords */
+  g_assert_true (sp_project_set_issue_keywords_of_kind (f->project, id, SP_KEYWORD_KIND_OPPOSING,
+                                                        (const char * const[]) { "neutrality", NULL }, &error));
+  g_assert_true (sp_project_set_issue_keywords_of_kind (f->project, id, SP_KEYWORD_KIND_EXCLUDED,
+                                                        (const char * const[]) { "Neutrality", "NATO summit", NULL }, &error));
+  g_assert_no_error (error);
+  g_clear_object (&issue);
+  issue = sp_project_get_issue (f->project, id, &error);
+  g_assert_cmpstrv (sp_issue_get_opposing_keywords (issue), ((const char * const[]) { NULL }));
+  g_assert_cmpstrv (sp_issue_get_excluded_phrases (issue), ((const char * const[]) { "Neutrality", "NATO summit", NULL }));
+  g_assert_true (sp_project_undo (f->project, &error));
+  g_clear_object (&issue);
+  issue = sp_project_get_issue (f->project, id, &error);
+  g_assert_cmpstrv (sp_issue_get_opposing_keywords (issue), ((const char * const[]) { "neutrality", NULL }));
+  g_assert_cmpstrv (sp_issue_get_excluded_phrases (issue), ((const char * const[]) { NULL }));
+  g_assert_false (sp_project_set_issue_keywords_of_kind (f->project, 999, SP_KEYWORD_KIND_OPPOSING, NULL, &error));
   g_assert_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_cmpuint (sp_project_count_actors (f->project), ==, 0);

@@ -10,6 +10,7 @@ SpIssue *_sp_issue_new (gint64              id,
                         const char         *proposition,
                         const char * const *keywords,
                         const char * const *opposing_keywords,
+                        const char * const *excluded_phrases,
                         guint               claim_count);
 
 G_END_DECLS

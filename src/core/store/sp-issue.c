@@ -13,6 +13,7 @@ struct _SpIssue
   char     *proposition;
   char    **keywords;
   char    **opposing_keywords;
+  char    **excluded_phrases;
   guint     claim_count;
 };
 
@@ -24,6 +25,7 @@ enum {
   PROP_PROPOSITION,
   PROP_KEYWORDS_TEXT,
   PROP_OPPOSING_KEYWORDS_TEXT,
+  PROP_EXCLUDED_PHRASES_TEXT,
   PROP_CLAIM_COUNT,
   N_PROPS
 };
@@ -42,6 +44,7 @@ sp_issue_finalize (GObject *object)
   g_clear_pointer (&self->proposition, g_free);
   g_clear_pointer (&self->keywords, g_strfreev);
   g_clear_pointer (&self->opposing_keywords, g_strfreev);
+  g_clear_pointer (&self->excluded_phrases, g_strfreev);
 
   G_OBJECT_CLASS (sp_issue_parent_class)->finalize (object);
 }
@@ -80,6 +83,10 @@ sp_issue_get_property (GObject    *object,
       g_value_take_string (value, g_strjoinv (", ", self->opposing_keywords));
       break;
 
+    case PROP_EXCLUDED_PHRASES_TEXT:
+      g_value_take_string (value, g_strjoinv (", ", self->excluded_phrases));
+      break;
+
     case PROP_CLAIM_COUNT:
       g_value_set_uint (value, self->claim_count);
       break;
@@ -115,6 +122,9 @@ sp_issue_class_init (SpIssueClass *klass)
   properties[PROP_OPPOSING_KEYWORDS_TEXT] =
     g_param_spec_string ("opposing-keywords-text", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_EXCLUDED_PHRASES_TEXT] =
+    g_param_spec_string ("excluded-phrases-text", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_CLAIM_COUNT] =
     g_param_spec_uint ("claim-count", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
@@ -134,6 +144,7 @@ _sp_issue_new (gint64              id,
                const char         *proposition,
                const char * const *keywords,
                const char * const *opposing_keywords,
+               const char * const *excluded_phrases,
                guint               claim_count)
 {
   SpIssue *self = g_object_new (SP_TYPE_ISSUE, NULL);
@@ -145,6 +156,7 @@ _sp_issue_new (gint64              id,
   self->proposition = g_strdup (proposition ? proposition : "");
   self->keywords = g_strdupv ((char **)(keywords ? keywords : no_keywords));
   self->opposing_keywords = g_strdupv ((char **)(opposing_keywords ? opposing_keywords : no_keywords));
+  self->excluded_phrases = g_strdupv ((char **)(excluded_phrases ? excluded_phrases : no_keywords));
   self->claim_count = claim_count;
 
   return self;
@@ -194,6 +206,15 @@ sp_issue_get_opposing_keywords (SpIssue *self)
 {
   g_return_val_if_fail (SP_IS_ISSUE (self), NULL);
   return (const char * const *)self->opposing_keywords;
+}
+
+/* Returns: (transfer none): the phrases in which a keyword does not stand for the issue
+ * ("nuclear weapons" for "weapons"), in codebook order, never %NULL */
+const char * const *
+sp_issue_get_excluded_phrases (SpIssue *self)
+{
+  g_return_val_if_fail (SP_IS_ISSUE (self), NULL);
+  return (const char * const *)self->excluded_phrases;
 }
 
 guint

@@ -19,6 +19,7 @@ const char         *sp_issue_get_label       (SpIssue *self);
 const char         *sp_issue_get_proposition (SpIssue *self);
 const char * const *sp_issue_get_keywords    (SpIssue *self);
 const char * const *sp_issue_get_opposing_keywords (SpIssue *self);
+const char * const *sp_issue_get_excluded_phrases  (SpIssue *self);
 guint               sp_issue_get_claim_count (SpIssue *self);
 
 G_END_DECLS

@@ -4,9 +4,10 @@
  * that differ only in case would name the same column for a spreadsheet, so keys are unique
  * under the one rule for names (sp-name.h) through the fold key in issues.key_fold.
  *
- * An issue has two kinds of keyword in one table: those that name the proposition's matter
- * and opposing ones (issue_keywords.opposes), which name its contrary. A phrase is of one
- * kind only: writing it as one kind takes it from the other.
+ * An issue has three kinds of keyword in one table (issue_keywords.kind, SpKeywordKind):
+ * those that name the proposition's matter, opposing ones, which name its contrary, and
+ * excluded phrases, in which a keyword does not stand for the issue. A phrase is of one kind
+ * only: writing it as one kind takes it from the others.
  */
 #define G_LOG_DOMAIN "sp-project-issues"
 
@@ -25,21 +26,28 @@ query_issues (SpProject  *self,
 {
   g_autoptr(GHashTable) keywords = NULL;
   g_autoptr(GHashTable) opposing = NULL;
+  g_autoptr(GHashTable) excluded = NULL;
   g_autoptr(GListStore) store = NULL;
   g_autoptr(SpStmt) stmt = NULL;
   int rc;
 
   keywords = _sp_project_load_string_lists (self,
                                             "SELECT issue_id, keyword FROM issue_keywords "
-                                            "WHERE opposes = 0 ORDER BY issue_id, id",
+                                            "WHERE kind = 0 ORDER BY issue_id, id",
                                             error);
   if (keywords == NULL)
     return NULL;
   opposing = _sp_project_load_string_lists (self,
                                             "SELECT issue_id, keyword FROM issue_keywords "
-                                            "WHERE opposes = 1 ORDER BY issue_id, id",
+                                            "WHERE kind = 1 ORDER BY issue_id, id",
                                             error);
   if (opposing == NULL)
+    return NULL;
+  excluded = _sp_project_load_string_lists (self,
+                                            "SELECT issue_id, keyword FROM issue_keywords "
+                                            "WHERE kind = 2 ORDER BY issue_id, id",
+                                            error);
+  if (excluded == NULL)
     return NULL;
 
   stmt = _sp_project_prepare (self,
@@ -64,6 +72,7 @@ query_issues (SpProject  *self,
                              _sp_project_column_text (stmt, 3),
                              _sp_string_lists_lookup (keywords, id),
                              _sp_string_lists_lookup (opposing, id),
+                             _sp_string_lists_lookup (excluded, id),
                              sqlite3_column_int (stmt, 4));
       g_list_store_append (store, issue);
     }
@@ -173,14 +182,14 @@ sp_project_find_issue (SpProject   *self,
   return TRUE;
 }
 
-/* Deletes the issue's keywords of the other kind than @opposes that are among @keywords
- * under the one rule for names: a phrase written as one kind leaves the other. */
+/* Deletes the issue's keywords of other kinds than @kind that are among @keywords under the
+ * one rule for names: a phrase written as one kind leaves the others. */
 static gboolean
-take_from_other_kind (SpProject           *self,
-                      gint64               issue_id,
-                      const char * const  *keywords,
-                      gboolean             opposes,
-                      GError             **error)
+take_from_other_kinds (SpProject           *self,
+                       gint64               issue_id,
+                       const char * const  *keywords,
+                       SpKeywordKind        kind,
+                       GError             **error)
 {
   g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -193,12 +202,12 @@ take_from_other_kind (SpProject           *self,
     return TRUE;
 
   select = _sp_project_prepare (self,
-                                "SELECT id, keyword FROM issue_keywords WHERE issue_id = ?1 AND opposes = ?2",
+                                "SELECT id, keyword FROM issue_keywords WHERE issue_id = ?1 AND kind <> ?2",
                                 error);
   if (select == NULL)
     return FALSE;
   sqlite3_bind_int64 (select, 1, issue_id);
-  sqlite3_bind_int (select, 2, opposes ? 0 : 1);
+  sqlite3_bind_int (select, 2, kind);
   while ((rc = _sp_project_step_row (self, select, _("Could not read the keywords"), error)) > 0)
     {
       g_autofree char *fold = sp_name_fold (_sp_project_column_text (select, 1));
@@ -220,26 +229,27 @@ take_from_other_kind (SpProject           *self,
   return TRUE;
 }
 
-/* Replaces the issue's keywords of one kind (@opposes) with @keywords, already cleaned */
+/* Replaces the issue's keywords of one @kind with @keywords, already cleaned */
 static gboolean
 write_keywords (SpProject           *self,
                 gint64               issue_id,
                 const char * const  *keywords,
-                gboolean             opposes,
+                SpKeywordKind        kind,
                 GError             **error)
 {
+  static const char * const select_kind[] = {
+    [SP_KEYWORD_KIND_KEYWORD] = "SELECT id FROM issue_keywords WHERE issue_id = ?1 AND kind = 0",
+    [SP_KEYWORD_KIND_OPPOSING] = "SELECT id FROM issue_keywords WHERE issue_id = ?1 AND kind = 1",
+    [SP_KEYWORD_KIND_EXCLUDED] = "SELECT id FROM issue_keywords WHERE issue_id = ?1 AND kind = 2",
+  };
   g_autoptr(SpStmt) insert = NULL;
 
-  if (!_sp_project_delete_rows (self, SP_TABLE_ISSUE_KEYWORDS,
-                                opposes
-                                ? "SELECT id FROM issue_keywords WHERE issue_id = ?1 AND opposes = 1"
-                                : "SELECT id FROM issue_keywords WHERE issue_id = ?1 AND opposes = 0",
-                                issue_id, error) ||
-      !take_from_other_kind (self, issue_id, keywords, opposes, error))
+  if (!_sp_project_delete_rows (self, SP_TABLE_ISSUE_KEYWORDS, select_kind[kind], issue_id, error) ||
+      !take_from_other_kinds (self, issue_id, keywords, kind, error))
     return FALSE;
 
   insert = _sp_project_prepare (self,
-                                "INSERT INTO issue_keywords (issue_id, keyword, opposes) VALUES (?1, ?2, ?3)",
+                                "INSERT INTO issue_keywords (issue_id, keyword, kind) VALUES (?1, ?2, ?3)",
                                 error);
   if (insert == NULL)
     return FALSE;
@@ -251,7 +261,7 @@ write_keywords (SpProject           *self,
       sqlite3_reset (insert);
       sqlite3_bind_int64 (insert, 1, issue_id);
       _sp_project_bind_text (insert, 2, keywords[i]);
-      sqlite3_bind_int (insert, 3, opposes ? 1 : 0);
+      sqlite3_bind_int (insert, 3, kind);
       if (!_sp_project_step_done (self, insert, error) ||
           !_sp_project_row_written (self, SP_TABLE_ISSUE_KEYWORDS, &keyword_id, error))
         return FALSE;
@@ -352,7 +362,7 @@ write_issue (SpProject           *self,
 
   if (!_sp_project_step_done (self, stmt, error) ||
       !_sp_project_row_written (self, SP_TABLE_ISSUES, id, error) ||
-      !write_keywords (self, *id, (const char * const *)keywords, FALSE, error))
+      !write_keywords (self, *id, (const char * const *)keywords, SP_KEYWORD_KIND_KEYWORD, error))
     return FALSE;
 
   _sp_project_mark_changed (self, SP_CHANGE_ISSUES | SP_CHANGE_CLAIMS | SP_CHANGE_SUGGESTIONS);
@@ -412,26 +422,31 @@ sp_project_update_issue (SpProject           *self,
 }
 
 /**
- * sp_project_set_issue_opposing_keywords:
- * @keywords: (nullable): phrases that name the contrary of the issue's proposition, so that a
- *   statement for them is against it ("neutrality" for "Ukraine should be allowed to join
- *   NATO"); a phrase that was a keyword of the issue stops being one
+ * sp_project_set_issue_keywords_of_kind:
+ * @kind: %SP_KEYWORD_KIND_OPPOSING: phrases that name the contrary of the issue's
+ *   proposition, so that a statement for them is against it ("neutrality" for "Ukraine should
+ *   be allowed to join NATO"); %SP_KEYWORD_KIND_EXCLUDED: phrases in which a keyword does not
+ *   stand for the issue ("nuclear weapons" for "weapons"); %SP_KEYWORD_KIND_KEYWORD: the
+ *   keywords, as sp_project_update_issue() writes them
+ * @keywords: (nullable): the phrases; one of another kind of the issue stops being that
  *
- * Replaces the issue's opposing keywords.
+ * Replaces the issue's phrases of one kind.
  *
  * Returns: %TRUE on success
  */
 gboolean
-sp_project_set_issue_opposing_keywords (SpProject           *self,
-                                        gint64               id,
-                                        const char * const  *raw_keywords,
-                                        GError             **error)
+sp_project_set_issue_keywords_of_kind (SpProject           *self,
+                                       gint64               id,
+                                       SpKeywordKind        kind,
+                                       const char * const  *raw_keywords,
+                                       GError             **error)
 {
   g_auto(GStrv) keywords = _sp_string_list_clean (raw_keywords, NULL);
   gboolean ok;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (id > 0, FALSE);
+  g_return_val_if_fail (kind <= SP_KEYWORD_KIND_EXCLUDED, FALSE);
 
   if (!sp_project_begin_action (self, _("Edit Issue"), error))
     return FALSE;
@@ -439,7 +454,7 @@ sp_project_set_issue_opposing_keywords (SpProject           *self,
   ok = _sp_project_check_exists (self, SP_TABLE_ISSUES, "SELECT 1 FROM issues WHERE id = ?1", id,
                                  _("Could not look up the issue"), error) &&
        _sp_project_touch (self, SP_TABLE_ISSUES, id, error) &&
-       write_keywords (self, id, (const char * const *)keywords, TRUE, error);
+       write_keywords (self, id, (const char * const *)keywords, kind, error);
   if (ok)
     _sp_project_mark_changed (self, SP_CHANGE_ISSUES | SP_CHANGE_SUGGESTIONS);
 

@@ -235,13 +235,14 @@ static const char migration_8[] =
 static const char migration_9[] =
   "INSERT INTO documents_fts (documents_fts, rank) VALUES ('hashsize', 8388608);";
 
-/* Opposing keywords: phrases that name the contrary of an issue's proposition
- * ("neutrality" for "Ukraine should be allowed to join NATO"), so that a statement for them
- * is against the proposition. They share the issue's keyword list, marked by opposes = 1; a
- * phrase is a keyword of one kind or the other. */
+/* Kinds of keyword (SpKeywordKind): 0 a keyword; 1 an opposing keyword, a phrase that names
+ * the contrary of the issue's proposition ("neutrality" for "Ukraine should be allowed to
+ * join NATO"), so that a statement for it is against the proposition; 2 an excluded phrase,
+ * in which a keyword does not stand for the issue ("nuclear weapons" for "weapons"). They
+ * share the issue's keyword list; a phrase is of one kind only. */
 static const char migration_10[] =
-  "ALTER TABLE issue_keywords ADD COLUMN opposes INTEGER NOT NULL DEFAULT 0"
-  "  CHECK (opposes IN (0, 1));";
+  "ALTER TABLE issue_keywords ADD COLUMN kind INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (kind IN (0, 1, 2));";
 
 typedef struct
 {

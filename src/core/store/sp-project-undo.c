@@ -61,9 +61,9 @@ static const SpTableInfo tables[SP_N_TABLES] = {
     7, SP_CHANGE_ISSUES,
   },
   [SP_TABLE_ISSUE_KEYWORDS] = {
-    "SELECT id, issue_id, keyword, opposes FROM issue_keywords WHERE id = ?1",
-    "INSERT INTO issue_keywords (id, issue_id, keyword, opposes) VALUES (?1, ?2, ?3, ?4)",
-    "UPDATE issue_keywords SET issue_id = ?2, keyword = ?3, opposes = ?4 WHERE id = ?1",
+    "SELECT id, issue_id, keyword, kind FROM issue_keywords WHERE id = ?1",
+    "INSERT INTO issue_keywords (id, issue_id, keyword, kind) VALUES (?1, ?2, ?3, ?4)",
+    "UPDATE issue_keywords SET issue_id = ?2, keyword = ?3, kind = ?4 WHERE id = ?1",
     "DELETE FROM issue_keywords WHERE id = ?1",
     4, SP_CHANGE_ISSUES,
   },

@@ -315,9 +315,10 @@ gboolean     sp_project_update_issue          (SpProject           *self,
                                                const char          *proposition,
                                                const char * const  *keywords,
                                                GError             **error);
-gboolean     sp_project_set_issue_opposing_keywords
+gboolean     sp_project_set_issue_keywords_of_kind
                                               (SpProject           *self,
                                                gint64               id,
+                                               SpKeywordKind        kind,
                                                const char * const  *keywords,
                                                GError             **error);
 gboolean     sp_project_delete_issue          (SpProject           *self,

@@ -25,6 +25,17 @@ typedef enum
   SP_ACTOR_KIND_GROUP,
 } SpActorKind;
 
+/* The kinds of an issue's phrases: a keyword signals the issue; an opposing keyword names
+ * the contrary of its proposition ("neutrality" for "Ukraine should join NATO"); an
+ * excluded phrase is one in which a keyword does not stand for the issue ("nuclear weapons"
+ * for "weapons"). The values are stored. */
+typedef enum
+{
+  SP_KEYWORD_KIND_KEYWORD,
+  SP_KEYWORD_KIND_OPPOSING,
+  SP_KEYWORD_KIND_EXCLUDED,
+} SpKeywordKind;
+
 typedef enum
 {
   SP_CLAIM_ORIGIN_MANUAL,
