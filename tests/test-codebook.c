@@ -267,7 +267,8 @@ test_opposing_keywords (Fixture       *f,
   static const char second[] =
     "{\"format\": \"standpoint-codebook\", \"version\": 1,\n"
     " \"issues\": [{\"key\": \"ukraine_nato\", \"label\": \"Ukraine in NATO\",\n"
-    "             \"opposing_keywords\": [\"Neutral status\", \"non-alignment\"]}]}";
+    "             \"opposing_keywords\": [\"Neutral status\", \"non-alignment\"],\n"
+    "             \"excluded_phrases\": [\"join NATO summit\"]}]}";
   SpCodebookImportStats stats = { 0 };
   g_autoptr(SpIssue) issue = NULL;
   g_autoptr(SpIssue) ceasefire = NULL;
@@ -296,6 +297,10 @@ test_opposing_keywords (Fixture       *f,
   assert_strv (sp_issue_get_keywords (issue), (const char * const[]) { "join NATO", NULL });
   assert_strv (sp_issue_get_opposing_keywords (issue),
                (const char * const[]) { "neutrality", "Neutral status", "non-alignment", NULL });
+  assert_strv (sp_issue_get_excluded_phrases (issue), (const char * const[]) { "join NATO summit", NULL });
+  json = export (f->project);
+  g_assert_nonnull (strstr (json, "\"excluded_phrases\" : [\n        \"join NATO summit\"\n      ]"));
+  g_clear_pointer (&json, g_free);
 
   g_assert_true (sp_project_undo (f->project, &error));
   g_assert_no_error (error);
@@ -436,6 +441,13 @@ static const Refusal refusals[] = {
          "  \"opposing_keywords\": [\"status\", \"neutrality\"]}]}",
     SP_CODEBOOK_ERROR_INVALID,
     "codebook.json: issues[0].opposing_keywords[1]: \"neutrality\" is also one of the issue's keywords" },
+  { HEAD "\"issues\": [{\"key\": \"k\", \"label\": \"K\", \"opposing_keywords\": [\"neutral status\"],\n"
+         "  \"excluded_phrases\": [\"NEUTRAL STATUS\"]}]}",
+    SP_CODEBOOK_ERROR_INVALID,
+    "codebook.json: issues[0].excluded_phrases[0]: \"NEUTRAL STATUS\" is also one of the issue's opposing keywords" },
+  { HEAD "\"issues\": [{\"key\": \"k\", \"label\": \"K\", \"excluded_phrases\": {}}]}",
+    SP_CODEBOOK_ERROR_INVALID,
+    "codebook.json: issues[0].excluded_phrases: expected an array of strings, not an object" },
   { HEAD "\"issues\": [{\"key\": \"k\", \"label\": \"K\"}, {\"key\": \"k\", \"label\": \"L\"}]}",
     SP_CODEBOOK_ERROR_INVALID,
     "codebook.json: issues[1].key: \"k\" is listed twice (also as issues[0], \"k\")" },

@@ -398,18 +398,20 @@ merge_lists (const char * const *first,
   return g_strv_builder_end (builder);
 }
 
-/* @list without the entries that are among @taken under sp_name_fold(): a project's
- * keywords of one kind without those the file gives as the other kind */
+/* @list without the entries that are among @taken or @also_taken under sp_name_fold(): a
+ * project's phrases of one kind without those the file gives as another kind */
 static GStrv
 list_without (const char * const *list,
-              GPtrArray          *taken)
+              GPtrArray          *taken,
+              GPtrArray          *also_taken)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GHashTable) folds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  for (guint i = 0; i < taken->len; i++)
+  for (guint i = 0; i < taken->len + also_taken->len; i++)
     {
-      char *fold = sp_name_fold (g_ptr_array_index (taken, i));
+      char *fold = sp_name_fold (g_ptr_array_index (i < taken->len ? taken : also_taken,
+                                                    i < taken->len ? i : i - taken->len));
 
       if (fold != NULL)
         g_hash_table_add (folds, fold);
@@ -424,6 +426,18 @@ list_without (const char * const *list,
     }
 
   return g_strv_builder_end (builder);
+}
+
+/* An issue's phrases of @kind after the merge: the project's (@old), but those the file
+ * gives as another kind, then the file's */
+static GStrv
+merged_kind (const char * const *old,
+             GPtrArray          *file[3],
+             SpKeywordKind       kind)
+{
+  g_auto(GStrv) kept = list_without (old, file[(kind + 1) % 3], file[(kind + 2) % 3]);
+
+  return merge_lists ((const char * const *)kept, file[kind], NULL);
 }
 
 static gboolean
@@ -514,14 +528,26 @@ write_issues (Merge                  *self,
     {
       SpFileIssue *issue = g_ptr_array_index (self->book->issues, i);
       SpIssue *existing = g_hash_table_lookup (by_fold, issue->fold);
+      GPtrArray *file[3] = { issue->keywords, issue->opposing_keywords, issue->excluded_phrases };
+      const char * const *old[3] = { NULL, NULL, NULL };
       g_auto(GStrv) keywords = NULL;
       g_auto(GStrv) opposing = NULL;
+      g_auto(GStrv) excluded = NULL;
       gint64 id;
+
+      if (existing != NULL)
+        {
+          old[SP_KEYWORD_KIND_KEYWORD] = sp_issue_get_keywords (existing);
+          old[SP_KEYWORD_KIND_OPPOSING] = sp_issue_get_opposing_keywords (existing);
+          old[SP_KEYWORD_KIND_EXCLUDED] = sp_issue_get_excluded_phrases (existing);
+        }
+      /* A phrase the file gives as one kind takes that kind */
+      keywords = merged_kind (old[SP_KEYWORD_KIND_KEYWORD], file, SP_KEYWORD_KIND_KEYWORD);
+      opposing = merged_kind (old[SP_KEYWORD_KIND_OPPOSING], file, SP_KEYWORD_KIND_OPPOSING);
+      excluded = merged_kind (old[SP_KEYWORD_KIND_EXCLUDED], file, SP_KEYWORD_KIND_EXCLUDED);
 
       if (existing == NULL)
         {
-          keywords = merge_lists (NULL, issue->keywords, NULL);
-          opposing = merge_lists (NULL, issue->opposing_keywords, NULL);
           id = sp_project_add_issue (project, issue->key, issue->label,
                                      issue->proposition ? issue->proposition : "",
                                      (const char * const *)keywords, error);
@@ -532,18 +558,12 @@ write_issues (Merge                  *self,
         }
       else
         {
-          const char * const *old_keywords = sp_issue_get_keywords (existing);
-          const char * const *old_opposing = sp_issue_get_opposing_keywords (existing);
           const char *proposition = issue->proposition ? issue->proposition
                                                        : sp_issue_get_proposition (existing);
-          /* A phrase the file gives as one kind of keyword takes that kind */
-          g_auto(GStrv) kept_keywords = list_without (old_keywords, issue->opposing_keywords);
-          g_auto(GStrv) kept_opposing = list_without (old_opposing, issue->keywords);
 
-          keywords = merge_lists ((const char * const *)kept_keywords, issue->keywords, NULL);
-          opposing = merge_lists ((const char * const *)kept_opposing, issue->opposing_keywords, NULL);
-          if (strv_equal ((const char * const *)keywords, old_keywords) &&
-              strv_equal ((const char * const *)opposing, old_opposing) &&
+          if (strv_equal ((const char * const *)keywords, old[SP_KEYWORD_KIND_KEYWORD]) &&
+              strv_equal ((const char * const *)opposing, old[SP_KEYWORD_KIND_OPPOSING]) &&
+              strv_equal ((const char * const *)excluded, old[SP_KEYWORD_KIND_EXCLUDED]) &&
               g_strcmp0 (issue->label, sp_issue_get_label (existing)) == 0 &&
               g_strcmp0 (proposition, sp_issue_get_proposition (existing)) == 0)
             continue;
@@ -558,9 +578,14 @@ write_issues (Merge                  *self,
           stats->issues_updated++;
         }
 
-      if (opposing[0] != NULL || (existing != NULL && sp_issue_get_opposing_keywords (existing)[0] != NULL))
-        if (!sp_project_set_issue_opposing_keywords (project, id, (const char * const *)opposing, error))
-          return FALSE;
+      if ((opposing[0] != NULL || (old[SP_KEYWORD_KIND_OPPOSING] != NULL && old[SP_KEYWORD_KIND_OPPOSING][0] != NULL)) &&
+          !sp_project_set_issue_keywords_of_kind (project, id, SP_KEYWORD_KIND_OPPOSING,
+                                                  (const char * const *)opposing, error))
+        return FALSE;
+      if ((excluded[0] != NULL || (old[SP_KEYWORD_KIND_EXCLUDED] != NULL && old[SP_KEYWORD_KIND_EXCLUDED][0] != NULL)) &&
+          !sp_project_set_issue_keywords_of_kind (project, id, SP_KEYWORD_KIND_EXCLUDED,
+                                                  (const char * const *)excluded, error))
+        return FALSE;
     }
 
   return TRUE;

@@ -49,6 +49,7 @@ typedef struct
   char      *proposition;  /* nullable: absent from the file */
   GPtrArray *keywords;
   GPtrArray *opposing_keywords;  /* name the contrary of the proposition */
+  GPtrArray *excluded_phrases;   /* a keyword in them is not the issue's */
 } SpFileIssue;
 
 struct _SpCodebook

@@ -40,6 +40,7 @@ sp_file_issue_free (SpFileIssue *issue)
   g_free (issue->proposition);
   g_clear_pointer (&issue->keywords, g_ptr_array_unref);
   g_clear_pointer (&issue->opposing_keywords, g_ptr_array_unref);
+  g_clear_pointer (&issue->excluded_phrases, g_ptr_array_unref);
   g_free (issue);
 }
 
@@ -370,38 +371,46 @@ read_actor (JsonNode      *node,
   return TRUE;
 }
 
-/* A phrase is a keyword of an issue or an opposing keyword, not both: the two would give
- * one statement both signs. Compared under the rule for names (sp_name_fold). */
+/* A phrase is of one kind only: a keyword, an opposing keyword or an excluded phrase of the
+ * issue; as two it would give one statement both signs, or none. Compared under the rule for
+ * names (sp_name_fold); the later of the two is named. */
 static gboolean
 check_keyword_kinds (SpFileIssue  *issue,
                      const char   *source,
                      const char   *where,
                      GError      **error)
 {
-  g_autoptr(GHashTable) keywords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  struct { const char *member; const char *said; GPtrArray *phrases; } kinds[] = {
+    { "keywords", N_("keywords"), issue->keywords },
+    { "opposing_keywords", N_("opposing keywords"), issue->opposing_keywords },
+    { "excluded_phrases", N_("excluded phrases"), issue->excluded_phrases },
+  };
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  for (guint i = 0; i < issue->keywords->len; i++)
-    {
-      char *fold = sp_name_fold (g_ptr_array_index (issue->keywords, i));
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint i = 0; i < kinds[k].phrases->len; i++)
+      {
+        const char *phrase = g_ptr_array_index (kinds[k].phrases, i);
+        char *fold = sp_name_fold (phrase);
+        gpointer earlier;
 
-      if (fold != NULL)
-        g_hash_table_add (keywords, fold);
-    }
+        if (fold == NULL)
+          continue;
+        if ((earlier = g_hash_table_lookup (seen, fold)) != NULL && GPOINTER_TO_UINT (earlier) - 1 != k)
+          {
+            g_autofree char *path = g_strdup_printf ("%s.%s[%u]", where, kinds[k].member, i);
+            g_autofree char *quoted = _sp_codebook_one_line (phrase);
 
-  for (guint i = 0; i < issue->opposing_keywords->len; i++)
-    {
-      const char *phrase = g_ptr_array_index (issue->opposing_keywords, i);
-      g_autofree char *fold = sp_name_fold (phrase);
-
-      if (fold != NULL && g_hash_table_contains (keywords, fold))
-        {
-          g_autofree char *path = g_strdup_printf ("%s.opposing_keywords[%u]", where, i);
-          g_autofree char *quoted = _sp_codebook_one_line (phrase);
-
-          return _sp_codebook_fail (error, SP_CODEBOOK_ERROR_INVALID, source, path,
-                                    _("\"%s\" is also one of the issue's keywords"), quoted);
-        }
-    }
+            g_free (fold);
+            return _sp_codebook_fail (error, SP_CODEBOOK_ERROR_INVALID, source, path,
+                                      _("\"%s\" is also one of the issue's %s"), quoted,
+                                      _(kinds[GPOINTER_TO_UINT (earlier) - 1].said));
+          }
+        if (earlier == NULL)
+          g_hash_table_insert (seen, fold, GUINT_TO_POINTER (k + 1));
+        else
+          g_free (fold);
+      }
 
   return TRUE;
 }
@@ -432,6 +441,7 @@ read_issue (JsonNode      *node,
       !read_string (object, "proposition", FALSE, FALSE, source, where, &issue->proposition, error) ||
       !read_strings (object, "keywords", FALSE, source, where, &issue->keywords, error) ||
       !read_strings (object, "opposing_keywords", FALSE, source, where, &issue->opposing_keywords, error) ||
+      !read_strings (object, "excluded_phrases", FALSE, source, where, &issue->excluded_phrases, error) ||
       !check_keyword_kinds (issue, source, where, error))
     return FALSE;
 

@@ -78,9 +78,11 @@ add_issues (JsonBuilder *builder,
       add_string (builder, "proposition", sp_issue_get_proposition (issue));
       add_string_array (builder, "keywords", sp_issue_get_keywords (issue));
       /* Only when there are some: a codebook without them stays as it was written before
-       * opposing keywords existed */
+       * opposing keywords and excluded phrases existed */
       if (sp_issue_get_opposing_keywords (issue)[0] != NULL)
         add_string_array (builder, "opposing_keywords", sp_issue_get_opposing_keywords (issue));
+      if (sp_issue_get_excluded_phrases (issue)[0] != NULL)
+        add_string_array (builder, "excluded_phrases", sp_issue_get_excluded_phrases (issue));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
