@@ -815,6 +815,42 @@ test_opposing_keyword (void)
   g_assert_nonnull (strstr (find (backed, 1, 10)->explanation, "opposing keyword"));
 }
 
+/* An excluded phrase hides its issue's keywords inside it, also one that starts before the
+ * keyword ("nuclear weapons" for "weapons"), and gives no claim of its own; the same keyword
+ * elsewhere, and another issue's keyword inside the phrase, still count */
+static void
+test_excluded_phrase (void)
+{
+  g_autoptr(GError) error = NULL;
+  SpSuggestLexicons *lexicons = sp_suggest_lexicons_load ("en", &error);
+  SpSuggestCodebook *codebook = sp_suggest_codebook_new ();
+  const char *none[] = { NULL };
+  const char *bridge_kw[] = { "bridge", "toll", NULL };
+  const char *bridge_excluded[] = { "toll road", "railway bridge", NULL };
+  const char *road_kw[] = { "road", NULL };
+  g_autoptr(SpSuggestEngine) engine = NULL;
+
+  g_assert_no_error (error);
+  sp_suggest_codebook_add_actor (codebook, &(SpSuggestActor) { 1, "Riverton", SP_ACTOR_KIND_STATE, 1, 0, none });
+  sp_suggest_codebook_add_issue (codebook, &(SpSuggestIssue) { 10, "bridge", "Bridge", "The city should build the bridge",
+                                                               bridge_kw, NULL, bridge_excluded });
+  sp_suggest_codebook_add_issue (codebook, &(SpSuggestIssue) { 11, "road", "Road", "The city should build a road",
+                                                               road_kw, NULL, NULL });
+  engine = sp_suggest_engine_new (codebook, lexicons);
+
+  {
+    const Case cases[] = {
+      { "Riverton backed the toll road.", 1, 10, 0 },
+      { "Riverton backed the toll road.", 1, 11, 1 },
+      { "Riverton backed the new railway bridge.", 1, 10, 0 },
+      { "Riverton backed the bridge.", 1, 10, 1 },
+      { "Riverton opposed the toll on the bridge.", 1, 10, -1 },
+    };
+
+    check_cases (engine, cases, G_N_ELEMENTS (cases));
+  }
+}
+
 /* "Pressure on X" names the keyword "financial pressure": the head of a two-word keyword
  * with an actor as its object; not with anything else as its object */
 static void
@@ -1007,6 +1043,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suggest/keyword-forms", test_keyword_forms);
   g_test_add_func ("/suggest/infinitive", test_infinitive);
   g_test_add_func ("/suggest/opposing-keyword", test_opposing_keyword);
+  g_test_add_func ("/suggest/excluded-phrase", test_excluded_phrase);
   g_test_add_func ("/suggest/quoted-subject", test_quoted_subject);
   g_test_add_func ("/suggest/condition-after", test_condition_after);
   g_test_add_func ("/suggest/keyword-in-name", test_keyword_in_name);

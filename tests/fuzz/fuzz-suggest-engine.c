@@ -26,6 +26,8 @@ engine_new (const char *body)
   const char *aliases[] = { "the council", "RC", NULL };
   const char *none[] = { NULL };
   const char *keywords[] = { "bridge", "toll road", NULL };
+  const char *opposing[] = { "ferry service", NULL };
+  const char *excluded[] = { "railway bridge", "park road", NULL };
   g_auto(GStrv) lines = g_strsplit (body, "\n", MAX_EXAMPLES + 1);
   /* The engine owns what it is given, so each input loads the lexicons again */
   SpSuggestLexicons *lexicons = sp_suggest_lexicons_load_from_dir (SP_LEXICON_SOURCE_DIR, NULL);
@@ -35,8 +37,10 @@ engine_new (const char *body)
 
   sp_suggest_codebook_add_actor (codebook, &(SpSuggestActor) { 1, "Riverton", SP_ACTOR_KIND_STATE, 1, 0, aliases });
   sp_suggest_codebook_add_actor (codebook, &(SpSuggestActor) { 2, "Marta Okafor", SP_ACTOR_KIND_PERSON, 1, 1, none });
-  sp_suggest_codebook_add_issue (codebook, &(SpSuggestIssue) { 10, "bridge", "Bridge", "The city should build the bridge", keywords });
-  sp_suggest_codebook_add_issue (codebook, &(SpSuggestIssue) { 11, "park", "Park", "The city should give up the park", none });
+  sp_suggest_codebook_add_issue (codebook, &(SpSuggestIssue) { 10, "bridge", "Bridge", "The city should build the bridge",
+                                                               keywords, opposing, excluded });
+  sp_suggest_codebook_add_issue (codebook, &(SpSuggestIssue) { 11, "park", "Park", "The city should give up the park",
+                                                               none, NULL, excluded });
   for (guint i = 0; lines[i] != NULL && i < MAX_EXAMPLES; i++)
     sp_suggest_codebook_add_example (codebook, i % 2 ? 11 : 10, lines[i]);
 

@@ -32,6 +32,7 @@ codebook_issue_free (SpCodebookIssue *issue)
   g_free ((char *) issue->public.proposition);
   g_strfreev (issue->keywords);
   g_strfreev (issue->opposing);
+  g_strfreev (issue->excluded);
   g_strfreev (issue->derived);
   g_ptr_array_unref (issue->examples);
   g_strfreev (issue->learned);
@@ -109,6 +110,9 @@ sp_suggest_codebook_add_issue (SpSuggestCodebook    *codebook,
   copy->opposing = g_strdupv ((char **) (issue->opposing_keywords != NULL ? issue->opposing_keywords
                                                                            : (const char *[]) { NULL }));
   copy->public.opposing_keywords = (const char **) copy->opposing;
+  copy->excluded = g_strdupv ((char **) (issue->excluded_phrases != NULL ? issue->excluded_phrases
+                                                                         : (const char *[]) { NULL }));
+  copy->public.excluded_phrases = (const char **) copy->excluded;
   copy->examples = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (codebook->issues, copy);
 }
@@ -201,6 +205,7 @@ sp_suggest_codebook_new_from_project (SpProject  *project,
         .proposition = sp_issue_get_proposition (issue),
         .keywords = (const char **) sp_issue_get_keywords (issue),
         .opposing_keywords = (const char **) sp_issue_get_opposing_keywords (issue),
+        .excluded_phrases = (const char **) sp_issue_get_excluded_phrases (issue),
       };
 
       sp_suggest_codebook_add_issue (codebook, &spec);

@@ -55,6 +55,8 @@ typedef struct
   const char  **keywords;      /* NULL-terminated; may be empty */
   const char  **opposing_keywords; /* name the contrary of the proposition: a statement
                                     * for them is against it; NULL-terminated, nullable */
+  const char  **excluded_phrases;  /* a keyword in them is not the issue's ("nuclear
+                                    * weapons"); NULL-terminated, nullable */
 } SpSuggestIssue;
 
 typedef struct _SpSuggestCodebook SpSuggestCodebook;

@@ -50,6 +50,59 @@ modifier (SpSuggestRun *run,
          && (g_array_index (run->engine->word_kinds, guint32, t->word) & ~adjective) == 0;
 }
 
+/* An excluded phrase of an issue ("nuclear weapons" for "weapons") hides the issue's keywords
+ * that share a token with it, and is no hit itself: of the hits from @from on, those are
+ * dropped. Tokens covered by excluded phrases are marked with the issue + 1, or G_MAXUINT32
+ * where phrases of two issues overlap, which hides the keywords of both. Linear in the
+ * hits' tokens. */
+static void
+drop_excluded (SpSuggestRun *run,
+               GArray       *hits,
+               guint         from)
+{
+  g_autoptr(GArray) hidden = NULL;
+  guint kept = from;
+
+  for (guint h = from; h < hits->len && hidden == NULL; h++)
+    if (g_array_index (hits, SpIssueHit, h).entry->excluded)
+      hidden = g_array_new (FALSE, TRUE, sizeof (guint32));
+  if (hidden == NULL)
+    return;
+
+  g_array_set_size (hidden, run->tokens->len);
+  for (guint h = from; h < hits->len; h++)
+    {
+      const SpIssueHit *hit = &g_array_index (hits, SpIssueHit, h);
+
+      if (!hit->entry->excluded)
+        continue;
+      for (guint t = hit->first; t <= hit->last && t < hidden->len; t++)
+        {
+          guint32 *mark = &g_array_index (hidden, guint32, t);
+
+          run->work++;
+          *mark = (*mark == 0 || *mark == hit->issue + 1) ? hit->issue + 1 : G_MAXUINT32;
+        }
+    }
+
+  for (guint h = from; h < hits->len; h++)
+    {
+      const SpIssueHit *hit = &g_array_index (hits, SpIssueHit, h);
+      gboolean drop = hit->entry->excluded;
+
+      for (guint t = hit->first; !drop && t <= hit->last && t < hidden->len; t++)
+        {
+          guint32 mark = g_array_index (hidden, guint32, t);
+
+          run->work++;
+          drop = mark == hit->issue + 1 || mark == G_MAXUINT32;
+        }
+      if (!drop)
+        g_array_index (hits, SpIssueHit, kept++) = *hit;
+    }
+  g_array_set_size (hits, kept);
+}
+
 /* "A halt in the fighting" for the keyword "halt to fighting": the keyword's content words
  * in order, each at most SP_SUGGEST_KEYWORD_GAP function words after the one before, when
  * no keyword of the same issue starts at @j as written. A keyword whose first word is a verb
@@ -117,6 +170,8 @@ _sp_suggest_find_issues (SpSuggestRun *run,
                          guint         end,
                          GArray       *hits)
 {
+  guint hits_before = hits->len;
+
   end = MIN (end, run->tokens->len);
   for (guint j = first; j < end; j++)
     {
@@ -163,6 +218,7 @@ _sp_suggest_find_issues (SpSuggestRun *run,
           }
       }
     }
+  drop_excluded (run, hits, hits_before);
 }
 
 /* The direction of the issue's proposition (+1 or -1): the first action word after its modal

@@ -113,6 +113,7 @@ typedef struct
   gboolean   removed;   /* a keyword that names what its issue's proposition removes ("sanctions" for "… should be lifted") */
   gboolean   opposes;   /* an opposing keyword: names the contrary of its issue's proposition ("neutrality" for "… should join the alliance") */
   gboolean   learned;   /* a keyword learnt from the analyst's claims, not written in the codebook */
+  gboolean   excluded;  /* an excluded phrase: hides its issue's keywords inside it ("nuclear weapons") */
 } SpLexEntry;
 
 void        _sp_lex_entry_free           (SpLexEntry *entry);
@@ -134,6 +135,7 @@ typedef struct
   SpSuggestIssue public;
   char         **keywords;
   char         **opposing;  /* opposing keywords */
+  char         **excluded;  /* excluded phrases */
   char         **derived;   /* filled by the engine when keywords is empty */
   GPtrArray     *examples;  /* the quotes of the analyst's claims on the issue */
   char         **learned;   /* filled by the engine from the examples: words they share */

@@ -543,6 +543,8 @@ learn_keywords (SpSuggestCodebook *codebook,
         add_example_words (keywords[k], known, scratch);
       for (guint k = 0; issue->opposing[k] != NULL; k++)
         add_example_words (issue->opposing[k], known, scratch);
+      for (guint k = 0; issue->excluded[k] != NULL; k++)
+        add_example_words (issue->excluded[k], known, scratch);
     }
 
   for (guint i = 0; i < codebook->issues->len; i++)
@@ -704,6 +706,13 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
           entry->opposes = TRUE;
           g_ptr_array_add (engine->own_entries, entry);
         }
+      for (guint k = 0; issue->excluded[k] != NULL; k++)
+        {
+          SpLexEntry *entry = codebook_entry (SP_LEX_KEYWORD, issue->excluded[k], i, SP_INFLECT_LAST);
+
+          entry->excluded = TRUE;
+          g_ptr_array_add (engine->own_entries, entry);
+        }
     }
 
   /* Then the words the analyst's claims taught each issue */
@@ -780,6 +789,7 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
               spelt = codebook_entry (SP_LEX_KEYWORD, phrase, entry->index, SP_INFLECT_NONE);
               spelt->opposes = entry->opposes;
               spelt->learned = entry->learned;
+              spelt->excluded = entry->excluded;
               g_ptr_array_add (engine->own_entries, spelt);
               g_ptr_array_add (engine->entries, spelt);
               g_ptr_array_add (all_words, phrase_words (phrase, scratch));
