@@ -347,20 +347,23 @@ PY
 check "issue add" cli issue add "$P" elections --label "Early elections" --keyword elections --keyword vote
 check "issue edit" cli issue edit "$P" elections --label "Early elections in Northland" --remove-keyword vote
 check "issues" cli issues "$P"
-grep -q "^[0-9]*,elections,Early elections in Northland,,elections,0,$" "$WORK/out" && ok "issue edits show in the listing" \
+grep -q "^[0-9]*,elections,Early elections in Northland,,elections,0,,$" "$WORK/out" && ok "issue edits show in the listing" \
   || not_ok "issue edits show in the listing" "$(cat "$WORK/out")"
 check "issue edit adds opposing keywords" cli issue edit "$P" elections --opposing-keyword "postponed elections" --opposing-keyword "martial law"
 check "an opposing keyword becomes a keyword" cli issue edit "$P" elections --keyword "Martial Law"
+check "issue edit adds an excluded phrase" cli issue edit "$P" elections --excluded-phrase "party elections"
 check "issues with opposing keywords" cli issues "$P" --format json
 python3 - "$WORK/out" <<'PY' && ok "a phrase is a keyword of one kind only" || not_ok "a phrase is a keyword of one kind only" "$(cat "$WORK/out")"
 import json, sys
 issue = {i["key"]: i for i in json.load(open(sys.argv[1]))}["elections"]
 assert issue["keywords"] == ["elections", "Martial Law"], issue
 assert issue["opposing_keywords"] == ["postponed elections"], issue
+assert issue["excluded_phrases"] == ["party elections"], issue
 PY
 check "codebook export writes opposing keywords" cli codebook export "$P"
-grep -q '"opposing_keywords"' "$WORK/out" && ok "the exported codebook has the opposing keywords" \
-  || not_ok "the exported codebook has the opposing keywords" "$(cat "$WORK/out")"
+grep -q '"opposing_keywords"' "$WORK/out" && grep -q '"party elections"' "$WORK/out" \
+  && ok "the exported codebook has the opposing keywords and excluded phrases" \
+  || not_ok "the exported codebook has the opposing keywords and excluded phrases" "$(cat "$WORK/out")"
 refuse "a bad issue key is refused" "key" cli issue add "$P" "has space" --label X
 check "issue delete" cli issue delete "$P" elections
 check "claim edit" cli claim edit "$P" 1 --stance 1 --note "revised"

@@ -494,12 +494,15 @@ issue_add (int    argc,
   g_autofree char *proposition = NULL;
   g_auto(GStrv) keywords = NULL;
   g_auto(GStrv) opposing = NULL;
+  g_auto(GStrv) excluded = NULL;
   GOptionEntry entries[] = {
     { "label", 0, 0, G_OPTION_ARG_STRING, &label, "A short label (required)", "LABEL" },
     { "proposition", 0, 0, G_OPTION_ARG_STRING, &proposition, "The proposition stances are coded on", "TEXT" },
     { "keyword", 0, 0, G_OPTION_ARG_STRING_ARRAY, &keywords, "A phrase that signals the issue (repeatable)", "PHRASE" },
     { "opposing-keyword", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opposing,
       "A phrase that names the contrary of the proposition (repeatable)", "PHRASE" },
+    { "excluded-phrase", 0, 0, G_OPTION_ARG_STRING_ARRAY, &excluded,
+      "A phrase in which a keyword does not stand for the issue (repeatable)", "PHRASE" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -524,8 +527,13 @@ issue_add (int    argc,
   if (!sp_project_begin_action (project, "Add Issue", &error))
     return sp_cli_fail (error);
   id = sp_project_add_issue (project, argv[2], label, proposition, (const char * const *)keywords, &error);
-  ok = id != 0 && (opposing == NULL ||
-                   sp_project_set_issue_opposing_keywords (project, id, (const char * const *)opposing, &error));
+  ok = id != 0 &&
+       (opposing == NULL ||
+        sp_project_set_issue_keywords_of_kind (project, id, SP_KEYWORD_KIND_OPPOSING,
+                                               (const char * const *)opposing, &error)) &&
+       (excluded == NULL ||
+        sp_project_set_issue_keywords_of_kind (project, id, SP_KEYWORD_KIND_EXCLUDED,
+                                               (const char * const *)excluded, &error));
   if (!sp_project_end_action (project, ok, ok ? &error : NULL) || !ok)
     return sp_cli_fail (error);
 
@@ -544,6 +552,8 @@ issue_edit (int    argc,
   g_auto(GStrv) remove_keywords = NULL;
   g_auto(GStrv) add_opposing = NULL;
   g_auto(GStrv) remove_opposing = NULL;
+  g_auto(GStrv) add_excluded = NULL;
+  g_auto(GStrv) remove_excluded = NULL;
   GOptionEntry entries[] = {
     { "key", 0, 0, G_OPTION_ARG_STRING, &key, "A new key", "KEY" },
     { "label", 0, 0, G_OPTION_ARG_STRING, &label, "A new label", "LABEL" },
@@ -554,6 +564,10 @@ issue_edit (int    argc,
       "Add an opposing keyword, one that names the contrary of the proposition (repeatable)", "PHRASE" },
     { "remove-opposing-keyword", 0, 0, G_OPTION_ARG_STRING_ARRAY, &remove_opposing,
       "Remove an opposing keyword (repeatable)", "PHRASE" },
+    { "excluded-phrase", 0, 0, G_OPTION_ARG_STRING_ARRAY, &add_excluded,
+      "Add a phrase in which a keyword does not stand for the issue (repeatable)", "PHRASE" },
+    { "remove-excluded-phrase", 0, 0, G_OPTION_ARG_STRING_ARRAY, &remove_excluded,
+      "Remove an excluded phrase (repeatable)", "PHRASE" },
     { NULL }
   };
   g_autoptr(SpProject) project = NULL;
@@ -561,6 +575,7 @@ issue_edit (int    argc,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) keywords = NULL;
   g_auto(GStrv) opposing = NULL;
+  g_auto(GStrv) excluded = NULL;
   gint64 id;
   gboolean ok;
   int status;
@@ -582,9 +597,11 @@ issue_edit (int    argc,
                         (const char * const *)remove_keywords);
   opposing = edit_list (sp_issue_get_opposing_keywords (issue), (const char * const *)add_opposing,
                         (const char * const *)remove_opposing);
+  excluded = edit_list (sp_issue_get_excluded_phrases (issue), (const char * const *)add_excluded,
+                        (const char * const *)remove_excluded);
 
-  /* One undo step; a phrase given as a keyword leaves the opposing ones (and the other way
-   * round), so the opposing keywords are written only when asked for */
+  /* One undo step; a phrase given as one kind leaves the others, so each other kind is
+   * written only when asked for */
   if (!sp_project_begin_action (project, "Edit Issue", &error))
     return sp_cli_fail (error);
   ok = sp_project_update_issue (project, id,
@@ -593,7 +610,11 @@ issue_edit (int    argc,
                                 proposition ? proposition : sp_issue_get_proposition (issue),
                                 (const char * const *)keywords, &error) &&
        ((add_opposing == NULL && remove_opposing == NULL) ||
-        sp_project_set_issue_opposing_keywords (project, id, (const char * const *)opposing, &error));
+        sp_project_set_issue_keywords_of_kind (project, id, SP_KEYWORD_KIND_OPPOSING,
+                                               (const char * const *)opposing, &error)) &&
+       ((add_excluded == NULL && remove_excluded == NULL) ||
+        sp_project_set_issue_keywords_of_kind (project, id, SP_KEYWORD_KIND_EXCLUDED,
+                                               (const char * const *)excluded, &error));
   if (!sp_project_end_action (project, ok, ok ? &error : NULL) || !ok)
     return sp_cli_fail (error);
 
@@ -655,6 +676,7 @@ add_issue_row (SpCliTable *table,
   sp_cli_table_add_list (table, sp_issue_get_keywords (issue));
   sp_cli_table_add_int (table, sp_issue_get_claim_count (issue));
   sp_cli_table_add_list (table, sp_issue_get_opposing_keywords (issue));
+  sp_cli_table_add_list (table, sp_issue_get_excluded_phrases (issue));
 }
 
 int
@@ -662,7 +684,7 @@ sp_cli_issues (int    argc,
               char **argv)
 {
   const char * const columns[] = { "id", "key", "label", "proposition", "keywords", "claims",
-                                   "opposing_keywords", NULL };
+                                   "opposing_keywords", "excluded_phrases", NULL };
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GListModel) issues = NULL;
   g_autoptr(SpCliTable) table = sp_cli_table_new (columns);
