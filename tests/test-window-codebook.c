@@ -218,11 +218,12 @@ test_opposing_keywords (Fixture       *f,
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "form.save", NULL) &&
                   sp_gui_test_find_dialog (GTK_WINDOW (f->window)) == NULL);
   sp_gui_test_settle (GTK_WIDGET (dialog));
-  g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (dialog), "“Truce” is both a keyword and an opposing keyword"));
+  g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (dialog), "“Truce” is both among the keywords and the opposing keywords"));
   issue = sp_project_get_issue (project, f->ceasefire, NULL);
   g_assert_null (sp_issue_get_keywords (issue)[0]);
 
   gtk_editable_set_text (find_entry_row (dialog, "Opposing Keywords"), "fighting on, offensive");
+  gtk_editable_set_text (find_entry_row (dialog, "Excluded Phrases"), "truce talks");
   sp_gui_test_settle (GTK_WIDGET (dialog));
   g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (dialog), "issue-dialog-opposing.png"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "form.save", NULL));
@@ -233,6 +234,7 @@ test_opposing_keywords (Fixture       *f,
   issue = sp_project_get_issue (project, f->ceasefire, NULL);
   g_assert_cmpstrv (sp_issue_get_keywords (issue), ((const char * const[]) { "ceasefire", "truce", NULL }));
   g_assert_cmpstrv (sp_issue_get_opposing_keywords (issue), ((const char * const[]) { "fighting on", "offensive", NULL }));
+  g_assert_cmpstrv (sp_issue_get_excluded_phrases (issue), ((const char * const[]) { "truce talks", NULL }));
   sp_gui_test_settle (GTK_WIDGET (f->window));
   g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (view), "fighting on, offensive"));
   g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), "window-issues-opposing.png"));
@@ -244,6 +246,7 @@ test_opposing_keywords (Fixture       *f,
   issue = sp_project_get_issue (project, f->ceasefire, NULL);
   g_assert_null (sp_issue_get_keywords (issue)[0]);
   g_assert_null (sp_issue_get_opposing_keywords (issue)[0]);
+  g_assert_null (sp_issue_get_excluded_phrases (issue)[0]);
 }
 
 /* Ctrl++ adds an issue though the focus is in the header (where Alt+3 leaves it), and the

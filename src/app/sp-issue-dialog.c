@@ -21,37 +21,41 @@ struct _SpIssueDialog
   AdwEntryRow  *proposition_row;
   AdwEntryRow  *keywords_row;
   AdwEntryRow  *opposing_row;
+  AdwEntryRow  *excluded_row;
 };
 
 G_DEFINE_FINAL_TYPE (SpIssueDialog, sp_issue_dialog, SP_TYPE_FORM_DIALOG)
 
-/* A phrase in both lists would give one statement both signs */
+/* A phrase is of one kind only: in two lists it would give one statement both signs, or
+ * none. @lists and @names are in SpKeywordKind order. */
 static gboolean
-check_keyword_kinds (const char * const  *keywords,
-                     const char * const  *opposing,
-                     GError             **error)
+check_keyword_kinds (char       **lists[3],
+                     const char  *names[3],
+                     GError     **error)
 {
-  g_autoptr(GHashTable) folds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  for (guint i = 0; keywords[i] != NULL; i++)
-    {
-      char *fold = sp_name_fold (keywords[i]);
+  for (guint k = 0; k < 3; k++)
+    for (guint i = 0; lists[k][i] != NULL; i++)
+      {
+        char *fold = sp_name_fold (lists[k][i]);
+        gpointer earlier;
 
-      if (fold != NULL)
-        g_hash_table_add (folds, fold);
-    }
-
-  for (guint i = 0; opposing[i] != NULL; i++)
-    {
-      g_autofree char *fold = sp_name_fold (opposing[i]);
-
-      if (fold != NULL && g_hash_table_contains (folds, fold))
-        {
-          g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
-                       _("“%s” is both a keyword and an opposing keyword"), opposing[i]);
-          return FALSE;
-        }
-    }
+        if (fold == NULL)
+          continue;
+        if ((earlier = g_hash_table_lookup (seen, fold)) != NULL && GPOINTER_TO_UINT (earlier) - 1 != k)
+          {
+            g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
+                         _("“%s” is both among the %s and the %s"), lists[k][i],
+                         names[GPOINTER_TO_UINT (earlier) - 1], names[k]);
+            g_free (fold);
+            return FALSE;
+          }
+        if (earlier == NULL)
+          g_hash_table_insert (seen, fold, GUINT_TO_POINTER (k + 1));
+        else
+          g_free (fold);
+      }
 
   return TRUE;
 }
@@ -66,13 +70,16 @@ sp_issue_dialog_save (SpFormDialog  *dialog,
   const char *proposition = gtk_editable_get_text (GTK_EDITABLE (self->proposition_row));
   g_auto(GStrv) keywords = sp_split_list (gtk_editable_get_text (GTK_EDITABLE (self->keywords_row)));
   g_auto(GStrv) opposing = sp_split_list (gtk_editable_get_text (GTK_EDITABLE (self->opposing_row)));
+  g_auto(GStrv) excluded = sp_split_list (gtk_editable_get_text (GTK_EDITABLE (self->excluded_row)));
+  char **lists[3] = { keywords, opposing, excluded };
+  const char *names[3] = { _("keywords"), _("opposing keywords"), _("excluded phrases") };
   gint64 id = self->issue_id;
   gboolean ok;
 
-  if (!check_keyword_kinds ((const char * const *)keywords, (const char * const *)opposing, error))
+  if (!check_keyword_kinds (lists, names, error))
     return FALSE;
 
-  /* the issue and its opposing keywords are one undo step */
+  /* the issue and all its phrases are one undo step */
   if (!sp_project_begin_action (self->project, id == 0 ? _("Add Issue") : _("Edit Issue"), error))
     return FALSE;
   if (id == 0)
@@ -81,7 +88,10 @@ sp_issue_dialog_save (SpFormDialog  *dialog,
   else
     ok = sp_project_update_issue (self->project, id, key, label, proposition,
                                   (const char * const *)keywords, error);
-  ok = ok && sp_project_set_issue_opposing_keywords (self->project, id, (const char * const *)opposing, error);
+  ok = ok && sp_project_set_issue_keywords_of_kind (self->project, id, SP_KEYWORD_KIND_OPPOSING,
+                                                    (const char * const *)opposing, error);
+  ok = ok && sp_project_set_issue_keywords_of_kind (self->project, id, SP_KEYWORD_KIND_EXCLUDED,
+                                                    (const char * const *)excluded, error);
 
   return sp_project_end_action (self->project, ok, ok ? error : NULL) && ok;
 }
@@ -196,9 +206,11 @@ sp_issue_dialog_init (SpIssueDialog *self)
                                          _("Words and phrases that signal the issue in a text, separated by commas. "
                                            "Opposing keywords name the contrary of the proposition, "
                                            "so a statement for them is against it: “neutrality” for "
-                                           "“Ukraine should join NATO”."));
+                                           "“Ukraine should join NATO”. In an excluded phrase a keyword "
+                                           "is not the issue: “nuclear weapons” for “weapons”."));
   self->keywords_row = add_entry_row (keywords_group, _("Keywords"));
   self->opposing_row = add_entry_row (keywords_group, _("Opposing Keywords"));
+  self->excluded_row = add_entry_row (keywords_group, _("Excluded Phrases"));
 
   sp_form_dialog_add_group (SP_FORM_DIALOG (self), group);
   sp_form_dialog_add_group (SP_FORM_DIALOG (self), proposition_group);
@@ -230,12 +242,14 @@ sp_issue_dialog_new (GtkWindow *parent,
     {
       g_autofree char *keywords = sp_join_list (sp_issue_get_keywords (issue));
       g_autofree char *opposing = sp_join_list (sp_issue_get_opposing_keywords (issue));
+      g_autofree char *excluded = sp_join_list (sp_issue_get_excluded_phrases (issue));
 
       gtk_editable_set_text (GTK_EDITABLE (self->label_row), sp_issue_get_label (issue));
       gtk_editable_set_text (GTK_EDITABLE (self->key_row), sp_issue_get_key (issue));
       gtk_editable_set_text (GTK_EDITABLE (self->proposition_row), sp_issue_get_proposition (issue));
       gtk_editable_set_text (GTK_EDITABLE (self->keywords_row), keywords);
       gtk_editable_set_text (GTK_EDITABLE (self->opposing_row), opposing);
+      gtk_editable_set_text (GTK_EDITABLE (self->excluded_row), excluded);
     }
 
   update_can_save (self);

@@ -59,8 +59,9 @@ sp_issues_view_dup_search_text (gpointer item)
 {
   g_autofree char *keywords = g_strjoinv ("\n", (char **)sp_issue_get_keywords (item));
   g_autofree char *opposing = g_strjoinv ("\n", (char **)sp_issue_get_opposing_keywords (item));
+  g_autofree char *excluded = g_strjoinv ("\n", (char **)sp_issue_get_excluded_phrases (item));
   g_autofree char *text = g_strjoin ("\n", sp_issue_get_key (item), sp_issue_get_label (item),
-                                     sp_issue_get_proposition (item), keywords, opposing, NULL);
+                                     sp_issue_get_proposition (item), keywords, opposing, excluded, NULL);
 
   return g_utf8_casefold (text, -1);
 }
