@@ -261,6 +261,23 @@ assert_name (SpProject  *project,
   g_assert_cmpstr (sp_actor_get_name (actor), ==, expected);
 }
 
+/* Two lists share a name under the rule for names; repeats inside one list do not count */
+static void
+test_lists_overlap (void)
+{
+  const char *keywords[] = { "Truce", "truce", "ceasefire", NULL };
+  const char *opposing[] = { "offensive", NULL };
+  const char *excluded[] = { "truce talks", "CEASEFIRE", NULL };
+  const char * const *lists[] = { keywords, opposing, NULL, excluded };
+  guint list = 9, index = 9, earlier = 9;
+
+  g_assert_false (sp_name_lists_overlap (lists, 3, &list, &index, &earlier));
+  g_assert_true (sp_name_lists_overlap (lists, 4, &list, &index, &earlier));
+  g_assert_cmpuint (list, ==, 3);
+  g_assert_cmpuint (index, ==, 1);
+  g_assert_cmpuint (earlier, ==, 0);
+}
+
 static void
 test_migrate_duplicates (void)
 {
@@ -364,6 +381,7 @@ main (int   argc,
   ADD ("/names/issue-keys", test_issue_keys);
   ADD ("/names/swap-and-undo", test_swap_and_undo);
 #undef ADD
+  g_test_add_func ("/names/lists-overlap", test_lists_overlap);
   g_test_add_func ("/names/migrate-duplicates", test_migrate_duplicates);
   g_test_add_func ("/names/migrate-dangling-alias", test_migrate_dangling_alias);
 

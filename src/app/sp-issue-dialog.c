@@ -29,35 +29,18 @@ G_DEFINE_FINAL_TYPE (SpIssueDialog, sp_issue_dialog, SP_TYPE_FORM_DIALOG)
 /* A phrase is of one kind only: in two lists it would give one statement both signs, or
  * none. @lists and @names are in SpKeywordKind order. */
 static gboolean
-check_keyword_kinds (char       **lists[3],
-                     const char  *names[3],
-                     GError     **error)
+check_keyword_kinds (const char * const  *lists[3],
+                     const char          *names[3],
+                     GError             **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint list, index, earlier;
 
-  for (guint k = 0; k < 3; k++)
-    for (guint i = 0; lists[k][i] != NULL; i++)
-      {
-        char *fold = sp_name_fold (lists[k][i]);
-        gpointer earlier;
+  if (!sp_name_lists_overlap (lists, 3, &list, &index, &earlier))
+    return TRUE;
 
-        if (fold == NULL)
-          continue;
-        if ((earlier = g_hash_table_lookup (seen, fold)) != NULL && GPOINTER_TO_UINT (earlier) - 1 != k)
-          {
-            g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
-                         _("“%s” is both among the %s and the %s"), lists[k][i],
-                         names[GPOINTER_TO_UINT (earlier) - 1], names[k]);
-            g_free (fold);
-            return FALSE;
-          }
-        if (earlier == NULL)
-          g_hash_table_insert (seen, fold, GUINT_TO_POINTER (k + 1));
-        else
-          g_free (fold);
-      }
-
-  return TRUE;
+  g_set_error (error, SP_PROJECT_ERROR, SP_PROJECT_ERROR_INVALID,
+               _("“%s” is both among the %s and the %s"), lists[list][index], names[earlier], names[list]);
+  return FALSE;
 }
 
 static gboolean
@@ -71,7 +54,9 @@ sp_issue_dialog_save (SpFormDialog  *dialog,
   g_auto(GStrv) keywords = sp_split_list (gtk_editable_get_text (GTK_EDITABLE (self->keywords_row)));
   g_auto(GStrv) opposing = sp_split_list (gtk_editable_get_text (GTK_EDITABLE (self->opposing_row)));
   g_auto(GStrv) excluded = sp_split_list (gtk_editable_get_text (GTK_EDITABLE (self->excluded_row)));
-  char **lists[3] = { keywords, opposing, excluded };
+  const char * const *lists[3] = {
+    (const char * const *) keywords, (const char * const *) opposing, (const char * const *) excluded,
+  };
   const char *names[3] = { _("keywords"), _("opposing keywords"), _("excluded phrases") };
   gint64 id = self->issue_id;
   gboolean ok;

@@ -203,7 +203,7 @@ read_strings (JsonObject  *object,
               GPtrArray  **value,
               GError     **error)
 {
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_null_terminated (0, g_free, TRUE);
   g_autofree char *path = g_strdup_printf ("%s.%s", where, member);
   JsonNode *node = json_object_get_member (object, member);
   JsonArray *array;
@@ -380,37 +380,23 @@ check_keyword_kinds (SpFileIssue  *issue,
                      const char   *where,
                      GError      **error)
 {
-  struct { const char *member; const char *said; GPtrArray *phrases; } kinds[] = {
-    { "keywords", N_("keywords"), issue->keywords },
-    { "opposing_keywords", N_("opposing keywords"), issue->opposing_keywords },
-    { "excluded_phrases", N_("excluded phrases"), issue->excluded_phrases },
+  static const char * const members[] = { "keywords", "opposing_keywords", "excluded_phrases" };
+  static const char * const said[] = { N_("keywords"), N_("opposing keywords"), N_("excluded phrases") };
+  const char * const *lists[] = {
+    (const char * const *) issue->keywords->pdata,
+    (const char * const *) issue->opposing_keywords->pdata,
+    (const char * const *) issue->excluded_phrases->pdata,
   };
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint list, index, earlier;
 
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    for (guint i = 0; i < kinds[k].phrases->len; i++)
-      {
-        const char *phrase = g_ptr_array_index (kinds[k].phrases, i);
-        char *fold = sp_name_fold (phrase);
-        gpointer earlier;
+  if (sp_name_lists_overlap (lists, G_N_ELEMENTS (lists), &list, &index, &earlier))
+    {
+      g_autofree char *path = g_strdup_printf ("%s.%s[%u]", where, members[list], index);
+      g_autofree char *quoted = _sp_codebook_one_line (lists[list][index]);
 
-        if (fold == NULL)
-          continue;
-        if ((earlier = g_hash_table_lookup (seen, fold)) != NULL && GPOINTER_TO_UINT (earlier) - 1 != k)
-          {
-            g_autofree char *path = g_strdup_printf ("%s.%s[%u]", where, kinds[k].member, i);
-            g_autofree char *quoted = _sp_codebook_one_line (phrase);
-
-            g_free (fold);
-            return _sp_codebook_fail (error, SP_CODEBOOK_ERROR_INVALID, source, path,
-                                      _("\"%s\" is also one of the issue's %s"), quoted,
-                                      _(kinds[GPOINTER_TO_UINT (earlier) - 1].said));
-          }
-        if (earlier == NULL)
-          g_hash_table_insert (seen, fold, GUINT_TO_POINTER (k + 1));
-        else
-          g_free (fold);
-      }
+      return _sp_codebook_fail (error, SP_CODEBOOK_ERROR_INVALID, source, path,
+                                _("\"%s\" is also one of the issue's %s"), quoted, _(said[earlier]));
+    }
 
   return TRUE;
 }

@@ -96,3 +96,50 @@ sp_name_equal (const char *a,
 
   return fa != NULL && fb != NULL && g_str_equal (fa, fb);
 }
+
+/**
+ * sp_name_lists_overlap:
+ * @lists: @n_lists lists of names, each %NULL-terminated
+ * @list: (out): the list of the first name an earlier list also holds
+ * @index: (out): its index in that list
+ * @earlier: (out): the earlier list that holds it
+ *
+ * Whether two of @lists hold the same name under sp_name_fold() (an issue's keyword that
+ * is also its opposing keyword). Repeats within one list do not count. Linear in the names.
+ *
+ * Returns: %TRUE when they do, with the first such name found
+ */
+gboolean
+sp_name_lists_overlap (const char * const * const *lists,
+                       guint                       n_lists,
+                       guint                      *list,
+                       guint                      *index,
+                       guint                      *earlier)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint k = 0; k < n_lists; k++)
+    for (guint i = 0; lists[k] != NULL && lists[k][i] != NULL; i++)
+      {
+        char *fold = sp_name_fold (lists[k][i]);
+        guint holder;
+
+        if (fold == NULL)
+          continue;
+        holder = GPOINTER_TO_UINT (g_hash_table_lookup (seen, fold));
+        if (holder != 0 && holder - 1 != k)
+          {
+            *list = k;
+            *index = i;
+            *earlier = holder - 1;
+            g_free (fold);
+            return TRUE;
+          }
+        if (holder == 0)
+          g_hash_table_insert (seen, fold, GUINT_TO_POINTER (k + 1));
+        else
+          g_free (fold);
+      }
+
+  return FALSE;
+}

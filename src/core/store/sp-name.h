@@ -14,5 +14,10 @@ char     *sp_name_normalize (const char *name);
 char     *sp_name_fold      (const char *name);
 gboolean  sp_name_equal     (const char *a,
                              const char *b);
+gboolean  sp_name_lists_overlap (const char * const * const *lists,
+                                 guint                       n_lists,
+                                 guint                      *list,
+                                 guint                      *index,
+                                 guint                      *earlier);
 
 G_END_DECLS
