@@ -24,6 +24,7 @@
 
 #include "sp-charset.h"
 #include "sp-text-decode.h"
+#include "sp-utf8.h"
 
 /* Above this share of control characters a file without NUL bytes is still binary. */
 #define BINARY_CONTROL_PERCENT 2
@@ -274,27 +275,6 @@ clean_controls (const char *text,
   return out;
 }
 
-/* Eight bytes at a time: a byte of 0x80 or above has its top bit set */
-static gboolean
-is_ascii (const char *text,
-          gsize       length)
-{
-  guint64 bits = 0;
-  gsize i = 0;
-
-  for (; i + sizeof bits <= length; i += sizeof bits)
-    {
-      guint64 word;
-
-      memcpy (&word, text + i, sizeof word);
-      bits |= word;
-    }
-  for (; i < length; i++)
-    bits |= (guchar)text[i];
-
-  return (bits & G_GUINT64_CONSTANT (0x8080808080808080)) == 0;
-}
-
 /* Whether each character of valid UTF-8 @text is one that ICU's quick check passes over on
  * its own: composed as it stands (NFC_Quick_Check "yes") and not combining (class 0), as
  * ASCII and the letters of most text are. Then the whole text passes the check, and it is
@@ -307,24 +287,11 @@ is_nfc_by_characters (const char *text,
 
   while (i < length)
     {
-      guint64 word;
       UChar32 c;
 
-      if (i + sizeof word <= length)
-        {
-          memcpy (&word, text + i, sizeof word);
-          if ((word & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
-            {
-              i += sizeof word;
-              continue;
-            }
-        }
-
-      if ((guchar)text[i] < 0x80)
-        {
-          i++;
-          continue;
-        }
+      i += sp_utf8_ascii_prefix (text + i, length - i);
+      if (i == length)
+        break;
 
       c = (UChar32)g_utf8_get_char (text + i);
       if (u_getIntPropertyValue (c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES ||
@@ -555,7 +522,7 @@ sp_text_decode (const char         *data,
   clean = clean_controls (utf8, strlen (utf8));
   clean_length = strlen (clean);
 
-  if ((flags & SP_TEXT_DECODE_MARKUP) != 0 || is_ascii (clean, clean_length) ||
+  if ((flags & SP_TEXT_DECODE_MARKUP) != 0 || sp_utf8_ascii_prefix (clean, clean_length) == clean_length ||
       is_nfc (clean, clean_length))
     return g_steal_pointer (&clean);
 

@@ -23,6 +23,27 @@ sp_utf8_count_chars (const char *text,
   return n;
 }
 
+gsize
+sp_utf8_ascii_prefix (const char *text,
+                      gsize       length)
+{
+  gsize i = 0;
+  guint64 word;
+
+  /* a byte of 0x80 or above has its top bit set */
+  while (i + sizeof word <= length)
+    {
+      memcpy (&word, text + i, sizeof word);
+      if ((word & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+        break;
+      i += sizeof word;
+    }
+  while (i < length && (guchar)text[i] < 0x80)
+    i++;
+
+  return i;
+}
+
 /* Whether @text (@size bytes without a NUL) is valid UTF-8, as g_utf8_validate_len() says,
  * and how many characters it has. A character of several bytes is made of bytes of 0x80
  * and above only, so the text is valid when each run of such bytes is on its own: ASCII,
@@ -38,23 +59,11 @@ sp_utf8_validate_count (const char *text,
 
   while (i < size)
     {
+      gsize ascii = sp_utf8_ascii_prefix (text + i, size - i);
       gsize start;
-      guint64 word;
 
-      while (i + sizeof word <= size)
-        {
-          memcpy (&word, text + i, sizeof word);
-          if ((word & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
-            break;
-          i += sizeof word;
-          chars += sizeof word;
-        }
-      while (i < size && (guchar)text[i] < 0x80)
-        {
-          i++;
-          chars++;
-        }
-
+      i += ascii;
+      chars += ascii;
       start = i;
       while (i < size && (guchar)text[i] >= 0x80)
         i++;

@@ -8,6 +8,10 @@
 
 G_BEGIN_DECLS
 
+/* How many bytes at the start of [@text, @text + @length) are ASCII (below 0x80), read eight
+ * at a time */
+gsize     sp_utf8_ascii_prefix   (const char *text,
+                                  gsize       length);
 /* The characters of valid UTF-8 [@text, @text + @size): its bytes but continuation bytes */
 gsize     sp_utf8_count_chars    (const char *text,
                                   gsize       size);
