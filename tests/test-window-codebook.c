@@ -275,6 +275,16 @@ test_add_by_keyboard (Fixture       *f,
   gtk_window_close (dialog);
   sp_gui_test_settle (GTK_WIDGET (f->window));
 
+  /* and from inside the view, with the focus in its filter */
+  gtk_widget_grab_focus (sp_gui_test_find_type (GTK_WIDGET (f->window->issues_view), GTK_TYPE_SEARCH_ENTRY));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), GTK_WIDGET (f->window->issues_view)));
+  g_assert_true (sp_gui_test_press_key (GTK_WINDOW (f->window), GDK_KEY_plus, GDK_CONTROL_MASK));
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  dialog = sp_gui_test_find_dialog (GTK_WINDOW (f->window));
+  g_assert_true (SP_IS_ISSUE_DIALOG (dialog));
+  gtk_window_close (dialog);
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+
   /* the Documents view has no codebook table: nothing opens there */
   adw_view_stack_set_visible_child_name (f->window->view_stack, "documents");
   sp_gui_test_settle (GTK_WIDGET (f->window));

@@ -407,7 +407,6 @@ sp_codebook_view_class_init (SpCodebookViewClass *klass)
   gtk_widget_class_install_action (widget_class, "codebook.delete", NULL, delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "codebook.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "codebook.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "codebook.add", NULL);
   gtk_widget_class_install_action (widget_class, "codebook.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "codebook.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "codebook.back", NULL);
@@ -453,8 +452,8 @@ sp_codebook_view_init (SpCodebookView *self)
   update_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.back", FALSE);
 
-  /* Ctrl++ adds wherever the focus is, also in the header after Alt+2 or Alt+3 switched to
-   * this view: a managed shortcut is the window's while the view is shown */
+  /* Ctrl++ adds wherever the focus is, in the view or in the header after Alt+2 or Alt+3
+   * switched to it: a managed shortcut is the window's while the view is shown */
   {
     GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
