@@ -207,6 +207,9 @@ test_opposing_keywords (Fixture       *f,
 
   adw_view_stack_set_visible_child_name (f->window->view_stack, "issues");
   sp_gui_test_settle (GTK_WIDGET (f->window));
+  /* no issue has opposing keywords or excluded phrases: their columns are not shown */
+  g_assert_false (sp_gui_test_shows_text (GTK_WIDGET (view), "Opposing Keywords"));
+  g_assert_false (sp_gui_test_shows_text (GTK_WIDGET (view), "Excluded Phrases"));
   g_assert_true (sp_codebook_view_select (view, 0));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "codebook.edit", NULL));
   sp_gui_test_settle (GTK_WIDGET (f->window));
@@ -237,6 +240,8 @@ test_opposing_keywords (Fixture       *f,
   g_assert_cmpstrv (sp_issue_get_excluded_phrases (issue), ((const char * const[]) { "truce talks", NULL }));
   sp_gui_test_settle (GTK_WIDGET (f->window));
   g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (view), "fighting on, offensive"));
+  g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (view), "truce talks"));
+  g_assert_true (sp_gui_test_shows_text (GTK_WIDGET (view), "Excluded Phrases"));
   g_object_unref (sp_gui_test_screenshot (GTK_WIDGET (f->window), "window-issues-opposing.png"));
 
   /* one undo takes back the keywords and the opposing keywords */
@@ -247,6 +252,8 @@ test_opposing_keywords (Fixture       *f,
   g_assert_null (sp_issue_get_keywords (issue)[0]);
   g_assert_null (sp_issue_get_opposing_keywords (issue)[0]);
   g_assert_null (sp_issue_get_excluded_phrases (issue)[0]);
+  sp_gui_test_settle (GTK_WIDGET (f->window));
+  g_assert_false (sp_gui_test_shows_text (GTK_WIDGET (view), "Excluded Phrases"));
 }
 
 /* Ctrl++ adds an issue though the focus is in the header (where Alt+3 leaves it), and the

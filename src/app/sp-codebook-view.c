@@ -28,6 +28,7 @@ typedef struct
   GtkButton          *empty_add_button;
   GtkSearchEntry     *search_entry;
   GtkColumnView      *column_view;
+  GPtrArray          *optional;  /* GtkColumnViewColumn shown only when a row has text in it */
 } SpCodebookViewPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (SpCodebookView, sp_codebook_view, GTK_TYPE_WIDGET)
@@ -73,6 +74,31 @@ update_actions (SpCodebookView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.delete", editable && selected);
 }
 
+/* An optional column is shown when some entry has text in it: most codebooks have no
+ * opposing keywords, and an empty column would only narrow the others */
+static void
+update_optional_columns (SpCodebookView *self,
+                         GPtrArray      *items)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+
+  for (guint c = 0; c < priv->optional->len; c++)
+    {
+      GtkColumnViewColumn *column = g_ptr_array_index (priv->optional, c);
+      const char *property = g_object_get_data (G_OBJECT (column), "sp-property");
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < items->len && !any; i++)
+        {
+          g_autofree char *text = NULL;
+
+          g_object_get (g_ptr_array_index (items, i), property, &text, NULL);
+          any = text != NULL && text[0] != '\0';
+        }
+      gtk_column_view_column_set_visible (column, any);
+    }
+}
+
 static void
 reload (SpCodebookView *self)
 {
@@ -97,6 +123,7 @@ reload (SpCodebookView *self)
     gtk_single_selection_set_selected (priv->selection, MIN (selected, items->len - 1));
 
   gtk_stack_set_visible_child_name (priv->stack, items->len > 0 ? "list" : "empty");
+  update_optional_columns (self, items);
   update_actions (self);
 }
 
@@ -388,6 +415,7 @@ sp_codebook_view_dispose (GObject *object)
   g_clear_object (&priv->filtered);
   g_clear_object (&priv->filter);
   g_clear_object (&priv->items);
+  g_clear_pointer (&priv->optional, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sp_codebook_view_parent_class)->dispose (object);
 }
@@ -422,6 +450,7 @@ sp_codebook_view_init (SpCodebookView *self)
   GtkSorter *sorter;
 
   priv->editable = TRUE;
+  priv->optional = g_ptr_array_new_with_free_func (g_object_unref);
   /* A leaflet that never unfolds: the profile slides over the table, with the back swipe */
   priv->leaflet = ADW_LEAFLET (adw_leaflet_new ());
   adw_leaflet_set_can_unfold (priv->leaflet, FALSE);
@@ -556,12 +585,13 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
  *
  * Adds a sortable column.
  */
-void
-sp_codebook_view_add_column (SpCodebookView *self,
-                             const char     *title,
-                             GType           item_type,
-                             const char     *property,
-                             gboolean        expand)
+/* Returns: (transfer none): the column, which the column view holds */
+static GtkColumnViewColumn *
+add_column (SpCodebookView *self,
+            const char     *title,
+            GType           item_type,
+            const char     *property,
+            gboolean        expand)
 {
   SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
@@ -574,8 +604,7 @@ sp_codebook_view_add_column (SpCodebookView *self,
 
   g_type_class_unref (klass);
 
-  g_return_if_fail (SP_IS_CODEBOOK_VIEW (self));
-  g_return_if_fail (value_type != G_TYPE_INVALID);
+  g_return_val_if_fail (value_type != G_TYPE_INVALID, NULL);
 
   g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
   g_signal_connect_data (factory, "bind", G_CALLBACK (cell_bind_cb),
@@ -593,6 +622,39 @@ sp_codebook_view_add_column (SpCodebookView *self,
   gtk_column_view_column_set_sorter (column, sorter);
   g_object_unref (sorter);
   gtk_column_view_append_column (priv->column_view, column);
+  return column;
+}
+
+void
+sp_codebook_view_add_column (SpCodebookView *self,
+                             const char     *title,
+                             GType           item_type,
+                             const char     *property,
+                             gboolean        expand)
+{
+  g_return_if_fail (SP_IS_CODEBOOK_VIEW (self));
+
+  add_column (self, title, item_type, property, expand);
+}
+
+/**
+ * sp_codebook_view_add_optional_column:
+ *
+ * Adds a column of the text property @property that is shown only while some entry has text
+ * in it.
+ */
+void
+sp_codebook_view_add_optional_column (SpCodebookView *self,
+                                      const char     *title,
+                                      GType           item_type,
+                                      const char     *property)
+{
+  SpCodebookViewPrivate *priv = sp_codebook_view_get_instance_private (self);
+  GtkColumnViewColumn *column = add_column (self, title, item_type, property, TRUE);
+
+  g_object_set_data_full (G_OBJECT (column), "sp-property", g_strdup (property), g_free);
+  gtk_column_view_column_set_visible (column, FALSE);
+  g_ptr_array_add (priv->optional, g_object_ref (column));
 }
 
 void

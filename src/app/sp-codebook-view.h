@@ -47,6 +47,11 @@ void        sp_codebook_view_add_column      (SpCodebookView *self,
                                               GType           item_type,
                                               const char     *property,
                                               gboolean        expand);
+void        sp_codebook_view_add_optional_column
+                                             (SpCodebookView *self,
+                                              const char     *title,
+                                              GType           item_type,
+                                              const char     *property);
 void        sp_codebook_view_set_empty_state (SpCodebookView *self,
                                               const char     *icon_name,
                                               const char     *title,

@@ -127,7 +127,8 @@ sp_issues_view_init (SpIssuesView *self)
   sp_codebook_view_add_column (view, _("Key"), SP_TYPE_ISSUE, "key", FALSE);
   sp_codebook_view_add_column (view, _("Proposition"), SP_TYPE_ISSUE, "proposition", TRUE);
   sp_codebook_view_add_column (view, _("Keywords"), SP_TYPE_ISSUE, "keywords-text", TRUE);
-  sp_codebook_view_add_column (view, _("Opposing Keywords"), SP_TYPE_ISSUE, "opposing-keywords-text", TRUE);
+  sp_codebook_view_add_optional_column (view, _("Opposing Keywords"), SP_TYPE_ISSUE, "opposing-keywords-text");
+  sp_codebook_view_add_optional_column (view, _("Excluded Phrases"), SP_TYPE_ISSUE, "excluded-phrases-text");
   sp_codebook_view_add_column (view, _("Claims"), SP_TYPE_ISSUE, "claim-count", FALSE);
 
   sp_codebook_view_set_empty_state (view, "view-list-bullet-symbolic",
