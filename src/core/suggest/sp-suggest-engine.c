@@ -683,13 +683,11 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
   run.match_index = g_array_new (FALSE, TRUE, sizeof (guint32));
   run.scratch = g_string_new (NULL);
   run.known = g_hash_table_new (NULL, NULL);
-  run.lower_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.speakers = result->speakers;
   run.speaker_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.last_person = -1;
   run.last_speaker = -1;
   run.recent[0] = run.recent[1] = -1;
-  _sp_suggest_collect_lower_words (&run);
   run.word_that = _sp_suggest_vocab_lookup (engine, "that", 4);
   run.word_of = _sp_suggest_vocab_lookup (engine, "of", 2);
   run.word_and = _sp_suggest_vocab_lookup (engine, "and", 3);
@@ -832,7 +830,7 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
   g_array_unref (run.match_index);
   g_string_free (run.scratch, TRUE);
   g_hash_table_unref (run.known);
-  g_hash_table_unref (run.lower_words);
+  g_clear_pointer (&run.lower_words, g_hash_table_unref);
   g_hash_table_unref (run.speaker_index);
   return result;
 }

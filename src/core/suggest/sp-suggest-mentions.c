@@ -48,17 +48,14 @@ fold_ascii (const char *text,
   return out;
 }
 
-/*
- * _sp_suggest_collect_lower_words:
- *
- * The words of ASCII letters that the document writes in lower case, folded, each once: a
+/* The words of ASCII letters that the document writes in lower case, folded, each once: a
  * word it also writes so is a common word where a sentence starts with it capitalised
  * ("Now Kireev said …", "Having met Pezeshkian, …"), not the first word of a name. One pass
- * over the body.
- */
-void
-_sp_suggest_collect_lower_words (SpSuggestRun *run)
+ * over the body, made the first time a sentence's first word could start a name. */
+static GHashTable *
+collect_lower_words (SpSuggestRun *run)
 {
+  GHashTable *lower_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *body = run->body;
   char word[SP_SUGGEST_MAX_WORD_BYTES + 1];
   gsize i = 0;
@@ -81,9 +78,11 @@ _sp_suggest_collect_lower_words (SpSuggestRun *run)
           || (start > 0 && ((guchar) body[start - 1] >= 0x80 || g_ascii_isalnum (body[start - 1])))
           || (guchar) body[i] >= 0x80 || g_ascii_isdigit (body[i]))
         continue;
-      if (!g_hash_table_contains (run->lower_words, fold_ascii (body + start, i - start, word)))
-        g_hash_table_add (run->lower_words, g_strdup (word));
+      if (!g_hash_table_contains (lower_words, fold_ascii (body + start, i - start, word)))
+        g_hash_table_add (lower_words, g_strdup (word));
     }
+
+  return lower_words;
 }
 
 /* Whether the sentence's first word @token is one the document also writes in lower case */
@@ -99,6 +98,8 @@ is_lower_elsewhere (SpSuggestRun  *run,
   for (gsize k = token->byte_start; k < token->byte_end; k++)
     if (!g_ascii_isalpha (run->body[k]))
       return FALSE;
+  if (run->lower_words == NULL)
+    run->lower_words = collect_lower_words (run);
   return g_hash_table_contains (run->lower_words, fold_ascii (run->body + token->byte_start, len, word));
 }
 

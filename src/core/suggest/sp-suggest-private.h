@@ -362,7 +362,8 @@ typedef struct
   GArray          *match_index;/* token -> first match starting at it; n_tokens + 1 of them */
   GString         *scratch;
   GHashTable      *known;      /* actor indices seen in full in this document */
-  GHashTable      *lower_words;/* the words (ASCII) the document writes in lower case, folded */
+  GHashTable      *lower_words;/* the words (ASCII) the document writes in lower case, folded;
+                                * NULL until a sentence's first word may start a name */
   int              last_person;      /* nearest person before, -1 */
   gboolean         person_named;     /* last_person was named or pointed to in this paragraph */
   int              recent[2];        /* the last actor named and the last one of another group before it, -1 */
@@ -411,8 +412,6 @@ const SpLexEntry *_sp_suggest_phrase_at  (SpSuggestRun    *run,
                                           SpLexKind        kind,
                                           guint           *last);
 void        _sp_suggest_find_mentions    (SpSuggestRun    *run);
-/* Fills run->lower_words from the whole body, before the first sentence is read */
-void        _sp_suggest_collect_lower_words (SpSuggestRun *run);
 /* The group (top-most affiliation) of codebook actor @actor */
 gint64      _sp_suggest_group_of         (SpSuggestRun    *run,
                                           int              actor);
