@@ -517,19 +517,31 @@ add_lexicon_words (const char *phrase,
  * Linear in the examples' length. */
 static void
 learn_keywords (SpSuggestCodebook *codebook,
-                GHashTable        *lexicon_words,
+                GPtrArray         *lexicon_entries,
                 GHashTable        *actor_words,
                 GString           *scratch)
 {
   g_autoptr(GPtrArray) per_issue = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   g_autoptr(GHashTable) totals = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) known = NULL;
+  gboolean any_examples = FALSE;
   GHashTableIter iter;
   gpointer word;
 
-  g_hash_table_iter_init (&iter, lexicon_words);
-  while (g_hash_table_iter_next (&iter, &word, NULL))
-    g_hash_table_add (known, g_strdup (word));
+  for (guint i = 0; i < codebook->issues->len; i++)
+    {
+      SpCodebookIssue *issue = g_ptr_array_index (codebook->issues, i);
+
+      g_clear_pointer (&issue->learned, g_strfreev);
+      issue->learned = g_new0 (char *, 1);
+      any_examples |= issue->examples->len > 0;
+    }
+  if (!any_examples)
+    return;
+
+  known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < lexicon_entries->len; i++)
+    add_lexicon_words (((SpLexEntry *) g_ptr_array_index (lexicon_entries, i))->phrase, known, scratch);
   g_hash_table_iter_init (&iter, actor_words);
   while (g_hash_table_iter_next (&iter, &word, NULL))
     g_hash_table_add (known, g_strdup (word));
@@ -621,7 +633,6 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
   g_autoptr(GPtrArray) node_lists = g_ptr_array_new_with_free_func (node_list_free);
   g_autoptr(GHashTable) stop = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) actor_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) lexicon_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) all_words = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GHashTable) cue_words = NULL;
   guint n_entries;
@@ -650,7 +661,6 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
       SpLexEntry *entry = g_ptr_array_index (engine->lexicons->entries, i);
 
       g_ptr_array_add (engine->entries, entry);
-      add_lexicon_words (entry->phrase, lexicon_words, scratch);
       if (entry->kind == SP_LEX_STOP || entry->kind == SP_LEX_STANCE
           || entry->kind == SP_LEX_ACTION || entry->kind == SP_LEX_HEDGE
           || entry->kind == SP_LEX_CONDITION
@@ -716,7 +726,7 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
     }
 
   /* Then the words the analyst's claims taught each issue */
-  learn_keywords (codebook, lexicon_words, actor_words, scratch);
+  learn_keywords (codebook, engine->lexicons->entries, actor_words, scratch);
   for (guint i = 0; i < codebook->issues->len; i++)
     {
       SpCodebookIssue *issue = g_ptr_array_index (codebook->issues, i);
