@@ -712,7 +712,6 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
       gboolean paragraph = s == 0;
       gsize bs;
       gsize be;
-      guint n_before = result->candidates->len;
 
       if (ce < cs || cs < char_pos)
         continue;  /* out of order: not what the store keeps */
@@ -806,7 +805,6 @@ _sp_suggest_engine_run_counted (SpSuggestEngine *engine,
             }
         }
       last_claim = this_claim;
-      (void) n_before;
       /* the keys were allocated for this sentence */
       {
         GHashTableIter iter;

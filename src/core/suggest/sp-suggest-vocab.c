@@ -367,8 +367,7 @@ next_word (const char **p,
 }
 
 static void
-derive_keywords (SpSuggestEngine *engine,
-                 SpCodebookIssue *issue,
+derive_keywords (SpCodebookIssue *issue,
                  GHashTable      *stop,
                  GHashTable      *actor_words,
                  GString         *scratch)
@@ -382,7 +381,6 @@ derive_keywords (SpSuggestEngine *engine,
   const char *start;
   gsize len;
 
-  (void) engine;
   while ((len = next_word (&p, TRUE, &start)) > 0)
     {
       _sp_suggest_fold (start, len, scratch);
@@ -703,7 +701,7 @@ _sp_suggest_engine_compile (SpSuggestEngine *engine)
 
       if (keywords[0] == NULL)
         {
-          derive_keywords (engine, issue, stop, actor_words, scratch);
+          derive_keywords (issue, stop, actor_words, scratch);
           keywords = (const char * const *) issue->derived;
         }
       for (guint k = 0; keywords[k] != NULL; k++)
