@@ -360,6 +360,27 @@ assert issue["keywords"] == ["elections", "Martial Law"], issue
 assert issue["opposing_keywords"] == ["postponed elections"], issue
 assert issue["excluded_phrases"] == ["party elections"], issue
 PY
+check "issue add with opposing keywords and excluded phrases" cli issue add "$P" border --label Border --keyword border \
+  --opposing-keyword "open border" --excluded-phrase "border guards"
+check "issues after adding one" cli issues "$P" --format json
+python3 - "$WORK/out" <<'PY' && ok "issue add keeps the three kinds of phrase" || not_ok "issue add keeps the three kinds of phrase" "$(cat "$WORK/out")"
+import json, sys
+issue = {i["key"]: i for i in json.load(open(sys.argv[1]))}["border"]
+assert issue["keywords"] == ["border"] and issue["opposing_keywords"] == ["open border"], issue
+assert issue["excluded_phrases"] == ["border guards"], issue
+PY
+refuse "issue add refuses a phrase of two kinds before adding anything" "Open Border" cli issue add "$P" border2 --label B2 \
+  --keyword "open border" --opposing-keyword "Open Border"
+refuse "issue edit refuses a phrase of two kinds" "border guards" cli issue edit "$P" border \
+  --opposing-keyword "border guards" --excluded-phrase "border guards"
+check "issues after the refusals" cli issues "$P" --format json
+python3 - "$WORK/out" <<'PY' && ok "a refused issue add or edit changes nothing" || not_ok "a refused issue add or edit changes nothing" "$(cat "$WORK/out")"
+import json, sys
+issues = {i["key"]: i for i in json.load(open(sys.argv[1]))}
+assert "border2" not in issues, issues.keys()
+assert issues["border"]["opposing_keywords"] == ["open border"], issues["border"]
+assert issues["border"]["excluded_phrases"] == ["border guards"], issues["border"]
+PY
 check "codebook export writes opposing keywords" cli codebook export "$P"
 grep -q '"opposing_keywords"' "$WORK/out" && grep -q '"party elections"' "$WORK/out" \
   && ok "the exported codebook has the opposing keywords and excluded phrases" \

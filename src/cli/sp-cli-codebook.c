@@ -13,6 +13,7 @@
 
 #include "sp-cli-table.h"
 #include "sp-codebook.h"
+#include "sp-name.h"
 
 /* Opens the codebook file to read, refusing anything but a regular file: reading a FIFO
  * would wait for a writer for good, and /dev/zero never ends. The file is opened without
@@ -486,6 +487,30 @@ sp_cli_actors (int    argc,
 
 /* Issues */
 
+/* A phrase given in two of the options --keyword, --opposing-keyword and --excluded-phrase
+ * would be of two kinds at once: refused with the phrase and both options named */
+static gboolean
+check_phrase_kinds (char          **keywords,
+                    char          **opposing,
+                    char          **excluded,
+                    int            *status)
+{
+  static const char * const options[] = { "--keyword", "--opposing-keyword", "--excluded-phrase" };
+  const char * const *lists[] = {
+    (const char * const *) keywords, (const char * const *) opposing, (const char * const *) excluded,
+  };
+  guint list, index, earlier;
+  g_autofree char *message = NULL;
+
+  if (!sp_name_lists_overlap (lists, G_N_ELEMENTS (lists), &list, &index, &earlier))
+    return TRUE;
+
+  message = g_strdup_printf ("\"%s\" is given both as %s and as %s", lists[list][index],
+                             options[earlier], options[list]);
+  *status = sp_cli_usage (NULL, message);
+  return FALSE;
+}
+
 static int
 issue_add (int    argc,
            char **argv)
@@ -517,6 +542,8 @@ issue_add (int    argc,
     return status;
   if (label == NULL)
     return sp_cli_usage (context, "--label is required");
+  if (!check_phrase_kinds (keywords, opposing, excluded, &status))
+    return status;
 
   if (!sp_cli_check_text (argv[2], "KEY"))
     return SP_CLI_USAGE;
@@ -582,6 +609,8 @@ issue_edit (int    argc,
 
   if (!sp_cli_parse_options (&argc, &argv, 2, "PROJECT KEY — change an issue",
                              entries, NULL, &status))
+    return status;
+  if (!check_phrase_kinds (add_keywords, add_opposing, add_excluded, &status))
     return status;
 
   if (!sp_cli_check_text (argv[2], "KEY"))
